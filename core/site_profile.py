@@ -1,0 +1,515 @@
+"""Site profile: everything one city contract says, as validated data.
+
+A profile is one TOML file in fixtures/sites/. Every figure in it comes from the city's
+specification (仕様書); nothing here knows any particular city. Adding a city means adding a file.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    field_validator,
+    model_validator,
+)
+
+
+class ActivityId(StrEnum):
+    """What a person does in a slot. These ids are used everywhere (DB, solver, UI)."""
+
+    window = "window"
+    phone = "phone"
+    back_office = "back_office"
+    booth = "booth"
+    support_desk = "support_desk"
+    call_centre = "call_centre"
+    reception = "reception"
+
+
+class Weekday(StrEnum):
+    mon = "mon"
+    tue = "tue"
+    wed = "wed"
+    thu = "thu"
+    fri = "fri"
+    sat = "sat"
+    sun = "sun"
+
+    @property
+    def index(self) -> int:
+        """Python's date.weekday() number (Monday = 0)."""
+        return list(Weekday).index(self)
+
+
+_HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+
+def _parse_hhmm(value: object) -> dt.time:
+    if isinstance(value, dt.time):
+        return value
+    if not isinstance(value, str) or not _HHMM.match(value):
+        raise ValueError(f"time must be 'HH:MM' between 00:00 and 23:59, got {value!r}")
+    hours, minutes = value.split(":")
+    return dt.time(int(hours), int(minutes))
+
+
+ClockTime = Annotated[
+    dt.time,
+    BeforeValidator(_parse_hhmm),
+    PlainSerializer(lambda t: t.strftime("%H:%M"), return_type=str),
+]
+
+
+class Strict(BaseModel):
+    """Unknown keys are refused: a typo in a profile must not silently drop a rule."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TimeRange(Strict):
+    """A half-open interval [start, end) on one day, written ["HH:MM", "HH:MM"]."""
+
+    start: ClockTime
+    end: ClockTime
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_pair(cls, value: object) -> object:
+        if isinstance(value, (list, tuple)):
+            if len(value) != 2:
+                raise ValueError(f"a time range is [\"HH:MM\", \"HH:MM\"], got {list(value)!r}")
+            return {"start": value[0], "end": value[1]}
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TimeRange:
+        if self.end <= self.start:
+            raise ValueError(
+                f"end {self.end:%H:%M} must be after start {self.start:%H:%M}"
+            )
+        return self
+
+    def contains(self, other: TimeRange) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: TimeRange) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def as_pair(self) -> list[str]:
+        return [self.start.strftime("%H:%M"), self.end.strftime("%H:%M")]
+
+    @property
+    def minutes(self) -> int:
+        return (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
+
+
+def _as_range_list(value: object) -> object:
+    """Accept one range ["08:30", "17:15"] or several [["09:00", "12:00"], ["13:00", "17:00"]]."""
+    if isinstance(value, (list, tuple)) and value and isinstance(value[0], str):
+        return [value]
+    return value
+
+
+ServiceHours = Annotated[list[TimeRange], BeforeValidator(_as_range_list), Field(min_length=1)]
+
+
+def _check_no_overlap(ranges: list[TimeRange], where: str) -> None:
+    ordered = sorted(ranges, key=lambda r: r.start)
+    for before, after in zip(ordered, ordered[1:]):
+        if before.overlaps(after):
+            raise ValueError(
+                f"{where}: service hours {before.as_pair()} and {after.as_pair()} overlap"
+            )
+
+
+class Hours(Strict):
+    """Work hours (staff present: set-up, close-down) and service hours (public served)."""
+
+    work: TimeRange
+    service: ServiceHours
+
+    @model_validator(mode="after")
+    def _service_inside_work(self) -> Hours:
+        _check_no_overlap(self.service, "hours")
+        for period in self.service:
+            if not self.work.contains(period):
+                raise ValueError(
+                    f"service hours {period.as_pair()} lie outside work hours {self.work.as_pair()}"
+                )
+        return self
+
+
+class NthWeekday(Strict):
+    """The n-th given weekday of a month, optionally shifted by offset_days.
+
+    The national card system's maintenance day, "the Sunday after the third Saturday", is
+    {n = 3, weekday = "sat", offset_days = 1}.
+    """
+
+    n: int = Field(ge=1, le=5)
+    weekday: Weekday
+    offset_days: int = Field(default=0, ge=-6, le=6)
+    months: list[int] = Field(default_factory=list, description="empty = every month")
+
+    @field_validator("months")
+    @classmethod
+    def _months(cls, value: list[int]) -> list[int]:
+        for m in value:
+            if not 1 <= m <= 12:
+                raise ValueError(f"month must be 1..12, got {m}")
+        return value
+
+
+class LastWeekday(Strict):
+    """The last given weekday of a month (e.g. the last Sunday of March)."""
+
+    weekday: Weekday
+    months: list[int] = Field(default_factory=list, description="empty = every month")
+
+    @field_validator("months")
+    @classmethod
+    def _months(cls, value: list[int]) -> list[int]:
+        for m in value:
+            if not 1 <= m <= 12:
+                raise ValueError(f"month must be 1..12, got {m}")
+        return value
+
+
+class DaySelector(Strict):
+    """Which dates a rule applies to. A date matches when any listed pattern matches and no
+    exclusion removes it."""
+
+    every_day: bool = False
+    weekdays: list[Weekday] = Field(default_factory=list)
+    nth_weekdays: list[NthWeekday] = Field(default_factory=list)
+    last_weekdays: list[LastWeekday] = Field(default_factory=list)
+    dates: list[dt.date] = Field(
+        default_factory=list, description="dates the city designates (指定日)"
+    )
+    except_national_holidays: bool = True
+    except_year_end: bool = True
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> DaySelector:
+        if not (self.every_day or self.weekdays or self.nth_weekdays or self.last_weekdays or self.dates):
+            raise ValueError(
+                "selects no day: give every_day, weekdays, nth_weekdays, last_weekdays or dates"
+            )
+        return self
+
+
+class DayType(Strict):
+    """A kind of operating day (通常開庁日, 休日開庁日 …) and the hours of each activity on it."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    when: DaySelector
+    hours: Hours = Field(description="default hours of every activity listed")
+    activities: list[ActivityId] = Field(min_length=1)
+    weekday_hours: dict[Weekday, Hours] = Field(
+        default_factory=dict, description="hours on particular weekdays (e.g. Wednesday to 19:00)"
+    )
+    activity_hours: dict[ActivityId, Hours] = Field(
+        default_factory=dict, description="an activity's own hours on this day type"
+    )
+    reservation_only: bool = False
+    procedures: list[str] | None = Field(
+        default=None, description="procedures offered on this day type; None = all the site offers"
+    )
+
+    @model_validator(mode="after")
+    def _activity_hours_for_listed(self) -> DayType:
+        for activity in self.activity_hours:
+            if activity not in self.activities:
+                raise ValueError(
+                    f"activity_hours names {activity.value!r}, which is not in activities"
+                )
+        return self
+
+    def hours_for(self, activity: ActivityId, weekday: Weekday) -> Hours:
+        if activity in self.activity_hours:
+            return self.activity_hours[activity]
+        return self.weekday_hours.get(weekday, self.hours)
+
+
+class Contract(Strict):
+    title: str
+    city: str
+    place: str
+    start: dt.date
+    end: dt.date
+    preparation_until: dt.date | None = None
+    seed_file: str = Field(description="the specification this profile was read from")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Contract:
+        if self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        if self.preparation_until is not None and self.preparation_until >= self.start:
+            raise ValueError(
+                f"preparation_until {self.preparation_until} must be before start {self.start}"
+            )
+        return self
+
+
+class Activity(Strict):
+    """An activity the site runs, with its seats and the contract's floor and cap per slot."""
+
+    id: ActivityId
+    label: str
+    seats: int = Field(ge=0, description="physical positions: windows, booths, phone lines")
+    min_staff: int = Field(default=0, ge=0, description="floor while the activity serves")
+    max_staff: int | None = Field(default=None, ge=0, description="cap; defaults to seats")
+    requires_qualification: bool = Field(
+        default=False, description="only staff who meet staffing.agent_qualification"
+    )
+    answer_rate_target: float | None = Field(
+        default=None, gt=0, le=1, description="share of offered calls answered (応答率)"
+    )
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _floor_under_cap(self) -> Activity:
+        if self.min_staff > self.cap:
+            raise ValueError(
+                f"min_staff {self.min_staff} exceeds the cap {self.cap} (seats {self.seats})"
+            )
+        return self
+
+    @property
+    def cap(self) -> int:
+        return self.seats if self.max_staff is None else min(self.max_staff, self.seats)
+
+
+class Equipment(Strict):
+    """Shared equipment that caps the sum of people on the activities that use it."""
+
+    id: str
+    label: str
+    count: int = Field(ge=0)
+    shared_with_city: int = Field(default=0, ge=0)
+    used_by: list[ActivityId] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _share(self) -> Equipment:
+        if self.shared_with_city > self.count:
+            raise ValueError(
+                f"shared_with_city {self.shared_with_city} exceeds count {self.count}"
+            )
+        return self
+
+    @property
+    def available(self) -> int:
+        """What the contractor can count on: the city's shared units are the city's first."""
+        return self.count - self.shared_with_city
+
+
+class CoverBoth(Strict):
+    """One person may count towards the floors of several activities at once (兼務)."""
+
+    activities: list[ActivityId] = Field(min_length=2)
+    condition: str = Field(description="when the contract allows it, as it says")
+
+
+class LiveRule(Strict):
+    """A rule supervisors must follow live, e.g. all booths run when more than 4 wait."""
+
+    id: str
+    kind: Literal["all_seats_when_waiting_over"]
+    activity: ActivityId
+    threshold: int = Field(ge=0)
+    label: str
+
+
+Role = Literal["manager", "deputy", "agent"]
+Qualification = Literal["experience_1y", "training", "similar_experience"]
+
+
+class Staffing(Strict):
+    min_headcount: int = Field(ge=1, description="people on the contract, all roles")
+    presence: Literal["manager_or_deputy", "manager", "none"] = Field(
+        description="who must be on site, not on break, whenever the public is served"
+    )
+    manager_title: str = Field(description="the contract's word for the manager")
+    deputy_title: str | None = None
+    manager_works_counter: bool = False
+    manager_min_count: int = Field(default=1, ge=0)
+    agent_qualification: list[Qualification] = Field(
+        default_factory=list, description="agents need any one of these; empty = no condition"
+    )
+    cover_both: list[CoverBoth] = Field(default_factory=list)
+    vary_by_load: bool = Field(default=True, description="staffing may follow hour and weekday load")
+    note: str = ""
+
+
+class LabourRules(Strict):
+    """Labour Standards Act figures; defaults are the law, a profile may tighten them."""
+
+    break_after_6h_minutes: int = 45
+    break_after_8h_minutes: int = 60
+    max_daily_hours: float = 8
+    max_weekly_hours: float = 40
+    min_days_off_per_week: int = 1
+    min_rest_hours_between_shifts: float = 9
+    overtime_allowed: bool = False
+    overtime_weekly_cap_hours: float = 0
+
+
+class ProcedureOffer(Strict):
+    """A procedure of the national catalogue that this site offers, with local figures."""
+
+    id: str
+    service_minutes: float | None = Field(default=None, gt=0, description="None = catalogue default")
+    reservable: bool | None = None
+    activity: ActivityId = ActivityId.window
+
+
+class MonthlyVolume(Strict):
+    """Cases per month for a procedure or channel, as the contract estimates them."""
+
+    procedure: str | None = None
+    channel: Literal["counter", "booth", "call", "back_office"] = "counter"
+    topic: str | None = Field(default=None, description="call topic: inquiry, reservation …")
+    per_month: int = Field(ge=0)
+    max_per_month: int | None = Field(default=None, ge=0)
+    note: str = ""
+
+
+class Expiries(Strict):
+    """Cards and e-certificates expiring in one month (有効期限切れ件数)."""
+
+    month: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+    cards: int = Field(ge=0)
+    e_certificates: int = Field(ge=0)
+
+
+class HolidaySession(Strict):
+    """Cases handled at one weekend opening (休日交付), as recorded by the city."""
+
+    month: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+    session: int = Field(ge=1)
+    cases: dict[str, int]
+
+
+class Demand(Strict):
+    population: int | None = Field(default=None, ge=0)
+    households: int | None = Field(default=None, ge=0)
+    population_as_of: dt.date | None = None
+    cards_held: int | None = Field(default=None, ge=0)
+    card_holding_rate: float | None = Field(default=None, ge=0, le=1)
+    monthly: list[MonthlyVolume] = Field(default_factory=list)
+    expiries: list[Expiries] = Field(default_factory=list)
+    holiday_sessions: list[HolidaySession] = Field(default_factory=list)
+    peak: str = Field(default="", description="when demand concentrates, as the contract says")
+
+
+class ReportDuty(Strict):
+    id: str
+    kind: Literal["daily", "monthly", "yearly", "ad_hoc", "meeting", "checklist"]
+    label: str
+    contents: list[str] = Field(default_factory=list)
+    due_business_days: int | None = Field(
+        default=None, ge=0,
+        description="daily: business days after the day; monthly: business days into next month",
+    )
+
+
+class ImprovementNotice(Strict):
+    """業務改善事項通知書: plan → report cycle; payment stops after the grace days."""
+
+    grace_days: int = Field(ge=0)
+    termination_after_days: int | None = Field(default=None, ge=0)
+
+
+class ServiceStandards(Strict):
+    pre_issuance_to_notice_days: int | None = Field(
+        default=None, ge=0, description="card arrival → notice mailed"
+    )
+    performance_checklist: list[str] = Field(default_factory=list, description="履行水準")
+
+
+class Privacy(Strict):
+    staff_roster_on_request: bool = True
+    entry_records_on_request: bool = False
+    purge_contractor_pcs_at_end: bool = False
+    certifications: list[str] = Field(default_factory=list)
+
+
+class CalendarRules(Strict):
+    card_procedures_on_maintenance_day: bool = Field(
+        default=False, description="offer card-system procedures on the national maintenance day"
+    )
+
+
+class SiteProfile(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    contract: Contract
+    calendar: CalendarRules = CalendarRules()
+    day_types: list[DayType] = Field(min_length=1)
+    activities: list[Activity] = Field(min_length=1)
+    equipment: list[Equipment] = Field(default_factory=list)
+    staffing: Staffing
+    labour: LabourRules = LabourRules()
+    live_rules: list[LiveRule] = Field(default_factory=list)
+    procedures: list[ProcedureOffer] = Field(min_length=1)
+    demand: Demand = Demand()
+    reports: list[ReportDuty] = Field(default_factory=list)
+    improvement_notice: ImprovementNotice | None = None
+    service_standards: ServiceStandards = ServiceStandards()
+    privacy: Privacy = Privacy()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> SiteProfile:
+        run = {a.id for a in self.activities}
+        ids = [a.id for a in self.activities]
+        if len(ids) != len(run):
+            raise ValueError("activities: an activity id is listed twice")
+        day_type_ids = [d.id for d in self.day_types]
+        if len(day_type_ids) != len(set(day_type_ids)):
+            raise ValueError("day_types: a day type id is listed twice")
+        offered = {p.id for p in self.procedures}
+        for day_type in self.day_types:
+            for activity in day_type.activities:
+                if activity not in run:
+                    raise ValueError(
+                        f"day_types.{day_type.id}.activities: {activity.value!r} is not one of "
+                        f"the site's activities {sorted(a.value for a in run)}"
+                    )
+            for procedure in day_type.procedures or []:
+                if procedure not in offered:
+                    raise ValueError(
+                        f"day_types.{day_type.id}.procedures: {procedure!r} is not offered by the site"
+                    )
+        for group in self.staffing.cover_both:
+            for activity in group.activities:
+                if activity not in run:
+                    raise ValueError(f"staffing.cover_both: {activity.value!r} is not run by the site")
+        for equipment in self.equipment:
+            for activity in equipment.used_by:
+                if activity not in run:
+                    raise ValueError(
+                        f"equipment.{equipment.id}.used_by: {activity.value!r} is not run by the site"
+                    )
+        for rule in self.live_rules:
+            if rule.activity not in run:
+                raise ValueError(f"live_rules.{rule.id}: {rule.activity.value!r} is not run by the site")
+        for procedure in self.procedures:
+            if procedure.activity not in run:
+                raise ValueError(
+                    f"procedures.{procedure.id}.activity: {procedure.activity.value!r} is not run by the site"
+                )
+        return self
+
+    def activity(self, activity_id: ActivityId | str) -> Activity:
+        for activity in self.activities:
+            if activity.id == activity_id:
+                return activity
+        raise KeyError(f"site {self.id} does not run activity {activity_id!r}")
