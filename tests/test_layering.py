@@ -1,0 +1,58 @@
+"""DESIGN.md's layering, enforced by reading every import statement."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FORBIDDEN = {
+    "core": {"streamlit", "sqlmodel", "sqlalchemy", "alembic", "ortools", "db", "optimizer", "dashboard"},
+    "optimizer": {"streamlit", "sqlmodel", "sqlalchemy", "alembic", "db", "dashboard"},
+    "db": {"streamlit", "ortools", "optimizer", "dashboard"},
+}
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+def test_package_imports_only_what_design_allows(package):
+    files = sorted((ROOT / package).rglob("*.py"))
+    assert files, f"{package}/ has no modules"
+    offences = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in files
+        for name in sorted(imported_modules(path) & FORBIDDEN[package])
+    ]
+    assert not offences, "\n".join(offences)
+
+
+def test_only_dashboard_imports_streamlit():
+    offences = [
+        str(path.relative_to(ROOT))
+        for path in ROOT.rglob("*.py")
+        if ".venv" not in path.parts and "tests" not in path.parts and "dashboard" not in path.parts
+        and "streamlit" in imported_modules(path)
+    ]
+    assert not offences
+
+
+def test_services_and_charts_stay_free_of_streamlit():
+    for name in ("services.py", "charts.py", "cli.py"):
+        assert "streamlit" not in imported_modules(ROOT / "dashboard" / name), name
+
+
+def test_the_checker_sees_a_forbidden_import(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("import sqlmodel\nfrom db.models import Site\n")
+    assert {"sqlmodel", "db"} <= imported_modules(bad)
