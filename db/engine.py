@@ -1,0 +1,93 @@
+"""Engines for the two supported backends: SQLite (embedded default) and PostgreSQL.
+
+SQLite connections get WAL (readers never block the writer), enforced foreign keys, a busy
+timeout, and secure_delete (deleted personal data is overwritten, not left in free pages).
+SQLAlchemy, not the sqlite3 module, emits BEGIN, so DDL is transactional (a failed migration
+rolls back completely) and a write transaction can take the lock up front with BEGIN IMMEDIATE.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlmodel import Session
+
+from db.settings import get_settings
+
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA busy_timeout=5000",
+    "PRAGMA secure_delete=ON",
+)
+
+# Connection execution option: .execution_options(sqlite_begin="IMMEDIATE") makes the next
+# transaction take SQLite's write lock at BEGIN instead of at the first write (no lock upgrade
+# deadlock between two writers). Ignored on PostgreSQL.
+SQLITE_BEGIN_OPTION = "sqlite_begin"
+
+
+def normalise_url(url: str | URL) -> URL:
+    """postgresql:// and postgres:// mean psycopg 3 here; any explicit driver is kept."""
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def is_sqlite(url_or_engine: str | URL | Engine) -> bool:
+    url = url_or_engine.url if isinstance(url_or_engine, Engine) else make_url(url_or_engine)
+    return url.get_backend_name() == "sqlite"
+
+
+def _sqlite_file(url: URL) -> Path | None:
+    database = url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def _on_sqlite_connect(dbapi_connection, _record) -> None:
+    # Stop the sqlite3 module from issuing its own BEGIN; see _on_sqlite_begin.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        for pragma in SQLITE_PRAGMAS:
+            cursor.execute(pragma)
+    finally:
+        cursor.close()
+
+
+def _on_sqlite_begin(connection) -> None:
+    mode = str(connection.get_execution_options().get(SQLITE_BEGIN_OPTION, "")).upper()
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if mode == "IMMEDIATE" else "BEGIN")
+
+
+def make_engine(url: str | URL | None = None, **kwargs) -> Engine:
+    """An engine for `url` (default: settings.database_url). Extra kwargs go to create_engine."""
+    parsed = normalise_url(url if url is not None else get_settings().database_url)
+    if parsed.get_backend_name() == "sqlite":
+        path = _sqlite_file(parsed)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, **kwargs)
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
+        return engine
+    kwargs.setdefault("pool_pre_ping", True)
+    return create_engine(parsed, **kwargs)
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """A session that commits when the block ends normally and rolls back on an exception."""
+    with Session(engine) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise

@@ -1,0 +1,1 @@
+"""Alembic migration environment; driven from db/migrate.py."""

@@ -1,0 +1,372 @@
+"""SQLModel tables. The Alembic migrations in db/migrations create exactly this schema; a test
+compares the two, so change both together (add a migration, never edit an applied one).
+
+Conventions:
+- Timestamps are aware datetimes, stored as UTC (`UTCDateTime`); naive ones are refused.
+- Dates and clock times of a site's day (`date`, `start`, `end`) are Asia/Tokyo wall-clock values.
+- No visitor names: reservations and tickets carry reference codes and numbers only.
+- Child rows that belong to a parent are deleted with it (ON DELETE CASCADE); history that must
+  outlive a person (shifts) blocks the delete instead: deactivate staff rather than delete them.
+- JSON columns are replaced, not mutated in place (SQLAlchemy does not track in-place changes).
+"""
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, CheckConstraint, Index, Text, UniqueConstraint
+from sqlalchemy.types import DateTime, TypeDecorator
+from sqlmodel import Field, SQLModel
+
+# Deterministic constraint names: Alembic needs them to alter or drop constraints later,
+# and SQLite's batch mode recreates tables by name.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = SQLModel.metadata
+
+
+class UTCDateTime(TypeDecorator):
+    """Aware datetime in, aware UTC datetime out, on every backend.
+
+    SQLite has no time zones: the value is stored as naive UTC text and made aware on the way out.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"naive datetime {value!r}: pass an aware datetime")
+        value = value.astimezone(dt.UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: dt.datetime | None, dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _one_of(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
+    listed = ", ".join(f"'{v}'" for v in values)
+    return CheckConstraint(f"{column} IN ({listed})", name=name)
+
+
+ACTIVITIES = ("window", "phone", "back_office", "booth", "support_desk", "call_centre", "reception")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+STAFF_ROLES = ("manager", "deputy", "agent")
+RESERVATION_STATUSES = ("booked", "changed", "cancelled", "checked_in", "no_show")
+ROSTER_STATUSES = ("draft", "published")
+CALL_ACTIVITIES = ("phone", "call_centre")
+CALL_DIRECTIONS = ("in", "out")
+INCIDENT_KINDS = ("incident", "complaint")
+USER_ROLES = ("supervisor", "scheduler", "city", "admin")
+
+
+# --- reference data (fixtures) -------------------------------------------------------------
+
+
+class Site(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    name: str
+    city: str
+    contract_start: dt.date
+    contract_end: dt.date
+    profile_json: dict[str, Any] = Field(sa_type=JSON, description="SiteProfile.model_dump(mode='json')")
+    profile_hash: str = Field(description="sha256 of profile_json; fixture reload skips equal hashes")
+    note: str | None = Field(default=None, sa_type=Text, description="operator's note; not from fixtures")
+
+
+class Procedure(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    label: str
+    group: str = Field(description="ticket number prefix")
+    service_minutes: float
+    reservable: bool
+    needs_card_system: bool
+    activity: str
+
+
+class SiteProcedure(SQLModel, table=True):
+    """A procedure a site offers, with the site's own figures (None = catalogue default)."""
+
+    __tablename__ = "site_procedure"
+
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE", primary_key=True)
+    procedure_id: str = Field(foreign_key="procedure.id", ondelete="CASCADE", primary_key=True)
+    service_minutes: float | None = None
+    reservable: bool | None = None
+    activity: str
+
+
+# --- staff ---------------------------------------------------------------------------------
+
+
+class Staff(SQLModel, table=True):
+    __table_args__ = (_one_of("role", STAFF_ROLES, "role_valid"),)
+
+    id: str = Field(primary_key=True)
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE", index=True)
+    display_name: str
+    role: str
+    contract_hours_per_week: float
+    training_completed: dt.date | None = None
+    qualifications: list[str] = Field(default_factory=list, sa_type=JSON)
+    preferences: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
+    active: bool = True
+
+
+class StaffSkill(SQLModel, table=True):
+    __tablename__ = "staff_skill"
+    __table_args__ = (_one_of("activity", ACTIVITIES, "activity_valid"),)
+
+    staff_id: str = Field(foreign_key="staff.id", ondelete="CASCADE", primary_key=True)
+    activity: str = Field(primary_key=True)
+
+
+class StaffAvailability(SQLModel, table=True):
+    """Hours a person can work on a weekday, or off. A weekday without a row: any time."""
+
+    __tablename__ = "staff_availability"
+    __table_args__ = (
+        _one_of("weekday", WEEKDAYS, "weekday_valid"),
+        CheckConstraint(
+            'day_off OR (start IS NOT NULL AND "end" IS NOT NULL AND start < "end")', name="hours_or_off"
+        ),
+    )
+
+    staff_id: str = Field(foreign_key="staff.id", ondelete="CASCADE", primary_key=True)
+    weekday: str = Field(primary_key=True)
+    start: dt.time | None = None
+    end: dt.time | None = None
+    day_off: bool = False
+
+
+class StaffLeave(SQLModel, table=True):
+    __tablename__ = "staff_leave"
+    __table_args__ = (CheckConstraint('start <= "end"', name="ordered"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: str = Field(foreign_key="staff.id", ondelete="CASCADE", index=True)
+    start: dt.date
+    end: dt.date
+    reason: str
+
+
+# --- reservations, tickets, hand-offs ------------------------------------------------------
+
+
+class ReservationSlot(SQLModel, table=True):
+    __tablename__ = "reservation_slot"
+    __table_args__ = (
+        UniqueConstraint("site_id", "date", "start", "procedure_id"),
+        CheckConstraint("capacity >= 0", name="capacity_not_negative"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE")
+    date: dt.date
+    start: dt.time
+    procedure_id: str = Field(foreign_key="procedure.id")
+    capacity: int
+
+
+class Reservation(SQLModel, table=True):
+    """A booking, known only by its reference code: no visitor name is stored."""
+
+    __table_args__ = (
+        UniqueConstraint("site_id", "reference"),
+        Index("ix_reservation_slot_id_status", "slot_id", "status"),
+        _one_of("status", RESERVATION_STATUSES, "status_valid"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE")
+    slot_id: int = Field(foreign_key="reservation_slot.id")
+    procedure_id: str = Field(foreign_key="procedure.id")
+    reference: str
+    status: str = "booked"
+    proxy: bool = False
+    created_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    updated_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+
+
+class Ticket(SQLModel, table=True):
+    """A queue ticket (受付番号) such as "A-023": group letter + sequence, unique per site and day."""
+
+    __table_args__ = (
+        UniqueConstraint("site_id", "service_date", "group", "seq"),
+        UniqueConstraint("site_id", "service_date", "number"),
+        Index("ix_ticket_site_id_service_date_status", "site_id", "service_date", "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE")
+    service_date: dt.date
+    procedure_id: str = Field(foreign_key="procedure.id")
+    group: str
+    seq: int
+    number: str
+    status: str = "waiting"
+    priority: int = 0
+    counter: str | None = None
+    reservation_id: int | None = Field(default=None, foreign_key="reservation.id", ondelete="SET NULL")
+    issued_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    called_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    started_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    finished_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Handoff(SQLModel, table=True):
+    """A case handed to city staff (職員引継ぎ); reason ids come from the national catalogue."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int = Field(foreign_key="ticket.id", ondelete="CASCADE", index=True)
+    reason: str
+    at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+
+
+# --- phones and booths ---------------------------------------------------------------------
+
+
+class Call(SQLModel, table=True):
+    __table_args__ = (
+        Index("ix_call_site_id_offered_at", "site_id", "offered_at"),
+        _one_of("activity", CALL_ACTIVITIES, "activity_valid"),
+        _one_of("direction", CALL_DIRECTIONS, "direction_valid"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE")
+    activity: str
+    topic: str | None = None
+    direction: str = "in"
+    offered_at: dt.datetime = Field(sa_type=UTCDateTime)
+    answered: bool = False
+    abandoned: bool = False
+    wait_seconds: float | None = None
+    duration_seconds: float | None = None
+
+
+class BoothSession(SQLModel, table=True):
+    __tablename__ = "booth_session"
+    __table_args__ = (Index("ix_booth_session_site_id_joined_at", "site_id", "joined_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE")
+    booth_no: int
+    kind: str
+    joined_at: dt.datetime = Field(sa_type=UTCDateTime)
+    started_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    ended_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+# --- rosters -------------------------------------------------------------------------------
+
+
+class Roster(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("site_id", "week_start", "version"),
+        _one_of("status", ROSTER_STATUSES, "status_valid"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE")
+    week_start: dt.date
+    version: int = 1
+    status: str = "draft"
+    created_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    objective: float | None = None
+    data: dict[str, Any] = Field(default_factory=dict, sa_type=JSON, description="the solved Roster as JSON")
+
+
+class RosterShift(SQLModel, table=True):
+    __tablename__ = "roster_shift"
+
+    id: int | None = Field(default=None, primary_key=True)
+    roster_id: int = Field(foreign_key="roster.id", ondelete="CASCADE", index=True)
+    staff_id: str = Field(foreign_key="staff.id", index=True)
+    date: dt.date
+    start: dt.time
+    end: dt.time
+    breaks: list[Any] = Field(default_factory=list, sa_type=JSON)
+    activities: list[Any] = Field(default_factory=list, sa_type=JSON)
+
+
+# --- quality and contract management -------------------------------------------------------
+
+
+class Incident(SQLModel, table=True):
+    __table_args__ = (
+        Index("ix_incident_site_id_occurred_at", "site_id", "occurred_at"),
+        _one_of("kind", INCIDENT_KINDS, "kind_valid"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE")
+    kind: str
+    category: str
+    occurred_at: dt.datetime = Field(sa_type=UTCDateTime)
+    description: str = Field(sa_type=Text)
+    action_taken: str | None = Field(default=None, sa_type=Text)
+    cause: str | None = Field(default=None, sa_type=Text)
+    fix: str | None = Field(default=None, sa_type=Text)
+    reported_to_city_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ImprovementNotice(SQLModel, table=True):
+    """業務改善事項通知書: received → plan submitted → report submitted → completed."""
+
+    __tablename__ = "improvement_notice"
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE", index=True)
+    received_on: dt.date
+    subject: str
+    plan_submitted_on: dt.date | None = None
+    report_submitted_on: dt.date | None = None
+    completed_on: dt.date | None = None
+
+
+# --- users and audit -----------------------------------------------------------------------
+
+
+class User(SQLModel, table=True):
+    """A console user. Table "app_user": "user" is a reserved word on PostgreSQL."""
+
+    __tablename__ = "app_user"
+    __table_args__ = (_one_of("role", USER_ROLES, "role_valid"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    login: str = Field(unique=True)
+    display_name: str
+    role: str
+    site_id: str | None = Field(
+        default=None, foreign_key="site.id", ondelete="CASCADE",
+        description="None = all sites; cascade so a site-bound user never widens to all sites",
+    )
+
+
+class AuditLog(SQLModel, table=True):
+    """Who did what. No foreign keys: the log outlives what it describes."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity_entity_id", "entity", "entity_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime, index=True)
+    actor: str
+    action: str
+    entity: str
+    entity_id: str | None = None
+    detail: dict[str, Any] | None = Field(default=None, sa_type=JSON)
