@@ -1,0 +1,19 @@
+"""Streamlit entry point: `streamlit run dashboard/app.py`. Pages live in app_pages/."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+# Streamlit runs this file as a script; make the project's packages importable without install.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from dashboard import texts  # noqa: E402
+
+st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout="wide")
+
+pages = [
+    st.Page("app_pages/sites.py", title=texts.PAGE_SITES, icon="🏢", url_path="sites", default=True),
+]
+st.navigation(pages).run()

@@ -1,0 +1,28 @@
+"""Long-lived objects shared by every page and session (cached once per server process)."""
+from __future__ import annotations
+
+import streamlit as st
+from sqlalchemy.engine import Engine
+
+from core.fixtures import Fixtures, load_fixtures
+from db.engine import make_engine
+from db.settings import get_settings
+
+
+def fixtures() -> Fixtures:
+    return _fixtures(str(get_settings().fixtures_dir))
+
+
+def engine() -> Engine:
+    return _engine(get_settings().database_url)
+
+
+# Keyed by location so a changed DATABASE_URL or fixtures folder never reuses a stale object.
+@st.cache_resource
+def _fixtures(folder: str) -> Fixtures:
+    return load_fixtures(folder)
+
+
+@st.cache_resource
+def _engine(url: str) -> Engine:
+    return make_engine(url)

@@ -1,0 +1,61 @@
+"""The `madoguchi` command line, called in-process and as the installed console script."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from dashboard.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+TAMANO = ROOT / "fixtures" / "sites" / "tamano.toml"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_calendar_json_shape(capsys):
+    code, out, _ = run(capsys, "calendar", "tamano", "--from", "2026-11-23", "--to", "2026-11-29", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["site"] == "tamano"
+    days = {d["date"]: d for d in data["days"]}
+    assert list(days) == [f"2026-11-{n}" for n in range(23, 30)]
+    assert days["2026-11-23"]["open"] is False  # 勤労感謝の日
+    assert days["2026-11-23"]["service_hours"] == {}
+    assert days["2026-11-25"]["service_hours"]["window"] == ["08:30", "19:00"]
+    assert set(days["2026-11-24"]["service_hours"]) == {"window", "phone", "back_office"}
+    for day in data["days"]:
+        assert set(day) >= {"date", "open", "service_hours"}
+        assert day["open"] == bool(day["service_hours"])
+
+
+def test_calendar_rejects_unknown_site_and_reversed_range(capsys):
+    code, _, err = run(capsys, "calendar", "nowhere", "--from", "2026-11-23")
+    assert code == 2 and "unknown site 'nowhere'" in err and "tamano" in err
+    code, _, err = run(capsys, "calendar", "tamano", "--from", "2026-11-23", "--to", "2026-11-01")
+    assert code == 2 and "before" in err
+
+
+def test_sites_check_passes_good_files_and_stops_at_the_first_bad(capsys, tmp_path):
+    bad = tmp_path / "tamano.toml"
+    bad.write_text(TAMANO.read_text(encoding="utf-8").replace("seats = 3\n", "seats = -3\n", 1), encoding="utf-8")
+    code, out, _ = run(capsys, "sites", "check", str(TAMANO))
+    assert code == 0 and "OK" in out and "tamano" in out
+    code, out, err = run(capsys, "sites", "check", str(TAMANO), str(bad), str(TAMANO))
+    assert code == 1
+    assert out.count("OK") == 1  # stopped at the bad file
+    assert str(bad) in err and "activities[0].seats" in err and "-3" in err
+
+
+def test_console_script_is_installed():
+    script = Path(sys.executable).parent / "madoguchi"
+    result = subprocess.run(
+        [script, "calendar", "ageo", "--from", "2026-11-23", "--json"], capture_output=True, text=True, check=True
+    )
+    day = json.loads(result.stdout)["days"][0]
+    assert day["service_hours"] == {"call_centre": ["08:30", "20:00"]}
