@@ -120,12 +120,12 @@ def _as_range_list(value: object) -> object:
 ServiceHours = Annotated[list[TimeRange], BeforeValidator(_as_range_list), Field(min_length=1)]
 
 
-def _check_no_overlap(ranges: list[TimeRange], where: str) -> None:
+def _check_no_overlap(ranges: list[TimeRange]) -> None:
     ordered = sorted(ranges, key=lambda r: r.start)
     for before, after in zip(ordered, ordered[1:]):
         if before.overlaps(after):
             raise ValueError(
-                f"{where}: service hours {before.as_pair()} and {after.as_pair()} overlap"
+                f"service hours {before.as_pair()} and {after.as_pair()} overlap"
             )
 
 
@@ -137,7 +137,7 @@ class Hours(Strict):
 
     @model_validator(mode="after")
     def _service_inside_work(self) -> Hours:
-        _check_no_overlap(self.service, "hours")
+        _check_no_overlap(self.service)
         for period in self.service:
             if not self.work.contains(period):
                 raise ValueError(
