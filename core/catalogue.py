@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from core.site_profile import ActivityId, DaySelector, Strict
+from core.site_profile import ActivityId, DaySelector, DemandPattern, Strict
 
 
 class Procedure(Strict):
@@ -32,12 +32,33 @@ class YearEnd(Strict):
     end_day: int = Field(ge=1, le=31)
 
 
+class CallTopic(Strict):
+    id: str
+    label: str
+    handling_seconds: float = Field(gt=0, description="mean talk + wrap-up; an assumption")
+
+
+class ServiceTargets(Strict):
+    """Planning targets where a contract sets none. Contract figures (e.g. an answer-rate
+    target on an activity) override these."""
+
+    counter_service_level: float = Field(gt=0, lt=1)
+    counter_target_seconds: float = Field(gt=0)
+    phone_answer_rate: float = Field(gt=0, le=1)
+    phone_target_seconds: float = Field(gt=0)
+    phone_patience_seconds: float = Field(gt=0)
+    source: str = ""
+
+
 class Catalogue(Strict):
     year_end: YearEnd
     card_system_maintenance: DaySelector
     card_system_maintenance_label: str
     handoff_reasons: dict[str, str] = Field(description="reason id → Japanese label")
     procedures: list[Procedure] = Field(min_length=1)
+    call_topics: list[CallTopic] = Field(min_length=1)
+    demand_patterns: list[DemandPattern] = Field(min_length=1, description="national defaults per channel")
+    targets: ServiceTargets
 
     @model_validator(mode="after")
     def _consistent(self) -> Catalogue:
@@ -57,3 +78,9 @@ class Catalogue(Strict):
             if procedure.id == procedure_id:
                 return procedure
         raise KeyError(f"unknown procedure {procedure_id!r}")
+
+    def call_topic(self, topic_id: str) -> CallTopic:
+        for topic in self.call_topics:
+            if topic.id == topic_id:
+                return topic
+        raise KeyError(f"unknown call topic {topic_id!r}")

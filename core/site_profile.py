@@ -398,6 +398,60 @@ class HolidaySession(Strict):
     cases: dict[str, int]
 
 
+Channel = Literal["counter", "booth", "call", "back_office"]
+
+
+class DemandPattern(Strict):
+    """How a channel's volume spreads over days and hours. Weights are relative, not shares."""
+
+    channel: Channel
+    weekday_weights: dict[Weekday, float] = Field(default_factory=dict, description="unlisted = 1")
+    holiday_weight: float | None = Field(
+        default=None, ge=0, description="weight on national holidays; None = the weekday's weight"
+    )
+    hourly_shares: dict[int, float] = Field(
+        default_factory=dict, description="hour of day (0–23) → share of the day's arrivals"
+    )
+    source: str = ""
+
+    @field_validator("weekday_weights")
+    @classmethod
+    def _non_negative_weights(cls, value: dict) -> dict:
+        for day, weight in value.items():
+            if weight < 0:
+                raise ValueError(f"weight for {day} must not be negative, got {weight}")
+        return value
+
+    @field_validator("hourly_shares")
+    @classmethod
+    def _hours(cls, value: dict[int, float]) -> dict[int, float]:
+        for hour, share in value.items():
+            if not 0 <= hour <= 23:
+                raise ValueError(f"hour must be 0..23, got {hour}")
+            if share < 0:
+                raise ValueError(f"share for hour {hour} must not be negative, got {share}")
+        return value
+
+
+class Renewal(Strict):
+    """Expiring cards and e-certificates come to the counter over the months before expiry
+    (renewal opens 3 months ahead). shares[i] is the part that comes i months before expiry
+    (shares[0] = the expiry month itself); come_to_counter is the part that comes at all."""
+
+    shares: list[float] = Field(min_length=1, max_length=12)
+    come_to_counter: float = Field(default=1.0, ge=0, le=1)
+    card_procedure: str = "card_issuance"
+    e_certificate_procedure: str = "e_cert_renewal"
+    source: str = ""
+
+    @field_validator("shares")
+    @classmethod
+    def _sum_to_one(cls, value: list[float]) -> list[float]:
+        if any(s < 0 for s in value) or abs(sum(value) - 1) > 1e-6:
+            raise ValueError(f"shares must be non-negative and add up to 1, got {value} (sum {sum(value):g})")
+        return value
+
+
 class Demand(Strict):
     population: int | None = Field(default=None, ge=0)
     households: int | None = Field(default=None, ge=0)
@@ -408,6 +462,13 @@ class Demand(Strict):
     expiries: list[Expiries] = Field(default_factory=list)
     holiday_sessions: list[HolidaySession] = Field(default_factory=list)
     peak: str = Field(default="", description="when demand concentrates, as the contract says")
+    renewal: Renewal | None = None
+    reserved_share: float = Field(
+        default=0, ge=0, le=1, description="share of reservable counter cases that come booked"
+    )
+    patterns: list[DemandPattern] = Field(
+        default_factory=list, description="site patterns; national defaults fill the rest"
+    )
 
 
 class ReportDuty(Strict):
