@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from dashboard.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,3 +61,53 @@ def test_console_script_is_installed():
     )
     day = json.loads(result.stdout)["days"][0]
     assert day["service_hours"] == {"call_centre": ["08:30", "20:00"]}
+
+
+def test_erlang_worked_example(capsys):
+    # Call Centre Helper's Erlang C worked example: 100 calls / 30 min, 180 s, 14 agents, 20 s.
+    code, out, _ = run(capsys, "erlang", "--calls-per-hour", "200", "--aht-seconds", "180",
+                       "--target-seconds", "20", "--agents", "14", "--json")
+    data = json.loads(out)
+    assert code == 0 and set(data) == {"agents", "p_wait", "service_level", "asa_seconds", "occupancy"}
+    assert (round(data["p_wait"], 3), round(data["service_level"], 3)) == (0.174, 0.888)
+    assert (round(data["asa_seconds"], 1), round(data["occupancy"], 3)) == (7.8, 0.714)
+
+
+def test_erlang_a_adds_abandonment_and_finds_agents_for_an_answer_rate(capsys):
+    code, out, _ = run(capsys, "erlang", "--calls-per-hour", "200", "--aht-seconds", "180", "--target-seconds",
+                       "20", "--target-answer-rate", "0.95", "--patience-seconds", "300", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["answer_rate"] >= 0.95
+    assert data["answer_rate"] == pytest.approx(1 - data["p_abandon"])
+
+
+def test_erlang_refuses_bad_input(capsys):
+    code, _, err = run(capsys, "erlang", "--calls-per-hour", "200", "--aht-seconds", "180",
+                       "--target-seconds", "20", "--target-answer-rate", "0.9")
+    assert code == 2 and "--patience-seconds" in err
+    code, _, err = run(capsys, "erlang", "--calls-per-hour", "-1", "--aht-seconds", "180",
+                       "--target-seconds", "20", "--agents", "3")
+    assert code == 2 and "calls_per_hour" in err and "-1" in err
+
+
+def test_staffing_json_lists_every_open_slot_with_its_reason(capsys):
+    code, out, _ = run(capsys, "staffing", "kawanishi", "--date", "2027-01-18", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["site"] == "kawanishi" and data["open"]
+    windows = [s for s in data["slots"] if s["activity"] == "window"]
+    assert len(windows) == 32  # 09:00–17:00
+    assert {s["reason"] for s in data["slots"]} <= {"demand", "floor", "cap"}
+    assert data["capped_slots"] == sum(1 for s in data["slots"] if s["unmet"] > 0) > 0
+
+
+def test_staffing_outside_the_contract_is_a_clear_error(capsys):
+    code, _, err = run(capsys, "staffing", "fujieda", "--date", "2026-01-05")
+    assert code == 2 and "outside fujieda's contract" in err
+
+
+def test_bench_staffing_prints_json_for_every_site(capsys):
+    code, out, _ = run(capsys, "bench", "staffing", "--no-compare", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert set(data["requirements"]["sites"]) == {"tamano", "kawanishi", "seto", "ageo", "fujieda"}
+    assert data["erlang_per_second"]["erlang_c"] > 0
