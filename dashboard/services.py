@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar as month_grid
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import func
@@ -11,7 +12,9 @@ from sqlmodel import Session, select
 from core.calendar import SiteCalendar
 from core.catalogue import Catalogue
 from core.fixtures import Fixtures
-from core.site_profile import SiteProfile
+from core.forecast import SLOT_MINUTES, DayForecast, DemandModel, Stream
+from core.requirements import DayRequirements, Requirement
+from core.site_profile import ActivityId, SiteProfile
 from dashboard import texts
 
 
@@ -115,3 +118,152 @@ def staffing_lines(site: SiteProfile) -> list[str]:
         for a in site.activities
     ]
     return lines
+
+
+# -- 需要予測 -----------------------------------------------------------------------------------
+# Pages build one DemandModel and StaffingModel per site and pass them in; these functions only
+# read them and shape plain rows (Japanese column names from texts) for tables and charts.
+
+_ACTIVITY_ORDER = {activity: index for index, activity in enumerate(ActivityId)}
+
+
+def stream_label(catalogue: Catalogue, stream: Stream) -> str:
+    """A stream's Japanese name: the call topic for phone demand, else the procedure."""
+    try:
+        if stream.channel == "call":
+            return catalogue.call_topic(stream.name).label
+        return catalogue.procedure(stream.name).label
+    except KeyError:
+        return stream.name
+
+
+def _stream_order(stream: Stream) -> tuple:
+    return (_ACTIVITY_ORDER[stream.activity], stream.channel, stream.name)
+
+
+def month_forecast_rows(model: DemandModel, year: int, month: int) -> list[dict]:
+    """Expected cases in the month per procedure or call topic, as placed on its open days."""
+    totals = model.month_totals(year, month)
+    rows = []
+    for stream in sorted(totals, key=lambda s: (_ACTIVITY_ORDER[s.activity], -totals[s], s.name)):
+        rows.append(
+            {
+                texts.COL_ACTIVITY: texts.ACTIVITY[stream.activity.value],
+                texts.COL_CHANNEL: texts.CHANNEL.get(stream.channel, stream.channel),
+                texts.COL_ITEM: stream_label(model.catalogue, stream),
+                texts.COL_CASES: round(totals[stream]),
+            }
+        )
+    return rows
+
+
+def _month_dates(year: int, month: int) -> list[dt.date]:
+    last = month_grid.monthrange(year, month)[1]
+    return [dt.date(year, month, d) for d in range(1, last + 1)]
+
+
+def open_days(model: DemandModel, year: int, month: int) -> list[dt.date]:
+    """The month's dates on which any activity serves the public."""
+    dates = _month_dates(year, month)
+    return [d.date for d in model.calendar.days(dates[0], dates[-1]) if d.open]
+
+
+def month_daily_rows(model: DemandModel, year: int, month: int) -> list[dict]:
+    """Expected cases per open day and stream: the month's figures as spread over its days."""
+    rows = []
+    for date in open_days(model, year, month):
+        per_stream: dict[Stream, float] = defaultdict(float)
+        for arrival in model.day(date).arrivals:
+            per_stream[arrival.stream] += arrival.arrivals
+        for stream in sorted(per_stream, key=_stream_order):
+            rows.append(
+                {
+                    texts.COL_DATE: date.isoformat(),
+                    texts.COL_ACTIVITY: texts.ACTIVITY[stream.activity.value],
+                    texts.COL_ITEM: stream_label(model.catalogue, stream),
+                    texts.COL_CASES: round(per_stream[stream], 1),
+                }
+            )
+    return rows
+
+
+def default_forecast_date(model: DemandModel, year: int, month: int, today: dt.date) -> dt.date:
+    """First open day of the month at or after today, else the month's first open day
+    (else the 1st, for a month with no open day at all)."""
+    days = open_days(model, year, month)
+    upcoming = [d for d in days if d >= today]
+    if upcoming:
+        return upcoming[0]
+    return days[0] if days else dt.date(year, month, 1)
+
+
+def closed_reason(model: DemandModel, date: dt.date) -> str | None:
+    """Why the site is closed on that date, or None when anything serves."""
+    site_day = model.calendar.day(date)
+    return None if site_day.open else site_day.reason
+
+
+def day_arrival_rows(forecast: DayForecast, catalogue: Catalogue) -> list[dict]:
+    """Expected arrivals per 15-minute slot, stream and booked/walk-in."""
+    ordered = sorted(forecast.arrivals, key=lambda a: (a.slot, _stream_order(a.stream), not a.reserved))
+    return [
+        {
+            texts.COL_SLOT: a.slot.strftime("%H:%M"),
+            texts.COL_ACTIVITY: texts.ACTIVITY[a.stream.activity.value],
+            texts.COL_ITEM: stream_label(catalogue, a.stream),
+            texts.COL_KIND: texts.ARRIVAL_KIND[a.reserved],
+            texts.COL_ARRIVALS: round(a.arrivals, 2),
+        }
+        for a in ordered
+    ]
+
+
+def requirement_rows(day: DayRequirements) -> list[dict]:
+    """Required people per activity and slot, with the rule that decided it."""
+    ordered = sorted(day.requirements, key=lambda r: (_ACTIVITY_ORDER[r.activity], r.slot))
+    return [
+        {
+            texts.COL_ACTIVITY: texts.ACTIVITY[r.activity.value],
+            texts.COL_SLOT: r.slot.strftime("%H:%M"),
+            texts.COL_ARRIVALS: round(r.arrivals, 2),
+            texts.COL_RESERVED: round(r.reserved, 2),
+            texts.COL_NEED: r.need,
+            texts.COL_FLOOR: r.floor,
+            texts.COL_CAP: r.cap,
+            texts.COL_REQUIRED: r.required,
+            texts.COL_REASON: texts.REASON[r.reason],
+            texts.COL_UNMET: r.unmet,
+        }
+        for r in ordered
+    ]
+
+
+def _slot_end(slot: dt.time) -> dt.time:
+    minutes = slot.hour * 60 + slot.minute + SLOT_MINUTES
+    return dt.time(minutes // 60 % 24, minutes % 60)
+
+
+def capped_messages(day: DayRequirements) -> list[str]:
+    """One line per run of consecutive slots where the cap leaves the same demand unmet,
+    e.g. "窓口 09:00–10:00 必要7名／上限4名（3名不足）"."""
+    runs: list[list[Requirement]] = []
+    for r in sorted(day.capped(), key=lambda r: (_ACTIVITY_ORDER[r.activity], r.slot)):
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and (last.activity, last.need, last.cap) == (r.activity, r.need, r.cap)
+            and _slot_end(last.slot) == r.slot
+        ):
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    return [
+        texts.FORECAST_CAPPED_LINE.format(
+            activity=texts.ACTIVITY[run[0].activity.value],
+            slots=f"{run[0].slot:%H:%M}–{_slot_end(run[-1].slot):%H:%M}",
+            need=run[0].need,
+            cap=run[0].cap,
+            unmet=run[0].unmet,
+        )
+        for run in runs
+    ]

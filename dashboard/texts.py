@@ -47,3 +47,50 @@ PRESENCE = {
 MIN_HEADCOUNT = "配置人数 {n}名以上"
 FLOOR = "{activity}: 席数 {seats}・最少 {min} 名・上限 {cap} 名"
 DB_MISSING = "データベースが初期化されていません。`madoguchi init` を実行してください。"
+
+# 需要予測 page
+PAGE_FORECAST = "需要予測"
+FORECAST_HEADER = "需要予測と必要人数"
+FORECAST_CAPTION = (
+    "契約の件数（月間件数・有効期限切れ件数・休日交付実績）から、月の件数を開庁日と15分枠に配分した予測と、"
+    "その需要に対する配置ごとの必要人数（契約の最少人数・上限つき）です。"
+)
+PICK_DATE = "表示する日"
+FORECAST_MONTH_HEADER = "{site}　{year}年{month}月の予測件数"
+FORECAST_DAY_HEADER = "{site}　{date}（{weekday}）の時間帯別予測"
+FORECAST_MONTH_TOTAL = "月間予測件数"
+FORECAST_OPEN_DAYS = "開庁日数"
+FORECAST_DAILY_MEAN = "開庁日1日あたり"
+FORECAST_NO_MONTH_DEMAND = "この月は予測件数がありません。配置は契約上の最少人数に基づきます。"
+FORECAST_DAILY_CHART = "日別の予測件数"
+FORECAST_ARRIVALS_CHART = "15分枠ごとの予測到着数"
+FORECAST_REQUIREMENTS_CHART = "配置ごとの必要人数"
+FORECAST_REQUIREMENT_TABLE = "枠ごとの必要人数（表）"
+FORECAST_NO_ARRIVALS = "この日は予測件数がありません。必要人数は契約上の最少人数です。"
+FORECAST_CLOSED = "{date}（{weekday}）は閉庁日です（{reason}）。"
+FORECAST_CAPPED = (
+    "契約リスク: 上限（席数・回線数・端末数）のため需要を満たせない時間帯が {count} 枠あります。"
+    "市への報告・協議が必要です。"
+)
+FORECAST_CAPPED_LINE = "{activity} {slots} 必要{need}名／上限{cap}名（{unmet}名不足）"
+FORECAST_NOT_CAPPED = "上限を超える需要はありません。すべての枠で必要人数を配置できます。"
+UNIT_CASES = "{n:,}件"
+CHANNEL = {"counter": "来庁", "booth": "オンライン窓口", "call": "電話", "back_office": "後方事務"}
+ARRIVAL_KIND = {True: "予約", False: "当日（予約なし）"}
+REASON = {"demand": "需要", "floor": "最少人数", "cap": "上限"}
+COL_DATE = "日付"
+COL_SLOT = "時間帯"
+COL_ACTIVITY = "配置"
+COL_CHANNEL = "区分"
+COL_ITEM = "手続き・問合せ"
+COL_CASES = "予測件数"
+COL_ARRIVALS = "予測到着数"
+COL_KIND = "予約"
+COL_RESERVED = "うち予約"
+COL_NEED = "需要からの必要数"
+COL_FLOOR = "最少人数"
+COL_CAP = "上限"
+COL_REQUIRED = "必要人数"
+COL_REASON = "決め手"
+COL_UNMET = "不足"
+COL_MEASURE = "指標"
