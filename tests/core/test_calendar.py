@@ -2,21 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from core.calendar import SiteCalendar, in_year_end, national_holiday, selects
-from core.fixtures import load_fixtures
 from core.site_profile import ActivityId, SiteProfile
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 D = dt.date.fromisoformat
 
-
-@pytest.fixture(scope="module")
-def fixtures():
-    return load_fixtures(FIXTURES)
 
 
 def calendar(fixtures, site_id: str) -> SiteCalendar:

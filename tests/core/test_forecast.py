@@ -3,21 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from pathlib import Path
 
 import pytest
 
-from core.fixtures import load_fixtures
 from core.forecast import DemandModel, holdout_error, seasonal_daily_forecast
 from core.site_profile import ActivityId
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 D = dt.date.fromisoformat
 
-
-@pytest.fixture(scope="module")
-def fixtures():
-    return load_fixtures(FIXTURES)
 
 
 def model(fixtures, site_id):

@@ -2,22 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from core import erlang
-from core.fixtures import load_fixtures
 from core.requirements import StaffingModel, decide
 from core.site_profile import ActivityId
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 D = dt.date.fromisoformat
 
-
-@pytest.fixture(scope="module")
-def fixtures():
-    return load_fixtures(FIXTURES)
 
 
 def staffing(fixtures, site_id):

@@ -2,19 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from core.fixtures import load_fixtures
 from dashboard import charts, services, texts
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
-
-@pytest.fixture(scope="module")
-def fixtures():
-    return load_fixtures(FIXTURES)
 
 
 def test_month_days_mark_partial_days_and_reasons(fixtures):
