@@ -222,9 +222,10 @@ class DemandModel:
         notes = []
         if not self.site.demand.monthly and not self.site.demand.expiries:
             notes.append("契約に需要の数値がないため、配置は契約上の最少人数に基づきます")
-        if self.site.demand.monthly and not any(m.channel == "call" for m in self.site.demand.monthly) \
-                and self._call_activity() is not None:
-            notes.append("電話件数の数値がないため、電話の配置は最少人数に基づきます")
+        has_figures = bool(self.site.demand.monthly or self.site.demand.expiries)
+        if has_figures and self._call_activity() is not None \
+                and not any(m.channel == "call" for m in self.site.demand.monthly):
+            notes.append("電話件数の数値がないため、電話の配置は契約上の最少人数（0名なら兼務）に基づきます")
         return tuple(notes)
 
 

@@ -76,10 +76,11 @@ class DayRequirements:
 
 
 def decide(need: int, floor: int, cap: int) -> tuple[int, Reason, int]:
-    """(required, reason, unmet). A floor above the cap cannot occur: profiles refuse it."""
+    """(required, reason, unmet). A floor above the cap cannot occur: profiles refuse it.
+    With no demand at all the floor decides, even a floor of 0."""
     if need > cap:
         return cap, "cap", need - cap
-    if floor > need:
+    if floor > need or need == 0:
         return floor, "floor", 0
     return need, "demand", 0
 

@@ -15,5 +15,6 @@ st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout=
 
 pages = [
     st.Page("app_pages/sites.py", title=texts.PAGE_SITES, icon="🏢", url_path="sites", default=True),
+    st.Page("app_pages/forecast.py", title=texts.PAGE_FORECAST, icon="📈", url_path="forecast"),
 ]
 st.navigation(pages).run()

@@ -149,7 +149,6 @@ def month_forecast_rows(model: DemandModel, year: int, month: int) -> list[dict]
         rows.append(
             {
                 texts.COL_ACTIVITY: texts.ACTIVITY[stream.activity.value],
-                texts.COL_CHANNEL: texts.CHANNEL.get(stream.channel, stream.channel),
                 texts.COL_ITEM: stream_label(model.catalogue, stream),
                 texts.COL_CASES: round(totals[stream]),
             }

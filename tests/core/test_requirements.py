@@ -19,7 +19,7 @@ def staffing(fixtures, site_id):
 
 @pytest.mark.parametrize(
     ("need", "floor", "cap", "expected"),
-    [(3, 1, 4, (3, "demand", 0)), (0, 2, 2, (2, "floor", 0)), (7, 1, 4, (4, "cap", 3)), (2, 2, 4, (2, "demand", 0))],
+    [(3, 1, 4, (3, "demand", 0)), (0, 2, 2, (2, "floor", 0)), (7, 1, 4, (4, "cap", 3)), (2, 2, 4, (2, "demand", 0)), (0, 0, 2, (0, "floor", 0))],
 )
 def test_decide_names_the_rule_that_set_the_figure(need, floor, cap, expected):
     assert decide(need, floor, cap) == expected

@@ -3,20 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
-from db.setup import init_database
-
 PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "app_pages" / "sites.py")
-
-
-@pytest.fixture
-def database(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'page.sqlite3'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    init_database(url)
-    return url
 
 
 def test_sites_page_lists_sites_and_draws_a_month(database):
