@@ -136,7 +136,6 @@ class SiteCalendar:
     def __init__(self, site: SiteProfile, catalogue: Catalogue):
         self.site = site
         self.catalogue = catalogue
-        self._activity_of = {p.id: p.activity for p in site.procedures}
 
     def day(self, day: dt.date) -> SiteDay:
         contract = self.site.contract

@@ -157,10 +157,8 @@ class DemandModel:
             for d in session_days:
                 result[d.date][stream] = (means[stream.name], True)
             remaining = max(0.0, volume - means.get(stream.name, 0.0) * len(session_days))
-            regular = [
-                d for d in days
-                if self._serves(d, stream) and d.date not in {s.date for s in session_days}
-            ]
+            session_dates = {s.date for s in session_days}
+            regular = [d for d in days if self._serves(d, stream) and d.date not in session_dates]
             weights = [self._weight(pattern, d.date) for d in regular]
             total_weight = sum(weights)
             if total_weight <= 0:
@@ -190,8 +188,9 @@ class DemandModel:
         except KeyError:
             return False
 
-    def day(self, date: dt.date) -> DayForecast:
-        site_day = self.calendar.day(date)
+    def day(self, date: dt.date, site_day: SiteDay | None = None) -> DayForecast:
+        """The day's arrivals. Pass the calendar's `site_day` when already at hand."""
+        site_day = site_day or self.calendar.day(date)
         if not site_day.open:
             return DayForecast(self.site.id, date, (), (site_day.reason,))
         arrivals: list[Arrival] = []

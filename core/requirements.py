@@ -148,7 +148,7 @@ class StaffingModel:
         site_day = self.demand.calendar.day(date)
         if not site_day.open:
             return DayRequirements(self.site.id, date, (), (site_day.reason,))
-        forecast = self.demand.day(date)
+        forecast = self.demand.day(date, site_day)
         grouped = forecast.by_slot()
         rows = []
         for activity, activity_day in site_day.activities.items():

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from dashboard import charts, services, texts
 
 
