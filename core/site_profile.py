@@ -362,6 +362,45 @@ class LabourRules(Strict):
     overtime_weekly_cap_hours: float = 0
 
 
+class RosterWeights(Strict):
+    """Weights of the roster's soft goals, in penalty points. The units are fixed so that weights
+    compare: a person-slot is one person for 15 minutes."""
+
+    unmet_demand: int = Field(default=100, ge=0, description="per person-slot below the demand-based target")
+    over_staffing: int = Field(default=5, ge=0, description="per person-slot above the target")
+    contract_hours: int = Field(default=10, ge=0, description="per 15 min a week is away from contract hours")
+    preference: int = Field(default=40, ge=0, description="per day worked against a wish (day off, early/late)")
+    activity_switch: int = Field(default=15, ge=0, description="per change of activity inside a work block")
+    short_rest: int = Field(default=50, ge=0, description="per night of rest under rest_goal_hours")
+    scattered_starts: int = Field(default=10, ge=0, description="per start time beyond a person's first")
+    change: int = Field(default=30, ge=0, description="re-rostering: per 15 min of a shift that moves")
+
+
+class RosterRules(Strict):
+    """How the contractor builds shifts, beyond the law. All optional: the defaults are ours."""
+
+    @field_validator("time_grid_minutes", check_fields=False)
+    @classmethod
+    def _on_slots(cls, value: int) -> int:
+        if value <= 0 or value % 15:
+            raise ValueError(f"time_grid_minutes must be a positive multiple of 15, got {value}")
+        return value
+
+    min_shift_hours: float = Field(default=4, gt=0, le=24)
+    max_shift_hours: float | None = Field(
+        default=None, gt=0, le=24, description="None = the daily maximum plus its break"
+    )
+    min_work_around_break_minutes: int = Field(
+        default=60, ge=0, description="work before and after a break: breaks sit inside the shift"
+    )
+    rest_goal_hours: float = Field(default=11, ge=0, le=24, description="rest under this is penalised")
+    time_grid_minutes: int = Field(
+        default=30, description="shifts start and end, and breaks start, on this grid from the day's "
+        "first working time; a shift may always end when work ends (15 or a multiple of 15)",
+    )
+    weights: RosterWeights = RosterWeights()
+
+
 class ProcedureOffer(Strict):
     """A procedure of the national catalogue that this site offers, with local figures."""
 
@@ -519,6 +558,7 @@ class SiteProfile(Strict):
     equipment: list[Equipment] = Field(default_factory=list)
     staffing: Staffing
     labour: LabourRules = LabourRules()
+    roster: RosterRules = RosterRules()
     live_rules: list[LiveRule] = Field(default_factory=list)
     procedures: list[ProcedureOffer] = Field(min_length=1)
     demand: Demand = Demand()

@@ -166,6 +166,143 @@ def cmd_bench_staffing(args: argparse.Namespace) -> int:
     return 0
 
 
+def _site_or_usage(fixtures, site_id: str):
+    try:
+        return fixtures.site(site_id)
+    except KeyError as exc:
+        raise UsageError(exc.args[0]) from None
+
+
+def _staff_day(text: str, option: str) -> tuple[str, dt.date]:
+    staff_id, sep, day = text.partition(":")
+    if not sep or not staff_id:
+        raise UsageError(f"{option} {text!r}: write STAFF_ID:YYYY-MM-DD, e.g. seto-04:2026-12-08")
+    try:
+        return staff_id, dt.date.fromisoformat(day)
+    except ValueError:
+        raise UsageError(f"{option} {text!r}: {day!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _read_roster(path: str):
+    from core.roster import Roster, RosterFormatError
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UsageError(f"{path}: not a readable JSON file ({exc})") from None
+    try:
+        return Roster.from_json(data)
+    except RosterFormatError as exc:
+        raise UsageError(f"{path}: {exc}") from None
+
+
+def cmd_roster_solve(args: argparse.Namespace) -> int:
+    from core.roster import monday_of
+    from optimizer.model import LockError
+    from optimizer.solve import solve
+    from core.roster import problem_for
+
+    fixtures = _fixtures()
+    site = _site_or_usage(fixtures, args.site)
+    week = monday_of(args.week)
+    if week != args.week:
+        print(f"注: 週は月曜始まりです。{args.week} を含む週 {week} から作成します", file=sys.stderr)
+    if args.time_limit <= 0:
+        raise UsageError(f"--time-limit must be positive, got {args.time_limit}")
+    previous = _read_roster(args.previous) if args.previous else None
+    if previous is not None and (previous.site_id != site.id or previous.week_start != week):
+        raise UsageError(f"--previous {args.previous} is the roster of {previous.site_id} for the week of "
+                         f"{previous.week_start}, not {site.id} {week}")
+    absences = {_staff_day(text, "--absent") for text in args.absent}
+    locked = {_staff_day(text, "--lock") for text in args.lock}
+    if args.lock_until:
+        if previous is None:
+            raise UsageError("--lock-until needs --previous: it locks that roster's shifts")
+        locked |= {(s.staff_id, s.date) for s in previous.shifts if s.date <= args.lock_until}
+    if locked and previous is None:
+        raise UsageError("--lock needs --previous: a lock keeps a shift of that roster")
+    try:
+        problem = problem_for(fixtures, site, week, absences)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"{site.name} {week} の週: 従事者{len(problem.staff)}人、開庁{len(problem.days)}日、"
+          f"制限時間 {args.time_limit:g} 秒", file=sys.stderr)
+    try:
+        roster = solve(problem, time_limit=args.time_limit, previous=previous, locked=frozenset(locked),
+                       on_progress=lambda p: print(p.line(), file=sys.stderr, flush=True))
+    except LockError as exc:
+        raise UsageError(str(exc)) from None
+    document = roster.to_json(problem)
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    if args.out:
+        _write_atomically(Path(args.out), text + "\n")
+        print(f"{args.out} に書き出しました", file=sys.stderr)
+    else:
+        print(text)
+    _summarise(roster, sys.stderr)
+    return 0 if roster.acceptable else 1
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write beside the target and rename: an interrupted run never leaves half a file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".partial")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc}") from None
+
+
+def _summarise(roster, stream) -> None:
+    status = {"optimal": "最適解", "feasible": "実行可能解（時間切れ）", "not_acceptable": "受け入れ不可（必須ルール違反あり）",
+              "no_solution": "解なし"}.get(roster.status, roster.status)
+    gap = roster.relative_gap
+    print(f"結果: {status}  目的関数 {roster.objective}  下界 {roster.best_bound}"
+          + (f"  差 {gap * 100:.2f}%" if gap is not None else ""), file=stream)
+    for violation in roster.violations:
+        reason = f" — {violation['reason']}" if violation.get("reason") else ""
+        print(f"違反 [{violation['label']}] {violation['message']}{reason}", file=stream)
+    for change in roster.changes:
+        print(f"変更 {change['staff_id']} {change['date']}: {change['before']} → {change['after']}", file=stream)
+
+
+def cmd_roster_check(args: argparse.Namespace) -> int:
+    from core.roster_check import check, score
+    from core.roster import problem_for
+
+    roster = _read_roster(args.file)
+    fixtures = _fixtures()
+    site = _site_or_usage(fixtures, roster.site_id)
+    try:
+        problem = problem_for(fixtures, site, roster.week_start, set(roster.absences))
+    except ValueError as exc:
+        raise UsageError(f"{args.file}: {exc}") from None
+    violations = [v.to_json() for v in check(roster, problem)]
+    total, penalties = score(roster, problem)
+    if args.json:
+        print(json.dumps({"site": site.id, "week_start": roster.week_start.isoformat(), "acceptable": not violations,
+                          "violations": violations, "penalty_total": total, "penalties": penalties},
+                         ensure_ascii=False, indent=2))
+    else:
+        for violation in violations:
+            reason = f" — {violation['reason']}" if violation.get("reason") else ""
+            print(f"違反 [{violation['label']}] {violation['message']}{reason}")
+        print(f"{site.name} {roster.week_start} の週: 違反 {len(violations)} 件、ペナルティ合計 {total}")
+    return 1 if violations else 0
+
+
+def cmd_bench_roster(args: argparse.Namespace) -> int:
+    from bench.roster import run
+
+    result = run(_fixtures(), time_limit=args.time_limit, scale_time_limit=args.scale_time_limit,
+                 scale=not args.no_scale, progress=lambda line: print(line, file=sys.stderr, flush=True))
+    print(json.dumps(result, ensure_ascii=False, indent=2 if not args.json else None))
+    return 0
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from db.setup import init_database
 
@@ -216,6 +353,33 @@ def build_parser() -> argparse.ArgumentParser:
     bench_staffing.add_argument("--json", action="store_true", help="one line of JSON (default: indented)")
     bench_staffing.add_argument("--no-compare", action="store_true", help="skip the pyworkforce comparison")
     bench_staffing.set_defaults(func=cmd_bench_staffing)
+
+    roster = sub.add_parser("roster", help="weekly rosters (CP-SAT)").add_subparsers(dest="roster", required=True)
+    solve = roster.add_parser("solve", help="solve a site's week; the roster as JSON, progress on stderr")
+    solve.add_argument("site")
+    solve.add_argument("--week", type=_date, required=True, metavar="YYYY-MM-DD",
+                       help="any date of the week; the week starts on its Monday")
+    solve.add_argument("--time-limit", type=float, default=10.0, metavar="S", help="seconds (default 10)")
+    solve.add_argument("--out", metavar="FILE", help="write the roster here instead of stdout")
+    solve.add_argument("--previous", metavar="FILE", help="re-roster: change this roster as little as possible")
+    solve.add_argument("--absent", action="append", default=[], metavar="STAFF_ID:YYYY-MM-DD",
+                       help="mark someone absent on a date (repeatable)")
+    solve.add_argument("--lock", action="append", default=[], metavar="STAFF_ID:YYYY-MM-DD",
+                       help="keep this shift of --previous exactly (repeatable)")
+    solve.add_argument("--lock-until", type=_date, metavar="YYYY-MM-DD",
+                       help="keep every shift of --previous up to and including this date")
+    solve.set_defaults(func=cmd_roster_solve)
+    check_roster = roster.add_parser("check", help="run the independent rule checker; non-zero exit on a violation")
+    check_roster.add_argument("file", metavar="FILE")
+    check_roster.add_argument("--json", action="store_true")
+    check_roster.set_defaults(func=cmd_roster_check)
+
+    bench_roster = bench.add_parser("roster", help="a busy week per site, and a 20-site scale scenario")
+    bench_roster.add_argument("--json", action="store_true", help="one line of JSON (default: indented)")
+    bench_roster.add_argument("--time-limit", type=float, default=10.0, help="seconds per site (default 10)")
+    bench_roster.add_argument("--scale-time-limit", type=float, default=60.0, help="seconds (default 60)")
+    bench_roster.add_argument("--no-scale", action="store_true", help="skip the 20-site scenario")
+    bench_roster.set_defaults(func=cmd_bench_roster)
 
     init = sub.add_parser("init", help="create or upgrade the database and load the fixtures")
     init.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")

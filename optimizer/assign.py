@@ -1,0 +1,168 @@
+"""Stage two: who does which activity in each working slot, given the shifts and the people per
+option that stage one chose. The counts are kept exactly (so coverage and its penalties do not
+move); only the activity switches are minimised. Hall's condition in stage one guarantees that an
+assignment exists; a greedy matching gives CP-SAT its first solution and is the fallback."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import defaultdict
+
+from ortools.sat.python import cp_model
+
+from core.roster import PSEUDO_ACTIVITIES, SLOT, ActivityBlock, RosterProblem, Shift
+
+Counts = dict[tuple[dt.date, int], dict[str, int]]
+
+
+def _options(problem: RosterProblem, shift: Shift, minute: int) -> tuple[str, ...]:
+    return tuple(problem.activities_at(problem.member(shift.staff_id), shift.date, minute))
+
+
+def _working(shift: Shift):
+    return [t for t in range(shift.start, shift.end, SLOT) if not shift.on_break(t)]
+
+
+def _match(people: list[tuple[int, tuple[str, ...], str | None]], quota: dict[str, int]) -> dict[int, str] | None:
+    """Assign each person one option so that option o gets exactly quota[o] people; people keep
+    their previous option when they can. Augmenting paths; None if impossible."""
+    left = dict(quota)
+    owner: dict[str, list[int]] = defaultdict(list)
+    given: dict[int, str] = {}
+
+    def place(i: int, options: tuple[str, ...], visited: set[str]) -> bool:
+        for option in options:
+            if option in visited:
+                continue
+            visited.add(option)
+            if left.get(option, 0) > 0:
+                left[option] -= 1
+                owner[option].append(i)
+                given[i] = option
+                return True
+            for j in list(owner[option]):
+                others = tuple(o for o in by_index[j] if o != option)
+                if place(j, others, visited):
+                    owner[option].remove(j)
+                    owner[option].append(i)
+                    given[i] = option
+                    return True
+        return False
+
+    by_index = {i: opts for i, opts, _ in people}
+    for i, options, previous in people:
+        ordered = tuple(sorted(options, key=lambda o: o != previous))
+        if not place(i, ordered, set()):
+            return None
+    return given if all(v == 0 for v in left.values()) else None
+
+
+def greedy(problem: RosterProblem, shifts: list[Shift], counts: Counts,
+           fixed: dict[tuple[str, dt.date], Shift]) -> dict[tuple[str, dt.date, int], str] | None:
+    choice: dict[tuple[str, dt.date, int], str] = {}
+    by_slot: dict[tuple[dt.date, int], list[Shift]] = defaultdict(list)
+    for shift in shifts:
+        for t in _working(shift):
+            by_slot[(shift.date, t)].append(shift)
+    for (date, t) in sorted(by_slot):
+        quota = dict(counts.get((date, t), {}))
+        people = []
+        for index, shift in enumerate(by_slot[(date, t)]):
+            options = _options(problem, shift, t)
+            key = (shift.staff_id, date, t)
+            locked = fixed.get((shift.staff_id, date))
+            if locked is not None:
+                options = (locked.activity_at(t),)
+            if len(options) == 1 and options[0] in PSEUDO_ACTIVITIES:
+                choice[key] = options[0]
+                continue
+            people.append((index, options, choice.get((shift.staff_id, date, t - SLOT))))
+        matched = _match(people, quota)
+        if matched is None:
+            return None
+        for index, option in matched.items():
+            choice[(by_slot[(date, t)][index].staff_id, date, t)] = option
+    return choice
+
+
+def assign(problem: RosterProblem, shifts: list[Shift], counts: Counts, time_limit: float,
+           fixed: dict[tuple[str, dt.date], Shift] | None = None, workers: int = 4) -> tuple[list[Shift], int]:
+    """Shifts with their activity blocks, and the switch penalty of the assignment."""
+    fixed = fixed or {}
+    start_clock = time.perf_counter()
+    model = cp_model.CpModel()
+    x: dict[tuple[str, dt.date, int], dict[str, cp_model.IntVar]] = {}
+    pseudo: dict[tuple[str, dt.date, int], str] = {}
+    per_slot: dict[tuple[dt.date, int, str], list[cp_model.IntVar]] = defaultdict(list)
+    penalties = []
+    hint = greedy(problem, shifts, counts, fixed)
+    for shift in shifts:
+        previous: dict[str, cp_model.IntVar] | None = None
+        for t in range(shift.start, shift.end, SLOT):
+            key = (shift.staff_id, shift.date, t)
+            if shift.on_break(t):
+                previous = None
+                continue
+            options = _options(problem, shift, t)
+            locked = fixed.get((shift.staff_id, shift.date))
+            if len(options) == 1 and options[0] in PSEUDO_ACTIVITIES:
+                pseudo[key] = options[0]
+                previous = None
+                continue
+            here = {o: model.new_bool_var(f"x_{shift.staff_id}_{shift.date:%m%d}_{t}_{o}") for o in options}
+            model.add_exactly_one(here.values())
+            if locked is not None:
+                for o, var in here.items():
+                    model.add(var == int(o == locked.activity_at(t)))
+            for o, var in here.items():
+                per_slot[(shift.date, t, o)].append(var)
+                if hint is not None:
+                    model.add_hint(var, hint.get(key) == o)
+            x[key] = here
+            if previous is not None and (len(here) > 1 or set(here) != set(previous)):
+                switch = model.new_bool_var(f"sw_{shift.staff_id}_{shift.date:%m%d}_{t}")
+                for o, var in here.items():
+                    model.add(switch >= var - previous.get(o, 0))
+                penalties.append(switch)
+            previous = here
+    for (date, t), quota in counts.items():
+        for option, number in quota.items():
+            model.add(sum(per_slot.get((date, t, option), [])) == number)
+    model.minimize(problem.weights.activity_switch * sum(penalties))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.2, time_limit - (time.perf_counter() - start_clock))
+    solver.parameters.num_workers = workers
+    status = solver.solve(model)
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        chosen = {key: next(o for o, v in here.items() if solver.boolean_value(v)) for key, here in x.items()}
+        cost = int(round(solver.objective_value))
+    elif hint is not None:
+        chosen = hint
+        cost = None
+    else:
+        raise RuntimeError("no activity assignment matches the stage-one counts; this is a bug")
+    chosen.update(pseudo)
+    assigned = [_with_blocks(shift, chosen) for shift in shifts]
+    if cost is None:  # the greedy fallback: count its switches the way the objective does
+        cost = problem.weights.activity_switch * sum(_switches(s) for s in assigned)
+    return assigned, cost
+
+
+def _switches(shift: Shift) -> int:
+    count = 0
+    for before, after in zip(shift.activities, shift.activities[1:]):
+        if before.end == after.start and before.activity not in PSEUDO_ACTIVITIES \
+                and after.activity not in PSEUDO_ACTIVITIES:
+            count += 1
+    return count
+
+
+def _with_blocks(shift: Shift, chosen: dict[tuple[str, dt.date, int], str]) -> Shift:
+    blocks: list[ActivityBlock] = []
+    for t in _working(shift):
+        activity = chosen[(shift.staff_id, shift.date, t)]
+        if blocks and blocks[-1].activity == activity and blocks[-1].end == t:
+            blocks[-1] = ActivityBlock(blocks[-1].start, t + SLOT, activity)
+        else:
+            blocks.append(ActivityBlock(t, t + SLOT, activity))
+    return Shift(shift.staff_id, shift.date, shift.start, shift.end, shift.breaks, tuple(blocks))

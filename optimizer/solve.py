@@ -1,0 +1,217 @@
+"""Solve roster problems with CP-SAT and hand back checked Rosters.
+
+The answer is never a bare "infeasible": floors and presence are elastic in the model, so the solver
+always returns the roster that breaks them least, and the independent checker names each broken rule
+with its slots and reason. Such a roster is marked not acceptable."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from core.roster import Roster, RosterProblem, Shift, hhmm
+from core.roster_check import check, on_minutes, score
+from optimizer.assign import assign
+from optimizer.model import SiteModel
+
+
+@dataclass(frozen=True)
+class Progress:
+    seconds: float
+    objective: float
+    best_bound: float
+
+    @property
+    def gap(self) -> float:
+        return abs(self.objective - self.best_bound) / max(1.0, abs(self.objective))
+
+    def line(self) -> str:
+        return (f"{self.seconds:7.2f} s  目的関数 {self.objective:,.0f}  下界 {self.best_bound:,.0f}"
+                f"  差 {self.gap * 100:.2f}%")
+
+
+class _Reporter(cp_model.CpSolverSolutionCallback):
+    def __init__(self, on_progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None):
+        super().__init__()
+        self.on_progress = on_progress
+        self.should_stop = should_stop
+        self.started = time.perf_counter()
+        self.stopped = False
+
+    def on_solution_callback(self) -> None:
+        if self.on_progress is not None:
+            self.on_progress(Progress(time.perf_counter() - self.started, self.objective_value,
+                                      self.best_objective_bound))
+        if self.should_stop is not None and self.should_stop():
+            self.stopped = True
+            self.stop_search()
+
+
+def _solver(seconds: float, relative_gap: float, workers: int | None) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = seconds
+    solver.parameters.relative_gap_limit = relative_gap
+    solver.parameters.num_workers = workers or default_workers()
+    # for experiments: MADOGUCHI_CPSAT_PARAMS="linearization_level=2,num_workers=8"
+    for item in filter(None, os.environ.get("MADOGUCHI_CPSAT_PARAMS", "").split(",")):
+        key, value = item.split("=")
+        setattr(solver.parameters, key, type(getattr(solver.parameters, key))(value))
+    return solver
+
+
+def default_workers() -> int:
+    """CP-SAT's portfolio of 8 search strategies found better rosters sooner than 2 or 4 workers on
+    the 2-core benchmark machine (they time-slice)."""
+    return 8
+
+
+def solve(
+    problem: RosterProblem,
+    *,
+    time_limit: float = 10.0,
+    relative_gap: float = 0.005,
+    workers: int | None = None,
+    previous: Roster | None = None,
+    locked: frozenset[tuple[str, dt.date]] | set = frozenset(),
+    on_progress: Callable[[Progress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> Roster:
+    """The best roster found within the time limit (or once within `relative_gap` of the bound)."""
+    return solve_many([problem], time_limit=time_limit, relative_gap=relative_gap, workers=workers,
+                      previous={problem.site.id: previous} if previous else None,
+                      locked=frozenset(locked), on_progress=on_progress, should_stop=should_stop).rosters[0]
+
+
+@dataclass
+class PoolResult:
+    """Several sites solved in one model: one objective, one bound, one gap."""
+
+    rosters: list[Roster]
+    status: str
+    objective: float | None
+    best_bound: float | None
+    seconds: float
+
+    @property
+    def relative_gap(self) -> float | None:
+        if self.objective is None or self.best_bound is None:
+            return None
+        return abs(self.objective - self.best_bound) / max(1.0, abs(self.objective))
+
+
+def solve_many(
+    problems: list[RosterProblem],
+    *,
+    time_limit: float = 10.0,
+    relative_gap: float = 0.005,
+    workers: int | None = None,
+    previous: dict[str, Roster] | None = None,
+    locked: frozenset[tuple[str, dt.date]] = frozenset(),
+    on_progress: Callable[[Progress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> PoolResult:
+    """Several sites in one model (a pool of sites): one objective, one gap, one time limit."""
+    started = time.perf_counter()
+    model = cp_model.CpModel()
+    previous = previous or {}
+    parts = [SiteModel(model, p, previous.get(p.site.id), locked) for p in problems]
+    model.minimize(sum(part.objective() for part in parts))
+    for part in parts:
+        if previous.get(part.problem.site.id) is not None:
+            part.hint_from(previous[part.problem.site.id])
+    assign_limit = max(1.0, 0.15 * time_limit)
+    # First the hard rules as hard (only what nobody could cover may stay uncovered): CP-SAT finds
+    # good rosters far sooner than with elastic floors. Only if that proves impossible, or finds
+    # nothing, the elastic model looks for the roster that breaks the rules least.
+    strict = model.clone()
+    for part in parts:
+        for var, unavoidable in part.shortfall_vars:
+            strict.add(var == unavoidable)
+    reporter = _Reporter(on_progress, should_stop)
+    budget = max(0.1, time_limit - assign_limit - (time.perf_counter() - started))
+    solver = _solver(budget, relative_gap, workers)
+    status = solver.solve(strict, reporter)
+    if status in (cp_model.INFEASIBLE, cp_model.MODEL_INVALID, cp_model.UNKNOWN) and not reporter.stopped:
+        budget = max(0.5 * time_limit, time_limit - assign_limit - (time.perf_counter() - started))
+        solver = _solver(budget, relative_gap, workers)
+        status = solver.solve(model, reporter)
+    has_solution = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    rosters = []
+    switch_cost = 0
+    for part in parts:
+        problem = part.problem
+        shifts: list[Shift] = []
+        if has_solution:
+            bare, counts = part.extract(solver.value)
+            remaining = max(0.5, assign_limit * (len(rosters) + 1) / len(parts) - 0)
+            shifts, cost = assign(problem, bare, counts, remaining, part.locked_shifts, solver.parameters.num_workers)
+            switch_cost += cost
+        roster = Roster(problem.site.id, problem.week_start, shifts, absences=sorted(problem.absences))
+        _judge(roster, problem, previous.get(problem.site.id), part.locked)
+        roster.status = _status(status, roster)
+        rosters.append(roster)
+    seconds = round(time.perf_counter() - started, 3)
+    objective = solver.objective_value + switch_cost if has_solution else None
+    bound = solver.best_objective_bound if has_solution else None
+    for roster in rosters:
+        roster.seconds = seconds
+    if has_solution and len(parts) == 1:
+        rosters[0].objective = int(round(objective))
+        rosters[0].best_bound = bound
+    return PoolResult(
+        rosters=rosters,
+        status=solver.status_name(status).lower(),
+        objective=objective,
+        best_bound=bound,
+        seconds=seconds,
+    )
+
+
+def _judge(roster: Roster, problem: RosterProblem, previous: Roster | None,
+           locked: frozenset[tuple[str, dt.date]]) -> None:
+    roster.violations = [v.to_json() for v in check(roster, problem)]
+    roster.penalty_total, roster.penalties = score(roster, problem, previous, locked)
+    if previous is not None:
+        roster.changes = changes(previous, roster)
+
+
+def _status(solver_status: int, roster: Roster) -> str:
+    if solver_status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return "no_solution"
+    if roster.violations:
+        return "not_acceptable"
+    return "optimal" if solver_status == cp_model.OPTIMAL else "feasible"
+
+
+def changes(before: Roster, after: Roster) -> list[dict]:
+    """What re-rostering changed, person by person and day by day."""
+    out = []
+    keys = sorted({(s.staff_id, s.date) for s in before.shifts} | {(s.staff_id, s.date) for s in after.shifts},
+                  key=lambda k: (k[1], k[0]))
+    for who, date in keys:
+        old, new = before.shift(who, date), after.shift(who, date)
+        if old == new:
+            continue
+        entry = {"staff_id": who, "date": date.isoformat(),
+                 "before": _describe(old), "after": _describe(new)}
+        if old is None:
+            entry["kind"] = "added"
+        elif new is None:
+            entry["kind"] = "removed"
+        elif on_minutes(old) == on_minutes(new) and old.breaks == new.breaks:
+            entry["kind"] = "activities"
+        else:
+            entry["kind"] = "moved"
+        out.append(entry)
+    return out
+
+
+def _describe(shift: Shift | None) -> str:
+    if shift is None:
+        return "休み"
+    breaks = "・".join(f"{hhmm(s)}–{hhmm(e)}" for s, e in shift.breaks)
+    return f"{hhmm(shift.start)}–{hhmm(shift.end)}" + (f"（休憩 {breaks}）" if breaks else "")
