@@ -170,6 +170,7 @@ class Roster:
     best_bound: float | None = None
     seconds: float | None = None
     penalty_total: int | None = None
+    solver_objective: int | None = None
     violations: list[dict] = field(default_factory=list)
     penalties: list[dict] = field(default_factory=list)
     changes: list[dict] = field(default_factory=list)
@@ -198,6 +199,7 @@ class Roster:
             "status": self.status,
             "acceptable": self.acceptable,
             "objective": self.objective,
+            "solver_objective": self.solver_objective,
             "best_bound": self.best_bound,
             "relative_gap": None if self.relative_gap is None else round(self.relative_gap, 6),
             "seconds": self.seconds,
@@ -453,7 +455,8 @@ class RosterProblem:
     def max_shift_minutes(self) -> int:
         if self.rules.max_shift_hours is not None:
             return int(round(self.rules.max_shift_hours * 60))
-        return self.max_daily_minutes + self.required_break(self.max_daily_minutes)
+        # the full day and the longest break: 9:00–18:00 with an hour's lunch is the usual Japanese shift
+        return self.max_daily_minutes + max(self.labour.break_after_8h_minutes, self.required_break(self.max_daily_minutes))
 
     def target_minutes(self, member: StaffMember) -> int:
         """Hours this person should get this week: contract hours, scaled down when fewer than five

@@ -498,13 +498,17 @@ def on_minutes(shift: Shift | None) -> set[int]:
     return set(_slots(shift.start, shift.end)) if shift else set()
 
 
+def break_minutes(shift: Shift | None) -> set[int]:
+    return {t for t in _slots(shift.start, shift.end) if shift.on_break(t)} if shift else set()
+
+
 def _change_penalties(roster: Roster, previous: Roster, problem: RosterProblem,
                       locked: frozenset[tuple[str, dt.date]], add) -> None:
     for member in problem.staff:
         for date in problem.dates:
             if (member.id, date) in locked or problem.unavailable_reason(member, date):
                 continue
-            before, after = on_minutes(previous.shift(member.id, date)), on_minutes(roster.shift(member.id, date))
-            moved = len(before ^ after)
+            old, new = previous.shift(member.id, date), roster.shift(member.id, date)
+            moved = len(on_minutes(old) ^ on_minutes(new)) + len(break_minutes(old) ^ break_minutes(new))
             add("change", problem.weights.change, moved // SLOT, f"{member.id}: {date} の勤務が変わりました",
                 staff_id=member.id, date=date.isoformat())

@@ -354,16 +354,19 @@ class SiteModel:
                     self._lock(day, before, member, date)
                     continue
                 previous_on = set(range(before.start, before.end, SLOT)) if before else set()
+                previous_break = {t for t in previous_on if before.on_break(t)} if before else set()
                 if day is not None:
+                    # |on - before| + |break - before's break|, slot by slot, as core.roster_check counts it
                     for t, var in day.on.items():
-                        if t in previous_on:
-                            self.constant += p.weights.change
-                            self.terms.append((-p.weights.change, var))
-                        else:
-                            self.terms.append((p.weights.change, var))
-                    self.constant += p.weights.change * len(previous_on - set(day.on))
+                        for was, now in ((t in previous_on, var), (t in previous_break, day.brk[t])):
+                            if was:
+                                self.constant += p.weights.change
+                                self.terms.append((-p.weights.change, now))
+                            else:
+                                self.terms.append((p.weights.change, now))
+                    self.constant += p.weights.change * (len(previous_on - set(day.on)) + len(previous_break - set(day.on)))
                 else:
-                    self.constant += p.weights.change * len(previous_on)
+                    self.constant += p.weights.change * (len(previous_on) + len(previous_break))
 
     def _lock(self, day: PersonDay | None, shift: Shift | None, member: StaffMember, date: dt.date) -> None:
         m = self.model
@@ -400,6 +403,9 @@ class SiteModel:
             self.model.add_hint(day.worked, shift is not None)
             for t, var in day.on.items():
                 self.model.add_hint(var, shift is not None and shift.start <= t < shift.end)
+            for size, starts in day.breaks.items():
+                for t, var in starts.items():
+                    self.model.add_hint(var, shift is not None and (t, t + size * SLOT) in shift.breaks)
 
     def extract(self, value) -> tuple[list[Shift], dict[tuple[dt.date, int], dict[str, int]]]:
         """Shifts (without activities yet) and the people per option in every slot."""

@@ -160,7 +160,10 @@ def solve_many(
     for roster in rosters:
         roster.seconds = seconds
     if has_solution and len(parts) == 1:
-        rosters[0].objective = int(round(objective))
+        # The roster's objective is its true penalty as the checker counts it. The solver's own
+        # value can only be higher (a penalty variable may sit above its term before optimality).
+        rosters[0].objective = rosters[0].penalty_total
+        rosters[0].solver_objective = int(round(objective))
         rosters[0].best_bound = bound
     return PoolResult(
         rosters=rosters,
@@ -204,6 +207,8 @@ def changes(before: Roster, after: Roster) -> list[dict]:
             entry["kind"] = "removed"
         elif on_minutes(old) == on_minutes(new) and old.breaks == new.breaks:
             entry["kind"] = "activities"
+        elif on_minutes(old) == on_minutes(new):
+            entry["kind"] = "break"
         else:
             entry["kind"] = "moved"
         out.append(entry)
