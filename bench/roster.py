@@ -1,5 +1,5 @@
 """`madoguchi bench roster`: one busy week per site with its demo staff, and a scale scenario of
-20 sites (four copies of each profile, about 300 staff) solved as one pool.
+20 sites (four copies of each profile, about 300 staff) solved as a pool (site by site: their staff are disjoint).
 
 Busy week: the Monday-to-Sunday week inside the contract with the most required person-slots.
 Every roster is also judged by the independent checker: `hard_violations` must be 0, and
