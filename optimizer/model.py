@@ -102,6 +102,11 @@ class SiteModel:
         self.model = model
         self.problem = problem
         self.previous = previous
+        known = {m.id for m in problem.staff}
+        unknown = sorted({who for who, _ in locked} - known)
+        if unknown:
+            raise LockError(f"固定する勤務の従事者 {', '.join(unknown)} はこの拠点にいません")
+        # an absent person's shift cannot be kept: the absence wins
         self.locked = frozenset(k for k in locked if not problem.unavailable_reason(problem.member(k[0]), k[1]))
         self.plan = break_plan(problem)
         self.locked_shifts = {

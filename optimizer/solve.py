@@ -81,14 +81,53 @@ def solve(
     should_stop: Callable[[], bool] | None = None,
 ) -> Roster:
     """The best roster found within the time limit (or once within `relative_gap` of the bound)."""
-    return _solve_together([problem], time_limit=time_limit, relative_gap=relative_gap, workers=workers,
-                      previous={problem.site.id: previous} if previous else None,
-                      locked=frozenset(locked), on_progress=on_progress, should_stop=should_stop).rosters[0]
+    started = time.perf_counter()
+    model = cp_model.CpModel()
+    part = SiteModel(model, problem, previous, frozenset(locked))
+    model.minimize(part.objective())
+    if previous is not None:
+        part.hint_from(previous)
+    assign_limit = max(1.0, 0.15 * time_limit)
+    # First the hard rules as hard (only what nobody could cover may stay uncovered): CP-SAT finds
+    # good rosters far sooner than with elastic floors. Only if that proves impossible, or finds
+    # nothing, the elastic model looks for the roster that breaks the rules least.
+    strict = model.clone()
+    for var, unavoidable in part.shortfall_vars:
+        strict.add(var == unavoidable)
+    reporter = _Reporter(on_progress, should_stop)
+    budget = max(0.1, time_limit - assign_limit - (time.perf_counter() - started))
+    solver = _solver(budget, relative_gap, workers)
+    status = solver.solve(strict, reporter)
+    if status in (cp_model.INFEASIBLE, cp_model.MODEL_INVALID, cp_model.UNKNOWN) and not reporter.stopped:
+        budget = max(0.5 * time_limit, time_limit - assign_limit - (time.perf_counter() - started))
+        solver = _solver(budget, relative_gap, workers)
+        status = solver.solve(model, reporter)
+    has_solution = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    shifts: list[Shift] = []
+    switch_cost = 0
+    if has_solution:
+        bare, counts = part.extract(solver.value)
+        shifts, switch_cost = assign(problem, bare, counts, assign_limit, part.locked_shifts,
+                                     solver.parameters.num_workers)
+    roster = Roster(problem.site.id, problem.week_start, shifts, absences=sorted(problem.absences))
+    roster.violations = [v.to_json() for v in check(roster, problem)]
+    roster.penalty_total, roster.penalties = score(roster, problem, previous, part.locked)
+    if previous is not None:
+        roster.changes = changes(previous, roster)
+    roster.status = _status(status, roster)
+    roster.seconds = round(time.perf_counter() - started, 3)
+    if has_solution:
+        # The roster's objective is its true penalty as the checker counts it. The solver's own
+        # value can only be higher (a penalty variable may sit above its term before optimality).
+        roster.objective = roster.penalty_total
+        roster.solver_objective = int(round(solver.objective_value + switch_cost))
+        roster.best_bound = solver.best_objective_bound
+    return roster
 
 
 @dataclass
 class PoolResult:
-    """Several sites solved in one model: one objective, one bound, one gap."""
+    """Several sites solved together: summed objective and bound, one gap."""
 
     rosters: list[Roster]
     status: str
@@ -103,118 +142,27 @@ class PoolResult:
         return abs(self.objective - self.best_bound) / max(1.0, abs(self.objective))
 
 
-def solve_many(
-    problems: list[RosterProblem],
-    *,
-    time_limit: float = 10.0,
-    relative_gap: float = 0.005,
-    workers: int | None = None,
-    previous: dict[str, Roster] | None = None,
-    locked: frozenset[tuple[str, dt.date]] = frozenset(),
-    on_progress: Callable[[Progress], None] | None = None,
-    should_stop: Callable[[], bool] | None = None,
-) -> PoolResult:
+def solve_many(problems: list[RosterProblem], *, time_limit: float = 10.0, **options) -> PoolResult:
     """A pool of sites. Each site has its own staff, so the pool decomposes exactly: every site is
     solved on its own, one after the other, with a share of the time in proportion to its size
-    (people × open days). The pool's objective and bound are the sums; one big model of all sites
-    found nothing in 60 s where the sites one by one are solved well."""
+    (people × open days). The pool's objective and bound are the sums. (One big CP-SAT model of
+    20 sites found nothing in 60 s; the sites one by one are all solved.) `options` go to solve()."""
     started = time.perf_counter()
     sizes = [max(1, len(p.staff) * max(1, len(p.days))) for p in problems]
-    rosters, objective, bound, statuses = [], 0.0, 0.0, []
+    rosters: list[Roster] = []
     for index, problem in enumerate(problems):
         left = time_limit - (time.perf_counter() - started)
         share = max(1.0, left * sizes[index] / sum(sizes[index:]))
-        part = _solve_together([problem], time_limit=share, relative_gap=relative_gap, workers=workers,
-                               previous=previous, locked=locked, on_progress=on_progress, should_stop=should_stop)
-        rosters += part.rosters
-        statuses.append(part.status)
-        if part.objective is None or objective is None:
-            objective = bound = None
-        else:
-            objective += part.rosters[0].objective
-            bound += part.best_bound
-    status = "optimal" if all(s == "optimal" for s in statuses) else (
-        "unknown" if objective is None else "feasible")
-    return PoolResult(rosters, status, objective, bound, round(time.perf_counter() - started, 3))
-
-
-def _solve_together(
-    problems: list[RosterProblem],
-    *,
-    time_limit: float = 10.0,
-    relative_gap: float = 0.005,
-    workers: int | None = None,
-    previous: dict[str, Roster] | None = None,
-    locked: frozenset[tuple[str, dt.date]] = frozenset(),
-    on_progress: Callable[[Progress], None] | None = None,
-    should_stop: Callable[[], bool] | None = None,
-) -> PoolResult:
-    """Problems in one model: one objective, one gap, one time limit."""
-    started = time.perf_counter()
-    model = cp_model.CpModel()
-    previous = previous or {}
-    parts = [SiteModel(model, p, previous.get(p.site.id), locked) for p in problems]
-    model.minimize(sum(part.objective() for part in parts))
-    for part in parts:
-        if previous.get(part.problem.site.id) is not None:
-            part.hint_from(previous[part.problem.site.id])
-    assign_limit = max(1.0, 0.15 * time_limit)
-    # First the hard rules as hard (only what nobody could cover may stay uncovered): CP-SAT finds
-    # good rosters far sooner than with elastic floors. Only if that proves impossible, or finds
-    # nothing, the elastic model looks for the roster that breaks the rules least.
-    strict = model.clone()
-    for part in parts:
-        for var, unavoidable in part.shortfall_vars:
-            strict.add(var == unavoidable)
-    reporter = _Reporter(on_progress, should_stop)
-    budget = max(0.1, time_limit - assign_limit - (time.perf_counter() - started))
-    solver = _solver(budget, relative_gap, workers)
-    status = solver.solve(strict, reporter)
-    if status in (cp_model.INFEASIBLE, cp_model.MODEL_INVALID, cp_model.UNKNOWN) and not reporter.stopped:
-        budget = max(0.5 * time_limit, time_limit - assign_limit - (time.perf_counter() - started))
-        solver = _solver(budget, relative_gap, workers)
-        status = solver.solve(model, reporter)
-    has_solution = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-    rosters = []
-    switch_cost = 0
-    for part in parts:
-        problem = part.problem
-        shifts: list[Shift] = []
-        if has_solution:
-            bare, counts = part.extract(solver.value)
-            remaining = max(0.5, assign_limit * (len(rosters) + 1) / len(parts) - 0)
-            shifts, cost = assign(problem, bare, counts, remaining, part.locked_shifts, solver.parameters.num_workers)
-            switch_cost += cost
-        roster = Roster(problem.site.id, problem.week_start, shifts, absences=sorted(problem.absences))
-        _judge(roster, problem, previous.get(problem.site.id), part.locked)
-        roster.status = _status(status, roster)
-        rosters.append(roster)
-    seconds = round(time.perf_counter() - started, 3)
-    objective = solver.objective_value + switch_cost if has_solution else None
-    bound = solver.best_objective_bound if has_solution else None
-    for roster in rosters:
-        roster.seconds = seconds
-    if has_solution and len(parts) == 1:
-        # The roster's objective is its true penalty as the checker counts it. The solver's own
-        # value can only be higher (a penalty variable may sit above its term before optimality).
-        rosters[0].objective = rosters[0].penalty_total
-        rosters[0].solver_objective = int(round(objective))
-        rosters[0].best_bound = bound
+        rosters.append(solve(problem, time_limit=share, **options))
+    solved = all(r.objective is not None for r in rosters)
+    status = "optimal" if all(r.status == "optimal" for r in rosters) else ("feasible" if solved else "unknown")
     return PoolResult(
         rosters=rosters,
-        status=solver.status_name(status).lower(),
-        objective=objective,
-        best_bound=bound,
-        seconds=seconds,
+        status=status,
+        objective=sum(r.objective for r in rosters) if solved else None,
+        best_bound=sum(r.best_bound for r in rosters) if solved else None,
+        seconds=round(time.perf_counter() - started, 3),
     )
-
-
-def _judge(roster: Roster, problem: RosterProblem, previous: Roster | None,
-           locked: frozenset[tuple[str, dt.date]]) -> None:
-    roster.violations = [v.to_json() for v in check(roster, problem)]
-    roster.penalty_total, roster.penalties = score(roster, problem, previous, locked)
-    if previous is not None:
-        roster.changes = changes(previous, roster)
 
 
 def _status(solver_status: int, roster: Roster) -> str:
