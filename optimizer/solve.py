@@ -114,7 +114,6 @@ def solve(
     roster.penalty_total, roster.penalties = score(roster, problem, previous, part.locked)
     if previous is not None:
         roster.changes = changes(previous, roster)
-    roster.status = _status(status, roster)
     roster.seconds = round(time.perf_counter() - started, 3)
     if has_solution:
         # The roster's objective is its true penalty as the checker counts it. The solver's own
@@ -122,6 +121,7 @@ def solve(
         roster.objective = roster.penalty_total
         roster.solver_objective = int(round(solver.objective_value + switch_cost))
         roster.best_bound = solver.best_objective_bound
+    roster.status = _status(status, roster, relative_gap)
     return roster
 
 
@@ -165,12 +165,15 @@ def solve_many(problems: list[RosterProblem], *, time_limit: float = 10.0, **opt
     )
 
 
-def _status(solver_status: int, roster: Roster) -> str:
+def _status(solver_status: int, roster: Roster, relative_gap: float) -> str:
+    """CP-SAT says OPTIMAL once within its gap limit, before the assignment stage adds its switches:
+    "optimal" here means the final roster is within `relative_gap` of the proven bound."""
     if solver_status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return "no_solution"
     if roster.violations:
         return "not_acceptable"
-    return "optimal" if solver_status == cp_model.OPTIMAL else "feasible"
+    gap = roster.relative_gap
+    return "optimal" if gap is not None and gap <= relative_gap + 1e-9 else "feasible"
 
 
 def changes(before: Roster, after: Roster) -> list[dict]:

@@ -119,9 +119,12 @@ def test_re_rostering_keeps_locked_shifts_and_changes_little(fixtures, solved):
 def test_on_a_small_week_solved_to_optimality_the_model_counts_what_the_checker_counts(build):
     from tests.optimizer.conftest import person, site_profile
 
+    # one activity, so the assignment stage adds no switches and the whole objective is stage one's
     site = site_profile(day_types=[{
-        "id": "short", "label": "月火", "when": {"weekdays": ["mon", "tue"]}, "activities": ["window", "back_office"],
-        "hours": {"work": ["08:30", "17:15"], "service": ["09:00", "17:00"]}}])
+        "id": "short", "label": "月火", "when": {"weekdays": ["mon", "tue"]}, "activities": ["window"],
+        "hours": {"work": ["08:30", "17:15"], "service": ["09:00", "17:00"]}}],
+        activities=[{"id": "window", "label": "窓口", "seats": 3, "min_staff": 1, "requires_qualification": True}],
+        equipment=[])
     staff = [person("boss", "manager"), person("dep", "deputy", preferences={"shift": "early"}),
              person("a1", preferences={"days_off": ["tue"]}), person("a2", contract_hours_per_week=20)]
     problem = build(site=site, staff=staff)
@@ -133,3 +136,15 @@ def test_on_a_small_week_solved_to_optimality_the_model_counts_what_the_checker_
     # work before and after the service hours is preparation, not a counter
     first = min(roster.shifts, key=lambda s: s.start)
     assert first.activity_at(parse_hhmm("08:30")) in ("preparation", "management")
+
+
+def test_a_pool_of_sites_sums_the_sites(build):
+    from optimizer.solve import solve_many
+    from tests.optimizer.conftest import site_profile, team
+
+    problems = [build(), build(site=site_profile(id="othersite"), staff=team())]
+    pool = solve_many(problems, time_limit=8)
+    assert [r.site_id for r in pool.rosters] == ["testsite", "othersite"]
+    assert all(r.violations == [] for r in pool.rosters)
+    assert pool.objective == sum(r.objective for r in pool.rosters)
+    assert pool.best_bound <= pool.objective
