@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from core.calendar import weekday_of
 from core.roster import (
     DAY_MINUTES,
     PSEUDO_ACTIVITIES,
@@ -469,8 +470,7 @@ def _coverage_penalties(week: _Week, add) -> None:
 
 def _shift_penalties(problem: RosterProblem, member, shift: Shift, add) -> None:
     weights = problem.weights
-    day_name = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][shift.date.weekday()]
-    if day_name in {d.value for d in member.preferences.days_off}:
+    if weekday_of(shift.date) in member.preferences.days_off:
         add("preference", weights.preference, 1, f"{member.id}: {shift.date} は休み希望の曜日",
             staff_id=member.id, date=shift.date.isoformat())
     window = problem.shift_window(member, shift.date)

@@ -76,10 +76,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     if (end - start).days > 3660:
         raise UsageError("the range is longer than ten years; ask for less")
     fixtures = _fixtures()
-    try:
-        site = fixtures.site(args.site)
-    except KeyError as exc:
-        raise UsageError(exc.args[0]) from None
+    site = _site_or_usage(fixtures, args.site)
     days = SiteCalendar(site, fixtures.catalogue).days(start, end)
     if args.json:
         print(json.dumps({"site": site.id, "days": [d.to_json() for d in days]}, ensure_ascii=False, indent=2))
@@ -134,10 +131,7 @@ def cmd_staffing(args: argparse.Namespace) -> int:
     from core.requirements import StaffingModel
 
     fixtures = _fixtures()
-    try:
-        site = fixtures.site(args.site)
-    except KeyError as exc:
-        raise UsageError(exc.args[0]) from None
+    site = _site_or_usage(fixtures, args.site)
     if not site.contract.start <= args.date <= site.contract.end:
         raise UsageError(
             f"{args.date} is outside {site.id}'s contract ({site.contract.start} – {site.contract.end})"

@@ -20,12 +20,11 @@ from itertools import combinations
 
 from ortools.sat.python import cp_model
 
+from core.calendar import weekday_of
 from core.roster import (
     DAY_MINUTES,
-    MANAGEMENT,
     PSEUDO_ACTIVITIES,
     SLOT,
-    ActivityBlock,
     Roster,
     RosterProblem,
     Shift,
@@ -118,6 +117,7 @@ class SiteModel:
         # elastic variables of the hard rules, with the part no roster can avoid (nobody entitled free)
         self.shortfall_vars: list[tuple[cp_model.IntVar, int]] = []
         self.counts: dict[tuple[dt.date, int], dict[str, object]] = {}
+        self.possible: dict[tuple[dt.date, int], dict[str, int]] = {}
         for member in problem.staff:
             for date in problem.dates:
                 window = problem.shift_window(member, date)
@@ -233,6 +233,11 @@ class SiteModel:
         options = sorted({o for opts, _ in people for o in opts})
         counts = {o: m.new_int_var(0, len(people), f"n_{p.site.id}_{date:%m%d}_{minute}_{o}") for o in options}
         self.counts[(date, minute)] = counts
+        # who could be on each activity at all: what no roster can cover stays uncovered in the strict model
+        self.possible[(date, minute)] = {
+            a: sum(1 for opts, _ in people if any(a in o.split("+") for o in opts))
+            for a in {part for o in options for part in o.split("+")}
+        }
         if not options:
             return counts
         m.add(sum(counts.values()) == sum(w for _, w in people))
@@ -248,14 +253,6 @@ class SiteModel:
             inside = [o for o in options if reach[o] <= neighbours]
             m.add(sum(counts[o] for o in inside) <= sum(people[i][1] for i in neighbours))
         return counts
-
-    def _possible(self, date: dt.date, minute: int, activity: ActivityId) -> int:
-        """People who could be on this activity in this slot at all."""
-        return sum(
-            1 for (who, day_date), day in self.days.items()
-            if day_date == date and minute in day.options
-            and any(activity.value in o.split("+") for o in day.options[minute])
-        )
 
     def _coverage(self) -> None:
         m, p, w = self.model, self.problem, self.problem.weights
@@ -274,7 +271,7 @@ class SiteModel:
                     if need.min > 0:
                         short = m.new_int_var(0, need.min, f"short_{tag}")
                         m.add(cov + short >= need.min)
-                        self.shortfall_vars.append((short, max(0, need.min - self._possible(date, minute, activity))))
+                        self.shortfall_vars.append((short, max(0, need.min - self.possible[(date, minute)].get(activity.value, 0))))
                         self.terms.append((HARD_SHORTFALL_WEIGHT, short))
                     under = m.new_int_var(0, need.target, f"under_{tag}")
                     over = m.new_int_var(0, max(0, need.max - need.target), f"over_{tag}")
@@ -320,8 +317,7 @@ class SiteModel:
             self.terms.append((w.contract_hours, deviation))
             starts_used: dict[int, cp_model.IntVar] = {}
             for day in days:
-                weekday = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][day.date.weekday()]
-                if weekday in {d.value for d in member.preferences.days_off}:
+                if weekday_of(day.date) in member.preferences.days_off:
                     self.terms.append((w.preference, day.worked))
                 if member.preferences.shift == "early":
                     self.terms.append((w.preference, day.worked - day.start.get(day.window[0], 0)))
@@ -347,7 +343,7 @@ class SiteModel:
     # --- re-rostering --------------------------------------------------------------------------
 
     def _locks_and_changes(self) -> None:
-        m, p = self.model, self.problem
+        p = self.problem
         for member in p.staff:
             for date in p.dates:
                 key = (member.id, date)

@@ -146,7 +146,7 @@ def solve_many(problems: list[RosterProblem], *, time_limit: float = 10.0, **opt
     """A pool of sites. Each site has its own staff, so the pool decomposes exactly: every site is
     solved on its own, one after the other, with a share of the time in proportion to its size
     (people × open days). The pool's objective and bound are the sums. (One big CP-SAT model of
-    20 sites found nothing in 60 s; the sites one by one are all solved.) `options` go to solve()."""
+    20 sites found nothing within the hard rules in 60 s; the sites one by one all do.) `options` go to solve()."""
     started = time.perf_counter()
     sizes = [max(1, len(p.staff) * max(1, len(p.days))) for p in problems]
     rosters: list[Roster] = []

@@ -86,7 +86,7 @@ def test_qualification_leave_and_absence(monday):
     assert "absence" in rules(monday(absences={("a1", MONDAY)}), good_day())
 
 
-def test_weekly_hours_days_off_and_daily_hours(build, fixtures):
+def test_weekly_hours_days_off_and_daily_hours(build):
     from tests.optimizer.test_rules import long_day_site
     site = long_day_site()
     problem = build(site=site, staff=[person("a1")])
