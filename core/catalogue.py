@@ -55,6 +55,9 @@ class Catalogue(Strict):
     card_system_maintenance: DaySelector
     card_system_maintenance_label: str
     handoff_reasons: dict[str, str] = Field(description="reason id → Japanese label")
+    incident_categories: dict[str, str] = Field(
+        min_length=1, description="事故・苦情の分類: category id → Japanese label"
+    )
     procedures: list[Procedure] = Field(min_length=1)
     call_topics: list[CallTopic] = Field(min_length=1)
     demand_patterns: list[DemandPattern] = Field(min_length=1, description="national defaults per channel")

@@ -401,6 +401,37 @@ class RosterRules(Strict):
     weights: RosterWeights = RosterWeights()
 
 
+class ReservationRules(Strict):
+    """How the contractor runs bookings at a site. The seeds say which days are reservation only,
+    not these figures: they are operating rules the contractor sets per site."""
+
+    slot_minutes: int = Field(default=30, ge=15, le=240, description="length of a booking slot (multiple of 15)")
+    walk_in_reserve: float = Field(
+        default=0.3, ge=0, le=1, description="share of window capacity kept for walk-ins (0 on reservation-only days)"
+    )
+    late_grace_minutes: int = Field(
+        default=15, ge=0, description="a check-in later than slot start + this is refused: join as walk-in"
+    )
+    no_show_after_minutes: int = Field(
+        default=30, ge=0, description="a booking not checked in by slot start + this becomes a no-show"
+    )
+    bookable_days_ahead: int = Field(default=60, ge=0, description="how far ahead a slot can be booked")
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _on_grid(self) -> ReservationRules:
+        if self.slot_minutes % 15:
+            raise ValueError(f"slot_minutes must be a multiple of 15 (value: {self.slot_minutes})")
+        return self
+
+
+class LiveSettings(Strict):
+    """Thresholds of the 現況 alerts that the contracts leave to the contractor."""
+
+    wait_alert_minutes: int = Field(default=60, ge=1, description="alert when someone has waited longer")
+    note: str = ""
+
+
 class ProcedureOffer(Strict):
     """A procedure of the national catalogue that this site offers, with local figures."""
 
@@ -560,6 +591,8 @@ class SiteProfile(Strict):
     labour: LabourRules = LabourRules()
     roster: RosterRules = RosterRules()
     live_rules: list[LiveRule] = Field(default_factory=list)
+    live: LiveSettings = LiveSettings()
+    reservations: ReservationRules = ReservationRules()
     procedures: list[ProcedureOffer] = Field(min_length=1)
     demand: Demand = Demand()
     reports: list[ReportDuty] = Field(default_factory=list)

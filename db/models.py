@@ -66,6 +66,7 @@ ACTIVITIES = ("window", "phone", "back_office", "booth", "support_desk", "call_c
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 STAFF_ROLES = ("manager", "deputy", "agent")
 RESERVATION_STATUSES = ("booked", "changed", "cancelled", "checked_in", "no_show")
+TICKET_STATUSES = ("waiting", "called", "serving", "done", "no_show", "handed_off")
 ROSTER_STATUSES = ("draft", "published")
 CALL_ACTIVITIES = ("phone", "call_centre")
 CALL_DIRECTIONS = ("in", "out")
@@ -171,14 +172,18 @@ class ReservationSlot(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("site_id", "date", "start", "procedure_id"),
         CheckConstraint("capacity >= 0", name="capacity_not_negative"),
+        # The last line of defence against overbooking: booking is a conditional UPDATE of `booked`.
+        CheckConstraint("booked >= 0 AND booked <= capacity", name="not_overbooked"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     site_id: str = Field(foreign_key="site.id", ondelete="CASCADE")
     date: dt.date
     start: dt.time
+    end: dt.time | None = None
     procedure_id: str = Field(foreign_key="procedure.id")
     capacity: int
+    booked: int = Field(default=0, description="live bookings (booked, changed, checked in, no-show)")
 
 
 class Reservation(SQLModel, table=True):
@@ -199,6 +204,10 @@ class Reservation(SQLModel, table=True):
     proxy: bool = False
     created_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
     updated_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    changed_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    cancelled_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    checked_in_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    no_show_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class Ticket(SQLModel, table=True):
@@ -208,6 +217,7 @@ class Ticket(SQLModel, table=True):
         UniqueConstraint("site_id", "service_date", "group", "seq"),
         UniqueConstraint("site_id", "service_date", "number"),
         Index("ix_ticket_site_id_service_date_status", "site_id", "service_date", "status"),
+        _one_of("status", TICKET_STATUSES, "status_valid"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -225,6 +235,33 @@ class Ticket(SQLModel, table=True):
     called_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
     started_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
     finished_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    no_show_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    handed_off_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    recalls: int = Field(default=0, description="times the number was called again")
+
+
+class TicketSequence(SQLModel, table=True):
+    """The last number issued per site, day and procedure group. Issuing a ticket increments it
+    with one atomic UPDATE … RETURNING, so concurrent clerks never get the same number."""
+
+    __tablename__ = "ticket_sequence"
+
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE", primary_key=True)
+    service_date: dt.date = Field(primary_key=True)
+    group: str = Field(primary_key=True)
+    last_seq: int = 0
+
+
+class TicketEvent(SQLModel, table=True):
+    """Every state change of a ticket, time-stamped (issued, called, recalled, started, …)."""
+
+    __tablename__ = "ticket_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int = Field(foreign_key="ticket.id", ondelete="CASCADE", index=True)
+    action: str
+    at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    counter: str | None = None
 
 
 class Handoff(SQLModel, table=True):
@@ -264,7 +301,7 @@ class BoothSession(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     site_id: str = Field(foreign_key="site.id", ondelete="CASCADE")
-    booth_no: int
+    booth_no: int | None = Field(default=None, description="None while the visitor waits")
     kind: str
     joined_at: dt.datetime = Field(sa_type=UTCDateTime)
     started_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -38,7 +38,7 @@ def test_upgrade_from_0001_keeps_rows_and_applies_0002(engine: Engine):
     engine.dispose()  # SQLite caches the old table layout per connection
 
     upgrade(engine)
-    assert current_revision(engine) == head_revision() == "0002"
+    assert current_revision(engine) == head_revision() == "0003"
     with engine.connect() as connection:
         row = connection.execute(text("SELECT id, name, note FROM site")).one()
     assert tuple(row) == ("old", "旧市", None)
@@ -52,7 +52,31 @@ def test_downgrade_to_base_and_up_again(engine: Engine):
     assert current_revision(engine) is None
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
     upgrade(engine)
-    assert current_revision(engine) == "0002"
+    assert current_revision(engine) == head_revision()
+
+
+def test_upgrade_from_0002_keeps_tickets_and_slots_and_counts_nothing_booked(engine: Engine):
+    upgrade(engine, "0002")
+    with engine.begin() as connection:
+        for statement in (
+            "INSERT INTO site (id, name, city, contract_start, contract_end, profile_json, profile_hash)"
+            " VALUES ('s', '市', '市', '2026-04-01', '2027-03-31', '{}', 'h')",
+            "INSERT INTO procedure (id, label, \"group\", service_minutes, reservable, needs_card_system,"
+            " activity) VALUES ('p', '交付', 'A', 10, true, true, 'window')",
+            "INSERT INTO reservation_slot (site_id, date, start, procedure_id, capacity)"
+            " VALUES ('s', '2026-12-01', '09:00:00', 'p', 3)",
+            "INSERT INTO ticket (site_id, service_date, procedure_id, \"group\", seq, number, status,"
+            " priority, issued_at) VALUES ('s', '2026-12-01', 'p', 'A', 1, 'A-001', 'waiting', 0,"
+            " '2026-12-01 00:00:00')",
+        ):
+            connection.execute(text(statement))
+    engine.dispose()
+    upgrade(engine)
+    with engine.connect() as connection:
+        assert tuple(connection.execute(text("SELECT capacity, booked FROM reservation_slot")).one()) == (3, 0)
+        assert tuple(connection.execute(text("SELECT number, recalls FROM ticket")).one()) == ("A-001", 0)
+        with pytest.raises(Exception):  # the new check refuses an unknown ticket status
+            connection.execute(text("UPDATE ticket SET status = 'lost'"))
 
 
 def test_failed_init_leaves_the_database_untouched(engine: Engine, fixtures_dir, monkeypatch):
