@@ -81,6 +81,12 @@ def make_engine(url: str | URL | None = None, **kwargs) -> Engine:
     return create_engine(parsed, **kwargs)
 
 
+def write_session(engine: Engine) -> Session:
+    """A session whose transactions take the write lock at BEGIN on SQLite (BEGIN IMMEDIATE), so
+    two writers never deadlock upgrading a read lock; PostgreSQL relies on row locks instead."""
+    return Session(engine.execution_options(**{SQLITE_BEGIN_OPTION: "IMMEDIATE"}))
+
+
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
     """A session that commits when the block ends normally and rolls back on an exception."""

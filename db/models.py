@@ -375,6 +375,18 @@ class ImprovementNotice(SQLModel, table=True):
     completed_on: dt.date | None = None
 
 
+# --- settings ------------------------------------------------------------------------------
+
+
+class AppSetting(SQLModel, table=True):
+    """Small values the running product keeps in its database (e.g. the demo clock's offset)."""
+
+    __tablename__ = "app_setting"
+
+    key: str = Field(primary_key=True)
+    value: Any = Field(default=None, sa_type=JSON, nullable=False)
+
+
 # --- users and audit -----------------------------------------------------------------------
 
 

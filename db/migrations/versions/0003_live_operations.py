@@ -1,5 +1,6 @@
 """live operations: ticket sequence and events, ticket status check and end states, reservation
-event times, slot end and booked count (never above capacity), booth number unknown while waiting
+event times, slot end and booked count (never above capacity), booth number unknown while waiting,
+app settings (the demo clock)
 
 Revision ID: 0003
 Revises: 0002
@@ -20,6 +21,12 @@ TICKET_STATUSES = ("waiting", "called", "serving", "done", "no_show", "handed_of
 
 
 def upgrade() -> None:
+    op.create_table(
+        "app_setting",
+        sa.Column("key", sa.String(), nullable=False),
+        sa.Column("value", sa.JSON(), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_app_setting")),
+    )
     op.create_table(
         "ticket_sequence",
         sa.Column("site_id", sa.String(), nullable=False),
@@ -81,3 +88,4 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_ticket_event_ticket_id"), table_name="ticket_event")
     op.drop_table("ticket_event")
     op.drop_table("ticket_sequence")
+    op.drop_table("app_setting")

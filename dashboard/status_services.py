@@ -1,0 +1,117 @@
+"""The 現況 figures: one SiteStatus per site, read from today's records and the published roster.
+
+Only today's rows are read (indexed by site and day), so a year of history costs nothing here;
+`madoguchi bench live` measures it. The page's live fragment shows exactly what this returns.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from statistics import mean
+
+from sqlalchemy import case, func
+from sqlmodel import Session, select
+
+from core.fixtures import Fixtures
+from core.live import TOKYO, Alert, SiteStatus, answer_rate, local, wait_minutes
+from core.roster import minute_of
+from core.site_profile import ActivityId
+from dashboard.live_services import published_shifts, site_day, working_on
+from db.models import BoothSession, Call, Staff, Ticket
+
+SERVED = ("done", "handed_off")
+
+
+def _day_bounds(date: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    start = dt.datetime.combine(date, dt.time(0), tzinfo=TOKYO)
+    return start, start + dt.timedelta(days=1)
+
+
+def site_status(fixtures: Fixtures, site_id: str, *, session: Session, now: dt.datetime) -> SiteStatus:
+    site = fixtures.sites[site_id]
+    when = local(now)
+    date, minute = when.date(), minute_of(when.time())
+    day = site_day(fixtures, site_id, date)
+    open_now = any(
+        any(minute_of(s.start) <= minute < minute_of(s.end) for s in a.service) for a in day.activities.values()
+    )
+    status = SiteStatus(site_id=site_id, name=site.name, open_now=open_now,
+                        closed_reason=day.reason if not day.open else ("" if open_now else "受付時間外"))
+
+    tickets = session.exec(
+        select(Ticket.procedure_id, Ticket.status, Ticket.issued_at, Ticket.called_at, Ticket.counter)
+        .where(Ticket.site_id == site_id, Ticket.service_date == date)
+    ).all()
+    waiting = Counter(p for p, s, *_ in tickets if s == "waiting")
+    status.waiting_by_procedure = dict(sorted(waiting.items()))
+    status.waiting_total = sum(waiting.values())
+    waits = [wait_minutes(i, c, now) for _p, s, i, c, _c in tickets if s == "waiting" or c is not None]
+    called = [wait_minutes(i, c, now) for _p, _s, i, c, _c in tickets if c is not None]
+    status.longest_wait_minutes = round(max(waits, default=0))
+    status.average_wait_minutes = round(mean(called), 1) if called else None
+    status.served_today = sum(1 for _p, s, *_ in tickets if s in SERVED)
+    status.counters_open = len({c for _p, s, _i, _c, c in tickets if s in ("called", "serving") and c})
+
+    shifts = published_shifts(session, site_id, date)
+    if shifts is not None:
+        working = [s for s in shifts if s.start <= minute < s.end]
+        status.counters_planned = sum(1 for s in working if working_on(s, minute, ActivityId.window))
+        roles = dict(session.exec(select(Staff.id, Staff.role).where(Staff.site_id == site_id)).all())
+        names = dict(session.exec(select(Staff.id, Staff.display_name).where(Staff.site_id == site_id)).all())
+        status.on_break = sorted(names.get(s.staff_id, s.staff_id) for s in working if s.on_break(minute))
+        status.leader_on_site = any(
+            roles.get(s.staff_id) in ("manager", "deputy") and not s.on_break(minute) for s in working
+        )
+
+    start, end = _day_bounds(date)
+    offered, answered = session.exec(
+        select(func.count(), func.coalesce(func.sum(case((Call.answered, 1), else_=0)), 0))
+        .where(Call.site_id == site_id, Call.offered_at >= start, Call.offered_at < end)
+    ).one()
+    status.calls_offered, status.calls_answered = int(offered), int(answered)
+    status.answer_rate = answer_rate(status.calls_offered, status.calls_answered)
+    phones = [a for a in site.activities if a.id in (ActivityId.phone, ActivityId.call_centre)]
+    targets = [a.answer_rate_target for a in phones if a.answer_rate_target is not None]
+    status.answer_rate_target = targets[0] if targets else (
+        fixtures.catalogue.targets.phone_answer_rate if phones else None)
+
+    booth = next((a for a in site.activities if a.id == ActivityId.booth), None)
+    if booth is not None:
+        status.booth_seats = booth.seats
+        visits = session.exec(select(BoothSession.started_at, BoothSession.ended_at).where(
+            BoothSession.site_id == site_id, BoothSession.joined_at >= start, BoothSession.joined_at < end)).all()
+        status.booths_waiting = sum(1 for s, e in visits if s is None and e is None)
+        status.booths_in_session = sum(1 for s, e in visits if s is not None and e is None)
+    status.alerts = alerts(fixtures, status)
+    return status
+
+
+def alerts(fixtures: Fixtures, status: SiteStatus) -> list[Alert]:
+    """Contract rules broken now (error) and thresholds passed (warning)."""
+    site = fixtures.sites[status.site_id]
+    found: list[Alert] = []
+    if not status.open_now:
+        return found
+
+    def add(level: str, message: str) -> None:
+        found.append(Alert(status.site_id, level, message))
+
+    if status.leader_on_site is False and site.staffing.presence != "none":
+        titles = "・".join(t for t in (site.staffing.manager_title, site.staffing.deputy_title) if t)
+        add("error", f"{titles}が現在だれも在席していません（勤務表）。")
+    for rule in site.live_rules:
+        if rule.kind == "all_seats_when_waiting_over" and rule.activity == ActivityId.booth:
+            if status.booths_waiting > rule.threshold and status.booths_in_session < status.booth_seats:
+                add("error", f"{rule.label}：待ち{status.booths_waiting}人、稼働{status.booths_in_session}ブース。")
+    if status.longest_wait_minutes > site.live.wait_alert_minutes and status.waiting_total:
+        add("warning", f"待ち時間が{site.live.wait_alert_minutes}分を超えています（最長{status.longest_wait_minutes}分）。")
+    if (status.answer_rate is not None and status.answer_rate_target is not None
+            and status.calls_offered >= 20 and status.answer_rate < status.answer_rate_target):
+        add("warning", f"応答率 {status.answer_rate:.0%} が目標 {status.answer_rate_target:.0%} を下回っています。")
+    if status.counters_planned and status.counters_open < status.counters_planned and status.waiting_total:
+        add("warning", f"開いている窓口 {status.counters_open} が勤務表の配置 {status.counters_planned} より少なく、待ちがあります。")
+    return found
+
+
+def all_statuses(fixtures: Fixtures, *, session: Session, now: dt.datetime) -> list[SiteStatus]:
+    return [site_status(fixtures, site_id, session=session, now=now) for site_id in sorted(fixtures.sites)]
