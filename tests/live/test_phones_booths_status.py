@@ -1,0 +1,92 @@
+"""Calls, booths, incidents and the 現況 figures computed from them."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func
+from sqlmodel import select
+
+from core.live import LiveError
+from dashboard import live_services as live
+from dashboard.status_services import site_status
+from db.models import Call, Incident, Roster
+from tests.live.conftest import at
+
+DAY = "2026-12-01"
+
+
+def test_answer_rate_today_against_the_contract_target(session, fixtures):
+    for minute in range(20):
+        live.log_call(fixtures, "ageo", session=session, activity="call_centre", topic="reservation",
+                      offered_at=at(DAY, f"09:{minute:02d}"), answered=minute >= 4, duration_seconds=120 if minute >= 4 else None)
+    status = site_status(fixtures, "ageo", session=session, now=at(DAY, "10:00"))
+    assert (status.calls_offered, status.calls_answered) == (20, 16)
+    assert status.answer_rate == pytest.approx(0.8) and status.answer_rate_target == 0.9
+    assert any("応答率 80%" in a.message for a in status.alerts)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"activity": "window"}, "電話業務"),
+        ({"topic": "weather"}, "問合せ区分"),
+        ({"offered_at": at(DAY, "20:30")}, "受付時間外"),
+        ({"answered": False, "duration_seconds": 30}, "放棄呼"),
+    ],
+)
+def test_bad_calls_are_refused_and_nothing_is_written(session, fixtures, kwargs, message):
+    call = {"activity": "call_centre", "topic": "inquiry", "offered_at": at(DAY, "10:00"), "answered": True}
+    with pytest.raises(LiveError, match=message):
+        live.log_call(fixtures, "ageo", session=session, **(call | kwargs))
+    session.rollback()
+    assert session.scalar(select(func.count()).select_from(Call)) == 0
+
+
+def test_all_booths_must_run_when_more_than_four_wait(session, fixtures):
+    visits = [live.booth_join(fixtures, "ageo", "online_application", session=session, now=at(DAY, "10:00"))
+              for _ in range(7)]
+    live.booth_start(fixtures, visits[0].id, 1, session=session, now=at(DAY, "10:01"))
+    with pytest.raises(LiveError, match="使用中"):
+        live.booth_start(fixtures, visits[1].id, 1, session=session, now=at(DAY, "10:02"))
+    with pytest.raises(LiveError, match="1〜4"):
+        live.booth_start(fixtures, visits[1].id, 5, session=session, now=at(DAY, "10:02"))
+    status = site_status(fixtures, "ageo", session=session, now=at(DAY, "10:03"))
+    assert (status.booths_waiting, status.booths_in_session, status.booth_seats) == (6, 1, 4)
+    assert any("4ブースすべて" in a.message and a.level == "error" for a in status.alerts)
+    for booth, visit in enumerate(visits[1:4], start=2):
+        live.booth_start(fixtures, visit.id, booth, session=session, now=at(DAY, "10:04"))
+    status = site_status(fixtures, "ageo", session=session, now=at(DAY, "10:05"))
+    assert status.booths_in_session == 4 and not any("ブース" in a.message for a in status.alerts)
+
+
+def test_status_counts_waits_served_breaks_and_presence(session, fixtures):
+    for minute in range(3):
+        live.issue_ticket(fixtures, "tamano", "card_issuance", session=session, now=at(DAY, f"09:0{minute}"))
+    called = live.call_next(fixtures, "tamano", "窓口1", session=session, now=at(DAY, "09:10"))
+    live.ticket_action(fixtures, called.id, "finish", session=session, now=at(DAY, "09:20"))
+    agent = {"staff_id": "tam-04", "date": DAY, "start": "08:30", "end": "17:15", "breaks": [["09:30", "10:30"]],
+             "activities": [{"start": "08:30", "end": "09:30", "activity": "window"}]}
+    session.add(Roster(site_id="tamano", week_start=dt.date(2026, 11, 30), status="published", data={"shifts": [agent]}))
+    session.commit()
+    status = site_status(fixtures, "tamano", session=session, now=at(DAY, "10:00"))
+    assert status.waiting_total == 2 and status.waiting_by_procedure == {"card_issuance": 2}
+    assert status.served_today == 1 and status.average_wait_minutes == 10.0
+    assert status.longest_wait_minutes == 59  # 09:01 → 10:00, still waiting
+    assert status.on_break and status.leader_on_site is False and status.counters_planned == 0
+    assert any(a.level == "error" and "在席" in a.message for a in status.alerts)
+
+
+def test_incidents_refuse_personal_data_and_future_times(session, fixtures):
+    base = {"kind": "complaint", "category": "waiting", "occurred_at": at(DAY, "10:00"), "now": at(DAY, "11:00")}
+    with pytest.raises(LiveError, match="電話番号"):
+        live.log_incident(fixtures, "tamano", session=session, description="090-1234-5678 に折り返し", **base)
+    with pytest.raises(LiveError, match="未来"):
+        live.log_incident(fixtures, "tamano", session=session, description="待ち時間", **(base | {"now": at(DAY, "09:00")}))
+    with pytest.raises(LiveError, match="分類"):
+        live.log_incident(fixtures, "tamano", session=session, description="待ち時間", **(base | {"category": "x"}))
+    session.rollback()
+    assert session.scalar(select(func.count()).select_from(Incident)) == 0
+    stored = live.log_incident(fixtures, "tamano", session=session, description="待ち時間が長いとの苦情",
+                               action_taken="状況を説明", reported_to_city_at=at(DAY, "10:30"), **base)
+    assert stored.id and stored.reported_to_city_at == at(DAY, "10:30")
