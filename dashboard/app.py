@@ -14,7 +14,12 @@ from dashboard import texts  # noqa: E402
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout="wide")
 
 pages = [
-    st.Page("app_pages/sites.py", title=texts.PAGE_SITES, icon="🏢", url_path="sites", default=True),
+    st.Page("app_pages/status.py", title=texts.PAGE_STATUS, icon="📊", url_path="status", default=True),
+    st.Page("app_pages/reception.py", title=texts.PAGE_RECEPTION, icon="🎫", url_path="reception"),
+    st.Page("app_pages/reservations.py", title=texts.PAGE_RESERVATIONS, icon="📅", url_path="reservations"),
+    st.Page("app_pages/phones.py", title=texts.PAGE_PHONES, icon="📞", url_path="phones"),
+    st.Page("app_pages/booths.py", title=texts.PAGE_BOOTHS, icon="💻", url_path="booths"),
+    st.Page("app_pages/sites.py", title=texts.PAGE_SITES, icon="🏢", url_path="sites"),
     st.Page("app_pages/forecast.py", title=texts.PAGE_FORECAST, icon="📈", url_path="forecast"),
 ]
 st.navigation(pages).run()

@@ -305,6 +305,69 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_demo(args: argparse.Namespace) -> int:
+    import time
+
+    from sqlmodel import Session
+
+    from core.live import local
+    from dashboard import clock, demo
+    from db.engine import make_engine
+    from db.setup import init_database
+
+    if args.days < 1 or args.speed <= 0 or args.roster_seconds <= 0:
+        raise UsageError("--days, --speed and --roster-seconds must be positive")
+    say = lambda line: print(f"demo: {line}", file=sys.stderr, flush=True)  # noqa: E731
+    fixtures = _fixtures()
+    engine = make_engine(args.database_url)
+    if not args.live_only:
+        init_database(engine)
+        if args.reset or not demo.has_history(engine):
+            started = time.perf_counter()
+            demo.clear(engine)
+            start = demo.demo_start(fixtures, clock.real_now())
+            with Session(engine) as session:
+                clock.set_demo_clock(session, start, args.speed)
+            say(f"デモの時計: {local(start):%Y-%m-%d %H:%M} から {args.speed:g} 倍速"
+                + ("（実時刻）" if abs((start - clock.real_now()).total_seconds()) < 5 else "（実時刻と異なります）"))
+            say(f"{args.days} 日分の履歴を作成しています…")
+            totals = demo.fill_history(engine, fixtures, local(start).date(), args.days, progress=say)
+            say(f"履歴を作成しました（受付 {totals['ticket']} 件、電話 {totals['call']} 件、"
+                f"オンライン窓口 {totals['booth_session']} 件、{time.perf_counter() - started:.1f} 秒）")
+        else:
+            say("履歴はすでにあります（作り直すには --reset）")
+    if args.no_live:
+        return 0
+    with Session(engine) as session:
+        if clock.demo_clock(session) is None:
+            clock.set_demo_clock(session, demo.demo_start(fixtures, clock.real_now()), args.speed)
+        now = clock.now(session)
+    demo.publish_quick_rosters(engine, fixtures, local(now).date(), args.roster_seconds, say)
+    feed = demo.LiveFeed(engine, fixtures)
+    with Session(engine) as session:
+        now = clock.now(session)
+    demo.catch_up(feed, now - dt.timedelta(hours=12), now)
+    say("本日の来庁・電話・オンライン窓口を流しています（Ctrl+C で停止）")
+    last_report = time.monotonic()
+    counts: dict[str, int] = {}
+    try:
+        while True:
+            time.sleep(args.interval)
+            with Session(engine) as session:
+                now = clock.now(session)
+            for key, value in feed.tick(now).items():
+                counts[key] = counts.get(key, 0) + value
+            if time.monotonic() - last_report > 30:
+                say(f"{local(now):%H:%M} 発券 {counts.get('issued', 0)}、呼出 {counts.get('called', 0)}、"
+                    f"完了 {counts.get('finished', 0)}、電話 {counts.get('calls', 0)}、ブース {counts.get('booths', 0)}")
+                counts, last_report = {}, time.monotonic()
+    except KeyboardInterrupt:
+        say("停止しました")
+        return 0
+    finally:
+        engine.dispose()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="madoguchi", description="マイナンバーカード窓口 運営コンソール")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -375,6 +438,16 @@ def build_parser() -> argparse.ArgumentParser:
     bench_roster.add_argument("--no-scale", action="store_true", help="skip the 20-site scenario")
     bench_roster.set_defaults(func=cmd_bench_roster)
 
+    demo = sub.add_parser("demo", help="90 days of demo history, then today's activity arriving live")
+    demo.add_argument("--days", type=int, default=90, help="days of history (default 90)")
+    demo.add_argument("--reset", action="store_true", help="delete operational records and fill again")
+    demo.add_argument("--no-live", action="store_true", help="fill the history and stop (no live feed)")
+    demo.add_argument("--live-only", action="store_true", help="run the live feed on existing history")
+    demo.add_argument("--speed", type=float, default=4.0, help="demo clock speed (default 4× real time)")
+    demo.add_argument("--interval", type=float, default=2.0, help="seconds between live ticks")
+    demo.add_argument("--roster-seconds", type=float, default=3.0, help="solver time per site for this week's roster")
+    demo.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
+    demo.set_defaults(func=cmd_demo)
     init = sub.add_parser("init", help="create or upgrade the database and load the fixtures")
     init.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
     init.set_defaults(func=cmd_init)

@@ -115,3 +115,29 @@ def alerts(fixtures: Fixtures, status: SiteStatus) -> list[Alert]:
 
 def all_statuses(fixtures: Fixtures, *, session: Session, now: dt.datetime) -> list[SiteStatus]:
     return [site_status(fixtures, site_id, session=session, now=now) for site_id in sorted(fixtures.sites)]
+
+
+def status_rows(fixtures: Fixtures, statuses: list[SiteStatus]) -> list[dict]:
+    """The 現況 table: one row per site, Japanese column names, what the live fragment shows."""
+    from dashboard import texts
+
+    labels = {p.id: p.label for p in fixtures.catalogue.procedures}
+    rows = []
+    for s in statuses:
+        target = f"{s.answer_rate_target:.0%}" if s.answer_rate_target is not None else "—"
+        rate = f"{s.answer_rate:.0%}" if s.answer_rate is not None else "—"
+        rows.append({
+            texts.COL_SITE: s.name,
+            texts.COL_OPEN: texts.OPEN_NOW if s.open_now else (s.closed_reason or "—"),
+            texts.COL_WAITING: s.waiting_total,
+            texts.COL_WAITING_BY: "、".join(f"{labels.get(p, p)} {n}" for p, n in s.waiting_by_procedure.items()) or "—",
+            texts.COL_LONGEST: s.longest_wait_minutes,
+            texts.COL_AVERAGE: s.average_wait_minutes if s.average_wait_minutes is not None else "—",
+            texts.COL_SERVED: s.served_today,
+            texts.COL_COUNTERS: f"{s.counters_open} / {s.counters_planned if s.counters_planned is not None else texts.NO_ROSTER}",
+            texts.COL_ON_BREAK: "、".join(s.on_break) or "—",
+            texts.COL_LEADER: texts.YES_NO[s.leader_on_site],
+            texts.COL_ANSWER_RATE: f"{rate}（{target}）" if s.calls_offered or s.answer_rate_target else "—",
+            texts.COL_BOOTHS: f"{s.booths_waiting} / {s.booths_in_session} / {s.booth_seats}" if s.booth_seats else "—",
+        })
+    return rows

@@ -84,7 +84,7 @@ def make_engine(url: str | URL | None = None, **kwargs) -> Engine:
 def write_session(engine: Engine) -> Session:
     """A session whose transactions take the write lock at BEGIN on SQLite (BEGIN IMMEDIATE), so
     two writers never deadlock upgrading a read lock; PostgreSQL relies on row locks instead."""
-    return Session(engine.execution_options(**{SQLITE_BEGIN_OPTION: "IMMEDIATE"}))
+    return Session(engine.execution_options(**{SQLITE_BEGIN_OPTION: "IMMEDIATE"}), expire_on_commit=False)
 
 
 @contextmanager

@@ -1,0 +1,90 @@
+"""予約: the day's slots with capacity left; book, change, cancel and check in."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+from sqlmodel import Session
+
+from core.live import local
+from dashboard import live_services as live
+from dashboard import page_common, resources, texts
+
+fixtures = resources.fixtures()
+st.header(texts.PAGE_RESERVATIONS)
+now = page_common.current_time()
+if now is None:
+    st.stop()
+left, right = st.columns(2)
+with left:
+    site_id = page_common.pick_site("reservations_site")
+site = fixtures.sites[site_id]
+today = local(now).date()
+day = right.date_input(texts.PICK_DATE, value=today + dt.timedelta(days=1), key="reservations_date")
+labels = {p.id: p.label for p in fixtures.catalogue.procedures}
+
+slots = page_common.act(lambda session: live.ensure_slots(fixtures, site_id, day, session=session)) or []
+if not slots:
+    st.info(texts.SLOTS_NONE)
+    st.stop()
+with Session(resources.engine()) as session:
+    from_roster = live.published_shifts(session, site_id, day) is not None
+st.caption(texts.SLOTS_FROM_ROSTER.format(reserve=site.reservations.walk_in_reserve) if from_roster else texts.SLOTS_FROM_SEATS)
+
+grid = pd.DataFrame([{"時間": f"{s.start:%H:%M}", "手続き": labels.get(s.procedure_id, s.procedure_id),
+                      "残り": s.capacity - s.booked} for s in slots])
+st.subheader(texts.RESERVATION_HEADER)
+st.dataframe(grid.pivot_table(index="時間", columns="手続き", values="残り", aggfunc="sum"),
+             width="stretch", key="reservations_grid")
+
+open_slots = [s for s in slots if s.capacity > s.booked]
+by_id = {s.id: s for s in slots}
+
+
+def slot_label(slot_id: int) -> str:
+    s = by_id[slot_id]
+    return f"{s.start:%H:%M} {labels.get(s.procedure_id, s.procedure_id)}（{texts.COL_LEFT}{s.capacity - s.booked}）"
+
+
+book_col, manage_col = st.columns(2)
+with book_col:
+    st.subheader(texts.BOOK_HEADER)
+    chosen = st.selectbox(texts.PICK_SLOT, [s.id for s in open_slots] or [None], key="reservations_slot",
+                          format_func=lambda i: slot_label(i) if i else "—")
+    if chosen:
+        st.caption(texts.BRING_DOCUMENTS.format(docs="、".join(live.documents_for(fixtures, by_id[chosen].procedure_id))))
+    proxy = st.checkbox(texts.PROXY, key="reservations_proxy")
+    if st.button(texts.BOOK_BUTTON, key="reservations_book", type="primary", disabled=not chosen):
+        booking = page_common.act(lambda session: live.book(fixtures, chosen, session=session, now=now, proxy=proxy))
+        if booking is not None:
+            s = by_id[chosen]
+            st.success(texts.BOOKED.format(reference=booking.reference, date=s.date, start=f"{s.start:%H:%M}",
+                                           procedure=labels.get(s.procedure_id)))
+            if proxy:
+                st.warning(texts.PROXY_FLAG)
+with manage_col:
+    st.subheader(texts.MANAGE_HEADER)
+    reference = st.text_input(texts.REFERENCE, key="reservations_reference")
+    target = st.selectbox(texts.PICK_SLOT, [s.id for s in open_slots] or [None], key="reservations_target",
+                          format_func=lambda i: slot_label(i) if i else "—")
+    change, cancel, check_in = st.columns(3)
+    if change.button(texts.CHANGE_BUTTON, key="reservations_change", disabled=not target):
+        done = page_common.act(lambda session: live.change(fixtures, site_id, reference, target, session=session, now=now))
+        if done is not None:
+            st.success(texts.CHANGED.format(reference=done.reference, date=by_id[target].date,
+                                            start=f"{by_id[target].start:%H:%M}"))
+    if cancel.button(texts.CANCEL_BUTTON, key="reservations_cancel"):
+        done = page_common.act(lambda session: live.cancel(site_id, reference, session=session, now=now))
+        if done is not None:
+            st.success(texts.CANCELLED.format(reference=done.reference))
+    if check_in.button(texts.CHECK_IN_BUTTON, key="reservations_check_in"):
+        def arrive(session):
+            ticket = live.check_in(fixtures, site_id, reference, session=session, now=now)
+            proxy_flag = live.find_reservation(session, site_id, reference).proxy
+            return ticket.number, proxy_flag
+        result = page_common.act(arrive)
+        if result is not None:
+            st.success(texts.CHECKED_IN.format(reference=reference.strip().upper(), number=result[0]))
+            if result[1]:
+                st.warning(texts.PROXY_FLAG)

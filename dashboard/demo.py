@@ -1,0 +1,396 @@
+"""`madoguchi demo`: 90 days of history drawn from the demand model, then a live feed of today.
+
+History is written in bulk (a few seconds for five sites); today's activity goes through the
+same use cases the clerks use, so the feed also exercises the real code paths.
+
+Demo-only assumptions (not contract figures, kept here because they only shape fake data):
+sites whose contracts give no demand figures (Seto, Fujieda) get walk-ins at 40 % of their
+window seats' capacity; 3 % of called visitors do not come; cases of a procedure that has
+hand-off reasons go to city staff 5 % of the time; 8 % of calls are abandoned.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, delete, func, insert, select, text
+from sqlmodel import Session
+
+from core.calendar import SiteCalendar, SiteDay
+from core.fixtures import Fixtures
+from core.forecast import SLOT_MINUTES, DemandModel, slot_starts
+from core.live import TOKYO, LiveError, local
+from core.roster import minute_of, monday_of
+from core.site_profile import ActivityId, SiteProfile
+from dashboard import clock
+from dashboard import live_services as live
+from db.engine import is_sqlite, write_session
+from db.models import (
+    BoothSession,
+    Call,
+    Handoff,
+    Incident,
+    Reservation,
+    ReservationSlot,
+    Roster,
+    Ticket,
+    TicketEvent,
+    TicketSequence,
+)
+
+NO_SHOW = 0.03
+HAND_OFF = 0.05
+ABANDON = 0.08
+FALLBACK_UTILISATION = 0.4
+DEMO_OPENING = dt.time(10, 0)
+
+
+@dataclass(frozen=True)
+class Stream:
+    channel: str
+    name: str
+    activity: ActivityId
+    reserved: bool
+
+
+def _poisson(rng: random.Random, mean: float) -> int:
+    if mean <= 0:
+        return 0
+    if mean > 30:  # normal approximation: fast and close enough for demo counts
+        return max(0, round(rng.gauss(mean, math.sqrt(mean))))
+    limit, k, p = math.exp(-mean), 0, rng.random()
+    while p > limit:
+        k += 1
+        p *= rng.random()
+    return k
+
+
+def expected_arrivals(fixtures: Fixtures, site: SiteProfile, day: SiteDay) -> dict[tuple[dt.time, Stream], float]:
+    """Expected arrivals per 15-minute slot and stream: the demand model, or the demo fallback."""
+    model = DemandModel(site, fixtures.catalogue)
+    found: dict[tuple[dt.time, Stream], float] = {}
+    for a in model.day(day.date, day).arrivals:
+        key = (a.slot, Stream(a.stream.channel, a.stream.name, a.stream.activity, a.reserved))
+        found[key] = found.get(key, 0.0) + a.arrivals
+    if any(s.channel == "counter" for _t, s in found) or ActivityId.window not in day.activities:
+        return found
+    offered = [p for p in site.procedures if p.activity == ActivityId.window and p.id in day.procedures
+               and fixtures.catalogue.procedure(p.id).reservable]
+    if not offered:
+        return found
+    seats = site.activity(ActivityId.window).seats
+    minutes = sum(live.procedure_of(fixtures, site, p.id)[1] for p in offered) / len(offered)
+    per_slot = seats * SLOT_MINUTES / minutes * FALLBACK_UTILISATION / len(offered)
+    for slot in slot_starts(day.activities[ActivityId.window].service):
+        for p in offered:
+            found[(slot, Stream("counter", p.id, ActivityId.window, False))] = per_slot
+    return found
+
+
+def _moment(day: dt.date, slot: dt.time, rng: random.Random) -> dt.datetime:
+    start = dt.datetime.combine(day, slot, tzinfo=TOKYO)
+    return start + dt.timedelta(seconds=rng.uniform(0, SLOT_MINUTES * 60))
+
+
+class _Ids:
+    """Explicit primary keys for bulk inserts, so hand-offs can point at their tickets."""
+
+    def __init__(self, session: Session, model) -> None:
+        self.next = (session.scalar(select(func.max(model.id))) or 0) + 1
+
+    def take(self) -> int:
+        self.next += 1
+        return self.next - 1
+
+
+def _history_day(fixtures: Fixtures, site: SiteProfile, day: SiteDay, rng: random.Random, ids: dict,
+                 rows: dict[str, list]) -> None:
+    counters = max(1, site.activity(ActivityId.window).seats) if ActivityId.window in day.activities else 1
+    opening = dt.datetime.combine(day.date, dt.time(0), tzinfo=TOKYO)
+    free_at = [opening] * counters  # when each counter is next free
+    seqs: dict[str, int] = {}
+    arrivals = []
+    for (slot, stream), mean in expected_arrivals(fixtures, site, day).items():
+        for _ in range(_poisson(rng, mean)):
+            arrivals.append((_moment(day.date, slot, rng), stream))
+    arrivals.sort(key=lambda pair: pair[0])
+    for moment, stream in arrivals:
+        if stream.channel == "call":
+            answered = rng.random() > ABANDON
+            rows["call"].append({
+                "site_id": site.id, "activity": stream.activity.value, "topic": stream.name if stream.name in
+                {t.id for t in fixtures.catalogue.call_topics} else "inquiry", "direction": "in",
+                "offered_at": moment, "answered": answered, "abandoned": not answered,
+                "wait_seconds": rng.expovariate(1 / 25), "duration_seconds": rng.gauss(180, 40) if answered else None,
+            })
+        elif stream.channel == "booth":
+            start = moment + dt.timedelta(minutes=rng.expovariate(1 / 6))
+            rows["booth_session"].append({
+                "site_id": site.id, "booth_no": rng.randint(1, site.activity(ActivityId.booth).seats),
+                "kind": stream.name, "joined_at": moment, "started_at": start,
+                "ended_at": start + dt.timedelta(minutes=rng.gauss(20, 5)),
+            })
+        elif stream.channel == "counter":
+            procedure, minutes, _r, _a = live.procedure_of(fixtures, site, stream.name)
+            seqs[procedure.group] = seq = seqs.get(procedure.group, 0) + 1
+            counter = min(range(counters), key=lambda i: free_at[i])
+            called = max(moment, free_at[counter])
+            if stream.reserved:  # booked visits are called soon after they arrive
+                called = min(called, moment + dt.timedelta(minutes=rng.uniform(0, 5)))
+            handling = dt.timedelta(minutes=max(3.0, rng.gauss(minutes, minutes / 4)))
+            free_at[counter] = called + handling
+            ticket_id = ids["ticket"].take()
+            fate = rng.random()
+            status = "no_show" if fate < NO_SHOW else (
+                "handed_off" if procedure.handoffs and fate < NO_SHOW + HAND_OFF else "done")
+            rows["ticket"].append({
+                "id": ticket_id, "site_id": site.id, "service_date": day.date, "procedure_id": procedure.id,
+                "group": procedure.group, "seq": seq, "number": f"{procedure.group}-{seq:03d}", "status": status,
+                "priority": 1 if stream.reserved else 0, "counter": f"窓口{counter + 1}",
+                "issued_at": moment, "called_at": called,
+                "started_at": called + dt.timedelta(minutes=1) if status != "no_show" else None,
+                "finished_at": called + handling if status == "done" else None,
+                "no_show_at": called + dt.timedelta(minutes=3) if status == "no_show" else None,
+                "handed_off_at": called + handling if status == "handed_off" else None, "recalls": 0,
+            })
+            if status == "handed_off":
+                rows["handoff"].append({"ticket_id": ticket_id, "reason": rng.choice(procedure.handoffs),
+                                        "at": called + handling})
+    if rng.random() < 0.06:
+        category = rng.choice(list(fixtures.catalogue.incident_categories))
+        occurred = _moment(day.date, dt.time(11, 0), rng)
+        rows["incident"].append({
+            "site_id": site.id, "kind": rng.choice(["incident", "complaint"]), "category": category,
+            "occurred_at": occurred, "description": f"デモ記録：{fixtures.catalogue.incident_categories[category]}に関する申出",
+            "action_taken": "状況を確認し説明した", "cause": None, "fix": None,
+            "reported_to_city_at": occurred + dt.timedelta(hours=1),
+        })
+
+
+def has_history(engine: Engine) -> bool:
+    with Session(engine) as session:
+        return bool(session.scalar(select(func.count()).select_from(Ticket)))
+
+
+def clear(engine: Engine) -> None:
+    with write_session(engine) as session:
+        for model in (TicketEvent, Handoff, Ticket, TicketSequence, Reservation, ReservationSlot, Call,
+                      BoothSession, Incident, Roster):
+            session.execute(delete(model))
+        clock.clear_demo_clock(session)
+        session.commit()
+
+
+def fill_history(engine: Engine, fixtures: Fixtures, today: dt.date, days: int = 90, seed: int = 7,
+                 progress: Callable[[str], None] = lambda _line: None) -> dict[str, int]:
+    """Records for the `days` days before `today` at every site, drawn from the demand model."""
+    rng = random.Random(seed)
+    totals = {"ticket": 0, "handoff": 0, "call": 0, "booth_session": 0, "incident": 0}
+    tables = {"ticket": Ticket, "handoff": Handoff, "call": Call, "booth_session": BoothSession, "incident": Incident}
+    with write_session(engine) as session:
+        ids = {"ticket": _Ids(session, Ticket)}
+        for site_id in sorted(fixtures.sites):
+            site = fixtures.sites[site_id]
+            calendar = SiteCalendar(site, fixtures.catalogue)
+            rows: dict[str, list] = {name: [] for name in tables}
+            for offset in range(days, 0, -1):
+                day = calendar.day(today - dt.timedelta(days=offset))
+                if day.open:
+                    _history_day(fixtures, site, day, rng, ids, rows)
+            for name, model in tables.items():
+                if rows[name]:
+                    session.execute(insert(model), rows[name])
+                totals[name] += len(rows[name])
+            progress(f"{site.name}: 受付 {len(rows['ticket'])} 件、電話 {len(rows['call'])} 件、"
+                     f"オンライン窓口 {len(rows['booth_session'])} 件")
+        if not is_sqlite(engine):  # explicit ids: move PostgreSQL's sequence past them
+            session.execute(text("SELECT setval(pg_get_serial_sequence('ticket', 'id'), "
+                                 "(SELECT COALESCE(MAX(id), 1) FROM ticket))"))
+        session.commit()
+    return totals
+
+
+def demo_start(fixtures: Fixtures, real: dt.datetime) -> dt.datetime:
+    """When the demo's day starts: now if most sites serve now, else the next weekday most sites
+    open, at 10:00, so a new user always sees a working morning."""
+    def serving(moment: dt.datetime) -> int:
+        count = 0
+        for site in fixtures.sites.values():
+            day = SiteCalendar(site, fixtures.catalogue).day(moment.date())
+            minute = minute_of(moment.time())
+            count += any(minute_of(s.start) <= minute < minute_of(s.end) - 60
+                         for a in day.activities.values() for s in a.service)
+        return count
+    moment = local(real)
+    if serving(moment) >= 3:
+        return real
+    day = moment.date() if moment.time() < DEMO_OPENING else moment.date() + dt.timedelta(days=1)
+    for _ in range(30):
+        start = dt.datetime.combine(day, DEMO_OPENING, tzinfo=TOKYO)
+        if serving(start) >= 3:
+            return start.astimezone(dt.UTC)
+        day += dt.timedelta(days=1)
+    return real
+
+
+# --- the live feed -------------------------------------------------------------------------------
+
+
+def publish_quick_rosters(engine: Engine, fixtures: Fixtures, today: dt.date, time_limit: float,
+                          progress: Callable[[str], None]) -> None:
+    """A published roster for this week at every open site that has none (short solves)."""
+    from core.roster import problem_for
+    from optimizer.solve import solve
+
+    week = monday_of(today)
+    for site_id in sorted(fixtures.sites):
+        site = fixtures.sites[site_id]
+        if not SiteCalendar(site, fixtures.catalogue).day(today).open:
+            continue
+        with Session(engine) as session:
+            if live.published_shifts(session, site_id, today) is not None:
+                continue
+        problem = problem_for(fixtures, site, week, set())
+        roster = solve(problem, time_limit=time_limit)
+        with write_session(engine) as session:
+            session.add(Roster(site_id=site_id, week_start=week, status="published",
+                               objective=roster.penalty_total, data=roster.to_json(problem)))
+            session.commit()
+        progress(f"{site.name}: 今週の勤務表を作成して公開しました（{roster.status}、{roster.seconds:.1f} 秒）")
+
+
+class LiveFeed:
+    """Today's visitors, calls and clerks, advanced tick by tick through the real use cases.
+
+    Stateless between ticks: what clerks are doing is read back from the database, so the feed
+    can stop and start again at any time."""
+
+    def __init__(self, engine: Engine, fixtures: Fixtures, seed: int = 11) -> None:
+        self.engine, self.fixtures, self.rng = engine, fixtures, random.Random(seed)
+        self.last: dt.datetime | None = None
+
+    def tick(self, now: dt.datetime) -> dict[str, int]:
+        done = {"issued": 0, "called": 0, "finished": 0, "calls": 0, "booths": 0}
+        since = self.last or now - dt.timedelta(minutes=1)
+        self.last = now
+        step = (now - since).total_seconds() / 60
+        if step <= 0:
+            return done
+        for site_id in sorted(self.fixtures.sites):
+            self._site(site_id, now, step, done)
+        return done
+
+    def _site(self, site_id: str, now: dt.datetime, step: float, done: dict[str, int]) -> None:
+        fixtures, rng = self.fixtures, self.rng
+        site = fixtures.sites[site_id]
+        when = local(now)
+        day = SiteCalendar(site, fixtures.catalogue).day(when.date())
+        if not day.open:
+            return
+        slot_minute = minute_of(when.time()) // SLOT_MINUTES * SLOT_MINUTES
+        slot = dt.time(slot_minute // 60, slot_minute % 60)
+        with write_session(self.engine) as session:
+            for (start, stream), mean in expected_arrivals(fixtures, site, day).items():
+                if start != slot:
+                    continue
+                for _ in range(_poisson(rng, mean * step / SLOT_MINUTES)):
+                    try:
+                        if stream.channel == "counter":
+                            live.issue_ticket(fixtures, site_id, stream.name, session=session, now=now)
+                            done["issued"] += 1
+                        elif stream.channel == "call":
+                            answered = rng.random() > ABANDON
+                            topic = stream.name if stream.name in {t.id for t in fixtures.catalogue.call_topics} else "inquiry"
+                            live.log_call(fixtures, site_id, session=session, activity=stream.activity.value,
+                                          topic=topic, offered_at=now, answered=answered,
+                                          wait_seconds=rng.expovariate(1 / 25),
+                                          duration_seconds=rng.gauss(180, 40) if answered else None)
+                            done["calls"] += 1
+                        elif stream.channel == "booth":
+                            live.booth_join(fixtures, site_id, stream.name, session=session, now=now)
+                            done["booths"] += 1
+                    except LiveError:
+                        session.rollback()  # e.g. a reservation-only day: no walk-ins
+            self._clerks(site, day, now, session, done)
+            self._booths(site, now, session)
+
+    def _clerks(self, site: SiteProfile, day: SiteDay, now: dt.datetime, session: Session,
+                done: dict[str, int]) -> None:
+        fixtures, rng = self.fixtures, self.rng
+        busy = session.exec(select(Ticket).where(
+            Ticket.site_id == site.id, Ticket.service_date == local(now).date(),
+            Ticket.status.in_(("called", "serving")))).scalars().all()
+        for ticket in busy:
+            minutes = live.procedure_of(fixtures, site, ticket.procedure_id)[1]
+            if ticket.status == "called" and now - ticket.called_at > dt.timedelta(minutes=1):
+                if rng.random() < NO_SHOW:
+                    live.ticket_action(fixtures, ticket.id, "no_show", session=session, now=now)
+                    continue
+                live.ticket_action(fixtures, ticket.id, "start", session=session, now=now)
+            elif ticket.status == "serving" and now - ticket.called_at > dt.timedelta(minutes=minutes):
+                reasons = fixtures.catalogue.procedure(ticket.procedure_id).handoffs
+                if reasons and rng.random() < HAND_OFF:
+                    live.ticket_action(fixtures, ticket.id, "hand_off", session=session, now=now,
+                                       reason=rng.choice(reasons))
+                else:
+                    live.ticket_action(fixtures, ticket.id, "finish", session=session, now=now)
+                done["finished"] += 1
+        activities = {p.activity for p in site.procedures if p.activity in day.activities}
+        for activity in activities:
+            if activity not in (ActivityId.window,):
+                continue
+            planned = self._planned(site, activity, session, now)
+            working = {t.counter for t in busy}
+            for n in range(1, planned + 1):
+                name = f"窓口{n}"
+                if name in working:
+                    continue
+                if live.call_next(fixtures, site.id, name, session=session, now=now) is None:
+                    break
+                done["called"] += 1
+
+    def _planned(self, site: SiteProfile, activity: ActivityId, session: Session, now: dt.datetime) -> int:
+        shifts = live.published_shifts(session, site.id, local(now).date())
+        minute = minute_of(local(now).time())
+        if shifts:
+            planned = sum(1 for s in shifts if live.working_on(s, minute, activity))
+            if planned:
+                return planned
+        return max(1, site.activity(activity).min_staff)
+
+    def _booths(self, site: SiteProfile, now: dt.datetime, session: Session) -> None:
+        if ActivityId.booth not in {a.id for a in site.activities}:
+            return
+        date = local(now).date()
+        visits = session.exec(select(BoothSession).where(
+            BoothSession.site_id == site.id, BoothSession.ended_at.is_(None),
+            BoothSession.joined_at >= dt.datetime.combine(date, dt.time(0), tzinfo=TOKYO))).scalars().all()
+        for visit in visits:
+            if visit.started_at is not None and now - visit.started_at > dt.timedelta(minutes=20):
+                live.booth_end(visit.id, session=session, now=now)
+        # Booths open: the roster's operators now, at least 1; all of them when more than 4 wait.
+        seats = site.activity(ActivityId.booth).seats
+        waiting = [v for v in visits if v.started_at is None]
+        staffed = max(1, self._planned(site, ActivityId.booth, session, now))
+        if len(waiting) > 4:
+            staffed = seats
+        busy = live.booths_busy(session, site.id, date)
+        for visit in waiting:
+            free = [b for b in range(1, min(seats, staffed) + 1) if b not in busy]
+            if not free:
+                break
+            live.booth_start(self.fixtures, visit.id, free[0], session=session, now=now)
+            busy.add(free[0])
+
+
+def catch_up(feed: LiveFeed, start: dt.datetime, now: dt.datetime, step_minutes: float = 2.0) -> None:
+    """Play the morning from the first opening to `now` quickly, so the demo starts mid-day."""
+    opening = dt.datetime.combine(local(now).date(), dt.time(8, 30), tzinfo=TOKYO)
+    moment = max(opening, start)
+    feed.last = moment
+    while moment < now:
+        moment = min(now, moment + dt.timedelta(minutes=step_minutes))
+        feed.tick(moment)

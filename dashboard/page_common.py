@@ -1,0 +1,47 @@
+"""What the live pages share: the database, the console's clock and the site picker."""
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlmodel import Session
+
+from core.live import LiveError, local
+from dashboard import clock, resources, texts
+from db.engine import write_session
+
+
+def current_time() -> dt.datetime | None:
+    """The console's now (the demo clock when one is set); None, with a warning, without a DB."""
+    try:
+        with Session(resources.engine()) as session:
+            now = clock.now(session)
+            demo = clock.demo_clock(session)
+    except (OperationalError, ProgrammingError):
+        st.warning(texts.DB_MISSING)
+        return None
+    if demo:
+        st.caption(texts.DEMO_CLOCK.format(now=local(now), speed=float(demo.get("speed", 1))))
+    else:
+        st.caption(texts.NOW_LINE.format(now=local(now)))
+    return now
+
+
+def pick_site(key: str, only: set[str] | None = None) -> str:
+    fixtures = resources.fixtures()
+    names = {s.name: s.id for s in fixtures.sites.values() if only is None or s.id in only}
+    return names[st.selectbox(texts.PICK_SITE, list(names), key=key)]
+
+
+def act(action, success: str | None = None):
+    """Run a use case in a write session; show its Japanese refusal instead of a traceback."""
+    try:
+        with write_session(resources.engine()) as session:
+            result = action(session)
+    except LiveError as exc:
+        st.error(str(exc))
+        return None
+    if success:
+        st.success(success if "{" not in success else success.format(result=result))
+    return result
