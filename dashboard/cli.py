@@ -297,6 +297,16 @@ def cmd_bench_roster(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench_live(args: argparse.Namespace) -> int:
+    from bench.live import run
+
+    if args.workers < 1 or args.ops < args.workers:
+        raise UsageError("--workers must be at least 1 and --ops at least --workers")
+    result = run(get_settings().fixtures_dir, args.workers, args.ops, get_settings().database_url)
+    print(json.dumps(result, ensure_ascii=False, indent=None if args.json else 2))
+    return 0
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from db.setup import init_database
 
@@ -342,7 +352,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if clock.demo_clock(session) is None:
             clock.set_demo_clock(session, demo.demo_start(fixtures, clock.real_now()), args.speed)
         now = clock.now(session)
-    demo.publish_quick_rosters(engine, fixtures, local(now).date(), args.roster_seconds, say)
+    # Rosters solve in the background: the feed starts at once, counters follow the floor until then.
+    import threading
+
+    threading.Thread(target=demo.publish_quick_rosters, daemon=True,
+                     args=(engine, fixtures, local(now).date(), args.roster_seconds, say)).start()
     feed = demo.LiveFeed(engine, fixtures)
     with Session(engine) as session:
         now = clock.now(session)
@@ -445,9 +459,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--live-only", action="store_true", help="run the live feed on existing history")
     demo.add_argument("--speed", type=float, default=4.0, help="demo clock speed (default 4× real time)")
     demo.add_argument("--interval", type=float, default=2.0, help="seconds between live ticks")
-    demo.add_argument("--roster-seconds", type=float, default=3.0, help="solver time per site for this week's roster")
+    demo.add_argument("--roster-seconds", type=float, default=10.0,
+                      help="solver time per site for this week's roster (solved in the background)")
     demo.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
     demo.set_defaults(func=cmd_demo)
+    bench_live = bench.add_parser("live", help="concurrent clerks (SQLite, and PostgreSQL via DATABASE_URL); 現況 speed")
+    bench_live.add_argument("--workers", type=int, default=8)
+    bench_live.add_argument("--ops", type=int, default=10000)
+    bench_live.add_argument("--json", action="store_true")
+    bench_live.set_defaults(func=cmd_bench_live)
     init = sub.add_parser("init", help="create or upgrade the database and load the fixtures")
     init.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
     init.set_defaults(func=cmd_init)

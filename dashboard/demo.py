@@ -255,6 +255,9 @@ def publish_quick_rosters(engine: Engine, fixtures: Fixtures, today: dt.date, ti
                 continue
         problem = problem_for(fixtures, site, week, set())
         roster = solve(problem, time_limit=time_limit)
+        if not roster.acceptable:  # never publish a roster that breaks a hard rule
+            progress(f"{site.name}: {time_limit:g} 秒では規則を満たす勤務表ができませんでした（公開せず）")
+            continue
         with write_session(engine) as session:
             session.add(Roster(site_id=site_id, week_start=week, status="published",
                                objective=roster.penalty_total, data=roster.to_json(problem)))

@@ -32,7 +32,9 @@ def _get(url: str) -> str:
 def dashboard(tmp_path_factory):
     data = tmp_path_factory.mktemp("e2e")
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{data / 'e2e.sqlite3'}"}
-    subprocess.run([BIN / "madoguchi", "init"], env=env, check=True, cwd=ROOT, capture_output=True)
+    # What Quick start line 1 does, with a shorter history: demo data and the demo clock.
+    subprocess.run([BIN / "madoguchi", "demo", "--no-live", "--days", "5"], env=env, check=True, cwd=ROOT,
+                   capture_output=True)
     port = _free_port()
     log = open(data / "streamlit.log", "w")
     server = subprocess.Popen(
@@ -52,7 +54,7 @@ def dashboard(tmp_path_factory):
             if server.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError("dashboard did not start:\n" + (data / "streamlit.log").read_text())
             time.sleep(0.3)
-        yield url
+        yield url, env
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -60,7 +62,7 @@ def dashboard(tmp_path_factory):
 
 
 def test_health_check_answers(dashboard):
-    assert _get(f"{dashboard}/_stcore/health") == "ok"
+    assert _get(f"{dashboard[0]}/_stcore/health") == "ok"
 
 
 def _chromium() -> str:
@@ -72,17 +74,51 @@ def _chromium() -> str:
     return path
 
 
+def _browser(p):
+    return p.chromium.launch(
+        executable_path=_chromium(),
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+              "--disable-component-update", "--disable-sync", "--no-first-run"],
+    )
+
+
+def test_status_page_shows_queues_moving_with_the_live_feed(dashboard, tmp_path):
+    """A new user's first minute: the 現況 page changes on its own while the demo feed runs."""
+    from playwright.sync_api import sync_playwright
+
+    url, env = dashboard
+    feed = subprocess.Popen([BIN / "madoguchi", "demo", "--live-only", "--interval", "1", "--roster-seconds", "2"],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        with sync_playwright() as p:
+            browser = _browser(p)
+            page = browser.new_page(viewport={"width": 1600, "height": 1200}, locale="ja-JP")
+            page.goto(url)  # 現況 is the default page
+            page.get_by_text("現況（全拠点）").wait_for(timeout=30_000)
+            table = page.locator("[data-testid='stDataFrame']").first
+            table.wait_for(timeout=30_000)
+            first = page.locator("[data-testid='stMain']").inner_text()
+            deadline, changed = time.monotonic() + 60, False
+            while time.monotonic() < deadline and not changed:
+                time.sleep(3)
+                changed = page.locator("[data-testid='stMain']").inner_text() != first
+            assert changed, "the 現況 page did not change within a minute of the live feed"
+            assert page.locator(".stException").count() == 0
+            shot = Path(os.environ.get("MADOGUCHI_SCREENSHOTS", tmp_path)) / "status.png"
+            page.screenshot(path=str(shot), full_page=True)
+            browser.close()
+    finally:
+        feed.terminate()
+        feed.wait(timeout=20)
+
+
 def test_sites_page_in_a_real_browser(dashboard, tmp_path):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=_chromium(),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
+        browser = _browser(p)
         page = browser.new_page(viewport={"width": 1400, "height": 1800}, locale="ja-JP")
-        page.goto(dashboard)
+        page.goto(f"{dashboard[0]}/sites")
         page.get_by_text("拠点と契約").wait_for(timeout=30_000)
         table = page.locator("[data-testid='stDataFrame']").first
         table.wait_for(timeout=30_000)
