@@ -47,7 +47,7 @@ def _clerk(url: str, fixtures_dir: str, ops: int, slot_ids: list[int], seed: int
         kind = (i + seed) % 4
         started = time.perf_counter()
         with write_session(engine) as session:
-            try:
+            try:  # a lock timeout (OperationalError) would end the worker and fail the run: not caught
                 if kind in (0, 1):
                     live.issue_ticket(fixtures, SITE, "card_issuance" if kind else "e_cert_renewal",
                                       session=session, now=NOW)

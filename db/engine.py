@@ -20,7 +20,7 @@ from db.settings import get_settings
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA foreign_keys=ON",
-    "PRAGMA busy_timeout=5000",
+    "PRAGMA busy_timeout=15000",  # 8 clerks writing at once on a busy PC: wait, do not fail
     "PRAGMA secure_delete=ON",
 )
 

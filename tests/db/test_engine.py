@@ -20,7 +20,7 @@ def test_sqlite_pragmas_are_set_on_every_connection(tmp_path: Path):
             for connection in (first, second):
                 assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
                 assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-                assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+                assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 15000
                 assert connection.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
     finally:
         engine.dispose()
