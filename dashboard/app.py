@@ -16,5 +16,7 @@ st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout=
 pages = [
     st.Page("app_pages/sites.py", title=texts.PAGE_SITES, icon="🏢", url_path="sites", default=True),
     st.Page("app_pages/forecast.py", title=texts.PAGE_FORECAST, icon="📈", url_path="forecast"),
+    st.Page("app_pages/staff.py", title=texts.PAGE_STAFF, icon="👥", url_path="staff"),
+    st.Page("app_pages/roster.py", title=texts.PAGE_ROSTER, icon="🗓️", url_path="roster"),
 ]
 st.navigation(pages).run()
