@@ -160,17 +160,22 @@ def change_activity(roster: Roster, staff_id: str, date: dt.date, start: int, en
     return _replace_shift(roster, shift, replace(shift, activities=_blocks(minutes)))
 
 
-def swap(roster: Roster, first: str, second: str, date: dt.date) -> Roster:
-    """The two people exchange their shifts (or shift and day off) on a date."""
+def swap(roster: Roster, first: str, second: str, date: dt.date, problem: RosterProblem | None = None) -> Roster:
+    """The two people exchange their shifts (or shift and day off) on a date. With the problem,
+    each keeps the activities of the shift taken over where allowed and otherwise gets one they
+    may do (a manager who only manages takes over the times, not the counter)."""
     if first == second:
         raise EditError("同じ人どうしは入れ替えられません")
     a, b = roster.shift(first, date), roster.shift(second, date)
     if a is None and b is None:
         raise EditError(f"{first} も {second} も {date} は休みです")
     shifts = [s for s in roster.shifts if s is not a and s is not b]
-    if a is not None:
-        shifts.append(replace(a, staff_id=second))
-    if b is not None:
-        shifts.append(replace(b, staff_id=first))
+    for shift, taker in ((a, second), (b, first)):
+        if shift is None:
+            continue
+        moved = replace(shift, staff_id=taker)
+        if problem is not None and date in problem.days:
+            moved = refill(problem, moved, moved.start, moved.end)
+        shifts.append(moved)
     shifts.sort(key=lambda s: (s.date, s.start, s.staff_id))
     return replace(roster, shifts=shifts, status="manual", violations=[], penalties=[], changes=[])

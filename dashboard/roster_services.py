@@ -296,6 +296,25 @@ def week_grid_rows(roster: Roster, problem: RosterProblem) -> list[dict]:
     return rows
 
 
+def plain(text: str, problem: RosterProblem) -> str:
+    """A checker message with staff ids as names and activity ids as the contract's words."""
+    import re
+
+    for member in sorted(problem.staff, key=lambda m: -len(m.id)):
+        text = text.replace(member.id, member.name)
+    for equipment in problem.site.equipment:
+        text = text.replace(f" {equipment.id} ", f"「{equipment.label}」")
+    known = {a.id.value for a in problem.site.activities} | {"management", "preparation"}
+
+    def word(match: re.Match) -> str:
+        token = match.group(1)
+        if all(part in known for part in token.split("+")):
+            return f"「{activity_label(problem, token)}」"
+        return match.group(0)
+
+    return re.sub(r"「([^」]+)」", word, text)
+
+
 def issue_rows(evaluation: Evaluation, problem: RosterProblem) -> list[dict]:
     """Every violation, then every penalty, in plain Japanese with the day, slot and person."""
     rows = []
@@ -303,7 +322,7 @@ def issue_rows(evaluation: Evaluation, problem: RosterProblem) -> list[dict]:
         rows.append({
             texts.ISSUE_COL_KIND: texts.ISSUE_VIOLATION,
             texts.ISSUE_COL_LABEL: v["label"],
-            texts.ISSUE_COL_TEXT: v["message"] + (f"　理由: {v['reason']}" if v.get("reason") else ""),
+            texts.ISSUE_COL_TEXT: plain(v["message"] + (f"　理由: {v['reason']}" if v.get("reason") else ""), problem),
             texts.COL_DATE: v.get("date", ""),
             texts.COL_SLOT: f"{v['start']}–{v['end']}" if v.get("start") else "",
             texts.ISSUE_COL_PERSON: person_label(problem, v["staff_id"]) if v.get("staff_id") else "",
@@ -381,7 +400,7 @@ def apply_edit(roster: Roster, problem: RosterProblem, edit: dict) -> EditOutcom
         what = texts.EDIT_WHAT_ACTIVITY.format(who=name, date=date, start=hhmm(edit["start"]), end=hhmm(edit["end"]),
                                                activity=activity_label(problem, edit["activity"]))
     elif kind == "swap":
-        new = roster_edit.swap(roster, who, edit["other"], date)
+        new = roster_edit.swap(roster, who, edit["other"], date, problem)
         what = texts.EDIT_WHAT_SWAP.format(who=name, other=person_label(problem, edit["other"]), date=date)
     else:
         raise EditError(f"unknown edit {kind!r}")

@@ -247,7 +247,7 @@ if buttons[0].button(texts.EDIT_APPLY, key="roster_edit_apply", type="primary"):
         text = outcome.message()
         if outcome.new_violations():
             text += "\n\n" + texts.EDIT_NEW_VIOLATION + "\n" + "\n".join(
-                f"- {v['label']}: {v['message']}" for v in outcome.new_violations())
+                f"- {v['label']}: {rs.plain(v['message'], problem)}" for v in outcome.new_violations())
         flash(level, text)
         st.rerun()
 if buttons[1].button(texts.EDIT_SAVE, key="roster_edit_save", disabled=not work["edits"]):
