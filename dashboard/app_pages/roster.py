@@ -92,8 +92,7 @@ with right:
         work = st.session_state.get("roster_work")
         absences = set(work["roster"].absences) if work and work["key"][:2] == key else set()
         start_job(texts.ROSTER_LABEL_SOLVE, texts.NOTE_SOLVED, absences)
-        job = registry.get(key)
-        running = job is not None and job.finished is None
+        st.rerun()
 
 for level, text in st.session_state.pop("roster_flash", []):
     getattr(st, level)(text)
@@ -137,6 +136,8 @@ if not version_names:
     st.info(texts.ROSTER_NO_VERSION)
     st.stop()
 options = list(version_names)
+if "roster_version_next" in st.session_state:
+    st.session_state["roster_version"] = st.session_state.pop("roster_version_next")
 if st.session_state.get("roster_version") not in options:
     st.session_state["roster_version"] = options[0]
 version = st.selectbox(texts.ROSTER_PICK_VERSION, options, format_func=version_names.get, key="roster_version")
@@ -254,7 +255,7 @@ if buttons[1].button(texts.EDIT_SAVE, key="roster_edit_save", disabled=not work[
     with Session(engine) as session:
         saved = rs.save_version(roster, problem, texts.NOTE_EDITED, session=session)
     flash("success", texts.EDIT_SAVED.format(version=saved))
-    st.session_state["roster_version"] = saved
+    st.session_state["roster_version_next"] = saved  # the selectbox exists already in this run
     st.session_state.pop("roster_work", None)
     st.rerun()
 if buttons[2].button(texts.EDIT_RESET, key="roster_edit_reset", disabled=not work["edits"]):
