@@ -21,5 +21,7 @@ pages = [
     st.Page("app_pages/booths.py", title=texts.PAGE_BOOTHS, icon="💻", url_path="booths"),
     st.Page("app_pages/sites.py", title=texts.PAGE_SITES, icon="🏢", url_path="sites"),
     st.Page("app_pages/forecast.py", title=texts.PAGE_FORECAST, icon="📈", url_path="forecast"),
+    st.Page("app_pages/staff.py", title=texts.PAGE_STAFF, icon="👥", url_path="staff"),
+    st.Page("app_pages/roster.py", title=texts.PAGE_ROSTER, icon="🗓️", url_path="roster"),
 ]
 st.navigation(pages).run()

@@ -134,7 +134,7 @@ def status_rows(fixtures: Fixtures, statuses: list[SiteStatus]) -> list[dict]:
             texts.COL_LONGEST: s.longest_wait_minutes,
             texts.COL_AVERAGE: s.average_wait_minutes if s.average_wait_minutes is not None else "—",
             texts.COL_SERVED: s.served_today,
-            texts.COL_COUNTERS: f"{s.counters_open} / {s.counters_planned if s.counters_planned is not None else texts.NO_ROSTER}",
+            texts.COL_COUNTERS_OPEN: f"{s.counters_open} / {s.counters_planned if s.counters_planned is not None else texts.NO_ROSTER}",
             texts.COL_ON_BREAK: "、".join(s.on_break) or "—",
             texts.COL_LEADER: texts.YES_NO[s.leader_on_site],
             texts.COL_ANSWER_RATE: f"{rate}（{target}）" if s.calls_offered or s.answer_rate_target else "—",

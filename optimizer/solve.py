@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -49,6 +50,33 @@ class _Reporter(cp_model.CpSolverSolutionCallback):
         if self.should_stop is not None and self.should_stop():
             self.stopped = True
             self.stop_search()
+
+
+class _StopWatch:
+    """Polls `should_stop` while CP-SAT searches and stops the search when it says so: a stop
+    request takes effect within a fraction of a second, not only at the next improving roster."""
+
+    def __init__(self, solver: cp_model.CpSolver, should_stop: Callable[[], bool] | None, reporter: _Reporter):
+        self.solver, self.should_stop, self.reporter = solver, should_stop, reporter
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True) if should_stop is not None else None
+
+    def _run(self) -> None:
+        while not self.done.wait(0.2):
+            if self.should_stop():
+                self.reporter.stopped = True
+                self.solver.stop_search()
+                return
+
+    def __enter__(self) -> _StopWatch:
+        if self.thread is not None:
+            self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.done.set()
+        if self.thread is not None:
+            self.thread.join()
 
 
 def _solver(seconds: float, relative_gap: float, workers: int | None) -> cp_model.CpSolver:
@@ -97,11 +125,13 @@ def solve(
     reporter = _Reporter(on_progress, should_stop)
     budget = max(0.1, time_limit - assign_limit - (time.perf_counter() - started))
     solver = _solver(budget, relative_gap, workers)
-    status = solver.solve(strict, reporter)
+    with _StopWatch(solver, should_stop, reporter):
+        status = solver.solve(strict, reporter)
     if status in (cp_model.INFEASIBLE, cp_model.MODEL_INVALID, cp_model.UNKNOWN) and not reporter.stopped:
         budget = max(0.5 * time_limit, time_limit - assign_limit - (time.perf_counter() - started))
         solver = _solver(budget, relative_gap, workers)
-        status = solver.solve(model, reporter)
+        with _StopWatch(solver, should_stop, reporter):
+            status = solver.solve(model, reporter)
     has_solution = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
     shifts: list[Shift] = []
     switch_cost = 0

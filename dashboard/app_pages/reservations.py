@@ -21,7 +21,7 @@ with left:
     site_id = page_common.pick_site("reservations_site")
 site = fixtures.sites[site_id]
 today = local(now).date()
-day = right.date_input(texts.PICK_DATE, value=today + dt.timedelta(days=1), key="reservations_date")
+day = right.date_input(texts.RESERVATION_DATE, value=today + dt.timedelta(days=1), key="reservations_date")
 labels = {p.id: p.label for p in fixtures.catalogue.procedures}
 
 slots = page_common.act(lambda session: live.ensure_slots(fixtures, site_id, day, session=session)) or []

@@ -1,0 +1,427 @@
+"""Staff tables (CSV or Excel) in and out: every row checked before anything is used.
+
+One person per row. The header row names the columns, in Japanese or in English:
+
+| column | English | example | meaning |
+|---|---|---|---|
+| ID | id | set-12 | lower-case letters, digits, - and _ |
+| 氏名 | name | 田中 花子 | display name only |
+| 役割 | role | 従事者 | 責任者 / 副責任者 / 従事者 (manager / deputy / agent) |
+| 担当業務 | skills | 窓口・電話 | activities, separated by ・ ; , or spaces |
+| 資格 | qualifications | 研修修了 | 経験1年以上 / 研修修了 / 類似業務経験 (may be empty) |
+| 研修修了日 | training_completed | 2026-09-11 | may be empty |
+| 契約時間 | contract_hours | 40 | hours a week, more than 0 and at most 40 |
+| 月 … 日 | mon … sun | 09:00-16:00 | hours they can work that weekday; 休 = not at all; empty = any time |
+| 休暇 | leave | 2027-01-14~2027-01-15; 2027-02-01 | dates or ranges |
+| 休み希望 | days_off_wish | 月・金 | weekdays they would rather not work |
+| 勤務帯希望 | shift_wish | 早番 | 早番 / 遅番 / 指定なし |
+
+Only ID, 氏名, 役割, 担当業務 and 契約時間 are required columns. Errors name the file row (the header
+is row 1) and the column as written in the file."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from core.site_profile import ActivityId, SiteProfile, Weekday
+from core.staff import StaffMember
+
+WEEKDAY_JA = ["月", "火", "水", "木", "金", "土", "日"]
+ROLE_JA = {"manager": "責任者", "deputy": "副責任者", "agent": "従事者"}
+QUALIFICATION_JA = {"experience_1y": "経験1年以上", "training": "研修修了", "similar_experience": "類似業務経験"}
+SHIFT_JA = {"early": "早番", "late": "遅番", "any": "指定なし"}
+ACTIVITY_JA = {
+    "window": "窓口", "phone": "電話", "back_office": "後方", "booth": "オンライン窓口",
+    "support_desk": "支援窓口", "call_centre": "コールセンター", "reception": "案内",
+}
+DAY_OFF_WORDS = {"休", "off", "休み", "×"}
+
+# key → (Japanese header, English header)
+COLUMNS: dict[str, tuple[str, str]] = {
+    "id": ("ID", "id"),
+    "name": ("氏名", "name"),
+    "role": ("役割", "role"),
+    "skills": ("担当業務", "skills"),
+    "qualifications": ("資格", "qualifications"),
+    "training_completed": ("研修修了日", "training_completed"),
+    "contract_hours": ("契約時間", "contract_hours"),
+    **{day.value: (WEEKDAY_JA[i], day.value) for i, day in enumerate(Weekday)},
+    "leave": ("休暇", "leave"),
+    "days_off_wish": ("休み希望", "days_off_wish"),
+    "shift_wish": ("勤務帯希望", "shift_wish"),
+}
+REQUIRED = ("id", "name", "role", "skills", "contract_hours")
+_SPLIT = re.compile(r"[・;；,，、/|\s]+")
+_RANGE = re.compile(r"^\s*(\d{1,2}:\d{2})\s*[-–〜~～]\s*(\d{1,2}:\d{2})\s*$")
+_HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # file row; the header is row 1
+    column: str  # as written in the header ("" for the whole row or file)
+    message: str
+
+    def text(self) -> str:
+        where = f"{self.row}行目" if self.row else "ファイル"
+        return f"{where}「{self.column}」: {self.message}" if self.column else f"{where}: {self.message}"
+
+
+class ImportRefused(ValueError):
+    """The table has errors; nothing was written. `errors` lists each by row and column."""
+
+    def __init__(self, errors: list[RowError]):
+        self.errors = errors
+        super().__init__("\n".join(e.text() for e in errors))
+
+
+# --- reading files ------------------------------------------------------------------------------
+
+
+def read_table(data: bytes, filename: str) -> list[list[str]]:
+    """The cells of a .csv (UTF-8, with or without BOM, or Shift_JIS) or .xlsx file, as text rows."""
+    name = filename.lower()
+    if name.endswith(".xlsx"):
+        return _read_xlsx(data)
+    if name.endswith(".csv"):
+        for encoding in ("utf-8-sig", "cp932"):
+            try:
+                text = data.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise ImportRefused([RowError(0, "", "文字コードを読めません（UTF-8 か Shift_JIS の CSV にしてください）")])
+        return [row for row in csv.reader(io.StringIO(text))]
+    raise ImportRefused([RowError(0, "", f"{filename}: CSV（.csv）か Excel（.xlsx）のファイルを選んでください")])
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time(0) else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_xlsx(data: bytes) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+        raise ImportRefused([RowError(0, "", f"Excel ファイルとして読めません（{type(exc).__name__}）")]) from None
+    sheet = book.worksheets[0]
+    rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    book.close()
+    return rows
+
+
+# --- checking rows ------------------------------------------------------------------------------
+
+
+def _header_keys(header: list[str]) -> tuple[dict[int, str], list[RowError]]:
+    lookup = {}
+    for key, (ja, en) in COLUMNS.items():
+        lookup[ja] = key
+        lookup[en] = key
+        lookup[en.lower()] = key
+    positions: dict[int, str] = {}
+    errors = []
+    seen: dict[str, str] = {}
+    for index, title in enumerate(header):
+        title = title.strip()
+        if not title:
+            continue
+        key = lookup.get(title) or lookup.get(title.lower())
+        if key is None:
+            errors.append(RowError(1, title, "知らない列名です（使える列: " + "、".join(ja for ja, _ in COLUMNS.values()) + "）"))
+        elif key in seen:
+            errors.append(RowError(1, title, f"列「{seen[key]}」と同じ項目です"))
+        else:
+            positions[index] = key
+            seen[key] = title
+    missing = [COLUMNS[k][0] for k in REQUIRED if k not in seen]
+    if missing:
+        errors.append(RowError(1, "", "必須の列がありません: " + "、".join(missing)))
+    return positions, errors
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _SPLIT.split(text.strip()) if w]
+
+
+def _activity(word: str) -> str | None:
+    reverse = {ja: key for key, ja in ACTIVITY_JA.items()}
+    return word if word in ACTIVITY_JA else reverse.get(word)
+
+
+def _time_range(text: str) -> dict | str:
+    """'09:00-16:00' → {"start", "end"}; '休' → 'off'; raises ValueError with a Japanese reason."""
+    if text in DAY_OFF_WORDS:
+        return "off"
+    match = _RANGE.match(text)
+    if not match:
+        raise ValueError(f"「09:00-16:00」の形か「休」で書いてください（値: {text}）")
+    start, end = (t.zfill(5) for t in match.groups())
+    for t in (start, end):
+        if not _HHMM.match(t):
+            raise ValueError(f"時刻 {t} は 00:00〜23:59 の範囲にありません（値: {text}）")
+    if end <= start:
+        raise ValueError(f"終わり {end} が始まり {start} より後ではありません（値: {text}）")
+    return {"start": start, "end": end}
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip().replace("/", "-"))
+    except ValueError:
+        raise ValueError(f"日付は YYYY-MM-DD で書いてください（値: {text}）") from None
+
+
+def _leave(text: str) -> list[dict]:
+    spans = []
+    for part in re.split(r"[;；,，、\s]+", text.strip()):
+        if not part:
+            continue
+        bounds = re.split(r"[~〜～]", part)
+        if len(bounds) > 2:
+            raise ValueError(f"休暇は 2027-01-14 か 2027-01-14~2027-01-15 の形で書いてください（値: {part}）")
+        start = _date(bounds[0])
+        end = _date(bounds[-1])
+        if end < start:
+            raise ValueError(f"休暇の終わり {end} が始まり {start} より前です")
+        spans.append({"start": start, "end": end})
+    return spans
+
+
+def _weekdays(text: str) -> list[str]:
+    out = []
+    for word in _words(text):
+        word = word.removesuffix("曜日").removesuffix("曜")
+        if word in WEEKDAY_JA:
+            out.append(list(Weekday)[WEEKDAY_JA.index(word)].value)
+        elif word.lower() in {d.value for d in Weekday}:
+            out.append(word.lower())
+        else:
+            raise ValueError(f"曜日は 月・火・水・木・金・土・日 で書いてください（値: {word}）")
+    return out
+
+
+def row_to_member(values: dict[str, str], site: SiteProfile, titles: dict[str, str] | None = None,
+                  row: int = 0) -> tuple[StaffMember | None, list[RowError]]:
+    """One row (column key → cell text) as a StaffMember for the site, or the errors found in it."""
+    titles = titles or {key: ja for key, (ja, _) in COLUMNS.items()}
+    errors: list[RowError] = []
+    data: dict = {}
+
+    def fail(key: str, message: str) -> None:
+        errors.append(RowError(row, titles.get(key, COLUMNS[key][0]), message))
+
+    def cell(key: str) -> str:
+        return (values.get(key) or "").strip()
+
+    for key in REQUIRED:
+        if not cell(key):
+            fail(key, "空欄です（必須）")
+    staff_id = cell("id")
+    if staff_id:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", staff_id):
+            fail("id", f"半角の小文字・数字・-・_ で書いてください（値: {staff_id}）")
+        data["id"] = staff_id
+    if cell("name"):
+        data["name"] = cell("name")
+    role = cell("role")
+    if role:
+        reverse = {ja: key for key, ja in ROLE_JA.items()}
+        if role in ROLE_JA:
+            data["role"] = role
+        elif role in reverse:
+            data["role"] = reverse[role]
+        else:
+            fail("role", f"責任者・副責任者・従事者 のどれかです（値: {role}）")
+    if cell("skills"):
+        skills = []
+        run = {a.id.value for a in site.activities}
+        for word in _words(cell("skills")):
+            activity = _activity(word)
+            if activity is None:
+                fail("skills", f"知らない業務です（値: {word}）。使える業務: "
+                     + "・".join(ACTIVITY_JA[a] for a in ACTIVITY_JA if a in run))
+            elif activity not in run:
+                fail("skills", f"{site.name}には「{ACTIVITY_JA[activity]}」の配置がありません")
+            elif activity not in skills:
+                skills.append(activity)
+        data["skills"] = skills
+    if cell("qualifications"):
+        reverse = {ja: key for key, ja in QUALIFICATION_JA.items()}
+        quals = []
+        for word in _words(cell("qualifications")):
+            key = word if word in QUALIFICATION_JA else reverse.get(word)
+            if key is None:
+                fail("qualifications", f"経験1年以上・研修修了・類似業務経験 のどれかです（値: {word}）")
+            elif key not in quals:
+                quals.append(key)
+        data["qualifications"] = quals
+    if cell("training_completed"):
+        try:
+            data["training_completed"] = _date(cell("training_completed"))
+        except ValueError as exc:
+            fail("training_completed", str(exc))
+    if cell("contract_hours"):
+        try:
+            hours = float(cell("contract_hours"))
+        except ValueError:
+            fail("contract_hours", f"数値で書いてください（値: {cell('contract_hours')}）")
+        else:
+            if not 0 < hours <= 40:
+                fail("contract_hours", f"0 より大きく 40 以下の時間です（値: {cell('contract_hours')}）")
+            data["contract_hours_per_week"] = hours
+    availability = {}
+    for day in Weekday:
+        if cell(day.value):
+            try:
+                availability[day.value] = _time_range(cell(day.value))
+            except ValueError as exc:
+                fail(day.value, str(exc))
+    data["availability"] = availability
+    if cell("leave"):
+        try:
+            data["leave"] = _leave(cell("leave"))
+        except ValueError as exc:
+            fail("leave", str(exc))
+    preferences: dict = {}
+    if cell("days_off_wish"):
+        try:
+            preferences["days_off"] = _weekdays(cell("days_off_wish"))
+        except ValueError as exc:
+            fail("days_off_wish", str(exc))
+    wish = cell("shift_wish")
+    if wish:
+        reverse = {ja: key for key, ja in SHIFT_JA.items()}
+        if wish in SHIFT_JA or wish in reverse:
+            preferences["shift"] = wish if wish in SHIFT_JA else reverse[wish]
+        else:
+            fail("shift_wish", f"早番・遅番・指定なし のどれかです（値: {wish}）")
+    data["preferences"] = preferences
+    if errors:
+        return None, errors
+    try:
+        return StaffMember.model_validate(data), []
+    except ValidationError as exc:  # anything the checks above missed, named by field
+        for item in exc.errors():
+            field = str(item["loc"][0]) if item["loc"] else ""
+            key = {"contract_hours_per_week": "contract_hours"}.get(field, field)
+            key = key if key in COLUMNS else "id"
+            fail(key, item["msg"])
+        return None, errors
+
+
+def parse_rows(table: list[list[str]], site: SiteProfile) -> list[StaffMember]:
+    """Every row of a table as StaffMembers for the site; ImportRefused lists every error found
+    (bad cells, and an ID given twice in the file)."""
+    table = [row for row in table if any((cell or "").strip() for cell in row)]
+    if not table:
+        raise ImportRefused([RowError(0, "", "ファイルが空です（1行目に列名、2行目から1人1行）")])
+    positions, errors = _header_keys([str(c) for c in table[0]])
+    if errors:
+        raise ImportRefused(errors)
+    titles = {key: table[0][index].strip() for index, key in positions.items()}
+    members: list[StaffMember] = []
+    first_row: dict[str, int] = {}
+    for number, cells in enumerate(table[1:], start=2):
+        values = {key: (cells[index] if index < len(cells) else "") for index, key in positions.items()}
+        member, row_errors = row_to_member(values, site, titles, number)
+        errors += row_errors
+        staff_id = (values.get("id") or "").strip()
+        if staff_id in first_row:
+            errors.append(RowError(number, titles["id"], f"ID {staff_id} は {first_row[staff_id]}行目と重複しています"))
+        elif staff_id:
+            first_row[staff_id] = number
+        if member is not None:
+            members.append(member)
+    if errors:
+        raise ImportRefused(errors)
+    return members
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+def member_row(member: StaffMember) -> dict[str, str]:
+    """A person in the import format (column key → text): what the edit form and the template show."""
+    row = {
+        "id": member.id,
+        "name": member.name,
+        "role": ROLE_JA[member.role],
+        "skills": "・".join(ACTIVITY_JA[s.value] for s in member.skills),
+        "qualifications": "・".join(QUALIFICATION_JA[q] for q in member.qualifications),
+        "training_completed": member.training_completed.isoformat() if member.training_completed else "",
+        "contract_hours": f"{member.contract_hours_per_week:g}",
+    }
+    for day in Weekday:
+        rule = member.availability.get(day)
+        row[day.value] = "" if rule is None else ("休" if rule == "off" else "-".join(rule.as_pair()))
+    row["leave"] = "; ".join(
+        span.start.isoformat() if span.start == span.end else f"{span.start.isoformat()}~{span.end.isoformat()}"
+        for span in member.leave
+    )
+    row["days_off_wish"] = "・".join(WEEKDAY_JA[d.index] for d in member.preferences.days_off)
+    row["shift_wish"] = SHIFT_JA[member.preferences.shift] if member.preferences.shift != "any" else ""
+    return row
+
+
+def template_table(members: list[StaffMember]) -> list[list[str]]:
+    """Header and one row per person in the import format: export, edit, import again."""
+    header = [ja for ja, _ in COLUMNS.values()]
+    return [header] + [[member_row(m)[key] for key in COLUMNS] for m in members]
+
+
+CITY_LIST_COLUMNS = ["ID", "氏名", "役割", "担当業務", "資格", "研修修了日"]
+
+
+def city_list_table(members: list[StaffMember]) -> list[list[str]]:
+    """名簿 for the city (従事者名簿): who works on the contract, their role and qualifications.
+    Nothing else about a person (no hours, availability, leave or wishes) leaves the contractor."""
+    rows = [CITY_LIST_COLUMNS]
+    for m in members:
+        r = member_row(m)
+        rows.append([r["id"], r["name"], r["role"], r["skills"], r["qualifications"], r["training_completed"]])
+    return rows
+
+
+def csv_bytes(table: list[list[str]]) -> bytes:
+    """UTF-8 with BOM, so Excel opens the Japanese text correctly."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(table)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def xlsx_bytes(table: list[list[str]], sheet_title: str = "従事者") -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = sheet_title
+    for row in table:
+        sheet.append(row)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, column in enumerate(zip(*table), start=1):
+        width = max(len(str(v)) for v in column) * 2 + 2
+        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(40, max(8, width))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,331 @@
+"""勤務表: pick a site and week, solve in the background, inspect, adjust, re-roster, publish, share."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+from sqlmodel import Session
+
+from core.requirements import StaffingModel
+from core.roster import SLOT, hhmm
+from core.roster_edit import EditError
+from dashboard import resources, roster_charts, roster_jobs, texts
+from dashboard import roster_services as rs
+from db import roster_store
+
+
+@st.cache_resource
+def staffing_model(site_id: str) -> StaffingModel:
+    """Requirements per site are pure and cached month by month inside the model."""
+    fixtures = resources.fixtures()
+    return StaffingModel(fixtures.site(site_id), fixtures.catalogue)
+
+
+fixtures = resources.fixtures()
+engine = resources.engine()
+registry = roster_jobs.registry()
+today = dt.date.today()
+
+st.header(texts.ROSTER_HEADER)
+st.caption(texts.ROSTER_CAPTION)
+
+names = {site.name: site.id for site in fixtures.sites.values()}
+left, right = st.columns(2)
+site = fixtures.site(names[left.selectbox(texts.PICK_SITE, list(names), key="roster_site")])
+weeks = rs.week_options(site, today)
+labels = [rs.week_label(w) for w in weeks]
+if st.session_state.get("roster_week") not in labels:
+    st.session_state["roster_week"] = rs.week_label(rs.default_week(site, today))
+week = weeks[labels.index(right.selectbox(texts.PICK_WEEK, labels, key="roster_week"))]
+key = (site.id, week)
+
+
+def flash(level: str, text: str) -> None:
+    st.session_state.setdefault("roster_flash", []).append((level, text))
+
+
+def problem_for(absences=frozenset()):
+    with Session(engine) as session:
+        return rs.build_problem(fixtures, site.id, week, absences, session=session,
+                                staffing=staffing_model(site.id))
+
+
+def start_job(label: str, note: str, absences=frozenset(), previous=None, locked=frozenset()) -> None:
+    try:
+        problem = problem_for(absences)
+    except rs.NoStaff as exc:
+        flash("error", str(exc))
+        return
+    _, started = registry.start(
+        key, problem, time_limit=float(st.session_state.get("roster_time_limit", 10)), previous=previous,
+        locked=locked, label=label, on_done=lambda roster: rs.save_solved(roster, problem, note, engine))
+    if started:
+        st.session_state.pop("roster_seen_job", None)
+        flash("info", texts.ROSTER_STARTED.format(label=label, limit=st.session_state.get("roster_time_limit", 10)))
+    else:
+        flash("warning", texts.ROSTER_ALREADY_RUNNING)
+
+
+# --- the week's requirement -----------------------------------------------------------------------
+try:
+    base_problem = problem_for()
+except rs.NoStaff as exc:
+    st.error(str(exc))
+    st.stop()
+with st.expander(texts.ROSTER_REQUIREMENTS):
+    closed = [f"{d:%m-%d}（{texts.WEEKDAYS[d.weekday()]}）" for d in base_problem.dates if d not in base_problem.days]
+    if closed:
+        st.caption(texts.ROSTER_CLOSED_DAYS.format(days="、".join(closed)))
+    st.dataframe(pd.DataFrame(rs.requirement_rows(base_problem)), hide_index=True, width="stretch",
+                 key="roster_requirements")
+
+# --- solve --------------------------------------------------------------------------------------
+st.subheader(texts.ROSTER_SOLVE_HEADER)
+left, right = st.columns([1, 2])
+left.selectbox(texts.ROSTER_TIME_LIMIT, [5, 10, 20, 30, 60, 120], index=1, key="roster_time_limit")
+job = registry.get(key)
+running = job is not None and job.finished is None
+with right:
+    st.caption(texts.ROSTER_SOLVE_HELP)
+    if st.button(texts.ROSTER_SOLVE, key="roster_solve", type="primary", disabled=running):
+        work = st.session_state.get("roster_work")
+        absences = set(work["roster"].absences) if work and work["key"][:2] == key else set()
+        start_job(texts.ROSTER_LABEL_SOLVE, texts.NOTE_SOLVED, absences)
+        st.rerun()
+
+for level, text in st.session_state.pop("roster_flash", []):
+    getattr(st, level)(text)
+
+
+def show_job(view) -> None:
+    level, text = rs.job_message(view)
+    getattr(st, level)(text)
+    if view.running:
+        if view.history:
+            st.altair_chart(roster_charts.progress_chart(view.history), width="stretch")
+        st.button(texts.ROSTER_STOP, key="roster_stop", on_click=registry.get(key).stop)
+
+
+@st.fragment(run_every=1.0)
+def live_job() -> None:
+    """Polls the running job once a second; reruns the whole page when it has finished."""
+    current = registry.get(key)
+    if current is None:
+        return
+    view = current.view()
+    if not view.running:
+        st.rerun()
+    show_job(view)
+
+
+if job is not None:
+    if running:
+        live_job()
+    else:
+        show_job(job.view())
+        if job.saved is not None and st.session_state.get("roster_seen_job") != id(job):
+            st.session_state["roster_seen_job"] = id(job)
+            st.session_state["roster_version"] = job.saved
+
+# --- versions -----------------------------------------------------------------------------------
+with Session(engine) as session:
+    version_names = rs.version_labels(site.id, week, session=session)
+    live = roster_store.live_version(session, site.id, week)
+if not version_names:
+    st.info(texts.ROSTER_NO_VERSION)
+    st.stop()
+options = list(version_names)
+if "roster_version_next" in st.session_state:
+    st.session_state["roster_version"] = st.session_state.pop("roster_version_next")
+if st.session_state.get("roster_version") not in options:
+    st.session_state["roster_version"] = options[0]
+version = st.selectbox(texts.ROSTER_PICK_VERSION, options, format_func=version_names.get, key="roster_version")
+
+work = st.session_state.get("roster_work")
+if work is None or work["key"] != (site.id, week, version):
+    with Session(engine) as session:
+        stored = rs.load_version(site.id, week, version, session=session)
+        stored_data = roster_store.load_data(session, site.id, week, version)
+    problem = problem_for(set(stored.absences))
+    work = {"key": (site.id, week, version), "roster": rs.roster_for_work(stored, problem), "edits": [],
+            "changes": stored_data.get("changes", [])}
+    st.session_state["roster_work"] = work
+roster = work["roster"]
+problem = problem_for(set(roster.absences))
+evaluation = rs.Evaluation(roster.objective, roster.violations, roster.penalties)
+
+figures = st.columns(4)
+figures[0].metric(texts.ROSTER_METRIC_OBJECTIVE, f"{roster.objective:,}")
+figures[1].metric(texts.ROSTER_METRIC_VIOLATIONS, f"{len(roster.violations)}件")
+figures[2].metric(texts.ROSTER_METRIC_SHIFTS, len(roster.shifts))
+figures[3].metric(texts.ROSTER_METRIC_LIVE, f"版{live}" if live else texts.ROSTER_NOT_LIVE)
+if work["edits"]:
+    st.warning(texts.ROSTER_UNSAVED.format(n=len(work["edits"])) + "\n\n" + "\n".join(f"- {e}" for e in work["edits"]))
+if work["changes"] and not work["edits"]:
+    with st.expander(texts.ROSTER_CHANGES, expanded=True):
+        st.dataframe(pd.DataFrame(rs.change_rows(work["changes"], problem)), hide_index=True, width="stretch",
+                     key="roster_changes")
+
+# --- the roster ---------------------------------------------------------------------------------
+open_days = sorted(problem.days)
+st.subheader(texts.ROSTER_TIMELINE)
+day = st.selectbox(texts.ROSTER_PICK_DAY, open_days,
+                   format_func=lambda d: f"{d:%m-%d}（{texts.WEEKDAYS[d.weekday()]}）", key="roster_day")
+rows = rs.timeline_rows(roster, problem, day)
+if rows:
+    st.altair_chart(roster_charts.timeline_chart(rows), width="stretch")
+else:
+    st.info(texts.ROSTER_NO_SHIFTS_DAY)
+st.markdown(f"**{texts.ROSTER_COVERAGE}**")
+coverage = rs.coverage_rows(roster, problem, day)
+activities = list(dict.fromkeys(r["activity"] for r in coverage))
+grid = st.columns(2)
+for index, activity in enumerate(activities):
+    grid[index % 2].altair_chart(
+        roster_charts.coverage_chart([r for r in coverage if r["activity"] == activity], activity), width="stretch")
+with st.expander(texts.ROSTER_WEEK_TABLE, expanded=False):
+    st.dataframe(pd.DataFrame(rs.week_grid_rows(roster, problem)), hide_index=True, width="stretch",
+                 key="roster_week_table")
+
+st.subheader(texts.ROSTER_ISSUES)
+if roster.violations:
+    st.error(texts.ROSTER_VIOLATIONS.format(n=len(roster.violations)))
+else:
+    st.success(texts.ROSTER_ALL_OK)
+left, right = st.columns([3, 1])
+left.dataframe(pd.DataFrame(rs.issue_rows(evaluation, problem)), hide_index=True, width="stretch",
+               key="roster_issues")
+right.dataframe(pd.DataFrame(rs.penalty_summary(evaluation)), hide_index=True, width="stretch",
+                key="roster_penalty_summary")
+
+# --- manual edits -------------------------------------------------------------------------------
+staff_ids = [m.id for m in problem.staff]
+
+
+def person(staff_id: str) -> str:
+    return rs.person_label(problem, staff_id)
+
+
+def day_name(date: dt.date) -> str:
+    return f"{date:%m-%d}（{texts.WEEKDAYS[date.weekday()]}）"
+
+
+st.subheader(texts.ROSTER_EDIT_HEADER)
+kind = st.radio(texts.EDIT_KIND, list(texts.EDIT_KINDS), format_func=texts.EDIT_KINDS.get, horizontal=True,
+                key="roster_edit_kind")
+cols = st.columns(4)
+who = cols[0].selectbox(texts.EDIT_PERSON, staff_ids, format_func=person, key="roster_edit_staff")
+date = cols[1].selectbox(texts.EDIT_DATE, open_days, format_func=day_name, key="roster_edit_date")
+edit: dict = {"kind": kind, "staff_id": who, "date": date}
+shift = roster.shift(who, date)
+low, high = problem.days[date].work_window
+times = list(range(low, high + SLOT, SLOT))
+if kind in ("move", "add", "activity"):
+    start_default = shift.start if shift and shift.start in times else times[0]
+    end_default = shift.end if shift and shift.end in times else times[-1]
+    edit["start"] = cols[2].selectbox(texts.EDIT_START, times, index=times.index(start_default), format_func=hhmm,
+                                      key=f"roster_edit_start_{who}_{date}")
+    edit["end"] = cols[3].selectbox(texts.EDIT_END, times, index=times.index(end_default), format_func=hhmm,
+                                    key=f"roster_edit_end_{who}_{date}")
+if kind == "activity":
+    choices = [a.id.value for a in site.activities] + ["preparation"]
+    edit["activity"] = st.selectbox(texts.EDIT_ACTIVITY, choices,
+                                    format_func=lambda a: rs.activity_label(problem, a), key="roster_edit_activity")
+if kind == "swap":
+    others = [s for s in staff_ids if s != who]
+    edit["other"] = cols[2].selectbox(texts.EDIT_OTHER, others, format_func=person, key="roster_edit_other")
+buttons = st.columns(3)
+if buttons[0].button(texts.EDIT_APPLY, key="roster_edit_apply", type="primary"):
+    try:
+        outcome = rs.apply_edit(roster, problem, edit)
+    except (EditError, KeyError) as exc:
+        st.error(texts.EDIT_REFUSED.format(reason=exc))
+    else:
+        work["roster"] = outcome.roster
+        work["edits"].append(outcome.what)
+        level = "error" if outcome.new_violations() else "success"
+        text = outcome.message()
+        if outcome.new_violations():
+            text += "\n\n" + texts.EDIT_NEW_VIOLATION + "\n" + "\n".join(
+                f"- {v['label']}: {rs.plain(v['message'], problem)}" for v in outcome.new_violations())
+        flash(level, text)
+        st.rerun()
+if buttons[1].button(texts.EDIT_SAVE, key="roster_edit_save", disabled=not work["edits"]):
+    with Session(engine) as session:
+        saved = rs.save_version(roster, problem, texts.NOTE_EDITED, session=session)
+    flash("success", texts.EDIT_SAVED.format(version=saved))
+    st.session_state["roster_version_next"] = saved  # the selectbox exists already in this run
+    st.session_state.pop("roster_work", None)
+    st.rerun()
+if buttons[2].button(texts.EDIT_RESET, key="roster_edit_reset", disabled=not work["edits"]):
+    st.session_state.pop("roster_work", None)
+    flash("info", texts.EDIT_RESET_DONE.format(version=version))
+    st.rerun()
+
+# --- absence, locks and re-rostering -----------------------------------------------------------
+st.subheader(texts.ROSTER_ABSENCE_HEADER)
+cols = st.columns(3)
+absent = cols[0].selectbox(texts.ABSENT_PERSON, staff_ids, format_func=person, key="roster_absent_staff")
+absent_day = cols[1].selectbox(texts.ABSENT_DATE, open_days, format_func=day_name, key="roster_absent_date")
+lock_before = cols[2].checkbox(texts.LOCK_BEFORE, value=True, key="roster_lock_before")
+shift_keys = [f"{s.staff_id}|{s.date.isoformat()}" for s in sorted(roster.shifts, key=lambda s: (s.date, s.staff_id))]
+locks = st.multiselect(
+    texts.LOCKS, shift_keys, key="roster_locks",
+    format_func=lambda k: f"{day_name(dt.date.fromisoformat(k.split('|')[1]))} {person(k.split('|')[0])}")
+locked_pairs = {(k.split("|")[0], dt.date.fromisoformat(k.split("|")[1])) for k in locks}
+cols = st.columns(2)
+if cols[0].button(texts.REROSTER, key="roster_reroster", type="primary", disabled=running):
+    absences, locked = rs.reroster_plan(roster, absent, absent_day, lock_before, locked_pairs)
+    start_job(texts.ROSTER_LABEL_REROSTER, texts.NOTE_REROSTER.format(who=person(absent), date=day_name(absent_day)),
+              absences, previous=roster, locked=locked)
+    st.rerun()
+if cols[1].button(texts.RESOLVE_LOCKED, key="roster_resolve", disabled=running or not locks):
+    start_job(texts.ROSTER_LABEL_RESOLVE, texts.NOTE_RESOLVED.format(n=len(locked_pairs)), set(roster.absences),
+              previous=roster, locked=frozenset(locked_pairs))
+    st.rerun()
+
+# --- publish and compare ------------------------------------------------------------------------
+st.subheader(texts.ROSTER_PUBLISH_HEADER)
+st.caption(texts.ROSTER_PUBLISH_HELP)
+if roster.violations:
+    st.warning(texts.ROSTER_PUBLISH_WARN)
+if st.button(texts.ROSTER_PUBLISH, key="roster_publish", type="primary", disabled=bool(work["edits"])):
+    with Session(engine) as session:
+        flash("success", rs.publish_version(site.id, week, version, session=session))
+    st.rerun()
+if work["edits"]:
+    st.caption(texts.ROSTER_PUBLISH_BLOCKED)
+if len(options) > 1:
+    cols = st.columns(2)
+    first = cols[0].selectbox(texts.COMPARE_FIRST, options, index=1, format_func=lambda v: f"版{v}",
+                              key="roster_compare_a")
+    second = cols[1].selectbox(texts.COMPARE_SECOND, options, index=0, format_func=lambda v: f"版{v}",
+                               key="roster_compare_b")
+    with Session(engine) as session:
+        a = rs.load_version(site.id, week, first, session=session)
+        b = rs.load_version(site.id, week, second, session=session)
+    diff = rs.compare_rows(a, b, problem)
+    if diff:
+        st.dataframe(pd.DataFrame(diff), hide_index=True, width="stretch", key="roster_compare_table")
+    else:
+        st.caption(texts.ROSTER_NO_CHANGES)
+
+# --- share --------------------------------------------------------------------------------------
+st.subheader(texts.ROSTER_SHARE_HEADER)
+state = texts.VERSION_LIVE if version == live else texts.VERSION_DRAFT
+version_text = f"版{version}（{state}）" + ("＋未保存の編集" if work["edits"] else "")
+st.caption(texts.SHARE_NOTE.format(version=version_text))
+stem = rs.file_stem(problem, version)
+cols = st.columns(3)
+cols[0].download_button(texts.DOWNLOAD_PDF, lambda: rs.export_pdf(roster, problem, version_text),
+                        file_name=f"{stem}.pdf", mime="application/pdf", key="roster_dl_pdf", on_click="ignore")
+cols[1].download_button(texts.DOWNLOAD_ROSTER_XLSX, lambda: rs.export_xlsx(roster, problem, version_text),
+                        file_name=f"{stem}.xlsx",
+                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        key="roster_dl_xlsx", on_click="ignore")
+ics_person = cols[2].selectbox(texts.ICS_PERSON, staff_ids, format_func=person, key="roster_ics_staff")
+cols[2].download_button(texts.DOWNLOAD_ICS.format(name=problem.member(ics_person).name),
+                        lambda: rs.export_ics(roster, problem, ics_person, version_text),
+                        file_name=f"{stem}_{ics_person}.ics", mime="text/calendar", key="roster_dl_ics",
+                        on_click="ignore")

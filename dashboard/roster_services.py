@@ -1,0 +1,551 @@
+"""Use cases behind the 従事者 and 勤務表 pages. No Streamlit: pages and tests call these.
+
+Functions that write take the session as keyword-only `session`, commit once when everything
+succeeded, and leave the database unchanged (rolled back) when they refuse."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from core.fixtures import Fixtures
+from core.roster import SLOT, Roster, RosterProblem, hhmm, monday_of
+from core.roster_edit import EditError, Evaluation, evaluate, with_evaluation
+from core.roster_export import Sheet, activity_label, person_ics, roster_pdf, roster_xlsx
+from core.site_profile import SiteProfile
+from core.staff import StaffMember
+from core.staff_import import (
+    ImportRefused,
+    RowError,
+    city_list_table,
+    parse_rows,
+    read_table,
+    row_to_member,
+    template_table,
+)
+from dashboard import texts
+from db import roster_store, staff_store
+
+# --- staff --------------------------------------------------------------------------------------
+
+
+def staff_members(site_id: str, *, session: Session, include_inactive: bool = True) -> list[StaffMember]:
+    return staff_store.load_staff(session, site_id, include_inactive=include_inactive)
+
+
+def staff_table_rows(members: list[StaffMember], active: dict[str, bool]) -> list[dict]:
+    """The staff list as shown on the page (no contact details exist to show)."""
+    from core.staff_import import member_row
+
+    rows = []
+    for member in members:
+        row = member_row(member)
+        rows.append({
+            texts.STAFF_COL_ID: member.id,
+            texts.STAFF_COL_NAME: member.name,
+            texts.STAFF_COL_ROLE: row["role"],
+            texts.STAFF_COL_SKILLS: row["skills"],
+            texts.STAFF_COL_QUALIFICATIONS: row["qualifications"],
+            texts.STAFF_COL_TRAINING: row["training_completed"],
+            texts.STAFF_COL_HOURS: member.contract_hours_per_week,
+            texts.STAFF_COL_AVAILABILITY: " ".join(
+                f"{texts.WEEKDAYS[i]}{row[d] or '可'}" for i, d in enumerate(("mon", "tue", "wed", "thu", "fri",
+                                                                             "sat", "sun")) if row[d]),
+            texts.STAFF_COL_LEAVE: row["leave"],
+            texts.STAFF_COL_WISHES: " ".join(x for x in (
+                f"休み希望 {row['days_off_wish']}" if row["days_off_wish"] else "", row["shift_wish"]) if x),
+            texts.STAFF_COL_ACTIVE: texts.STAFF_ACTIVE[active.get(member.id, True)],
+        })
+    return rows
+
+
+def _check_ids_against_other_sites(members: list[StaffMember], site_id: str, session: Session,
+                                   rows: dict[str, int] | None = None, column: str = "ID") -> list[RowError]:
+    errors = []
+    for member in members:
+        owner = staff_store.site_of(session, member.id)
+        if owner is not None and owner != site_id:
+            errors.append(RowError((rows or {}).get(member.id, 0), column,
+                                   texts.STAFF_ID_TAKEN.format(id=member.id, site=owner)))
+    return errors
+
+
+def save_member(site: SiteProfile, values: dict[str, str], *, session: Session, active: bool = True,
+                editing: str | None = None) -> str:
+    """Add or edit one person from the form (the same columns and checks as an import row).
+    Returns a Japanese message saying what was done; ImportRefused on a bad field."""
+    member, errors = row_to_member(values, site)
+    if member is not None:
+        if editing is None and staff_store.site_of(session, member.id) is not None:
+            errors.append(RowError(0, "ID", texts.STAFF_ID_EXISTS.format(id=member.id)))
+        if editing is not None and member.id != editing:
+            errors.append(RowError(0, "ID", texts.STAFF_ID_FIXED.format(id=editing)))
+        errors += _check_ids_against_other_sites([member], site.id, session)
+    if errors:
+        raise ImportRefused(errors)
+    try:
+        outcome = staff_store.upsert_member(session, site.id, member, active=active)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return (texts.STAFF_ADDED if outcome == "inserted" else texts.STAFF_UPDATED).format(id=member.id, name=member.name)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    inserted: int
+    updated: int
+
+    def message(self) -> str:
+        return texts.STAFF_IMPORTED.format(inserted=self.inserted, updated=self.updated)
+
+
+def import_staff(site: SiteProfile, data: bytes, filename: str, *, session: Session) -> ImportResult:
+    """Read a CSV or Excel file and write every person in it, or nobody: every row is checked
+    first (cells, IDs given twice, IDs that belong to another site); ImportRefused lists the
+    errors by row and column and the database is left as it was."""
+    table = read_table(data, filename)
+    members = parse_rows(table, site)
+    header = [str(c).strip() for c in table[0]]
+    id_column = next((h for h in header if h in ("ID", "id")), "ID")
+    id_index = header.index(id_column) if id_column in header else 0
+    rows = {}
+    for number, cells in enumerate((r for r in table if any((c or "").strip() for c in r)), start=1):
+        if number > 1 and id_index < len(cells):
+            rows.setdefault(cells[id_index].strip(), number)
+    errors = _check_ids_against_other_sites(members, site.id, session, rows, id_column)
+    if errors:
+        raise ImportRefused(errors)
+    counts = {"inserted": 0, "updated": 0}
+    try:
+        for member in members:
+            counts[staff_store.upsert_member(session, site.id, member)] += 1
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return ImportResult(**counts)
+
+
+def set_staff_active(staff_id: str, active: bool, *, session: Session) -> str:
+    try:
+        staff_store.set_active(session, staff_id, active)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return (texts.STAFF_REACTIVATED if active else texts.STAFF_DEACTIVATED).format(id=staff_id)
+
+
+def staff_exports(site_id: str, *, session: Session) -> dict[str, list[list[str]]]:
+    """名簿 for the city (active staff) and the import template holding everyone."""
+    active = staff_store.load_staff(session, site_id)
+    everyone = staff_store.load_staff(session, site_id, include_inactive=True)
+    return {"city": city_list_table(active), "template": template_table(everyone)}
+
+
+# --- the week's problem --------------------------------------------------------------------------
+
+
+def week_options(site: SiteProfile, today: dt.date) -> list[dt.date]:
+    """Mondays of the weeks that touch the contract period."""
+    first = monday_of(site.contract.start)
+    last = monday_of(site.contract.end)
+    return [first + dt.timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
+
+
+def default_week(site: SiteProfile, today: dt.date) -> dt.date:
+    """Next week (the Monday after today), kept inside the contract."""
+    options = week_options(site, today)
+    wanted = monday_of(today) + dt.timedelta(weeks=1)
+    if wanted in options:
+        return wanted
+    return options[0] if wanted < options[0] else options[-1]
+
+
+def week_label(week: dt.date) -> str:
+    end = week + dt.timedelta(days=6)
+    return texts.ROSTER_WEEK_LABEL.format(start=f"{week:%Y-%m-%d}", end=f"{end:%m-%d}")
+
+
+class NoStaff(ValueError):
+    pass
+
+
+def build_problem(fixtures: Fixtures, site_id: str, week: dt.date, absences=frozenset(), *,
+                  session: Session, staffing=None) -> RosterProblem:
+    """The week's problem from the staff stored in the database (active people only).
+    `staffing`: a StaffingModel to reuse (it caches requirements month by month)."""
+    site = fixtures.site(site_id)
+    staff = staff_store.load_staff(session, site_id)
+    if not staff:
+        raise NoStaff(texts.ROSTER_NO_STAFF.format(site=site.name))
+    known = {m.id for m in staff}
+    absences = {(who, day) for who, day in absences if who in known}
+    return RosterProblem.build(site, fixtures.catalogue, staff, week, absences, staffing)
+
+
+def names_of(problem: RosterProblem) -> dict[str, str]:
+    return {m.id: m.name for m in problem.staff}
+
+
+def person_label(problem: RosterProblem, staff_id: str) -> str:
+    try:
+        member = problem.member(staff_id)
+    except KeyError:
+        return staff_id
+    return f"{member.name}（{texts.ROLE.get(member.role, member.role)}）"
+
+
+def requirement_rows(problem: RosterProblem) -> list[dict]:
+    """Per open day and activity: the service hours and the runs of slots with the same
+    floor / target / cap, so the requirement reads next to the hours."""
+    rows = []
+    by_key: dict[tuple[dt.date, str], list[tuple[int, tuple[int, int, int]]]] = defaultdict(list)
+    for (date, minute, activity), need in problem.requirements.items():
+        by_key[(date, activity.value)].append((minute, (need.min, need.target, need.max)))
+    for date in sorted(problem.days):
+        frame = problem.days[date]
+        hours = frame.site_day.service_hours()
+        for activity in frame.service:
+            slots = sorted(by_key.get((date, activity.value), []))
+            runs: list[list] = []
+            for minute, need in slots:
+                if runs and runs[-1][1] == minute and runs[-1][2] == need:
+                    runs[-1][1] = minute + SLOT
+                else:
+                    runs.append([minute, minute + SLOT, need])
+            span = hours.get(activity.value) or hours.get(activity)
+            for start, end, (low, target, high) in runs:
+                rows.append({
+                    texts.COL_DATE: f"{date:%m-%d}（{texts.WEEKDAYS[date.weekday()]}）",
+                    texts.COL_ACTIVITY: activity_label(problem, activity.value),
+                    texts.ROSTER_COL_OPEN: f"{span[0]}–{span[1]}" if span else "",
+                    texts.COL_SLOT: f"{hhmm(start)}–{hhmm(end)}",
+                    texts.COL_FLOOR: low,
+                    texts.ROSTER_COL_TARGET: target,
+                    texts.COL_CAP: high,
+                })
+    return rows
+
+
+# --- what the roster looks like ------------------------------------------------------------------
+
+
+def timeline_rows(roster: Roster, problem: RosterProblem, date: dt.date) -> list[dict]:
+    """One bar per activity block or break of each shift that day, for the timeline chart.
+    Hours are decimal (9.5 = 09:30); `who` orders people as the PDF does."""
+    rows = []
+    for shift in sorted((s for s in roster.shifts if s.date == date), key=lambda s: (s.start, s.staff_id)):
+        who = person_label(problem, shift.staff_id)
+        for block in shift.activities:
+            rows.append({"who": who, "staff_id": shift.staff_id, "start": block.start / 60, "end": block.end / 60,
+                         "kind": activity_label(problem, block.activity, short=True),
+                         "time": f"{hhmm(block.start)}–{hhmm(block.end)}"})
+        for start, end in shift.breaks:
+            rows.append({"who": who, "staff_id": shift.staff_id, "start": start / 60, "end": end / 60,
+                         "kind": texts.ROSTER_BREAK, "time": f"{hhmm(start)}–{hhmm(end)}"})
+    return rows
+
+
+COVERAGE_STATES = ("floor_short", "short", "ok", "over")
+
+
+def coverage_rows(roster: Roster, problem: RosterProblem, date: dt.date) -> list[dict]:
+    """Per activity and slot that day: people assigned against floor, target and cap, and the
+    state (below the floor, below the target, on target, above it)."""
+    assigned: dict[tuple[int, str], int] = defaultdict(int)
+    for shift in roster.shifts:
+        if shift.date != date:
+            continue
+        for minute in range(shift.start, shift.end, SLOT):
+            activity = shift.activity_at(minute)
+            if activity is None or shift.on_break(minute):
+                continue
+            for part in activity.split("+"):
+                assigned[(minute, part)] += 1
+    rows = []
+    for (day, minute, activity), need in sorted(problem.requirements.items(),
+                                                 key=lambda kv: (kv[0][2].value, kv[0][1])):
+        if day != date:
+            continue
+        have = assigned[(minute, activity.value)]
+        state = ("floor_short" if have < need.min else "short" if have < need.target
+                 else "over" if have > need.target else "ok")
+        rows.append({"activity": activity_label(problem, activity.value, short=True), "slot": hhmm(minute),
+                     "assigned": have, "min": need.min, "target": need.target, "max": need.max,
+                     "diff": have - need.target, "state": texts.COVERAGE_STATE[state]})
+    return rows
+
+
+def week_grid_rows(roster: Roster, problem: RosterProblem) -> list[dict]:
+    """The week as a table: one line per person, one column per day (as in the PDF)."""
+    from core.roster_export import _cell, _people  # the PDF's own wording
+
+    rows = []
+    for member in _people(roster, problem):
+        row = {texts.STAFF_COL_NAME: member.name, texts.STAFF_COL_ROLE: texts.ROLE.get(member.role, member.role)}
+        for date in problem.dates:
+            row[f"{date:%m/%d}（{texts.WEEKDAYS[date.weekday()]}）"] = _cell(roster, problem, member, date).replace("\n", " ")
+        minutes = sum(s.work_minutes for s in roster.shifts if s.staff_id == member.id)
+        row[texts.ROSTER_COL_WEEK_HOURS] = round(minutes / 60, 2)
+        rows.append(row)
+    return rows
+
+
+def plain(text: str, problem: RosterProblem) -> str:
+    """A checker message with staff ids as names and activity ids as the contract's words."""
+    import re
+
+    for member in sorted(problem.staff, key=lambda m: -len(m.id)):
+        text = text.replace(member.id, member.name)
+    for equipment in problem.site.equipment:
+        text = text.replace(f" {equipment.id} ", f"「{equipment.label}」")
+    known = {a.id.value for a in problem.site.activities} | {"management", "preparation"}
+
+    def word(match: re.Match) -> str:
+        token = match.group(1)
+        if all(part in known for part in token.split("+")):
+            return f"「{activity_label(problem, token)}」"
+        return match.group(0)
+
+    return re.sub(r"「([^」]+)」", word, text)
+
+
+def issue_rows(evaluation: Evaluation, problem: RosterProblem) -> list[dict]:
+    """Every violation, then every penalty, in plain Japanese with the day, slot and person."""
+    rows = []
+    for v in evaluation.violations:
+        rows.append({
+            texts.ISSUE_COL_KIND: texts.ISSUE_VIOLATION,
+            texts.ISSUE_COL_LABEL: v["label"],
+            texts.ISSUE_COL_TEXT: plain(v["message"] + (f"　理由: {v['reason']}" if v.get("reason") else ""), problem),
+            texts.COL_DATE: v.get("date", ""),
+            texts.COL_SLOT: f"{v['start']}–{v['end']}" if v.get("start") else "",
+            texts.ISSUE_COL_PERSON: person_label(problem, v["staff_id"]) if v.get("staff_id") else "",
+            texts.ISSUE_COL_COST: None,
+        })
+    for p in sorted(evaluation.penalties, key=lambda p: -p["cost"]):
+        slot = f"{p['start']}–{p['end']}" if p.get("start") and p.get("end") else p.get("start", "")
+        detail = p["detail"]
+        if p.get("staff_id"):
+            detail = detail.replace(f"{p['staff_id']}:", f"{person_label(problem, p['staff_id'])}:", 1)
+        if p.get("activity"):
+            detail = detail.replace(p["activity"], activity_label(problem, p["activity"], short=True))
+        rows.append({
+            texts.ISSUE_COL_KIND: texts.ISSUE_PENALTY,
+            texts.ISSUE_COL_LABEL: p["label"],
+            texts.ISSUE_COL_TEXT: detail + texts.ISSUE_POINTS.format(weight=p["weight"], amount=p["amount"]),
+            texts.COL_DATE: p.get("date", ""),
+            texts.COL_SLOT: slot,
+            texts.ISSUE_COL_PERSON: person_label(problem, p["staff_id"]) if p.get("staff_id") else "",
+            texts.ISSUE_COL_COST: p["cost"],
+        })
+    return rows
+
+
+def penalty_summary(evaluation: Evaluation) -> list[dict]:
+    totals: dict[str, int] = defaultdict(int)
+    for p in evaluation.penalties:
+        totals[p["label"]] += p["cost"]
+    return [{texts.ISSUE_COL_LABEL: k, texts.ISSUE_COL_COST: v} for k, v in sorted(totals.items(), key=lambda kv: -kv[1])]
+
+
+# --- edits ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EditOutcome:
+    roster: Roster
+    before: Evaluation
+    after: Evaluation
+    what: str
+
+    @property
+    def delta(self) -> int:
+        return self.after.objective - self.before.objective
+
+    def message(self) -> str:
+        return texts.EDIT_RESULT.format(
+            what=self.what, before=self.before.objective, after=self.after.objective, delta=self.delta,
+            v_before=len(self.before.violations), v_after=len(self.after.violations))
+
+    def new_violations(self) -> list[dict]:
+        old = {(v["rule"], v["message"]) for v in self.before.violations}
+        return [v for v in self.after.violations if (v["rule"], v["message"]) not in old]
+
+
+def apply_edit(roster: Roster, problem: RosterProblem, edit: dict) -> EditOutcome:
+    """Apply one manual edit and check the result with the independent rule checker.
+    `edit`: {"kind": "move"|"activity"|"swap"|"add"|"remove", "staff_id", "date", ...}."""
+    from core import roster_edit
+
+    kind = edit["kind"]
+    who, date = edit["staff_id"], edit["date"]
+    name = person_label(problem, who)
+    if kind == "move":
+        new = roster_edit.move_shift(roster, problem, who, date, edit["start"], edit["end"])
+        what = texts.EDIT_WHAT_MOVE.format(who=name, date=date, start=hhmm(edit["start"]), end=hhmm(edit["end"]))
+    elif kind == "add":
+        new = roster_edit.add_shift(roster, problem, who, date, edit["start"], edit["end"])
+        what = texts.EDIT_WHAT_ADD.format(who=name, date=date, start=hhmm(edit["start"]), end=hhmm(edit["end"]))
+    elif kind == "remove":
+        new = roster_edit.remove_shift(roster, who, date)
+        what = texts.EDIT_WHAT_REMOVE.format(who=name, date=date)
+    elif kind == "activity":
+        new = roster_edit.change_activity(roster, who, date, edit["start"], edit["end"], edit["activity"])
+        what = texts.EDIT_WHAT_ACTIVITY.format(who=name, date=date, start=hhmm(edit["start"]), end=hhmm(edit["end"]),
+                                               activity=activity_label(problem, edit["activity"]))
+    elif kind == "swap":
+        new = roster_edit.swap(roster, who, edit["other"], date, problem)
+        what = texts.EDIT_WHAT_SWAP.format(who=name, other=person_label(problem, edit["other"]), date=date)
+    else:
+        raise EditError(f"unknown edit {kind!r}")
+    before = evaluate(roster, problem)
+    new = with_evaluation(new, problem)
+    return EditOutcome(new, before, Evaluation(new.objective, new.violations, new.penalties), what)
+
+
+# --- versions ------------------------------------------------------------------------------------
+
+
+def _commit(session: Session, action):
+    try:
+        result = action()
+        session.commit()
+        return result
+    except Exception:
+        session.rollback()
+        raise
+
+
+def save_version(roster: Roster, problem: RosterProblem, note: str, *, session: Session) -> int:
+    """Store the roster (checked again here) as the week's next draft version."""
+    checked = with_evaluation(roster, problem) if roster.status == "manual" else roster
+    return _commit(session, lambda: roster_store.save_roster(session, checked, problem, note=note))
+
+
+def publish_version(site_id: str, week: dt.date, version: int, *, session: Session) -> str:
+    live = _commit(session, lambda: roster_store.publish(session, site_id, week, version))
+    if live == version:
+        return texts.ROSTER_PUBLISHED.format(version=version)
+    return texts.ROSTER_REPUBLISHED.format(version=version, live=live)
+
+
+def version_labels(site_id: str, week: dt.date, *, session: Session) -> dict[int, str]:
+    """version → label, newest first: "版3（公開中）手動編集 11/21 21:03 ペナルティ 6,235 違反0"."""
+    infos = roster_store.versions(session, site_id, week)
+    live = roster_store.live_version(session, site_id, week)
+    out = {}
+    for info in infos:
+        state = (texts.VERSION_LIVE if info.version == live else
+                 texts.VERSION_PUBLISHED if info.status == "published" else texts.VERSION_DRAFT)
+        when = info.created_at.astimezone(dt.timezone(dt.timedelta(hours=9)))
+        out[info.version] = texts.VERSION_LABEL.format(
+            version=info.version, state=state, note=info.note, when=f"{when:%m/%d %H:%M}",
+            objective="–" if info.objective is None else f"{info.objective:,.0f}",
+            ok=texts.VERSION_OK if info.acceptable else texts.VERSION_NG)
+    return out
+
+
+def load_version(site_id: str, week: dt.date, version: int, *, session: Session) -> Roster:
+    return roster_store.load(session, site_id, week, version)
+
+
+def compare_rows(first: Roster, second: Roster, problem: RosterProblem) -> list[dict]:
+    """What changed from one version to another, person by person and day by day."""
+    from optimizer.solve import changes
+
+    return change_rows(changes(first, second), problem)
+
+
+def change_rows(items: list[dict], problem: RosterProblem) -> list[dict]:
+    return [
+        {texts.COL_DATE: c["date"], texts.ISSUE_COL_PERSON: person_label(problem, c["staff_id"]),
+         texts.CHANGE_COL_KIND: texts.CHANGE_KIND.get(c["kind"], c["kind"]),
+         texts.CHANGE_COL_BEFORE: c["before"], texts.CHANGE_COL_AFTER: c["after"]}
+        for c in items
+    ]
+
+
+def reroster_plan(roster: Roster, staff_id: str, date: dt.date, lock_before: bool,
+                  extra_locks: set[tuple[str, dt.date]] = frozenset()) -> tuple[set, frozenset]:
+    """(absences, locked) to re-roster after an absence: the new absence added to the roster's
+    own, and the shifts before that day kept exactly when asked (they have been worked)."""
+    absences = set(roster.absences) | {(staff_id, date)}
+    locked = set(extra_locks)
+    if lock_before:
+        locked |= {(s.staff_id, s.date) for s in roster.shifts if s.date < date}
+    return absences, frozenset(locked)
+
+
+def roster_for_work(roster: Roster, problem: RosterProblem) -> Roster:
+    """A stored roster with its checks recomputed against today's staff and rules."""
+    result = evaluate(roster, problem)
+    out = Roster(roster.site_id, roster.week_start, list(roster.shifts), list(roster.absences), roster.status,
+                 objective=result.objective, best_bound=roster.best_bound, penalty_total=result.objective)
+    out.violations, out.penalties = result.violations, result.penalties
+    return out
+
+
+# --- sharing -------------------------------------------------------------------------------------
+
+
+def sheet_for(problem: RosterProblem, version_label: str = "") -> Sheet:
+    return Sheet(problem.site.name, names_of(problem), version_label)
+
+
+def export_pdf(roster: Roster, problem: RosterProblem, version_label: str = "") -> bytes:
+    return roster_pdf(roster, problem, sheet_for(problem, version_label))
+
+
+def export_xlsx(roster: Roster, problem: RosterProblem, version_label: str = "") -> bytes:
+    return roster_xlsx(roster, problem, sheet_for(problem, version_label))
+
+
+def export_ics(roster: Roster, problem: RosterProblem, staff_id: str, version_label: str = "") -> bytes:
+    return person_ics(roster, problem, staff_id, sheet_for(problem, version_label))
+
+
+def file_stem(problem: RosterProblem, version: int | None) -> str:
+    return f"{problem.site.id}_{problem.week_start:%Y%m%d}" + (f"_v{version}" if version else "")
+
+
+# --- the background solve, as the page shows it ---------------------------------------------------
+
+
+def job_message(view) -> tuple[str, str]:
+    """(level, text) for a solve job: 'info' while running, 'success' when saved, 'error' otherwise.
+    The page's polling fragment and the plain page body both show exactly this."""
+    if view.state == "running":
+        text = texts.ROSTER_RUNNING.format(label=view.label, elapsed=view.elapsed, limit=view.time_limit)
+        if view.solutions:
+            text += "\n\n" + texts.ROSTER_PROGRESS.format(
+                solutions=view.solutions, objective=f"{view.objective:,.0f}", bound=f"{view.best_bound:,.0f}",
+                gap=f"{view.gap * 100:.1f}%")
+        else:
+            text += "\n\n" + texts.ROSTER_PROGRESS_NONE
+        if view.stop_requested:
+            text += "\n\n" + texts.ROSTER_STOPPING
+        return "info", text
+    if view.state == "failed":
+        return "error", texts.ROSTER_FAILED.format(label=view.label, error=view.error)
+    roster = view.roster
+    if roster is None or roster.objective is None or view.saved is None:
+        return "error", texts.ROSTER_DONE_NOTHING.format(label=view.label, elapsed=view.elapsed)
+    text = texts.ROSTER_DONE.format(label=view.label, elapsed=view.elapsed, version=view.saved,
+                                    status=texts.ROSTER_STATUS.get(roster.status, roster.status),
+                                    objective=f"{roster.objective:,}")
+    return ("success" if roster.acceptable else "warning"), text
+
+
+def save_solved(roster: Roster, problem: RosterProblem, note: str, engine) -> int | None:
+    """What a finished job does, in its own thread and session: store the roster as a new
+    version. A run that found no roster stores nothing."""
+    if roster.objective is None:
+        return None
+    with Session(engine) as session:
+        return save_version(roster, problem, note, session=session)
