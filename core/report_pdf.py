@@ -35,7 +35,7 @@ def _widths(table: Table) -> tuple[float, ...]:
     weights = []
     for index, column in enumerate(table.columns):
         longest = max([len(column)] + [len(cell_text(row[index])) for row in table.rows])
-        weights.append(min(longest, 36) + 3)
+        weights.append(min(max(longest, 4), 36) + 3)
     return tuple(weights)
 
 
@@ -46,6 +46,7 @@ def _section(pdf: JapanesePDF, title: str) -> None:
     pdf.set_font(FONT_FAMILY, "B", 11)
     pdf.set_fill_color(*HEADING_FILL)
     pdf.cell(0, 7, f"■ {title}", new_x="LMARGIN", new_y="NEXT", fill=True)
+    pdf.set_fill_color(255)  # table cells take the current fill colour: keep them white
     pdf.ln(1)
     pdf.set_font(FONT_FAMILY, size=8)
 
