@@ -16,5 +16,7 @@ st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout=
 pages = [
     st.Page("app_pages/sites.py", title=texts.PAGE_SITES, icon="🏢", url_path="sites", default=True),
     st.Page("app_pages/forecast.py", title=texts.PAGE_FORECAST, icon="📈", url_path="forecast"),
+    st.Page("app_pages/reports.py", title=texts.PAGE_REPORTS, icon="📄", url_path="reports"),
+    st.Page("app_pages/incidents.py", title=texts.PAGE_INCIDENTS, icon="📝", url_path="incidents"),
 ]
 st.navigation(pages).run()

@@ -73,6 +73,15 @@ def file_stem(report: Report) -> str:
     return f"{report.site_id}_monthly_{report.period_start:%Y%m}"
 
 
+def display_rows(table) -> list[list]:
+    """A table's rows for a data frame: a column mixing numbers and words shows as text."""
+    mixed = [
+        not all(isinstance(row[i], (int, float)) and not isinstance(row[i], bool) for row in table.rows if row[i] is not None)
+        for i in range(len(table.columns))
+    ]
+    return [[("" if v is None else str(v)) if mixed[i] else v for i, v in enumerate(row)] for row in table.rows]
+
+
 def due_list(site_id: str, *, session: Session, fixtures: Fixtures, today: dt.date) -> list[DueItem]:
     from db.report_queries import submissions
 
