@@ -447,12 +447,14 @@ class NoticeStatus:
 
 
 def notice_status(site: SiteProfile, notice, as_of: dt.date) -> NoticeStatus:
-    """The plan → report cycle of one notice, as of a date. The plan is due `grace_days` after
-    receipt (on time if submitted that day or earlier); without a plan by then, payment stops
-    from that day until the improvement is completed."""
+    """The plan → report cycle of one notice, as of a date. The days from receipt are the grace
+    period (受領した日から7日間: the receipt day and the 6 after it); the plan is on time if
+    submitted within it. Without a plan by then, payment stops from the day after (受領した日の
+    7日後) until the improvement is completed."""
     rules = site.improvement_notice
     grace = rules.grace_days if rules else 7
-    plan_due = notice.received_on + dt.timedelta(days=grace)
+    stop_day = notice.received_on + dt.timedelta(days=grace)
+    plan_due = stop_day - dt.timedelta(days=1)
     plan_on_time = notice.plan_submitted_on is not None and notice.plan_submitted_on <= plan_due
     if notice.completed_on is not None and notice.completed_on <= as_of:
         status = T.N_STATUS_DONE
@@ -465,13 +467,13 @@ def notice_status(site: SiteProfile, notice, as_of: dt.date) -> NoticeStatus:
     else:
         status = T.N_STATUS_LATE.format(due=plan_due)
     stopped_from, days, now = None, 0, False
-    if not plan_on_time and as_of >= plan_due:
-        stopped_from = plan_due
+    if not plan_on_time and as_of >= stop_day:
+        stopped_from = stop_day
         until = notice.completed_on if notice.completed_on is not None and notice.completed_on <= as_of else None
-        days = ((until or as_of) - plan_due).days + (0 if until else 1)
+        days = ((until or as_of) - stop_day).days + (0 if until else 1)
         now = until is None
-        payment = (T.N_PAY_STOPPED.format(since=plan_due, days=days) if now
-                   else T.N_PAY_STOPPED_PAST.format(since=plan_due, until=until, days=days))
+        payment = (T.N_PAY_STOPPED.format(since=stop_day, days=days) if now
+                   else T.N_PAY_STOPPED_PAST.format(since=stop_day, until=until, days=days))
     else:
         payment = T.N_PAY_OK
     limit = rules.termination_after_days if rules else None
