@@ -8,7 +8,6 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from core import report_texts as RT
 from core.reports import ReportUnavailable
 from db.settings import get_settings
 from dashboard import report_charts, report_services, resources, texts
@@ -105,6 +104,6 @@ if report is not None:
         else:
             st.caption(texts.REPORTS_EMPTY_TABLE)
         if table.note:
-            st.caption(f"{RT.NONE_MARK} {table.note}")
+            st.caption(f"注: {table.note}")
         for _, chart in charts.get(table.id, []):
             st.altair_chart(chart, width="stretch")
