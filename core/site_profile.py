@@ -559,11 +559,29 @@ class ImprovementNotice(Strict):
     termination_after_days: int | None = Field(default=None, ge=0)
 
 
+# Figures the monthly report measures, which a performance checklist item may cite (core/reports.py).
+PerformanceMeasure = Literal[
+    "roster_days", "floor_met", "presence", "trained", "incidents", "privacy_incidents",
+    "waits", "wrong_issue", "complaints", "handoffs",
+]
+
+
 class ServiceStandards(Strict):
     pre_issuance_to_notice_days: int | None = Field(
         default=None, ge=0, description="card arrival → notice mailed"
     )
     performance_checklist: list[str] = Field(default_factory=list, description="履行水準")
+    performance_measures: dict[str, list[PerformanceMeasure]] = Field(
+        default_factory=dict,
+        description="checklist item (or the start of its text) → measured figures that back it in the monthly report",
+    )
+
+    @model_validator(mode="after")
+    def _measures_name_items(self) -> ServiceStandards:
+        for key in self.performance_measures:
+            if not any(item.startswith(key) for item in self.performance_checklist):
+                raise ValueError(f"performance_measures: {key!r} starts no item of performance_checklist")
+        return self
 
 
 class Privacy(Strict):

@@ -23,5 +23,7 @@ pages = [
     st.Page("app_pages/forecast.py", title=texts.PAGE_FORECAST, icon="📈", url_path="forecast"),
     st.Page("app_pages/staff.py", title=texts.PAGE_STAFF, icon="👥", url_path="staff"),
     st.Page("app_pages/roster.py", title=texts.PAGE_ROSTER, icon="🗓️", url_path="roster"),
+    st.Page("app_pages/reports.py", title=texts.PAGE_REPORTS, icon="📄", url_path="reports"),
+    st.Page("app_pages/incidents.py", title=texts.PAGE_INCIDENTS, icon="📝", url_path="incidents"),
 ]
 st.navigation(pages).run()

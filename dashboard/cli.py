@@ -382,6 +382,98 @@ def cmd_demo(args: argparse.Namespace) -> int:
         engine.dispose()
 
 
+# -- city reports (日報・月報) and their benchmark --------------------------------------------------
+
+
+def _month(text: str) -> tuple[int, int]:
+    try:
+        value = dt.date.fromisoformat(text + "-01")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a month in YYYY-MM form: {text!r}") from None
+    return value.year, value.month
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from sqlmodel import Session
+
+    from core.reports import ReportUnavailable
+    from dashboard import report_services as rs
+    from db.engine import make_engine
+
+    fixtures = _fixtures()
+    site = _site_or_usage(fixtures, args.site)
+    settings = get_settings()
+    today = args.today or rs.tokyo_today()
+    engine = make_engine(args.database_url or settings.database_url)
+    try:
+        with Session(engine) as session:
+            report = rs.build_report(
+                args.report_kind, site.id, session=session, fixtures=fixtures, today=today,
+                contractor=settings.contractor_name,
+                day=getattr(args, "date", None), month=getattr(args, "month", None),
+            )
+    except ReportUnavailable as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        engine.dispose()
+    outputs = [(args.pdf, rs.report_pdf), (args.csv, rs.report_csv), (args.xlsx, rs.report_xlsx)]
+    for path, render in outputs:
+        if path:
+            _write_bytes_atomically(Path(path), render(report))
+            print(f"{path} に書き出しました", file=sys.stderr)
+    if args.json:
+        print(rs.report_json(report))
+    elif not any(path for path, _ in outputs):
+        print(f"{report.title}  {report.period_label}")
+        for note in report.notes:
+            print(f"※ {note}")
+        for label, value in report.table("summary").rows:
+            print(f"{label}: {'—' if value is None else value}")
+    return 0
+
+
+def _write_bytes_atomically(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".partial")
+        partial.write_bytes(data)
+        partial.replace(path)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc}") from None
+
+
+def cmd_bench_reports(args: argparse.Namespace) -> int:
+    from bench.reports import run
+
+    result = run(_fixtures(), args.database_url or get_settings().database_url,
+                 progress=lambda line: print(line, file=sys.stderr, flush=True))
+    print(json.dumps(result, ensure_ascii=False, indent=2 if not args.json else None))
+    return 0
+
+
+def _add_report_commands(sub, bench) -> None:
+    report = sub.add_parser("report", help="daily and monthly reports for the city (PDF, CSV, Excel, JSON)")
+    kinds = report.add_subparsers(dest="report_kind", required=True)
+    daily = kinds.add_parser("daily", help="a site's daily report (日報) of one day")
+    daily.add_argument("site")
+    daily.add_argument("--date", type=_date, required=True, metavar="YYYY-MM-DD")
+    monthly = kinds.add_parser("monthly", help="a site's monthly report (月報) of one month")
+    monthly.add_argument("site")
+    monthly.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
+    for parser in (daily, monthly):
+        parser.add_argument("--pdf", metavar="FILE", help="write the PDF here")
+        parser.add_argument("--csv", metavar="FILE", help="write the CSV (UTF-8 with BOM) here")
+        parser.add_argument("--xlsx", metavar="FILE", help="write the Excel workbook here")
+        parser.add_argument("--json", action="store_true", help="print the report as JSON")
+        parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+        parser.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
+        parser.set_defaults(func=cmd_report)
+    bench_reports = bench.add_parser("reports", help="Kawanishi's monthly PDF at its peak month of data")
+    bench_reports.add_argument("--json", action="store_true", help="one line of JSON (default: indented)")
+    bench_reports.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
+    bench_reports.set_defaults(func=cmd_bench_reports)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="madoguchi", description="マイナンバーカード窓口 運営コンソール")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -468,6 +560,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench_live.add_argument("--ops", type=int, default=10000)
     bench_live.add_argument("--json", action="store_true")
     bench_live.set_defaults(func=cmd_bench_live)
+
+
+    _add_report_commands(sub, bench)
+
     init = sub.add_parser("init", help="create or upgrade the database and load the fixtures")
     init.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
     init.set_defaults(func=cmd_init)

@@ -387,6 +387,50 @@ class AppSetting(SQLModel, table=True):
     value: Any = Field(default=None, sa_type=JSON, nullable=False)
 
 
+# --- report inputs (issue 7) ----------------------------------------------------------------
+
+
+class FormCount(SQLModel, table=True):
+    """Application forms (申請書) received and checked on one day: a count, never the forms."""
+
+    __tablename__ = "form_count"
+    __table_args__ = (CheckConstraint("count >= 0", name="count_not_negative"),)
+
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE", primary_key=True)
+    date: dt.date = Field(primary_key=True)
+    count: int
+    recorded_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+
+
+class CardBatch(SQLModel, table=True):
+    """Cards that arrived together for pre-issuance setup (交付前設定) and the day their notices
+    were mailed: the lead time the contract limits (Tamano: at most 1 week)."""
+
+    __tablename__ = "card_batch"
+    __table_args__ = (
+        Index("ix_card_batch_site_id_arrived_on", "site_id", "arrived_on"),
+        CheckConstraint("cards > 0", name="cards_positive"),
+        CheckConstraint("notices_mailed_on IS NULL OR notices_mailed_on >= arrived_on", name="mailed_after_arrival"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE")
+    arrived_on: dt.date
+    cards: int
+    notices_mailed_on: dt.date | None = None
+
+
+class ReportSubmission(SQLModel, table=True):
+    """A report handed to the city: which duty (the profile's reports[].id) and which period."""
+
+    __tablename__ = "report_submission"
+
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE", primary_key=True)
+    report_id: str = Field(primary_key=True)
+    period_start: dt.date = Field(primary_key=True, description="the day, or the month's first day")
+    submitted_on: dt.date
+
+
 # --- users and audit -----------------------------------------------------------------------
 
 

@@ -3,6 +3,7 @@
 DATABASE_URL          SQLAlchemy URL; default: SQLite file <data_dir>/madoguchi.sqlite3
 MADOGUCHI_FIXTURES    folder holding national.toml, sites/ and staff/; default <root>/fixtures
 MADOGUCHI_DATA_DIR    folder for the SQLite file and generated output; default <root>/data
+MADOGUCHI_CONTRACTOR  the contractor's name on the city reports; default "受託者（デモ）"
 """
 from __future__ import annotations
 
@@ -29,6 +30,11 @@ class Settings(BaseSettings):
     database_url: str = Field(
         default="",
         validation_alias=AliasChoices("DATABASE_URL", "database_url"),
+    )
+    contractor_name: str = Field(
+        default="受託者（デモ）",
+        validation_alias=AliasChoices("MADOGUCHI_CONTRACTOR", "contractor_name"),
+        description="the contractor's name printed on the city reports",
     )
 
     @model_validator(mode="after")

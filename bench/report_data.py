@@ -1,0 +1,253 @@
+"""A deterministic month of operations for one site, written to the database: tickets (with
+hand-offs and bookings), calls, booth sessions, incidents, form counts, card batches and a simple
+published roster. Used by `madoguchi bench reports` when the database holds no activity, and by
+the report tests. Volumes follow the site's demand forecast (DemandModel), times a seeded RNG.
+
+Not the demo history of live operations (`madoguchi demo`): only what the reports read."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import Counter, defaultdict
+
+from sqlmodel import Session, select
+
+from core.calendar import SiteCalendar
+from core.fixtures import Fixtures
+from core.forecast import DemandModel
+from core.report_deadlines import month_end
+from core.report_records import TOKYO
+from db.models import (
+    BoothSession,
+    Call,
+    CardBatch,
+    FormCount,
+    Handoff,
+    Incident,
+    Reservation,
+    ReservationSlot,
+    Roster,
+    Staff,
+    Ticket,
+)
+
+
+def _at(day: dt.date, minute: float) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(0), tzinfo=TOKYO) + dt.timedelta(minutes=minute)
+
+
+def _count(rng: random.Random, expected: float) -> int:
+    whole = int(expected)
+    return whole + (rng.random() < expected - whole)
+
+
+def peak_month(fixtures: Fixtures, site_id: str) -> tuple[int, int]:
+    """The contract month with the most forecast cases."""
+    site = fixtures.site(site_id)
+    model = DemandModel(site, fixtures.catalogue)
+    best, best_total = None, -1.0
+    year, month = site.contract.start.year, site.contract.start.month
+    while dt.date(year, month, 1) <= site.contract.end:
+        total = sum(model.month_totals(year, month).values())
+        if total > best_total:
+            best, best_total = (year, month), total
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return best
+
+
+def _roster(session: Session, fixtures: Fixtures, site_id: str, days: list, rng: random.Random) -> int:
+    """One published roster per week: every active person works the open days but one a week,
+    a full work day with a staggered hour's break, on their first skill the day serves."""
+    site = fixtures.site(site_id)
+    staff = session.exec(select(Staff).where(Staff.site_id == site_id, Staff.active).order_by(Staff.id)).all()
+    staff_file = fixtures.staff.get(site_id)
+    skills = {m.id: [a.value for a in m.skills] for m in (staff_file.staff if staff_file else [])}
+    weeks: dict[dt.date, list[dict]] = defaultdict(list)
+    for index, day in enumerate(days):
+        work = min((a.work for a in day.activities.values()), key=lambda r: r.start)
+        start = work.start.hour * 60 + work.start.minute
+        end = max(a.work.end.hour * 60 + a.work.end.minute for a in day.activities.values())
+        end = min(end, start + 9 * 60)
+        open_acts = [a.value for a in day.activities]
+        for i, person in enumerate(staff):
+            if person.role == "agent" and (i + day.date.isocalendar().week) % 6 == day.date.weekday() % 6:
+                continue  # a day off
+            lunch = 11 * 60 + 30 + 60 * (i % 3)
+            lunch = max(start + 120, min(lunch, end - 120))
+            own = [a for a in skills.get(person.id, open_acts) if a in open_acts] or open_acts
+            activity = "management" if person.role == "manager" and not site.staffing.manager_works_counter else own[i % len(own)]
+            blocks = [{"start": f"{start // 60:02d}:{start % 60:02d}", "end": f"{lunch // 60:02d}:{lunch % 60:02d}", "activity": activity},
+                      {"start": f"{(lunch + 60) // 60:02d}:{(lunch + 60) % 60:02d}", "end": f"{end // 60:02d}:{end % 60:02d}", "activity": activity}]
+            weeks[day.date - dt.timedelta(days=day.date.weekday())].append({
+                "staff_id": person.id, "date": day.date.isoformat(),
+                "start": f"{start // 60:02d}:{start % 60:02d}", "end": f"{end // 60:02d}:{end % 60:02d}",
+                "breaks": [[f"{lunch // 60:02d}:{lunch % 60:02d}", f"{(lunch + 60) // 60:02d}:{(lunch + 60) % 60:02d}"]],
+                "activities": blocks,
+            })
+    for week_start, shifts in weeks.items():
+        session.add(Roster(site_id=site_id, week_start=week_start, version=1, status="published",
+                           data={"site": site_id, "week_start": week_start.isoformat(), "shifts": shifts}))
+    return sum(len(s) for s in weeks.values())
+
+
+def generate_month(session: Session, fixtures: Fixtures, site_id: str, year: int, month: int, *,
+                   seed: int = 7, scale: float = 1.0, roster: bool = True) -> Counter:
+    """Write one month of records for a site; returns what was written, per table. Does not commit."""
+    site = fixtures.site(site_id)
+    catalogue = fixtures.catalogue
+    rng = random.Random(f"{site_id}-{year}-{month}-{seed}")
+    model = DemandModel(site, catalogue)
+    first, last = dt.date(year, month, 1), month_end(year, month)
+    first, last = max(first, site.contract.start), min(last, site.contract.end)
+    days = [d for d in SiteCalendar(site, catalogue).days(first, last) if d.open]
+    written: Counter = Counter()
+    windows = max(1, next((a.seats for a in site.activities if a.id.value == "window"), 1))
+    slots: dict[tuple, ReservationSlot] = {}
+    seqs: Counter = Counter()
+
+    def slot_for(day: dt.date, minute: int, procedure_id: str) -> ReservationSlot:
+        start = minute - minute % 30
+        key = (day, start, procedure_id)
+        if key not in slots:
+            slot = ReservationSlot(site_id=site_id, date=day, start=dt.time(start // 60, start % 60),
+                                   end=dt.time((start + 30) // 60, (start + 30) % 60), procedure_id=procedure_id,
+                                   capacity=1000, booked=0)
+            session.add(slot)
+            session.flush()
+            slots[key] = slot
+            written["reservation_slot"] += 1
+        return slots[key]
+
+    session.flush()
+    for day in days:
+        forecast = model.day(day.date, day)
+        for arrival in forecast.arrivals:
+            n = _count(rng, arrival.arrivals * scale)
+            base = arrival.slot.hour * 60 + arrival.slot.minute
+            stream = arrival.stream
+            for _ in range(n):
+                minute = base + rng.uniform(0, 15)
+                if stream.channel == "call":
+                    answered = rng.random() < 0.93
+                    session.add(Call(site_id=site_id, activity=stream.activity.value, topic=stream.name,
+                                     offered_at=_at(day.date, minute), answered=answered, abandoned=not answered,
+                                     wait_seconds=round(rng.expovariate(1 / 25), 1),
+                                     duration_seconds=round(rng.uniform(120, 420), 1) if answered else None))
+                    written["call"] += 1
+                elif stream.channel == "booth":
+                    wait = rng.expovariate(1 / 6)
+                    session.add(BoothSession(site_id=site_id, booth_no=rng.randint(1, 4), kind=stream.name,
+                                             joined_at=_at(day.date, minute), started_at=_at(day.date, minute + wait),
+                                             ended_at=_at(day.date, minute + wait + rng.uniform(12, 28))))
+                    written["booth_session"] += 1
+                elif stream.channel == "counter":
+                    written.update(_ticket(session, rng, catalogue, site_id, day.date, minute, stream.name,
+                                           arrival.reserved, windows, seqs, slot_for))
+        lines = [a for a in day.activities if a.value in ("phone", "call_centre")]
+        if lines and not any(a.stream.channel == "call" for a in forecast.arrivals):
+            # No call figures in the contract: a modest stream of bookings and questions.
+            service = day.activities[lines[0]].service_span
+            low, high = service.start.hour * 60 + service.start.minute, service.end.hour * 60 + service.end.minute
+            for _ in range(_count(rng, 40 * scale)):
+                answered = rng.random() < 0.9
+                session.add(Call(site_id=site_id, activity=lines[0].value, offered_at=_at(day.date, rng.uniform(low, high)),
+                                 topic=rng.choice(catalogue.call_topics).id, answered=answered, abandoned=not answered,
+                                 wait_seconds=round(rng.expovariate(1 / 30), 1),
+                                 duration_seconds=round(rng.uniform(120, 360), 1) if answered else None))
+                written["call"] += 1
+        if any(a.value in ("phone", "call_centre") for a in day.activities):
+            for _ in range(_count(rng, 3 * scale) + 1):  # reminders to people who have not collected (架電)
+                session.add(Call(site_id=site_id, activity=next(a.value for a in day.activities if a.value in ("phone", "call_centre")),
+                                 topic="inquiry", direction="out", offered_at=_at(day.date, rng.uniform(600, 960)),
+                                 answered=True, duration_seconds=90.0))
+                written["call"] += 1
+        if day.date.weekday() < 5:
+            session.add(FormCount(site_id=site_id, date=day.date, count=max(0, round(rng.gauss(40, 10) * max(scale, 0.05)))))
+            written["form_count"] += 1
+    # Cancelled bookings (no ticket) and no-shows, on top of the kept ones.
+    for key, slot in list(slots.items()):
+        for status in ("cancelled", "no_show"):
+            if rng.random() < 0.15:
+                created = _at(key[0], 600) - dt.timedelta(days=rng.randint(2, 20))
+                r = Reservation(site_id=site_id, slot_id=slot.id, procedure_id=key[2],
+                                reference=f"R{rng.randrange(16**8):08X}", status=status, created_at=created,
+                                updated_at=created)
+                if status == "cancelled":
+                    r.cancelled_at = created + dt.timedelta(days=1)
+                else:
+                    r.no_show_at = _at(key[0], key[1] + 30)
+                    slot.booked += 1
+                session.add(r)
+                written["reservation"] += 1
+    for slot in slots.values():
+        slot.capacity = slot.booked + 2
+    # Pre-issuance batches: cards arrive twice a week; notices go out 2–9 days later.
+    if any(p.id == "pre_issuance_setup" for p in site.procedures):
+        for day in days:
+            if day.date.weekday() in (0, 3):
+                arrived = day.date
+                lead = rng.choice([2, 3, 4, 5, 6, 6, 7, 9])
+                mailed = arrived + dt.timedelta(days=lead)
+                session.add(CardBatch(site_id=site_id, arrived_on=arrived, cards=rng.randint(40, 90),
+                                      notices_mailed_on=mailed if mailed <= last else None))
+                written["card_batch"] += 1
+    # A complaint and an incident, with cause and fix, in the middle of the month.
+    if days:
+        mid = days[len(days) // 2].date
+        session.add(Incident(site_id=site_id, kind="complaint", category="waiting", occurred_at=_at(mid, 10 * 60 + 40),
+                             description="待ち時間が長いとの苦情（窓口混雑時）", action_taken="謝罪し、予約制の案内を行った",
+                             cause="午前中の来庁集中", fix="午前の窓口配置を1名増やし、予約枠を拡大",
+                             reported_to_city_at=_at(mid, 16 * 60)))
+        session.add(Incident(site_id=site_id, kind="incident", category="system", occurred_at=_at(days[-1].date, 9 * 60 + 20),
+                             description="統合端末1台が起動しない", action_taken="予備端末に切替、市へ連絡",
+                             cause="端末の更新プログラム適用失敗", fix="更新は閉庁後に実施する手順に変更",
+                             reported_to_city_at=_at(days[-1].date, 9 * 60 + 45)))
+        written["incident"] += 2
+    if roster:
+        written["roster_shift"] += _roster(session, fixtures, site_id, days, rng)
+    session.flush()
+    return written
+
+
+def _ticket(session, rng, catalogue, site_id, day, minute, procedure_id, reserved, windows, seqs, slot_for) -> Counter:
+    written: Counter = Counter()
+    procedure = catalogue.procedure(procedure_id)
+    seqs[(day, procedure.group)] += 1
+    seq = seqs[(day, procedure.group)]
+    reservation_id = None
+    if reserved:
+        slot = slot_for(day, int(minute), procedure_id)
+        created = _at(day, 600) - dt.timedelta(days=rng.randint(1, 25))
+        changed = created + dt.timedelta(days=1) if rng.random() < 0.08 else None
+        r = Reservation(site_id=site_id, slot_id=slot.id, procedure_id=procedure_id,
+                        reference=f"R{rng.randrange(16**8):08X}", status="checked_in", created_at=created,
+                        updated_at=created, changed_at=changed, checked_in_at=_at(day, minute))
+        slot.booked += 1
+        session.add(r)
+        session.flush()
+        reservation_id = r.id
+        written["reservation"] += 1
+    issued = _at(day, minute)
+    wait = rng.expovariate(1 / (3 if reserved else 11))
+    called = issued + dt.timedelta(minutes=wait)
+    ticket = Ticket(site_id=site_id, service_date=day, procedure_id=procedure_id, group=procedure.group, seq=seq,
+                    number=f"{procedure.group}-{seq:03d}", reservation_id=reservation_id, issued_at=issued,
+                    counter=f"窓口{rng.randint(1, windows)}")
+    roll = rng.random()
+    if roll < 0.03:
+        ticket.status, ticket.called_at, ticket.no_show_at = "no_show", called, called + dt.timedelta(minutes=5)
+    else:
+        ticket.called_at = called
+        ticket.started_at = called + dt.timedelta(minutes=1)
+        if procedure.handoffs and roll < 0.09:
+            ticket.status, ticket.handed_off_at = "handed_off", ticket.started_at + dt.timedelta(minutes=4)
+        else:
+            ticket.status = "done"
+            ticket.finished_at = ticket.started_at + dt.timedelta(minutes=procedure.service_minutes * rng.uniform(0.6, 1.4))
+    session.add(ticket)
+    written["ticket"] += 1
+    if ticket.status == "handed_off":
+        session.flush()
+        session.add(Handoff(ticket_id=ticket.id, reason=rng.choice(procedure.handoffs), at=ticket.handed_off_at))
+        written["handoff"] += 1
+    return written

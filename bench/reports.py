@@ -1,0 +1,111 @@
+"""`madoguchi bench reports`: how long Kawanishi's monthly PDF takes at its peak month of data.
+
+Uses the database it is given (default: the app's). If that holds no Kawanishi tickets or calls,
+it first writes a deterministic peak month (bench/report_data.py) and says so ("data": "generated").
+Timed steps: reading the records, aggregating, rendering the charts to PNG, writing the PDF.
+The first run includes vl-convert's start-up; the next runs show the steady state."""
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import time
+from collections.abc import Callable
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from core.fixtures import Fixtures
+from core.report_deadlines import month_end
+from core.report_pdf import render_pdf
+from core.reports import monthly_report
+from db.engine import make_engine
+from db.models import Call, Ticket
+from db.report_queries import load_report_data
+from db.setup import init_database
+
+SITE = "kawanishi"
+GOAL_SECONDS = 2.0
+RUNS = 4
+
+
+def _busiest_month(session: Session) -> tuple[int, int] | None:
+    rows = session.exec(select(Ticket.service_date, func.count()).where(Ticket.site_id == SITE)
+                        .group_by(Ticket.service_date)).all()
+    per_month: dict[tuple[int, int], int] = {}
+    for day, count in rows:
+        per_month[(day.year, day.month)] = per_month.get((day.year, day.month), 0) + count
+    calls = session.exec(select(func.count()).select_from(Call).where(Call.site_id == SITE)).one()
+    if not per_month and not calls:
+        return None
+    if not per_month:
+        first = session.exec(select(func.min(Call.offered_at)).where(Call.site_id == SITE)).one()
+        return first.year, first.month
+    return max(per_month, key=lambda m: (per_month[m], m))
+
+
+def run(fixtures: Fixtures, database_url: str, progress: Callable[[str], None] = lambda _: None) -> dict:
+    from bench.report_data import generate_month, peak_month
+    from dashboard.report_charts import pdf_charts
+
+    init_database(database_url)
+    engine = make_engine(database_url)
+    site = fixtures.site(SITE)
+    try:
+        with Session(engine) as session:
+            month = _busiest_month(session)
+            source = "database"
+            if month is None:
+                month = peak_month(fixtures, SITE)
+                progress(f"{SITE}: 記録がないため {month[0]}-{month[1]:02d} の1か月分を生成します")
+                started = time.perf_counter()
+                written = generate_month(session, fixtures, SITE, *month)
+                session.commit()
+                source = "generated"
+                progress(f"生成 {dict(written)} ({time.perf_counter() - started:.1f} s)")
+        year, number = month
+        today = max(dt.date.today(), month_end(year, number) + dt.timedelta(days=1))
+        runs = []
+        for index in range(RUNS):
+            timings = {}
+            started = time.perf_counter()
+            with Session(engine) as session:
+                data = load_report_data(session=session, site_id=SITE, start=dt.date(year, number, 1),
+                                        end=month_end(year, number))
+            timings["read_s"] = time.perf_counter() - started
+            mark = time.perf_counter()
+            report = monthly_report(site, fixtures.catalogue, data, year, number, today=today, contractor="bench")
+            timings["aggregate_s"] = time.perf_counter() - mark
+            mark = time.perf_counter()
+            charts = pdf_charts(report)
+            timings["charts_s"] = time.perf_counter() - mark
+            mark = time.perf_counter()
+            pdf = render_pdf(report, charts)
+            timings["pdf_s"] = time.perf_counter() - mark
+            timings["total_s"] = time.perf_counter() - started
+            runs.append(timings)
+            progress(f"run {index + 1}: {timings['total_s']:.2f} s")
+        summary = report.table("summary")
+        from pypdf import PdfReader  # noqa: PLC0415 — only to count pages
+        import io
+
+        pages = len(PdfReader(io.BytesIO(pdf)).pages)
+        first, rest = runs[0], runs[1:]
+        steady = {key: round(statistics.median(r[key] for r in rest), 3) for key in first}
+        return {
+            "benchmark": "reports",
+            "site": SITE,
+            "month": f"{year}-{number:02d}",
+            "data": source,
+            "records": {"tickets": len(data.tickets), "calls": len(data.calls), "reservations": len(data.reservations),
+                        "handoffs": len(data.handoffs), "roster_shifts": len(data.shifts)},
+            "received": summary.value("窓口受付件数"),
+            "pdf_bytes": len(pdf),
+            "pdf_pages": pages,
+            "charts": sum(len(v) for v in charts.values()),
+            "first_run": {key: round(value, 3) for key, value in first.items()},
+            "steady_median": steady,
+            "goal_seconds": GOAL_SECONDS,
+            "goal_met": first["total_s"] < GOAL_SECONDS,
+        }
+    finally:
+        engine.dispose()

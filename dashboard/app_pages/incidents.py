@@ -1,0 +1,212 @@
+"""事故・苦情・改善通知: supervisors record incidents and complaints and follow them up (cause, fix,
+report to the city), improvement notices through plan → report → completion, the daily count of
+application forms, card batches for pre-issuance setup, and when each report went to the city."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+from sqlmodel import Session
+
+from core.report_records import TOKYO, local
+from core.reports import notice_status
+from dashboard import report_services as rs
+from dashboard import resources, texts
+
+fixtures = resources.fixtures()
+catalogue = fixtures.catalogue
+today = rs.tokyo_today()
+
+st.header(texts.INCIDENTS_HEADER)
+st.caption(texts.INCIDENTS_CAPTION)
+
+names = {site.name: site.id for site in fixtures.sites.values()}
+site = fixtures.site(names[st.selectbox(texts.PICK_SITE, list(names), key="incidents_site")])
+categories = catalogue.incident_categories
+
+
+def _at(day: dt.date | None, time: dt.time | None) -> dt.datetime | None:
+    if day is None:
+        return None
+    return dt.datetime.combine(day, time or dt.time(0), tzinfo=TOKYO)
+
+
+def _run(action, success: str) -> None:
+    """Run a use case; show its Japanese error instead of a traceback."""
+    try:
+        with Session(resources.engine()) as session:
+            action(session)
+    except rs.InputError as exc:
+        st.error(str(exc))
+    else:
+        st.success(success)
+
+
+tab_incidents, tab_notices, tab_inputs, tab_submissions = st.tabs(
+    [texts.TAB_INCIDENTS, texts.TAB_NOTICES, texts.TAB_INPUTS, texts.TAB_SUBMISSIONS]
+)
+
+# -- 事故・苦情 ---------------------------------------------------------------------------------------
+with tab_incidents:
+    with st.form("incident_new", clear_on_submit=True):
+        st.markdown(f"**{texts.INC_NEW}**")
+        a, b, c, d = st.columns(4)
+        kind = a.selectbox(texts.INC_KIND, list(texts.INC_KINDS), format_func=texts.INC_KINDS.get, key="inc_kind")
+        category = b.selectbox(texts.INC_CATEGORY, list(categories), format_func=categories.get, key="inc_category")
+        day = c.date_input(texts.INC_DATE, value=today, max_value=today, format="YYYY/MM/DD", key="inc_date")
+        time = d.time_input(texts.INC_TIME, value=dt.time(9, 0), step=300, key="inc_time")
+        description = st.text_area(texts.INC_DESCRIPTION, key="inc_description")
+        e, f, g = st.columns(3)
+        action = e.text_area(texts.INC_ACTION, key="inc_action")
+        cause = f.text_area(texts.INC_CAUSE, key="inc_cause")
+        fix = g.text_area(texts.INC_FIX, key="inc_fix")
+        h, i = st.columns(2)
+        reported_day = h.date_input(texts.INC_REPORTED_DATE, value=None, format="YYYY/MM/DD", key="inc_reported_date")
+        reported_time = i.time_input(texts.INC_REPORTED_TIME, value=dt.time(17, 0), step=300, key="inc_reported_time")
+        if st.form_submit_button(texts.INC_SAVE, key="inc_save"):
+            data = rs.IncidentInput(kind, category, _at(day, time), description, action, cause, fix,
+                                    _at(reported_day, reported_time))
+            _run(lambda s: rs.record_incident(site.id, data, session=s, fixtures=fixtures), texts.INC_SAVED)
+
+    with Session(resources.engine()) as session:
+        rows = rs.incidents(site.id, session=session, since=today - dt.timedelta(days=90))
+    st.markdown(f"**{texts.INC_LIST}**")
+    if not rows:
+        st.caption(texts.INC_NONE)
+    else:
+        open_rows = [r for r in rows if not (r.cause and r.fix and r.reported_to_city_at)]
+        if open_rows:
+            st.warning(texts.INC_OPEN.format(n=len(open_rows)))
+        st.dataframe(pd.DataFrame([{
+            texts.COL_INC_ID: r.id, texts.INC_KIND: texts.INC_KINDS.get(r.kind, r.kind),
+            texts.INC_CATEGORY: categories.get(r.category, r.category),
+            texts.INC_OCCURRED: f"{local(r.occurred_at):%Y-%m-%d %H:%M}", texts.INC_DESCRIPTION: r.description,
+            texts.INC_CAUSE: r.cause or "", texts.INC_FIX: r.fix or "",
+            texts.INC_REPORTED: f"{local(r.reported_to_city_at):%Y-%m-%d %H:%M}" if r.reported_to_city_at else "",
+        } for r in rows]), hide_index=True, width="stretch")
+        by_id = {r.id: r for r in rows}
+        picked = st.selectbox(texts.INC_PICK, list(by_id), key="inc_pick",
+                              format_func=lambda i: f"{i}: {local(by_id[i].occurred_at):%Y-%m-%d} {by_id[i].description[:30]}")
+        row = by_id[picked]
+        with st.form(f"incident_edit_{picked}"):
+            st.markdown(f"**{texts.INC_EDIT}**")
+            e, f, g = st.columns(3)
+            action = e.text_area(texts.INC_ACTION, value=row.action_taken or "", key=f"inc_edit_action_{picked}")
+            cause = f.text_area(texts.INC_CAUSE, value=row.cause or "", key=f"inc_edit_cause_{picked}")
+            fix = g.text_area(texts.INC_FIX, value=row.fix or "", key=f"inc_edit_fix_{picked}")
+            reported = local(row.reported_to_city_at) if row.reported_to_city_at else None
+            h, i = st.columns(2)
+            reported_day = h.date_input(texts.INC_REPORTED_DATE, value=reported.date() if reported else None,
+                                        format="YYYY/MM/DD", key=f"inc_edit_reported_date_{picked}")
+            reported_time = i.time_input(texts.INC_REPORTED_TIME, value=reported.time() if reported else dt.time(17, 0),
+                                         step=300, key=f"inc_edit_reported_time_{picked}")
+            if st.form_submit_button(texts.INC_UPDATE, key=f"inc_update_{picked}"):
+                data = rs.IncidentInput(row.kind, row.category, row.occurred_at, row.description, action, cause, fix,
+                                        _at(reported_day, reported_time))
+                _run(lambda s: rs.update_incident(picked, data, session=s, fixtures=fixtures), texts.INC_UPDATED)
+
+# -- 業務改善事項通知書 ---------------------------------------------------------------------------------
+with tab_notices:
+    if site.improvement_notice is not None:
+        st.info(texts.NOTICE_GRACE.format(days=site.improvement_notice.grace_days))
+    else:
+        st.caption(texts.NOTICE_NO_RULE)
+    with st.form("notice_new", clear_on_submit=True):
+        st.markdown(f"**{texts.NOTICE_NEW}**")
+        a, b = st.columns([1, 3])
+        received = a.date_input(texts.NOTICE_RECEIVED, value=today, max_value=today, format="YYYY/MM/DD", key="notice_received")
+        subject = b.text_input(texts.NOTICE_SUBJECT, key="notice_subject")
+        if st.form_submit_button(texts.INC_SAVE, key="notice_save"):
+            data = rs.NoticeInput(received, subject)
+            _run(lambda s: rs.record_notice(site.id, data, session=s, fixtures=fixtures), texts.INC_SAVED)
+    with Session(resources.engine()) as session:
+        notices = rs.notices(site.id, session=session)
+    if not notices:
+        st.caption(texts.NOTICE_NONE)
+    else:
+        statuses = {n.id: notice_status(site, n, today) for n in notices}
+        stopped = [n.subject for n in notices if statuses[n.id].payment_stopped_now]
+        if stopped:
+            st.error(texts.NOTICE_STOPPED.format(subjects="、".join(stopped)), icon="💴")
+        st.dataframe(pd.DataFrame([{
+            texts.COL_INC_ID: n.id, texts.NOTICE_RECEIVED: n.received_on.isoformat(), texts.NOTICE_SUBJECT: n.subject,
+            "計画書期限": statuses[n.id].plan_due.isoformat(),
+            texts.NOTICE_PLAN: n.plan_submitted_on.isoformat() if n.plan_submitted_on else "",
+            texts.NOTICE_REPORT: n.report_submitted_on.isoformat() if n.report_submitted_on else "",
+            texts.NOTICE_COMPLETED: n.completed_on.isoformat() if n.completed_on else "",
+            "状況": statuses[n.id].status, "支払": statuses[n.id].payment,
+        } for n in notices]), hide_index=True, width="stretch")
+        by_id = {n.id: n for n in notices}
+        picked = st.selectbox(texts.NOTICE_PICK, list(by_id), key="notice_pick",
+                              format_func=lambda i: f"{by_id[i].received_on} {by_id[i].subject}")
+        notice = by_id[picked]
+        with st.form(f"notice_edit_{picked}"):
+            st.markdown(f"**{texts.NOTICE_EDIT}**")
+            a, b, c = st.columns(3)
+            plan = a.date_input(texts.NOTICE_PLAN, value=notice.plan_submitted_on, format="YYYY/MM/DD", key=f"notice_plan_{picked}")
+            report = b.date_input(texts.NOTICE_REPORT, value=notice.report_submitted_on, format="YYYY/MM/DD",
+                                  key=f"notice_report_{picked}")
+            done = c.date_input(texts.NOTICE_COMPLETED, value=notice.completed_on, format="YYYY/MM/DD", key=f"notice_done_{picked}")
+            if st.form_submit_button(texts.INC_UPDATE, key=f"notice_update_{picked}"):
+                data = rs.NoticeInput(notice.received_on, notice.subject, plan, report, done)
+                _run(lambda s: rs.update_notice(picked, data, session=s, fixtures=fixtures), texts.INC_UPDATED)
+
+# -- 申請書枚数・交付前設定 ----------------------------------------------------------------------------
+with tab_inputs:
+    with st.form("forms_count", clear_on_submit=False):
+        st.markdown(f"**{texts.FORMS_HEADER}**")
+        a, b = st.columns(2)
+        forms_day = a.date_input(texts.FORMS_DATE, value=min(today, site.contract.end), format="YYYY/MM/DD", key="forms_date")
+        count = b.number_input(texts.FORMS_COUNT, min_value=0, value=0, step=1, key="forms_count")
+        if st.form_submit_button(texts.FORMS_SAVE, key="forms_save"):
+            _run(lambda s: rs.record_form_count(site.id, forms_day, int(count), session=s, fixtures=fixtures),
+                 texts.FORMS_SAVED.format(date=forms_day, count=int(count)))
+    st.markdown(f"**{texts.BATCH_HEADER}**")
+    target = site.service_standards.pre_issuance_to_notice_days
+    if target is not None:
+        st.caption(texts.BATCH_TARGET.format(days=target))
+    with st.form("batch_new", clear_on_submit=True):
+        a, b, c = st.columns(3)
+        arrived = a.date_input(texts.BATCH_ARRIVED, value=today, max_value=today, format="YYYY/MM/DD", key="batch_arrived")
+        cards = b.number_input(texts.BATCH_CARDS, min_value=1, value=1, step=1, key="batch_cards")
+        mailed = c.date_input(texts.BATCH_MAILED, value=None, format="YYYY/MM/DD", key="batch_mailed")
+        if st.form_submit_button(texts.BATCH_SAVE, key="batch_save"):
+            _run(lambda s: rs.record_card_batch(site.id, arrived, int(cards), mailed, session=s, fixtures=fixtures),
+                 texts.BATCH_SAVED)
+    with Session(resources.engine()) as session:
+        pending = [b for b in rs.card_batches(site.id, session=session) if b.notices_mailed_on is None]
+    if not pending:
+        st.caption(texts.BATCH_NONE)
+    else:
+        by_id = {b.id: b for b in pending}
+        picked = st.selectbox(texts.BATCH_PICK, list(by_id), key="batch_pick",
+                              format_func=lambda i: f"{by_id[i].arrived_on} 到着 {by_id[i].cards}枚（{(today - by_id[i].arrived_on).days}日経過）")
+        with st.form(f"batch_mail_{picked}"):
+            mailed_on = st.date_input(texts.BATCH_MAILED, value=today, max_value=today, format="YYYY/MM/DD",
+                                      key=f"batch_mail_date_{picked}")
+            if st.form_submit_button(texts.BATCH_MAIL_SAVE, key=f"batch_mail_save_{picked}"):
+                batch = by_id[picked]
+                _run(lambda s: rs.record_card_batch(site.id, batch.arrived_on, batch.cards, mailed_on, session=s,
+                                                    fixtures=fixtures, batch_id=batch.id), texts.BATCH_SAVED)
+
+# -- 報告書の提出記録 -------------------------------------------------------------------------------
+with tab_submissions:
+    st.markdown(f"**{texts.SUBMIT_HEADER}**")
+    with Session(resources.engine()) as session:
+        items = [i for i in rs.due_list(site.id, session=session, fixtures=fixtures, today=today)
+                 if i.status in ("overdue", "due")]
+    if not items:
+        st.caption(texts.SUBMIT_NONE)
+    else:
+        keys = [f"{i.report_id}|{i.period_start.isoformat()}" for i in items]
+        by_key = dict(zip(keys, items))
+        with st.form("submission"):
+            picked = st.selectbox(texts.SUBMIT_PICK, keys, key="submit_pick",
+                                  format_func=lambda k: f"{by_key[k].label} {by_key[k].period_start}（期限 {by_key[k].due}・"
+                                                        f"{texts.DUE_STATUS[by_key[k].status]}）")
+            submitted = st.date_input(texts.SUBMIT_ON, value=today, max_value=today, format="YYYY/MM/DD", key="submit_on")
+            if st.form_submit_button(texts.SUBMIT_SAVE, key="submit_save"):
+                item = by_key[picked]
+                _run(lambda s: rs.mark_submitted(site.id, item.report_id, item.period_start, submitted, session=s,
+                                                 fixtures=fixtures), texts.SUBMIT_SAVED)

@@ -1,0 +1,352 @@
+"""Use cases of the city reports and of the records supervisors keep for them (事故・苦情,
+業務改善事項通知書, 申請書枚数, 交付前設定, 提出記録). No Streamlit: the pages and the CLI call these.
+
+Every writing function takes the session keyword-only, runs one transaction and commits; bad
+input raises InputError with a Japanese message naming the field and the site, and stores nothing."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from core.fixtures import Fixtures
+from core.report_deadlines import DueItem, due_items, month_end
+from core.report_export import to_csv, to_xlsx
+from core.report_pdf import render_pdf
+from core.report_records import TOKYO
+from core.reports import Report, ReportUnavailable, daily_period, daily_report, monthly_period, monthly_report
+from dashboard import texts
+
+
+class InputError(ValueError):
+    """Input a supervisor must correct; the message says what and where, in Japanese."""
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+def tokyo_today() -> dt.date:
+    return dt.datetime.now(TOKYO).date()
+
+
+def build_report(kind: str, site_id: str, *, session: Session, fixtures: Fixtures, today: dt.date,
+                 contractor: str, day: dt.date | None = None, month: tuple[int, int] | None = None) -> Report:
+    """The daily report of `day` or the monthly report of `month` (year, month).
+    ReportUnavailable (a Japanese message) for a period outside the contract or in the future."""
+    from db.report_queries import load_report_data
+
+    site = fixtures.site(site_id)
+    if kind == "daily":
+        start, end, _ = daily_period(site, day, today)
+        data = load_report_data(session=session, site_id=site.id, start=start, end=end)
+        return daily_report(site, fixtures.catalogue, data, day, today=today, contractor=contractor)
+    year, number = month
+    start, end, _ = monthly_period(site, year, number, today)
+    data = load_report_data(session=session, site_id=site.id, start=start, end=end)
+    return monthly_report(site, fixtures.catalogue, data, year, number, today=today, contractor=contractor)
+
+
+def report_json(report: Report) -> str:
+    return json.dumps(report.to_json(), ensure_ascii=False, indent=2)
+
+
+def report_pdf(report: Report) -> bytes:
+    """The PDF with the report's charts as images (the same Altair charts as the page)."""
+    from dashboard.report_charts import pdf_charts
+
+    return render_pdf(report, pdf_charts(report))
+
+
+def report_csv(report: Report) -> bytes:
+    return to_csv(report)
+
+
+def report_xlsx(report: Report) -> bytes:
+    return to_xlsx(report)
+
+
+def file_stem(report: Report) -> str:
+    if report.kind == "daily":
+        return f"{report.site_id}_daily_{report.period_start:%Y%m%d}"
+    return f"{report.site_id}_monthly_{report.period_start:%Y%m}"
+
+
+def display_rows(table) -> list[list]:
+    """A table's rows for a data frame: a column mixing numbers and words shows as text."""
+    mixed = [
+        not all(isinstance(row[i], (int, float)) and not isinstance(row[i], bool) for row in table.rows if row[i] is not None)
+        for i in range(len(table.columns))
+    ]
+    return [[("" if v is None else str(v)) if mixed[i] else v for i, v in enumerate(row)] for row in table.rows]
+
+
+def due_list(site_id: str, *, session: Session, fixtures: Fixtures, today: dt.date) -> list[DueItem]:
+    from db.report_queries import submissions
+
+    site = fixtures.site(site_id)
+    return due_items(site, fixtures.catalogue, submissions(session=session, site_id=site.id), today)
+
+
+def due_rows(items: list[DueItem]) -> list[dict]:
+    return [
+        {
+            texts.REPORTS_COL_REPORT: item.label,
+            texts.REPORTS_COL_PERIOD: (item.period_start.isoformat() if item.kind == "daily"
+                                       else f"{item.period_start:%Y年%m月}"),
+            texts.REPORTS_COL_DUE: item.due.isoformat(),
+            texts.REPORTS_COL_SUBMITTED: item.submitted_on.isoformat() if item.submitted_on else "",
+            texts.REPORTS_COL_STATUS: texts.DUE_STATUS[item.status],
+        }
+        for item in items
+    ]
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def _site(fixtures: Fixtures, site_id: str):
+    try:
+        return fixtures.site(site_id)
+    except KeyError:
+        raise InputError(texts.ERR_SITE.format(site=site_id)) from None
+
+
+def _not_future(value: dt.date, today: dt.date, field: str, site_name: str) -> None:
+    if value > today:
+        raise InputError(texts.ERR_FUTURE.format(site=site_name, field=field, value=value))
+
+
+def _aware(value: dt.datetime, field: str, site_name: str) -> dt.datetime:
+    if value.tzinfo is None:
+        raise InputError(texts.ERR_NAIVE.format(site=site_name, field=field, value=value))
+    return value
+
+
+@dataclass(frozen=True)
+class IncidentInput:
+    kind: str
+    category: str
+    occurred_at: dt.datetime
+    description: str
+    action_taken: str = ""
+    cause: str = ""
+    fix: str = ""
+    reported_to_city_at: dt.datetime | None = None
+
+
+def _check_incident(fixtures: Fixtures, site_id: str, data: IncidentInput, now: dt.datetime):
+    site = _site(fixtures, site_id)
+    if data.kind not in ("incident", "complaint"):
+        raise InputError(texts.ERR_CHOICE.format(site=site.name, field=texts.INC_KIND, value=data.kind))
+    if data.category not in fixtures.catalogue.incident_categories:
+        raise InputError(texts.ERR_CHOICE.format(site=site.name, field=texts.INC_CATEGORY, value=data.category))
+    _aware(data.occurred_at, texts.INC_OCCURRED, site.name)
+    if data.occurred_at > now:
+        raise InputError(texts.ERR_FUTURE.format(site=site.name, field=texts.INC_OCCURRED, value=data.occurred_at))
+    if not data.description.strip():
+        raise InputError(texts.ERR_EMPTY.format(site=site.name, field=texts.INC_DESCRIPTION))
+    if data.reported_to_city_at is not None:
+        _aware(data.reported_to_city_at, texts.INC_REPORTED, site.name)
+        if data.reported_to_city_at < data.occurred_at:
+            raise InputError(texts.ERR_BEFORE.format(site=site.name, field=texts.INC_REPORTED,
+                                                     other=texts.INC_OCCURRED, value=data.reported_to_city_at))
+        if data.reported_to_city_at > now:
+            raise InputError(texts.ERR_FUTURE.format(site=site.name, field=texts.INC_REPORTED, value=data.reported_to_city_at))
+    return site
+
+
+def record_incident(site_id: str, data: IncidentInput, *, session: Session, fixtures: Fixtures,
+                    now: dt.datetime | None = None) -> int:
+    from db.models import Incident
+
+    now = now or dt.datetime.now(TOKYO)
+    _check_incident(fixtures, site_id, data, now)
+    row = Incident(site_id=site_id, kind=data.kind, category=data.category, occurred_at=data.occurred_at,
+                   description=data.description.strip(), action_taken=data.action_taken.strip() or None,
+                   cause=data.cause.strip() or None, fix=data.fix.strip() or None,
+                   reported_to_city_at=data.reported_to_city_at)
+    session.add(row)
+    session.commit()
+    return row.id
+
+
+def update_incident(incident_id: int, data: IncidentInput, *, session: Session, fixtures: Fixtures,
+                    now: dt.datetime | None = None) -> None:
+    from db.models import Incident
+
+    row = session.get(Incident, incident_id)
+    if row is None:
+        raise InputError(texts.ERR_NOT_FOUND.format(what=texts.INC_WHAT, id=incident_id))
+    _check_incident(fixtures, row.site_id, data, now or dt.datetime.now(TOKYO))
+    row.kind, row.category, row.occurred_at = data.kind, data.category, data.occurred_at
+    row.description = data.description.strip()
+    row.action_taken = data.action_taken.strip() or None
+    row.cause, row.fix = data.cause.strip() or None, data.fix.strip() or None
+    row.reported_to_city_at = data.reported_to_city_at
+    session.add(row)
+    session.commit()
+
+
+def incidents(site_id: str, *, session: Session, since: dt.date | None = None) -> list:
+    from db.models import Incident
+
+    query = select(Incident).where(Incident.site_id == site_id)
+    if since is not None:
+        query = query.where(Incident.occurred_at >= dt.datetime.combine(since, dt.time(0), tzinfo=TOKYO))
+    return list(session.exec(query.order_by(Incident.occurred_at.desc(), Incident.id.desc())).all())
+
+
+@dataclass(frozen=True)
+class NoticeInput:
+    received_on: dt.date
+    subject: str
+    plan_submitted_on: dt.date | None = None
+    report_submitted_on: dt.date | None = None
+    completed_on: dt.date | None = None
+
+
+def _check_notice(fixtures: Fixtures, site_id: str, data: NoticeInput, today: dt.date):
+    site = _site(fixtures, site_id)
+    if not data.subject.strip():
+        raise InputError(texts.ERR_EMPTY.format(site=site.name, field=texts.NOTICE_SUBJECT))
+    steps = [(texts.NOTICE_RECEIVED, data.received_on), (texts.NOTICE_PLAN, data.plan_submitted_on),
+             (texts.NOTICE_REPORT, data.report_submitted_on), (texts.NOTICE_COMPLETED, data.completed_on)]
+    previous = None
+    for field, value in steps:
+        if value is None:
+            continue
+        _not_future(value, today, field, site.name)
+        if previous is not None and value < previous[1]:
+            raise InputError(texts.ERR_BEFORE.format(site=site.name, field=field, other=previous[0], value=value))
+        previous = (field, value)
+    if data.report_submitted_on is not None and data.plan_submitted_on is None:
+        raise InputError(texts.ERR_NEEDS.format(site=site.name, field=texts.NOTICE_REPORT, other=texts.NOTICE_PLAN))
+    return site
+
+
+def record_notice(site_id: str, data: NoticeInput, *, session: Session, fixtures: Fixtures,
+                  today: dt.date | None = None) -> int:
+    from db.models import ImprovementNotice
+
+    _check_notice(fixtures, site_id, data, today or tokyo_today())
+    row = ImprovementNotice(site_id=site_id, received_on=data.received_on, subject=data.subject.strip(),
+                            plan_submitted_on=data.plan_submitted_on, report_submitted_on=data.report_submitted_on,
+                            completed_on=data.completed_on)
+    session.add(row)
+    session.commit()
+    return row.id
+
+
+def update_notice(notice_id: int, data: NoticeInput, *, session: Session, fixtures: Fixtures,
+                  today: dt.date | None = None) -> None:
+    from db.models import ImprovementNotice
+
+    row = session.get(ImprovementNotice, notice_id)
+    if row is None:
+        raise InputError(texts.ERR_NOT_FOUND.format(what=texts.NOTICE_WHAT, id=notice_id))
+    _check_notice(fixtures, row.site_id, data, today or tokyo_today())
+    row.received_on, row.subject = data.received_on, data.subject.strip()
+    row.plan_submitted_on, row.report_submitted_on = data.plan_submitted_on, data.report_submitted_on
+    row.completed_on = data.completed_on
+    session.add(row)
+    session.commit()
+
+
+def notices(site_id: str, *, session: Session) -> list:
+    from db.models import ImprovementNotice
+
+    return list(session.exec(select(ImprovementNotice).where(ImprovementNotice.site_id == site_id)
+                             .order_by(ImprovementNotice.received_on.desc(), ImprovementNotice.id.desc())).all())
+
+
+def _in_contract(site, day: dt.date, field: str) -> None:
+    if not site.contract.start <= day <= site.contract.end:
+        raise InputError(texts.ERR_OUTSIDE.format(site=site.name, field=field, value=day,
+                                                  start=site.contract.start, end=site.contract.end))
+
+
+def record_form_count(site_id: str, day: dt.date, count: int, *, session: Session, fixtures: Fixtures,
+                      today: dt.date | None = None) -> None:
+    """Set the number of application forms received on a day (a second entry replaces the first)."""
+    from db.models import FormCount
+
+    site = _site(fixtures, site_id)
+    _in_contract(site, day, texts.FORMS_DATE)
+    _not_future(day, today or tokyo_today(), texts.FORMS_DATE, site.name)
+    if count < 0:
+        raise InputError(texts.ERR_NEGATIVE.format(site=site.name, field=texts.FORMS_COUNT, value=count))
+    row = session.get(FormCount, (site_id, day))
+    if row is None:
+        row = FormCount(site_id=site_id, date=day, count=count)
+    else:
+        row.count, row.recorded_at = count, dt.datetime.now(dt.UTC)
+    session.add(row)
+    session.commit()
+
+
+def record_card_batch(site_id: str, arrived_on: dt.date, cards: int, notices_mailed_on: dt.date | None, *,
+                      session: Session, fixtures: Fixtures, today: dt.date | None = None,
+                      batch_id: int | None = None) -> int:
+    """Record cards that arrived for pre-issuance setup, or (batch_id) update a batch, e.g. with
+    the day its notices were mailed."""
+    from db.models import CardBatch
+
+    site = _site(fixtures, site_id)
+    today = today or tokyo_today()
+    _not_future(arrived_on, today, texts.BATCH_ARRIVED, site.name)
+    if cards <= 0:
+        raise InputError(texts.ERR_POSITIVE.format(site=site.name, field=texts.BATCH_CARDS, value=cards))
+    if notices_mailed_on is not None:
+        _not_future(notices_mailed_on, today, texts.BATCH_MAILED, site.name)
+        if notices_mailed_on < arrived_on:
+            raise InputError(texts.ERR_BEFORE.format(site=site.name, field=texts.BATCH_MAILED,
+                                                     other=texts.BATCH_ARRIVED, value=notices_mailed_on))
+    if batch_id is None:
+        row = CardBatch(site_id=site_id, arrived_on=arrived_on, cards=cards, notices_mailed_on=notices_mailed_on)
+    else:
+        row = session.get(CardBatch, batch_id)
+        if row is None or row.site_id != site_id:
+            raise InputError(texts.ERR_NOT_FOUND.format(what=texts.BATCH_WHAT, id=batch_id))
+        row.arrived_on, row.cards, row.notices_mailed_on = arrived_on, cards, notices_mailed_on
+    session.add(row)
+    session.commit()
+    return row.id
+
+
+def card_batches(site_id: str, *, session: Session) -> list:
+    from db.models import CardBatch
+
+    return list(session.exec(select(CardBatch).where(CardBatch.site_id == site_id)
+                             .order_by(CardBatch.arrived_on.desc(), CardBatch.id.desc())).all())
+
+
+def mark_submitted(site_id: str, report_id: str, period_start: dt.date, submitted_on: dt.date, *,
+                   session: Session, fixtures: Fixtures, today: dt.date | None = None) -> None:
+    """Record that a report (the profile's reports[].id) for a period was handed to the city."""
+    from db.models import ReportSubmission
+
+    site = _site(fixtures, site_id)
+    duties = {d.id: d for d in site.reports}
+    if report_id not in duties:
+        raise InputError(texts.ERR_CHOICE.format(site=site.name, field=texts.SUBMIT_REPORT, value=report_id))
+    if duties[report_id].kind == "monthly":
+        period_start = period_start.replace(day=1)
+        period_end = month_end(period_start.year, period_start.month)
+    else:
+        period_end = period_start
+    _not_future(submitted_on, today or tokyo_today(), texts.SUBMIT_ON, site.name)
+    if submitted_on < period_end:
+        raise InputError(texts.ERR_BEFORE.format(site=site.name, field=texts.SUBMIT_ON, other=texts.SUBMIT_PERIOD_END,
+                                                 value=submitted_on))
+    row = session.get(ReportSubmission, (site_id, report_id, period_start))
+    if row is None:
+        row = ReportSubmission(site_id=site_id, report_id=report_id, period_start=period_start, submitted_on=submitted_on)
+    else:
+        row.submitted_on = submitted_on
+    session.add(row)
+    session.commit()
+
+
+__all__ = ["InputError", "ReportUnavailable", "build_report"]
