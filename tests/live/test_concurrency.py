@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import sys
+import types
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -40,7 +42,10 @@ def _worker(url: str, fixtures_dir: str, slot_id: int, seed: int, out) -> None:
     out.put((issued, booked, full))
 
 
-def test_eight_processes_never_duplicate_numbers_or_overbook(initialised, db_url, fixtures_dir):
+def test_eight_processes_never_duplicate_numbers_or_overbook(initialised, db_url, fixtures_dir, monkeypatch):
+    # Spawned children re-run the parent's __main__ file; after an AppTest that is a page script.
+    # A bare __main__ keeps them to importing this module for the worker.
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     fixtures = load_fixtures(fixtures_dir)
     with write_session(initialised) as session:
         slot = next(s for s in live.ensure_slots(fixtures, "tamano", dt.date(2026, 12, 1), session=session)
