@@ -272,6 +272,7 @@ CHANGE_COL_AFTER = "変更後"
 CHANGE_KIND = {"added": "勤務追加", "removed": "休みに変更", "moved": "時間変更", "break": "休憩変更",
                "activities": "業務変更"}
 ROSTER_NO_CHANGES = "変更はありません。"
+CHANGE_SUMMARY = "勤務の追加・休み・時間の変更 {times}件、休憩のみの変更 {breaks}件、担当業務のみの変更 {duties}件"
 ROSTER_PUBLISH_HEADER = "公開・版の比較"
 ROSTER_PUBLISH = "この版を公開する"
 ROSTER_PUBLISH_HELP = "公開した版が予約枠と現況ページの基準になります。前の版も残ります。"
