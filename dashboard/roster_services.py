@@ -51,7 +51,7 @@ def staff_table_rows(members: list[StaffMember], active: dict[str, bool]) -> lis
             texts.STAFF_COL_TRAINING: row["training_completed"],
             texts.STAFF_COL_HOURS: member.contract_hours_per_week,
             texts.STAFF_COL_AVAILABILITY: " ".join(
-                f"{texts.WEEKDAYS[i]}{row[d] or '可'}" for i, d in enumerate(("mon", "tue", "wed", "thu", "fri",
+                f"{texts.WEEKDAYS[i]}: {row[d]}" for i, d in enumerate(("mon", "tue", "wed", "thu", "fri",
                                                                              "sat", "sun")) if row[d]),
             texts.STAFF_COL_LEAVE: row["leave"],
             texts.STAFF_COL_WISHES: " ".join(x for x in (
