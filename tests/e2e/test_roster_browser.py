@@ -9,6 +9,22 @@ from tests.e2e.test_dashboard_browser import _chromium, dashboard  # noqa: F401 
 pytestmark = pytest.mark.e2e
 
 
+def _choose(page, label: str, option: str) -> None:
+    """Open a selectbox by its label and pick an option; a click that lands while Streamlit is
+    still re-rendering the widget is tried again."""
+    for _ in range(5):
+        page.locator("[data-testid='stSelectbox']").filter(has_text=label).click()
+        item = page.get_by_role("option", name=option, exact=True)
+        try:
+            item.wait_for(timeout=5_000)
+        except Exception:  # the list did not open: click again
+            page.keyboard.press("Escape")
+            continue
+        item.click()
+        return
+    raise AssertionError(f"could not choose {option!r} in {label!r}")
+
+
 def test_roster_page_solves_in_the_background_and_reports(dashboard):  # noqa: F811
     from playwright.sync_api import sync_playwright
 
@@ -21,11 +37,10 @@ def test_roster_page_solves_in_the_background_and_reports(dashboard):  # noqa: F
         page = browser.new_page(viewport={"width": 1400, "height": 1600}, locale="ja-JP")
         page.goto(f"{dashboard}/roster")
         page.get_by_text("勤務表の作成・調整・公開").wait_for(timeout=60_000)
-        page.locator("[data-testid='stSelectbox']").first.click()
-        page.get_by_role("option", name="瀬戸市").click()
+        page.get_by_text("この週の受付時間と必要人数").wait_for(timeout=60_000)  # the first run is complete
+        _choose(page, "拠点を選ぶ", "瀬戸市")
         page.get_by_text("この週の勤務表はまだありません").wait_for(timeout=60_000)
-        page.locator("[data-testid='stSelectbox']").filter(has_text="計算時間の上限").click()
-        page.get_by_role("option", name="5", exact=True).click()
+        _choose(page, "計算時間の上限", "5")
         page.get_by_role("button", name="勤務表を作成").click()
         # the fragment polls the job: progress and a stop button while it runs
         page.get_by_role("button", name="計算を止める（ここまでの最良を使う）").wait_for(timeout=30_000)
