@@ -32,13 +32,13 @@ def timeline_chart(rows: list[dict]) -> alt.Chart:
             x=alt.X("start:Q", title=None, scale=alt.Scale(domain=[low, high], nice=False),
                     axis=alt.Axis(tickMinStep=1, labelExpr="datum.value + ':00'", grid=True)),
             x2="end:Q",
-            y=alt.Y("who:N", sort=people, title=None),
+            y=alt.Y("who:N", sort=people, title=None, axis=alt.Axis(labelLimit=240, labelOverlap=False)),
             color=alt.Color("kind:N", title=None, scale=alt.Scale(domain=domain, range=colours),
                             legend=alt.Legend(orient="top")),
             tooltip=[alt.Tooltip("who:N", title=texts.ISSUE_COL_PERSON), alt.Tooltip("kind:N", title=texts.EDIT_ACTIVITY),
                      alt.Tooltip("time:N", title=texts.COL_SLOT)],
         )
-        .properties(height=max(120, 26 * len(people)))
+        .properties(height=max(120, 30 * len(people)))
     )
 
 
@@ -66,16 +66,15 @@ def coverage_chart(rows: list[dict], activity: str) -> alt.LayerChart:
 
 
 def progress_chart(history: list[tuple[float, float, float]]) -> alt.Chart:
-    """Best penalty found and the proven lower bound against elapsed seconds."""
-    rows = []
-    for seconds, objective, bound in history:
-        rows.append({"秒": seconds, "値": objective, "指標": "最良のペナルティ"})
-        rows.append({"秒": seconds, "値": bound, "指標": "下界"})
-    frame = pd.DataFrame(rows, columns=["秒", "値", "指標"])
+    """The gap between the best roster found and the proven lower bound, against elapsed seconds:
+    it falls as better rosters are found and the bound rises."""
+    rows = [{"秒": round(seconds, 1), "差（%）": round(abs(objective - bound) / max(1.0, abs(objective)) * 100, 2)}
+            for seconds, objective, bound in history]
+    frame = pd.DataFrame(rows, columns=["秒", "差（%）"])
     return (
         alt.Chart(frame)
         .mark_line(point=True, interpolate="step-after")
-        .encode(x=alt.X("秒:Q"), y=alt.Y("値:Q", title=None, scale=alt.Scale(zero=False)),
-                color=alt.Color("指標:N", title=None, legend=alt.Legend(orient="top")))
-        .properties(height=160)
+        .encode(x=alt.X("秒:Q"), y=alt.Y("差（%）:Q", scale=alt.Scale(zero=True)),
+                tooltip=["秒:Q", "差（%）:Q"])
+        .properties(height=180, title="最良の勤務表と下界の差")
     )

@@ -51,7 +51,7 @@ def staff_table_rows(members: list[StaffMember], active: dict[str, bool]) -> lis
             texts.STAFF_COL_TRAINING: row["training_completed"],
             texts.STAFF_COL_HOURS: member.contract_hours_per_week,
             texts.STAFF_COL_AVAILABILITY: " ".join(
-                f"{texts.WEEKDAYS[i]}{row[d] or '可'}" for i, d in enumerate(("mon", "tue", "wed", "thu", "fri",
+                f"{texts.WEEKDAYS[i]}: {row[d]}" for i, d in enumerate(("mon", "tue", "wed", "thu", "fri",
                                                                              "sat", "sun")) if row[d]),
             texts.STAFF_COL_LEAVE: row["leave"],
             texts.STAFF_COL_WISHES: " ".join(x for x in (
@@ -322,10 +322,10 @@ def issue_rows(evaluation: Evaluation, problem: RosterProblem) -> list[dict]:
         rows.append({
             texts.ISSUE_COL_KIND: texts.ISSUE_VIOLATION,
             texts.ISSUE_COL_LABEL: v["label"],
-            texts.ISSUE_COL_TEXT: plain(v["message"] + (f"　理由: {v['reason']}" if v.get("reason") else ""), problem),
             texts.COL_DATE: v.get("date", ""),
             texts.COL_SLOT: f"{v['start']}–{v['end']}" if v.get("start") else "",
             texts.ISSUE_COL_PERSON: person_label(problem, v["staff_id"]) if v.get("staff_id") else "",
+            texts.ISSUE_COL_TEXT: plain(v["message"] + (f"　理由: {v['reason']}" if v.get("reason") else ""), problem),
             texts.ISSUE_COL_COST: None,
         })
     for p in sorted(evaluation.penalties, key=lambda p: -p["cost"]):
@@ -338,10 +338,10 @@ def issue_rows(evaluation: Evaluation, problem: RosterProblem) -> list[dict]:
         rows.append({
             texts.ISSUE_COL_KIND: texts.ISSUE_PENALTY,
             texts.ISSUE_COL_LABEL: p["label"],
-            texts.ISSUE_COL_TEXT: detail + texts.ISSUE_POINTS.format(weight=p["weight"], amount=p["amount"]),
             texts.COL_DATE: p.get("date", ""),
             texts.COL_SLOT: slot,
             texts.ISSUE_COL_PERSON: person_label(problem, p["staff_id"]) if p.get("staff_id") else "",
+            texts.ISSUE_COL_TEXT: detail + texts.ISSUE_POINTS.format(weight=p["weight"], amount=p["amount"]),
             texts.ISSUE_COL_COST: p["cost"],
         })
     return rows
@@ -462,7 +462,20 @@ def compare_rows(first: Roster, second: Roster, problem: RosterProblem) -> list[
     return change_rows(changes(first, second), problem)
 
 
+_CHANGE_ORDER = {"removed": 0, "added": 1, "moved": 2, "break": 3, "activities": 4}
+
+
+def change_summary(items: list[dict]) -> str:
+    """"勤務の追加・削除・時間変更 3件、休憩のみ 1件、業務のみ 12件"."""
+    times = sum(1 for c in items if c["kind"] in ("removed", "added", "moved"))
+    breaks = sum(1 for c in items if c["kind"] == "break")
+    duties = sum(1 for c in items if c["kind"] == "activities")
+    return texts.CHANGE_SUMMARY.format(times=times, breaks=breaks, duties=duties)
+
+
 def change_rows(items: list[dict], problem: RosterProblem) -> list[dict]:
+    """Changes, the ones that matter to a person's day first (day off, new shift, new hours)."""
+    items = sorted(items, key=lambda c: (_CHANGE_ORDER.get(c["kind"], 9), c["date"], c["staff_id"]))
     return [
         {texts.COL_DATE: c["date"], texts.ISSUE_COL_PERSON: person_label(problem, c["staff_id"]),
          texts.CHANGE_COL_KIND: texts.CHANGE_KIND.get(c["kind"], c["kind"]),

@@ -133,7 +133,8 @@ with Session(engine) as session:
     version_names = rs.version_labels(site.id, week, session=session)
     live = roster_store.live_version(session, site.id, week)
 if not version_names:
-    st.info(texts.ROSTER_NO_VERSION)
+    if not running:
+        st.info(texts.ROSTER_NO_VERSION)
     st.stop()
 options = list(version_names)
 if "roster_version_next" in st.session_state:
@@ -164,6 +165,7 @@ if work["edits"]:
     st.warning(texts.ROSTER_UNSAVED.format(n=len(work["edits"])) + "\n\n" + "\n".join(f"- {e}" for e in work["edits"]))
 if work["changes"] and not work["edits"]:
     with st.expander(texts.ROSTER_CHANGES, expanded=True):
+        st.markdown(rs.change_summary(work["changes"]))
         st.dataframe(pd.DataFrame(rs.change_rows(work["changes"], problem)), hide_index=True, width="stretch",
                      key="roster_changes")
 
@@ -307,6 +309,9 @@ if len(options) > 1:
         b = rs.load_version(site.id, week, second, session=session)
     diff = rs.compare_rows(a, b, problem)
     if diff:
+        from optimizer.solve import changes as roster_changes
+
+        st.markdown(rs.change_summary(roster_changes(a, b)))
         st.dataframe(pd.DataFrame(diff), hide_index=True, width="stretch", key="roster_compare_table")
     else:
         st.caption(texts.ROSTER_NO_CHANGES)

@@ -78,6 +78,7 @@ with edit_tab:
         training = left.text_input(texts.STAFF_FIELD_TRAINING, value=row.get("training_completed", ""),
                                    key=f"staff_training_{suffix}")
         leave = right.text_input(texts.STAFF_FIELD_LEAVE, value=row.get("leave", ""), key=f"staff_leave_{suffix}")
+        st.caption(texts.STAFF_FIELD_DAYS_HELP)
         day_cols = st.columns(7)
         days = {}
         for index, day in enumerate(Weekday):

@@ -71,3 +71,32 @@ def test_the_export_tab_offers_the_city_list_and_the_template(database):
     assert {"staff_dl_seto_meibo_csv", "staff_dl_seto_meibo_xlsx", "staff_dl_seto_staff_csv",
             "staff_dl_seto_staff_xlsx"} <= keys
     assert at.button(key="staff_import").disabled  # nothing uploaded yet
+
+
+def test_a_bad_import_file_is_refused_on_the_page_and_nothing_changes(database):
+    at = _page()
+    before = at.dataframe[0].value
+    bad = "\n".join([
+        "ID,氏名,役割,担当業務,契約時間,水",
+        "set-50,新人 一,従事者,窓口,40,",
+        "set-50,新人 二,従事者,窓口,40,",
+        "set-51,新人 三,従事者,受付,40,",
+        "set-52,新人 四,従事者,窓口,40,09:00-25:00",
+    ]).encode()
+    at.file_uploader(key="staff_upload").upload("staff.csv", bad, "text/csv").run()
+    at.button(key="staff_import").click().run()
+    assert not at.exception
+    [error] = at.error
+    assert "取り込みませんでした（3件の誤り。登録内容は変わっていません）" in error.value
+    assert "3行目「ID」" in error.value and "4行目「担当業務」" in error.value and "5行目「水」" in error.value
+    assert at.dataframe[0].value.equals(before)
+
+
+def test_a_good_import_file_says_what_it_did(database):
+    at = _page()
+    good = "ID,氏名,役割,担当業務,契約時間\nset-50,新人 一,従事者,窓口・電話,30\n".encode()
+    at.file_uploader(key="staff_upload").upload("staff.csv", good, "text/csv").run()
+    at.button(key="staff_import").click().run()
+    assert not at.exception
+    assert "取り込みました: 追加 1名・更新 0名。" in [s.value for s in at.success]
+    assert "新人 一" in set(at.dataframe[0].value["氏名"])

@@ -1,0 +1,71 @@
+"""The scheduler's walk-through timed, with the code the 勤務表 page runs: `python -m bench.scheduler`.
+
+Seto's week of 2026-11-23 on a fresh SQLite file: background solve (SolveRegistry, as the page),
+an agent absent on Tuesday and the re-roster, then the PDF, Excel and iCalendar exports. Prints JSON."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sqlmodel import Session
+
+from core.fixtures import load_fixtures
+from core.roster_check import check
+from dashboard import roster_services as rs
+from dashboard.solve_jobs import SolveRegistry
+from db.engine import make_engine
+from db.settings import PROJECT_ROOT
+from db.setup import init_database
+
+WEEK = dt.date(2026, 11, 23)
+
+
+def run(time_limit: float = 10.0) -> dict:
+    fixtures = load_fixtures(PROJECT_ROOT / "fixtures")
+    folder = Path(tempfile.mkdtemp())
+    url = f"sqlite:///{folder / 'bench.sqlite3'}"
+    init_database(url)
+    engine = make_engine(url)
+    registry = SolveRegistry()
+    out: dict = {"site": "seto", "week": WEEK.isoformat(), "time_limit": time_limit}
+    with Session(engine) as session:
+        problem = rs.build_problem(fixtures, "seto", WEEK, session=session)
+    job, _ = registry.start(("seto", WEEK), problem, time_limit=time_limit,
+                            on_done=lambda r: rs.save_solved(r, problem, "自動作成", engine))
+    job.wait()
+    view = job.view()
+    first = view.roster
+    out["solve"] = {"seconds": round(view.elapsed, 2), "status": first.status, "objective": first.objective,
+                    "gap": round(first.relative_gap or 0, 4), "violations": len(check(first, problem)),
+                    "solutions_reported": view.solutions}
+    agent = next(s.staff_id for s in first.shifts
+                 if s.date == WEEK + dt.timedelta(days=1) and problem.member(s.staff_id).role == "agent")
+    absences, locked = rs.reroster_plan(first, agent, WEEK + dt.timedelta(days=1), lock_before=True)
+    with Session(engine) as session:
+        again = rs.build_problem(fixtures, "seto", WEEK, absences, session=session)
+    job, _ = registry.start(("seto", WEEK), again, time_limit=time_limit, previous=first, locked=locked,
+                            on_done=lambda r: rs.save_solved(r, again, "再作成", engine))
+    job.wait()
+    second = job.view().roster
+    kinds: dict[str, int] = {}
+    for change in second.changes:
+        kinds[change["kind"]] = kinds.get(change["kind"], 0) + 1
+    out["reroster"] = {"seconds": round(job.view().elapsed, 2), "status": second.status,
+                       "objective": second.objective, "violations": len(check(second, again)), "changes": kinds}
+    for name, make in (("pdf", lambda: rs.export_pdf(second, again, "版2")),
+                       ("xlsx", lambda: rs.export_xlsx(second, again, "版2")),
+                       ("ics", lambda: rs.export_ics(second, again, first.shifts[0].staff_id, "版2"))):
+        started = time.perf_counter()
+        data = make()
+        out[name] = {"seconds": round(time.perf_counter() - started, 3), "bytes": len(data)}
+    engine.dispose()
+    return out
+
+
+if __name__ == "__main__":
+    limit = float(sys.argv[1]) if len(sys.argv) > 1 else 10.0
+    print(json.dumps(run(limit), ensure_ascii=False, indent=2))

@@ -1,0 +1,53 @@
+"""The 勤務表 page in a real browser: the polling fragment (which AppTest does not run) shows the
+running solve with its stop button, then the page reruns by itself when the roster is saved."""
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.test_dashboard_browser import _chromium, dashboard  # noqa: F401  (the server fixture)
+
+pytestmark = pytest.mark.e2e
+
+
+def _choose(page, label: str, option: str) -> None:
+    """Open a selectbox by its label and pick an option; a click that lands while Streamlit is
+    still re-rendering the widget is tried again."""
+    for _ in range(5):
+        page.locator("[data-testid='stSelectbox']").filter(has_text=label).click()
+        item = page.get_by_role("option", name=option, exact=True)
+        try:
+            item.wait_for(timeout=5_000)
+        except Exception:  # the list did not open: click again
+            page.keyboard.press("Escape")
+            continue
+        item.click()
+        return
+    raise AssertionError(f"could not choose {option!r} in {label!r}")
+
+
+def test_roster_page_solves_in_the_background_and_reports(dashboard):  # noqa: F811
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=_chromium(),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        page = browser.new_page(viewport={"width": 1400, "height": 1600}, locale="ja-JP")
+        page.goto(f"{dashboard}/roster")
+        page.get_by_text("勤務表の作成・調整・公開").wait_for(timeout=60_000)
+        page.get_by_text("この週の受付時間と必要人数").wait_for(timeout=60_000)  # the first run is complete
+        _choose(page, "拠点を選ぶ", "瀬戸市")
+        page.get_by_text("この週の勤務表はまだありません").wait_for(timeout=60_000)
+        _choose(page, "計算時間の上限", "5")
+        page.get_by_role("button", name="勤務表を作成").click()
+        # the fragment polls the job: progress and a stop button while it runs
+        page.get_by_role("button", name="計算を止める（ここまでの最良を使う）").wait_for(timeout=30_000)
+        page.get_by_text("計算中").first.wait_for(timeout=30_000)
+        # then the whole page reruns by itself and shows the saved version
+        page.get_by_text("勤務表の作成が終わりました").first.wait_for(timeout=120_000)
+        page.get_by_text("個人別タイムライン").wait_for(timeout=30_000)
+        page.locator("[data-testid='stVegaLiteChart']").first.wait_for(timeout=30_000)
+        assert page.locator(".stException").count() == 0
+        browser.close()
