@@ -135,7 +135,7 @@ def concurrent_writes(url: str, fixtures_dir: Path, workers: int, ops: int) -> d
 
 
 def status_with_history(fixtures_dir: Path, days: int = 365) -> dict:
-    from dashboard import clock, demo
+    from dashboard import demo
     from dashboard.status_services import all_statuses
 
     with tempfile.TemporaryDirectory() as folder:
@@ -153,7 +153,6 @@ def status_with_history(fixtures_dir: Path, days: int = 365) -> dict:
                 started = time.perf_counter()
                 all_statuses(fixtures, session=session, now=NOW)
                 timings.append(time.perf_counter() - started)
-            del clock
         engine.dispose()
     median = statistics.median(timings)
     return {"history_days": days, "history_rows": totals, "fill_seconds": round(fill_seconds, 2),

@@ -122,7 +122,7 @@ _PHONE = re.compile(r"0\d{1,4}[-‐ー−\s]?\d{1,4}[-‐ー−\s]?\d{3,4}")
 
 def refuse_personal_data(text: str, field_label: str) -> None:
     """Incident texts go into reports: refuse what looks like a phone number."""
-    if _PHONE.search(text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))):
+    if _PHONE.search(text.translate(str.maketrans("０１２３４５６７８９－", "0123456789-"))):  # full width too
         raise LiveError(f"{field_label}に電話番号らしき記載があります。個人情報は記録しないでください。")
 
 

@@ -316,6 +316,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    import threading
     import time
 
     from sqlmodel import Session
@@ -353,8 +354,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
             clock.set_demo_clock(session, demo.demo_start(fixtures, clock.real_now()), args.speed)
         now = clock.now(session)
     # Rosters solve in the background: the feed starts at once, counters follow the floor until then.
-    import threading
-
     threading.Thread(target=demo.publish_quick_rosters, daemon=True,
                      args=(engine, fixtures, local(now).date(), args.roster_seconds, say)).start()
     feed = demo.LiveFeed(engine, fixtures)

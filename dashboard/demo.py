@@ -242,7 +242,8 @@ def demo_start(fixtures: Fixtures, real: dt.datetime) -> dt.datetime:
 def publish_quick_rosters(engine: Engine, fixtures: Fixtures, today: dt.date, time_limit: float,
                           progress: Callable[[str], None]) -> None:
     """A published roster for this week at every open site that has none (short solves)."""
-    from core.roster import problem_for
+    from dashboard.roster_services import build_problem
+    from db import roster_store
     from optimizer.solve import solve
 
     week = monday_of(today)
@@ -253,14 +254,15 @@ def publish_quick_rosters(engine: Engine, fixtures: Fixtures, today: dt.date, ti
         with Session(engine) as session:
             if live.published_shifts(session, site_id, today) is not None:
                 continue
-        problem = problem_for(fixtures, site, week, set())
+        with Session(engine) as session:
+            problem = build_problem(fixtures, site_id, week, session=session)  # the staff as stored
         roster = solve(problem, time_limit=time_limit)
         if not roster.acceptable:  # never publish a roster that breaks a hard rule
             progress(f"{site.name}: {time_limit:g} 秒では規則を満たす勤務表ができませんでした（公開せず）")
             continue
         with write_session(engine) as session:
-            session.add(Roster(site_id=site_id, week_start=week, status="published",
-                               objective=roster.penalty_total, data=roster.to_json(problem)))
+            version = roster_store.save_roster(session, roster, problem, note="デモ自動作成")
+            roster_store.publish(session, site_id, week, version)
             session.commit()
         progress(f"{site.name}: 今週の勤務表を作成して公開しました（{roster.status}、{roster.seconds:.1f} 秒）")
 

@@ -31,21 +31,19 @@ from core.live import (
     estimate_wait_minutes,
     local,
     next_status,
-    refuse_personal_data,
     service_check,
     slot_capacity,
     ticket_number,
 )
-from core.roster import Shift, minute_of, monday_of, shift_from_json
+from core.roster import Shift, minute_of, monday_of
 from core.site_profile import ActivityId, SiteProfile
+from db import roster_store
 from db.models import (
     BoothSession,
     Call,
     Handoff,
-    Incident,
     Reservation,
     ReservationSlot,
-    Roster,
     Ticket,
     TicketEvent,
     TicketSequence,
@@ -80,17 +78,9 @@ def procedure_of(fixtures: Fixtures, site: SiteProfile, procedure_id: str) -> tu
 
 
 def published_shifts(session: Session, site_id: str, date: dt.date) -> list[Shift] | None:
-    """The day's shifts from the newest published roster of its week; None if none is published."""
-    row = session.exec(
-        select(Roster)
-        .where(Roster.site_id == site_id, Roster.week_start == monday_of(date), Roster.status == "published")
-        .order_by(Roster.version.desc())
-        .limit(1)
-    ).first()
-    if row is None:
-        return None
-    shifts = [shift_from_json(s, f"roster {row.id}") for s in row.data.get("shifts", [])]
-    return [s for s in shifts if s.date == date]
+    """The day's shifts from the live (highest published) roster of its week; None if none is published."""
+    roster = roster_store.published_roster(session, site_id, monday_of(date))
+    return None if roster is None else [s for s in roster.shifts if s.date == date]
 
 
 def _event(session: Session, ticket: Ticket, action: str, at: dt.datetime) -> None:
@@ -594,30 +584,3 @@ def booth_end(session_id: int, *, session: Session, now: dt.datetime) -> BoothSe
     session.add(visit)
     session.commit()
     return visit
-
-
-# --- incidents and complaints (事故・苦情) --------------------------------------------------------
-
-
-def log_incident(fixtures: Fixtures, site_id: str, *, session: Session, kind: str, category: str,
-                 occurred_at: dt.datetime, description: str, action_taken: str = "",
-                 reported_to_city_at: dt.datetime | None = None, now: dt.datetime) -> Incident:
-    site_profile(fixtures, site_id)
-    if kind not in ("incident", "complaint"):
-        raise LiveError(f"区分は事故か苦情です（{kind!r}）。")
-    if category not in fixtures.catalogue.incident_categories:
-        raise LiveError(f"分類 {category!r} は登録されていません。")
-    if not description.strip():
-        raise LiveError("内容を入れてください。")
-    if occurred_at > now:
-        raise LiveError("発生日時が未来になっています。")
-    if reported_to_city_at is not None and reported_to_city_at < occurred_at:
-        raise LiveError("市への報告日時が発生日時より前になっています。")
-    for text, label in ((description, "内容"), (action_taken, "対応")):
-        refuse_personal_data(text, label)
-    incident = Incident(site_id=site_id, kind=kind, category=category, occurred_at=occurred_at,
-                        description=description.strip(), action_taken=action_taken.strip() or None,
-                        reported_to_city_at=reported_to_city_at)
-    session.add(incident)
-    session.commit()
-    return incident

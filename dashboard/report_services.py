@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from core.fixtures import Fixtures
+from core.live import LiveError, refuse_personal_data
 from core.report_deadlines import DueItem, due_items, month_end
 from core.report_export import to_csv, to_xlsx
 from core.report_pdf import render_pdf
@@ -147,6 +148,12 @@ def _check_incident(fixtures: Fixtures, site_id: str, data: IncidentInput, now: 
         raise InputError(texts.ERR_FUTURE.format(site=site.name, field=texts.INC_OCCURRED, value=data.occurred_at))
     if not data.description.strip():
         raise InputError(texts.ERR_EMPTY.format(site=site.name, field=texts.INC_DESCRIPTION))
+    for text, label in ((data.description, texts.INC_DESCRIPTION), (data.action_taken, texts.INC_ACTION),
+                        (data.cause, texts.INC_CAUSE), (data.fix, texts.INC_FIX)):
+        try:  # these texts reach the city's reports: no phone numbers
+            refuse_personal_data(text, label)
+        except LiveError as exc:
+            raise InputError(f"{site.name}：{exc}") from None
     if data.reported_to_city_at is not None:
         _aware(data.reported_to_city_at, texts.INC_REPORTED, site.name)
         if data.reported_to_city_at < data.occurred_at:

@@ -18,6 +18,16 @@ def at(day: str, clock: str) -> dt.datetime:
     return dt.datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=TOKYO)
 
 
+def publish(session: Session, site_id: str, week_start: dt.date, shifts: list[dict]) -> None:
+    """Publish a hand-made roster the way the 勤務表 page does (db.roster_store)."""
+    from core.roster import Roster
+    from db import roster_store
+
+    roster = Roster.from_json({"site": site_id, "week_start": week_start.isoformat(), "shifts": shifts})
+    roster_store.publish(session, site_id, week_start, roster_store.save_roster(session, roster))
+    session.commit()
+
+
 @pytest.fixture
 def session(initialised) -> Session:
     with write_session(initialised) as session:

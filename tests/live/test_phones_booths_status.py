@@ -10,8 +10,9 @@ from sqlmodel import select
 from core.live import LiveError
 from dashboard import live_services as live
 from dashboard.status_services import site_status
-from db.models import Call, Incident, Roster
-from tests.live.conftest import at
+from dashboard.report_services import IncidentInput, InputError, record_incident
+from db.models import Call, Incident
+from tests.live.conftest import at, publish
 
 DAY = "2026-12-01"
 
@@ -67,8 +68,7 @@ def test_status_counts_waits_served_breaks_and_presence(session, fixtures):
     live.ticket_action(fixtures, called.id, "finish", session=session, now=at(DAY, "09:20"))
     agent = {"staff_id": "tam-04", "date": DAY, "start": "08:30", "end": "17:15", "breaks": [["09:30", "10:30"]],
              "activities": [{"start": "08:30", "end": "09:30", "activity": "window"}]}
-    session.add(Roster(site_id="tamano", week_start=dt.date(2026, 11, 30), status="published", data={"shifts": [agent]}))
-    session.commit()
+    publish(session, "tamano", dt.date(2026, 11, 30), [agent])
     status = site_status(fixtures, "tamano", session=session, now=at(DAY, "10:00"))
     assert status.waiting_total == 2 and status.waiting_by_procedure == {"card_issuance": 2}
     assert status.served_today == 1 and status.average_wait_minutes == 10.0
@@ -78,15 +78,21 @@ def test_status_counts_waits_served_breaks_and_presence(session, fixtures):
 
 
 def test_incidents_refuse_personal_data_and_future_times(session, fixtures):
-    base = {"kind": "complaint", "category": "waiting", "occurred_at": at(DAY, "10:00"), "now": at(DAY, "11:00")}
-    with pytest.raises(LiveError, match="電話番号"):
-        live.log_incident(fixtures, "tamano", session=session, description="090-1234-5678 に折り返し", **base)
-    with pytest.raises(LiveError, match="未来"):
-        live.log_incident(fixtures, "tamano", session=session, description="待ち時間", **(base | {"now": at(DAY, "09:00")}))
-    with pytest.raises(LiveError, match="分類"):
-        live.log_incident(fixtures, "tamano", session=session, description="待ち時間", **(base | {"category": "x"}))
+    base = {"kind": "complaint", "category": "waiting", "occurred_at": at(DAY, "10:00")}
+
+    def record(now=at(DAY, "11:00"), **changes):
+        data = IncidentInput(**({"description": "待ち時間が長いとの苦情"} | base | changes))
+        return record_incident("tamano", data, session=session, fixtures=fixtures, now=now)
+
+    with pytest.raises(InputError, match="電話番号"):
+        record(description="090-1234-5678 に折り返し")
+    with pytest.raises(InputError, match="電話番号"):
+        record(action_taken="０９０－１２３４－５６７８へ連絡")  # full-width digits too
+    with pytest.raises(InputError, match="発生日時"):
+        record(now=at(DAY, "09:00"))
+    with pytest.raises(InputError, match="分類"):
+        record(category="x")
     session.rollback()
     assert session.scalar(select(func.count()).select_from(Incident)) == 0
-    stored = live.log_incident(fixtures, "tamano", session=session, description="待ち時間が長いとの苦情",
-                               action_taken="状況を説明", reported_to_city_at=at(DAY, "10:30"), **base)
-    assert stored.id and stored.reported_to_city_at == at(DAY, "10:30")
+    stored = session.get(Incident, record(action_taken="状況を説明", reported_to_city_at=at(DAY, "10:30")))
+    assert stored.reported_to_city_at == at(DAY, "10:30")

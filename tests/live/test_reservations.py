@@ -8,8 +8,9 @@ from sqlmodel import select
 
 from core.live import LiveError
 from dashboard import live_services as live
-from db.models import Reservation, ReservationSlot, Roster, Ticket
+from db.models import Reservation, ReservationSlot, Ticket
 from tests.live.conftest import at
+from tests.live.conftest import publish as publish_roster
 
 DAY = dt.date(2026, 12, 1)
 BEFORE = at("2026-11-30", "12:00")
@@ -24,8 +25,7 @@ def first_open(session, fixtures, **kw):
 
 
 def publish(session, site_id, shifts, week_start=dt.date(2026, 11, 30)):
-    session.add(Roster(site_id=site_id, week_start=week_start, status="published", data={"shifts": shifts}))
-    session.commit()
+    publish_roster(session, site_id, week_start, shifts)
 
 
 def test_capacity_follows_the_published_roster_and_keeps_a_walk_in_reserve(session, fixtures):
@@ -65,8 +65,11 @@ def test_change_moves_the_place_and_cancel_frees_it(session, fixtures):
 
 def test_check_in_gives_a_priority_ticket_and_refuses_what_the_rules_refuse(session, fixtures):
     slot = next(s for s in slots(session, fixtures) if s.capacity > 0 and s.start == dt.time(10, 0))
+    slot.capacity = max(slot.capacity, 2)  # room for the on-time and the late visitor
+    session.add(slot)
+    session.commit()
     on_time = live.book(fixtures, slot.id, session=session, now=BEFORE)
-    late = live.book(fixtures, slot.id, session=session, now=BEFORE) if slot.capacity > 1 else None
+    late = live.book(fixtures, slot.id, session=session, now=BEFORE)
     cancelled = live.book(fixtures, first_open(session, fixtures).id, session=session, now=BEFORE)
     live.cancel("tamano", cancelled.reference, session=session, now=BEFORE)
 
@@ -78,9 +81,8 @@ def test_check_in_gives_a_priority_ticket_and_refuses_what_the_rules_refuse(sess
     assert ticket.priority == 1 and ticket.reservation_id == on_time.id
     with pytest.raises(LiveError, match="受付済"):
         live.check_in(fixtures, "tamano", on_time.reference, session=session, now=at("2026-12-01", "09:56"))
-    if late is not None:
-        with pytest.raises(LiveError, match="遅刻"):
-            live.check_in(fixtures, "tamano", late.reference, session=session, now=at("2026-12-01", "10:16"))
+    with pytest.raises(LiveError, match="遅刻"):
+        live.check_in(fixtures, "tamano", late.reference, session=session, now=at("2026-12-01", "10:16"))
     session.rollback()
     assert len(session.exec(select(Ticket)).all()) == 1
 
