@@ -45,3 +45,13 @@ def act(action, success: str | None = None):
     if success:
         st.success(success if "{" not in success else success.format(result=result))
     return result
+
+
+def current_actor():
+    """Who is using this browser session; pages pass it to every use case as `actor=`.
+
+    Until sign-in exists (issue 14) the console acts as the machine's operator.
+    """
+    from dashboard.access import SYSTEM
+
+    return st.session_state.get("actor", SYSTEM)
