@@ -14,16 +14,18 @@ from dashboard import texts  # noqa: E402
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout="wide")
 
 pages = [
-    st.Page("app_pages/status.py", title=texts.PAGE_STATUS, icon="📊", url_path="status", default=True),
-    st.Page("app_pages/reception.py", title=texts.PAGE_RECEPTION, icon="🎫", url_path="reception"),
-    st.Page("app_pages/reservations.py", title=texts.PAGE_RESERVATIONS, icon="📅", url_path="reservations"),
-    st.Page("app_pages/phones.py", title=texts.PAGE_PHONES, icon="📞", url_path="phones"),
-    st.Page("app_pages/booths.py", title=texts.PAGE_BOOTHS, icon="💻", url_path="booths"),
-    st.Page("app_pages/sites.py", title=texts.PAGE_SITES, icon="🏢", url_path="sites"),
-    st.Page("app_pages/forecast.py", title=texts.PAGE_FORECAST, icon="📈", url_path="forecast"),
-    st.Page("app_pages/staff.py", title=texts.PAGE_STAFF, icon="👥", url_path="staff"),
-    st.Page("app_pages/roster.py", title=texts.PAGE_ROSTER, icon="🗓️", url_path="roster"),
-    st.Page("app_pages/reports.py", title=texts.PAGE_REPORTS, icon="📄", url_path="reports"),
-    st.Page("app_pages/incidents.py", title=texts.PAGE_INCIDENTS, icon="📝", url_path="incidents"),
+    st.Page("app_pages/status.py", title=texts.PAGE_STATUS, icon=":material/monitoring:", url_path="status", default=True),
+    st.Page("app_pages/reception.py", title=texts.PAGE_RECEPTION, icon=":material/confirmation_number:", url_path="reception"),
+    st.Page("app_pages/lobby.py", title=texts.PAGE_LOBBY, icon=":material/campaign:", url_path="lobby"),
+    st.Page("app_pages/kiosk.py", title=texts.PAGE_KIOSK, icon=":material/local_activity:", url_path="kiosk"),
+    st.Page("app_pages/reservations.py", title=texts.PAGE_RESERVATIONS, icon=":material/event_available:", url_path="reservations"),
+    st.Page("app_pages/phones.py", title=texts.PAGE_PHONES, icon=":material/call:", url_path="phones"),
+    st.Page("app_pages/booths.py", title=texts.PAGE_BOOTHS, icon=":material/video_call:", url_path="booths"),
+    st.Page("app_pages/sites.py", title=texts.PAGE_SITES, icon=":material/domain:", url_path="sites"),
+    st.Page("app_pages/forecast.py", title=texts.PAGE_FORECAST, icon=":material/trending_up:", url_path="forecast"),
+    st.Page("app_pages/staff.py", title=texts.PAGE_STAFF, icon=":material/groups:", url_path="staff"),
+    st.Page("app_pages/roster.py", title=texts.PAGE_ROSTER, icon=":material/calendar_month:", url_path="roster"),
+    st.Page("app_pages/reports.py", title=texts.PAGE_REPORTS, icon=":material/description:", url_path="reports"),
+    st.Page("app_pages/incidents.py", title=texts.PAGE_INCIDENTS, icon=":material/report:", url_path="incidents"),
 ]
 st.navigation(pages).run()

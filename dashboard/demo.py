@@ -170,6 +170,15 @@ def _history_day(fixtures: Fixtures, site: SiteProfile, day: SiteDay, rng: rando
         })
 
 
+def _sequences(tickets: list[dict]) -> list[dict]:
+    last: dict[tuple, int] = {}
+    for row in tickets:
+        key = (row["site_id"], row["service_date"], row["group"])
+        last[key] = max(last.get(key, 0), row["seq"])
+    return [{"site_id": site_id, "service_date": date, "group": group, "last_seq": seq}
+            for (site_id, date, group), seq in last.items()]
+
+
 def has_history(engine: Engine) -> bool:
     with Session(engine) as session:
         return bool(session.scalar(select(func.count()).select_from(Ticket)))
@@ -204,6 +213,8 @@ def fill_history(engine: Engine, fixtures: Fixtures, today: dt.date, days: int =
                 if rows[name]:
                     session.execute(insert(model), rows[name])
                 totals[name] += len(rows[name])
+            if rows["ticket"]:  # numbers issued later on a day with history go on from the last one
+                session.execute(insert(TicketSequence), _sequences(rows["ticket"]))
             progress(f"{site.name}: 受付 {len(rows['ticket'])} 件、電話 {len(rows['call'])} 件、"
                      f"オンライン窓口 {len(rows['booth_session'])} 件")
         if not is_sqlite(engine):  # explicit ids: move PostgreSQL's sequence past them

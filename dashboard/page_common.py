@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from core.live import LiveError, local
 from dashboard import clock, resources, texts
+from dashboard.access import AccessDenied
 from db.engine import write_session
 
 
@@ -39,7 +40,7 @@ def act(action, success: str | None = None):
     try:
         with write_session(resources.engine()) as session:
             result = action(session)
-    except LiveError as exc:
+    except (LiveError, AccessDenied) as exc:
         st.error(str(exc))
         return None
     if success:

@@ -43,3 +43,17 @@ def test_live_feed_issues_calls_and_finishes_through_the_use_cases(initialised, 
         assert session.scalar(select(func.count()).select_from(TicketEvent)) > 20
         assert session.scalar(select(func.count()).select_from(Call)) == sum(s.calls_offered for s in statuses.values())
         assert session.scalar(select(func.count()).select_from(Roster)) == 0  # rosters are the CLI's step
+
+
+def test_a_ticket_issued_on_a_day_with_history_takes_the_next_number(initialised, fixtures):
+    from dashboard import live_services as live
+    from db.engine import write_session
+
+    demo.fill_history(initialised, fixtures, dt.date(2026, 12, 2), days=1)  # fills Tuesday 1 December
+    with Session(initialised) as session:
+        last = session.scalar(select(func.max(Ticket.seq)).where(
+            Ticket.site_id == "tamano", Ticket.service_date == dt.date(2026, 12, 1), Ticket.group == "A"))
+    assert last
+    with write_session(initialised) as session:
+        ticket = live.issue_ticket(fixtures, "tamano", "card_issuance", session=session, now=at("2026-12-01", "16:00"))
+    assert ticket.seq == last + 1
