@@ -25,6 +25,8 @@ pages = [
     st.Page("app_pages/forecast.py", title=texts.PAGE_FORECAST, icon=":material/trending_up:", url_path="forecast"),
     st.Page("app_pages/staff.py", title=texts.PAGE_STAFF, icon=":material/groups:", url_path="staff"),
     st.Page("app_pages/roster.py", title=texts.PAGE_ROSTER, icon=":material/calendar_month:", url_path="roster"),
+    st.Page("app_pages/roster_month.py", title=texts.PAGE_ROSTER_MONTH, icon=":material/calendar_view_month:",
+            url_path="roster_month"),
     st.Page("app_pages/reports.py", title=texts.PAGE_REPORTS, icon=":material/description:", url_path="reports"),
     st.Page("app_pages/incidents.py", title=texts.PAGE_INCIDENTS, icon=":material/report:", url_path="incidents"),
 ]
