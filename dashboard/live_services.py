@@ -37,7 +37,7 @@ from core.live import (
 )
 from core.roster import Shift, minute_of, monday_of
 from core.site_profile import ActivityId, SiteProfile
-from db import roster_store
+from db import live_store, roster_store
 from db.models import (
     BoothSession,
     Call,
@@ -490,6 +490,50 @@ def mark_no_shows(fixtures: Fixtures, site_id: str, *, session: Session, now: dt
             count += 1
     session.commit()
     return count
+
+
+def mark_no_show(fixtures: Fixtures, site_id: str, reference: str, *, session: Session,
+                 now: dt.datetime) -> Reservation:
+    """A clerk marks one booking as a no-show from the day's list; only once its slot has begun."""
+    reservation = find_reservation(session, site_id, reference)
+    _must_be_active(reservation, "無断キャンセルに")
+    slot = _slot(session, reservation.slot_id)
+    starts = dt.datetime.combine(slot.date, slot.start, tzinfo=local(now).tzinfo)
+    if local(now) < starts:
+        raise LiveError(f"予約 {reservation.reference}（{slot.date} {slot.start:%H:%M}）はまだ始まっていません。")
+    reservation.status, reservation.no_show_at, reservation.updated_at = "no_show", now, now
+    session.add(reservation)
+    session.commit()
+    return reservation
+
+
+def next_service_day(fixtures: Fixtures, site_id: str, now: dt.datetime, *, horizon_days: int = 60) -> dt.date | None:
+    """The first day, from today, with a booking slot that has not begun: where the 予約 page opens."""
+    site = site_profile(fixtures, site_id)
+    when = local(now)
+    for offset in range(horizon_days + 1):
+        date = when.date() + dt.timedelta(days=offset)
+        day = site_day(fixtures, site_id, date)
+        if not day.open:
+            continue
+        for activity in day.activities:
+            if not _reservable_mix(fixtures, site, day, activity):
+                continue
+            starts = _slot_starts(day, activity, site.reservations.slot_minutes)
+            if offset or any(start > minute_of(when.time()) for start, _end in starts):
+                return date
+    return None
+
+
+def day_bookings(site_id: str, date: dt.date, *, session: Session) -> list[live_store.BookingRow]:
+    return live_store.day_bookings(session=session, site_id=site_id, date=date)
+
+
+def bookable_now(slots: list[ReservationSlot], now: dt.datetime) -> list[ReservationSlot]:
+    """Slots with a free place that have not begun: the only ones a booking or change may take."""
+    when = local(now)
+    return [s for s in slots if s.capacity > s.booked
+            and dt.datetime.combine(s.date, s.start, tzinfo=when.tzinfo) > when]
 
 
 def documents_for(fixtures: Fixtures, procedure_id: str) -> list[str]:

@@ -531,3 +531,11 @@ MONTH_COL_OVERTIME = "時間外"
 MONTH_SHEET = "{year}年{month}月"
 MONTH_TITLE = "{site}　{year}年{month}月 勤務表（公開版）"
 MONTH_DOWNLOAD = "Excel で保存"
+
+# --- 予約: the day's bookings (issue 18) ---
+DAY_BOOKINGS = "{date} の予約一覧"
+DAY_BOOKINGS_NONE = "この日の予約はまだありません。"
+DAY_BOOKING_LINE = "{start}　{reference}　{procedure}　{status}{proxy}"
+DAY_BOOKING_PROXY = "　代理人"
+NO_SHOW_BUTTON = "無断キャンセル"
+MARKED_NO_SHOW = "予約 {reference} を無断キャンセルにしました。"

@@ -10,7 +10,7 @@ from sqlalchemy import func
 from sqlalchemy.orm import Session
 from sqlmodel import select
 
-from db.models import Ticket
+from db.models import Reservation, ReservationSlot, Ticket
 
 
 @dataclass(frozen=True)
@@ -40,3 +40,24 @@ def waiting_by_group(*, session: Session, site_id: str, date: dt.date) -> dict[s
         .group_by(Ticket.group)
     ).all()
     return {group: count for group, count in rows}
+
+
+@dataclass(frozen=True)
+class BookingRow:
+    reference: str
+    start: dt.time
+    procedure_id: str
+    status: str
+    proxy: bool
+
+
+def day_bookings(*, session: Session, site_id: str, date: dt.date) -> list[BookingRow]:
+    """The day's bookings by slot time (reference codes only: no visitor data exists)."""
+    rows = session.exec(
+        select(Reservation.reference, ReservationSlot.start, Reservation.procedure_id, Reservation.status,
+               Reservation.proxy)
+        .join(ReservationSlot, Reservation.slot_id == ReservationSlot.id)
+        .where(Reservation.site_id == site_id, ReservationSlot.date == date)
+        .order_by(ReservationSlot.start, Reservation.id)
+    ).all()
+    return [BookingRow(*row) for row in rows]

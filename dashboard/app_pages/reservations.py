@@ -1,27 +1,31 @@
 """予約: the day's slots with capacity left; book, change, cancel and check in."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from core.live import local
+from core.live import ACTIVE_RESERVATION, RESERVATION_STATUS_LABELS, LiveError, local
 from dashboard import live_services as live
 from dashboard import page_common, resources, texts
+from dashboard.access import AccessDenied
+from db.engine import write_session
 
 fixtures = resources.fixtures()
 st.header(texts.PAGE_RESERVATIONS)
 now = page_common.current_time()
 if now is None:
     st.stop()
+for level, text in st.session_state.pop("reservations_flash", []):
+    getattr(st, level)(text)
 left, right = st.columns(2)
 with left:
     site_id = page_common.pick_site("reservations_site")
 site = fixtures.sites[site_id]
 today = local(now).date()
-day = right.date_input(texts.RESERVATION_DATE, value=today + dt.timedelta(days=1), key="reservations_date")
+opening = live.next_service_day(fixtures, site_id, now) or today
+day = right.date_input(texts.RESERVATION_DATE, value=opening, min_value=today, key=f"reservations_date_{site_id}",
+                       format="YYYY/MM/DD")
 labels = {p.id: p.label for p in fixtures.catalogue.procedures}
 
 slots = page_common.act(lambda session: live.ensure_slots(fixtures, site_id, day, session=session)) or []
@@ -38,13 +42,42 @@ st.subheader(texts.RESERVATION_HEADER)
 st.dataframe(grid.pivot_table(index="時間", columns="手続き", values="残り", aggfunc="sum"),
              width="stretch", key="reservations_grid")
 
-open_slots = [s for s in slots if s.capacity > s.booked]
+open_slots = live.bookable_now(slots, now)
 by_id = {s.id: s for s in slots}
 
 
 def slot_label(slot_id: int) -> str:
     s = by_id[slot_id]
     return f"{s.start:%H:%M} {labels.get(s.procedure_id, s.procedure_id)}（{texts.COL_LEFT}{s.capacity - s.booked}）"
+
+
+def _flash(level: str, text: str) -> None:
+    st.session_state.setdefault("reservations_flash", []).append((level, text))
+
+
+def arrive(reference: str) -> None:
+    def check_in(session):
+        ticket = live.check_in(fixtures, site_id, reference, session=session, now=now)
+        return ticket.number, live.find_reservation(session, site_id, reference).proxy
+    try:
+        with write_session(resources.engine()) as session:
+            number, proxy_flag = check_in(session)
+    except (LiveError, AccessDenied) as exc:
+        _flash("error", str(exc))
+        return
+    _flash("success", texts.CHECKED_IN.format(reference=reference.strip().upper(), number=number))
+    if proxy_flag:
+        _flash("warning", texts.PROXY_FLAG)
+
+
+def no_show(reference: str) -> None:
+    try:
+        with write_session(resources.engine()) as session:
+            done = live.mark_no_show(fixtures, site_id, reference, session=session, now=now)
+    except (LiveError, AccessDenied) as exc:
+        _flash("error", str(exc))
+        return
+    _flash("success", texts.MARKED_NO_SHOW.format(reference=done.reference))
 
 
 book_col, manage_col = st.columns(2)
@@ -78,13 +111,22 @@ with manage_col:
         done = page_common.act(lambda session: live.cancel(site_id, reference, session=session, now=now))
         if done is not None:
             st.success(texts.CANCELLED.format(reference=done.reference))
-    if check_in.button(texts.CHECK_IN_BUTTON, key="reservations_check_in"):
-        def arrive(session):
-            ticket = live.check_in(fixtures, site_id, reference, session=session, now=now)
-            proxy_flag = live.find_reservation(session, site_id, reference).proxy
-            return ticket.number, proxy_flag
-        result = page_common.act(arrive)
-        if result is not None:
-            st.success(texts.CHECKED_IN.format(reference=reference.strip().upper(), number=result[0]))
-            if result[1]:
-                st.warning(texts.PROXY_FLAG)
+    check_in.button(texts.CHECK_IN_BUTTON, key="reservations_check_in", on_click=arrive, args=(reference,))
+
+st.subheader(texts.DAY_BOOKINGS.format(date=day))
+with Session(resources.engine()) as session:
+    bookings = live.day_bookings(site_id, day, session=session)
+if not bookings:
+    st.caption(texts.DAY_BOOKINGS_NONE)
+for booking in bookings:
+    line, arrive_col, absent_col = st.columns([4, 1, 1])
+    line.write(texts.DAY_BOOKING_LINE.format(
+        start=f"{booking.start:%H:%M}", reference=booking.reference,
+        procedure=labels.get(booking.procedure_id, booking.procedure_id),
+        status=RESERVATION_STATUS_LABELS.get(booking.status, booking.status),
+        proxy=texts.DAY_BOOKING_PROXY if booking.proxy else ""))
+    active = booking.status in ACTIVE_RESERVATION and day == today
+    arrive_col.button(texts.CHECK_IN_BUTTON, key=f"reservations_arrive_{booking.reference}", disabled=not active,
+                      on_click=arrive, args=(booking.reference,))
+    absent_col.button(texts.NO_SHOW_BUTTON, key=f"reservations_absent_{booking.reference}", disabled=not active,
+                      on_click=no_show, args=(booking.reference,))

@@ -67,21 +67,46 @@ def test_reception_refuses_a_finish_twice_with_a_japanese_message(live_db):
     assert [t.status for t in rows(live_db, Ticket)] == ["no_show"]
 
 
-def test_reservations_book_and_check_in(live_db):
+def test_reservations_open_on_the_next_service_day_and_offer_only_future_slots(live_db):
     at = page("reservations.py")
     at.selectbox(key="reservations_site").select("玉野市").run()
     assert not at.exception and len(at.dataframe[0].value) > 5  # the slot grid
+    assert at.date_input(key="reservations_date_tamano").value == OPEN.date()  # 10:00: today still has slots
+    offered = at.selectbox(key="reservations_slot").options
+    assert offered and all(label.split()[0] > "10:00" for label in offered)
+
+
+def test_reservations_book_then_check_in_from_the_days_list(live_db):
+    at = page("reservations.py")
+    at.selectbox(key="reservations_site").select("玉野市").run()
     at.checkbox(key="reservations_proxy").check().run()
     at.button(key="reservations_book").click().run()
     assert "予約しました。予約番号" in at.success[0].value and at.warning
     stored = rows(live_db, Reservation)
     assert len(stored) == 1 and stored[0].proxy
-    at.text_input(key="reservations_reference").input(stored[0].reference).run()
-    at.button(key="reservations_check_in").click().run()
-    assert "2026-12-02 の予約です" in at.error[0].value  # booked for tomorrow, today is 12-01
-    at.button(key="reservations_cancel").click().run()
-    assert "取り消しました" in at.success[0].value
-    assert rows(live_db, Reservation)[0].status == "cancelled"
+    reference = stored[0].reference
+    assert any(reference in m.value and "代理人" in m.value for m in at.markdown)
+    at.button(key=f"reservations_arrive_{reference}").click().run()
+    assert f"{reference}" in at.success[0].value and "受付番号" in at.success[0].value
+    assert rows(live_db, Reservation)[0].status == "checked_in"
+    assert at.button(key=f"reservations_arrive_{reference}").disabled
+    at.button(key="reservations_cancel").click().run()  # typed reference empty: refused, nothing changed
+    assert at.error and rows(live_db, Reservation)[0].status == "checked_in"
+
+
+def test_reservations_no_show_only_once_the_slot_has_begun(live_db):
+    at = page("reservations.py")
+    at.selectbox(key="reservations_site").select("玉野市").run()
+    at.button(key="reservations_book").click().run()
+    reference = rows(live_db, Reservation)[0].reference
+    at.button(key=f"reservations_absent_{reference}").click().run()
+    assert "まだ始まっていません" in at.error[0].value
+    with Session(live_db) as session:
+        clock.set_demo_clock(session, OPEN.replace(hour=16), speed=1)
+    at.run()
+    at.button(key=f"reservations_absent_{reference}").click().run()
+    assert "無断キャンセルにしました" in at.success[0].value
+    assert rows(live_db, Reservation)[0].status == "no_show"
 
 
 def test_phones_log_a_call(live_db):
