@@ -209,6 +209,24 @@ def call_next(fixtures: Fixtures, site_id: str, counter: str, *, session: Sessio
     return None
 
 
+def counter_names(fixtures: Fixtures, site_id: str) -> list[str]:
+    """The site's window counters by name (窓口1 … 窓口N, N = the contract's window seats)."""
+    site = site_profile(fixtures, site_id)
+    seats = max((a.seats for a in site.activities if a.id == ActivityId.window), default=0)
+    return [f"窓口{n}" for n in range(1, max(1, seats) + 1)]
+
+
+def day_tickets(site_id: str, date: dt.date, *, session: Session) -> list[Ticket]:
+    return list(session.exec(select(Ticket).where(Ticket.site_id == site_id, Ticket.service_date == date)
+                             .order_by(Ticket.id)).all())
+
+
+def ticket_at_counter(tickets: list[Ticket], counter: str) -> Ticket | None:
+    """The ticket a counter is working now: the latest called or being served there."""
+    here = [t for t in tickets if t.counter == counter and t.status in ("called", "serving")]
+    return max(here, key=lambda t: (t.called_at, t.id)) if here else None
+
+
 def ticket_action(fixtures: Fixtures, ticket_id: int, action: str, *, session: Session, now: dt.datetime,
                   counter: str | None = None, reason: str | None = None) -> Ticket:
     """call / recall / start / finish / no_show / hand_off (with a reason from the catalogue)."""

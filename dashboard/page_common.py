@@ -56,3 +56,26 @@ def current_actor():
     from dashboard.access import SYSTEM
 
     return st.session_state.get("actor", SYSTEM)
+
+
+def flash(text: str, level: str = "success") -> None:
+    """A message for the next run of the page (after st.rerun)."""
+    st.session_state.setdefault("_flash", []).append((level, text))
+
+
+def show_flashes() -> None:
+    for level, text in st.session_state.pop("_flash", []):
+        getattr(st, level)(text)
+
+
+def act_then_refresh(action, message) -> None:
+    """Run a use case; on success, rerun the page at once so every list on it shows the new state
+    (a clerk must never act on a list drawn before their own last action) and say what was done.
+    `message(result)` gives the sentence, or a list of (level, sentence)."""
+    result = act(action)
+    if result is None:
+        return
+    said = message(result)
+    for level, text in ([("success", said)] if isinstance(said, str) else said):
+        flash(text, level)
+    st.rerun()

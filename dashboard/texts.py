@@ -129,7 +129,9 @@ NOBODY_WAITING = "お待ちの方はいません。"
 PICK_TICKET = "対応中・呼出中の受付番号"
 ACTION_BUTTONS = {"start": "対応開始", "finish": "完了", "no_show": "不在", "recall": "再呼出", "hand_off": "職員へ引継ぎ"}
 HANDOFF_REASON = "引継ぎ理由"
-ACTION_DONE = "{number}：{action}しました。"
+ACTION_DONE = "{number}：{action}。"
+ACTION_DONE_TEXT = {"start": "対応を開始しました", "finish": "完了しました", "no_show": "不在にしました",
+                    "recall": "再呼出しました", "hand_off": "職員へ引き継ぎました"}
 QUEUE_TABLE = "本日の受付番号"
 COL_NUMBER = "受付番号"
 COL_PROCEDURE = "手続き"
@@ -539,3 +541,19 @@ DAY_BOOKING_LINE = "{start}　{reference}　{procedure}　{status}{proxy}"
 DAY_BOOKING_PROXY = "　代理人"
 NO_SHOW_BUTTON = "無断キャンセル"
 MARKED_NO_SHOW = "予約 {reference} を無断キャンセルにしました。"
+
+# --- オンライン窓口: free booths (issue 18) ---
+BOOTH_FREE = "空いているブース"
+BOOTH_LABEL = "ブース{}"
+BOOTH_NONE_FREE = "いま空いているブースはありません。終了したブースから案内してください。"
+BOOTH_RUNNING_LABEL = "ブース{booth} {kind}（{since}〜）"
+
+# --- 受付: the clerk's own counter (issue 18) ---
+MY_COUNTER = "担当する窓口"
+ISSUE_HEADER = "発券"
+MY_TICKET = "{counter} の対応"
+MY_TICKET_NONE = "この窓口で対応中の方はいません。"
+MY_TICKET_LINE = "### {number}\n{procedure}（{status}）"
+ABSENT_HEADER = "不在の受付番号（{count}件）"
+RECALL_TO_MINE = "{counter} に再呼出"
+QUEUE_COLUMNS = (COL_NUMBER, COL_PROCEDURE, COL_STATUS, COL_COUNTER, COL_ISSUED, COL_CALLED)

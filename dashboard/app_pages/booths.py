@@ -16,6 +16,7 @@ st.header(texts.BOOTH_HEADER)
 now = page_common.current_time()
 if now is None:
     st.stop()
+page_common.show_flashes()
 booth_sites = {s.id for s in fixtures.sites.values() if any(a.id.value == "booth" for a in s.activities)}
 if not booth_sites:
     st.info(texts.NO_BOOTHS)
@@ -30,8 +31,8 @@ left, right = st.columns(2)
 with left:
     kind = st.selectbox(texts.PICK_PROCEDURE, kinds, format_func=lambda k: labels.get(k, k), key="booths_kind")
     if st.button(texts.BOOTH_JOIN, key="booths_join", type="primary"):
-        if page_common.act(lambda session: live.booth_join(fixtures, site_id, kind, session=session, now=now)):
-            st.success(texts.BOOTH_JOINED.format(kind=labels.get(kind, kind)))
+        page_common.act_then_refresh(lambda session: live.booth_join(fixtures, site_id, kind, session=session, now=now),
+                                     lambda _joined: texts.BOOTH_JOINED.format(kind=labels.get(kind, kind)))
 
     with Session(resources.engine()) as session:
         status = status_services.site_status(fixtures, site_id, session=session, now=now)
@@ -39,6 +40,7 @@ with left:
         visits = session.exec(select(BoothSession).where(
             BoothSession.site_id == site_id, BoothSession.joined_at >= start, BoothSession.ended_at.is_(None))
             .order_by(BoothSession.joined_at)).all()
+        busy = live.booths_busy(session, site_id, local(now).date())
     for alert in status.alerts:
         if "ブース" in alert.message:
             st.error(alert.message)
@@ -46,19 +48,26 @@ with left:
                                                               busy=status.booths_in_session, seats=seats))
     waiting = [v for v in visits if v.started_at is None]
     if waiting:
-        visit = st.selectbox(texts.BOOTH_WAITING, [v.id for v in waiting], key="booths_waiting",
-                             format_func=lambda i: next(f"{local(v.joined_at):%H:%M} {labels.get(v.kind, v.kind)}"
-                                                        for v in waiting if v.id == i))
-        booth = st.number_input(texts.BOOTH_NO, min_value=1, max_value=seats, value=1, key="booths_no")
-        if st.button(texts.BOOTH_START, key="booths_start"):
-            if page_common.act(lambda session: live.booth_start(fixtures, visit, int(booth), session=session, now=now)):
-                st.success(texts.BOOTH_STARTED.format(booth=int(booth)))
+        waiting_labels = {v.id: f"{local(v.joined_at):%H:%M} {labels.get(v.kind, v.kind)}" for v in waiting}
+        visit = st.selectbox(texts.BOOTH_WAITING, list(waiting_labels), key="booths_waiting",
+                             format_func=lambda i: waiting_labels.get(i, "—"))
+        free = [n for n in range(1, seats + 1) if n not in busy]
+        if free:
+            booth = st.selectbox(texts.BOOTH_FREE, free, format_func=texts.BOOTH_LABEL.format, key="booths_no")
+        else:
+            booth = None
+            st.info(texts.BOOTH_NONE_FREE)
+        if st.button(texts.BOOTH_START, key="booths_start", disabled=booth is None):
+            page_common.act_then_refresh(
+                lambda session: live.booth_start(fixtures, visit, int(booth), session=session, now=now),
+                lambda started: texts.BOOTH_STARTED.format(booth=started.booth_no))
 with right:
     running = [v for v in visits if v.started_at is not None]
     if running:
-        visit = st.selectbox(texts.BOOTH_IN_SESSION, [v.id for v in running], key="booths_running",
-                             format_func=lambda i: next(f"ブース{v.booth_no} {labels.get(v.kind, v.kind)}"
-                                                        f"（{local(v.started_at):%H:%M}〜）" for v in running if v.id == i))
+        running_labels = {v.id: texts.BOOTH_RUNNING_LABEL.format(booth=v.booth_no, kind=labels.get(v.kind, v.kind),
+                                                                   since=f"{local(v.started_at):%H:%M}") for v in running}
+        visit = st.selectbox(texts.BOOTH_IN_SESSION, list(running_labels), key="booths_running",
+                             format_func=lambda i: running_labels.get(i, "—"))
         if st.button(texts.BOOTH_END, key="booths_end"):
-            if page_common.act(lambda session: live.booth_end(visit, session=session, now=now)):
-                st.success(texts.BOOTH_ENDED)
+            page_common.act_then_refresh(lambda session: live.booth_end(visit, session=session, now=now),
+                                         lambda _ended: texts.BOOTH_ENDED)

@@ -1,28 +1,35 @@
-"""受付: a clerk's screen — issue a number, call the next visitor, start, finish, no-show, hand off."""
+"""受付: a clerk's screen — sign in to a counter, issue numbers, call the next visitor, and work
+the ticket at *this* counter with one button per step its state allows."""
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from core.live import TICKET_STATUS_LABELS, local
+from core.live import TICKET_ACTIONS, TICKET_STATUS_LABELS, local
 from dashboard import live_services as live
 from dashboard import page_common, resources, texts
-from db.models import Ticket
 
 fixtures = resources.fixtures()
 st.header(texts.PAGE_RECEPTION)
 now = page_common.current_time()
 if now is None:
     st.stop()
+page_common.show_flashes()
 site_id = page_common.pick_site("reception_site")
 site = fixtures.sites[site_id]
 labels = {p.id: p.label for p in fixtures.catalogue.procedures}
 day = live.site_day(fixtures, site_id, local(now).date())
 offered = [p.id for p in site.procedures if p.id in day.procedures] or [p.id for p in site.procedures]
+counters = live.counter_names(fixtures, site_id)
+counter = st.selectbox(texts.MY_COUNTER, counters, key=f"reception_counter_{site_id}")
+with Session(resources.engine()) as session:
+    tickets = live.day_tickets(site_id, local(now).date(), session=session)
+mine = live.ticket_at_counter(tickets, counter)
 
 left, right = st.columns(2)
 with left:
+    st.subheader(texts.ISSUE_HEADER)
     procedure = st.selectbox(texts.PICK_PROCEDURE, offered, format_func=lambda p: labels.get(p, p),
                              key="reception_procedure")
     st.caption(texts.BRING_DOCUMENTS.format(docs="、".join(live.documents_for(fixtures, procedure)) or "—"))
@@ -30,34 +37,48 @@ with left:
         def issue(session):
             ticket = live.issue_ticket(fixtures, site_id, procedure, session=session, now=now)
             return ticket.number, live.wait_estimate(fixtures, ticket, session=session, now=now)
-        result = page_common.act(issue)
-        if result:
-            st.success(texts.ISSUED.format(number=result[0], minutes=result[1]))
+        page_common.act_then_refresh(issue, lambda r: texts.ISSUED.format(number=r[0], minutes=r[1]))
 with right:
-    counter = st.text_input(texts.COUNTER_NAME, value="窓口1", key="reception_counter")
-    if st.button(texts.CALL_NEXT_BUTTON, key="reception_call_next"):
-        result = page_common.act(lambda session: (live.call_next(fixtures, site_id, counter, session=session, now=now),))
-        if result is not None and result[0] is not None:
-            st.success(texts.CALLED.format(number=result[0].number, counter=result[0].counter))
-        elif result is not None:
-            st.info(texts.NOBODY_WAITING)
+    st.subheader(texts.MY_TICKET.format(counter=counter))
+    if mine is None:
+        st.caption(texts.MY_TICKET_NONE)
+        if st.button(texts.CALL_NEXT_BUTTON, key="reception_call_next", type="primary"):
+            result = page_common.act(
+                lambda session: (live.call_next(fixtures, site_id, counter, session=session, now=now),))
+            if result is not None and result[0] is not None:
+                page_common.flash(texts.CALLED.format(number=result[0].number, counter=result[0].counter))
+                st.rerun()
+            elif result is not None:
+                st.info(texts.NOBODY_WAITING)
+    else:
+        st.markdown(texts.MY_TICKET_LINE.format(number=mine.number, procedure=labels.get(mine.procedure_id, ""),
+                                                status=TICKET_STATUS_LABELS[mine.status]))
+        steps = [a for a in texts.ACTION_BUTTONS if mine.status in TICKET_ACTIONS[a][0] and a != "call"]
+        reason = None
+        if "hand_off" in steps:
+            reason = st.selectbox(texts.HANDOFF_REASON, list(fixtures.catalogue.handoff_reasons),
+                                  format_func=fixtures.catalogue.handoff_reasons.get, key="reception_reason")
+        for column, action in zip(st.columns(len(steps)), steps):
+            label = texts.ACTION_BUTTONS[action]
+            if column.button(label, key=f"reception_{action}", type="primary" if action in ("start", "finish") else
+                             "secondary"):
+                page_common.act_then_refresh(
+                    lambda session, a=action: live.ticket_action(fixtures, mine.id, a, session=session, now=now,
+                                                                 reason=reason, counter=counter),
+                    lambda done, a=action: texts.ACTION_DONE.format(number=done.number, action=texts.ACTION_DONE_TEXT[a]))
 
-with Session(resources.engine()) as session:
-    tickets = session.exec(select(Ticket).where(Ticket.site_id == site_id, Ticket.service_date == local(now).date())
-                           .order_by(Ticket.id)).all()
-active = [t for t in tickets if t.status in ("called", "serving", "no_show")]
-if active:
-    chosen = st.selectbox(texts.PICK_TICKET, [t.id for t in active], key="reception_ticket",
-                          format_func=lambda i: next(f"{t.number}（{TICKET_STATUS_LABELS[t.status]}・{t.counter or ''}）"
-                                                     for t in active if t.id == i))
-    reason = st.selectbox(texts.HANDOFF_REASON, list(fixtures.catalogue.handoff_reasons),
-                          format_func=fixtures.catalogue.handoff_reasons.get, key="reception_reason")
-    for column, (action, label) in zip(st.columns(len(texts.ACTION_BUTTONS)), texts.ACTION_BUTTONS.items()):
-        if column.button(label, key=f"reception_{action}"):
-            done = page_common.act(lambda session, a=action: live.ticket_action(
-                fixtures, chosen, a, session=session, now=now, reason=reason, counter=counter))
-            if done is not None:
-                st.success(texts.ACTION_DONE.format(number=done.number, action=label))
+absent = [t for t in tickets if t.status == "no_show"]
+if absent:
+    with st.expander(texts.ABSENT_HEADER.format(count=len(absent))):
+        absent_labels = {t.id: f"{t.number}（{t.counter or ''}）" for t in absent}
+        chosen = st.selectbox(texts.PICK_TICKET, list(absent_labels), format_func=lambda i: absent_labels.get(i, "—"),
+                              key="reception_absent")
+        if st.button(texts.RECALL_TO_MINE.format(counter=counter), key="reception_recall_absent",
+                     disabled=mine is not None):
+            page_common.act_then_refresh(
+                lambda session: live.ticket_action(fixtures, chosen, "recall", session=session, now=now,
+                                                   counter=counter),
+                lambda done: texts.CALLED.format(number=done.number, counter=done.counter))
 
 st.subheader(texts.QUEUE_TABLE)
 rows = [{
@@ -65,4 +86,5 @@ rows = [{
     texts.COL_STATUS: TICKET_STATUS_LABELS[t.status], texts.COL_COUNTER: t.counter or "",
     texts.COL_ISSUED: f"{local(t.issued_at):%H:%M}", texts.COL_CALLED: f"{local(t.called_at):%H:%M}" if t.called_at else "",
 } for t in reversed(tickets)]
-st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="reception_queue")
+st.dataframe(pd.DataFrame(rows, columns=list(texts.QUEUE_COLUMNS)), hide_index=True, width="stretch",
+             key="reception_queue")

@@ -49,6 +49,9 @@ def test_reception_issues_calls_and_finishes(live_db):
     assert not at.exception and "受付番号 A-001 を発行しました" in at.success[0].value and "約" in at.success[0].value
     at.button(key="reception_call_next").click().run()
     assert "A-001 を 窓口1 に呼び出しました" in at.success[0].value
+    assert any("A-001" in m.value for m in at.markdown)  # this counter's ticket, at once
+    assert {b.key for b in at.button} >= {"reception_start", "reception_finish", "reception_no_show",
+                                          "reception_hand_off"}
     at.button(key="reception_finish").click().run()
     assert "A-001：完了しました" in at.success[0].value
     assert [t.status for t in rows(live_db, Ticket)] == ["done"]
@@ -56,15 +59,32 @@ def test_reception_issues_calls_and_finishes(live_db):
     assert at.info[0].value == "お待ちの方はいません。"
 
 
-def test_reception_refuses_a_finish_twice_with_a_japanese_message(live_db):
+def test_reception_shows_only_the_steps_the_ticket_allows_and_recalls_the_absent(live_db):
     at = page("reception.py")
     at.selectbox(key="reception_site").select("玉野市").run()
     at.button(key="reception_issue").click().run()
     at.button(key="reception_call_next").click().run()
     at.button(key="reception_no_show").click().run()
-    at.button(key="reception_finish").click().run()
-    assert "「不在」のため完了できません" in at.error[0].value
-    assert [t.status for t in rows(live_db, Ticket)] == ["no_show"]
+    assert "A-001：不在にしました" in at.success[0].value
+    assert "reception_finish" not in {b.key for b in at.button}  # no finish for a ticket nobody came for
+    at.button(key="reception_recall_absent").click().run()
+    assert "A-001 を 窓口1 に呼び出しました" in at.success[0].value
+    assert [t.status for t in rows(live_db, Ticket)] == ["called"]
+
+
+def test_two_clerks_each_see_their_own_counter(live_db):
+    first, second = page("reception.py"), page("reception.py")
+    for at in (first, second):
+        at.selectbox(key="reception_site").select("玉野市").run()
+    first.button(key="reception_issue").click().run()
+    first.button(key="reception_issue").click().run()
+    second.selectbox(key="reception_counter_tamano").select("窓口2").run()
+    first.button(key="reception_call_next").click().run()
+    second.button(key="reception_call_next").click().run()
+    assert "A-001 を 窓口1" in first.success[0].value and "A-002 を 窓口2" in second.success[0].value
+    second.button(key="reception_start").click().run()
+    first.run()
+    assert any("A-001" in m.value and "呼出中" in m.value for m in first.markdown)
 
 
 def test_reservations_open_on_the_next_service_day_and_offer_only_future_slots(live_db):
@@ -124,3 +144,20 @@ def test_booths_join_and_start(live_db):
     at.button(key="booths_start").click().run()
     assert "ブース1で開始しました" in at.success[0].value
     assert rows(live_db, BoothSession)[0].booth_no == 1
+
+
+def test_booths_offer_only_free_booths(live_db):
+    at = page("booths.py")
+    seats = None
+    for _ in range(2):
+        at.button(key="booths_join").click().run()
+    at.button(key="booths_start").click().run()
+    assert "ブース1で開始しました" in at.success[0].value
+    options = at.selectbox(key="booths_no").options
+    seats = len(options) + 1
+    assert "ブース1" not in options and options[0] == "ブース2"
+    for _ in range(seats - 1):
+        at.button(key="booths_join").click().run()
+        at.button(key="booths_start").click().run()
+    at.button(key="booths_join").click().run()
+    assert "いま空いているブースはありません" in at.info[0].value and at.button(key="booths_start").disabled
