@@ -133,6 +133,9 @@ class Alert:
     message: str
 
 
+OPEN_COUNTER_MINUTES = 15  # a counter that worked a ticket this recently counts as open
+
+
 @dataclass
 class SiteStatus:
     """What the 現況 page shows for one site at one moment."""
@@ -143,13 +146,15 @@ class SiteStatus:
     closed_reason: str = ""
     waiting_by_procedure: dict[str, int] = field(default_factory=dict)
     waiting_total: int = 0
-    longest_wait_minutes: int = 0  # among those waiting now or called today
+    longest_wait_minutes: int = 0  # the longest wait of those waiting now
+    longest_wait_today_minutes: int = 0  # the longest wait of the day, called or still waiting
     average_wait_minutes: float | None = None  # called today: issued → called
     served_today: int = 0
-    counters_open: int = 0
+    counters_open: int = 0  # counters with a ticket called, served or finished in the last OPEN_COUNTER_MINUTES
     counters_planned: int | None = None  # window staff on the published roster now; None = no roster
     on_break: list[str] = field(default_factory=list)
     leader_on_site: bool | None = None  # None = no published roster to tell
+    roster_published: bool = False
     calls_offered: int = 0
     calls_answered: int = 0
     answer_rate: float | None = None

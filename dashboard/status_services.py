@@ -13,7 +13,7 @@ from sqlalchemy import case, func
 from sqlmodel import Session, select
 
 from core.fixtures import Fixtures
-from core.live import TOKYO, Alert, SiteStatus, answer_rate, local, wait_minutes
+from core.live import OPEN_COUNTER_MINUTES, TOKYO, Alert, SiteStatus, answer_rate, local, wait_minutes
 from core.roster import minute_of
 from core.site_profile import ActivityId
 from dashboard.live_services import published_shifts, site_day, working_on
@@ -39,20 +39,23 @@ def site_status(fixtures: Fixtures, site_id: str, *, session: Session, now: dt.d
                         closed_reason=day.reason if not day.open else ("" if open_now else "受付時間外"))
 
     tickets = session.exec(
-        select(Ticket.procedure_id, Ticket.status, Ticket.issued_at, Ticket.called_at, Ticket.counter)
+        select(Ticket.procedure_id, Ticket.status, Ticket.issued_at, Ticket.called_at, Ticket.counter,
+               Ticket.finished_at)
         .where(Ticket.site_id == site_id, Ticket.service_date == date)
     ).all()
     waiting = Counter(p for p, s, *_ in tickets if s == "waiting")
     status.waiting_by_procedure = dict(sorted(waiting.items()))
     status.waiting_total = sum(waiting.values())
-    waits = [wait_minutes(i, c, now) for _p, s, i, c, _c in tickets if s == "waiting" or c is not None]
-    called = [wait_minutes(i, c, now) for _p, _s, i, c, _c in tickets if c is not None]
-    status.longest_wait_minutes = round(max(waits, default=0))
+    waiting_now = [wait_minutes(i, None, now) for _p, s, i, *_ in tickets if s == "waiting"]
+    called = [wait_minutes(i, c, now) for _p, _s, i, c, *_ in tickets if c is not None]
+    status.longest_wait_minutes = round(max(waiting_now, default=0))
+    status.longest_wait_today_minutes = round(max(waiting_now + called, default=0))
     status.average_wait_minutes = round(mean(called), 1) if called else None
     status.served_today = sum(1 for _p, s, *_ in tickets if s in SERVED)
-    status.counters_open = len({c for _p, s, _i, _c, c in tickets if s in ("called", "serving") and c})
+    status.counters_open = _counters_open(tickets, now)
 
     shifts = published_shifts(session, site_id, date)
+    status.roster_published = shifts is not None
     if shifts is not None:
         working = [s for s in shifts if s.start <= minute < s.end]
         status.counters_planned = sum(1 for s in working if working_on(s, minute, ActivityId.window))
@@ -86,6 +89,16 @@ def site_status(fixtures: Fixtures, site_id: str, *, session: Session, now: dt.d
     return status
 
 
+def _counters_open(tickets, now: dt.datetime) -> int:
+    """Counters working now: a ticket called or in service there, or one called or finished there
+    within the last few minutes (a clerk between two visitors still has the counter open)."""
+    recent = now - dt.timedelta(minutes=OPEN_COUNTER_MINUTES)
+    return len({
+        counter for _p, s, _i, called, counter, finished in tickets
+        if counter and (s in ("called", "serving") or (called and called >= recent) or (finished and finished >= recent))
+    })
+
+
 def alerts(fixtures: Fixtures, status: SiteStatus) -> list[Alert]:
     """Contract rules broken now (error) and thresholds passed (warning)."""
     site = fixtures.sites[status.site_id]
@@ -96,8 +109,10 @@ def alerts(fixtures: Fixtures, status: SiteStatus) -> list[Alert]:
     def add(level: str, message: str) -> None:
         found.append(Alert(status.site_id, level, message))
 
-    if status.leader_on_site is False and site.staffing.presence != "none":
-        titles = "・".join(t for t in (site.staffing.manager_title, site.staffing.deputy_title) if t)
+    titles = "・".join(t for t in (site.staffing.manager_title, site.staffing.deputy_title) if t)
+    if not status.roster_published:
+        add("error", f"本日の勤務表が公開されていません。{titles}の在席と窓口の配置を確認できません。")
+    elif status.leader_on_site is False and site.staffing.presence != "none":
         add("error", f"{titles}が現在だれも在席していません（勤務表）。")
     for rule in site.live_rules:
         if rule.kind == "all_seats_when_waiting_over" and rule.activity == ActivityId.booth:
@@ -107,7 +122,8 @@ def alerts(fixtures: Fixtures, status: SiteStatus) -> list[Alert]:
         add("warning", f"待ち時間が{site.live.wait_alert_minutes}分を超えています（最長{status.longest_wait_minutes}分）。")
     if (status.answer_rate is not None and status.answer_rate_target is not None
             and status.calls_offered >= 20 and status.answer_rate < status.answer_rate_target):
-        add("warning", f"応答率 {status.answer_rate:.0%} が目標 {status.answer_rate_target:.0%} を下回っています。")
+        add("warning", f"応答率 {status.answer_rate:.1%} が目標 {status.answer_rate_target:.0%} を下回っています"
+                       f"（{status.calls_offered}件中{status.calls_answered}件応答）。")
     if status.counters_planned and status.counters_open < status.counters_planned and status.waiting_total:
         add("warning", f"開いている窓口 {status.counters_open} が勤務表の配置 {status.counters_planned} より少なく、待ちがあります。")
     return found
@@ -117,27 +133,38 @@ def all_statuses(fixtures: Fixtures, *, session: Session, now: dt.datetime) -> l
     return [site_status(fixtures, site_id, session=session, now=now) for site_id in sorted(fixtures.sites)]
 
 
-def status_rows(fixtures: Fixtures, statuses: list[SiteStatus]) -> list[dict]:
-    """The 現況 table: one row per site, Japanese column names, what the live fragment shows."""
+def status_cards(fixtures: Fixtures, statuses: list[SiteStatus]) -> list[dict]:
+    """What the 現況 page shows per site: a heading, figures (label → text) and lines of text.
+    Every value is text, so nothing mixes numbers and dashes in one column."""
     from dashboard import texts
 
     labels = {p.id: p.label for p in fixtures.catalogue.procedures}
-    rows = []
+    cards = []
     for s in statuses:
         target = f"{s.answer_rate_target:.0%}" if s.answer_rate_target is not None else "—"
-        rate = f"{s.answer_rate:.0%}" if s.answer_rate is not None else "—"
-        rows.append({
-            texts.COL_SITE: s.name,
-            texts.COL_OPEN: texts.OPEN_NOW if s.open_now else (s.closed_reason or "—"),
-            texts.COL_WAITING: s.waiting_total,
-            texts.COL_WAITING_BY: "、".join(f"{labels.get(p, p)} {n}" for p, n in s.waiting_by_procedure.items()) or "—",
-            texts.COL_LONGEST: s.longest_wait_minutes,
-            texts.COL_AVERAGE: s.average_wait_minutes if s.average_wait_minutes is not None else "—",
-            texts.COL_SERVED: s.served_today,
-            texts.COL_COUNTERS_OPEN: f"{s.counters_open} / {s.counters_planned if s.counters_planned is not None else texts.NO_ROSTER}",
-            texts.COL_ON_BREAK: "、".join(s.on_break) or "—",
-            texts.COL_LEADER: texts.YES_NO[s.leader_on_site],
-            texts.COL_ANSWER_RATE: f"{rate}（{target}）" if s.calls_offered or s.answer_rate_target else "—",
-            texts.COL_BOOTHS: f"{s.booths_waiting} / {s.booths_in_session} / {s.booth_seats}" if s.booth_seats else "—",
+        rate = f"{s.answer_rate:.1%}" if s.answer_rate is not None else "—"
+        figures = {
+            texts.COL_WAITING: f"{s.waiting_total}人",
+            texts.COL_LONGEST: f"{s.longest_wait_minutes}分",
+            texts.COL_LONGEST_TODAY: f"{s.longest_wait_today_minutes}分",
+            texts.COL_AVERAGE: f"{s.average_wait_minutes}分" if s.average_wait_minutes is not None else "—",
+            texts.COL_SERVED: f"{s.served_today}件",
+            texts.COL_COUNTERS_OPEN: f"{s.counters_open} / "
+                                     f"{s.counters_planned if s.counters_planned is not None else texts.NO_ROSTER}",
+        }
+        if s.calls_offered or s.answer_rate_target is not None:
+            figures[texts.COL_ANSWER_RATE] = f"{rate}（{target}）"
+        if s.booth_seats:
+            figures[texts.COL_BOOTHS] = f"{s.booths_waiting} / {s.booths_in_session} / {s.booth_seats}"
+        lines = [
+            texts.STATUS_LINE_WAITING.format(by="、".join(
+                f"{labels.get(p, p)} {n}" for p, n in s.waiting_by_procedure.items()) or "—"),
+            texts.STATUS_LINE_BREAK.format(names="、".join(s.on_break) or "—"),
+            texts.STATUS_LINE_LEADER.format(state=texts.YES_NO[s.leader_on_site]),
+        ]
+        cards.append({
+            "site_id": s.site_id, "title": s.name,
+            "state": texts.OPEN_NOW if s.open_now else (s.closed_reason or "—"),
+            "figures": figures, "lines": lines,
         })
-    return rows
+    return cards

@@ -1,7 +1,6 @@
 """現況: every site at a glance, refreshed every few seconds, with the rules broken now."""
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
@@ -25,8 +24,15 @@ def live_status() -> None:
         (st.error if alert.level == "error" else st.warning)(f"{name}：{alert.message}")
     if not alerts:
         st.success(texts.ALERTS_NONE)
-    st.dataframe(pd.DataFrame(status_services.status_rows(fixtures, statuses)), hide_index=True,
-                 width="stretch", key="status_table")
+    # One card per site; columns wrap on a narrow screen, so a phone shows the same figures.
+    for card in status_services.status_cards(fixtures, statuses):
+        with st.container(border=True, key=f"status_{card['site_id']}"):
+            st.markdown(f"**{card['title']}**　{card['state']}")
+            figures = list(card["figures"].items())
+            for start in range(0, len(figures), 4):
+                for column, (label, value) in zip(st.columns(4), figures[start:start + 4]):
+                    column.metric(label, value)
+            st.caption("　".join(card["lines"]))
 
 
 live_status()

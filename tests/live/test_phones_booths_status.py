@@ -24,7 +24,7 @@ def test_answer_rate_today_against_the_contract_target(session, fixtures):
     status = site_status(fixtures, "ageo", session=session, now=at(DAY, "10:00"))
     assert (status.calls_offered, status.calls_answered) == (20, 16)
     assert status.answer_rate == pytest.approx(0.8) and status.answer_rate_target == 0.9
-    assert any("応答率 80%" in a.message for a in status.alerts)
+    assert any("応答率 80.0% が目標 90%" in a.message and "20件中16件" in a.message for a in status.alerts)
 
 
 @pytest.mark.parametrize(
@@ -73,6 +73,7 @@ def test_status_counts_waits_served_breaks_and_presence(session, fixtures):
     assert status.waiting_total == 2 and status.waiting_by_procedure == {"card_issuance": 2}
     assert status.served_today == 1 and status.average_wait_minutes == 10.0
     assert status.longest_wait_minutes == 59  # 09:01 → 10:00, still waiting
+    assert status.longest_wait_today_minutes == 59 and status.counters_open == 0  # finished 40 min ago
     assert status.on_break and status.leader_on_site is False and status.counters_planned == 0
     assert any(a.level == "error" and "在席" in a.message for a in status.alerts)
 
@@ -96,3 +97,31 @@ def test_incidents_refuse_personal_data_and_future_times(session, fixtures):
     assert session.scalar(select(func.count()).select_from(Incident)) == 0
     stored = session.get(Incident, record(action_taken="状況を説明", reported_to_city_at=at(DAY, "10:30")))
     assert stored.reported_to_city_at == at(DAY, "10:30")
+
+
+def test_status_says_so_when_no_roster_is_published(session, fixtures):
+    status = site_status(fixtures, "ageo", session=session, now=at(DAY, "10:00"))
+    assert status.open_now and not status.roster_published
+    assert any(a.level == "error" and "勤務表が公開されていません" in a.message for a in status.alerts)
+
+
+def test_longest_wait_is_of_those_waiting_now_and_a_counter_stays_open_between_visitors(session, fixtures):
+    live.issue_ticket(fixtures, "tamano", "card_issuance", session=session, now=at(DAY, "09:00"))
+    called = live.call_next(fixtures, "tamano", "窓口2", session=session, now=at(DAY, "09:50"))
+    live.ticket_action(fixtures, called.id, "finish", session=session, now=at(DAY, "09:55"))
+    live.issue_ticket(fixtures, "tamano", "card_issuance", session=session, now=at(DAY, "09:58"))
+    status = site_status(fixtures, "tamano", session=session, now=at(DAY, "10:00"))
+    assert status.longest_wait_minutes == 2 and status.longest_wait_today_minutes == 50
+    assert status.counters_open == 1  # 窓口2 finished 5 minutes ago
+    later = site_status(fixtures, "tamano", session=session, now=at(DAY, "10:20"))
+    assert later.counters_open == 0
+
+
+def test_status_cards_hold_text_only_and_every_site(session, fixtures):
+    from dashboard.status_services import all_statuses, status_cards
+
+    cards = status_cards(fixtures, all_statuses(fixtures, session=session, now=at(DAY, "10:00")))
+    assert [c["site_id"] for c in cards] == sorted(fixtures.sites)
+    assert all(isinstance(v, str) for c in cards for v in c["figures"].values())
+    ageo = next(c for c in cards if c["site_id"] == "ageo")
+    assert "ブース（待ち/使用中/席）" in ageo["figures"] and "本日の応答率（目標）" in ageo["figures"]
