@@ -79,3 +79,13 @@ def act_then_refresh(action, message) -> None:
     for level, text in ([("success", said)] if isinstance(said, str) else said):
         flash(text, level)
     st.rerun()
+
+
+def console_today() -> dt.date:
+    """Today by the console's clock (the demo clock when one is set), so every page and report
+    speaks of the same day as the live pages."""
+    try:
+        with Session(resources.engine()) as session:
+            return local(clock.now(session)).date()
+    except (OperationalError, ProgrammingError):
+        return local(clock.real_now()).date()

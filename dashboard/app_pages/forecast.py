@@ -11,6 +11,7 @@ import streamlit as st
 from core.forecast import DemandModel
 from core.requirements import StaffingModel
 from dashboard import charts, resources, services, texts
+from dashboard import page_common
 
 
 @st.cache_resource
@@ -22,7 +23,7 @@ def models(site_id: str) -> tuple[DemandModel, StaffingModel]:
 
 
 fixtures = resources.fixtures()
-today = dt.date.today()
+today = page_common.console_today()
 
 st.header(texts.FORECAST_HEADER)
 st.caption(texts.FORECAST_CAPTION)

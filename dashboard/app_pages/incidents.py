@@ -12,11 +12,11 @@ from sqlmodel import Session
 from core.report_records import TOKYO, local
 from core.reports import notice_status
 from dashboard import report_services as rs
-from dashboard import resources, texts
+from dashboard import page_common, resources, texts
 
 fixtures = resources.fixtures()
 catalogue = fixtures.catalogue
-today = rs.tokyo_today()
+today = page_common.console_today()
 
 st.header(texts.INCIDENTS_HEADER)
 st.caption(texts.INCIDENTS_CAPTION)

@@ -11,9 +11,10 @@ from sqlmodel import Session
 from core.reports import ReportUnavailable
 from db.settings import get_settings
 from dashboard import report_charts, report_services, resources, texts
+from dashboard import page_common
 
 fixtures = resources.fixtures()
-today = report_services.tokyo_today()
+today = page_common.console_today()
 
 st.header(texts.REPORTS_HEADER)
 st.caption(texts.REPORTS_CAPTION)

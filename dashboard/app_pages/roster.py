@@ -11,6 +11,7 @@ from core.requirements import StaffingModel
 from core.roster import SLOT, hhmm
 from core.roster_edit import EditError
 from dashboard import resources, roster_charts, roster_jobs, texts
+from dashboard import page_common
 from dashboard import roster_services as rs
 from db import roster_store
 
@@ -25,7 +26,7 @@ def staffing_model(site_id: str) -> StaffingModel:
 fixtures = resources.fixtures()
 engine = resources.engine()
 registry = roster_jobs.registry()
-today = dt.date.today()
+today = page_common.console_today()
 
 st.header(texts.ROSTER_HEADER)
 st.caption(texts.ROSTER_CAPTION)

@@ -9,9 +9,10 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlmodel import Session
 
 from dashboard import charts, resources, services, texts
+from dashboard import page_common
 
 fixtures = resources.fixtures()
-today = dt.date.today()
+today = page_common.console_today()
 
 st.header(texts.SITES_HEADER)
 st.caption(texts.SITES_CAPTION)
