@@ -4,8 +4,8 @@ History is written in bulk (a few seconds for five sites); today's activity goes
 same use cases the clerks use, so the feed also exercises the real code paths.
 
 Demo-only assumptions (not contract figures, kept here because they only shape fake data):
-sites whose contracts give no demand figures (Seto, Fujieda) get walk-ins at 40 % of their
-window seats' capacity; 3 % of called visitors do not come; cases of a procedure that has
+sites whose contracts give no demand figures (Seto, Fujieda) get walk-ins at 60 % of the capacity
+of the windows their contract floor staffs, and calls at 3 an hour per phone line; 3 % of called visitors do not come; cases of a procedure that has
 hand-off reasons go to city staff 5 % of the time; 8 % of calls are abandoned.
 """
 from __future__ import annotations
@@ -23,6 +23,7 @@ from core.calendar import SiteCalendar, SiteDay
 from core.fixtures import Fixtures
 from core.forecast import SLOT_MINUTES, DemandModel, slot_starts
 from core.live import TOKYO, LiveError, local
+from core.requirements import StaffingModel
 from core.roster import minute_of, monday_of
 from core.site_profile import ActivityId, SiteProfile
 from dashboard import clock
@@ -44,7 +45,9 @@ from db.models import (
 NO_SHOW = 0.03
 HAND_OFF = 0.05
 ABANDON = 0.08
-FALLBACK_UTILISATION = 0.4
+FALLBACK_UTILISATION = 0.6
+FALLBACK_CALLS_PER_LINE_HOUR = 3.0
+BOOKED_AHEAD_DAYS = (1, 14)  # a booking is made this many days before the visit
 DEMO_OPENING = dt.time(10, 0)
 
 
@@ -75,19 +78,36 @@ def expected_arrivals(fixtures: Fixtures, site: SiteProfile, day: SiteDay) -> di
     for a in model.day(day.date, day).arrivals:
         key = (a.slot, Stream(a.stream.channel, a.stream.name, a.stream.activity, a.reserved))
         found[key] = found.get(key, 0.0) + a.arrivals
+    _fallback_calls(fixtures, site, day, found)
     if any(s.channel == "counter" for _t, s in found) or ActivityId.window not in day.activities:
         return found
     offered = [p for p in site.procedures if p.activity == ActivityId.window and p.id in day.procedures
                and fixtures.catalogue.procedure(p.id).reservable]
     if not offered:
         return found
-    seats = site.activity(ActivityId.window).seats
+    # The counters the contract's floor staffs (what a roster for floor-only requirements gives),
+    # kept busy FALLBACK_UTILISATION of the time: a queue that stays finite.
+    counters = max(1, site.activity(ActivityId.window).min_staff)
     minutes = sum(live.procedure_of(fixtures, site, p.id)[1] for p in offered) / len(offered)
-    per_slot = seats * SLOT_MINUTES / minutes * FALLBACK_UTILISATION / len(offered)
+    per_slot = counters * SLOT_MINUTES / minutes * FALLBACK_UTILISATION / len(offered)
     for slot in slot_starts(day.activities[ActivityId.window].service):
         for p in offered:
             found[(slot, Stream("counter", p.id, ActivityId.window, False))] = per_slot
     return found
+
+
+def _fallback_calls(fixtures: Fixtures, site: SiteProfile, day: SiteDay,
+                    found: dict[tuple[dt.time, Stream], float]) -> None:
+    """Phones at a site whose contract gives no call figures (Kawanishi, Seto, Fujieda) still ring:
+    FALLBACK_CALLS_PER_LINE_HOUR per line, spread evenly over the national call topics."""
+    if ActivityId.phone not in day.activities or any(s.channel == "call" for _t, s in found):
+        return
+    lines = site.activity(ActivityId.phone).seats
+    topics = [t.id for t in fixtures.catalogue.call_topics]
+    per_slot = lines * FALLBACK_CALLS_PER_LINE_HOUR * SLOT_MINUTES / 60 / len(topics)
+    for slot in slot_starts(day.activities[ActivityId.phone].service):
+        for topic in topics:
+            found[(slot, Stream("call", topic, ActivityId.phone, False))] = per_slot
 
 
 def _moment(day: dt.date, slot: dt.time, rng: random.Random) -> dt.datetime:
@@ -106,11 +126,56 @@ class _Ids:
         return self.next - 1
 
 
+class _Bookings:
+    """The day's booked visits as reservation slots and reservations, so the reports' bookings,
+    the reservation-only days and the tickets' reservation links agree."""
+
+    def __init__(self, site: SiteProfile, day: SiteDay, rng: random.Random, ids: dict, rows: dict[str, list]) -> None:
+        self.site, self.day, self.rng, self.ids, self.rows = site, day, rng, ids, rows
+        self.slots: dict[tuple[dt.time, str], dict] = {}
+
+    def book(self, moment: dt.datetime, procedure_id: str, came: bool) -> int:
+        length = self.site.reservations.slot_minutes
+        minute = minute_of(local(moment).time()) // length * length
+        start = dt.time(minute // 60, minute % 60)
+        slot = self.slots.get((start, procedure_id))
+        if slot is None:
+            end = minute + length
+            slot = {"id": self.ids["reservation_slot"].take(), "site_id": self.site.id, "date": self.day.date,
+                    "procedure_id": procedure_id, "start": start, "end": dt.time(min(end, 1439) // 60, min(end, 1439) % 60),
+                    "capacity": 0, "booked": 0}
+            self.slots[(start, procedure_id)] = slot
+            self.rows["reservation_slot"].append(slot)
+        slot["booked"] += 1
+        slot["capacity"] = slot["booked"] + (0 if self.day_is_reservation_only() else 1)
+        made = moment - dt.timedelta(days=self.rng.randint(*BOOKED_AHEAD_DAYS), hours=self.rng.uniform(0, 8))
+        reservation_id = self.ids["reservation"].take()
+        self.rows["reservation"].append({
+            "id": reservation_id, "site_id": self.site.id, "slot_id": slot["id"], "procedure_id": procedure_id,
+            "reference": self.ids["reference"](self.rng), "status": "checked_in" if came else "no_show",
+            "proxy": False, "created_at": made, "updated_at": moment, "changed_at": None, "cancelled_at": None,
+            "checked_in_at": moment if came else None,
+            "no_show_at": moment + dt.timedelta(minutes=self.site.reservations.no_show_after_minutes) if not came else None,
+        })
+        return reservation_id
+
+    def day_is_reservation_only(self) -> bool:
+        return any(a.reservation_only for a in self.day.activities.values())
+
+
+def _counters_at(staffed: dict[dt.time, int], moment: dt.datetime, seats: int) -> int:
+    minute = minute_of(local(moment).time()) // SLOT_MINUTES * SLOT_MINUTES
+    return min(seats, max(1, staffed.get(dt.time(minute // 60, minute % 60), 1)))
+
+
 def _history_day(fixtures: Fixtures, site: SiteProfile, day: SiteDay, rng: random.Random, ids: dict,
-                 rows: dict[str, list]) -> None:
-    counters = max(1, site.activity(ActivityId.window).seats) if ActivityId.window in day.activities else 1
+                 rows: dict[str, list], staffed: dict[dt.time, int]) -> None:
+    """One open day. Counters open per slot as the staffing requirement asks (what a roster staffs),
+    so history's waits are those the live day shows for the same demand."""
+    seats = max(1, site.activity(ActivityId.window).seats) if ActivityId.window in day.activities else 1
     opening = dt.datetime.combine(day.date, dt.time(0), tzinfo=TOKYO)
-    free_at = [opening] * counters  # when each counter is next free
+    free_at = [opening] * seats  # when each counter is next free
+    bookings = _Bookings(site, day, rng, ids, rows)
     seqs: dict[str, int] = {}
     arrivals = []
     for (slot, stream), mean in expected_arrivals(fixtures, site, day).items():
@@ -135,13 +200,18 @@ def _history_day(fixtures: Fixtures, site: SiteProfile, day: SiteDay, rng: rando
             })
         elif stream.channel == "counter":
             procedure, minutes, _r, _a = live.procedure_of(fixtures, site, stream.name)
+            if stream.reserved and rng.random() < NO_SHOW:  # booked and never came: no ticket
+                bookings.book(moment, procedure.id, came=False)
+                continue
+            reservation_id = bookings.book(moment, procedure.id, came=True) if stream.reserved else None
             seqs[procedure.group] = seq = seqs.get(procedure.group, 0) + 1
-            counter = min(range(counters), key=lambda i: free_at[i])
+            open_now = _counters_at(staffed, moment, seats)
+            counter = min(range(open_now), key=lambda i: free_at[i])
             called = max(moment, free_at[counter])
             if stream.reserved:  # booked visits are called soon after they arrive
                 called = min(called, moment + dt.timedelta(minutes=rng.uniform(0, 5)))
             handling = dt.timedelta(minutes=max(3.0, rng.gauss(minutes, minutes / 4)))
-            free_at[counter] = called + handling
+            free_at[counter] = max(free_at[counter], called) + handling
             ticket_id = ids["ticket"].take()
             fate = rng.random()
             status = "no_show" if fate < NO_SHOW else (
@@ -149,7 +219,8 @@ def _history_day(fixtures: Fixtures, site: SiteProfile, day: SiteDay, rng: rando
             rows["ticket"].append({
                 "id": ticket_id, "site_id": site.id, "service_date": day.date, "procedure_id": procedure.id,
                 "group": procedure.group, "seq": seq, "number": f"{procedure.group}-{seq:03d}", "status": status,
-                "priority": 1 if stream.reserved else 0, "counter": f"窓口{counter + 1}",
+                "priority": 1 if stream.reserved else 0, "reservation_id": reservation_id,
+                "counter": f"窓口{counter + 1}",
                 "issued_at": moment, "called_at": called,
                 "started_at": called + dt.timedelta(minutes=1) if status != "no_show" else None,
                 "finished_at": called + handling if status == "done" else None,
@@ -168,6 +239,20 @@ def _history_day(fixtures: Fixtures, site: SiteProfile, day: SiteDay, rng: rando
             "action_taken": "状況を確認し説明した", "cause": None, "fix": None,
             "reported_to_city_at": occurred + dt.timedelta(hours=1),
         })
+
+
+def _references():
+    """Booking references drawn from the demo's generator, never twice."""
+    used: set[str] = set()
+
+    def draw(rng: random.Random) -> str:
+        while True:
+            reference = "".join(rng.choice(live.REFERENCE_ALPHABET) for _ in range(8))
+            if reference not in used:
+                used.add(reference)
+                return reference
+
+    return draw
 
 
 def _sequences(tickets: list[dict]) -> list[dict]:
@@ -197,29 +282,36 @@ def fill_history(engine: Engine, fixtures: Fixtures, today: dt.date, days: int =
                  progress: Callable[[str], None] = lambda _line: None) -> dict[str, int]:
     """Records for the `days` days before `today` at every site, drawn from the demand model."""
     rng = random.Random(seed)
-    totals = {"ticket": 0, "handoff": 0, "call": 0, "booth_session": 0, "incident": 0}
-    tables = {"ticket": Ticket, "handoff": Handoff, "call": Call, "booth_session": BoothSession, "incident": Incident}
+    # In the order foreign keys need: slots, then bookings, then the tickets that point at them.
+    tables = {"reservation_slot": ReservationSlot, "reservation": Reservation, "ticket": Ticket, "handoff": Handoff,
+              "call": Call, "booth_session": BoothSession, "incident": Incident}
+    totals = dict.fromkeys(tables, 0)
     with write_session(engine) as session:
-        ids = {"ticket": _Ids(session, Ticket)}
+        ids = {"ticket": _Ids(session, Ticket), "reservation": _Ids(session, Reservation),
+               "reservation_slot": _Ids(session, ReservationSlot), "reference": _references()}
         for site_id in sorted(fixtures.sites):
             site = fixtures.sites[site_id]
             calendar = SiteCalendar(site, fixtures.catalogue)
+            staffing = StaffingModel(site, fixtures.catalogue)
             rows: dict[str, list] = {name: [] for name in tables}
             for offset in range(days, 0, -1):
                 day = calendar.day(today - dt.timedelta(days=offset))
                 if day.open:
-                    _history_day(fixtures, site, day, rng, ids, rows)
+                    staffed = {r.slot: r.required for r in staffing.day(day.date).requirements
+                               if r.activity == ActivityId.window}
+                    _history_day(fixtures, site, day, rng, ids, rows, staffed)
             for name, model in tables.items():
                 if rows[name]:
                     session.execute(insert(model), rows[name])
                 totals[name] += len(rows[name])
             if rows["ticket"]:  # numbers issued later on a day with history go on from the last one
                 session.execute(insert(TicketSequence), _sequences(rows["ticket"]))
-            progress(f"{site.name}: 受付 {len(rows['ticket'])} 件、電話 {len(rows['call'])} 件、"
+            progress(f"{site.name}: 受付 {len(rows['ticket'])} 件（予約 {len(rows['reservation'])} 件）、電話 {len(rows['call'])} 件、"
                      f"オンライン窓口 {len(rows['booth_session'])} 件")
-        if not is_sqlite(engine):  # explicit ids: move PostgreSQL's sequence past them
-            session.execute(text("SELECT setval(pg_get_serial_sequence('ticket', 'id'), "
-                                 "(SELECT COALESCE(MAX(id), 1) FROM ticket))"))
+        if not is_sqlite(engine):  # explicit ids: move PostgreSQL's sequences past them
+            for table in ("ticket", "reservation", "reservation_slot"):
+                session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                     f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"))
         session.commit()
     return totals
 

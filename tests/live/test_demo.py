@@ -57,3 +57,28 @@ def test_a_ticket_issued_on_a_day_with_history_takes_the_next_number(initialised
     with write_session(initialised) as session:
         ticket = live.issue_ticket(fixtures, "tamano", "card_issuance", session=session, now=at("2026-12-01", "16:00"))
     assert ticket.seq == last + 1
+
+
+def test_history_agrees_with_the_contracts(initialised, fixtures):
+    """Booked visits are bookings, reservation-only days have no walk-ins, every site with phones
+    takes calls, and history's waits stay those of a staffed queue."""
+    from db.models import Reservation
+
+    demo.fill_history(initialised, fixtures, dt.date(2026, 12, 7), days=28)
+    with Session(initialised) as session:
+        tickets = session.exec(select(Ticket)).all()
+        bookings = {r.id: r for r in session.exec(select(Reservation)).all()}
+        calls = session.exec(select(Call.site_id, func.count()).group_by(Call.site_id)).all()
+    for ticket in tickets:
+        day = SiteCalendar(fixtures.sites[ticket.site_id], fixtures.catalogue).day(ticket.service_date)
+        if any(a.reservation_only for a in day.activities.values()):
+            assert ticket.reservation_id is not None, (ticket.site_id, ticket.service_date)
+        if ticket.reservation_id is not None:
+            assert bookings[ticket.reservation_id].status == "checked_in" and ticket.priority == 1
+    assert any(t.site_id == "kawanishi" and t.reservation_id for t in tickets)
+    with_phones = {s.id for s in fixtures.sites.values() if any(a.id.value in ("phone", "call_centre")
+                                                               for a in s.activities)}
+    in_contract = {s.id for s in fixtures.sites.values() if s.contract.end >= dt.date(2026, 11, 9)}
+    assert with_phones & in_contract <= {site for site, count in calls if count}
+    waits = [(t.called_at - t.issued_at).total_seconds() / 60 for t in tickets if t.called_at]
+    assert sum(waits) / len(waits) < 30
