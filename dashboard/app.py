@@ -28,6 +28,7 @@ pages = [
     st.Page("app_pages/roster_month.py", title=texts.PAGE_ROSTER_MONTH, icon=":material/calendar_view_month:",
             url_path="roster_month"),
     st.Page("app_pages/reports.py", title=texts.PAGE_REPORTS, icon=":material/description:", url_path="reports"),
+    st.Page("app_pages/contractor.py", title=texts.PAGE_CONTRACTOR, icon=":material/business:", url_path="contractor"),
     st.Page("app_pages/incidents.py", title=texts.PAGE_INCIDENTS, icon=":material/report:", url_path="incidents"),
 ]
 st.navigation(pages).run()

@@ -333,6 +333,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     engine = make_engine(args.database_url)
     if not args.live_only:
         init_database(engine)
+        demo.ensure_contractor(engine)
         if args.reset or not demo.has_history(engine):
             started = time.perf_counter()
             demo.clear(engine)
@@ -396,6 +397,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from sqlmodel import Session
 
     from core.reports import ReportUnavailable
+    from dashboard import contractor_services
     from dashboard import report_services as rs
     from db.engine import make_engine
 
@@ -408,7 +410,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         with Session(engine) as session:
             report = rs.build_report(
                 args.report_kind, site.id, session=session, fixtures=fixtures, today=today,
-                contractor=settings.contractor_name,
+                contractor=contractor_services.contractor(session=session).name,
                 day=getattr(args, "date", None), month=getattr(args, "month", None),
             )
     except ReportUnavailable as exc:

@@ -505,3 +505,18 @@ def catch_up(feed: LiveFeed, start: dt.datetime, now: dt.datetime, step_minutes:
     while moment < now:
         moment = min(now, moment + dt.timedelta(minutes=step_minutes))
         feed.tick(moment)
+
+
+DEMO_CONTRACTOR = {"name": "株式会社まどぐちサービス（デモ）", "address": "東京都千代田区丸の内一丁目（デモ）",
+                   "representative": "代表取締役 窓口 太郎（デモ）", "office_phone": ""}
+
+
+def ensure_contractor(engine: Engine) -> None:
+    """The demo's contractor on every report, unless the admin already entered the real one."""
+    from core.contractor import ContractorDetails
+    from db import settings_store
+
+    with write_session(engine) as session:
+        if settings_store.contractor(session=session) is None:
+            settings_store.save_contractor(session=session, details=ContractorDetails(**DEMO_CONTRACTOR))
+            session.commit()

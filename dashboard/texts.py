@@ -563,3 +563,9 @@ QUEUE_COLUMNS = (COL_NUMBER, COL_PROCEDURE, COL_STATUS, COL_COUNTER, COL_ISSUED,
 STATUS_LINE_WAITING = "待ちの内訳：{by}"
 STATUS_LINE_BREAK = "休憩中：{names}"
 STATUS_LINE_LEADER = "責任者：{state}"
+
+# --- 受託者情報 (issue 18) ---
+PAGE_CONTRACTOR = "受託者情報"
+CONTRACTOR_CAPTION = "日報・月報などの書類に印刷する受託者の名称・所在地・代表者です。全拠点の管理者が変更できます。"
+CONTRACTOR_SAVE = "保存"
+CONTRACTOR_SAVED = "受託者情報を保存しました（{name}）。"

@@ -42,7 +42,7 @@ if st.session_state.get("forecast_month") not in labels:
 month = months[labels.index(right.selectbox(texts.PICK_MONTH, labels, key="forecast_month"))]
 
 for note in demand.notes:
-    st.info(note, icon="ℹ️")
+    st.info(note, icon=":material/info:")
 
 # -- the month ---------------------------------------------------------------------------------
 st.subheader(texts.FORECAST_MONTH_HEADER.format(site=site.name, year=month.year, month=month.month))
@@ -89,7 +89,7 @@ st.subheader(texts.FORECAST_DAY_HEADER.format(site=site.name, date=f"{date:%Y-%m
 
 reason = services.closed_reason(demand, date)
 if reason is not None:
-    st.warning(texts.FORECAST_CLOSED.format(date=f"{date:%Y-%m-%d}", weekday=weekday, reason=reason), icon="🚪")
+    st.warning(texts.FORECAST_CLOSED.format(date=f"{date:%Y-%m-%d}", weekday=weekday, reason=reason), icon=":material/door_front:")
 else:
     requirements = staffing.day(date)
     capped = services.capped_messages(requirements)
@@ -98,10 +98,10 @@ else:
             texts.FORECAST_CAPPED.format(count=len(requirements.capped()))
             + "\n"
             + "\n".join(f"- {line}" for line in capped),
-            icon="⚠️",
+            icon=":material/warning:",
         )
     else:
-        st.success(texts.FORECAST_NOT_CAPPED, icon="✅")
+        st.success(texts.FORECAST_NOT_CAPPED, icon=":material/check_circle:")
 
     st.markdown(f"**{texts.FORECAST_ARRIVALS_CHART}**")
     arrivals = services.day_arrival_rows(demand.day(date), fixtures.catalogue)

@@ -128,7 +128,7 @@ with tab_notices:
         statuses = {n.id: notice_status(site, n, today) for n in notices}
         stopped = [n.subject for n in notices if statuses[n.id].payment_stopped_now]
         if stopped:
-            st.error(texts.NOTICE_STOPPED.format(subjects="、".join(stopped)), icon="💴")
+            st.error(texts.NOTICE_STOPPED.format(subjects="、".join(stopped)), icon=":material/money_off:")
         st.dataframe(pd.DataFrame([{
             texts.COL_INC_ID: n.id, texts.NOTICE_RECEIVED: n.received_on.isoformat(), texts.NOTICE_SUBJECT: n.subject,
             "計画書期限": statuses[n.id].plan_due.isoformat(),

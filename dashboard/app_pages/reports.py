@@ -9,9 +9,8 @@ import streamlit as st
 from sqlmodel import Session
 
 from core.reports import ReportUnavailable
-from db.settings import get_settings
 from dashboard import report_charts, report_services, resources, texts
-from dashboard import page_common
+from dashboard import contractor_services, page_common
 
 fixtures = resources.fixtures()
 today = page_common.console_today()
@@ -55,7 +54,7 @@ with Session(resources.engine()) as session:
         overdue = [i for i in items if i.status == "overdue"]
         waiting = [i for i in items if i.status == "due"]
         if overdue:
-            st.error(texts.REPORTS_OVERDUE.format(n=len(overdue)), icon="⏰")
+            st.error(texts.REPORTS_OVERDUE.format(n=len(overdue)), icon=":material/alarm:")
         if waiting:
             st.info(texts.REPORTS_DUE_SOON.format(n=len(waiting)))
         if not overdue and not waiting:
@@ -67,10 +66,11 @@ with Session(resources.engine()) as session:
     # -- the report ------------------------------------------------------------------------------
     try:
         report = report_services.build_report(kind, site.id, session=session, fixtures=fixtures, today=today,
-                                              contractor=get_settings().contractor_name, day=day, month=month)
+                                              contractor=contractor_services.contractor(session=session).name,
+                                              day=day, month=month)
     except ReportUnavailable as exc:
         report = None
-        st.warning(str(exc), icon="📅")
+        st.warning(str(exc), icon=":material/event_busy:")
 
 if report is not None:
     st.subheader(f"{report.title}　{report.period_label}")

@@ -1,0 +1,30 @@
+"""The contractor (受託者) as the city's documents name it: company, address, representative.
+
+Stored by the admin on the 受託者情報 page; every report and document prints it."""
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+FORBIDDEN_CONTROL = {chr(c) for c in range(32)} | {"\x7f"} | {chr(c) for c in range(0x202A, 0x202F)} | {
+    chr(c) for c in range(0x2066, 0x206A)}
+
+
+class ContractorDetails(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    name: str = Field(min_length=1, max_length=100, description="company name as on the contract")
+    address: str = Field(default="", max_length=200)
+    representative: str = Field(default="", max_length=100, description="代表者の職・氏名")
+    office_phone: str = Field(default="", max_length=20, pattern=r"^[0-9０-９\-－() ]*$",
+                              description="the company's office number (never a person's own)")
+
+    @field_validator("name", "address", "representative")
+    @classmethod
+    def _printable(cls, value: str) -> str:
+        bad = sorted({c for c in value if c in FORBIDDEN_CONTROL})
+        if bad:
+            raise ValueError("制御文字は使えません")
+        return value
+
+
+FIELD_LABELS = {"name": "受託者名", "address": "所在地", "representative": "代表者", "office_phone": "事務所の電話番号"}

@@ -1,0 +1,26 @@
+"""受託者情報: the contractor's name, address and representative that every report prints."""
+from __future__ import annotations
+
+import streamlit as st
+from sqlmodel import Session
+
+from core.contractor import FIELD_LABELS
+from dashboard import contractor_services, page_common, resources, texts
+from dashboard.access import AccessDenied
+from db.engine import write_session
+
+st.header(texts.PAGE_CONTRACTOR)
+st.caption(texts.CONTRACTOR_CAPTION)
+with Session(resources.engine()) as session:
+    current = contractor_services.contractor(session=session)
+with st.form("contractor_form"):
+    values = {field: st.text_input(label, value=getattr(current, field), key=f"contractor_{field}")
+              for field, label in FIELD_LABELS.items()}
+    if st.form_submit_button(texts.CONTRACTOR_SAVE, type="primary"):
+        try:
+            with write_session(resources.engine()) as session:
+                saved = contractor_services.save_contractor(values, session=session,
+                                                            actor=page_common.current_actor())
+            st.success(texts.CONTRACTOR_SAVED.format(name=saved.name))
+        except (AccessDenied, contractor_services.ContractorInputError) as exc:
+            st.error(str(exc))
