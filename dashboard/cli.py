@@ -344,6 +344,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 + ("（実時刻）" if abs((start - clock.real_now()).total_seconds()) < 5 else "（実時刻と異なります）"))
             say(f"{args.days} 日分の履歴を作成しています…")
             totals = demo.fill_history(engine, fixtures, local(start).date(), args.days, progress=say)
+            say(f"過去の日報・月報 {demo.record_past_submissions(engine, fixtures, local(start).date())} 件を提出済みにしました")
             say(f"履歴を作成しました（受付 {totals['ticket']} 件、電話 {totals['call']} 件、"
                 f"オンライン窓口 {totals['booth_session']} 件、{time.perf_counter() - started:.1f} 秒）")
         else:

@@ -10,6 +10,10 @@ from sqlmodel import Session
 from core.live import LiveError, local
 from dashboard import clock, resources, texts
 from dashboard.access import AccessDenied
+from dashboard.report_services import InputError
+
+# What a use case raises when it refuses: the message is Japanese and nothing was written.
+REFUSALS = (LiveError, AccessDenied, InputError)
 from db.engine import write_session
 
 
@@ -40,7 +44,7 @@ def act(action, success: str | None = None):
     try:
         with write_session(resources.engine()) as session:
             result = action(session)
-    except (LiveError, AccessDenied) as exc:
+    except REFUSALS as exc:
         st.error(str(exc))
         return None
     if success:

@@ -569,3 +569,8 @@ PAGE_CONTRACTOR = "受託者情報"
 CONTRACTOR_CAPTION = "日報・月報などの書類に印刷する受託者の名称・所在地・代表者です。全拠点の管理者が変更できます。"
 CONTRACTOR_SAVE = "保存"
 CONTRACTOR_SAVED = "受託者情報を保存しました（{name}）。"
+
+# --- 日報・月報: recording a submission here (issue 18) ---
+REPORTS_SUBMIT_HEADER = "市への提出を記録する"
+REPORTS_SUBMIT_BUTTON = "提出済みにする"
+REPORTS_SUBMITTED = "{report}を {on} に提出済みとして記録しました。"

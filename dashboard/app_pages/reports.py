@@ -17,6 +17,7 @@ today = page_common.console_today()
 
 st.header(texts.REPORTS_HEADER)
 st.caption(texts.REPORTS_CAPTION)
+page_common.show_flashes()
 
 names = {site.name: site.id for site in fixtures.sites.values()}
 left, middle, right = st.columns(3)
@@ -29,10 +30,10 @@ last_day = min(today - dt.timedelta(days=1), site.contract.end)
 if last_day < site.contract.start:
     last_day = site.contract.start
 if kind == "daily":
-    picked = st.session_state.get("reports_date")
-    if not isinstance(picked, dt.date):
-        st.session_state["reports_date"] = last_day
-    day = right.date_input(texts.REPORTS_DATE, format="YYYY/MM/DD", key="reports_date")
+    # One date per site: a date picked for one city never carries over outside another's contract.
+    day = right.date_input(texts.REPORTS_DATE, value=last_day, min_value=site.contract.start,
+                           max_value=min(today, site.contract.end), format="YYYY/MM/DD",
+                           key=f"reports_date_{site.id}")
     month = None
 else:
     months = pd.period_range(site.contract.start, site.contract.end, freq="M")
@@ -62,6 +63,20 @@ with Session(resources.engine()) as session:
         shown = [i for i in items if i.status in ("overdue", "due")] or items[-10:]
         if shown:
             st.dataframe(pd.DataFrame(report_services.due_rows(shown)), hide_index=True, width="stretch")
+        open_items = [i for i in items if i.status in ("overdue", "due")]
+        if open_items:
+            with st.expander(texts.REPORTS_SUBMIT_HEADER):
+                choices = {f"{i.label}（{i.period_start}）": i for i in open_items}
+                chosen = choices[st.selectbox(texts.SUBMIT_REPORT, list(choices), key=f"reports_submit_{site.id}")]
+                handed = st.date_input(texts.SUBMIT_ON, value=today, max_value=today, format="YYYY/MM/DD",
+                                       key="reports_submitted_on")
+                if st.button(texts.REPORTS_SUBMIT_BUTTON, key="reports_submit"):
+                    done = page_common.act(lambda s: report_services.mark_submitted(
+                        site.id, chosen.report_id, chosen.period_start, handed, session=s, fixtures=fixtures,
+                        today=today) or True)
+                    if done:
+                        page_common.flash(texts.REPORTS_SUBMITTED.format(report=chosen.label, on=handed))
+                        st.rerun()
 
     # -- the report ------------------------------------------------------------------------------
     try:

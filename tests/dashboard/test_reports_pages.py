@@ -64,13 +64,18 @@ def test_reports_page_previews_a_month_and_makes_its_pdf(with_october):
     assert not at.warning
 
 
-def test_reports_page_answers_a_future_day_clearly(with_october):
+def test_reports_page_offers_only_days_inside_the_contract_and_not_in_the_future(with_october):
     at = AppTest.from_file(REPORTS, default_timeout=90).run()
     at.selectbox(key="reports_site").select("川西市").run()
     at.radio(key="reports_kind").set_value("日報").run()
-    at.date_input(key="reports_date").set_value(dt.date.today() + dt.timedelta(days=3)).run()
+    picker = at.date_input(key="reports_date_kawanishi")
+    today = dt.datetime.now(TOKYO).date()
+    assert picker.max == today and picker.value < today
+    at.selectbox(key="reports_site").select("藤枝市").run()  # its contract ended in 2025
+    fujieda = at.date_input(key="reports_date_fujieda")
+    contract = FIXTURES.sites["fujieda"].contract
+    assert fujieda.value == contract.end and fujieda.min == contract.start and fujieda.max == contract.end
     assert not at.exception
-    assert any("まだ終わっていません" in w.value for w in at.warning)
 
 
 def test_incident_page_records_a_complaint_and_refuses_a_bad_report_time(database):
@@ -199,3 +204,17 @@ def test_bench_reports_generates_the_peak_month_when_empty(tmp_path, capsys):
     assert result["data"] == "generated" and result["site"] == "kawanishi"
     assert result["received"] == result["records"]["tickets"] > 1000
     assert result["pdf_pages"] >= 3 and "total_s" in result["first_run"]
+
+
+def test_a_submission_is_recorded_from_the_reports_page(database):
+    from db.models import ReportSubmission
+
+    at = AppTest.from_file(REPORTS, default_timeout=90).run()
+    at.selectbox(key="reports_site").select("川西市").run()
+    assert not at.exception
+    at.button(key="reports_submit").click().run()
+    assert not at.exception and "提出済みとして記録しました" in at.success[0].value
+    engine = make_engine(database)
+    with Session(engine) as session:
+        assert len(session.exec(select(ReportSubmission)).all()) == 1
+    engine.dispose()

@@ -82,3 +82,14 @@ def test_history_agrees_with_the_contracts(initialised, fixtures):
     assert with_phones & in_contract <= {site for site, count in calls if count}
     waits = [(t.called_at - t.issued_at).total_seconds() / 60 for t in tickets if t.called_at]
     assert sum(waits) / len(waits) < 30
+
+
+def test_the_demo_past_has_its_reports_handed_in(initialised, fixtures):
+    from dashboard import report_services
+
+    today = dt.date(2026, 12, 7)
+    assert demo.record_past_submissions(initialised, fixtures, today) > 0
+    with Session(initialised) as session:
+        for site_id in fixtures.sites:
+            items = report_services.due_list(site_id, session=session, fixtures=fixtures, today=today)
+            assert not [i for i in items if i.status == "overdue" and i.due < today], site_id
