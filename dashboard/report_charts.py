@@ -92,7 +92,7 @@ def waits_chart(table: Table) -> alt.Chart:
                             scale=alt.Scale(domain=measures, range=["#90caf9", "#1565c0"]), legend=alt.Legend(orient="top")),
             tooltip=[alt.Tooltip(f"{T.C_PROCEDURE}:N"), alt.Tooltip("measure:N", title="指標"), alt.Tooltip("minutes:Q", title="分")],
         )
-        .properties(height=max(80, 36 * len(frame)))
+        .properties(height=max(140, 48 * len(frame)))  # one procedure still gets two readable bars
     )
 
 
