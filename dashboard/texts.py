@@ -574,3 +574,6 @@ CONTRACTOR_SAVED = "受託者情報を保存しました（{name}）。"
 REPORTS_SUBMIT_HEADER = "市への提出を記録する"
 REPORTS_SUBMIT_BUTTON = "提出済みにする"
 REPORTS_SUBMITTED = "{report}を {on} に提出済みとして記録しました。"
+
+# --- widgets (issue 18) ---
+CHOOSE = "選んでください"

@@ -274,7 +274,7 @@ absent_day = cols[1].selectbox(texts.ABSENT_DATE, open_days, format_func=day_nam
 lock_before = cols[2].checkbox(texts.LOCK_BEFORE, value=True, key="roster_lock_before")
 shift_keys = [f"{s.staff_id}|{s.date.isoformat()}" for s in sorted(roster.shifts, key=lambda s: (s.date, s.staff_id))]
 locks = st.multiselect(
-    texts.LOCKS, shift_keys, key="roster_locks",
+    texts.LOCKS, shift_keys, key="roster_locks", placeholder=texts.CHOOSE,
     format_func=lambda k: f"{day_name(dt.date.fromisoformat(k.split('|')[1]))} {person(k.split('|')[0])}")
 locked_pairs = {(k.split("|")[0], dt.date.fromisoformat(k.split("|")[1])) for k in locks}
 cols = st.columns(2)

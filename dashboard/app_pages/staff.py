@@ -71,10 +71,10 @@ with edit_tab:
                                    key=f"staff_hours_{suffix}")
         skills = left.multiselect(texts.STAFF_FIELD_SKILLS, [ACTIVITY_JA[a] for a in run],
                                   default=[ACTIVITY_JA[s.value] for s in current.skills if s.value in run] if current else [],
-                                  key=f"staff_skills_{suffix}")
+                                  key=f"staff_skills_{suffix}", placeholder=texts.CHOOSE)
         quals = right.multiselect(texts.STAFF_FIELD_QUALIFICATIONS, list(QUALIFICATION_JA.values()),
                                   default=[QUALIFICATION_JA[q] for q in current.qualifications] if current else [],
-                                  key=f"staff_quals_{suffix}")
+                                  key=f"staff_quals_{suffix}", placeholder=texts.CHOOSE)
         training = left.text_input(texts.STAFF_FIELD_TRAINING, value=row.get("training_completed", ""),
                                    key=f"staff_training_{suffix}")
         leave = right.text_input(texts.STAFF_FIELD_LEAVE, value=row.get("leave", ""), key=f"staff_leave_{suffix}")
@@ -88,7 +88,7 @@ with edit_tab:
         left, right = st.columns(2)
         days_off = left.multiselect(texts.STAFF_FIELD_DAYS_OFF, WEEKDAY_JA,
                                     default=[WEEKDAY_JA[d.index] for d in current.preferences.days_off] if current else [],
-                                    key=f"staff_days_off_{suffix}")
+                                    key=f"staff_days_off_{suffix}", placeholder=texts.CHOOSE)
         shifts = list(SHIFT_JA.values())
         wish = right.selectbox(texts.STAFF_FIELD_SHIFT, shifts,
                                index=shifts.index(SHIFT_JA[current.preferences.shift]) if current else shifts.index("指定なし"),
