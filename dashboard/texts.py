@@ -557,7 +557,7 @@ MY_TICKET_NONE = "この窓口で対応中の方はいません。"
 MY_TICKET_LINE = "### {number}\n{procedure}（{status}）"
 ABSENT_HEADER = "不在の受付番号（{count}件）"
 RECALL_TO_MINE = "{counter} に再呼出"
-QUEUE_COLUMNS = (COL_NUMBER, COL_PROCEDURE, COL_STATUS, COL_COUNTER, COL_ISSUED, COL_CALLED)
+QUEUE_EMPTY = "本日の受付番号はまだありません。"
 
 # --- 現況 cards (issue 18) ---
 STATUS_LINE_WAITING = "待ちの内訳：{by}"

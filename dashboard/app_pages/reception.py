@@ -86,5 +86,7 @@ rows = [{
     texts.COL_STATUS: TICKET_STATUS_LABELS[t.status], texts.COL_COUNTER: t.counter or "",
     texts.COL_ISSUED: f"{local(t.issued_at):%H:%M}", texts.COL_CALLED: f"{local(t.called_at):%H:%M}" if t.called_at else "",
 } for t in reversed(tickets)]
-st.dataframe(pd.DataFrame(rows, columns=list(texts.QUEUE_COLUMNS)), hide_index=True, width="stretch",
-             key="reception_queue")
+if rows:
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="reception_queue")
+else:
+    st.caption(texts.QUEUE_EMPTY)
