@@ -35,7 +35,9 @@ from core.live import (
     slot_capacity,
     ticket_number,
 )
+from core.personal_data import PersonalDataFound, refuse_personal_data
 from core.roster import Shift, minute_of, monday_of
+from core.text_input import NAME_MAX, TextRefused, check_text
 from core.site_profile import ActivityId, SiteProfile
 from db import roster_store
 from db.models import (
@@ -185,7 +187,7 @@ def call_next(fixtures: Fixtures, site_id: str, counter: str, *, session: Sessio
     """Call the next waiting ticket (reservations first, then by issue time) to `counter`.
     None when nobody waits. Two clerks calling at once never get the same ticket."""
     site = site_profile(fixtures, site_id)
-    counter = counter.strip()
+    counter = counter_name(counter)
     if not counter:
         raise LiveError("窓口名を入れてください。")
     date = local(now).date()
@@ -209,17 +211,32 @@ def call_next(fixtures: Fixtures, site_id: str, counter: str, *, session: Sessio
     return None
 
 
+def counter_name(text: str | None) -> str:
+    """A counter's name as typed (窓口1): checked like every free text (issue 14): short, no
+    control or bidi characters, nothing personal. LiveError otherwise."""
+    try:
+        name = check_text(text, "窓口名", max_length=NAME_MAX)
+        refuse_personal_data(name, "窓口名")
+    except (TextRefused, PersonalDataFound) as exc:
+        raise LiveError(str(exc)) from None
+    return name
+
+
 def ticket_action(fixtures: Fixtures, ticket_id: int, action: str, *, session: Session, now: dt.datetime,
-                  counter: str | None = None, reason: str | None = None) -> Ticket:
-    """call / recall / start / finish / no_show / hand_off (with a reason from the catalogue)."""
+                  counter: str | None = None, reason: str | None = None, site_id: str | None = None) -> Ticket:
+    """call / recall / start / finish / no_show / hand_off (with a reason from the catalogue).
+    `site_id`: the site the clerk works at; a ticket of another site is refused as unknown."""
     ticket = _ticket(session, ticket_id)
+    if site_id is not None and ticket.site_id != site_id:
+        session.rollback()
+        raise LiveError(f"受付番号（ID {ticket_id}）は拠点 {site_id} にありません。")
     after = next_status(action, ticket.status, ticket.number)
     if action == "hand_off":
         reasons = fixtures.catalogue.handoff_reasons
         if reason not in reasons:
             raise LiveError(f"引継ぎ理由を選んでください（{'、'.join(reasons.values())}）。")
     if action in ("call", "recall") and counter:
-        ticket.counter = counter.strip()
+        ticket.counter = counter_name(counter)
     if action in ("call", "recall") and not ticket.counter:
         raise LiveError(f"{ticket.number} を呼び出す窓口名を入れてください。")
     ticket.status = after

@@ -104,7 +104,7 @@ with tab_incidents:
             if st.form_submit_button(texts.INC_UPDATE, key=f"inc_update_{picked}"):
                 data = rs.IncidentInput(row.kind, row.category, row.occurred_at, row.description, action, cause, fix,
                                         _at(reported_day, reported_time))
-                _run(lambda s: rs.update_incident(picked, data, session=s, fixtures=fixtures), texts.INC_UPDATED)
+                _run(lambda s: rs.update_incident(picked, data, session=s, fixtures=fixtures, site_id=site.id), texts.INC_UPDATED)
 
 # -- 業務改善事項通知書 ---------------------------------------------------------------------------------
 with tab_notices:
@@ -150,7 +150,7 @@ with tab_notices:
             done = c.date_input(texts.NOTICE_COMPLETED, value=notice.completed_on, format="YYYY/MM/DD", key=f"notice_done_{picked}")
             if st.form_submit_button(texts.INC_UPDATE, key=f"notice_update_{picked}"):
                 data = rs.NoticeInput(notice.received_on, notice.subject, plan, report, done)
-                _run(lambda s: rs.update_notice(picked, data, session=s, fixtures=fixtures), texts.INC_UPDATED)
+                _run(lambda s: rs.update_notice(picked, data, session=s, fixtures=fixtures, site_id=site.id), texts.INC_UPDATED)
 
 # -- 申請書枚数・交付前設定 ----------------------------------------------------------------------------
 with tab_inputs:

@@ -55,7 +55,7 @@ if active:
     for column, (action, label) in zip(st.columns(len(texts.ACTION_BUTTONS)), texts.ACTION_BUTTONS.items()):
         if column.button(label, key=f"reception_{action}"):
             done = page_common.act(lambda session, a=action: live.ticket_action(
-                fixtures, chosen, a, session=session, now=now, reason=reason, counter=counter))
+                fixtures, chosen, a, session=session, now=now, reason=reason, counter=counter, site_id=site_id))
             if done is not None:
                 st.success(texts.ACTION_DONE.format(number=done.number, action=label))
 
