@@ -13,6 +13,7 @@ from core.report_records import TOKYO, local
 from core.reports import notice_status
 from dashboard import report_services as rs
 from dashboard import resources, texts
+from dashboard.page_common import DatabaseBusy, run_write
 
 fixtures = resources.fixtures()
 catalogue = fixtures.catalogue
@@ -35,10 +36,11 @@ def _at(day: dt.date | None, time: dt.time | None) -> dt.datetime | None:
 def _run(action, success: str) -> None:
     """Run a use case; show its Japanese error instead of a traceback."""
     try:
-        with Session(resources.engine()) as session:
-            action(session)
+        run_write(resources.engine(), action)  # retried when the database is locked
     except rs.InputError as exc:
         st.error(str(exc))
+    except DatabaseBusy as exc:
+        st.error(texts.DB_BUSY.format(seconds=exc.waited))
     else:
         st.success(success)
 
