@@ -13,6 +13,7 @@ from pathlib import Path
 from core.calendar import SiteCalendar
 from core.fixtures import (
     FixtureError,
+    FixtureUnreadable,
     check_site_against_catalogue,
     load_catalogue,
     load_fixtures,
@@ -23,6 +24,24 @@ from db.settings import get_settings
 
 class UsageError(Exception):
     """Bad input from the command line; the message is shown as is."""
+
+
+MAX_ROSTER_BYTES = 20_000_000  # a week's roster is tens of kB
+
+
+def _existing_database(url: str | None) -> str:
+    """The URL to open for reading: a SQLite file that does not exist is refused, not created."""
+    from db.engine import is_sqlite, normalise_url
+
+    url = url or get_settings().database_url
+    try:
+        parsed = normalise_url(url)
+    except Exception as exc:  # sqlalchemy's ArgumentError for a malformed URL
+        raise UsageError(f"not a database URL: {url!r} ({exc})") from None
+    if is_sqlite(parsed) and parsed.database not in (None, "", ":memory:") \
+            and not str(parsed.database).startswith("file:") and not Path(parsed.database).is_file():
+        raise UsageError(f"{parsed.database}: no such database file (run `madoguchi init` first)")
+    return url
 
 
 def _date(text: str) -> dt.date:
@@ -44,7 +63,7 @@ def cmd_sites_check(args: argparse.Namespace) -> int:
             check_site_against_catalogue(profile, catalogue, Path(path))
         except FixtureError as exc:
             print(f"NG {exc}", file=sys.stderr)
-            return 1
+            return 2 if isinstance(exc, FixtureUnreadable) else 1  # unreadable input vs. a failed check
         print(f"OK {path}: {profile.id} {profile.name} ({profile.contract.start} – {profile.contract.end})")
     return 0
 
@@ -181,15 +200,21 @@ def _read_roster(path: str):
     from core.roster import Roster, RosterFormatError
 
     try:
+        if Path(path).is_file() and Path(path).stat().st_size > MAX_ROSTER_BYTES:
+            raise UsageError(f"{path}: file too large (at most {MAX_ROSTER_BYTES:,} bytes)")
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
+    except RecursionError:
+        raise UsageError(f"{path}: not a roster: JSON nested too deeply") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UsageError(f"{path}: not a readable JSON file ({exc})") from None
     try:
         return Roster.from_json(data)
     except RosterFormatError as exc:
         raise UsageError(f"{path}: {exc}") from None
+    except (RecursionError, TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise UsageError(f"{path}: not a roster ({type(exc).__name__}: {exc})") from None
 
 
 def cmd_roster_solve(args: argparse.Namespace) -> int:
@@ -328,21 +353,32 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.days < 1 or args.speed <= 0 or args.roster_seconds <= 0:
         raise UsageError("--days, --speed and --roster-seconds must be positive")
+    if args.days > 3660 or args.speed > 10_000 or args.roster_seconds > 3600:
+        raise UsageError("--days at most 3660, --speed at most 10000, --roster-seconds at most 3600")
     say = lambda line: print(f"demo: {line}", file=sys.stderr, flush=True)  # noqa: E731
     fixtures = _fixtures()
     engine = make_engine(args.database_url)
+    # Fake history goes only into a database the demo created (issue 14): an empty one is marked
+    # as the demo's; any other is refused, whatever DATABASE_URL names.
+    was_empty = demo.is_empty_database(engine)
     if not args.live_only:
         init_database(engine)
+    with Session(engine) as session:
+        if was_empty and not args.live_only:
+            demo.mark_demo_database(session)
+        elif not demo.is_demo_database(session):
+            engine.dispose()
+            raise UsageError(f"{engine.url.render_as_string(hide_password=True)} was not created by "
+                             "`madoguchi demo`: refusing to write demo records into it (use an empty "
+                             "database, e.g. DATABASE_URL=sqlite:///data/demo.sqlite3)")
+    if not args.live_only:
         if args.reset or not demo.has_history(engine):
             started = time.perf_counter()
-            demo.clear(engine)
             start = demo.demo_start(fixtures, clock.real_now())
-            with Session(engine) as session:
-                clock.set_demo_clock(session, start, args.speed)
             say(f"デモの時計: {local(start):%Y-%m-%d %H:%M} から {args.speed:g} 倍速"
                 + ("（実時刻）" if abs((start - clock.real_now()).total_seconds()) < 5 else "（実時刻と異なります）"))
-            say(f"{args.days} 日分の履歴を作成しています…")
-            totals = demo.fill_history(engine, fixtures, local(start).date(), args.days, progress=say)
+            say(f"{args.days} 日分の履歴を作成しています…（一つのトランザクション: 中断しても元のまま）")
+            totals = demo.reset(engine, fixtures, start, args.speed, args.days, progress=say)
             say(f"履歴を作成しました（受付 {totals['ticket']} 件、電話 {totals['call']} 件、"
                 f"オンライン窓口 {totals['booth_session']} 件、{time.perf_counter() - started:.1f} 秒）")
         else:
@@ -403,7 +439,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     site = _site_or_usage(fixtures, args.site)
     settings = get_settings()
     today = args.today or rs.tokyo_today()
-    engine = make_engine(args.database_url or settings.database_url)
+    engine = make_engine(_existing_database(args.database_url))
     try:
         with Session(engine) as session:
             report = rs.build_report(
@@ -572,10 +608,28 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from sqlalchemy.exc import ArgumentError, DBAPIError
+
+    from core.personal_data import PersonalDataFound
+    from core.text_input import TextRefused
+    from dashboard.access import AccessDenied
+    from db.engine import DatabaseBusy
+
     try:
         return args.func(args)
-    except (UsageError, FixtureError) as exc:
+    except (UsageError, FixtureError, TextRefused, PersonalDataFound, AccessDenied) as exc:
         print(f"madoguchi: {exc}", file=sys.stderr)
+        return 2
+    except DatabaseBusy as exc:
+        print(f"madoguchi: the database stayed locked by other writers ({exc}); nothing was written, "
+              "try again", file=sys.stderr)
+        return 2
+    except (DBAPIError, ArgumentError) as exc:  # unreachable server, wrong password, bad URL, no schema
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        print(f"madoguchi: database error: {reason}", file=sys.stderr)
+        return 2
+    except RecursionError:
+        print("madoguchi: input nested too deeply", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
         sys.stderr.close()
