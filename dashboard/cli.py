@@ -509,6 +509,164 @@ def _add_report_commands(sub, bench) -> None:
     bench_reports.set_defaults(func=cmd_bench_reports)
 
 
+# -- personal data, backup and restore (issue 14) ------------------------------------------------
+
+
+def _confirm(args, question: str) -> None:
+    if args.yes:
+        return
+    if not sys.stdin.isatty():
+        raise UsageError(f"{question} — refusing without confirmation: add --yes")
+    answer = input(f"{question} [yes/no] ").strip().lower()
+    if answer not in ("y", "yes", "はい"):
+        raise UsageError("cancelled; nothing was changed")
+
+
+def _certificate_path(args, site_id: str, person: str | None = None) -> Path:
+    if args.certificate:
+        return Path(args.certificate)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return Path(f"erasure-certificate-{site_id}{'-' + person if person else ''}-{stamp}.pdf")
+
+
+def _erasure_done(args, outcome, path: Path) -> int:
+    _write_bytes_atomically(path, outcome.certificate())
+    for key, count in outcome.record.counts.items():
+        print(f"{key}: {count}")
+    print(f"certificate: {path}")
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    from dashboard import privacy_services as ps
+    from dashboard.access import SYSTEM
+    from db.engine import make_engine
+    from db.privacy_store import CompactionIncomplete
+
+    fixtures = _fixtures()
+    site = _site_or_usage(fixtures, args.site)
+    today = args.today or dt.date.today()
+    if today <= site.contract.end and not args.before_contract_end:
+        raise UsageError(f"{site.id}'s contract runs until {site.contract.end}; purging before its end needs "
+                         "--before-contract-end")
+    _confirm(args, f"erase every personal field of {site.id} ({site.name}) in {_existing_database(args.database_url)}?")
+    engine = make_engine(_existing_database(args.database_url))
+    try:
+        outcome = ps.purge_site(site.id, engine=engine, fixtures=fixtures, today=today,
+                                contractor=get_settings().contractor_name,
+                                before_contract_end=args.before_contract_end, actor=SYSTEM)
+    except ps.PurgeRefused as exc:
+        raise UsageError(str(exc)) from None
+    except CompactionIncomplete as exc:
+        raise UsageError(f"erased, but {exc} (the old text may remain in the WAL until then)") from None
+    finally:
+        engine.dispose()
+    return _erasure_done(args, outcome, _certificate_path(args, site.id))
+
+
+def cmd_erase_person(args: argparse.Namespace) -> int:
+    from dashboard import privacy_services as ps
+    from dashboard.access import SYSTEM
+    from db.engine import make_engine
+    from db.privacy_store import CompactionIncomplete
+
+    fixtures = _fixtures()
+    site = _site_or_usage(fixtures, args.site)
+    _confirm(args, f"erase the personal data of {args.staff_id} at {site.id}?")
+    engine = make_engine(_existing_database(args.database_url))
+    try:
+        outcome = ps.erase_person(site.id, args.staff_id, engine=engine, fixtures=fixtures,
+                                  contractor=get_settings().contractor_name, actor=SYSTEM)
+    except ps.PurgeRefused as exc:
+        raise UsageError(str(exc)) from None
+    except CompactionIncomplete as exc:
+        raise UsageError(f"erased, but {exc} (the old text may remain in the WAL until then)") from None
+    finally:
+        engine.dispose()
+    return _erasure_done(args, outcome, _certificate_path(args, site.id, args.staff_id))
+
+
+def cmd_purge_status(args: argparse.Namespace) -> int:
+    from sqlmodel import Session
+
+    from dashboard import privacy_services as ps
+    from db.engine import make_engine
+
+    engine = make_engine(_existing_database(args.database_url))
+    try:
+        with Session(engine) as session:
+            rows = ps.purge_status(_fixtures(), session=session, today=args.today or dt.date.today())
+    finally:
+        engine.dispose()
+    if args.json:
+        print(json.dumps({"sites": rows}, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            state = f"purged {r['purged_at']}" if r["purged_at"] else ("OVERDUE" if r["overdue"] else "not purged")
+            print(f"{r['site']:<10} end {r['contract_end']}  due {r['purge_due']}  "
+                  f"{'required' if r['purge_required'] else 'not required'}  {state}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from db import backup
+    from dashboard.access import SYSTEM
+
+    try:
+        info = backup.backup(_existing_database(args.database_url), Path(args.file), actor=SYSTEM.username)
+    except backup.BackupError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"backup written: {args.file} ({info})")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from db import backup
+    from dashboard.access import SYSTEM
+
+    url = args.database_url or get_settings().database_url
+    if args.force:
+        _confirm(args, f"overwrite {url} with {args.file}?")
+    try:
+        info = backup.restore(Path(args.file), url, force=args.force, actor=SYSTEM.username)
+    except backup.BackupError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"restored {args.file} into {url} ({info})")
+    return 0
+
+
+def _add_privacy_commands(sub) -> None:
+    purge = sub.add_parser("purge", help="erase every personal field of a site at contract end; certificate PDF")
+    purge.add_argument("site")
+    purge.add_argument("--before-contract-end", action="store_true",
+                       help="allow the purge while the contract still runs (explicit choice)")
+    erase = sub.add_parser("erase-person", help="erase one staff member's personal data on request; certificate PDF")
+    erase.add_argument("site")
+    erase.add_argument("staff_id")
+    for parser in (purge, erase):
+        parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+        parser.add_argument("--certificate", metavar="FILE", help="where to write the certificate PDF")
+        parser.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
+    purge.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    purge.set_defaults(func=cmd_purge)
+    erase.set_defaults(func=cmd_erase_person)
+    status = sub.add_parser("purge-status", help="per site: contract end, purge due date, purged or not")
+    status.add_argument("--json", action="store_true")
+    status.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    status.add_argument("--database-url", default=None)
+    status.set_defaults(func=cmd_purge_status)
+    backup = sub.add_parser("backup", help="a consistent copy of the database while it runs (SQLite online backup, pg_dump)")
+    backup.add_argument("file", metavar="FILE")
+    backup.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
+    backup.set_defaults(func=cmd_backup)
+    restore = sub.add_parser("restore", help="restore a backup; refuses a database holding data without --force")
+    restore.add_argument("file", metavar="FILE")
+    restore.add_argument("--force", action="store_true", help="overwrite a database that holds data")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation with --force")
+    restore.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
+    restore.set_defaults(func=cmd_restore)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="madoguchi", description="マイナンバーカード窓口 運営コンソール")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -598,6 +756,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
     _add_report_commands(sub, bench)
+    _add_privacy_commands(sub)
 
     init = sub.add_parser("init", help="create or upgrade the database and load the fixtures")
     init.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
