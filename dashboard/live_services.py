@@ -175,8 +175,13 @@ def counters_open(fixtures: Fixtures, site_id: str, activity: ActivityId, *, ses
     return max(1, site.activity(activity).min_staff)
 
 
+def _row_id(value) -> bool:
+    """A usable row id: an int a database column can hold (a huge one would overflow SQLite)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**63
+
+
 def _ticket(session: Session, ticket_id: int) -> Ticket:
-    ticket = session.get(Ticket, ticket_id)
+    ticket = session.get(Ticket, ticket_id) if _row_id(ticket_id) else None
     if ticket is None:
         raise LiveError(f"受付番号（ID {ticket_id}）が見つかりません。")
     return ticket
@@ -360,7 +365,7 @@ def ensure_slots(fixtures: Fixtures, site_id: str, date: dt.date, *, session: Se
 
 
 def _slot(session: Session, slot_id: int) -> ReservationSlot:
-    slot = session.get(ReservationSlot, slot_id)
+    slot = session.get(ReservationSlot, slot_id) if _row_id(slot_id) else None
     if slot is None:
         raise LiveError(f"予約枠（ID {slot_id}）が見つかりません。")
     return slot

@@ -1,0 +1,121 @@
+"""Property-based tests (hypothesis, issue 14): arbitrary input to the profile loader, the staff
+importer, the roster JSON reader and the booking input gives either a valid object or the
+project's own error type with a message, never another exception."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tomllib
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core.fixtures import FixtureError, load_site_profile
+from core.live import TOKYO, LiveError
+from core.roster import Roster, RosterFormatError
+from core.staff_import import ImportRefused, parse_rows, read_table
+from db.settings import PROJECT_ROOT
+
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                        HealthCheck.too_slow])
+TAMANO = (PROJECT_ROOT / "fixtures" / "sites" / "tamano.toml").read_text(encoding="utf-8")
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@FAST
+@given(st.binary(max_size=400) | st.text(max_size=400).map(str.encode))
+def test_profile_loader_on_arbitrary_bytes(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("p") / "tamano.toml"
+    path.write_bytes(data)
+    try:
+        load_site_profile(path)
+    except FixtureError as exc:
+        assert str(exc)
+
+
+@FAST
+@given(st.data())
+def test_profile_loader_on_a_real_profile_with_one_value_changed(tmp_path_factory, data):
+    raw = tomllib.loads(TAMANO)
+    section = data.draw(st.sampled_from(sorted(k for k, v in raw.items() if isinstance(v, dict))))
+    key = data.draw(st.sampled_from(sorted(raw[section]))) if raw[section] else None
+    value = data.draw(st.integers(-10**20, 10**20) | st.text(max_size=30) | st.booleans() | st.floats(allow_nan=False))
+    lines = TAMANO.splitlines()
+    text = TAMANO
+    if key is not None:
+        header = f"[{section}]"
+        if header in lines:
+            at = lines.index(header)
+            rendered = json.dumps(value, ensure_ascii=False) if not isinstance(value, bool) else str(value).lower()
+            if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+                rendered = "0"
+            lines.insert(at + 1, f"{json.dumps(key)} = {rendered}")
+            text = "\n".join(lines)
+    path = tmp_path_factory.mktemp("p") / "tamano.toml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        load_site_profile(path)
+    except FixtureError as exc:
+        assert str(exc)
+
+
+cells = st.text(max_size=30) | st.sampled_from(["ID", "氏名", "役割", "担当業務", "契約時間", "月", "休", "窓口",
+                                                "責任者", "40", "09:00-16:00", "2027-01-01~2027-01-02", ""])
+
+
+@FAST
+@given(st.lists(st.lists(cells, max_size=8), max_size=6))
+def test_staff_importer_on_arbitrary_tables(fixtures, table):
+    try:
+        members = parse_rows(table, fixtures.site("tamano"))
+    except ImportRefused as exc:
+        assert exc.errors and str(exc)
+    else:
+        assert all(m.id and m.name for m in members)
+
+
+@FAST
+@given(st.binary(max_size=600), st.sampled_from(["s.csv", "s.xlsx", "s.txt"]))
+def test_staff_file_reader_on_arbitrary_bytes(fixtures, data, name):
+    try:
+        parse_rows(read_table(data, name), fixtures.site("tamano"))
+    except ImportRefused as exc:
+        assert exc.errors and str(exc)
+
+
+@FAST
+@given(json_values | st.fixed_dictionaries({"site": st.text(max_size=8), "week_start": st.text(max_size=12),
+                                            "shifts": st.lists(st.dictionaries(
+                                                st.sampled_from(["staff_id", "date", "start", "end", "breaks",
+                                                                 "activities"]), json_values), max_size=3)}))
+def test_roster_reader_on_arbitrary_json(data):
+    try:
+        roster = Roster.from_json(data)
+    except RosterFormatError as exc:
+        assert str(exc)
+    else:
+        assert roster.site_id is not None
+
+
+@FAST
+@given(slot_id=st.one_of(st.integers(0, 60), st.integers(min_value=-2**70, max_value=2**70), st.none(),
+                        st.text(max_size=5)),
+       minute=st.integers(0, 24 * 60 - 1), proxy=st.booleans())
+def test_booking_input(booking_db, fixtures, slot_id, minute, proxy):
+    from dashboard import live_services as live
+    from db.engine import write_session
+
+    now = dt.datetime(2026, 12, 1, tzinfo=TOKYO) + dt.timedelta(minutes=minute)
+    with write_session(booking_db) as session:
+        try:
+            reservation = live.book(fixtures, slot_id, session=session, now=now, proxy=proxy)
+        except LiveError as exc:
+            assert str(exc)
+            session.rollback()
+        else:
+            assert reservation.reference
