@@ -424,7 +424,10 @@ def book(fixtures: Fixtures, slot_id: int, *, session: Session, now: dt.datetime
 
 
 def find_reservation(session: Session, site_id: str, reference: str) -> Reservation:
-    reference = reference.strip().upper()
+    try:  # typed by a clerk: short, no control characters (PostgreSQL refuses NUL in a query)
+        reference = check_text(reference, "予約番号", max_length=NAME_MAX).upper()
+    except TextRefused as exc:
+        raise LiveError(str(exc)) from None
     reservation = session.exec(select(Reservation).where(
         Reservation.site_id == site_id, Reservation.reference == reference)).first()
     if reservation is None:

@@ -119,3 +119,20 @@ def test_booking_input(booking_db, fixtures, slot_id, minute, proxy):
             session.rollback()
         else:
             assert reservation.reference
+
+
+@FAST
+@given(reference=st.text(max_size=300), minute=st.integers(0, 24 * 60 - 1))
+def test_reservation_reference_input(booking_db, fixtures, reference, minute):
+    from dashboard import live_services as live
+    from db.engine import write_session
+
+    now = dt.datetime(2026, 12, 1, tzinfo=TOKYO) + dt.timedelta(minutes=minute)
+    with write_session(booking_db) as session:
+        for action in (lambda: live.check_in(fixtures, "tamano", reference, session=session, now=now),
+                       lambda: live.cancel("tamano", reference, session=session, now=now)):
+            try:
+                action()
+            except LiveError as exc:
+                assert str(exc)
+                session.rollback()
