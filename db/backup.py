@@ -82,7 +82,18 @@ def _check_sqlite_file(path: Path) -> int:
 
 def backup(url: str, target: Path, *, actor: str = "system") -> str:
     """Write a consistent copy of the database at `url` to `target`; returns a short description."""
-    target = Path(target)
+    try:
+        return _backup(url, Path(target), actor)
+    except OSError as exc:  # a directory as target, no space left, no permission …
+        partial = Path(str(target) + ".partial")
+        if partial.is_file():
+            partial.unlink()
+        raise BackupError(f"cannot write {target}: {exc.strerror or exc}") from None
+    except sqlite3.Error as exc:
+        raise BackupError(f"backup failed: {exc}") from None
+
+
+def _backup(url: str, target: Path, actor: str) -> str:
     partial = target.with_name(target.name + ".partial")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -139,7 +150,15 @@ def holds_data(url: str) -> bool:
 def restore(source: Path, url: str, *, force: bool = False, actor: str = "system") -> str:
     """Replace the database at `url` by the backup `source`; refuses a database holding data
     unless `force`. All or nothing."""
-    source = Path(source)
+    try:
+        return _restore(Path(source), url, force, actor)
+    except OSError as exc:
+        raise BackupError(f"cannot restore {source}: {exc.strerror or exc}; nothing changed") from None
+    except sqlite3.Error as exc:
+        raise BackupError(f"restore failed, nothing changed: {exc}") from None
+
+
+def _restore(source: Path, url: str, force: bool, actor: str) -> str:
     if not source.is_file():
         raise BackupError(f"{source}: no such backup file")
     try:

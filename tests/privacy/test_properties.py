@@ -136,3 +136,12 @@ def test_reservation_reference_input(booking_db, fixtures, reference, minute):
             except LiveError as exc:
                 assert str(exc)
                 session.rollback()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400, alphabet=st.characters(codec="utf-8") | st.sampled_from(list("0123456789-.() +〒@様丁目番地号"))))
+def test_personal_data_finder_never_fails(text):
+    from core.personal_data import find_personal_data
+
+    for finding in find_personal_data(text):
+        assert finding.kind and finding.text
