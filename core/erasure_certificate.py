@@ -92,7 +92,7 @@ def certificate_pdf(record: ErasureRecord) -> bytes:
     pdf.set_font(FONT_FAMILY, "B", size=10)
     pdf.cell(width, 6, T.CERT_KEPT, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT_FAMILY, size=9)
-    pdf.multi_cell(width, 5, T.CERT_KEPT_ITEMS, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(width, 5, T.CERT_KEPT_ITEMS_PERSON if record.person else T.CERT_KEPT_ITEMS, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(10)
     pdf.set_font(FONT_FAMILY, size=10)
     pdf.cell(width, 7, f"{T.CERT_SIGN}　＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿", align="R", new_x="LMARGIN", new_y="NEXT")

@@ -5,9 +5,12 @@ contract), Tamano §16(5) (erase every copy, paper or electronic, at the end of 
 別記8–9 (return what was collected; dispose of it so that no one can be identified).
 
 What is erased, and what is kept so that every report still builds from counts:
-- staff: the name becomes a placeholder ("消去済み 従事者 3"), wishes are emptied, weekday
-  availability and leave (with its reason) are deleted; id, role, skills, qualifications, training
-  date and contract hours stay (reports count hours by role and the share of trained staff);
+- staff: the name becomes a placeholder ("（消去済み）従事者 3"), wishes are emptied, weekday
+  availability and leave (with its reason) are deleted; at a site purge the id (which a
+  contractor may have made from a name) becomes "<site>-erased-001" everywhere it is used (the
+  person's row, skills, roster shifts, the stored roster versions' JSON, audit lines); role,
+  skills, qualifications, training date and contract hours stay (reports count hours by role and
+  the share of trained staff);
 - visitors: reservation reference codes become "消去済-<row id>" (status, times and counts stay);
 - free texts: incident description, action, cause and fix, improvement-notice subjects, the
   site's note become a placeholder; kind, category and times stay;
@@ -21,6 +24,7 @@ VACUUM FULL of the touched tables.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, String, cast, delete, literal, select, update
@@ -32,10 +36,13 @@ from db.models import (
     ImprovementNotice,
     Incident,
     Reservation,
+    Roster,
+    RosterShift,
     Site,
     Staff,
     StaffAvailability,
     StaffLeave,
+    StaffSkill,
     User,
 )
 
@@ -92,6 +99,54 @@ def _scrub_audit(session: Session, names: list[str], ids: list[str]) -> int:
     return scrubbed
 
 
+def _renamed(value, pattern: re.Pattern, mapping: dict[str, str]):
+    """A JSON value with every staff id replaced (as a whole value, a key, or a word in a text)."""
+    if isinstance(value, str):
+        return pattern.sub(lambda m: mapping[m.group(0)], value)
+    if isinstance(value, list):
+        return [_renamed(v, pattern, mapping) for v in value]
+    if isinstance(value, dict):
+        return {_renamed(k, pattern, mapping): _renamed(v, pattern, mapping) for k, v in value.items()}
+    return value
+
+
+def _pseudonymise_ids(session: Session, site_id: str, people: list[Staff]) -> int:
+    """Give every person of the site a meaningless id, wherever the id is used."""
+    taken = set(session.scalars(select(Staff.id)))
+    mapping: dict[str, str] = {}
+    number = 0
+    for person in people:
+        if re.fullmatch(rf"{re.escape(site_id)}-erased-\d+", person.id):
+            continue  # a second purge
+        number += 1
+        while f"{site_id}-erased-{number:03d}" in taken:
+            number += 1
+        mapping[person.id] = f"{site_id}-erased-{number:03d}"
+    for person in people:
+        new = mapping.get(person.id)
+        if new is None:
+            continue
+        old = person.id
+        session.add(Staff(id=new, site_id=person.site_id, display_name=person.display_name, role=person.role,
+                          contract_hours_per_week=person.contract_hours_per_week,
+                          training_completed=person.training_completed, qualifications=list(person.qualifications),
+                          preferences={}, active=person.active))
+        session.flush()
+        for table in (StaffSkill, RosterShift):
+            session.execute(update(table).where(table.staff_id == old).values(staff_id=new))
+        session.execute(update(AuditLog).where(AuditLog.entity == "staff", AuditLog.entity_id == old)
+                        .values(entity_id=new))
+        session.delete(person)
+        session.flush()
+    if mapping:
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(mapping, key=len, reverse=True))
+                             + r")(?![\w-])")
+        for roster in session.scalars(select(Roster).where(Roster.site_id == site_id)):
+            roster.data = _renamed(roster.data, pattern, mapping)  # replaced, not mutated (JSON column)
+        session.flush()
+    return len(mapping)
+
+
 def erase_site(session: Session, site_id: str, label) -> Erased:
     """Erase every personal field of a site (see the module docstring). `label(staff, n)` makes
     the placeholder that replaces a name."""
@@ -99,6 +154,7 @@ def erase_site(session: Session, site_id: str, label) -> Erased:
     names = tuple(p.display_name for p in people)
     counts = _erase_staff(session, people, label)
     counts["audit_detail"] = _scrub_audit(session, list(names), [p.id for p in people])
+    counts["staff_id"] = _pseudonymise_ids(session, site_id, people)
     counts["reservation_reference"] = session.execute(
         update(Reservation).where(Reservation.site_id == site_id, ~Reservation.reference.startswith("消去済-"))
         .values(reference=literal("消去済-", String) + cast(Reservation.id, String))

@@ -23,6 +23,7 @@ VISITOR_REF = "VISITOR-REF-Q7X9Z"
 INCIDENT_TEXT = "ZEBRAFINCH 来庁者が長時間お待ちになった件"
 NOTICE_TEXT = "QUOKKA 窓口の案内表示について"
 LEAVE_TEXT = "WOMBAT 私用のため"
+NAMED_ID = "yamada-taro"
 
 
 def _raw_bytes(url: str) -> bytes:
@@ -48,6 +49,18 @@ def _seed(engine) -> list[str]:
         session.add(Incident(site_id=SITE, kind="complaint", category="waiting", description=INCIDENT_TEXT,
                              occurred_at=dt.datetime(2026, 12, 7, 11, tzinfo=TOKYO), action_taken=INCIDENT_TEXT))
         session.add(ImprovementNotice(site_id=SITE, received_on=dt.date(2026, 12, 1), subject=NOTICE_TEXT))
+        from core.staff import StaffMember
+        from db import roster_store, staff_store
+        from core.roster import Roster
+
+        # A contractor made an id from a name: the purge must not leave it either.
+        staff_store.upsert_member(session, SITE, StaffMember(
+            id=NAMED_ID, name="山田 太郎", role="agent", skills=["window"], contract_hours_per_week=30))
+        roster = Roster.from_json({"site": SITE, "week_start": "2026-11-30", "shifts": [
+            {"staff_id": NAMED_ID, "date": "2026-12-01", "start": "09:00", "end": "17:00",
+             "breaks": [["12:00", "13:00"]], "activities": [{"start": "09:00", "end": "12:00", "activity": "window"},
+                                                           {"start": "13:00", "end": "17:00", "activity": "window"}]}]})
+        roster_store.publish(session, SITE, dt.date(2026, 11, 30), roster_store.save_roster(session, roster))
         people = list(session.exec(select(Staff).where(Staff.site_id == SITE)))
         session.add(StaffLeave(staff_id=people[0].id, start=dt.date(2026, 12, 9), end=dt.date(2026, 12, 9),
                                reason=LEAVE_TEXT))
@@ -71,7 +84,8 @@ def test_purge_erases_every_personal_field_from_the_file_and_its_wal(initialised
     names = _seed(initialised)
     with Session(initialised) as session:
         other_site_names = [s.display_name for s in session.exec(select(Staff).where(Staff.site_id == "seto"))]
-    secrets = [n.encode() for n in names] + [t.encode() for t in (VISITOR_REF, INCIDENT_TEXT, NOTICE_TEXT, LEAVE_TEXT)]
+    secrets = [n.encode() for n in names] + [t.encode() for t in (VISITOR_REF, INCIDENT_TEXT, NOTICE_TEXT, LEAVE_TEXT,
+                                                                    NAMED_ID)]
     if sqlite:
         before = _raw_bytes(db_url)
         assert all(s in before for s in secrets), "the seeded text must be in the file before the purge"
@@ -105,6 +119,12 @@ def test_purge_erases_every_personal_field_from_the_file_and_its_wal(initialised
                                   contractor="x", month=(2026, 12))
         assert session.exec(select(Incident).where(Incident.site_id == SITE)).first().category == "waiting"
     assert daily.has_activity and monthly.has_activity
+    with Session(initialised) as session:  # the published roster still reads, with the new id
+        from db import roster_store
+
+        kept = roster_store.published_roster(session, SITE, dt.date(2026, 11, 30))
+        renamed = session.get(Staff, kept.shifts[0].staff_id)
+        assert renamed.id.startswith(f"{SITE}-erased-") and renamed.role == "agent"
     assert rs.report_pdf(daily)[:4] == b"%PDF"
 
     text = PdfReader(io.BytesIO(outcome.certificate())).pages[0].extract_text()
