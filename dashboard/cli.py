@@ -228,8 +228,8 @@ def cmd_roster_solve(args: argparse.Namespace) -> int:
     week = monday_of(args.week)
     if week != args.week:
         print(f"注: 週は月曜始まりです。{args.week} を含む週 {week} から作成します", file=sys.stderr)
-    if args.time_limit <= 0:
-        raise UsageError(f"--time-limit must be positive, got {args.time_limit}")
+    if not 0 < args.time_limit <= 86_400:
+        raise UsageError(f"--time-limit must be positive and at most 86400 seconds, got {args.time_limit}")
     previous = _read_roster(args.previous) if args.previous else None
     if previous is not None and (previous.site_id != site.id or previous.week_start != week):
         raise UsageError(f"--previous {args.previous} is the roster of {previous.site_id} for the week of "
@@ -327,6 +327,8 @@ def cmd_bench_live(args: argparse.Namespace) -> int:
 
     if args.workers < 1 or args.ops < args.workers:
         raise UsageError("--workers must be at least 1 and --ops at least --workers")
+    if args.workers > 256 or args.ops > 10_000_000:
+        raise UsageError("--workers at most 256 and --ops at most 10000000")
     result = run(get_settings().fixtures_dir, args.workers, args.ops, get_settings().database_url)
     print(json.dumps(result, ensure_ascii=False, indent=None if args.json else 2))
     return 0
@@ -534,6 +536,7 @@ def _erasure_done(args, outcome, path: Path) -> int:
     for key, count in outcome.record.counts.items():
         print(f"{key}: {count}")
     print(f"certificate: {path}")
+    print("note: backups taken before this erasure still hold the data: delete them as well", file=sys.stderr)
     return 0
 
 
