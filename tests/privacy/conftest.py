@@ -16,11 +16,11 @@ def booking_db(tmp_path_factory):
     from db.settings import PROJECT_ROOT
     from db.setup import init_database
 
-    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('book') / 'b.sqlite3'}")
-    init_database(engine)
+    database = make_engine(f"sqlite:///{tmp_path_factory.mktemp('book') / 'b.sqlite3'}")
+    init_database(database)
     fixtures = load_fixtures(PROJECT_ROOT / "fixtures")
-    with write_session(engine) as session:
+    with write_session(database) as session:
         live.ensure_slots(fixtures, "tamano", dt.date(2026, 12, 1), session=session)
         session.commit()
-    yield engine
-    engine.dispose()
+    yield database
+    database.dispose()

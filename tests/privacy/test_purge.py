@@ -134,7 +134,7 @@ def test_purge_erases_every_personal_field_from_the_file_and_its_wal(initialised
 
 
 def test_erase_one_person_on_request(initialised, db_url, fixtures):
-    names = _seed(initialised)
+    _seed(initialised)
     with Session(initialised) as session:
         person = session.exec(select(Staff).where(Staff.site_id == SITE).order_by(Staff.id)).first()
         keep = session.exec(select(Staff).where(Staff.site_id == SITE, Staff.id != person.id)).first()
