@@ -136,13 +136,17 @@ def run_write(engine: Engine, action, *, attempts: int = WRITE_ATTEMPTS,
 
     started = time.monotonic()
     delay = first_delay
+    from sqlalchemy import event as sa_event
+
     for attempt in range(1, attempts + 1):
         with write_session(engine) as session:
+            committed: list[bool] = []
+            sa_event.listen(session, "after_commit", lambda _s: committed.append(True))
             try:
                 return action(session)
             except DBAPIError as exc:
                 session.rollback()
-                if not is_lock_conflict(exc):
+                if not is_lock_conflict(exc) or committed:  # never repeat work already committed
                     raise
                 waited = time.monotonic() - started
                 if attempt == attempts or waited + delay > budget_seconds:
