@@ -69,3 +69,9 @@ def check_text(text: str | None, field_label: str, *, max_length: int = SHORT_MA
     if required and not stripped:
         raise TextRefused(f"{field_label}が空欄です。")
     return stripped
+
+
+def is_row_id(value) -> bool:
+    """A usable row id: an int a database column can hold (a huge one would overflow SQLite's
+    64-bit integers with an OverflowError instead of "not found")."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**63

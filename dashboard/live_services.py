@@ -38,6 +38,7 @@ from core.live import (
 from core.personal_data import PersonalDataFound, refuse_personal_data
 from core.roster import Shift, minute_of, monday_of
 from core.text_input import NAME_MAX, TextRefused, check_text
+from core.text_input import is_row_id as _row_id
 from core.site_profile import ActivityId, SiteProfile
 from db import roster_store
 from db.models import (
@@ -173,11 +174,6 @@ def counters_open(fixtures: Fixtures, site_id: str, activity: ActivityId, *, ses
         if planned:
             return planned
     return max(1, site.activity(activity).min_staff)
-
-
-def _row_id(value) -> bool:
-    """A usable row id: an int a database column can hold (a huge one would overflow SQLite)."""
-    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**63
 
 
 def _ticket(session: Session, ticket_id: int) -> Ticket:
@@ -572,7 +568,7 @@ def booth_join(fixtures: Fixtures, site_id: str, kind: str, *, session: Session,
 
 
 def _booth_session(session: Session, session_id: int) -> BoothSession:
-    visit = session.get(BoothSession, session_id)
+    visit = session.get(BoothSession, session_id) if _row_id(session_id) else None
     if visit is None:
         raise LiveError(f"オンライン窓口の受付（ID {session_id}）が見つかりません。")
     return visit

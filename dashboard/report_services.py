@@ -19,6 +19,7 @@ from core.report_pdf import render_pdf
 from core.report_records import TOKYO
 from core.reports import Report, ReportUnavailable, daily_period, daily_report, monthly_period, monthly_report
 from core.text_input import LONG_MAX, SHORT_MAX, TextRefused, check_text
+from core.text_input import is_row_id as _row_id
 from dashboard import texts
 
 
@@ -204,7 +205,7 @@ def update_incident(incident_id: int, data: IncidentInput, *, session: Session, 
     (as not found: the caller learns nothing about other sites)."""
     from db.models import Incident
 
-    row = session.get(Incident, incident_id)
+    row = session.get(Incident, incident_id) if _row_id(incident_id) else None
     if row is None or (site_id is not None and row.site_id != site_id):
         raise InputError(texts.ERR_NOT_FOUND.format(what=texts.INC_WHAT, id=incident_id))
     _check_incident(fixtures, row.site_id, data, now or dt.datetime.now(TOKYO))
@@ -272,7 +273,7 @@ def update_notice(notice_id: int, data: NoticeInput, *, session: Session, fixtur
                   today: dt.date | None = None, site_id: str | None = None) -> None:
     from db.models import ImprovementNotice
 
-    row = session.get(ImprovementNotice, notice_id)
+    row = session.get(ImprovementNotice, notice_id) if _row_id(notice_id) else None
     if row is None or (site_id is not None and row.site_id != site_id):
         raise InputError(texts.ERR_NOT_FOUND.format(what=texts.NOTICE_WHAT, id=notice_id))
     _check_notice(fixtures, row.site_id, data, today or tokyo_today())
@@ -337,7 +338,7 @@ def record_card_batch(site_id: str, arrived_on: dt.date, cards: int, notices_mai
     if batch_id is None:
         row = CardBatch(site_id=site_id, arrived_on=arrived_on, cards=cards, notices_mailed_on=notices_mailed_on)
     else:
-        row = session.get(CardBatch, batch_id)
+        row = session.get(CardBatch, batch_id) if _row_id(batch_id) else None
         if row is None or row.site_id != site_id:
             raise InputError(texts.ERR_NOT_FOUND.format(what=texts.BATCH_WHAT, id=batch_id))
         row.arrived_on, row.cards, row.notices_mailed_on = arrived_on, cards, notices_mailed_on

@@ -34,6 +34,11 @@ def test_ids_of_another_site_are_refused(initialised, fixtures):
         with pytest.raises(rs.InputError, match="見つかりません"):
             rs.update_incident(incident, changed, session=session, fixtures=fixtures, now=NOW, site_id="seto")
         assert session.get(Incident, incident).description == "待ち時間の苦情"
+        with pytest.raises(rs.InputError, match="見つかりません"):  # an id no column can hold
+            rs.update_incident(2**80, changed, session=session, fixtures=fixtures, now=NOW)
+        with pytest.raises(rs.InputError, match="見つかりません"):
+            rs.record_card_batch("tamano", dt.date(2026, 11, 30), 10, None, session=session, fixtures=fixtures,
+                                 today=dt.date(2026, 12, 1), batch_id=-(2**70))
 
 
 def test_free_texts_refuse_personal_data_bad_characters_and_huge_counts(initialised, fixtures):
