@@ -15,7 +15,7 @@ kind of dash to "-"):
 - postcodes: "〒123-4567", "123-4567", a bare "1234567";
 - 12-digit numbers (My Number), grouped or not ("1234 5678 9012", "123456789012");
 - e-mail addresses;
-- addresses written with 丁目, 番地 or 番…号, or "…市/区/町/村 … 1-2-3";
+- addresses written with 丁目, 番地 or 番…号, "…町/村/通 1-2(-3)", or a place name and "1-2-3";
 - names followed by 様, さん, 殿 or 氏 (generic words such as お客様 or 来庁者様 excepted).
 """
 from __future__ import annotations
@@ -40,7 +40,9 @@ _FOLD = str.maketrans({ch: "-" for ch in _DASHES})
 _NUMBER = re.compile(r"(?:〒\s*)?(?:\+\s*)?\(?\d+(?:[\-.\s()]{1,3}\d+)*\)?")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _ADDRESS = re.compile(
-    r"\d+\s*丁目|\d+\s*番地|\d+\s*番\s*\d+\s*号|[都道府県市区町村郡]\S{0,12}?\d+-\d+(?:-\d+)?"
+    r"\d+\s*丁目|\d+\s*番地|\d+\s*番\s*\d+\s*号"  # 2丁目, 15番地, 3番4号
+    r"|[\u4e00-\u9fff]{0,10}[町村通](?:\d+丁目)?\d{1,4}-\d{1,4}(?:-\d{1,4})?"  # 中央町1-2-3
+    r"|[\u4e00-\u9fff]\d{1,3}-\d{1,3}-\d{1,4}(?!\d)"  # 栄1-2-3 (a date's year has 4 digits)
 )
 _NAME = re.compile(r"([\u4e00-\u9fff々\u30a0-\u30ff]{1,6})\s?(様|さん|殿|氏)")
 _GENERIC = {

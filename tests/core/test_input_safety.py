@@ -31,7 +31,7 @@ def test_personal_data_is_recognised_in_every_common_form(text, kind):
 
 @pytest.mark.parametrize("text", [
     "待ち時間が長いとの苦情（約40分）", "お客様から案内表示について申出", "来庁者様に説明した", "受付番号A-023",
-    "2026-11-18 10:30 窓口3で対応", "令和8年1月の件", "窓口1", "",
+    "2026-11-18 10:30 窓口3で対応", "受付2026-11-18の件", "区分1-2の件", "令和8年1月の件", "窓口1", "",
 ])
 def test_ordinary_texts_pass(text):
     assert find_personal_data(text) == []
