@@ -64,11 +64,25 @@ def test_backup_while_writing_then_restore_gives_identical_tables(initialised, d
     assert sum(r[-1] for r in seq) == len(tickets)
     # Restoring the same backup into a fresh database gives every table identical, row by row.
     if db_url.startswith("sqlite"):
-        fresh = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
-        backup.restore(dump, fresh)
-        again = _tables(fresh)
-        restored.pop("audit_log"), again.pop("audit_log")  # each restore writes its own audit line
-        assert again == restored and len(again) > 20
+        _restore_into_fresh(dump, f"sqlite:///{tmp_path / 'fresh.sqlite3'}", restored)
+    else:
+        import os
+
+        from tests.db.conftest import POSTGRES_ENV, _fresh_postgres_database
+
+        fresh = _fresh_postgres_database(os.environ[POSTGRES_ENV])
+        try:
+            _restore_into_fresh(dump, next(fresh), restored)
+        finally:
+            fresh.close()
+
+
+def _restore_into_fresh(dump, url: str, expected: dict) -> None:
+    backup.restore(dump, url)
+    again = _tables(url)
+    expected, again = dict(expected), dict(again)
+    expected.pop("audit_log"), again.pop("audit_log")  # each restore writes its own audit line
+    assert again == expected and len(again) > 20
 
 
 def test_backup_and_restore_refuse_what_they_cannot_use(initialised, db_url, tmp_path):
