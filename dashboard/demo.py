@@ -213,13 +213,6 @@ def _clear(session: Session) -> None:
         session.execute(delete(model))
 
 
-def clear(engine: Engine) -> None:
-    with write_session(engine) as session:
-        _clear(session)
-        clock.clear_demo_clock(session)
-        session.commit()
-
-
 def _pause_for_tests(path: str | None) -> None:
     """When PAUSE_HOOK names a file: write it and wait (a test kills the process meanwhile)."""
     import os
@@ -264,25 +257,24 @@ def _fill(session: Session, fixtures: Fixtures, today: dt.date, days: int, seed:
     rng = random.Random(seed)
     totals = {"ticket": 0, "handoff": 0, "call": 0, "booth_session": 0, "incident": 0}
     tables = {"ticket": Ticket, "handoff": Handoff, "call": Call, "booth_session": BoothSession, "incident": Incident}
-    if True:
-        ids = {"ticket": _Ids(session, Ticket)}
-        for site_id in sorted(fixtures.sites):
-            site = fixtures.sites[site_id]
-            calendar = SiteCalendar(site, fixtures.catalogue)
-            rows: dict[str, list] = {name: [] for name in tables}
-            for offset in range(days, 0, -1):
-                day = calendar.day(today - dt.timedelta(days=offset))
-                if day.open:
-                    _history_day(fixtures, site, day, rng, ids, rows)
-            for name, model in tables.items():
-                if rows[name]:
-                    session.execute(insert(model), rows[name])
-                totals[name] += len(rows[name])
-            progress(f"{site.name}: 受付 {len(rows['ticket'])} 件、電話 {len(rows['call'])} 件、"
-                     f"オンライン窓口 {len(rows['booth_session'])} 件")
-        if not is_sqlite(session.get_bind()):  # explicit ids: move PostgreSQL's sequence past them
-            session.execute(text("SELECT setval(pg_get_serial_sequence('ticket', 'id'), "
-                                 "(SELECT COALESCE(MAX(id), 1) FROM ticket))"))
+    ids = {"ticket": _Ids(session, Ticket)}
+    for site_id in sorted(fixtures.sites):
+        site = fixtures.sites[site_id]
+        calendar = SiteCalendar(site, fixtures.catalogue)
+        rows: dict[str, list] = {name: [] for name in tables}
+        for offset in range(days, 0, -1):
+            day = calendar.day(today - dt.timedelta(days=offset))
+            if day.open:
+                _history_day(fixtures, site, day, rng, ids, rows)
+        for name, model in tables.items():
+            if rows[name]:
+                session.execute(insert(model), rows[name])
+            totals[name] += len(rows[name])
+        progress(f"{site.name}: 受付 {len(rows['ticket'])} 件、電話 {len(rows['call'])} 件、"
+                 f"オンライン窓口 {len(rows['booth_session'])} 件")
+    if not is_sqlite(session.get_bind()):  # explicit ids: move PostgreSQL's sequence past them
+        session.execute(text("SELECT setval(pg_get_serial_sequence('ticket', 'id'), "
+                             "(SELECT COALESCE(MAX(id), 1) FROM ticket))"))
     return totals
 
 
