@@ -579,5 +579,6 @@ def save_solved(roster: Roster, problem: RosterProblem, note: str, engine) -> in
     version. A run that found no roster stores nothing."""
     if roster.objective is None:
         return None
-    with Session(engine) as session:
-        return save_version(roster, problem, note, session=session)
+    from db.engine import run_write  # retried while the live counters hold the lock
+
+    return run_write(engine, lambda session: save_version(roster, problem, note, session=session))
