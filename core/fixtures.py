@@ -16,6 +16,7 @@ from core.site_profile import SiteProfile
 from core.staff import StaffFile
 
 Model = TypeVar("Model", bound=BaseModel)
+MAX_FIXTURE_BYTES = 2_000_000  # a profile is tens of kB
 
 
 class FixtureError(ValueError):
@@ -25,6 +26,10 @@ class FixtureError(ValueError):
         self.path = Path(path)
         self.problems = problems
         super().__init__(f"{self.path}: " + "; ".join(problems))
+
+
+class FixtureUnreadable(FixtureError):
+    """Not a TOML file at all (a directory, binary or Shift_JIS bytes, nesting too deep, too big)."""
 
 
 def _field_path(loc: tuple) -> str:
@@ -56,15 +61,29 @@ def _describe(error: dict) -> str:
 def read_model(path: Path, model: type[Model]) -> Model:
     path = Path(path)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        if Path(path).is_dir():
+            raise FixtureUnreadable(path, ["is a directory, not a TOML file"])
+        data = Path(path).read_bytes()
+        if len(data) > MAX_FIXTURE_BYTES:
+            raise FixtureUnreadable(path, [f"file too large ({len(data):,} bytes; at most {MAX_FIXTURE_BYTES:,})"])
+        raw = tomllib.loads(data.decode("utf-8"))
     except FileNotFoundError:
-        raise FixtureError(path, ["file not found"]) from None
+        raise FixtureUnreadable(path, ["file not found"]) from None
+    except UnicodeDecodeError as exc:
+        raise FixtureUnreadable(path, [f"not UTF-8 text (byte {exc.start}: 0x{data[exc.start]:02x}); "
+                                  "save the file as UTF-8"]) from None
     except tomllib.TOMLDecodeError as exc:
-        raise FixtureError(path, [f"not valid TOML: {exc}"]) from None
+        raise FixtureUnreadable(path, [f"not valid TOML: {exc}"]) from None
+    except RecursionError:
+        raise FixtureUnreadable(path, ["not valid TOML: nested too deeply"]) from None
+    except OSError as exc:
+        raise FixtureUnreadable(path, [f"cannot read: {exc.strerror or exc}"]) from None
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
         raise FixtureError(path, [_describe(e) for e in exc.errors()]) from None
+    except RecursionError:
+        raise FixtureError(path, ["nested too deeply"]) from None
 
 
 def load_site_profile(path: Path) -> SiteProfile:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -115,15 +114,6 @@ def slot_capacity(staff_minutes: float, service_minutes: float, reserve: float) 
 
 def answer_rate(offered: int, answered: int) -> float | None:
     return answered / offered if offered else None
-
-
-_PHONE = re.compile(r"0\d{1,4}[-‐ー−\s]?\d{1,4}[-‐ー−\s]?\d{3,4}")
-
-
-def refuse_personal_data(text: str, field_label: str) -> None:
-    """Incident texts go into reports: refuse what looks like a phone number."""
-    if _PHONE.search(text.translate(str.maketrans("０１２３４５６７８９－", "0123456789-"))):  # full width too
-        raise LiveError(f"{field_label}に電話番号らしき記載があります。個人情報は記録しないでください。")
 
 
 @dataclass(frozen=True)

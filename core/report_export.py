@@ -1,5 +1,6 @@
 """A report as CSV (UTF-8 with BOM, so Excel opens it in Japanese) and as an Excel workbook:
-the same tables as the PDF, numbers as numbers, no formatting of figures."""
+the same tables as the PDF, numbers as numbers, no formatting of figures. Every text cell goes
+through core.safe_cells: nothing a reader opens can start a formula; numbers stay numbers."""
 from __future__ import annotations
 
 import csv
@@ -11,6 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from core.reports import Report, Table
+from core.safe_cells import safe_row
 
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
@@ -19,19 +21,19 @@ def to_csv(report: Report) -> bytes:
     """One file: the title and contract lines, then each table after a row holding its title."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([report.title])
+    writer.writerow(safe_row([report.title]))
     for key, value in report.meta():
-        writer.writerow([key, value])
+        writer.writerow(safe_row([key, value]))
     for note in report.notes:
-        writer.writerow(["※", note])
+        writer.writerow(safe_row(["※", note]))
     for table in report.tables:
         writer.writerow([])
-        writer.writerow([f"■ {table.title}"])
-        writer.writerow(table.columns)
+        writer.writerow(safe_row([f"■ {table.title}"]))
+        writer.writerow(safe_row(table.columns))
         for row in table.rows:
-            writer.writerow(["" if v is None else v for v in row])
+            writer.writerow(safe_row(["" if v is None else v for v in row]))
         if table.note:
-            writer.writerow(["注", table.note])
+            writer.writerow(safe_row(["注", table.note]))
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -44,31 +46,31 @@ def to_xlsx(report: Report) -> bytes:
     book = Workbook()
     cover = book.active
     cover.title = "表紙"
-    cover.append([report.title])
+    cover.append(safe_row([report.title]))
     cover["A1"].font = Font(bold=True, size=14)
     for key, value in report.meta():
-        cover.append([key, value])
+        cover.append(safe_row([key, value]))
     for note in report.notes:
-        cover.append(["※", note])
+        cover.append(safe_row(["※", note]))
     cover.column_dimensions["A"].width = 14
     cover.column_dimensions["B"].width = 80
     fill = PatternFill("solid", fgColor="E1E8F0")
     for index, table in enumerate(report.tables, start=1):
         sheet = book.create_sheet(sheet_name(index, table))
-        sheet.append(list(table.columns))
+        sheet.append(safe_row(table.columns))
         for cell in sheet[1]:
             cell.font = Font(bold=True)
             cell.fill = fill
             cell.alignment = Alignment(horizontal="center")
         for row in table.rows:
-            sheet.append(list(row))
+            sheet.append(safe_row(row))
         for column, name in enumerate(table.columns, start=1):
             longest = max([len(str(name))] + [len(str(r[column - 1])) for r in table.rows if r[column - 1] is not None])
             sheet.column_dimensions[get_column_letter(column)].width = min(60, 4 + 2 * longest)
         sheet.freeze_panes = "A2"
         if table.note:
             sheet.append([])
-            sheet.append([f"注: {table.note}"])
+            sheet.append(safe_row([f"注: {table.note}"]))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -197,3 +197,47 @@ M_WRONG = "誤交付・誤処理 {n}件"
 M_COMPLAINTS = "苦情 {n}件"
 M_HANDOFFS = "市職員への引継ぎ {n}件"
 M_NONE = "記録による測定値なし（責任者の確認による）"
+
+# --- issue 14: 個人情報消去証明書 (core/erasure_certificate.py) -----------------------------------
+CERT_TITLE = "個人情報消去証明書"
+CERT_TITLE_PERSON = "個人情報消去証明書（個別消去）"
+CERT_TO = "{city}長　様"
+CERT_FROM = "受託者　{contractor}"
+CERT_BODY_SITE = ("下記の業務委託契約の終了に伴い、受託者の管理する業務システム（madoguchi）のデータベースから、"
+                  "本業務に係る個人情報を下記のとおり消去したことを証明します。")
+CERT_BODY_PERSON = ("本人からの求めに応じ、受託者の管理する業務システム（madoguchi）のデータベースから、"
+                    "下記の従事者に係る個人情報を下記のとおり消去したことを証明します。")
+CERT_NOTE = "記"
+CERT_CONTRACT = "契約件名"
+CERT_SITE = "拠点"
+CERT_PERIOD = "契約期間"
+CERT_PERSON = "対象者（従事者ID）"
+CERT_CLAUSE = "根拠"
+CERT_WHEN = "消去日時"
+CERT_WHO = "実施者"
+CERT_DATABASE = "対象データベース"
+CERT_METHOD = "消去方法"
+CERT_TABLE = "消去した個人情報"
+CERT_COL_CATEGORY = "区分"
+CERT_COL_WHAT = "内容"
+CERT_COL_COUNT = "件数"
+CERT_KEPT = "保持した情報（個人を識別できない件数・時刻・役割のみ。報告書の作成に使用）"
+CERT_CHECK = "確認"
+CERT_SIGN = "確認者（署名）"
+CERT_METHOD_SQLITE = ("該当項目を置換・削除（secure_delete により削除領域を上書き）した後、"
+                      "WAL のチェックポイント、VACUUM によるデータベースファイルの再構築、WAL の切り詰めを実施")
+CERT_METHOD_PG = "該当項目を置換・削除した後、VACUUM FULL により対象テーブルを再構築"
+CERT_CATEGORIES = {
+    "staff_name": ("従事者", "氏名（仮名に置換）"),
+    "staff_conditions": ("従事者", "勤務可能時間・休暇（理由を含む）・勤務希望（削除）"),
+    "staff_id": ("従事者", "従事者ID（無意味な値に置換。勤務表・操作記録の参照も置換）"),
+    "reservation_reference": ("来庁者", "予約番号（無意味な値に置換）"),
+    "incident_text": ("記録", "事故・苦情の記述・対応・原因・再発防止策（置換）"),
+    "notice_subject": ("記録", "業務改善事項通知書の件名（置換）"),
+    "site_note": ("記録", "拠点の備考（削除）"),
+    "user_name": ("利用者", "システム利用者の氏名・ログイン名（置換）"),
+    "audit_detail": ("記録", "操作記録のうち対象者を含む詳細（置換）"),
+}
+CERT_KEPT_ITEMS_PERSON = "従事者ID・役割・担当業務・研修修了日、勤務表（従事者IDと時間）。氏名・勤務条件・希望は残していません"
+CERT_KEPT_ITEMS = ("受付・予約・電話・オンライン窓口の件数と時刻、従事者の役割・担当業務・研修修了日、"
+                   "勤務表（仮の従事者IDと時間）、事故・苦情の区分と日時、改善通知の日付")

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from core.pdf_base import FONT_FAMILY, JapanesePDF
 from core.roster import PSEUDO_ACTIVITIES, Roster, RosterProblem, Shift, hhmm
+from core.safe_cells import safe_row
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 WEEKDAYS = ["月", "火", "水", "木", "金", "土", "日"]
@@ -160,15 +161,15 @@ def roster_xlsx(roster: Roster, problem: RosterProblem, sheet: Sheet) -> bytes:
     book = Workbook()
     grid = book.active
     grid.title = "勤務表"
-    grid.append([_title(sheet, roster)])
+    grid.append(safe_row([_title(sheet, roster)]))  # every row through core.safe_cells: no formulas
     grid["A1"].font = Font(bold=True, size=14)
     grid.append(["氏名", "役割", *(_day_heading(problem, d) for d in problem.dates), "週計"])
     for cell in grid[2]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="E1E8F0")
     for member in _people(roster, problem):
-        grid.append([sheet.names.get(member.id, member.name), ROLE.get(member.role, member.role),
-                     *(_cell(roster, problem, member, d) for d in problem.dates), _week_hours(roster, member)])
+        grid.append(safe_row([sheet.names.get(member.id, member.name), ROLE.get(member.role, member.role),
+                              *(_cell(roster, problem, member, d) for d in problem.dates), _week_hours(roster, member)]))
     for row in grid.iter_rows(min_row=3):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -185,9 +186,9 @@ def roster_xlsx(roster: Roster, problem: RosterProblem, sheet: Sheet) -> bytes:
         breaks = " ".join(f"{hhmm(s)}–{hhmm(e)}" for s, e in shift.breaks)
         name = sheet.names.get(shift.staff_id, shift.staff_id)
         for block in shift.activities:
-            detail.append([shift.date.isoformat(), WEEKDAYS[shift.date.weekday()], shift.staff_id, name,
-                           hhmm(shift.start), hhmm(shift.end), breaks, hhmm(block.start), hhmm(block.end),
-                           activity_label(problem, block.activity)])
+            detail.append(safe_row([shift.date.isoformat(), WEEKDAYS[shift.date.weekday()], shift.staff_id, name,
+                                    hhmm(shift.start), hhmm(shift.end), breaks, hhmm(block.start), hhmm(block.end),
+                                    activity_label(problem, block.activity)]))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

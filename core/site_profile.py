@@ -587,7 +587,12 @@ class ServiceStandards(Strict):
 class Privacy(Strict):
     staff_roster_on_request: bool = True
     entry_records_on_request: bool = False
-    purge_contractor_pcs_at_end: bool = False
+    purge_contractor_pcs_at_end: bool = Field(
+        default=False, description="the contract demands erasure at its end (`madoguchi purge SITE`)")
+    retention_days_after_end: int = Field(
+        default=0, ge=0, le=3650,
+        description="days after the contract end within which the site's personal data must be purged")
+    purge_clause: str = Field(default="", max_length=200, description="the clause, quoted on the certificate")
     certifications: list[str] = Field(default_factory=list)
 
 

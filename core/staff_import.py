@@ -17,7 +17,12 @@ One person per row. The header row names the columns, in Japanese or in English:
 | 勤務帯希望 | shift_wish | 早番 | 早番 / 遅番 / 指定なし |
 
 Only ID, 氏名, 役割, 担当業務 and 契約時間 are required columns. Errors name the file row (the header
-is row 1) and the column as written in the file."""
+is row 1) and the column as written in the file.
+
+Limits (issue 14, input that cannot hurt): a file of at most MAX_UPLOAD_BYTES (1 MB), at most
+MAX_ROWS people (2,000: a site has tens), MAX_COLUMNS columns, CELL_MAX characters per cell and
+NAME_MAX per name; NUL, escape, control and bidi-override characters are refused in every cell
+(core.text_input). A file over a limit is refused before it is parsed, with a message."""
 from __future__ import annotations
 
 import csv
@@ -29,7 +34,9 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from core.site_profile import ActivityId, SiteProfile, Weekday
+from core.safe_cells import safe_table
 from core.staff import StaffMember
+from core.text_input import CELL_MAX, NAME_MAX, TextRefused, check_text
 
 WEEKDAY_JA = ["月", "火", "水", "木", "金", "土", "日"]
 ROLE_JA = {"manager": "責任者", "deputy": "副責任者", "agent": "従事者"}
@@ -40,6 +47,9 @@ ACTIVITY_JA = {
     "support_desk": "支援窓口", "call_centre": "コールセンター", "reception": "案内",
 }
 DAY_OFF_WORDS = {"休", "off", "休み", "×"}
+MAX_UPLOAD_BYTES = 1_000_000
+MAX_ROWS = 2_000  # people, header not counted
+MAX_COLUMNS = 50
 
 # key → (Japanese header, English header)
 COLUMNS: dict[str, tuple[str, str]] = {
@@ -86,8 +96,11 @@ class ImportRefused(ValueError):
 def read_table(data: bytes, filename: str) -> list[list[str]]:
     """The cells of a .csv (UTF-8, with or without BOM, or Shift_JIS) or .xlsx file, as text rows."""
     name = filename.lower()
+    if len(data) > MAX_UPLOAD_BYTES:  # refused before anything is decoded or parsed
+        raise ImportRefused([RowError(0, "", f"ファイルが大きすぎます（{len(data):,} バイト。"
+                                             f"{MAX_UPLOAD_BYTES:,} バイトまで）")])
     if name.endswith(".xlsx"):
-        return _read_xlsx(data)
+        return _limited(_read_xlsx(data))
     if name.endswith(".csv"):
         for encoding in ("utf-8-sig", "cp932"):
             try:
@@ -97,8 +110,23 @@ def read_table(data: bytes, filename: str) -> list[list[str]]:
                 continue
         else:
             raise ImportRefused([RowError(0, "", "文字コードを読めません（UTF-8 か Shift_JIS の CSV にしてください）")])
-        return [row for row in csv.reader(io.StringIO(text))]
+        try:
+            return _limited(csv.reader(io.StringIO(text, newline="")))
+        except csv.Error as exc:
+            raise ImportRefused([RowError(0, "", f"CSV として読めません（{exc}）")]) from None
     raise ImportRefused([RowError(0, "", f"{filename}: CSV（.csv）か Excel（.xlsx）のファイルを選んでください")])
+
+
+def _limited(rows) -> list[list[str]]:
+    """The rows, refused as soon as there are more than MAX_ROWS people or MAX_COLUMNS columns."""
+    out = []
+    for row in rows:
+        if len(row) > MAX_COLUMNS and any(str(c or "").strip() for c in row[MAX_COLUMNS:]):
+            raise ImportRefused([RowError(len(out) + 1, "", f"列が多すぎます（{MAX_COLUMNS} 列まで）")])
+        out.append([str(c) if c is not None else "" for c in row[:MAX_COLUMNS]])
+        if len(out) > MAX_ROWS + 1:
+            raise ImportRefused([RowError(0, "", f"行が多すぎます（見出しを除いて {MAX_ROWS:,} 行まで）")])
+    return out
 
 
 def _cell_text(value: object) -> str:
@@ -122,9 +150,19 @@ def _read_xlsx(data: bytes) -> list[list[str]]:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise ImportRefused([RowError(0, "", f"Excel ファイルとして読めません（{type(exc).__name__}）")]) from None
-    sheet = book.worksheets[0]
-    rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    book.close()
+    try:
+        sheet = book.worksheets[0]
+        rows = []
+        for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1):
+            rows.append([_cell_text(v) for v in row])
+            if len(rows) > MAX_ROWS + 1:
+                break  # _limited refuses it
+    except ImportRefused:
+        raise
+    except Exception as exc:  # a damaged sheet inside a valid zip
+        raise ImportRefused([RowError(0, "", f"Excel ファイルとして読めません（{type(exc).__name__}）")]) from None
+    finally:
+        book.close()
     return rows
 
 
@@ -232,8 +270,16 @@ def row_to_member(values: dict[str, str], site: SiteProfile, titles: dict[str, s
     def cell(key: str) -> str:
         return (values.get(key) or "").strip()
 
+    for key, value in values.items():  # every cell: length and characters (core.text_input)
+        try:
+            check_text(value, titles.get(key, COLUMNS[key][0]), max_length=NAME_MAX if key == "name" else CELL_MAX)
+        except TextRefused as exc:
+            fail(key, str(exc))
+            values = {**values, key: ""}
+    bad = {e.column for e in errors}
+
     for key in REQUIRED:
-        if not cell(key):
+        if not cell(key) and titles.get(key, COLUMNS[key][0]) not in bad:
             fail(key, "空欄です（必須）")
     staff_id = cell("id")
     if staff_id:
@@ -404,7 +450,7 @@ def city_list_table(members: list[StaffMember]) -> list[list[str]]:
 def csv_bytes(table: list[list[str]]) -> bytes:
     """UTF-8 with BOM, so Excel opens the Japanese text correctly."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(table)
+    csv.writer(out, lineterminator="\r\n").writerows(safe_table(table))  # no cell opens as a formula
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -415,7 +461,7 @@ def xlsx_bytes(table: list[list[str]], sheet_title: str = "従事者") -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = sheet_title
-    for row in table:
+    for row in safe_table(table):  # no cell opens as a formula
         sheet.append(row)
     for cell in sheet[1]:
         cell.font = Font(bold=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 from core.calendar import SiteCalendar
 from core.fixtures import (
     FixtureError,
+    FixtureUnreadable,
     check_site_against_catalogue,
     load_catalogue,
     load_fixtures,
@@ -23,6 +24,24 @@ from db.settings import get_settings
 
 class UsageError(Exception):
     """Bad input from the command line; the message is shown as is."""
+
+
+MAX_ROSTER_BYTES = 20_000_000  # a week's roster is tens of kB
+
+
+def _existing_database(url: str | None) -> str:
+    """The URL to open for reading: a SQLite file that does not exist is refused, not created."""
+    from db.engine import is_sqlite, normalise_url
+
+    url = url or get_settings().database_url
+    try:
+        parsed = normalise_url(url)
+    except Exception as exc:  # sqlalchemy's ArgumentError for a malformed URL
+        raise UsageError(f"not a database URL: {url!r} ({exc})") from None
+    if is_sqlite(parsed) and parsed.database not in (None, "", ":memory:") \
+            and not str(parsed.database).startswith("file:") and not Path(parsed.database).is_file():
+        raise UsageError(f"{parsed.database}: no such database file (run `madoguchi init` first)")
+    return url
 
 
 def _date(text: str) -> dt.date:
@@ -44,7 +63,7 @@ def cmd_sites_check(args: argparse.Namespace) -> int:
             check_site_against_catalogue(profile, catalogue, Path(path))
         except FixtureError as exc:
             print(f"NG {exc}", file=sys.stderr)
-            return 1
+            return 2 if isinstance(exc, FixtureUnreadable) else 1  # unreadable input vs. a failed check
         print(f"OK {path}: {profile.id} {profile.name} ({profile.contract.start} – {profile.contract.end})")
     return 0
 
@@ -181,15 +200,21 @@ def _read_roster(path: str):
     from core.roster import Roster, RosterFormatError
 
     try:
+        if Path(path).is_file() and Path(path).stat().st_size > MAX_ROSTER_BYTES:
+            raise UsageError(f"{path}: file too large (at most {MAX_ROSTER_BYTES:,} bytes)")
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
+    except RecursionError:
+        raise UsageError(f"{path}: not a roster: JSON nested too deeply") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UsageError(f"{path}: not a readable JSON file ({exc})") from None
     try:
         return Roster.from_json(data)
     except RosterFormatError as exc:
         raise UsageError(f"{path}: {exc}") from None
+    except (RecursionError, TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise UsageError(f"{path}: not a roster ({type(exc).__name__}: {exc})") from None
 
 
 def cmd_roster_solve(args: argparse.Namespace) -> int:
@@ -203,8 +228,8 @@ def cmd_roster_solve(args: argparse.Namespace) -> int:
     week = monday_of(args.week)
     if week != args.week:
         print(f"注: 週は月曜始まりです。{args.week} を含む週 {week} から作成します", file=sys.stderr)
-    if args.time_limit <= 0:
-        raise UsageError(f"--time-limit must be positive, got {args.time_limit}")
+    if not 0 < args.time_limit <= 86_400:
+        raise UsageError(f"--time-limit must be positive and at most 86400 seconds, got {args.time_limit}")
     previous = _read_roster(args.previous) if args.previous else None
     if previous is not None and (previous.site_id != site.id or previous.week_start != week):
         raise UsageError(f"--previous {args.previous} is the roster of {previous.site_id} for the week of "
@@ -302,6 +327,8 @@ def cmd_bench_live(args: argparse.Namespace) -> int:
 
     if args.workers < 1 or args.ops < args.workers:
         raise UsageError("--workers must be at least 1 and --ops at least --workers")
+    if args.workers > 256 or args.ops > 10_000_000:
+        raise UsageError("--workers at most 256 and --ops at most 10000000")
     result = run(get_settings().fixtures_dir, args.workers, args.ops, get_settings().database_url)
     print(json.dumps(result, ensure_ascii=False, indent=None if args.json else 2))
     return 0
@@ -328,22 +355,33 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.days < 1 or args.speed <= 0 or args.roster_seconds <= 0:
         raise UsageError("--days, --speed and --roster-seconds must be positive")
+    if args.days > 3660 or args.speed > 10_000 or args.roster_seconds > 3600:
+        raise UsageError("--days at most 3660, --speed at most 10000, --roster-seconds at most 3600")
     say = lambda line: print(f"demo: {line}", file=sys.stderr, flush=True)  # noqa: E731
     fixtures = _fixtures()
     engine = make_engine(args.database_url)
+    # Fake history goes only into a database the demo created (issue 14): an empty one is marked
+    # as the demo's; any other is refused, whatever DATABASE_URL names.
+    was_empty = demo.is_empty_database(engine)
     if not args.live_only:
         init_database(engine)
+    with Session(engine) as session:
+        if was_empty and not args.live_only:
+            demo.mark_demo_database(session)
+        elif not demo.is_demo_database(session):
+            engine.dispose()
+            raise UsageError(f"{engine.url.render_as_string(hide_password=True)} was not created by "
+                             "`madoguchi demo`: refusing to write demo records into it (use an empty "
+                             "database, e.g. DATABASE_URL=sqlite:///data/demo.sqlite3)")
+    if not args.live_only:
         demo.ensure_contractor(engine)
         if args.reset or not demo.has_history(engine):
             started = time.perf_counter()
-            demo.clear(engine)
             start = demo.demo_start(fixtures, clock.real_now())
-            with Session(engine) as session:
-                clock.set_demo_clock(session, start, args.speed)
             say(f"デモの時計: {local(start):%Y-%m-%d %H:%M} から {args.speed:g} 倍速"
                 + ("（実時刻）" if abs((start - clock.real_now()).total_seconds()) < 5 else "（実時刻と異なります）"))
-            say(f"{args.days} 日分の履歴を作成しています…")
-            totals = demo.fill_history(engine, fixtures, local(start).date(), args.days, progress=say)
+            say(f"{args.days} 日分の履歴を作成しています…（一つのトランザクション: 中断しても元のまま）")
+            totals = demo.reset(engine, fixtures, start, args.speed, args.days, progress=say)
             say(f"過去の日報・月報 {demo.record_past_submissions(engine, fixtures, local(start).date())} 件を提出済みにしました")
             say(f"履歴を作成しました（受付 {totals['ticket']} 件、電話 {totals['call']} 件、"
                 f"オンライン窓口 {totals['booth_session']} 件、{time.perf_counter() - started:.1f} 秒）")
@@ -404,9 +442,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     fixtures = _fixtures()
     site = _site_or_usage(fixtures, args.site)
-    settings = get_settings()
     today = args.today or rs.tokyo_today()
-    engine = make_engine(args.database_url or settings.database_url)
+    engine = make_engine(_existing_database(args.database_url))
     try:
         with Session(engine) as session:
             report = rs.build_report(
@@ -474,6 +511,165 @@ def _add_report_commands(sub, bench) -> None:
     bench_reports.add_argument("--json", action="store_true", help="one line of JSON (default: indented)")
     bench_reports.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
     bench_reports.set_defaults(func=cmd_bench_reports)
+
+
+# -- personal data, backup and restore (issue 14) ------------------------------------------------
+
+
+def _confirm(args, question: str) -> None:
+    if args.yes:
+        return
+    if not sys.stdin.isatty():
+        raise UsageError(f"{question} — refusing without confirmation: add --yes")
+    answer = input(f"{question} [yes/no] ").strip().lower()
+    if answer not in ("y", "yes", "はい"):
+        raise UsageError("cancelled; nothing was changed")
+
+
+def _certificate_path(args, site_id: str, person: str | None = None) -> Path:
+    if args.certificate:
+        return Path(args.certificate)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return Path(f"erasure-certificate-{site_id}{'-' + person if person else ''}-{stamp}.pdf")
+
+
+def _erasure_done(args, outcome, path: Path) -> int:
+    _write_bytes_atomically(path, outcome.certificate())
+    for key, count in outcome.record.counts.items():
+        print(f"{key}: {count}")
+    print(f"certificate: {path}")
+    print("note: backups taken before this erasure still hold the data: delete them as well", file=sys.stderr)
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    from dashboard import privacy_services as ps
+    from dashboard.access import SYSTEM
+    from db.engine import make_engine
+    from db.privacy_store import CompactionIncomplete
+
+    fixtures = _fixtures()
+    site = _site_or_usage(fixtures, args.site)
+    today = args.today or dt.date.today()
+    if today <= site.contract.end and not args.before_contract_end:
+        raise UsageError(f"{site.id}'s contract runs until {site.contract.end}; purging before its end needs "
+                         "--before-contract-end")
+    _confirm(args, f"erase every personal field of {site.id} ({site.name}) in {_existing_database(args.database_url)}?")
+    engine = make_engine(_existing_database(args.database_url))
+    try:
+        outcome = ps.purge_site(site.id, engine=engine, fixtures=fixtures, today=today,
+                                contractor=get_settings().contractor_name,
+                                before_contract_end=args.before_contract_end, actor=SYSTEM)
+    except ps.PurgeRefused as exc:
+        raise UsageError(str(exc)) from None
+    except CompactionIncomplete as exc:
+        raise UsageError(f"erased, but {exc} (the old text may remain in the WAL until then)") from None
+    finally:
+        engine.dispose()
+    return _erasure_done(args, outcome, _certificate_path(args, site.id))
+
+
+def cmd_erase_person(args: argparse.Namespace) -> int:
+    from dashboard import privacy_services as ps
+    from dashboard.access import SYSTEM
+    from db.engine import make_engine
+    from db.privacy_store import CompactionIncomplete
+
+    fixtures = _fixtures()
+    site = _site_or_usage(fixtures, args.site)
+    _confirm(args, f"erase the personal data of {args.staff_id} at {site.id}?")
+    engine = make_engine(_existing_database(args.database_url))
+    try:
+        outcome = ps.erase_person(site.id, args.staff_id, engine=engine, fixtures=fixtures,
+                                  contractor=get_settings().contractor_name, actor=SYSTEM)
+    except ps.PurgeRefused as exc:
+        raise UsageError(str(exc)) from None
+    except CompactionIncomplete as exc:
+        raise UsageError(f"erased, but {exc} (the old text may remain in the WAL until then)") from None
+    finally:
+        engine.dispose()
+    return _erasure_done(args, outcome, _certificate_path(args, site.id, args.staff_id))
+
+
+def cmd_purge_status(args: argparse.Namespace) -> int:
+    from sqlmodel import Session
+
+    from dashboard import privacy_services as ps
+    from db.engine import make_engine
+
+    engine = make_engine(_existing_database(args.database_url))
+    try:
+        with Session(engine) as session:
+            rows = ps.purge_status(_fixtures(), session=session, today=args.today or dt.date.today())
+    finally:
+        engine.dispose()
+    if args.json:
+        print(json.dumps({"sites": rows}, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            state = f"purged {r['purged_at']}" if r["purged_at"] else ("OVERDUE" if r["overdue"] else "not purged")
+            print(f"{r['site']:<10} end {r['contract_end']}  due {r['purge_due']}  "
+                  f"{'required' if r['purge_required'] else 'not required'}  {state}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from db import backup
+    from dashboard.access import SYSTEM
+
+    try:
+        info = backup.backup(_existing_database(args.database_url), Path(args.file), actor=SYSTEM.username)
+    except backup.BackupError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"backup written: {args.file} ({info})")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from db import backup
+    from dashboard.access import SYSTEM
+
+    url = args.database_url or get_settings().database_url
+    if args.force:
+        _confirm(args, f"overwrite {url} with {args.file}?")
+    try:
+        info = backup.restore(Path(args.file), url, force=args.force, actor=SYSTEM.username)
+    except backup.BackupError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"restored {args.file} into {url} ({info})")
+    return 0
+
+
+def _add_privacy_commands(sub) -> None:
+    purge = sub.add_parser("purge", help="erase every personal field of a site at contract end; certificate PDF")
+    purge.add_argument("site")
+    purge.add_argument("--before-contract-end", action="store_true",
+                       help="allow the purge while the contract still runs (explicit choice)")
+    erase = sub.add_parser("erase-person", help="erase one staff member's personal data on request; certificate PDF")
+    erase.add_argument("site")
+    erase.add_argument("staff_id")
+    for parser in (purge, erase):
+        parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+        parser.add_argument("--certificate", metavar="FILE", help="where to write the certificate PDF")
+        parser.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
+    purge.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    purge.set_defaults(func=cmd_purge)
+    erase.set_defaults(func=cmd_erase_person)
+    status = sub.add_parser("purge-status", help="per site: contract end, purge due date, purged or not")
+    status.add_argument("--json", action="store_true")
+    status.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    status.add_argument("--database-url", default=None)
+    status.set_defaults(func=cmd_purge_status)
+    backup = sub.add_parser("backup", help="a consistent copy of the database while it runs (SQLite online backup, pg_dump)")
+    backup.add_argument("file", metavar="FILE")
+    backup.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
+    backup.set_defaults(func=cmd_backup)
+    restore = sub.add_parser("restore", help="restore a backup; refuses a database holding data without --force")
+    restore.add_argument("file", metavar="FILE")
+    restore.add_argument("--force", action="store_true", help="overwrite a database that holds data")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation with --force")
+    restore.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
+    restore.set_defaults(func=cmd_restore)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -565,6 +761,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
     _add_report_commands(sub, bench)
+    _add_privacy_commands(sub)
 
     init = sub.add_parser("init", help="create or upgrade the database and load the fixtures")
     init.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
@@ -575,10 +772,28 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from sqlalchemy.exc import ArgumentError, DBAPIError
+
+    from core.personal_data import PersonalDataFound
+    from core.text_input import TextRefused
+    from dashboard.access import AccessDenied
+    from db.engine import DatabaseBusy
+
     try:
         return args.func(args)
-    except (UsageError, FixtureError) as exc:
+    except (UsageError, FixtureError, TextRefused, PersonalDataFound, AccessDenied) as exc:
         print(f"madoguchi: {exc}", file=sys.stderr)
+        return 2
+    except DatabaseBusy as exc:
+        print(f"madoguchi: the database stayed locked by other writers ({exc}); nothing was written, "
+              "try again", file=sys.stderr)
+        return 2
+    except (DBAPIError, ArgumentError) as exc:  # unreachable server, wrong password, bad URL, no schema
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        print(f"madoguchi: database error: {reason}", file=sys.stderr)
+        return 2
+    except RecursionError:
+        print("madoguchi: input nested too deeply", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
         sys.stderr.close()

@@ -38,12 +38,19 @@ def now(session: Session, real: dt.datetime | None = None) -> dt.datetime:
 
 def set_demo_clock(session: Session, demo_start: dt.datetime, speed: float,
                    real: dt.datetime | None = None) -> None:
+    put_demo_clock(session, demo_start, speed, real)
+    session.commit()
+
+
+def put_demo_clock(session: Session, demo_start: dt.datetime, speed: float,
+                   real: dt.datetime | None = None) -> None:
+    """set_demo_clock without the commit: part of the caller's transaction (the demo reset)."""
     real = real or real_now()
     value = {"anchor_real": real.isoformat(), "anchor_demo": demo_start.isoformat(), "speed": speed}
     setting = session.get(AppSetting, KEY) or AppSetting(key=KEY)
     setting.value = value
     session.add(setting)
-    session.commit()
+    session.flush()
 
 
 def clear_demo_clock(session: Session) -> None:

@@ -270,50 +270,115 @@ def has_history(engine: Engine) -> bool:
         return bool(session.scalar(select(func.count()).select_from(Ticket)))
 
 
-def clear(engine: Engine) -> None:
+# The demo writes fake history: it only ever does so in a database it created itself (issue 14).
+# `madoguchi demo` marks a database it finds empty; --reset and the history fill refuse any other.
+DEMO_MARKER = "demo_database"
+PAUSE_HOOK = "MADOGUCHI_DEMO_PAUSE_FILE"  # tests: pause mid-reset, inside the transaction
+
+
+def is_empty_database(engine: Engine) -> bool:
+    """No schema yet, or a schema without a single site: nothing anybody could lose."""
+    from sqlalchemy import inspect
+
+    if "site" not in inspect(engine).get_table_names():
+        return True
+    with Session(engine) as session:
+        return not session.scalar(select(func.count()).select_from(text("site")))
+
+
+def mark_demo_database(session: Session) -> None:
+    from db.models import AppSetting
+
+    session.merge(AppSetting(key=DEMO_MARKER, value={"created_by": "madoguchi demo",
+                                                     "at": dt.datetime.now(dt.UTC).isoformat()}))
+    session.commit()
+
+
+def is_demo_database(session: Session) -> bool:
+    """Marked by the demo; or (databases from before the marker) carrying the demo clock, which
+    nothing but the demo ever sets."""
+    from db.models import AppSetting
+
+    return session.get(AppSetting, DEMO_MARKER) is not None or session.get(AppSetting, clock.KEY) is not None
+
+
+def _clear(session: Session) -> None:
+    for model in (TicketEvent, Handoff, Ticket, TicketSequence, Reservation, ReservationSlot, Call,
+                  BoothSession, Incident, Roster, ReportSubmission):
+        session.execute(delete(model))
+
+
+def _pause_for_tests(path: str | None) -> None:
+    """When PAUSE_HOOK names a file: write it and wait (a test kills the process meanwhile)."""
+    import os
+    import time
+    from pathlib import Path
+
+    if not path:
+        return
+    Path(path).write_text(str(os.getpid()))
+    time.sleep(120)
+
+
+def reset(engine: Engine, fixtures: Fixtures, start: dt.datetime, speed: float, days: int,
+          progress: Callable[[str], None] = lambda _line: None) -> dict[str, int]:
+    """Delete the demo history and fill it again, with the demo clock, in ONE transaction: a crash
+    or a kill -9 anywhere in between leaves the old history exactly as it was."""
+    import os
+
+    from core.live import local
+
     with write_session(engine) as session:
-        for model in (TicketEvent, Handoff, Ticket, TicketSequence, Reservation, ReservationSlot, Call,
-                      BoothSession, Incident, Roster, ReportSubmission):
-            session.execute(delete(model))
-        clock.clear_demo_clock(session)
+        _clear(session)
+        session.flush()
+        _pause_for_tests(os.environ.get(PAUSE_HOOK))
+        clock.put_demo_clock(session, start, speed)
+        totals = _fill(session, fixtures, local(start).date(), days, 7, progress)
         session.commit()
+    return totals
 
 
 def fill_history(engine: Engine, fixtures: Fixtures, today: dt.date, days: int = 90, seed: int = 7,
                  progress: Callable[[str], None] = lambda _line: None) -> dict[str, int]:
     """Records for the `days` days before `today` at every site, drawn from the demand model."""
+    with write_session(engine) as session:
+        totals = _fill(session, fixtures, today, days, seed, progress)
+        session.commit()
+    return totals
+
+
+def _fill(session: Session, fixtures: Fixtures, today: dt.date, days: int, seed: int,
+          progress: Callable[[str], None]) -> dict[str, int]:
     rng = random.Random(seed)
     # In the order foreign keys need: slots, then bookings, then the tickets that point at them.
     tables = {"reservation_slot": ReservationSlot, "reservation": Reservation, "ticket": Ticket, "handoff": Handoff,
               "call": Call, "booth_session": BoothSession, "incident": Incident}
     totals = dict.fromkeys(tables, 0)
-    with write_session(engine) as session:
-        ids = {"ticket": _Ids(session, Ticket), "reservation": _Ids(session, Reservation),
-               "reservation_slot": _Ids(session, ReservationSlot), "reference": _references()}
-        for site_id in sorted(fixtures.sites):
-            site = fixtures.sites[site_id]
-            calendar = SiteCalendar(site, fixtures.catalogue)
-            staffing = StaffingModel(site, fixtures.catalogue)
-            rows: dict[str, list] = {name: [] for name in tables}
-            for offset in range(days, 0, -1):
-                day = calendar.day(today - dt.timedelta(days=offset))
-                if day.open:
-                    staffed = {r.slot: r.required for r in staffing.day(day.date).requirements
-                               if r.activity == ActivityId.window}
-                    _history_day(fixtures, site, day, rng, ids, rows, staffed)
-            for name, model in tables.items():
-                if rows[name]:
-                    session.execute(insert(model), rows[name])
-                totals[name] += len(rows[name])
-            if rows["ticket"]:  # numbers issued later on a day with history go on from the last one
-                session.execute(insert(TicketSequence), _sequences(rows["ticket"]))
-            progress(f"{site.name}: 受付 {len(rows['ticket'])} 件（予約 {len(rows['reservation'])} 件）、電話 {len(rows['call'])} 件、"
-                     f"オンライン窓口 {len(rows['booth_session'])} 件")
-        if not is_sqlite(engine):  # explicit ids: move PostgreSQL's sequences past them
-            for table in ("ticket", "reservation", "reservation_slot"):
-                session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                                     f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"))
-        session.commit()
+    ids = {"ticket": _Ids(session, Ticket), "reservation": _Ids(session, Reservation),
+           "reservation_slot": _Ids(session, ReservationSlot), "reference": _references()}
+    for site_id in sorted(fixtures.sites):
+        site = fixtures.sites[site_id]
+        calendar = SiteCalendar(site, fixtures.catalogue)
+        staffing = StaffingModel(site, fixtures.catalogue)
+        rows: dict[str, list] = {name: [] for name in tables}
+        for offset in range(days, 0, -1):
+            day = calendar.day(today - dt.timedelta(days=offset))
+            if day.open:
+                staffed = {r.slot: r.required for r in staffing.day(day.date).requirements
+                           if r.activity == ActivityId.window}
+                _history_day(fixtures, site, day, rng, ids, rows, staffed)
+        for name, model in tables.items():
+            if rows[name]:
+                session.execute(insert(model), rows[name])
+            totals[name] += len(rows[name])
+        if rows["ticket"]:  # numbers issued later on a day with history go on from the last one
+            session.execute(insert(TicketSequence), _sequences(rows["ticket"]))
+        progress(f"{site.name}: 受付 {len(rows['ticket'])} 件（予約 {len(rows['reservation'])} 件）、"
+                 f"電話 {len(rows['call'])} 件、オンライン窓口 {len(rows['booth_session'])} 件")
+    if not is_sqlite(session.get_bind()):  # explicit ids: move PostgreSQL's sequences past them
+        for table in ("ticket", "reservation", "reservation_slot"):
+            session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                 f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"))
     return totals
 
 

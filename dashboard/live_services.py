@@ -35,7 +35,10 @@ from core.live import (
     slot_capacity,
     ticket_number,
 )
+from core.personal_data import PersonalDataFound, refuse_personal_data
 from core.roster import Shift, minute_of, monday_of
+from core.text_input import NAME_MAX, TextRefused, check_text
+from core.text_input import is_row_id as _row_id
 from core.site_profile import ActivityId, SiteProfile
 from db import live_store, roster_store
 from db.models import (
@@ -174,7 +177,7 @@ def counters_open(fixtures: Fixtures, site_id: str, activity: ActivityId, *, ses
 
 
 def _ticket(session: Session, ticket_id: int) -> Ticket:
-    ticket = session.get(Ticket, ticket_id)
+    ticket = session.get(Ticket, ticket_id) if _row_id(ticket_id) else None
     if ticket is None:
         raise LiveError(f"受付番号（ID {ticket_id}）が見つかりません。")
     return ticket
@@ -185,7 +188,7 @@ def call_next(fixtures: Fixtures, site_id: str, counter: str, *, session: Sessio
     """Call the next waiting ticket (reservations first, then by issue time) to `counter`.
     None when nobody waits. Two clerks calling at once never get the same ticket."""
     site = site_profile(fixtures, site_id)
-    counter = counter.strip()
+    counter = counter_name(counter)
     if not counter:
         raise LiveError("窓口名を入れてください。")
     date = local(now).date()
@@ -227,17 +230,32 @@ def ticket_at_counter(tickets: list[Ticket], counter: str) -> Ticket | None:
     return max(here, key=lambda t: (t.called_at, t.id)) if here else None
 
 
+def counter_name(text: str | None) -> str:
+    """A counter's name as typed (窓口1): checked like every free text (issue 14): short, no
+    control or bidi characters, nothing personal. LiveError otherwise."""
+    try:
+        name = check_text(text, "窓口名", max_length=NAME_MAX)
+        refuse_personal_data(name, "窓口名")
+    except (TextRefused, PersonalDataFound) as exc:
+        raise LiveError(str(exc)) from None
+    return name
+
+
 def ticket_action(fixtures: Fixtures, ticket_id: int, action: str, *, session: Session, now: dt.datetime,
-                  counter: str | None = None, reason: str | None = None) -> Ticket:
-    """call / recall / start / finish / no_show / hand_off (with a reason from the catalogue)."""
+                  counter: str | None = None, reason: str | None = None, site_id: str | None = None) -> Ticket:
+    """call / recall / start / finish / no_show / hand_off (with a reason from the catalogue).
+    `site_id`: the site the clerk works at; a ticket of another site is refused as unknown."""
     ticket = _ticket(session, ticket_id)
+    if site_id is not None and ticket.site_id != site_id:
+        session.rollback()
+        raise LiveError(f"受付番号（ID {ticket_id}）は拠点 {site_id} にありません。")
     after = next_status(action, ticket.status, ticket.number)
     if action == "hand_off":
         reasons = fixtures.catalogue.handoff_reasons
         if reason not in reasons:
             raise LiveError(f"引継ぎ理由を選んでください（{'、'.join(reasons.values())}）。")
     if action in ("call", "recall") and counter:
-        ticket.counter = counter.strip()
+        ticket.counter = counter_name(counter)
     if action in ("call", "recall") and not ticket.counter:
         raise LiveError(f"{ticket.number} を呼び出す窓口名を入れてください。")
     ticket.status = after
@@ -361,7 +379,7 @@ def ensure_slots(fixtures: Fixtures, site_id: str, date: dt.date, *, session: Se
 
 
 def _slot(session: Session, slot_id: int) -> ReservationSlot:
-    slot = session.get(ReservationSlot, slot_id)
+    slot = session.get(ReservationSlot, slot_id) if _row_id(slot_id) else None
     if slot is None:
         raise LiveError(f"予約枠（ID {slot_id}）が見つかりません。")
     return slot
@@ -420,7 +438,10 @@ def book(fixtures: Fixtures, slot_id: int, *, session: Session, now: dt.datetime
 
 
 def find_reservation(session: Session, site_id: str, reference: str) -> Reservation:
-    reference = reference.strip().upper()
+    try:  # typed by a clerk: short, no control characters (PostgreSQL refuses NUL in a query)
+        reference = check_text(reference, "予約番号", max_length=NAME_MAX).upper()
+    except TextRefused as exc:
+        raise LiveError(str(exc)) from None
     reservation = session.exec(select(Reservation).where(
         Reservation.site_id == site_id, Reservation.reference == reference)).first()
     if reservation is None:
@@ -609,7 +630,7 @@ def booth_join(fixtures: Fixtures, site_id: str, kind: str, *, session: Session,
 
 
 def _booth_session(session: Session, session_id: int) -> BoothSession:
-    visit = session.get(BoothSession, session_id)
+    visit = session.get(BoothSession, session_id) if _row_id(session_id) else None
     if visit is None:
         raise LiveError(f"オンライン窓口の受付（ID {session_id}）が見つかりません。")
     return visit

@@ -11,10 +11,10 @@ from core.live import LiveError, local
 from dashboard import clock, resources, texts
 from dashboard.access import AccessDenied
 from dashboard.report_services import InputError
+from db.engine import DatabaseBusy, run_write
 
 # What a use case raises when it refuses: the message is Japanese and nothing was written.
 REFUSALS = (LiveError, AccessDenied, InputError)
-from db.engine import write_session
 
 
 def current_time() -> dt.datetime | None:
@@ -40,12 +40,19 @@ def pick_site(key: str, only: set[str] | None = None) -> str:
 
 
 def act(action, success: str | None = None):
-    """Run a use case in a write session; show its Japanese refusal instead of a traceback."""
+    """Run a use case in a write session; show its Japanese refusal instead of a traceback.
+    A locked database is retried with back-off (db.engine.run_write); when it stays locked, or
+    the database fails otherwise, a Japanese sentence is shown, never the raw database error."""
     try:
-        with write_session(resources.engine()) as session:
-            result = action(session)
+        result = run_write(resources.engine(), action)
     except REFUSALS as exc:
         st.error(str(exc))
+        return None
+    except DatabaseBusy as exc:
+        st.error(texts.DB_BUSY.format(seconds=exc.waited))
+        return None
+    except (OperationalError, ProgrammingError) as exc:
+        st.error(texts.DB_ERROR.format(kind=type(exc).__name__))
         return None
     if success:
         st.success(success if "{" not in success else success.format(result=result))

@@ -12,17 +12,27 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from core.fixtures import Fixtures
-from core.live import LiveError, refuse_personal_data
+from core.personal_data import PersonalDataFound, refuse_personal_data
 from core.report_deadlines import DueItem, due_items, month_end
 from core.report_export import to_csv, to_xlsx
 from core.report_pdf import render_pdf
 from core.report_records import TOKYO
 from core.reports import Report, ReportUnavailable, daily_period, daily_report, monthly_period, monthly_report
+from core.text_input import LONG_MAX, SHORT_MAX, TextRefused, check_text
+from core.text_input import is_row_id as _row_id
 from dashboard import texts
 
 
 class InputError(ValueError):
     """Input a supervisor must correct; the message says what and where, in Japanese."""
+
+
+MAX_COUNT = 1_000_000  # a day's forms or a batch of cards: far above any real figure, far below overflow
+
+
+def _not_huge(value: int, field: str, site_name: str) -> None:
+    if value > MAX_COUNT:
+        raise InputError(texts.ERR_TOO_LARGE.format(site=site_name, field=field, value=value, limit=MAX_COUNT))
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -107,6 +117,19 @@ def due_rows(items: list[DueItem]) -> list[dict]:
 # -- writing -----------------------------------------------------------------------------------
 
 
+def free_text(text: str | None, label: str, site_name: str, *, max_length: int = SHORT_MAX,
+              multiline: bool = False) -> str:
+    """A free text checked once for every field (issue 14): length, control and bidi characters
+    (core.text_input), and nothing personal (core.personal_data): these texts reach the city's
+    reports. Returns the stripped text; InputError naming the site and the field otherwise."""
+    try:
+        checked = check_text(text, label, max_length=max_length, multiline=multiline)
+        refuse_personal_data(checked, label)
+    except (TextRefused, PersonalDataFound) as exc:
+        raise InputError(f"{site_name}：{exc}") from None
+    return checked
+
+
 def _site(fixtures: Fixtures, site_id: str):
     try:
         return fixtures.site(site_id)
@@ -150,10 +173,7 @@ def _check_incident(fixtures: Fixtures, site_id: str, data: IncidentInput, now: 
         raise InputError(texts.ERR_EMPTY.format(site=site.name, field=texts.INC_DESCRIPTION))
     for text, label in ((data.description, texts.INC_DESCRIPTION), (data.action_taken, texts.INC_ACTION),
                         (data.cause, texts.INC_CAUSE), (data.fix, texts.INC_FIX)):
-        try:  # these texts reach the city's reports: no phone numbers
-            refuse_personal_data(text, label)
-        except LiveError as exc:
-            raise InputError(f"{site.name}：{exc}") from None
+        free_text(text, label, site.name, max_length=LONG_MAX, multiline=True)
     if data.reported_to_city_at is not None:
         _aware(data.reported_to_city_at, texts.INC_REPORTED, site.name)
         if data.reported_to_city_at < data.occurred_at:
@@ -180,11 +200,13 @@ def record_incident(site_id: str, data: IncidentInput, *, session: Session, fixt
 
 
 def update_incident(incident_id: int, data: IncidentInput, *, session: Session, fixtures: Fixtures,
-                    now: dt.datetime | None = None) -> None:
+                    now: dt.datetime | None = None, site_id: str | None = None) -> None:
+    """`site_id`: the site the caller is working on; an incident of another site is refused
+    (as not found: the caller learns nothing about other sites)."""
     from db.models import Incident
 
-    row = session.get(Incident, incident_id)
-    if row is None:
+    row = session.get(Incident, incident_id) if _row_id(incident_id) else None
+    if row is None or (site_id is not None and row.site_id != site_id):
         raise InputError(texts.ERR_NOT_FOUND.format(what=texts.INC_WHAT, id=incident_id))
     _check_incident(fixtures, row.site_id, data, now or dt.datetime.now(TOKYO))
     row.kind, row.category, row.occurred_at = data.kind, data.category, data.occurred_at
@@ -218,6 +240,7 @@ def _check_notice(fixtures: Fixtures, site_id: str, data: NoticeInput, today: dt
     site = _site(fixtures, site_id)
     if not data.subject.strip():
         raise InputError(texts.ERR_EMPTY.format(site=site.name, field=texts.NOTICE_SUBJECT))
+    free_text(data.subject, texts.NOTICE_SUBJECT, site.name, max_length=SHORT_MAX)
     steps = [(texts.NOTICE_RECEIVED, data.received_on), (texts.NOTICE_PLAN, data.plan_submitted_on),
              (texts.NOTICE_REPORT, data.report_submitted_on), (texts.NOTICE_COMPLETED, data.completed_on)]
     previous = None
@@ -247,11 +270,11 @@ def record_notice(site_id: str, data: NoticeInput, *, session: Session, fixtures
 
 
 def update_notice(notice_id: int, data: NoticeInput, *, session: Session, fixtures: Fixtures,
-                  today: dt.date | None = None) -> None:
+                  today: dt.date | None = None, site_id: str | None = None) -> None:
     from db.models import ImprovementNotice
 
-    row = session.get(ImprovementNotice, notice_id)
-    if row is None:
+    row = session.get(ImprovementNotice, notice_id) if _row_id(notice_id) else None
+    if row is None or (site_id is not None and row.site_id != site_id):
         raise InputError(texts.ERR_NOT_FOUND.format(what=texts.NOTICE_WHAT, id=notice_id))
     _check_notice(fixtures, row.site_id, data, today or tokyo_today())
     row.received_on, row.subject = data.received_on, data.subject.strip()
@@ -284,6 +307,7 @@ def record_form_count(site_id: str, day: dt.date, count: int, *, session: Sessio
     _not_future(day, today or tokyo_today(), texts.FORMS_DATE, site.name)
     if count < 0:
         raise InputError(texts.ERR_NEGATIVE.format(site=site.name, field=texts.FORMS_COUNT, value=count))
+    _not_huge(count, texts.FORMS_COUNT, site.name)
     row = session.get(FormCount, (site_id, day))
     if row is None:
         row = FormCount(site_id=site_id, date=day, count=count)
@@ -305,6 +329,7 @@ def record_card_batch(site_id: str, arrived_on: dt.date, cards: int, notices_mai
     _not_future(arrived_on, today, texts.BATCH_ARRIVED, site.name)
     if cards <= 0:
         raise InputError(texts.ERR_POSITIVE.format(site=site.name, field=texts.BATCH_CARDS, value=cards))
+    _not_huge(cards, texts.BATCH_CARDS, site.name)
     if notices_mailed_on is not None:
         _not_future(notices_mailed_on, today, texts.BATCH_MAILED, site.name)
         if notices_mailed_on < arrived_on:
@@ -313,7 +338,7 @@ def record_card_batch(site_id: str, arrived_on: dt.date, cards: int, notices_mai
     if batch_id is None:
         row = CardBatch(site_id=site_id, arrived_on=arrived_on, cards=cards, notices_mailed_on=notices_mailed_on)
     else:
-        row = session.get(CardBatch, batch_id)
+        row = session.get(CardBatch, batch_id) if _row_id(batch_id) else None
         if row is None or row.site_id != site_id:
             raise InputError(texts.ERR_NOT_FOUND.format(what=texts.BATCH_WHAT, id=batch_id))
         row.arrived_on, row.cards, row.notices_mailed_on = arrived_on, cards, notices_mailed_on

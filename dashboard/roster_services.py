@@ -130,7 +130,18 @@ def import_staff(site: SiteProfile, data: bytes, filename: str, *, session: Sess
     return ImportResult(**counts)
 
 
-def set_staff_active(staff_id: str, active: bool, *, session: Session) -> str:
+class UnknownRecord(LookupError):
+    """A staff id or roster version that does not exist at the site named; Japanese message."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+def set_staff_active(staff_id: str, active: bool, *, session: Session, site_id: str | None = None) -> str:
+    """`site_id`: the site the caller works on; a person of another site is refused as unknown."""
+    owner = staff_store.site_of(session, staff_id)
+    if owner is None or (site_id is not None and owner != site_id):
+        raise UnknownRecord(texts.NOT_FOUND_AT_SITE.format(what=texts.STAFF_WHAT, id=staff_id, site=site_id or "—"))
     try:
         staff_store.set_active(session, staff_id, active)
         session.commit()
@@ -428,7 +439,14 @@ def save_version(roster: Roster, problem: RosterProblem, note: str, *, session: 
     return _commit(session, lambda: roster_store.save_roster(session, checked, problem, note=note))
 
 
+def _version_exists(session: Session, site_id: str, week: dt.date, version: int) -> None:
+    if version not in {v.version for v in roster_store.versions(session, site_id, week)}:
+        raise UnknownRecord(texts.NOT_FOUND_AT_SITE.format(what=texts.ROSTER_VERSION_WHAT, id=f"{week} 版{version}",
+                                                           site=site_id))
+
+
 def publish_version(site_id: str, week: dt.date, version: int, *, session: Session) -> str:
+    _version_exists(session, site_id, week, version)
     live = _commit(session, lambda: roster_store.publish(session, site_id, week, version))
     if live == version:
         return texts.ROSTER_PUBLISHED.format(version=version)
@@ -452,6 +470,7 @@ def version_labels(site_id: str, week: dt.date, *, session: Session) -> dict[int
 
 
 def load_version(site_id: str, week: dt.date, version: int, *, session: Session) -> Roster:
+    _version_exists(session, site_id, week, version)
     return roster_store.load(session, site_id, week, version)
 
 
@@ -560,5 +579,6 @@ def save_solved(roster: Roster, problem: RosterProblem, note: str, engine) -> in
     version. A run that found no roster stores nothing."""
     if roster.objective is None:
         return None
-    with Session(engine) as session:
-        return save_version(roster, problem, note, session=session)
+    from db.engine import run_write  # retried while the live counters hold the lock
+
+    return run_write(engine, lambda session: save_version(roster, problem, note, session=session))

@@ -577,3 +577,16 @@ REPORTS_SUBMITTED = "{report}を {on} に提出済みとして記録しました
 
 # --- widgets (issue 18) ---
 CHOOSE = "選んでください"
+
+
+# --- issue 14 (part b): personal data, backups, input limits ------------------------------------
+ERR_TOO_LARGE = "{site}: {field} が大きすぎます（{value}。{limit:,} まで）。"
+DB_BUSY = ("データベースが他の処理で使用中のため保存できませんでした（{seconds:.0f} 秒待ちました）。"
+           "何も保存されていません。少し待ってからもう一度お試しください。")
+DB_ERROR = "データベースの処理に失敗しました。何も保存されていません（{kind}）。"
+UPLOAD_TOO_LARGE = "ファイルが大きすぎます（{size:,} バイト。{limit:,} バイトまで）。"
+UPLOAD_TOO_MANY_ROWS = "行が多すぎます（{rows:,} 行。見出しを除いて {limit:,} 行まで）。"
+UPLOAD_TOO_MANY_COLUMNS = "列が多すぎます（{columns:,} 列。{limit:,} 列まで）。"
+NOT_FOUND_AT_SITE = "{what}（{id}）は拠点 {site} にありません。"
+STAFF_WHAT = "従事者"
+ROSTER_VERSION_WHAT = "勤務表の版"

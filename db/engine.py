@@ -97,3 +97,60 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+# --- writers that collide (issue 14) ------------------------------------------------------------
+
+WRITE_ATTEMPTS = 5
+WRITE_BUDGET_SECONDS = 60.0  # each attempt may also wait busy_timeout inside SQLite
+
+
+class DatabaseBusy(RuntimeError):
+    """The write lock could not be had within the retry budget; nothing was written."""
+
+    def __init__(self, attempts: int, waited: float):
+        self.attempts = attempts
+        self.waited = waited
+        super().__init__(f"database busy after {attempts} attempts ({waited:.1f} s)")
+
+
+def is_lock_conflict(exc: BaseException) -> bool:
+    """SQLite's "database is locked"/busy, or PostgreSQL's serialization failure or deadlock."""
+    orig = getattr(exc, "orig", exc)
+    if getattr(orig, "sqlstate", None) in ("40001", "40P01", "55P03"):
+        return True
+    text = str(orig).lower()
+    return "database is locked" in text or "database table is locked" in text or "database is busy" in text
+
+
+def run_write(engine: Engine, action, *, attempts: int = WRITE_ATTEMPTS,
+              budget_seconds: float = WRITE_BUDGET_SECONDS, first_delay: float = 0.05):
+    """Run `action(session)` in a write session; when the database is locked, roll back and try
+    again with exponential back-off (jittered) until `attempts` or `budget_seconds` run out, then
+    raise DatabaseBusy. Other errors pass through unchanged. The action must commit itself and be
+    safe to repeat from the start (every use case is: one transaction each)."""
+    import random
+    import time
+
+    from sqlalchemy.exc import DBAPIError
+
+    started = time.monotonic()
+    delay = first_delay
+    from sqlalchemy import event as sa_event
+
+    for attempt in range(1, attempts + 1):
+        with write_session(engine) as session:
+            committed: list[bool] = []
+            sa_event.listen(session, "after_commit", lambda _s: committed.append(True))
+            try:
+                return action(session)
+            except DBAPIError as exc:
+                session.rollback()
+                if not is_lock_conflict(exc) or committed:  # never repeat work already committed
+                    raise
+                waited = time.monotonic() - started
+                if attempt == attempts or waited + delay > budget_seconds:
+                    raise DatabaseBusy(attempt, waited) from exc
+        time.sleep(delay * (0.5 + random.random()))
+        delay = min(delay * 2, 2.0)
+    raise AssertionError("unreachable")

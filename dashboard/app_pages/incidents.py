@@ -13,6 +13,7 @@ from core.report_records import TOKYO, local
 from core.reports import notice_status
 from dashboard import report_services as rs
 from dashboard import page_common, resources, texts
+from dashboard.page_common import DatabaseBusy, run_write
 
 fixtures = resources.fixtures()
 catalogue = fixtures.catalogue
@@ -35,10 +36,11 @@ def _at(day: dt.date | None, time: dt.time | None) -> dt.datetime | None:
 def _run(action, success: str) -> None:
     """Run a use case; show its Japanese error instead of a traceback."""
     try:
-        with Session(resources.engine()) as session:
-            action(session)
+        run_write(resources.engine(), action)  # retried when the database is locked
     except rs.InputError as exc:
         st.error(str(exc))
+    except DatabaseBusy as exc:
+        st.error(texts.DB_BUSY.format(seconds=exc.waited))
     else:
         st.success(success)
 
@@ -104,7 +106,7 @@ with tab_incidents:
             if st.form_submit_button(texts.INC_UPDATE, key=f"inc_update_{picked}"):
                 data = rs.IncidentInput(row.kind, row.category, row.occurred_at, row.description, action, cause, fix,
                                         _at(reported_day, reported_time))
-                _run(lambda s: rs.update_incident(picked, data, session=s, fixtures=fixtures), texts.INC_UPDATED)
+                _run(lambda s: rs.update_incident(picked, data, session=s, fixtures=fixtures, site_id=site.id), texts.INC_UPDATED)
 
 # -- 業務改善事項通知書 ---------------------------------------------------------------------------------
 with tab_notices:
@@ -150,7 +152,7 @@ with tab_notices:
             done = c.date_input(texts.NOTICE_COMPLETED, value=notice.completed_on, format="YYYY/MM/DD", key=f"notice_done_{picked}")
             if st.form_submit_button(texts.INC_UPDATE, key=f"notice_update_{picked}"):
                 data = rs.NoticeInput(notice.received_on, notice.subject, plan, report, done)
-                _run(lambda s: rs.update_notice(picked, data, session=s, fixtures=fixtures), texts.INC_UPDATED)
+                _run(lambda s: rs.update_notice(picked, data, session=s, fixtures=fixtures, site_id=site.id), texts.INC_UPDATED)
 
 # -- 申請書枚数・交付前設定 ----------------------------------------------------------------------------
 with tab_inputs:

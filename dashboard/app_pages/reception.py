@@ -64,7 +64,7 @@ with right:
                              "secondary"):
                 page_common.act_then_refresh(
                     lambda session, a=action: live.ticket_action(fixtures, mine.id, a, session=session, now=now,
-                                                                 reason=reason, counter=counter),
+                                                                 reason=reason, counter=counter, site_id=site_id),
                     lambda done, a=action: texts.ACTION_DONE.format(number=done.number, action=texts.ACTION_DONE_TEXT[a]))
 
 absent = [t for t in tickets if t.status == "no_show"]
@@ -77,7 +77,7 @@ if absent:
                      disabled=mine is not None):
             page_common.act_then_refresh(
                 lambda session: live.ticket_action(fixtures, chosen, "recall", session=session, now=now,
-                                                   counter=counter),
+                                                   counter=counter, site_id=site_id),
                 lambda done: texts.CALLED.format(number=done.number, counter=done.counter))
 
 st.subheader(texts.QUEUE_TABLE)

@@ -13,6 +13,7 @@ from core.roster_edit import EditError
 from dashboard import resources, roster_charts, roster_jobs, texts
 from dashboard import page_common
 from dashboard import roster_services as rs
+from dashboard.page_common import DatabaseBusy, run_write
 from db import roster_store
 
 
@@ -255,12 +256,15 @@ if buttons[0].button(texts.EDIT_APPLY, key="roster_edit_apply", type="primary"):
         flash(level, text)
         st.rerun()
 if buttons[1].button(texts.EDIT_SAVE, key="roster_edit_save", disabled=not work["edits"]):
-    with Session(engine) as session:
-        saved = rs.save_version(roster, problem, texts.NOTE_EDITED, session=session)
-    flash("success", texts.EDIT_SAVED.format(version=saved))
-    st.session_state["roster_version_next"] = saved  # the selectbox exists already in this run
-    st.session_state.pop("roster_work", None)
-    st.rerun()
+    try:  # a write session, retried while the live counters hold the lock
+        saved = run_write(engine, lambda session: rs.save_version(roster, problem, texts.NOTE_EDITED, session=session))
+    except DatabaseBusy as exc:
+        st.error(texts.DB_BUSY.format(seconds=exc.waited))
+    else:
+        flash("success", texts.EDIT_SAVED.format(version=saved))
+        st.session_state["roster_version_next"] = saved  # the selectbox exists already in this run
+        st.session_state.pop("roster_work", None)
+        st.rerun()
 if buttons[2].button(texts.EDIT_RESET, key="roster_edit_reset", disabled=not work["edits"]):
     st.session_state.pop("roster_work", None)
     flash("info", texts.EDIT_RESET_DONE.format(version=version))
@@ -294,9 +298,14 @@ st.caption(texts.ROSTER_PUBLISH_HELP)
 if roster.violations:
     st.warning(texts.ROSTER_PUBLISH_WARN)
 if st.button(texts.ROSTER_PUBLISH, key="roster_publish", type="primary", disabled=bool(work["edits"])):
-    with Session(engine) as session:
-        flash("success", rs.publish_version(site.id, week, version, session=session))
-    st.rerun()
+    try:  # a write session, retried while the live counters hold the lock
+        flash("success", run_write(engine, lambda session: rs.publish_version(site.id, week, version, session=session)))
+    except DatabaseBusy as exc:
+        st.error(texts.DB_BUSY.format(seconds=exc.waited))
+    except rs.UnknownRecord as exc:
+        st.error(str(exc))
+    else:
+        st.rerun()
 if work["edits"]:
     st.caption(texts.ROSTER_PUBLISH_BLOCKED)
 if len(options) > 1:

@@ -1,8 +1,6 @@
 """拠点: every site's contract, counters and a month calendar of open days and hours."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 from sqlalchemy.exc import OperationalError, ProgrammingError

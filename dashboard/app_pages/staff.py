@@ -18,6 +18,7 @@ from core.staff_import import (
     xlsx_bytes,
 )
 from dashboard import resources, roster_services, texts
+from dashboard.page_common import DatabaseBusy, run_write
 from db import staff_store
 
 fixtures = resources.fixtures()
@@ -101,12 +102,13 @@ with edit_tab:
                   "skills": "・".join(skills), "qualifications": "・".join(quals), "training_completed": training,
                   "contract_hours": f"{hours:g}", "leave": leave, "days_off_wish": "・".join(days_off),
                   "shift_wish": "" if wish == "指定なし" else wish, **days}
-        try:
-            with Session(engine) as session:
-                message = roster_services.save_member(site, values, session=session, active=is_active,
-                                                      editing=current.id if current else None)
+        try:  # a write session, retried while the live counters hold the lock
+            message = run_write(engine, lambda session: roster_services.save_member(
+                site, values, session=session, active=is_active, editing=current.id if current else None))
         except ImportRefused as exc:
             _refusal(exc, texts.STAFF_REFUSED)
+        except DatabaseBusy as exc:
+            st.error(texts.DB_BUSY.format(seconds=exc.waited))
         else:
             st.session_state["staff_flash"] = [("success", message)]
             st.rerun()
@@ -115,11 +117,13 @@ with import_tab:
     st.caption(texts.STAFF_IMPORT_HELP)
     upload = st.file_uploader(texts.STAFF_IMPORT_FILE, type=["csv", "xlsx"], key="staff_upload")
     if st.button(texts.STAFF_IMPORT_BUTTON, key="staff_import", disabled=upload is None, type="primary"):
-        try:
-            with Session(engine) as session:
-                result = roster_services.import_staff(site, upload.getvalue(), upload.name, session=session)
+        try:  # a write session, retried while the live counters hold the lock
+            result = run_write(engine, lambda session: roster_services.import_staff(
+                site, upload.getvalue(), upload.name, session=session))
         except ImportRefused as exc:
             _refusal(exc, texts.STAFF_IMPORT_REFUSED.format(count=len(exc.errors)))
+        except DatabaseBusy as exc:
+            st.error(texts.DB_BUSY.format(seconds=exc.waited))
         else:
             st.session_state["staff_flash"] = [("success", result.message())]
             st.rerun()
