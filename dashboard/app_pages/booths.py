@@ -11,6 +11,9 @@ from dashboard import live_services as live
 from dashboard import page_common, resources, status_services, texts
 from db.models import BoothSession
 
+from dashboard.access import Permission
+
+actor = page_common.require_page(Permission.OPERATE_COUNTER)
 fixtures = resources.fixtures()
 st.header(texts.BOOTH_HEADER)
 now = page_common.current_time()
@@ -30,11 +33,11 @@ left, right = st.columns(2)
 with left:
     kind = st.selectbox(texts.PICK_PROCEDURE, kinds, format_func=lambda k: labels.get(k, k), key="booths_kind")
     if st.button(texts.BOOTH_JOIN, key="booths_join", type="primary"):
-        if page_common.act(lambda session: live.booth_join(fixtures, site_id, kind, session=session, now=now)):
+        if page_common.act(lambda session: live.booth_join(fixtures, site_id, kind, session=session, now=now, actor=actor)):
             st.success(texts.BOOTH_JOINED.format(kind=labels.get(kind, kind)))
 
     with Session(resources.engine()) as session:
-        status = status_services.site_status(fixtures, site_id, session=session, now=now)
+        status = status_services.site_status(fixtures, site_id, session=session, now=now, actor=actor)
         start = dt.datetime.combine(local(now).date(), dt.time(0), tzinfo=TOKYO)
         visits = session.exec(select(BoothSession).where(
             BoothSession.site_id == site_id, BoothSession.joined_at >= start, BoothSession.ended_at.is_(None))
@@ -51,7 +54,7 @@ with left:
                                                         for v in waiting if v.id == i))
         booth = st.number_input(texts.BOOTH_NO, min_value=1, max_value=seats, value=1, key="booths_no")
         if st.button(texts.BOOTH_START, key="booths_start"):
-            if page_common.act(lambda session: live.booth_start(fixtures, visit, int(booth), session=session, now=now)):
+            if page_common.act(lambda session: live.booth_start(fixtures, visit, int(booth), session=session, now=now, actor=actor)):
                 st.success(texts.BOOTH_STARTED.format(booth=int(booth)))
 with right:
     running = [v for v in visits if v.started_at is not None]
@@ -60,5 +63,5 @@ with right:
                              format_func=lambda i: next(f"ブース{v.booth_no} {labels.get(v.kind, v.kind)}"
                                                         f"（{local(v.started_at):%H:%M}〜）" for v in running if v.id == i))
         if st.button(texts.BOOTH_END, key="booths_end"):
-            if page_common.act(lambda session: live.booth_end(visit, session=session, now=now)):
+            if page_common.act(lambda session: live.booth_end(visit, session=session, now=now, actor=actor)):
                 st.success(texts.BOOTH_ENDED)

@@ -10,6 +10,9 @@ from dashboard import live_services as live
 from dashboard import page_common, resources, texts
 from db.models import Ticket
 
+from dashboard.access import Permission
+
+actor = page_common.require_page(Permission.OPERATE_COUNTER)
 fixtures = resources.fixtures()
 st.header(texts.PAGE_RECEPTION)
 now = page_common.current_time()
@@ -28,15 +31,15 @@ with left:
     st.caption(texts.BRING_DOCUMENTS.format(docs="、".join(live.documents_for(fixtures, procedure)) or "—"))
     if st.button(texts.ISSUE_BUTTON, key="reception_issue", type="primary"):
         def issue(session):
-            ticket = live.issue_ticket(fixtures, site_id, procedure, session=session, now=now)
-            return ticket.number, live.wait_estimate(fixtures, ticket, session=session, now=now)
+            ticket = live.issue_ticket(fixtures, site_id, procedure, session=session, now=now, actor=actor)
+            return ticket.number, live.wait_estimate(fixtures, ticket, session=session, now=now, actor=actor)
         result = page_common.act(issue)
         if result:
             st.success(texts.ISSUED.format(number=result[0], minutes=result[1]))
 with right:
     counter = st.text_input(texts.COUNTER_NAME, value="窓口1", key="reception_counter")
     if st.button(texts.CALL_NEXT_BUTTON, key="reception_call_next"):
-        result = page_common.act(lambda session: (live.call_next(fixtures, site_id, counter, session=session, now=now),))
+        result = page_common.act(lambda session: (live.call_next(fixtures, site_id, counter, session=session, now=now, actor=actor),))
         if result is not None and result[0] is not None:
             st.success(texts.CALLED.format(number=result[0].number, counter=result[0].counter))
         elif result is not None:
@@ -55,7 +58,7 @@ if active:
     for column, (action, label) in zip(st.columns(len(texts.ACTION_BUTTONS)), texts.ACTION_BUTTONS.items()):
         if column.button(label, key=f"reception_{action}"):
             done = page_common.act(lambda session, a=action: live.ticket_action(
-                fixtures, chosen, a, session=session, now=now, reason=reason, counter=counter))
+                fixtures, chosen, a, session=session, now=now, reason=reason, counter=counter, actor=actor))
             if done is not None:
                 st.success(texts.ACTION_DONE.format(number=done.number, action=label))
 

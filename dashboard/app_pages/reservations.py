@@ -11,6 +11,9 @@ from core.live import local
 from dashboard import live_services as live
 from dashboard import page_common, resources, texts
 
+from dashboard.access import Permission
+
+actor = page_common.require_page(Permission.OPERATE_COUNTER)
 fixtures = resources.fixtures()
 st.header(texts.PAGE_RESERVATIONS)
 now = page_common.current_time()
@@ -24,12 +27,12 @@ today = local(now).date()
 day = right.date_input(texts.RESERVATION_DATE, value=today + dt.timedelta(days=1), key="reservations_date")
 labels = {p.id: p.label for p in fixtures.catalogue.procedures}
 
-slots = page_common.act(lambda session: live.ensure_slots(fixtures, site_id, day, session=session)) or []
+slots = page_common.act(lambda session: live.ensure_slots(fixtures, site_id, day, session=session, actor=actor)) or []
 if not slots:
     st.info(texts.SLOTS_NONE)
     st.stop()
 with Session(resources.engine()) as session:
-    from_roster = live.published_shifts(session, site_id, day) is not None
+    from_roster = live.published_shifts(session, site_id, day, actor=actor) is not None
 st.caption(texts.SLOTS_FROM_ROSTER.format(reserve=site.reservations.walk_in_reserve) if from_roster else texts.SLOTS_FROM_SEATS)
 
 grid = pd.DataFrame([{"時間": f"{s.start:%H:%M}", "手続き": labels.get(s.procedure_id, s.procedure_id),
@@ -56,7 +59,7 @@ with book_col:
         st.caption(texts.BRING_DOCUMENTS.format(docs="、".join(live.documents_for(fixtures, by_id[chosen].procedure_id))))
     proxy = st.checkbox(texts.PROXY, key="reservations_proxy")
     if st.button(texts.BOOK_BUTTON, key="reservations_book", type="primary", disabled=not chosen):
-        booking = page_common.act(lambda session: live.book(fixtures, chosen, session=session, now=now, proxy=proxy))
+        booking = page_common.act(lambda session: live.book(fixtures, chosen, session=session, now=now, proxy=proxy, actor=actor))
         if booking is not None:
             s = by_id[chosen]
             st.success(texts.BOOKED.format(reference=booking.reference, date=s.date, start=f"{s.start:%H:%M}",
@@ -70,18 +73,18 @@ with manage_col:
                           format_func=lambda i: slot_label(i) if i else "—")
     change, cancel, check_in = st.columns(3)
     if change.button(texts.CHANGE_BUTTON, key="reservations_change", disabled=not target):
-        done = page_common.act(lambda session: live.change(fixtures, site_id, reference, target, session=session, now=now))
+        done = page_common.act(lambda session: live.change(fixtures, site_id, reference, target, session=session, now=now, actor=actor))
         if done is not None:
             st.success(texts.CHANGED.format(reference=done.reference, date=by_id[target].date,
                                             start=f"{by_id[target].start:%H:%M}"))
     if cancel.button(texts.CANCEL_BUTTON, key="reservations_cancel"):
-        done = page_common.act(lambda session: live.cancel(site_id, reference, session=session, now=now))
+        done = page_common.act(lambda session: live.cancel(site_id, reference, session=session, now=now, actor=actor))
         if done is not None:
             st.success(texts.CANCELLED.format(reference=done.reference))
     if check_in.button(texts.CHECK_IN_BUTTON, key="reservations_check_in"):
         def arrive(session):
-            ticket = live.check_in(fixtures, site_id, reference, session=session, now=now)
-            proxy_flag = live.find_reservation(session, site_id, reference).proxy
+            ticket = live.check_in(fixtures, site_id, reference, session=session, now=now, actor=actor)
+            proxy_flag = live.find_reservation(session, site_id, reference, actor=actor).proxy
             return ticket.number, proxy_flag
         result = page_common.act(arrive)
         if result is not None:
