@@ -55,14 +55,15 @@ def _bounds(start: dt.date | None, end: dt.date | None) -> tuple[dt.datetime | N
 @needs(Permission.VIEW_AUDIT)
 def audit_entries(*, session: Session, actor: Actor, start: dt.date | None = None, end: dt.date | None = None,
                   user: str | None = None, action: str | None = None, site_id: str | None = None,
-                  limit: int | None = 2000) -> list[audit_store.AuditEntry]:
+                  without_site: bool = False, limit: int | None = 2000) -> list[audit_store.AuditEntry]:
     """Entries newest first. An admin scoped to some sites sees those sites' entries and the ones
-    that concern no site; `site_id` narrows to one site ("" = entries of no site)."""
+    that concern no site (sign-ins); `site_id` narrows to one of them (checked like any site
+    argument), `without_site` to the entries of no site."""
     low, high = _bounds(start, end)
-    if site_id == "":
+    if without_site:
         scope, with_none = [], True
     elif site_id:
-        scope, with_none = [site_id] if actor.sites is None or site_id in actor.sites else [], False
+        scope, with_none = [site_id], False
     else:
         scope, with_none = (None if actor.sites is None else sorted(actor.sites)), True
     return audit_store.entries(session=session, start=low, end=high, actor=user or None, action=action or None,

@@ -34,7 +34,7 @@ site = e.selectbox(texts.AUDIT_SITE, site_choices, key="audit_site",
                    format_func=lambda s: texts.AUDIT_ANY if s == "" else texts.AUDIT_NO_SITE if s == "-"
                    else site_names[s])
 filters = {"start": start, "end": end, "user": user or None, "action": action or None,
-           "site_id": None if site == "" else ("" if site == "-" else site)}
+           "site_id": None if site in ("", "-") else site, "without_site": site == "-"}
 
 with Session(resources.engine()) as session:
     entries = audit_services.audit_entries(session=session, actor=actor, **filters)
