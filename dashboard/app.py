@@ -13,11 +13,19 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dashboard import signin, texts  # noqa: E402
-from dashboard.navigation import allowed_pages  # noqa: E402
+from dashboard.navigation import PAGES, allowed_pages  # noqa: E402
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout="wide")
 
-actor = signin.gate()
-pages = [st.Page(spec.file, title=spec.title, icon=spec.icon, url_path=spec.url_path, default=index == 0)
-         for index, spec in enumerate(allowed_pages(actor))]
-signin.run_page(st.navigation(pages))
+actor = signin.session_actor()
+# Before sign-in every page is registered but hidden and none runs: the address asked for
+# (e.g. /roster) is kept, so the page opens right after the login form.
+specs = allowed_pages(actor) if actor is not None else PAGES
+page = st.navigation([st.Page(spec.file, title=spec.title, icon=spec.icon, url_path=spec.url_path,
+                              default=index == 0) for index, spec in enumerate(specs)],
+                     position="sidebar" if actor is not None else "hidden")
+if actor is None:
+    signin.login_screen()
+    st.stop()
+signin.sidebar(actor)
+signin.run_page(page)

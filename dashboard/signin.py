@@ -91,30 +91,40 @@ def _signed_in(actor: Actor) -> None:
     st.rerun()
 
 
-def gate() -> Actor:
-    """The signed-in actor; otherwise the login form is shown and the script stops here."""
+def session_actor() -> Actor | None:
+    """The signed-in actor of this browser session, or None (after an idle expiry too)."""
     settings = get_settings()
     expired_now(settings)
     actor = st.session_state.get(ACTOR)
-    if actor is None:
-        notice = st.session_state.pop(NOTICE, None)
-        if notice:
-            st.info(notice)
-        _oidc_form() if settings.auth == "oidc" else _local_form(settings)
-        st.stop()
-    st.session_state[LAST_SEEN] = time.time()
+    if actor is not None:
+        st.session_state[LAST_SEEN] = time.time()
+    return actor
+
+
+def login_screen() -> None:
+    """The notice of the last sign-out or expiry, and the login form (local or OIDC)."""
+    settings = get_settings()
+    notice = st.session_state.pop(NOTICE, None)
+    if notice:
+        st.info(notice)
+    _oidc_form() if settings.auth == "oidc" else _local_form(settings)
+
+
+def sidebar(actor: Actor) -> None:
+    """Who is signed in, for which sites, and the sign-out button."""
+    settings = get_settings()
+    fixtures = resources.fixtures()
     with st.sidebar:
         st.caption(texts.SIGNED_IN_AS.format(name=actor.username, role=ROLE_LABELS[actor.role]))
         st.caption(texts.SIGNED_IN_SITES.format(
             sites=texts.ALL_SITES if actor.sites is None else "・".join(
-                resources.fixtures().sites[s].name for s in sorted(actor.sites) if s in resources.fixtures().sites)))
+                fixtures.sites[s].name for s in sorted(actor.sites) if s in fixtures.sites)))
         if st.button(texts.SIGN_OUT, key="sign_out", icon=":material/logout:"):
             _forget(expired=False)
             st.session_state[NOTICE] = texts.SIGNED_OUT
             if settings.auth == "oidc" and st.user.is_logged_in:
                 st.logout()
             st.rerun()
-    return actor
 
 
 def run_page(page) -> None:
