@@ -92,3 +92,23 @@ def fragment_guard() -> None:
     if current_actor() is None or idle_too_long(st.session_state.get("actor_last_seen"), time.time(),
                                                 get_settings().session_idle_minutes):
         st.rerun(scope="app")
+
+
+def safe(function):
+    """For a fragment's function (a fragment's rerun does not pass through app.py's wrapper): an
+    unexpected error shows the Japanese message with an error id, the traceback goes to the log."""
+    import functools
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        from dashboard.access import AccessDenied
+        from dashboard.signin import show_error
+
+        try:
+            return function(*args, **kwargs)
+        except AccessDenied as exc:
+            st.error(str(exc))
+        except Exception:
+            show_error()
+
+    return wrapper

@@ -127,6 +127,15 @@ def sidebar(actor: Actor) -> None:
             st.rerun()
 
 
+def show_error() -> None:
+    """The Japanese message with a fresh error id in the browser; the traceback, with that id,
+    in the server log. Call from an `except Exception` block."""
+    error_id = secrets.token_hex(4)
+    actor = st.session_state.get(ACTOR)
+    log.exception("error %s on a page (user %s)", error_id, getattr(actor, "username", "?"))
+    st.error(texts.UNEXPECTED_ERROR.format(error_id=error_id))
+
+
 def run_page(page) -> None:
     """Run the chosen page: a refusal shows as such; any other error shows a Japanese message
     with an id, and the traceback goes to the server log under the same id."""
@@ -135,7 +144,4 @@ def run_page(page) -> None:
     except AccessDenied as exc:
         st.error(str(exc))
     except Exception:
-        error_id = secrets.token_hex(4)
-        actor = st.session_state.get(ACTOR)
-        log.exception("error %s on a page (user %s)", error_id, getattr(actor, "username", "?"))
-        st.error(texts.UNEXPECTED_ERROR.format(error_id=error_id))
+        show_error()

@@ -69,7 +69,8 @@ def sign_in(login: str, password: str, *, session: Session, now: dt.datetime,
             _HASHER.verify(_DUMMY_HASH, password)
         except VerificationError:
             pass
-        note(session, login[:64] or "?", AuditAction.LOGIN_FAILED, "app_user", reason="unknown_login")
+        typed = "".join(c for c in login if c.isprintable())[:64]  # what was typed, made harmless
+        note(session, typed or "?", AuditAction.LOGIN_FAILED, "app_user", reason="unknown_login")
         session.commit()
         raise SignInRefused(texts.LOGIN_FAILED)
     if record.locked_until is not None and record.locked_until > now:

@@ -36,6 +36,7 @@ if st.button(texts.LOG_CALL_BUTTON, key="phones_log", type="primary"):
 
 
 @st.fragment(run_every=5)
+@page_common.safe
 def figures() -> None:
     page_common.fragment_guard()
     with Session(resources.engine()) as session:

@@ -112,6 +112,7 @@ def show_job(view) -> None:
 
 
 @st.fragment(run_every=1.0)
+@page_common.safe
 def live_job() -> None:
     """Polls the running job once a second; reruns the whole page when it has finished."""
     page_common.fragment_guard()

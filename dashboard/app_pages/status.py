@@ -15,6 +15,7 @@ st.caption(texts.STATUS_CAPTION)
 
 
 @st.fragment(run_every=5)
+@page_common.safe
 def live_status() -> None:
     page_common.fragment_guard()
     now = page_common.current_time()
