@@ -83,6 +83,32 @@ def test_health_check_answers(dashboard):
     assert _get(f"{dashboard[0]}/_stcore/health") == "ok"
 
 
+def test_the_server_listens_on_the_local_address_only(dashboard):
+    """No --server.address given: .streamlit/config.toml's 127.0.0.1 applies, so the machine's
+    own network address does not answer."""
+    port = int(dashboard[0].rsplit(":", 1)[1])
+    with socket.socket() as s:
+        s.settimeout(2)
+        assert s.connect_ex(("127.0.0.1", port)) == 0
+    outside = _network_address()
+    if outside is None:
+        pytest.skip("this machine has no network address besides loopback")
+    with socket.socket() as s:
+        s.settimeout(2)
+        assert s.connect_ex((outside, port)) != 0, f"the dashboard answers on {outside}"
+
+
+def _network_address() -> str | None:
+    """The address this machine would send from (a UDP connect sends no packet)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        try:
+            s.connect(("10.255.255.255", 1))
+        except OSError:
+            return None
+        address = s.getsockname()[0]
+    return None if address.startswith("127.") else address
+
+
 def _chromium() -> str:
     path = os.environ.get("MADOGUCHI_CHROMIUM") or shutil.which("chromium")
     if not path:
