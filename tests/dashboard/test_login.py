@@ -150,3 +150,17 @@ def test_an_unexpected_error_shows_an_id_and_logs_the_traceback(caplog):
     error_id = re.search(r"エラー番号 ([0-9a-f]{8})", message).group(1)
     logged = [r for r in caplog.records if error_id in r.getMessage()]
     assert logged and "secret detail of the failure" in (logged[0].exc_text or "")
+
+
+def test_an_identity_from_the_provider_maps_to_a_local_user(engine):
+    """MADOGUCHI_AUTH=oidc: st.login's e-mail must be a local login; role and sites come from it."""
+    with Session(engine) as session:
+        us.add_user("alice@tamano.example", "有栖", "supervisor", PASSWORD, ["tamano"], session=session, actor=SYSTEM)
+        actor = us.sign_in_identity("Alice@Tamano.example", session=session, now=NOW)
+        assert actor == Actor("alice@tamano.example", Role.SUPERVISOR, frozenset({"tamano"}))
+        with pytest.raises(us.SignInRefused, match="登録されていません"):
+            us.sign_in_identity("mallory@example.com", session=session, now=NOW)
+        us.set_disabled("alice@tamano.example", True, session=session, actor=SYSTEM)
+        with pytest.raises(us.SignInRefused, match="無効"):
+            us.sign_in_identity("alice@tamano.example", session=session, now=NOW)
+    assert ("mallory@example.com", "login_failed") in _actions(engine)
