@@ -9,9 +9,8 @@ from sqlmodel import Session, select
 from core.live import TOKYO, local
 from dashboard import live_services as live
 from dashboard import page_common, resources, status_services, texts
-from db.models import BoothSession
-
 from dashboard.access import Permission
+from db.models import BoothSession
 
 actor = page_common.require_page(Permission.OPERATE_COUNTER)
 fixtures = resources.fixtures()

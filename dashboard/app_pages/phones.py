@@ -6,7 +6,6 @@ from sqlmodel import Session
 
 from dashboard import live_services as live
 from dashboard import page_common, resources, status_services, texts
-
 from dashboard.access import Permission
 
 actor = page_common.require_page(Permission.OPERATE_COUNTER)

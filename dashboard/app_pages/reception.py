@@ -8,9 +8,8 @@ from sqlmodel import Session, select
 from core.live import TICKET_STATUS_LABELS, local
 from dashboard import live_services as live
 from dashboard import page_common, resources, texts
-from db.models import Ticket
-
 from dashboard.access import Permission
+from db.models import Ticket
 
 actor = page_common.require_page(Permission.OPERATE_COUNTER)
 fixtures = resources.fixtures()

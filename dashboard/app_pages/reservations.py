@@ -10,7 +10,6 @@ from sqlmodel import Session
 from core.live import local
 from dashboard import live_services as live
 from dashboard import page_common, resources, texts
-
 from dashboard.access import Permission
 
 actor = page_common.require_page(Permission.OPERATE_COUNTER)
