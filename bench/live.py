@@ -25,6 +25,7 @@ from core.fixtures import load_fixtures
 from core.live import TOKYO, LiveError
 from db.engine import is_sqlite, make_engine, write_session
 from db.setup import init_database
+from dashboard.access import SYSTEM
 
 SITE = "kawanishi"
 DAY = dt.date(2027, 1, 19)  # a Tuesday in contract, after the demo's history
@@ -50,13 +51,13 @@ def _clerk(url: str, fixtures_dir: str, ops: int, slot_ids: list[int], seed: int
             try:  # a lock timeout (OperationalError) would end the worker and fail the run: not caught
                 if kind in (0, 1):
                     live.issue_ticket(fixtures, SITE, "card_issuance" if kind else "e_cert_renewal",
-                                      session=session, now=NOW)
+                                      session=session, now=NOW, actor=SYSTEM)
                 elif kind == 2:
-                    live.book(fixtures, slot_ids[(i + seed) % len(slot_ids)], session=session, now=BOOKED_AT)
+                    live.book(fixtures, slot_ids[(i + seed) % len(slot_ids)], session=session, now=BOOKED_AT, actor=SYSTEM)
                 else:
-                    ticket = live.call_next(fixtures, SITE, f"窓口{seed}", session=session, now=NOW)
+                    ticket = live.call_next(fixtures, SITE, f"窓口{seed}", session=session, now=NOW, actor=SYSTEM)
                     if ticket is not None:
-                        live.ticket_action(fixtures, ticket.id, "finish", session=session, now=NOW)
+                        live.ticket_action(fixtures, ticket.id, "finish", session=session, now=NOW, actor=SYSTEM)
             except LiveError:
                 full += 1  # a full slot: refused, as it must be
         latencies.append(time.perf_counter() - started)
@@ -99,7 +100,7 @@ def concurrent_writes(url: str, fixtures_dir: Path, workers: int, ops: int) -> d
     init_database(engine, fixtures_dir)
     fixtures = load_fixtures(fixtures_dir)
     with write_session(engine) as session:
-        slots = [s for s in live.ensure_slots(fixtures, SITE, DAY, session=session) if s.capacity > 0]
+        slots = [s for s in live.ensure_slots(fixtures, SITE, DAY, session=session, actor=SYSTEM) if s.capacity > 0]
         slot_ids = [s.id for s in slots]
         session.execute(text("CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY, n INTEGER)")
                         if is_sqlite(engine) else
@@ -151,7 +152,7 @@ def status_with_history(fixtures_dir: Path, days: int = 365) -> dict:
         with Session(engine) as session:
             for _ in range(5):
                 started = time.perf_counter()
-                all_statuses(fixtures, session=session, now=NOW)
+                all_statuses(fixtures, session=session, now=NOW, actor=SYSTEM)
                 timings.append(time.perf_counter() - started)
         engine.dispose()
     median = statistics.median(timings)

@@ -20,6 +20,7 @@ from dashboard.solve_jobs import SolveRegistry
 from db.engine import make_engine
 from db.settings import PROJECT_ROOT
 from db.setup import init_database
+from dashboard.access import SYSTEM
 
 WEEK = dt.date(2026, 11, 23)
 
@@ -33,9 +34,9 @@ def run(time_limit: float = 10.0) -> dict:
     registry = SolveRegistry()
     out: dict = {"site": "seto", "week": WEEK.isoformat(), "time_limit": time_limit}
     with Session(engine) as session:
-        problem = rs.build_problem(fixtures, "seto", WEEK, session=session)
+        problem = rs.build_problem(fixtures, "seto", WEEK, session=session, actor=SYSTEM)
     job, _ = registry.start(("seto", WEEK), problem, time_limit=time_limit,
-                            on_done=lambda r: rs.save_solved(r, problem, "自動作成", engine))
+                            on_done=lambda r: rs.save_solved(r, problem, "自動作成", engine, actor=SYSTEM))
     job.wait()
     view = job.view()
     first = view.roster
@@ -46,9 +47,9 @@ def run(time_limit: float = 10.0) -> dict:
                  if s.date == WEEK + dt.timedelta(days=1) and problem.member(s.staff_id).role == "agent")
     absences, locked = rs.reroster_plan(first, agent, WEEK + dt.timedelta(days=1), lock_before=True)
     with Session(engine) as session:
-        again = rs.build_problem(fixtures, "seto", WEEK, absences, session=session)
+        again = rs.build_problem(fixtures, "seto", WEEK, absences, session=session, actor=SYSTEM)
     job, _ = registry.start(("seto", WEEK), again, time_limit=time_limit, previous=first, locked=locked,
-                            on_done=lambda r: rs.save_solved(r, again, "再作成", engine))
+                            on_done=lambda r: rs.save_solved(r, again, "再作成", engine, actor=SYSTEM))
     job.wait()
     second = job.view().roster
     kinds: dict[str, int] = {}

@@ -4,7 +4,8 @@ A use case is decorated with `@needs(Permission.X)`. Its callers pass `actor=` (
 the signed-in user on a page, `SYSTEM` on the command line (whoever runs the CLI already owns the
 machine and its database) and in the demo feed. The check runs before the use case reads or writes:
 - the actor's role must grant the permission;
-- when the use case names a site (a parameter called `site_id`), the actor must be scoped to it.
+- when the use case names a site (a parameter called `site_id`, or `site` holding a profile with
+  an `id`), the actor must be scoped to it.
 Use cases that find their site from a stored row (a ticket id, an incident id) declare an `actor`
 parameter themselves and call `require(actor, permission, site_id)` once they know the site.
 """
@@ -25,6 +26,7 @@ class Role(StrEnum):
 
 
 class Permission(StrEnum):
+    VIEW_SITES = "view_sites"  # 拠点 and 需要予測: contract figures, calendars, forecasts
     VIEW_LIVE = "view_live"  # 現況, queues, bookings and calls as counts
     OPERATE_COUNTER = "operate_counter"  # tickets, bookings, calls, booths
     RECORD_ATTENDANCE = "record_attendance"
@@ -46,16 +48,18 @@ class Permission(StrEnum):
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
     Role.SUPERVISOR: frozenset({
-        Permission.VIEW_LIVE, Permission.OPERATE_COUNTER, Permission.RECORD_ATTENDANCE,
+        Permission.VIEW_SITES, Permission.VIEW_LIVE, Permission.OPERATE_COUNTER, Permission.RECORD_ATTENDANCE,
         Permission.VIEW_STAFF, Permission.VIEW_ROSTER, Permission.VIEW_REPORTS,
         Permission.EXPORT_REPORTS, Permission.EDIT_RECORDS,
     }),
-    Role.CLERK: frozenset({Permission.VIEW_LIVE, Permission.OPERATE_COUNTER}),
+    Role.CLERK: frozenset({Permission.VIEW_SITES, Permission.VIEW_LIVE, Permission.OPERATE_COUNTER}),
     Role.SCHEDULER: frozenset({
-        Permission.VIEW_LIVE, Permission.VIEW_STAFF, Permission.EDIT_STAFF, Permission.VIEW_ROSTER,
+        Permission.VIEW_SITES, Permission.VIEW_LIVE, Permission.VIEW_STAFF, Permission.EDIT_STAFF, Permission.VIEW_ROSTER,
         Permission.EDIT_ROSTER, Permission.PUBLISH_ROSTER,
     }),
-    Role.CITY_VIEWER: frozenset({Permission.VIEW_LIVE, Permission.VIEW_REPORTS, Permission.EXPORT_REPORTS}),
+    Role.CITY_VIEWER: frozenset({
+        Permission.VIEW_SITES, Permission.VIEW_LIVE, Permission.VIEW_REPORTS, Permission.EXPORT_REPORTS,
+    }),
 }
 
 ROLE_LABELS = {
@@ -118,12 +122,14 @@ def needs(permission: Permission, *, site_arg: str = "site_id"):
             if names_site:
                 bound = signature.bind_partial(*args, **kwargs)
                 site_id = bound.arguments.get(site_arg)
+                site_id = getattr(site_id, "id", site_id)  # a SiteProfile stands for its id
             require(actor, permission, site_id)
             if passes_actor:
                 kwargs["actor"] = actor
             return func(*args, **kwargs)
 
         wrapper.permission = permission  # read by the role x use case matrix test
+        wrapper.site_arg = site_arg if names_site else None
         return wrapper
 
     return decorate

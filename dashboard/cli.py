@@ -20,6 +20,7 @@ from core.fixtures import (
     load_site_profile,
 )
 from db.settings import get_settings
+from dashboard.access import SYSTEM
 
 
 class UsageError(Exception):
@@ -375,6 +376,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
                              "database, e.g. DATABASE_URL=sqlite:///data/demo.sqlite3)")
     if not args.live_only:
         demo.ensure_contractor(engine)
+        created = demo.ensure_demo_users(engine, fixtures, get_settings().data_dir)
+        users_file = get_settings().data_dir / demo.DEMO_USERS_FILE
+        if created:
+            say("デモ用のアカウントを作成しました（パスワードはこの一度だけ表示します。"
+                f"{users_file} にも保存しました・所有者のみ読み取り可）:")
+            for login, role, password in created:
+                say(f"  {login:<18} {role:<12} {password}")
+        else:
+            say(f"デモ用のアカウントはすでにあります（パスワードは {users_file}、"
+                "新しくするには madoguchi users passwd）")
         if args.reset or not demo.has_history(engine):
             started = time.perf_counter()
             start = demo.demo_start(fixtures, clock.real_now())
@@ -444,22 +455,21 @@ def cmd_report(args: argparse.Namespace) -> int:
     site = _site_or_usage(fixtures, args.site)
     today = args.today or rs.tokyo_today()
     engine = make_engine(_existing_database(args.database_url))
+    outputs = [(args.pdf, "pdf"), (args.csv, "csv"), (args.xlsx, "xlsx")]
     try:
         with Session(engine) as session:
             report = rs.build_report(
                 args.report_kind, site.id, session=session, fixtures=fixtures, today=today,
                 contractor=contractor_services.contractor(session=session).name,
-                day=getattr(args, "date", None), month=getattr(args, "month", None),
-            )
+                day=getattr(args, "date", None), month=getattr(args, "month", None), actor=SYSTEM)
+            for path, fmt in outputs:  # each file written is an audited export
+                if path:
+                    _write_bytes_atomically(Path(path), rs.export_report(report, fmt, session=session, actor=SYSTEM))
+                    print(f"{path} に書き出しました", file=sys.stderr)
     except ReportUnavailable as exc:
         raise UsageError(str(exc)) from None
     finally:
         engine.dispose()
-    outputs = [(args.pdf, rs.report_pdf), (args.csv, rs.report_csv), (args.xlsx, rs.report_xlsx)]
-    for path, render in outputs:
-        if path:
-            _write_bytes_atomically(Path(path), render(report))
-            print(f"{path} に書き出しました", file=sys.stderr)
     if args.json:
         print(rs.report_json(report))
     elif not any(path for path, _ in outputs):
@@ -600,7 +610,7 @@ def cmd_purge_status(args: argparse.Namespace) -> int:
     engine = make_engine(_existing_database(args.database_url))
     try:
         with Session(engine) as session:
-            rows = ps.purge_status(_fixtures(), session=session, today=args.today or dt.date.today())
+            rows = ps.purge_status(_fixtures(), session=session, today=args.today or dt.date.today(), actor=SYSTEM)
     finally:
         engine.dispose()
     if args.json:
@@ -670,6 +680,138 @@ def _add_privacy_commands(sub) -> None:
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation with --force")
     restore.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
     restore.set_defaults(func=cmd_restore)
+
+
+# -- console users (issue 14) -----------------------------------------------------------------------
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    """From one line of stdin (--password-stdin) or typed twice at a prompt; never echoed."""
+    import getpass
+
+    if args.password_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise UsageError("--password-stdin: nothing on standard input")
+        return line.rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise UsageError("no terminal to ask for the password: pipe it in with --password-stdin")
+    first = getpass.getpass("パスワード: ")
+    if getpass.getpass("もう一度: ") != first:
+        raise UsageError("the two passwords differ; nothing was changed")
+    return first
+
+
+def _users_session(args: argparse.Namespace):
+    from contextlib import contextmanager
+
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+    from sqlmodel import Session
+
+    from db.engine import make_engine
+
+    @contextmanager
+    def opened():
+        engine = make_engine(args.database_url or get_settings().database_url)
+        try:
+            with Session(engine) as session:
+                yield session
+        except (OperationalError, ProgrammingError) as exc:
+            raise UsageError(f"the database is not ready (run `madoguchi init` first): {exc.orig}") from None
+        finally:
+            engine.dispose()
+
+    return opened()
+
+
+def _user_call(action):
+    from dashboard.user_services import UserInputError
+
+    try:
+        return action()
+    except UserInputError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def cmd_users_add(args: argparse.Namespace) -> int:
+    from dashboard import user_services as us
+
+    if args.all_sites and args.site:
+        raise UsageError("give --site or --all-sites, not both")
+    sites = None if args.all_sites or (args.role == "admin" and not args.site) else list(args.site)
+    password = _read_password(args)
+    with _users_session(args) as session:
+        record = _user_call(lambda: us.add_user(args.login, args.name, args.role, password, sites,
+                                                session=session, actor=SYSTEM))
+    print(f"added {record.login} ({record.role}; sites: {'all' if record.sites is None else ', '.join(sorted(record.sites))})")
+    return 0
+
+
+def cmd_users_passwd(args: argparse.Namespace) -> int:
+    from dashboard import clock, user_services as us
+
+    password = _read_password(args)
+    with _users_session(args) as session:
+        _user_call(lambda: us.change_password(args.login, password, session=session, actor=SYSTEM,
+                                              now=clock.real_now()))
+    print(f"password of {args.login} changed (a lock-out, if any, is lifted)")
+    return 0
+
+
+def cmd_users_disable(args: argparse.Namespace) -> int:
+    from dashboard import user_services as us
+
+    with _users_session(args) as session:
+        _user_call(lambda: us.set_disabled(args.login, not args.enable, session=session, actor=SYSTEM))
+    print(f"{args.login} {'enabled' if args.enable else 'disabled'}")
+    return 0
+
+
+def cmd_users_list(args: argparse.Namespace) -> int:
+    from dashboard import user_services as us
+
+    with _users_session(args) as session:
+        users = us.list_users(session=session, actor=SYSTEM)
+    rows = [{"login": u.login, "name": u.display_name, "role": u.role,
+             "sites": None if u.sites is None else sorted(u.sites), "disabled": u.disabled,
+             "locked_until": u.locked_until.isoformat() if u.locked_until else None,
+             "last_login_at": u.last_login_at.isoformat() if u.last_login_at else None} for u in users]
+    if args.json:
+        print(json.dumps({"users": rows}, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            state = "disabled" if row["disabled"] else ("locked" if row["locked_until"] else "active")
+            sites = "all" if row["sites"] is None else ",".join(row["sites"])
+            print(f"{row['login']:<24} {row['role']:<12} {state:<8} {sites:<30} {row['name']}")
+    return 0
+
+
+def _add_user_commands(sub) -> None:
+    from dashboard.access import Role
+
+    users = sub.add_parser("users", help="console users: add, passwd, disable, list").add_subparsers(
+        dest="users_command", required=True)
+    add = users.add_parser("add", help="add a user (password typed twice, or one line on stdin)")
+    add.add_argument("login", help="3–64 of a-z 0-9 . _ @ - (an e-mail for OIDC sign-in)")
+    add.add_argument("--name", required=True, help="display name")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--site", action="append", default=[], metavar="SITE_ID", help="a site the user works for (repeatable)")
+    add.add_argument("--all-sites", action="store_true", help="every site (default for admin without --site)")
+    add.set_defaults(func=cmd_users_add)
+    passwd = users.add_parser("passwd", help="set a user's password (lifts a lock-out)")
+    passwd.add_argument("login")
+    passwd.set_defaults(func=cmd_users_passwd)
+    disable = users.add_parser("disable", help="disable a user (sign-in refused); --enable undoes it")
+    disable.add_argument("login")
+    disable.add_argument("--enable", action="store_true", help="enable the user again")
+    disable.set_defaults(func=cmd_users_disable)
+    listing = users.add_parser("list", help="every user, role, sites and state")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=cmd_users_list)
+    for parser in (add, passwd):
+        parser.add_argument("--password-stdin", action="store_true", help="read the password from one line of stdin")
+    for parser in (add, passwd, disable, listing):
+        parser.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -762,6 +904,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_report_commands(sub, bench)
     _add_privacy_commands(sub)
+    _add_user_commands(sub)
 
     init = sub.add_parser("init", help="create or upgrade the database and load the fixtures")
     init.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")

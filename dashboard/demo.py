@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Engine, delete, func, insert, select, text
 from sqlmodel import Session
@@ -42,6 +44,7 @@ from db.models import (
     TicketEvent,
     TicketSequence,
 )
+from dashboard.access import SYSTEM
 
 NO_SHOW = 0.03
 HAND_OFF = 0.05
@@ -405,6 +408,48 @@ def demo_start(fixtures: Fixtures, real: dt.datetime) -> dt.datetime:
     return real
 
 
+# --- demo accounts (issue 14) ----------------------------------------------------------------------
+
+# One account per role, scoped as a real contractor would: the city viewer sees Tamano only, so
+# the demo shows that Seto is invisible to them. Passwords are random and shown once.
+DEMO_USERS = (
+    ("demo-admin", "管理者（デモ）", "admin", None),
+    ("demo-supervisor", "現場責任者（デモ）", "supervisor", ("seto", "tamano")),
+    ("demo-clerk", "窓口担当（デモ）", "clerk", ("seto",)),
+    ("demo-scheduler", "勤務表作成者（デモ）", "scheduler", ("seto", "tamano", "ageo", "fujieda", "kawanishi")),
+    ("demo-city-tamano", "玉野市職員（デモ）", "city_viewer", ("tamano",)),
+)
+DEMO_USERS_FILE = "demo-users.txt"
+
+
+def ensure_demo_users(engine: Engine, fixtures: Fixtures, data_dir: Path) -> list[tuple[str, str, str]]:
+    """Create the demo accounts that do not exist yet, with random passwords; write every new
+    (login, role, password) to data_dir/demo-users.txt (mode 0600) and return them. Existing
+    accounts keep their passwords (`madoguchi users passwd` sets a new one)."""
+    from dashboard.user_services import add_user, new_password
+    from db import user_store
+
+    created = []
+    with write_session(engine) as session:
+        for login, name, role, sites in DEMO_USERS:
+            if user_store.get_user(session=session, login=login) is not None:
+                continue
+            scoped = None if sites is None else [s for s in sites if s in fixtures.sites]
+            password = new_password()
+            add_user(login, name, role, password, scoped, session=session, actor=SYSTEM)
+            created.append((login, role, password))
+    if created:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path = data_dir / DEMO_USERS_FILE
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.chmod(path, 0o600)  # an older file keeps its mode through O_CREAT
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+            out.write("# madoguchi demo accounts: login role password (created by `madoguchi demo`)\n")
+            for login, role, password in created:
+                out.write(f"{login} {role} {password}\n")
+    return created
+
+
 # --- the live feed -------------------------------------------------------------------------------
 
 
@@ -421,10 +466,10 @@ def publish_quick_rosters(engine: Engine, fixtures: Fixtures, today: dt.date, ti
         if not SiteCalendar(site, fixtures.catalogue).day(today).open:
             continue
         with Session(engine) as session:
-            if live.published_shifts(session, site_id, today) is not None:
+            if live.published_shifts(session, site_id, today, actor=SYSTEM) is not None:
                 continue
         with Session(engine) as session:
-            problem = build_problem(fixtures, site_id, week, session=session)  # the staff as stored
+            problem = build_problem(fixtures, site_id, week, session=session, actor=SYSTEM)  # the staff as stored
         roster = solve(problem, time_limit=time_limit)
         if not roster.acceptable:  # never publish a roster that breaks a hard rule
             progress(f"{site.name}: {time_limit:g} 秒では規則を満たす勤務表ができませんでした（公開せず）")
@@ -477,7 +522,7 @@ class LiveFeed:
                 for _ in range(_poisson(rng, mean * step / SLOT_MINUTES)):
                     try:
                         if stream.channel == "counter":
-                            live.issue_ticket(fixtures, site_id, stream.name, session=session, now=now)
+                            live.issue_ticket(fixtures, site_id, stream.name, session=session, now=now, actor=SYSTEM)
                             done["issued"] += 1
                         elif stream.channel == "call":
                             answered = rng.random() > ABANDON
@@ -485,10 +530,10 @@ class LiveFeed:
                             live.log_call(fixtures, site_id, session=session, activity=stream.activity.value,
                                           topic=topic, offered_at=now, answered=answered,
                                           wait_seconds=rng.expovariate(1 / 25),
-                                          duration_seconds=rng.gauss(180, 40) if answered else None)
+                                          duration_seconds=rng.gauss(180, 40) if answered else None, actor=SYSTEM)
                             done["calls"] += 1
                         elif stream.channel == "booth":
-                            live.booth_join(fixtures, site_id, stream.name, session=session, now=now)
+                            live.booth_join(fixtures, site_id, stream.name, session=session, now=now, actor=SYSTEM)
                             done["booths"] += 1
                     except LiveError:
                         session.rollback()  # e.g. a reservation-only day: no walk-ins
@@ -505,16 +550,16 @@ class LiveFeed:
             minutes = live.procedure_of(fixtures, site, ticket.procedure_id)[1]
             if ticket.status == "called" and now - ticket.called_at > dt.timedelta(minutes=1):
                 if rng.random() < NO_SHOW:
-                    live.ticket_action(fixtures, ticket.id, "no_show", session=session, now=now)
+                    live.ticket_action(fixtures, ticket.id, "no_show", session=session, now=now, actor=SYSTEM)
                     continue
-                live.ticket_action(fixtures, ticket.id, "start", session=session, now=now)
+                live.ticket_action(fixtures, ticket.id, "start", session=session, now=now, actor=SYSTEM)
             elif ticket.status == "serving" and now - ticket.called_at > dt.timedelta(minutes=minutes):
                 reasons = fixtures.catalogue.procedure(ticket.procedure_id).handoffs
                 if reasons and rng.random() < HAND_OFF:
                     live.ticket_action(fixtures, ticket.id, "hand_off", session=session, now=now,
-                                       reason=rng.choice(reasons))
+                                       reason=rng.choice(reasons), actor=SYSTEM)
                 else:
-                    live.ticket_action(fixtures, ticket.id, "finish", session=session, now=now)
+                    live.ticket_action(fixtures, ticket.id, "finish", session=session, now=now, actor=SYSTEM)
                 done["finished"] += 1
         activities = {p.activity for p in site.procedures if p.activity in day.activities}
         for activity in activities:
@@ -525,12 +570,12 @@ class LiveFeed:
             for name in [c for c in live.counter_names(fixtures, site.id) if c != PERSON_COUNTER][:planned]:
                 if name in working:
                     continue
-                if live.call_next(fixtures, site.id, name, session=session, now=now) is None:
+                if live.call_next(fixtures, site.id, name, session=session, now=now, actor=SYSTEM) is None:
                     break
                 done["called"] += 1
 
     def _planned(self, site: SiteProfile, activity: ActivityId, session: Session, now: dt.datetime) -> int:
-        shifts = live.published_shifts(session, site.id, local(now).date())
+        shifts = live.published_shifts(session, site.id, local(now).date(), actor=SYSTEM)
         minute = minute_of(local(now).time())
         if shifts:
             planned = sum(1 for s in shifts if live.working_on(s, minute, activity))
@@ -547,19 +592,19 @@ class LiveFeed:
             BoothSession.joined_at >= dt.datetime.combine(date, dt.time(0), tzinfo=TOKYO))).scalars().all()
         for visit in visits:
             if visit.started_at is not None and now - visit.started_at > dt.timedelta(minutes=20):
-                live.booth_end(visit.id, session=session, now=now)
+                live.booth_end(visit.id, session=session, now=now, actor=SYSTEM)
         # Booths open: the roster's operators now, at least 1; all of them when more than 4 wait.
         seats = site.activity(ActivityId.booth).seats
         waiting = [v for v in visits if v.started_at is None]
         staffed = max(1, self._planned(site, ActivityId.booth, session, now))
         if len(waiting) > 4:
             staffed = seats
-        busy = live.booths_busy(session, site.id, date)
+        busy = live.booths_busy(session, site.id, date, actor=SYSTEM)
         for visit in waiting:
             free = [b for b in range(1, min(seats, staffed) + 1) if b not in busy]
             if not free:
                 break
-            live.booth_start(self.fixtures, visit.id, free[0], session=session, now=now)
+            live.booth_start(self.fixtures, visit.id, free[0], session=session, now=now, actor=SYSTEM)
             busy.add(free[0])
 
 

@@ -8,6 +8,9 @@ written, so stored data stays as it was. Numbers and capacity are safe with many
 - a booking is one conditional UPDATE (booked = booked + 1 WHERE booked < capacity), and a CHECK
   constraint refuses an overbooked slot even if a bug tried.
 Open the session with db.engine.write_session(engine) so SQLite takes the write lock at BEGIN.
+
+Access (issue 14): every use case is decorated with @needs; callers pass `actor=`. Use cases
+that take a row id (ticket, slot, booth session) check the row's site with `require`.
 """
 from __future__ import annotations
 
@@ -40,6 +43,7 @@ from core.roster import Shift, minute_of, monday_of
 from core.text_input import NAME_MAX, TextRefused, check_text
 from core.text_input import is_row_id as _row_id
 from core.site_profile import ActivityId, SiteProfile
+from dashboard.access import Actor, Permission, needs, require
 from db import live_store, roster_store
 from db.models import (
     BoothSession,
@@ -80,6 +84,7 @@ def procedure_of(fixtures: Fixtures, site: SiteProfile, procedure_id: str) -> tu
     return procedure, minutes, reservable, offer.activity
 
 
+@needs(Permission.VIEW_LIVE)
 def published_shifts(session: Session, site_id: str, date: dt.date) -> list[Shift] | None:
     """The day's shifts from the live (highest published) roster of its week; None if none is published."""
     roster = roster_store.published_roster(session, site_id, monday_of(date))
@@ -121,6 +126,7 @@ def _issue(session: Session, site: SiteProfile, procedure: Procedure, date: dt.d
     return ticket
 
 
+@needs(Permission.OPERATE_COUNTER)
 def issue_ticket(fixtures: Fixtures, site_id: str, procedure_id: str, *, session: Session,
                  now: dt.datetime) -> Ticket:
     """A walk-in ticket. Refused outside service hours, for a procedure not offered that day, and
@@ -137,9 +143,11 @@ def issue_ticket(fixtures: Fixtures, site_id: str, procedure_id: str, *, session
     return ticket
 
 
-def wait_estimate(fixtures: Fixtures, ticket: Ticket, *, session: Session, now: dt.datetime) -> int:
+@needs(Permission.VIEW_LIVE)
+def wait_estimate(fixtures: Fixtures, ticket: Ticket, *, session: Session, now: dt.datetime, actor: Actor) -> int:
     """Minutes the ticket should wait: the queue ahead of it for the same activity, shared by the
     counters open now (those working a ticket, else the roster's staff, else the floor)."""
+    require(actor, Permission.VIEW_LIVE, ticket.site_id)
     site = site_profile(fixtures, ticket.site_id)
     _procedure, _minutes, _reservable, activity = procedure_of(fixtures, site, ticket.procedure_id)
     same_activity = [p.id for p in site.procedures if p.activity == activity]
@@ -152,11 +160,13 @@ def wait_estimate(fixtures: Fixtures, ticket: Ticket, *, session: Session, now: 
         )
     ).all()
     minutes = [procedure_of(fixtures, site, p)[1] for p in ahead]
-    return estimate_wait_minutes(minutes, counters_open(fixtures, ticket.site_id, activity, session=session, now=now))
+    return estimate_wait_minutes(minutes, counters_open(fixtures, ticket.site_id, activity, session=session, now=now,
+                                                        actor=actor))
 
 
+@needs(Permission.VIEW_LIVE)
 def counters_open(fixtures: Fixtures, site_id: str, activity: ActivityId, *, session: Session,
-                  now: dt.datetime) -> int:
+                  now: dt.datetime, actor: Actor) -> int:
     date = local(now).date()
     site = site_profile(fixtures, site_id)
     busy = session.exec(
@@ -167,7 +177,7 @@ def counters_open(fixtures: Fixtures, site_id: str, activity: ActivityId, *, ses
     ).one()
     if busy:
         return busy
-    shifts = published_shifts(session, site_id, date)
+    shifts = published_shifts(session, site_id, date, actor=actor)
     minute = minute_of(local(now).time())
     if shifts:
         planned = sum(1 for s in shifts if working_on(s, minute, activity))
@@ -183,6 +193,7 @@ def _ticket(session: Session, ticket_id: int) -> Ticket:
     return ticket
 
 
+@needs(Permission.OPERATE_COUNTER)
 def call_next(fixtures: Fixtures, site_id: str, counter: str, *, session: Session, now: dt.datetime,
               procedures: list[str] | None = None) -> Ticket | None:
     """Call the next waiting ticket (reservations first, then by issue time) to `counter`.
@@ -219,6 +230,7 @@ def counter_names(fixtures: Fixtures, site_id: str) -> list[str]:
     return [f"窓口{n}" for n in range(1, max(1, seats) + 1)]
 
 
+@needs(Permission.VIEW_LIVE)
 def day_tickets(site_id: str, date: dt.date, *, session: Session) -> list[Ticket]:
     return list(session.exec(select(Ticket).where(Ticket.site_id == site_id, Ticket.service_date == date)
                              .order_by(Ticket.id)).all())
@@ -241,14 +253,17 @@ def counter_name(text: str | None) -> str:
     return name
 
 
+@needs(Permission.OPERATE_COUNTER)
 def ticket_action(fixtures: Fixtures, ticket_id: int, action: str, *, session: Session, now: dt.datetime,
-                  counter: str | None = None, reason: str | None = None, site_id: str | None = None) -> Ticket:
+                  actor: Actor, counter: str | None = None, reason: str | None = None,
+                  site_id: str | None = None) -> Ticket:
     """call / recall / start / finish / no_show / hand_off (with a reason from the catalogue).
     `site_id`: the site the clerk works at; a ticket of another site is refused as unknown."""
     ticket = _ticket(session, ticket_id)
     if site_id is not None and ticket.site_id != site_id:
         session.rollback()
         raise LiveError(f"受付番号（ID {ticket_id}）は拠点 {site_id} にありません。")
+    require(actor, Permission.OPERATE_COUNTER, ticket.site_id)
     after = next_status(action, ticket.status, ticket.number)
     if action == "hand_off":
         reasons = fixtures.catalogue.handoff_reasons
@@ -331,7 +346,8 @@ def _split(total: int, mix: dict[str, float]) -> dict[str, int]:
     return parts
 
 
-def planned_slots(fixtures: Fixtures, site_id: str, date: dt.date, *, session: Session) -> list[dict]:
+@needs(Permission.VIEW_LIVE)
+def planned_slots(fixtures: Fixtures, site_id: str, date: dt.date, *, session: Session, actor: Actor) -> list[dict]:
     """The day's booking slots with their capacity (before anything is stored).
 
     Per slot: the minutes the published roster puts on the activity (every seat when no roster is
@@ -339,7 +355,7 @@ def planned_slots(fixtures: Fixtures, site_id: str, date: dt.date, *, session: S
     mean handling time of the day's mix, then shared between the procedures by that mix."""
     site = site_profile(fixtures, site_id)
     day = site_day(fixtures, site_id, date)
-    shifts = published_shifts(session, site_id, date)
+    shifts = published_shifts(session, site_id, date, actor=actor)
     rules = site.reservations
     rows = []
     for activity in day.activities:
@@ -358,7 +374,9 @@ def planned_slots(fixtures: Fixtures, site_id: str, date: dt.date, *, session: S
     return rows
 
 
-def ensure_slots(fixtures: Fixtures, site_id: str, date: dt.date, *, session: Session) -> list[ReservationSlot]:
+@needs(Permission.OPERATE_COUNTER)
+def ensure_slots(fixtures: Fixtures, site_id: str, date: dt.date, *, session: Session,
+                 actor: Actor) -> list[ReservationSlot]:
     """Create the day's slots, or bring their capacity up to date with the published roster;
     capacity never drops below what is already booked."""
     existing = {
@@ -366,7 +384,7 @@ def ensure_slots(fixtures: Fixtures, site_id: str, date: dt.date, *, session: Se
         for s in session.exec(select(ReservationSlot).where(
             ReservationSlot.site_id == site_id, ReservationSlot.date == date))
     }
-    for row in planned_slots(fixtures, site_id, date, session=session):
+    for row in planned_slots(fixtures, site_id, date, session=session, actor=actor):
         slot = existing.get((row["start"], row["procedure_id"]))
         if slot is None:
             slot = ReservationSlot(site_id=site_id, date=date, **row)
@@ -423,9 +441,12 @@ def _new_reference(session: Session, site_id: str) -> str:
     raise RuntimeError("could not draw a free reservation reference")
 
 
-def book(fixtures: Fixtures, slot_id: int, *, session: Session, now: dt.datetime, proxy: bool = False) -> Reservation:
+@needs(Permission.OPERATE_COUNTER)
+def book(fixtures: Fixtures, slot_id: int, *, session: Session, now: dt.datetime, actor: Actor,
+         proxy: bool = False) -> Reservation:
     """Book one place in a slot. A proxy booking (代理人) is flagged for hand-off to city staff."""
     slot = _slot(session, slot_id)
+    require(actor, Permission.OPERATE_COUNTER, slot.site_id)
     _bookable(fixtures, slot, now)
     _take_place(session, slot)
     reservation = Reservation(
@@ -437,7 +458,12 @@ def book(fixtures: Fixtures, slot_id: int, *, session: Session, now: dt.datetime
     return reservation
 
 
+@needs(Permission.OPERATE_COUNTER)
 def find_reservation(session: Session, site_id: str, reference: str) -> Reservation:
+    return _find_reservation(session, site_id, reference)
+
+
+def _find_reservation(session: Session, site_id: str, reference: str) -> Reservation:
     try:  # typed by a clerk: short, no control characters (PostgreSQL refuses NUL in a query)
         reference = check_text(reference, "予約番号", max_length=NAME_MAX).upper()
     except TextRefused as exc:
@@ -455,9 +481,10 @@ def _must_be_active(reservation: Reservation, verb: str) -> None:
         raise LiveError(f"予約 {reservation.reference} は「{state}」のため{verb}できません。")
 
 
+@needs(Permission.OPERATE_COUNTER)
 def change(fixtures: Fixtures, site_id: str, reference: str, new_slot_id: int, *, session: Session,
            now: dt.datetime) -> Reservation:
-    reservation = find_reservation(session, site_id, reference)
+    reservation = _find_reservation(session, site_id, reference)
     _must_be_active(reservation, "変更")
     slot = _slot(session, new_slot_id)
     if slot.site_id != site_id:
@@ -474,8 +501,9 @@ def change(fixtures: Fixtures, site_id: str, reference: str, new_slot_id: int, *
     return reservation
 
 
+@needs(Permission.OPERATE_COUNTER)
 def cancel(site_id: str, reference: str, *, session: Session, now: dt.datetime) -> Reservation:
-    reservation = find_reservation(session, site_id, reference)
+    reservation = _find_reservation(session, site_id, reference)
     _must_be_active(reservation, "取り消し")
     _free_place(session, reservation.slot_id)
     reservation.status, reservation.cancelled_at, reservation.updated_at = "cancelled", now, now
@@ -484,11 +512,12 @@ def cancel(site_id: str, reference: str, *, session: Session, now: dt.datetime) 
     return reservation
 
 
+@needs(Permission.OPERATE_COUNTER)
 def check_in(fixtures: Fixtures, site_id: str, reference: str, *, session: Session,
              now: dt.datetime) -> Ticket:
     """The visitor arrives: a ticket with priority. Too early (another day) or later than the
     profile's grace is refused; the visitor can then take a walk-in ticket."""
-    reservation = find_reservation(session, site_id, reference)
+    reservation = _find_reservation(session, site_id, reference)
     _must_be_active(reservation, "受付")
     slot = _slot(session, reservation.slot_id)
     site = site_profile(fixtures, site_id)
@@ -511,6 +540,7 @@ def check_in(fixtures: Fixtures, site_id: str, reference: str, *, session: Sessi
     return ticket
 
 
+@needs(Permission.OPERATE_COUNTER)
 def mark_no_shows(fixtures: Fixtures, site_id: str, *, session: Session, now: dt.datetime) -> int:
     """Bookings not checked in by slot start + the profile's no-show minutes become no-shows."""
     site = site_profile(fixtures, site_id)
@@ -531,10 +561,11 @@ def mark_no_shows(fixtures: Fixtures, site_id: str, *, session: Session, now: dt
     return count
 
 
+@needs(Permission.OPERATE_COUNTER)
 def mark_no_show(fixtures: Fixtures, site_id: str, reference: str, *, session: Session,
                  now: dt.datetime) -> Reservation:
     """A clerk marks one booking as a no-show from the day's list; only once its slot has begun."""
-    reservation = find_reservation(session, site_id, reference)
+    reservation = _find_reservation(session, site_id, reference)
     _must_be_active(reservation, "無断キャンセルに")
     slot = _slot(session, reservation.slot_id)
     starts = dt.datetime.combine(slot.date, slot.start, tzinfo=local(now).tzinfo)
@@ -564,6 +595,7 @@ def next_service_day(fixtures: Fixtures, site_id: str, now: dt.datetime, *, hori
     return None
 
 
+@needs(Permission.VIEW_LIVE)
 def day_bookings(site_id: str, date: dt.date, *, session: Session) -> list[live_store.BookingRow]:
     return live_store.day_bookings(session=session, site_id=site_id, date=date)
 
@@ -582,6 +614,7 @@ def documents_for(fixtures: Fixtures, procedure_id: str) -> list[str]:
 # --- calls (電話) ------------------------------------------------------------------------------------
 
 
+@needs(Permission.OPERATE_COUNTER)
 def log_call(fixtures: Fixtures, site_id: str, *, session: Session, activity: str, topic: str,
              offered_at: dt.datetime, answered: bool, wait_seconds: float | None = None,
              duration_seconds: float | None = None, now: dt.datetime | None = None) -> Call:
@@ -616,6 +649,7 @@ def _booth_seats(site: SiteProfile) -> int:
         raise LiveError(f"{site.name}にはオンライン窓口がありません。") from None
 
 
+@needs(Permission.OPERATE_COUNTER)
 def booth_join(fixtures: Fixtures, site_id: str, kind: str, *, session: Session, now: dt.datetime) -> BoothSession:
     site = site_profile(fixtures, site_id)
     _booth_seats(site)
@@ -636,21 +670,24 @@ def _booth_session(session: Session, session_id: int) -> BoothSession:
     return visit
 
 
+@needs(Permission.VIEW_LIVE)
 def booths_busy(session: Session, site_id: str, date: dt.date) -> set[int]:
     rows = session.exec(select(BoothSession.booth_no, BoothSession.joined_at).where(
         BoothSession.site_id == site_id, BoothSession.started_at.is_not(None), BoothSession.ended_at.is_(None)))
     return {booth for booth, joined in rows if local(joined).date() == date}
 
 
+@needs(Permission.OPERATE_COUNTER)
 def booth_start(fixtures: Fixtures, session_id: int, booth_no: int, *, session: Session,
-                now: dt.datetime) -> BoothSession:
+                now: dt.datetime, actor: Actor) -> BoothSession:
     visit = _booth_session(session, session_id)
+    require(actor, Permission.OPERATE_COUNTER, visit.site_id)
     seats = _booth_seats(site_profile(fixtures, visit.site_id))
     if visit.started_at is not None or visit.ended_at is not None:
         raise LiveError("この受付はすでに開始または終了しています。")
     if not 1 <= booth_no <= seats:
         raise LiveError(f"ブース番号は 1〜{seats} です（{booth_no}）。")
-    if booth_no in booths_busy(session, visit.site_id, local(now).date()):
+    if booth_no in booths_busy(session, visit.site_id, local(now).date(), actor=actor):
         raise LiveError(f"ブース{booth_no}は使用中です。")
     visit.booth_no, visit.started_at = booth_no, now
     session.add(visit)
@@ -658,9 +695,11 @@ def booth_start(fixtures: Fixtures, session_id: int, booth_no: int, *, session: 
     return visit
 
 
-def booth_end(session_id: int, *, session: Session, now: dt.datetime) -> BoothSession:
+@needs(Permission.OPERATE_COUNTER)
+def booth_end(session_id: int, *, session: Session, now: dt.datetime, actor: Actor) -> BoothSession:
     """End a session; a visitor who leaves before a booth frees up ends without a start."""
     visit = _booth_session(session, session_id)
+    require(actor, Permission.OPERATE_COUNTER, visit.site_id)
     if visit.ended_at is not None:
         raise LiveError("この受付はすでに終了しています。")
     visit.ended_at = now

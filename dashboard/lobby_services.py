@@ -11,7 +11,7 @@ from sqlmodel import Session
 from core.fixtures import Fixtures
 from core.live import local
 from dashboard import live_services as live
-from dashboard.access import Permission, needs
+from dashboard.access import Actor, Permission, needs
 from db import live_store
 from db.live_store import CalledTicket
 
@@ -56,14 +56,14 @@ class KioskTicket:
 
 @needs(Permission.OPERATE_COUNTER)
 def kiosk_issue(fixtures: Fixtures, site_id: str, procedure_id: str, *, session: Session,
-                now: dt.datetime) -> KioskTicket:
+                now: dt.datetime, actor: Actor) -> KioskTicket:
     """A walk-in ticket with what the visitor needs to know: number, procedure and the wait."""
-    ticket = live.issue_ticket(fixtures, site_id, procedure_id, session=session, now=now)
+    ticket = live.issue_ticket(fixtures, site_id, procedure_id, session=session, now=now, actor=actor)
     date = local(now).date()
     ahead = live_store.waiting_by_group(session=session, site_id=site_id, date=date).get(ticket.group, 1) - 1
     labels = {p.id: p.label for p in fixtures.catalogue.procedures}
     return KioskTicket(
         number=ticket.number, procedure=labels.get(procedure_id, procedure_id),
-        wait_minutes=live.wait_estimate(fixtures, ticket, session=session, now=now),
+        wait_minutes=live.wait_estimate(fixtures, ticket, session=session, now=now, actor=actor),
         ahead=max(0, ahead), issued_at=local(ticket.issued_at),
     )

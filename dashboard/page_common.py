@@ -33,10 +33,21 @@ def current_time() -> dt.datetime | None:
     return now
 
 
-def pick_site(key: str, only: set[str] | None = None) -> str:
+def pick_site(key: str, only: set[str] | None = None, label: str | None = None) -> str:
+    """A site picker listing only the signed-in user's sites (and `only`, when given); a user
+    with none of them sees a refusal and the page stops."""
     fixtures = resources.fixtures()
-    names = {s.name: s.id for s in fixtures.sites.values() if only is None or s.id in only}
-    return names[st.selectbox(texts.PICK_SITE, list(names), key=key)]
+    actor = current_actor()
+    visible = set(actor.visible_sites(fixtures.sites)) if actor is not None else set()
+    names = {s.name: s.id for s in fixtures.sites.values() if s.id in visible and (only is None or s.id in only)}
+    if not names:
+        st.info(texts.NO_SITE_ASSIGNED)
+        st.stop()
+    return names[st.selectbox(label or texts.PICK_SITE, list(names), key=key)]
+
+
+def pick_site_profile(key: str, only: set[str] | None = None):
+    return resources.fixtures().site(pick_site(key, only))
 
 
 def act(action, success: str | None = None):
@@ -60,13 +71,57 @@ def act(action, success: str | None = None):
 
 
 def current_actor():
-    """Who is using this browser session; pages pass it to every use case as `actor=`.
+    """Who is signed in in this browser session (None: nobody); pages pass it to every use case
+    as `actor=`. app.py puts it there after a successful sign-in."""
+    return st.session_state.get("actor")
 
-    Until sign-in exists (issue 14) the console acts as the machine's operator.
-    """
-    from dashboard.access import SYSTEM
 
-    return st.session_state.get("actor", SYSTEM)
+def require_page(permission):
+    """The signed-in actor when their role grants `permission`; otherwise a Japanese refusal and
+    the page stops (a page opened by its URL checks for itself, not only the menu)."""
+    from dashboard.access import ROLE_LABELS, DENIED_NOBODY
+
+    actor = current_actor()
+    if actor is None:
+        st.error(DENIED_NOBODY)
+        st.stop()
+    if not actor.may(permission):
+        st.error(texts.PAGE_DENIED.format(user=actor.username, role=ROLE_LABELS[actor.role]))
+        st.stop()
+    return actor
+
+
+def fragment_guard() -> None:
+    """At the top of a fragment that refreshes on its own: once the session has expired (or the
+    user signed out in another tab) rerun the whole app, which shows the login form."""
+    import time
+
+    from db.settings import get_settings
+    from dashboard.user_services import idle_too_long
+
+    if current_actor() is None or idle_too_long(st.session_state.get("actor_last_seen"), time.time(),
+                                                get_settings().session_idle_minutes):
+        st.rerun(scope="app")
+
+
+def safe(function):
+    """For a fragment's function (a fragment's rerun does not pass through app.py's wrapper): an
+    unexpected error shows the Japanese message with an error id, the traceback goes to the log."""
+    import functools
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        from dashboard.access import AccessDenied
+        from dashboard.signin import show_error
+
+        try:
+            return function(*args, **kwargs)
+        except AccessDenied as exc:
+            st.error(str(exc))
+        except Exception:
+            show_error()
+
+    return wrapper
 
 
 def flash(text: str, level: str = "success") -> None:

@@ -116,6 +116,7 @@ def erase_person(site_id: str, staff_id: str, *, engine: Engine, fixtures: Fixtu
                           erased.names)
 
 
+@needs(Permission.PURGE_DATA)
 def purge_status(fixtures: Fixtures, *, session: Session, today: dt.date) -> list[dict]:
     """Per site: contract end, purge due date, whether the contract demands it, when it was done."""
     rows = []

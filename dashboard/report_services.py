@@ -2,7 +2,9 @@
 業務改善事項通知書, 申請書枚数, 交付前設定, 提出記録). No Streamlit: the pages and the CLI call these.
 
 Every writing function takes the session keyword-only, runs one transaction and commits; bad
-input raises InputError with a Japanese message naming the field and the site, and stores nothing."""
+input raises InputError with a Japanese message naming the field and the site, and stores nothing.
+Access (issue 14): reading needs VIEW_REPORTS, exporting EXPORT_REPORTS (audited), writing
+EDIT_RECORDS; callers pass `actor=`, and updates by row id check the row's site."""
 from __future__ import annotations
 
 import datetime as dt
@@ -21,6 +23,7 @@ from core.reports import Report, ReportUnavailable, daily_period, daily_report, 
 from core.text_input import LONG_MAX, SHORT_MAX, TextRefused, check_text
 from core.text_input import is_row_id as _row_id
 from dashboard import texts
+from dashboard.access import Actor, Permission, needs, require
 
 
 class InputError(ValueError):
@@ -42,6 +45,7 @@ def tokyo_today() -> dt.date:
     return dt.datetime.now(TOKYO).date()
 
 
+@needs(Permission.VIEW_REPORTS)
 def build_report(kind: str, site_id: str, *, session: Session, fixtures: Fixtures, today: dt.date,
                  contractor: str, day: dt.date | None = None, month: tuple[int, int] | None = None) -> Report:
     """The daily report of `day` or the monthly report of `month` (year, month).
@@ -78,6 +82,23 @@ def report_xlsx(report: Report) -> bytes:
     return to_xlsx(report)
 
 
+REPORT_FORMATS = {"pdf": report_pdf, "csv": report_csv, "xlsx": report_xlsx,
+                  "json": lambda report: report_json(report).encode("utf-8")}
+
+
+@needs(Permission.EXPORT_REPORTS)
+def export_report(report: Report, fmt: str, *, session: Session, actor: Actor) -> bytes:
+    """The report as a file for the city (pdf, csv, xlsx, json); the export is audited."""
+    from dashboard.audit_services import AuditAction, note
+
+    require(actor, Permission.EXPORT_REPORTS, report.site_id)
+    data = REPORT_FORMATS[fmt](report)
+    note(session, actor, AuditAction.EXPORT, f"report_{report.kind}", file_stem(report), site_id=report.site_id,
+         format=fmt, period=report.period_label)
+    session.commit()
+    return data
+
+
 def file_stem(report: Report) -> str:
     if report.kind == "daily":
         return f"{report.site_id}_daily_{report.period_start:%Y%m%d}"
@@ -93,6 +114,7 @@ def display_rows(table) -> list[list]:
     return [[("" if v is None else str(v)) if mixed[i] else v for i, v in enumerate(row)] for row in table.rows]
 
 
+@needs(Permission.VIEW_REPORTS)
 def due_list(site_id: str, *, session: Session, fixtures: Fixtures, today: dt.date) -> list[DueItem]:
     from db.report_queries import submissions
 
@@ -184,6 +206,7 @@ def _check_incident(fixtures: Fixtures, site_id: str, data: IncidentInput, now: 
     return site
 
 
+@needs(Permission.EDIT_RECORDS)
 def record_incident(site_id: str, data: IncidentInput, *, session: Session, fixtures: Fixtures,
                     now: dt.datetime | None = None) -> int:
     from db.models import Incident
@@ -199,7 +222,8 @@ def record_incident(site_id: str, data: IncidentInput, *, session: Session, fixt
     return row.id
 
 
-def update_incident(incident_id: int, data: IncidentInput, *, session: Session, fixtures: Fixtures,
+@needs(Permission.EDIT_RECORDS)
+def update_incident(incident_id: int, data: IncidentInput, *, session: Session, fixtures: Fixtures, actor: Actor,
                     now: dt.datetime | None = None, site_id: str | None = None) -> None:
     """`site_id`: the site the caller is working on; an incident of another site is refused
     (as not found: the caller learns nothing about other sites)."""
@@ -208,6 +232,7 @@ def update_incident(incident_id: int, data: IncidentInput, *, session: Session, 
     row = session.get(Incident, incident_id) if _row_id(incident_id) else None
     if row is None or (site_id is not None and row.site_id != site_id):
         raise InputError(texts.ERR_NOT_FOUND.format(what=texts.INC_WHAT, id=incident_id))
+    require(actor, Permission.EDIT_RECORDS, row.site_id)
     _check_incident(fixtures, row.site_id, data, now or dt.datetime.now(TOKYO))
     row.kind, row.category, row.occurred_at = data.kind, data.category, data.occurred_at
     row.description = data.description.strip()
@@ -218,6 +243,7 @@ def update_incident(incident_id: int, data: IncidentInput, *, session: Session, 
     session.commit()
 
 
+@needs(Permission.VIEW_REPORTS)
 def incidents(site_id: str, *, session: Session, since: dt.date | None = None) -> list:
     from db.models import Incident
 
@@ -256,6 +282,7 @@ def _check_notice(fixtures: Fixtures, site_id: str, data: NoticeInput, today: dt
     return site
 
 
+@needs(Permission.EDIT_RECORDS)
 def record_notice(site_id: str, data: NoticeInput, *, session: Session, fixtures: Fixtures,
                   today: dt.date | None = None) -> int:
     from db.models import ImprovementNotice
@@ -269,13 +296,15 @@ def record_notice(site_id: str, data: NoticeInput, *, session: Session, fixtures
     return row.id
 
 
-def update_notice(notice_id: int, data: NoticeInput, *, session: Session, fixtures: Fixtures,
+@needs(Permission.EDIT_RECORDS)
+def update_notice(notice_id: int, data: NoticeInput, *, session: Session, fixtures: Fixtures, actor: Actor,
                   today: dt.date | None = None, site_id: str | None = None) -> None:
     from db.models import ImprovementNotice
 
     row = session.get(ImprovementNotice, notice_id) if _row_id(notice_id) else None
     if row is None or (site_id is not None and row.site_id != site_id):
         raise InputError(texts.ERR_NOT_FOUND.format(what=texts.NOTICE_WHAT, id=notice_id))
+    require(actor, Permission.EDIT_RECORDS, row.site_id)
     _check_notice(fixtures, row.site_id, data, today or tokyo_today())
     row.received_on, row.subject = data.received_on, data.subject.strip()
     row.plan_submitted_on, row.report_submitted_on = data.plan_submitted_on, data.report_submitted_on
@@ -284,6 +313,7 @@ def update_notice(notice_id: int, data: NoticeInput, *, session: Session, fixtur
     session.commit()
 
 
+@needs(Permission.VIEW_REPORTS)
 def notices(site_id: str, *, session: Session) -> list:
     from db.models import ImprovementNotice
 
@@ -297,6 +327,7 @@ def _in_contract(site, day: dt.date, field: str) -> None:
                                                   start=site.contract.start, end=site.contract.end))
 
 
+@needs(Permission.EDIT_RECORDS)
 def record_form_count(site_id: str, day: dt.date, count: int, *, session: Session, fixtures: Fixtures,
                       today: dt.date | None = None) -> None:
     """Set the number of application forms received on a day (a second entry replaces the first)."""
@@ -317,6 +348,7 @@ def record_form_count(site_id: str, day: dt.date, count: int, *, session: Sessio
     session.commit()
 
 
+@needs(Permission.EDIT_RECORDS)
 def record_card_batch(site_id: str, arrived_on: dt.date, cards: int, notices_mailed_on: dt.date | None, *,
                       session: Session, fixtures: Fixtures, today: dt.date | None = None,
                       batch_id: int | None = None) -> int:
@@ -347,6 +379,7 @@ def record_card_batch(site_id: str, arrived_on: dt.date, cards: int, notices_mai
     return row.id
 
 
+@needs(Permission.VIEW_REPORTS)
 def card_batches(site_id: str, *, session: Session) -> list:
     from db.models import CardBatch
 
@@ -354,6 +387,7 @@ def card_batches(site_id: str, *, session: Session) -> list:
                              .order_by(CardBatch.arrived_on.desc(), CardBatch.id.desc())).all())
 
 
+@needs(Permission.EDIT_RECORDS)
 def mark_submitted(site_id: str, report_id: str, period_start: dt.date, submitted_on: dt.date, *,
                    session: Session, fixtures: Fixtures, today: dt.date | None = None) -> None:
     """Record that a report (the profile's reports[].id) for a period was handed to the city."""

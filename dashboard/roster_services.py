@@ -1,7 +1,9 @@
 """Use cases behind the 従事者 and 勤務表 pages. No Streamlit: pages and tests call these.
 
 Functions that write take the session as keyword-only `session`, commit once when everything
-succeeded, and leave the database unchanged (rolled back) when they refuse."""
+succeeded, and leave the database unchanged (rolled back) when they refuse.
+Access (issue 14): staff need VIEW_STAFF / EDIT_STAFF, rosters VIEW_ROSTER / EDIT_ROSTER /
+PUBLISH_ROSTER; views of the staff list, staff edits, exports and publications are audited."""
 from __future__ import annotations
 
 import datetime as dt
@@ -26,13 +28,30 @@ from core.staff_import import (
     template_table,
 )
 from dashboard import texts
+from dashboard.access import Actor, Permission, needs, require
+from dashboard.audit_services import AuditAction, note
 from db import roster_store, staff_store
 
 # --- staff --------------------------------------------------------------------------------------
 
 
+@needs(Permission.VIEW_STAFF)
 def staff_members(site_id: str, *, session: Session, include_inactive: bool = True) -> list[StaffMember]:
     return staff_store.load_staff(session, site_id, include_inactive=include_inactive)
+
+
+@needs(Permission.VIEW_STAFF)
+def staff_list_view(site_id: str, *, session: Session, actor: Actor,
+                    audit: bool = True) -> tuple[list[StaffMember], dict[str, bool]]:
+    """What the 従事者 page shows: everyone (active or not) and their active flags. Opening a
+    site's list is a view of personal data and is audited (`audit` False for a rerun of the
+    same view in the same browser session)."""
+    members = staff_store.load_staff(session, site_id, include_inactive=True)
+    active = staff_store.active_flags(session, site_id)
+    if audit:
+        note(session, actor, AuditAction.VIEW_PERSONAL_DATA, "staff", site_id=site_id, people=len(members))
+        session.commit()
+    return members, active
 
 
 def staff_table_rows(members: list[StaffMember], active: dict[str, bool]) -> list[dict]:
@@ -72,7 +91,8 @@ def _check_ids_against_other_sites(members: list[StaffMember], site_id: str, ses
     return errors
 
 
-def save_member(site: SiteProfile, values: dict[str, str], *, session: Session, active: bool = True,
+@needs(Permission.EDIT_STAFF, site_arg="site")
+def save_member(site: SiteProfile, values: dict[str, str], *, session: Session, actor: Actor, active: bool = True,
                 editing: str | None = None) -> str:
     """Add or edit one person from the form (the same columns and checks as an import row).
     Returns a Japanese message saying what was done; ImportRefused on a bad field."""
@@ -87,6 +107,8 @@ def save_member(site: SiteProfile, values: dict[str, str], *, session: Session, 
         raise ImportRefused(errors)
     try:
         outcome = staff_store.upsert_member(session, site.id, member, active=active)
+        note(session, actor, AuditAction.STAFF_EDIT, "staff", member.id, site_id=site.id, outcome=outcome,
+             active=active)
         session.commit()
     except Exception:
         session.rollback()
@@ -103,7 +125,8 @@ class ImportResult:
         return texts.STAFF_IMPORTED.format(inserted=self.inserted, updated=self.updated)
 
 
-def import_staff(site: SiteProfile, data: bytes, filename: str, *, session: Session) -> ImportResult:
+@needs(Permission.EDIT_STAFF, site_arg="site")
+def import_staff(site: SiteProfile, data: bytes, filename: str, *, session: Session, actor: Actor) -> ImportResult:
     """Read a CSV or Excel file and write every person in it, or nobody: every row is checked
     first (cells, IDs given twice, IDs that belong to another site); ImportRefused lists the
     errors by row and column and the database is left as it was."""
@@ -123,6 +146,7 @@ def import_staff(site: SiteProfile, data: bytes, filename: str, *, session: Sess
     try:
         for member in members:
             counts[staff_store.upsert_member(session, site.id, member)] += 1
+        note(session, actor, AuditAction.STAFF_IMPORT, "staff", site_id=site.id, file=filename[:200], **counts)
         session.commit()
     except Exception:
         session.rollback()
@@ -137,13 +161,17 @@ class UnknownRecord(LookupError):
         return str(self.args[0]) if self.args else ""
 
 
-def set_staff_active(staff_id: str, active: bool, *, session: Session, site_id: str | None = None) -> str:
+@needs(Permission.EDIT_STAFF)
+def set_staff_active(staff_id: str, active: bool, *, session: Session, actor: Actor, site_id: str | None = None) -> str:
     """`site_id`: the site the caller works on; a person of another site is refused as unknown."""
     owner = staff_store.site_of(session, staff_id)
     if owner is None or (site_id is not None and owner != site_id):
         raise UnknownRecord(texts.NOT_FOUND_AT_SITE.format(what=texts.STAFF_WHAT, id=staff_id, site=site_id or "—"))
+    require(actor, Permission.EDIT_STAFF, owner)
+    site_id = owner
     try:
         staff_store.set_active(session, staff_id, active)
+        note(session, actor, AuditAction.STAFF_ACTIVE, "staff", staff_id, site_id=site_id, active=active)
         session.commit()
     except Exception:
         session.rollback()
@@ -151,11 +179,25 @@ def set_staff_active(staff_id: str, active: bool, *, session: Session, site_id: 
     return (texts.STAFF_REACTIVATED if active else texts.STAFF_DEACTIVATED).format(id=staff_id)
 
 
+@needs(Permission.VIEW_STAFF)
 def staff_exports(site_id: str, *, session: Session) -> dict[str, list[list[str]]]:
     """名簿 for the city (active staff) and the import template holding everyone."""
     active = staff_store.load_staff(session, site_id)
     everyone = staff_store.load_staff(session, site_id, include_inactive=True)
     return {"city": city_list_table(active), "template": template_table(everyone)}
+
+
+@needs(Permission.VIEW_STAFF)
+def staff_export_file(site_id: str, which: str, fmt: str, *, session: Session, actor: Actor) -> bytes:
+    """One staff file as downloaded (`which` city | template, `fmt` csv | xlsx); audited as an
+    export of personal data."""
+    from core.staff_import import csv_bytes, xlsx_bytes
+
+    table = staff_exports(site_id, session=session, actor=actor)[which]
+    data = csv_bytes(table) if fmt == "csv" else xlsx_bytes(table)
+    note(session, actor, AuditAction.EXPORT, f"staff_{which}", site_id=site_id, format=fmt, rows=len(table) - 1)
+    session.commit()
+    return data
 
 
 # --- the week's problem --------------------------------------------------------------------------
@@ -186,6 +228,7 @@ class NoStaff(ValueError):
     pass
 
 
+@needs(Permission.VIEW_ROSTER)
 def build_problem(fixtures: Fixtures, site_id: str, week: dt.date, absences=frozenset(), *,
                   session: Session, staffing=None) -> RosterProblem:
     """The week's problem from the staff stored in the database (active people only).
@@ -433,10 +476,19 @@ def _commit(session: Session, action):
         raise
 
 
-def save_version(roster: Roster, problem: RosterProblem, note: str, *, session: Session) -> int:
+@needs(Permission.EDIT_ROSTER)
+def save_version(roster: Roster, problem: RosterProblem, note: str, *, session: Session, actor: Actor) -> int:
     """Store the roster (checked again here) as the week's next draft version."""
+    require(actor, Permission.EDIT_ROSTER, problem.site.id)
     checked = with_evaluation(roster, problem) if roster.status == "manual" else roster
-    return _commit(session, lambda: roster_store.save_roster(session, checked, problem, note=note))
+
+    def store() -> int:
+        version = roster_store.save_roster(session, checked, problem, note=note)
+        _note(session, actor, AuditAction.SAVE_ROSTER, "roster", f"{problem.week_start}#{version}",
+              site_id=problem.site.id, note=note)
+        return version
+
+    return _commit(session, store)
 
 
 def _version_exists(session: Session, site_id: str, week: dt.date, version: int) -> None:
@@ -445,14 +497,26 @@ def _version_exists(session: Session, site_id: str, week: dt.date, version: int)
                                                            site=site_id))
 
 
-def publish_version(site_id: str, week: dt.date, version: int, *, session: Session) -> str:
+_note = note  # save_version's parameter `note` (the version's note) shadows the audit helper
+
+
+@needs(Permission.PUBLISH_ROSTER)
+def publish_version(site_id: str, week: dt.date, version: int, *, session: Session, actor: Actor) -> str:
     _version_exists(session, site_id, week, version)
-    live = _commit(session, lambda: roster_store.publish(session, site_id, week, version))
+
+    def publish() -> int:
+        live = roster_store.publish(session, site_id, week, version)
+        note(session, actor, AuditAction.PUBLISH_ROSTER, "roster", f"{week}#{version}", site_id=site_id,
+             live=live)
+        return live
+
+    live = _commit(session, publish)
     if live == version:
         return texts.ROSTER_PUBLISHED.format(version=version)
     return texts.ROSTER_REPUBLISHED.format(version=version, live=live)
 
 
+@needs(Permission.VIEW_ROSTER)
 def version_labels(site_id: str, week: dt.date, *, session: Session) -> dict[int, str]:
     """version → label, newest first: "版3（公開中）手動編集 11/21 21:03 ペナルティ 6,235 違反0"."""
     infos = roster_store.versions(session, site_id, week)
@@ -469,6 +533,7 @@ def version_labels(site_id: str, week: dt.date, *, session: Session) -> dict[int
     return out
 
 
+@needs(Permission.VIEW_ROSTER)
 def load_version(site_id: str, week: dt.date, version: int, *, session: Session) -> Roster:
     _version_exists(session, site_id, week, version)
     return roster_store.load(session, site_id, week, version)
@@ -542,6 +607,24 @@ def export_ics(roster: Roster, problem: RosterProblem, staff_id: str, version_la
     return person_ics(roster, problem, staff_id, sheet_for(problem, version_label))
 
 
+@needs(Permission.VIEW_ROSTER)
+def export_roster(roster: Roster, problem: RosterProblem, fmt: str, *, session: Session, actor: Actor,
+                  version_label: str = "", staff_id: str | None = None) -> bytes:
+    """The roster as shared (pdf, xlsx, or one person's ics); it holds staff names, so the
+    download is audited."""
+    require(actor, Permission.VIEW_ROSTER, problem.site.id)
+    if fmt == "pdf":
+        data = export_pdf(roster, problem, version_label)
+    elif fmt == "xlsx":
+        data = export_xlsx(roster, problem, version_label)
+    else:
+        data = export_ics(roster, problem, staff_id, version_label)
+    note(session, actor, AuditAction.EXPORT, f"roster_{fmt}", f"{problem.week_start}", site_id=problem.site.id,
+         version=version_label, staff_id=staff_id)
+    session.commit()
+    return data
+
+
 def file_stem(problem: RosterProblem, version: int | None) -> str:
     return f"{problem.site.id}_{problem.week_start:%Y%m%d}" + (f"_v{version}" if version else "")
 
@@ -574,11 +657,13 @@ def job_message(view) -> tuple[str, str]:
     return ("success" if roster.acceptable else "warning"), text
 
 
-def save_solved(roster: Roster, problem: RosterProblem, note: str, engine) -> int | None:
+@needs(Permission.EDIT_ROSTER)
+def save_solved(roster: Roster, problem: RosterProblem, note: str, engine, *, actor: Actor) -> int | None:
     """What a finished job does, in its own thread and session: store the roster as a new
-    version. A run that found no roster stores nothing."""
+    version (as the user who started the solve). A run that found no roster stores nothing."""
+    require(actor, Permission.EDIT_ROSTER, problem.site.id)
     if roster.objective is None:
         return None
     from db.engine import run_write  # retried while the live counters hold the lock
 
-    return run_write(engine, lambda session: save_version(roster, problem, note, session=session))
+    return run_write(engine, lambda session: save_version(roster, problem, note, session=session, actor=actor))

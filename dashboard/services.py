@@ -16,26 +16,31 @@ from core.forecast import SLOT_MINUTES, DayForecast, DemandModel, Stream
 from core.requirements import DayRequirements, Requirement
 from core.site_profile import ActivityId, SiteProfile
 from dashboard import texts
+from dashboard.access import Actor, Permission, needs
 
 
-def staff_counts(*, session: Session) -> dict[str, int]:
-    """Active staff per site, as stored in the database."""
+@needs(Permission.VIEW_SITES)
+def staff_counts(*, session: Session, actor: Actor) -> dict[str, int]:
+    """Active staff per site, as stored in the database (the actor's sites only)."""
     from db.models import Staff
 
     rows = session.exec(
         select(Staff.site_id, func.count()).where(Staff.active).group_by(Staff.site_id)
     ).all()
-    return {site_id: count for site_id, count in rows}
+    return {site_id: count for site_id, count in rows if actor.may(Permission.VIEW_SITES, site_id)}
 
 
 def _activities_text(site: SiteProfile) -> str:
     return "・".join(f"{texts.ACTIVITY[a.id.value]}{a.seats}" for a in site.activities)
 
 
-def site_rows(fixtures: Fixtures, today: dt.date, counts: dict[str, int]) -> list[dict]:
-    """One row per site for the overview table."""
+def site_rows(fixtures: Fixtures, today: dt.date, counts: dict[str, int],
+              site_ids: list[str] | None = None) -> list[dict]:
+    """One row per site for the overview table (only `site_ids` when given)."""
     rows = []
     for site in fixtures.sites.values():
+        if site_ids is not None and site.id not in site_ids:
+            continue
         days = month_days(site, fixtures.catalogue, today.year, today.month)
         rows.append(
             {

@@ -16,6 +16,7 @@ from core.fixtures import Fixtures
 from core.live import OPEN_COUNTER_MINUTES, TOKYO, Alert, SiteStatus, answer_rate, local, wait_minutes
 from core.roster import minute_of
 from core.site_profile import ActivityId
+from dashboard.access import Actor, Permission, needs
 from dashboard.live_services import published_shifts, site_day, working_on
 from db.models import BoothSession, Call, Staff, Ticket
 
@@ -27,7 +28,8 @@ def _day_bounds(date: dt.date) -> tuple[dt.datetime, dt.datetime]:
     return start, start + dt.timedelta(days=1)
 
 
-def site_status(fixtures: Fixtures, site_id: str, *, session: Session, now: dt.datetime) -> SiteStatus:
+@needs(Permission.VIEW_LIVE)
+def site_status(fixtures: Fixtures, site_id: str, *, session: Session, now: dt.datetime, actor: Actor) -> SiteStatus:
     site = fixtures.sites[site_id]
     when = local(now)
     date, minute = when.date(), minute_of(when.time())
@@ -54,7 +56,7 @@ def site_status(fixtures: Fixtures, site_id: str, *, session: Session, now: dt.d
     status.served_today = sum(1 for _p, s, *_ in tickets if s in SERVED)
     status.counters_open = _counters_open(tickets, now)
 
-    shifts = published_shifts(session, site_id, date)
+    shifts = published_shifts(session, site_id, date, actor=actor)
     status.roster_published = shifts is not None
     if shifts is not None:
         working = [s for s in shifts if s.start <= minute < s.end]
@@ -129,8 +131,11 @@ def alerts(fixtures: Fixtures, status: SiteStatus) -> list[Alert]:
     return found
 
 
-def all_statuses(fixtures: Fixtures, *, session: Session, now: dt.datetime) -> list[SiteStatus]:
-    return [site_status(fixtures, site_id, session=session, now=now) for site_id in sorted(fixtures.sites)]
+@needs(Permission.VIEW_LIVE)
+def all_statuses(fixtures: Fixtures, *, session: Session, now: dt.datetime, actor: Actor) -> list[SiteStatus]:
+    """Every site the actor is scoped to (a city viewer of one city sees that city only)."""
+    return [site_status(fixtures, site_id, session=session, now=now, actor=actor)
+            for site_id in actor.visible_sites(sorted(fixtures.sites))]
 
 
 def status_cards(fixtures: Fixtures, statuses: list[SiteStatus]) -> list[dict]:

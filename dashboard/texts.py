@@ -590,3 +590,74 @@ UPLOAD_TOO_MANY_COLUMNS = "列が多すぎます（{columns:,} 列。{limit:,} �
 NOT_FOUND_AT_SITE = "{what}（{id}）は拠点 {site} にありません。"
 STAFF_WHAT = "従事者"
 ROSTER_VERSION_WHAT = "勤務表の版"
+# --- ログイン・権限・監査ログ (issue 14, parts 1–2) ---
+LOGIN_HEADER = "ログイン"
+LOGIN_CAPTION = "マイナンバーカード窓口 運営コンソールを使うには、割り当てられたログインIDとパスワードを入れてください。"
+LOGIN_ID = "ログインID"
+LOGIN_PASSWORD = "パスワード"
+LOGIN_BUTTON = "ログイン"
+LOGIN_FAILED = "ログインIDまたはパスワードが違います。"
+LOGIN_LOCKED = "失敗が続いたため、このアカウントは {until} までロックされています。時間をおいて試すか、管理者に連絡してください。"
+LOGIN_NOW_LOCKED = "ログインに{n}回続けて失敗したため、このアカウントを {until} までロックしました。"
+LOGIN_DISABLED = "このアカウントは無効です。管理者に連絡してください。"
+LOGIN_EXPIRED = "{minutes}分間操作がなかったため、ログアウトしました。もう一度ログインしてください。"
+LOGIN_OIDC_BUTTON = "組織のアカウントでログイン"
+LOGIN_OIDC_UNKNOWN = "{email} はこのコンソールの利用者として登録されていません。管理者に連絡してください。"
+LOGIN_OIDC_NOT_CONFIGURED = "外部認証（OIDC）の設定（.streamlit/secrets.toml の [auth]）がありません。管理者に連絡してください。"
+SIGNED_IN_AS = "{name}（{role}）"
+SIGNED_IN_SITES = "担当拠点: {sites}"
+ALL_SITES = "全拠点"
+SIGN_OUT = "ログアウト"
+SIGNED_OUT = "ログアウトしました。"
+PAGE_DENIED = "このページを開く権限がありません（{user}・{role}）。左のメニューから使えるページを選んでください。"
+NO_SITE_ASSIGNED = "担当する拠点が割り当てられていません。管理者に連絡してください。"
+UNEXPECTED_ERROR = "予期しないエラーが起きました。管理者に連絡するときは、エラー番号 {error_id} を伝えてください。"
+
+USER_BAD_LOGIN = "ログインID {login!r} は使えません（英小文字・数字・. _ @ - の3〜64文字）。"
+USER_EXISTS = "ログインID {login} はすでに登録されています。"
+USER_UNKNOWN = "ログインID {login} の利用者はいません。"
+USER_BAD_ROLE = "役割 {role!r} はありません（{roles}）。"
+USER_BAD_SITE = "拠点 {site!r} はありません（{sites}）。"
+USER_NEEDS_SITE = "役割 {role} には担当拠点（--site、複数可）か --all-sites が必要です。"
+USER_SHORT_PASSWORD = "パスワードは{n}文字以上にしてください。"
+USER_EMPTY_NAME = "表示名を入れてください。"
+USER_CONTROL_CHARS = "{field}に制御文字は使えません。"
+
+PAGE_AUDIT = "監査ログ"
+AUDIT_HEADER = "監査ログ"
+AUDIT_CAPTION = "ログイン、ダウンロード、個人情報の閲覧、勤務表の公開、従事者の編集、利用者の管理を記録しています（アプリからは追記のみ）。"
+AUDIT_FROM = "開始日"
+AUDIT_TO = "終了日"
+AUDIT_USER = "利用者"
+AUDIT_ACTION = "操作"
+AUDIT_SITE = "拠点"
+AUDIT_ANY = "（すべて）"
+AUDIT_NO_SITE = "（拠点なし）"
+AUDIT_COUNT = "{n}件"
+AUDIT_NONE = "条件に合う記録はありません。"
+AUDIT_CSV = "CSVでダウンロード"
+AUDIT_COL_AT = "日時"
+AUDIT_COL_USER = "利用者"
+AUDIT_COL_ACTION = "操作"
+AUDIT_COL_SITE = "拠点"
+AUDIT_COL_ENTITY = "対象"
+AUDIT_COL_ID = "対象ID"
+AUDIT_COL_DETAIL = "詳細"
+AUDIT_ACTIONS = {
+    "login": "ログイン",
+    "login_failed": "ログイン失敗",
+    "login_locked": "アカウントロック",
+    "logout": "ログアウト",
+    "session_expired": "操作なしでログアウト",
+    "export": "ダウンロード・書き出し",
+    "view_personal_data": "個人情報の閲覧",
+    "publish_roster": "勤務表の公開",
+    "save_roster": "勤務表の保存",
+    "staff_edit": "従事者の追加・編集",
+    "staff_import": "従事者の一括取込",
+    "staff_active": "従事者の有効・無効",
+    "user_add": "利用者の追加",
+    "user_password": "パスワードの変更",
+    "user_disable": "利用者の無効化",
+    "user_enable": "利用者の有効化",
+}

@@ -71,7 +71,8 @@ ROSTER_STATUSES = ("draft", "published")
 CALL_ACTIVITIES = ("phone", "call_centre")
 CALL_DIRECTIONS = ("in", "out")
 INCIDENT_KINDS = ("incident", "complaint")
-USER_ROLES = ("supervisor", "scheduler", "city", "admin")
+# The roles of dashboard.access.Role (migration 0010 replaced the first draft's "city").
+USER_ROLES = ("admin", "supervisor", "clerk", "scheduler", "city_viewer")
 
 
 # --- reference data (fixtures) -------------------------------------------------------------
@@ -435,26 +436,48 @@ class ReportSubmission(SQLModel, table=True):
 
 
 class User(SQLModel, table=True):
-    """A console user. Table "app_user": "user" is a reserved word on PostgreSQL."""
+    """A console user. Table "app_user": "user" is a reserved word on PostgreSQL.
+
+    Sites: `all_sites` true, or exactly the sites listed in user_site (none listed = no site,
+    never all of them: deleting a site cannot widen a user's reach)."""
 
     __tablename__ = "app_user"
-    __table_args__ = (_one_of("role", USER_ROLES, "role_valid"),)
+    __table_args__ = (
+        _one_of("role", USER_ROLES, "role_valid"),
+        CheckConstraint("failed_attempts >= 0", name="failed_attempts_not_negative"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     login: str = Field(unique=True)
     display_name: str
     role: str
-    site_id: str | None = Field(
-        default=None, foreign_key="site.id", ondelete="CASCADE",
-        description="None = all sites; cascade so a site-bound user never widens to all sites",
-    )
+    password_hash: str = Field(description="argon2id (argon2-cffi); never a plain password")
+    all_sites: bool = Field(default=False)
+    disabled: bool = Field(default=False)
+    failed_attempts: int = Field(default=0, description="failed sign-ins since the last success")
+    locked_until: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    password_changed_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    last_login_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class UserSite(SQLModel, table=True):
+    """The sites a user (without all_sites) may see and act on."""
+
+    __tablename__ = "user_site"
+
+    user_id: int = Field(foreign_key="app_user.id", primary_key=True, ondelete="CASCADE")
+    site_id: str = Field(foreign_key="site.id", primary_key=True, ondelete="CASCADE")
 
 
 class AuditLog(SQLModel, table=True):
     """Who did what. No foreign keys: the log outlives what it describes."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_entity_entity_id", "entity", "entity_id"),)
+    __table_args__ = (
+        Index("ix_audit_log_entity_entity_id", "entity", "entity_id"),
+        Index("ix_audit_log_site_id_at", "site_id", "at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime, index=True)
@@ -463,3 +486,4 @@ class AuditLog(SQLModel, table=True):
     entity: str
     entity_id: str | None = None
     detail: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    site_id: str | None = Field(default=None, description="the site concerned, for the audit page's filter")

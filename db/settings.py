@@ -4,6 +4,11 @@ DATABASE_URL          SQLAlchemy URL; default: SQLite file <data_dir>/madoguchi.
 MADOGUCHI_FIXTURES    folder holding national.toml, sites/ and staff/; default <root>/fixtures
 MADOGUCHI_DATA_DIR    folder for the SQLite file and generated output; default <root>/data
 MADOGUCHI_CONTRACTOR  the contractor's name on the city reports; default "受託者（デモ）"
+MADOGUCHI_LOGIN_MAX_FAILURES  failed sign-ins in a row before an account locks; default 5
+MADOGUCHI_LOGIN_LOCK_MINUTES  how long a locked account stays locked; default 15
+MADOGUCHI_SESSION_IDLE_MINUTES  a signed-in browser session ends after this long unused; default 30
+MADOGUCHI_AUTH        "local" (accounts in app_user, the default) or "oidc" (Streamlit's st.login,
+                      the identity's e-mail mapped to a local user's login for role and sites)
 """
 from __future__ import annotations
 
@@ -35,6 +40,19 @@ class Settings(BaseSettings):
         default="受託者（デモ）",
         validation_alias=AliasChoices("MADOGUCHI_CONTRACTOR", "contractor_name"),
         description="the contractor's name printed on the city reports",
+    )
+
+    login_max_failures: int = Field(
+        default=5, ge=1, validation_alias=AliasChoices("MADOGUCHI_LOGIN_MAX_FAILURES", "login_max_failures"),
+    )
+    login_lock_minutes: int = Field(
+        default=15, ge=1, validation_alias=AliasChoices("MADOGUCHI_LOGIN_LOCK_MINUTES", "login_lock_minutes"),
+    )
+    session_idle_minutes: int = Field(
+        default=30, ge=1, validation_alias=AliasChoices("MADOGUCHI_SESSION_IDLE_MINUTES", "session_idle_minutes"),
+    )
+    auth: str = Field(
+        default="local", pattern="^(local|oidc)$", validation_alias=AliasChoices("MADOGUCHI_AUTH", "auth"),
     )
 
     @model_validator(mode="after")

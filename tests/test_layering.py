@@ -50,7 +50,8 @@ def test_only_dashboard_imports_streamlit():
 def test_services_and_charts_stay_free_of_streamlit():
     for name in ("services.py", "charts.py", "cli.py", "live_services.py", "status_services.py", "clock.py", "demo.py",
                  "roster_services.py", "roster_charts.py", "solve_jobs.py", "report_services.py", "report_charts.py",
-                 "lobby_services.py", "month_services.py", "contractor_services.py"):
+                 "lobby_services.py", "month_services.py", "contractor_services.py",
+                 "user_services.py", "audit_services.py", "access.py", "navigation.py"):
         assert "streamlit" not in imported_modules(ROOT / "dashboard" / name), name
 
 

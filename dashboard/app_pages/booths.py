@@ -9,8 +9,10 @@ from sqlmodel import Session, select
 from core.live import TOKYO, local
 from dashboard import live_services as live
 from dashboard import page_common, resources, status_services, texts
+from dashboard.access import Permission
 from db.models import BoothSession
 
+actor = page_common.require_page(Permission.OPERATE_COUNTER)
 fixtures = resources.fixtures()
 st.header(texts.BOOTH_HEADER)
 now = page_common.current_time()
@@ -35,7 +37,7 @@ with left:
                                      lambda _joined: texts.BOOTH_JOINED.format(kind=labels.get(kind, kind)))
 
     with Session(resources.engine()) as session:
-        status = status_services.site_status(fixtures, site_id, session=session, now=now)
+        status = status_services.site_status(fixtures, site_id, session=session, now=now, actor=actor)
         start = dt.datetime.combine(local(now).date(), dt.time(0), tzinfo=TOKYO)
         visits = session.exec(select(BoothSession).where(
             BoothSession.site_id == site_id, BoothSession.joined_at >= start, BoothSession.ended_at.is_(None))

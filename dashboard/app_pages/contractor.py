@@ -6,8 +6,10 @@ from sqlmodel import Session
 
 from core.contractor import FIELD_LABELS
 from dashboard import contractor_services, page_common, resources, texts
-from dashboard.access import AccessDenied
-from db.engine import write_session
+from dashboard.access import AccessDenied, Permission
+from db.engine import run_write
+
+actor = page_common.require_page(Permission.EDIT_SITE_SETTINGS)
 
 st.header(texts.PAGE_CONTRACTOR)
 st.caption(texts.CONTRACTOR_CAPTION)
@@ -18,9 +20,8 @@ with st.form("contractor_form"):
               for field, label in FIELD_LABELS.items()}
     if st.form_submit_button(texts.CONTRACTOR_SAVE, type="primary"):
         try:
-            with write_session(resources.engine()) as session:
-                saved = contractor_services.save_contractor(values, session=session,
-                                                            actor=page_common.current_actor())
+            saved = run_write(resources.engine(), lambda session: contractor_services.save_contractor(
+                values, session=session, actor=actor))
             st.success(texts.CONTRACTOR_SAVED.format(name=saved.name))
         except (AccessDenied, contractor_services.ContractorInputError) as exc:
             st.error(str(exc))

@@ -10,8 +10,8 @@ import streamlit as st
 
 from core.forecast import DemandModel
 from core.requirements import StaffingModel
-from dashboard import charts, resources, services, texts
-from dashboard import page_common
+from dashboard import charts, page_common, resources, services, texts
+from dashboard.access import Permission
 
 
 @st.cache_resource
@@ -22,15 +22,16 @@ def models(site_id: str) -> tuple[DemandModel, StaffingModel]:
     return demand, StaffingModel(demand.site, fixtures.catalogue, demand)
 
 
+actor = page_common.require_page(Permission.VIEW_SITES)
 fixtures = resources.fixtures()
 today = page_common.console_today()
 
 st.header(texts.FORECAST_HEADER)
 st.caption(texts.FORECAST_CAPTION)
 
-names = {site.name: site.id for site in fixtures.sites.values()}
 left, right = st.columns(2)
-site = fixtures.site(names[left.selectbox(texts.PICK_SITE, list(names), key="forecast_site")])
+with left:
+    site = page_common.pick_site_profile("forecast_site")
 demand, staffing = models(site.id)
 
 months = pd.period_range(site.contract.start, site.contract.end, freq="M")

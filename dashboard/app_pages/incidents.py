@@ -14,7 +14,9 @@ from core.reports import notice_status
 from dashboard import report_services as rs
 from dashboard import page_common, resources, texts
 from dashboard.page_common import DatabaseBusy, run_write
+from dashboard.access import AccessDenied, Permission
 
+actor = page_common.require_page(Permission.EDIT_RECORDS)
 fixtures = resources.fixtures()
 catalogue = fixtures.catalogue
 today = page_common.console_today()
@@ -22,8 +24,7 @@ today = page_common.console_today()
 st.header(texts.INCIDENTS_HEADER)
 st.caption(texts.INCIDENTS_CAPTION)
 
-names = {site.name: site.id for site in fixtures.sites.values()}
-site = fixtures.site(names[st.selectbox(texts.PICK_SITE, list(names), key="incidents_site")])
+site = page_common.pick_site_profile("incidents_site")
 categories = catalogue.incident_categories
 
 
@@ -37,7 +38,7 @@ def _run(action, success: str) -> None:
     """Run a use case; show its Japanese error instead of a traceback."""
     try:
         run_write(resources.engine(), action)  # retried when the database is locked
-    except rs.InputError as exc:
+    except (rs.InputError, AccessDenied) as exc:
         st.error(str(exc))
     except DatabaseBusy as exc:
         st.error(texts.DB_BUSY.format(seconds=exc.waited))
@@ -69,10 +70,10 @@ with tab_incidents:
         if st.form_submit_button(texts.INC_SAVE, key="inc_save"):
             data = rs.IncidentInput(kind, category, _at(day, time), description, action, cause, fix,
                                     _at(reported_day, reported_time))
-            _run(lambda s: rs.record_incident(site.id, data, session=s, fixtures=fixtures), texts.INC_SAVED)
+            _run(lambda s: rs.record_incident(site.id, data, session=s, fixtures=fixtures, actor=actor), texts.INC_SAVED)
 
     with Session(resources.engine()) as session:
-        rows = rs.incidents(site.id, session=session, since=today - dt.timedelta(days=90))
+        rows = rs.incidents(site.id, session=session, since=today - dt.timedelta(days=90), actor=actor)
     st.markdown(f"**{texts.INC_LIST}**")
     if not rows:
         st.caption(texts.INC_NONE)
@@ -106,7 +107,7 @@ with tab_incidents:
             if st.form_submit_button(texts.INC_UPDATE, key=f"inc_update_{picked}"):
                 data = rs.IncidentInput(row.kind, row.category, row.occurred_at, row.description, action, cause, fix,
                                         _at(reported_day, reported_time))
-                _run(lambda s: rs.update_incident(picked, data, session=s, fixtures=fixtures, site_id=site.id), texts.INC_UPDATED)
+                _run(lambda s: rs.update_incident(picked, data, session=s, fixtures=fixtures, site_id=site.id, actor=actor), texts.INC_UPDATED)
 
 # -- 業務改善事項通知書 ---------------------------------------------------------------------------------
 with tab_notices:
@@ -121,9 +122,9 @@ with tab_notices:
         subject = b.text_input(texts.NOTICE_SUBJECT, key="notice_subject")
         if st.form_submit_button(texts.INC_SAVE, key="notice_save"):
             data = rs.NoticeInput(received, subject)
-            _run(lambda s: rs.record_notice(site.id, data, session=s, fixtures=fixtures), texts.INC_SAVED)
+            _run(lambda s: rs.record_notice(site.id, data, session=s, fixtures=fixtures, actor=actor), texts.INC_SAVED)
     with Session(resources.engine()) as session:
-        notices = rs.notices(site.id, session=session)
+        notices = rs.notices(site.id, session=session, actor=actor)
     if not notices:
         st.caption(texts.NOTICE_NONE)
     else:
@@ -152,7 +153,7 @@ with tab_notices:
             done = c.date_input(texts.NOTICE_COMPLETED, value=notice.completed_on, format="YYYY/MM/DD", key=f"notice_done_{picked}")
             if st.form_submit_button(texts.INC_UPDATE, key=f"notice_update_{picked}"):
                 data = rs.NoticeInput(notice.received_on, notice.subject, plan, report, done)
-                _run(lambda s: rs.update_notice(picked, data, session=s, fixtures=fixtures, site_id=site.id), texts.INC_UPDATED)
+                _run(lambda s: rs.update_notice(picked, data, session=s, fixtures=fixtures, site_id=site.id, actor=actor), texts.INC_UPDATED)
 
 # -- 申請書枚数・交付前設定 ----------------------------------------------------------------------------
 with tab_inputs:
@@ -162,7 +163,7 @@ with tab_inputs:
         forms_day = a.date_input(texts.FORMS_DATE, value=min(today, site.contract.end), format="YYYY/MM/DD", key="forms_date")
         count = b.number_input(texts.FORMS_COUNT, min_value=0, value=0, step=1, key="forms_count")
         if st.form_submit_button(texts.FORMS_SAVE, key="forms_save"):
-            _run(lambda s: rs.record_form_count(site.id, forms_day, int(count), session=s, fixtures=fixtures),
+            _run(lambda s: rs.record_form_count(site.id, forms_day, int(count), session=s, fixtures=fixtures, actor=actor),
                  texts.FORMS_SAVED.format(date=forms_day, count=int(count)))
     st.markdown(f"**{texts.BATCH_HEADER}**")
     target = site.service_standards.pre_issuance_to_notice_days
@@ -174,10 +175,10 @@ with tab_inputs:
         cards = b.number_input(texts.BATCH_CARDS, min_value=1, value=1, step=1, key="batch_cards")
         mailed = c.date_input(texts.BATCH_MAILED, value=None, format="YYYY/MM/DD", key="batch_mailed")
         if st.form_submit_button(texts.BATCH_SAVE, key="batch_save"):
-            _run(lambda s: rs.record_card_batch(site.id, arrived, int(cards), mailed, session=s, fixtures=fixtures),
+            _run(lambda s: rs.record_card_batch(site.id, arrived, int(cards), mailed, session=s, fixtures=fixtures, actor=actor),
                  texts.BATCH_SAVED)
     with Session(resources.engine()) as session:
-        pending = [b for b in rs.card_batches(site.id, session=session) if b.notices_mailed_on is None]
+        pending = [b for b in rs.card_batches(site.id, session=session, actor=actor) if b.notices_mailed_on is None]
     if not pending:
         st.caption(texts.BATCH_NONE)
     else:
@@ -190,13 +191,13 @@ with tab_inputs:
             if st.form_submit_button(texts.BATCH_MAIL_SAVE, key=f"batch_mail_save_{picked}"):
                 batch = by_id[picked]
                 _run(lambda s: rs.record_card_batch(site.id, batch.arrived_on, batch.cards, mailed_on, session=s,
-                                                    fixtures=fixtures, batch_id=batch.id), texts.BATCH_SAVED)
+                                                    fixtures=fixtures, batch_id=batch.id, actor=actor), texts.BATCH_SAVED)
 
 # -- 報告書の提出記録 -------------------------------------------------------------------------------
 with tab_submissions:
     st.markdown(f"**{texts.SUBMIT_HEADER}**")
     with Session(resources.engine()) as session:
-        items = [i for i in rs.due_list(site.id, session=session, fixtures=fixtures, today=today)
+        items = [i for i in rs.due_list(site.id, session=session, fixtures=fixtures, today=today, actor=actor)
                  if i.status in ("overdue", "due")]
     if not items:
         st.caption(texts.SUBMIT_NONE)
@@ -211,4 +212,4 @@ with tab_submissions:
             if st.form_submit_button(texts.SUBMIT_SAVE, key="submit_save"):
                 item = by_key[picked]
                 _run(lambda s: rs.mark_submitted(site.id, item.report_id, item.period_start, submitted, session=s,
-                                                 fixtures=fixtures), texts.SUBMIT_SAVED)
+                                                 fixtures=fixtures, actor=actor), texts.SUBMIT_SAVED)

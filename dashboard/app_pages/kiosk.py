@@ -9,6 +9,9 @@ import streamlit.components.v1 as components
 from core.live import local
 from dashboard import live_services as live
 from dashboard import lobby_services, page_common, resources, texts
+from dashboard.access import Permission
+
+actor = page_common.require_page(Permission.OPERATE_COUNTER)
 
 fixtures = resources.fixtures()
 st.header(texts.PAGE_KIOSK)
@@ -30,7 +33,7 @@ for index, procedure_id in enumerate(offered):
     if columns[index % 2].button(labels.get(procedure_id, procedure_id), key=f"kiosk_{procedure_id}",
                                  width="stretch", type="primary"):
         issued = page_common.act(lambda session, p=procedure_id: lobby_services.kiosk_issue(
-            fixtures, site_id, p, session=session, now=now, actor=page_common.current_actor()))
+            fixtures, site_id, p, session=session, now=now, actor=actor))
         if issued is not None:
             st.session_state["kiosk_ticket"] = issued
 

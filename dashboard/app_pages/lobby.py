@@ -8,7 +8,9 @@ import streamlit.components.v1 as components
 from sqlmodel import Session
 
 from dashboard import clock, lobby_services, page_common, resources, texts
-from dashboard.access import AccessDenied
+from dashboard.access import AccessDenied, Permission
+
+actor = page_common.require_page(Permission.VIEW_LIVE)
 
 fixtures = resources.fixtures()
 site_id = page_common.pick_site("lobby_site")
@@ -38,7 +40,7 @@ def board() -> None:
         with Session(resources.engine()) as session:
             now = clock.now(session)
             shown = lobby_services.lobby_board(fixtures, site_id, session=session, now=now,
-                                               actor=page_common.current_actor())
+                                               actor=actor)
     except AccessDenied as exc:
         st.error(str(exc))
         return

@@ -6,7 +6,9 @@ from sqlmodel import Session
 
 from dashboard import live_services as live
 from dashboard import page_common, resources, status_services, texts
+from dashboard.access import Permission
 
+actor = page_common.require_page(Permission.OPERATE_COUNTER)
 fixtures = resources.fixtures()
 st.header(texts.PHONE_HEADER)
 now = page_common.current_time()
@@ -27,15 +29,17 @@ duration = middle.number_input(texts.DURATION_SECONDS, min_value=0, value=180, k
 if st.button(texts.LOG_CALL_BUTTON, key="phones_log", type="primary"):
     call = page_common.act(lambda session: live.log_call(
         fixtures, site_id, session=session, activity=line, topic=topic, offered_at=now, answered=answered,
-        wait_seconds=float(wait), duration_seconds=float(duration) if answered else None, now=now))
+        wait_seconds=float(wait), duration_seconds=float(duration) if answered else None, now=now, actor=actor))
     if call is not None:
         st.success(texts.CALL_LOGGED.format(topic=topics[topic], answered=texts.ANSWERED_LABEL[answered]))
 
 
 @st.fragment(run_every=5)
+@page_common.safe
 def figures() -> None:
+    page_common.fragment_guard()
     with Session(resources.engine()) as session:
-        status = status_services.site_status(fixtures, site_id, session=session, now=now)
+        status = status_services.site_status(fixtures, site_id, session=session, now=now, actor=actor)
     rate = f"{status.answer_rate:.1%}" if status.answer_rate is not None else "—"
     target = f"{status.answer_rate_target:.0%}" if status.answer_rate_target is not None else "—"
     st.metric(texts.COL_ANSWER_RATE, rate, help=texts.CALLS_TODAY.format(

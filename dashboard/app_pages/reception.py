@@ -9,7 +9,9 @@ from sqlmodel import Session
 from core.live import TICKET_ACTIONS, TICKET_STATUS_LABELS, local
 from dashboard import live_services as live
 from dashboard import page_common, resources, texts
+from dashboard.access import Permission
 
+actor = page_common.require_page(Permission.OPERATE_COUNTER)
 fixtures = resources.fixtures()
 st.header(texts.PAGE_RECEPTION)
 now = page_common.current_time()

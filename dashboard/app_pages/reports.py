@@ -9,9 +9,10 @@ import streamlit as st
 from sqlmodel import Session
 
 from core.reports import ReportUnavailable
-from dashboard import report_charts, report_services, resources, texts
-from dashboard import contractor_services, page_common
+from dashboard import contractor_services, page_common, report_charts, report_services, resources, texts
+from dashboard.access import Permission
 
+actor = page_common.require_page(Permission.VIEW_REPORTS)
 fixtures = resources.fixtures()
 today = page_common.console_today()
 
@@ -19,9 +20,9 @@ st.header(texts.REPORTS_HEADER)
 st.caption(texts.REPORTS_CAPTION)
 page_common.show_flashes()
 
-names = {site.name: site.id for site in fixtures.sites.values()}
 left, middle, right = st.columns(3)
-site = fixtures.site(names[left.selectbox(texts.PICK_SITE, list(names), key="reports_site")])
+with left:
+    site = page_common.pick_site_profile("reports_site")
 kind_label = middle.radio(texts.REPORTS_KIND, list(texts.REPORTS_KINDS.values()), horizontal=True, key="reports_kind")
 kind = next(k for k, v in texts.REPORTS_KINDS.items() if v == kind_label)
 
@@ -48,7 +49,7 @@ with Session(resources.engine()) as session:
     # -- what is due ---------------------------------------------------------------------------
     st.subheader(texts.REPORTS_DUE_HEADER)
     st.caption(texts.REPORTS_DUE_CAPTION)
-    items = report_services.due_list(site.id, session=session, fixtures=fixtures, today=today)
+    items = report_services.due_list(site.id, session=session, fixtures=fixtures, today=today, actor=actor)
     if not any(r.due_business_days is not None for r in site.reports):
         st.info(texts.REPORTS_NO_DUTY)
     else:
@@ -73,7 +74,7 @@ with Session(resources.engine()) as session:
                 if st.button(texts.REPORTS_SUBMIT_BUTTON, key="reports_submit"):
                     done = page_common.act(lambda s: report_services.mark_submitted(
                         site.id, chosen.report_id, chosen.period_start, handed, session=s, fixtures=fixtures,
-                        today=today) or True)
+                        today=today, actor=actor) or True)
                     if done:
                         page_common.flash(texts.REPORTS_SUBMITTED.format(report=chosen.label, on=handed))
                         st.rerun()
@@ -82,7 +83,7 @@ with Session(resources.engine()) as session:
     try:
         report = report_services.build_report(kind, site.id, session=session, fixtures=fixtures, today=today,
                                               contractor=contractor_services.contractor(session=session).name,
-                                              day=day, month=month)
+                                              day=day, month=month, actor=actor)
     except ReportUnavailable as exc:
         report = None
         st.warning(str(exc), icon=":material/event_busy:")
@@ -93,22 +94,30 @@ if report is not None:
         st.info(note)
     st.markdown("  \n".join(f"**{key}**: {value}" for key, value in report.meta()))
 
-    st.markdown(f"#### {texts.REPORTS_DOWNLOAD}")
     stem = report_services.file_stem(report)
-    buttons = st.columns(4)
-    if buttons[0].button(texts.REPORTS_MAKE_PDF, key="reports_make_pdf"):
-        st.session_state["reports_pdf"] = (stem, report_services.report_pdf(report))
-    made = st.session_state.get("reports_pdf")
-    if made and made[0] == stem:
-        buttons[0].download_button(texts.REPORTS_PDF, made[1], file_name=f"{stem}.pdf", mime="application/pdf",
-                                   key="reports_download_pdf")
-    buttons[1].download_button(texts.REPORTS_CSV, report_services.report_csv(report), file_name=f"{stem}.csv",
-                               mime="text/csv", key="reports_download_csv")
-    buttons[2].download_button(
-        texts.REPORTS_XLSX, report_services.report_xlsx(report), file_name=f"{stem}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="reports_download_xlsx")
-    buttons[3].download_button(texts.REPORTS_JSON, report_services.report_json(report), file_name=f"{stem}.json",
-                               mime="application/json", key="reports_download_json")
+
+    def export(fmt: str) -> bytes:
+        """Built when asked for, so each file handed out is one audited export."""
+        with Session(resources.engine()) as session:
+            return report_services.export_report(report, fmt, session=session, actor=actor)
+
+    if actor.may(Permission.EXPORT_REPORTS, site.id):
+        st.markdown(f"#### {texts.REPORTS_DOWNLOAD}")
+        buttons = st.columns(4)
+        if buttons[0].button(texts.REPORTS_MAKE_PDF, key="reports_make_pdf"):
+            st.session_state["reports_pdf"] = (stem, export("pdf"))
+        made = st.session_state.get("reports_pdf")
+        if made and made[0] == stem:
+            buttons[0].download_button(texts.REPORTS_PDF, made[1], file_name=f"{stem}.pdf", mime="application/pdf",
+                                       key="reports_download_pdf")
+        buttons[1].download_button(texts.REPORTS_CSV, lambda: export("csv"), file_name=f"{stem}.csv",
+                                   mime="text/csv", key="reports_download_csv", on_click="ignore")
+        buttons[2].download_button(
+            texts.REPORTS_XLSX, lambda: export("xlsx"), file_name=f"{stem}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="reports_download_xlsx",
+            on_click="ignore")
+        buttons[3].download_button(texts.REPORTS_JSON, lambda: export("json"), file_name=f"{stem}.json",
+                                   mime="application/json", key="reports_download_json", on_click="ignore")
 
     st.markdown(f"#### {texts.REPORTS_PREVIEW}")
     charts = report_charts.report_charts(report)

@@ -5,12 +5,13 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from core.live import ACTIVE_RESERVATION, RESERVATION_STATUS_LABELS, LiveError, local
+from core.live import ACTIVE_RESERVATION, RESERVATION_STATUS_LABELS, local
 from dashboard import live_services as live
 from dashboard import page_common, resources, texts
-from dashboard.access import AccessDenied
-from db.engine import write_session
+from dashboard.access import Permission
+from db.engine import run_write
 
+actor = page_common.require_page(Permission.OPERATE_COUNTER)
 fixtures = resources.fixtures()
 st.header(texts.PAGE_RESERVATIONS)
 now = page_common.current_time()
@@ -28,12 +29,12 @@ day = right.date_input(texts.RESERVATION_DATE, value=opening, min_value=today, k
                        format="YYYY/MM/DD")
 labels = {p.id: p.label for p in fixtures.catalogue.procedures}
 
-slots = page_common.act(lambda session: live.ensure_slots(fixtures, site_id, day, session=session)) or []
+slots = page_common.act(lambda session: live.ensure_slots(fixtures, site_id, day, session=session, actor=actor)) or []
 if not slots:
     st.info(texts.SLOTS_NONE)
     st.stop()
 with Session(resources.engine()) as session:
-    from_roster = live.published_shifts(session, site_id, day) is not None
+    from_roster = live.published_shifts(session, site_id, day, actor=actor) is not None
 st.caption(texts.SLOTS_FROM_ROSTER.format(reserve=site.reservations.walk_in_reserve) if from_roster else texts.SLOTS_FROM_SEATS)
 
 grid = pd.DataFrame([{"時間": f"{s.start:%H:%M}", "手続き": labels.get(s.procedure_id, s.procedure_id),
@@ -57,12 +58,11 @@ def _flash(level: str, text: str) -> None:
 
 def arrive(reference: str) -> None:
     def check_in(session):
-        ticket = live.check_in(fixtures, site_id, reference, session=session, now=now)
-        return ticket.number, live.find_reservation(session, site_id, reference).proxy
+        ticket = live.check_in(fixtures, site_id, reference, session=session, now=now, actor=actor)
+        return ticket.number, live.find_reservation(session, site_id, reference, actor=actor).proxy
     try:
-        with write_session(resources.engine()) as session:
-            number, proxy_flag = check_in(session)
-    except (LiveError, AccessDenied) as exc:
+        number, proxy_flag = run_write(resources.engine(), check_in)
+    except page_common.REFUSALS as exc:
         _flash("error", str(exc))
         return
     _flash("success", texts.CHECKED_IN.format(reference=reference.strip().upper(), number=number))
@@ -72,9 +72,9 @@ def arrive(reference: str) -> None:
 
 def no_show(reference: str) -> None:
     try:
-        with write_session(resources.engine()) as session:
-            done = live.mark_no_show(fixtures, site_id, reference, session=session, now=now)
-    except (LiveError, AccessDenied) as exc:
+        done = run_write(resources.engine(), lambda session: live.mark_no_show(
+            fixtures, site_id, reference, session=session, now=now, actor=actor))
+    except page_common.REFUSALS as exc:
         _flash("error", str(exc))
         return
     _flash("success", texts.MARKED_NO_SHOW.format(reference=done.reference))
@@ -89,7 +89,7 @@ with book_col:
         st.caption(texts.BRING_DOCUMENTS.format(docs="、".join(live.documents_for(fixtures, by_id[chosen].procedure_id))))
     proxy = st.checkbox(texts.PROXY, key="reservations_proxy")
     if st.button(texts.BOOK_BUTTON, key="reservations_book", type="primary", disabled=not chosen):
-        booking = page_common.act(lambda session: live.book(fixtures, chosen, session=session, now=now, proxy=proxy))
+        booking = page_common.act(lambda session: live.book(fixtures, chosen, session=session, now=now, proxy=proxy, actor=actor))
         if booking is not None:
             s = by_id[chosen]
             st.success(texts.BOOKED.format(reference=booking.reference, date=s.date, start=f"{s.start:%H:%M}",
@@ -103,19 +103,19 @@ with manage_col:
                           format_func=lambda i: slot_label(i) if i else "—")
     change, cancel, check_in = st.columns(3)
     if change.button(texts.CHANGE_BUTTON, key="reservations_change", disabled=not target):
-        done = page_common.act(lambda session: live.change(fixtures, site_id, reference, target, session=session, now=now))
+        done = page_common.act(lambda session: live.change(fixtures, site_id, reference, target, session=session, now=now, actor=actor))
         if done is not None:
             st.success(texts.CHANGED.format(reference=done.reference, date=by_id[target].date,
                                             start=f"{by_id[target].start:%H:%M}"))
     if cancel.button(texts.CANCEL_BUTTON, key="reservations_cancel"):
-        done = page_common.act(lambda session: live.cancel(site_id, reference, session=session, now=now))
+        done = page_common.act(lambda session: live.cancel(site_id, reference, session=session, now=now, actor=actor))
         if done is not None:
             st.success(texts.CANCELLED.format(reference=done.reference))
     check_in.button(texts.CHECK_IN_BUTTON, key="reservations_check_in", on_click=arrive, args=(reference,))
 
 st.subheader(texts.DAY_BOOKINGS.format(date=day))
 with Session(resources.engine()) as session:
-    bookings = live.day_bookings(site_id, day, session=session)
+    bookings = live.day_bookings(site_id, day, session=session, actor=actor)
 if not bookings:
     st.caption(texts.DAY_BOOKINGS_NONE)
 for booking in bookings:

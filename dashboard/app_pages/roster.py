@@ -10,9 +10,9 @@ from sqlmodel import Session
 from core.requirements import StaffingModel
 from core.roster import SLOT, hhmm
 from core.roster_edit import EditError
-from dashboard import resources, roster_charts, roster_jobs, texts
-from dashboard import page_common
+from dashboard import page_common, resources, roster_charts, roster_jobs, texts
 from dashboard import roster_services as rs
+from dashboard.access import Permission
 from dashboard.page_common import DatabaseBusy, run_write
 from db import roster_store
 
@@ -24,6 +24,7 @@ def staffing_model(site_id: str) -> StaffingModel:
     return StaffingModel(fixtures.site(site_id), fixtures.catalogue)
 
 
+actor = page_common.require_page(Permission.VIEW_ROSTER)
 fixtures = resources.fixtures()
 engine = resources.engine()
 registry = roster_jobs.registry()
@@ -32,9 +33,11 @@ today = page_common.console_today()
 st.header(texts.ROSTER_HEADER)
 st.caption(texts.ROSTER_CAPTION)
 
-names = {site.name: site.id for site in fixtures.sites.values()}
 left, right = st.columns(2)
-site = fixtures.site(names[left.selectbox(texts.PICK_SITE, list(names), key="roster_site")])
+with left:
+    site = page_common.pick_site_profile("roster_site")
+may_edit = actor.may(Permission.EDIT_ROSTER, site.id)
+may_publish = actor.may(Permission.PUBLISH_ROSTER, site.id)
 weeks = rs.week_options(site, today)
 labels = [rs.week_label(w) for w in weeks]
 if st.session_state.get("roster_week") not in labels:
@@ -50,7 +53,7 @@ def flash(level: str, text: str) -> None:
 def problem_for(absences=frozenset()):
     with Session(engine) as session:
         return rs.build_problem(fixtures, site.id, week, absences, session=session,
-                                staffing=staffing_model(site.id))
+                                staffing=staffing_model(site.id), actor=actor)
 
 
 def start_job(label: str, note: str, absences=frozenset(), previous=None, locked=frozenset()) -> None:
@@ -61,7 +64,7 @@ def start_job(label: str, note: str, absences=frozenset(), previous=None, locked
         return
     _, started = registry.start(
         key, problem, time_limit=float(st.session_state.get("roster_time_limit", 10)), previous=previous,
-        locked=locked, label=label, on_done=lambda roster: rs.save_solved(roster, problem, note, engine))
+        locked=locked, label=label, on_done=lambda roster: rs.save_solved(roster, problem, note, engine, actor=actor))
     if started:
         st.session_state.pop("roster_seen_job", None)
         flash("info", texts.ROSTER_STARTED.format(label=label, limit=st.session_state.get("roster_time_limit", 10)))
@@ -90,7 +93,7 @@ job = registry.get(key)
 running = job is not None and job.finished is None
 with right:
     st.caption(texts.ROSTER_SOLVE_HELP)
-    if st.button(texts.ROSTER_SOLVE, key="roster_solve", type="primary", disabled=running):
+    if st.button(texts.ROSTER_SOLVE, key="roster_solve", type="primary", disabled=running or not may_edit):
         work = st.session_state.get("roster_work")
         absences = set(work["roster"].absences) if work and work["key"][:2] == key else set()
         start_job(texts.ROSTER_LABEL_SOLVE, texts.NOTE_SOLVED, absences)
@@ -106,12 +109,14 @@ def show_job(view) -> None:
     if view.running:
         if view.history:
             st.altair_chart(roster_charts.progress_chart(view.history), width="stretch")
-        st.button(texts.ROSTER_STOP, key="roster_stop", on_click=registry.get(key).stop)
+        st.button(texts.ROSTER_STOP, key="roster_stop", on_click=registry.get(key).stop, disabled=not may_edit)
 
 
 @st.fragment(run_every=1.0)
+@page_common.safe
 def live_job() -> None:
     """Polls the running job once a second; reruns the whole page when it has finished."""
+    page_common.fragment_guard()
     current = registry.get(key)
     if current is None:
         return
@@ -132,7 +137,7 @@ if job is not None:
 
 # --- versions -----------------------------------------------------------------------------------
 with Session(engine) as session:
-    version_names = rs.version_labels(site.id, week, session=session)
+    version_names = rs.version_labels(site.id, week, session=session, actor=actor)
     live = roster_store.live_version(session, site.id, week)
 if not version_names:
     if not running:
@@ -148,7 +153,7 @@ version = st.selectbox(texts.ROSTER_PICK_VERSION, options, format_func=version_n
 work = st.session_state.get("roster_work")
 if work is None or work["key"] != (site.id, week, version):
     with Session(engine) as session:
-        stored = rs.load_version(site.id, week, version, session=session)
+        stored = rs.load_version(site.id, week, version, session=session, actor=actor)
         stored_data = roster_store.load_data(session, site.id, week, version)
     problem = problem_for(set(stored.absences))
     work = {"key": (site.id, week, version), "roster": rs.roster_for_work(stored, problem), "edits": [],
@@ -240,7 +245,7 @@ if kind == "swap":
     others = [s for s in staff_ids if s != who]
     edit["other"] = cols[2].selectbox(texts.EDIT_OTHER, others, format_func=person, key="roster_edit_other")
 buttons = st.columns(3)
-if buttons[0].button(texts.EDIT_APPLY, key="roster_edit_apply", type="primary"):
+if buttons[0].button(texts.EDIT_APPLY, key="roster_edit_apply", type="primary", disabled=not may_edit):
     try:
         outcome = rs.apply_edit(roster, problem, edit)
     except (EditError, KeyError) as exc:
@@ -255,9 +260,9 @@ if buttons[0].button(texts.EDIT_APPLY, key="roster_edit_apply", type="primary"):
                 f"- {v['label']}: {rs.plain(v['message'], problem)}" for v in outcome.new_violations())
         flash(level, text)
         st.rerun()
-if buttons[1].button(texts.EDIT_SAVE, key="roster_edit_save", disabled=not work["edits"]):
+if buttons[1].button(texts.EDIT_SAVE, key="roster_edit_save", disabled=not work["edits"] or not may_edit):
     try:  # a write session, retried while the live counters hold the lock
-        saved = run_write(engine, lambda session: rs.save_version(roster, problem, texts.NOTE_EDITED, session=session))
+        saved = run_write(engine, lambda session: rs.save_version(roster, problem, texts.NOTE_EDITED, session=session, actor=actor))
     except DatabaseBusy as exc:
         st.error(texts.DB_BUSY.format(seconds=exc.waited))
     else:
@@ -282,12 +287,12 @@ locks = st.multiselect(
     format_func=lambda k: f"{day_name(dt.date.fromisoformat(k.split('|')[1]))} {person(k.split('|')[0])}")
 locked_pairs = {(k.split("|")[0], dt.date.fromisoformat(k.split("|")[1])) for k in locks}
 cols = st.columns(2)
-if cols[0].button(texts.REROSTER, key="roster_reroster", type="primary", disabled=running):
+if cols[0].button(texts.REROSTER, key="roster_reroster", type="primary", disabled=running or not may_edit):
     absences, locked = rs.reroster_plan(roster, absent, absent_day, lock_before, locked_pairs)
     start_job(texts.ROSTER_LABEL_REROSTER, texts.NOTE_REROSTER.format(who=person(absent), date=day_name(absent_day)),
               absences, previous=roster, locked=locked)
     st.rerun()
-if cols[1].button(texts.RESOLVE_LOCKED, key="roster_resolve", disabled=running or not locks):
+if cols[1].button(texts.RESOLVE_LOCKED, key="roster_resolve", disabled=running or not locks or not may_edit):
     start_job(texts.ROSTER_LABEL_RESOLVE, texts.NOTE_RESOLVED.format(n=len(locked_pairs)), set(roster.absences),
               previous=roster, locked=frozenset(locked_pairs))
     st.rerun()
@@ -297,9 +302,9 @@ st.subheader(texts.ROSTER_PUBLISH_HEADER)
 st.caption(texts.ROSTER_PUBLISH_HELP)
 if roster.violations:
     st.warning(texts.ROSTER_PUBLISH_WARN)
-if st.button(texts.ROSTER_PUBLISH, key="roster_publish", type="primary", disabled=bool(work["edits"])):
+if st.button(texts.ROSTER_PUBLISH, key="roster_publish", type="primary", disabled=bool(work["edits"]) or not may_publish):
     try:  # a write session, retried while the live counters hold the lock
-        flash("success", run_write(engine, lambda session: rs.publish_version(site.id, week, version, session=session)))
+        flash("success", run_write(engine, lambda session: rs.publish_version(site.id, week, version, session=session, actor=actor)))
     except DatabaseBusy as exc:
         st.error(texts.DB_BUSY.format(seconds=exc.waited))
     except rs.UnknownRecord as exc:
@@ -315,8 +320,8 @@ if len(options) > 1:
     second = cols[1].selectbox(texts.COMPARE_SECOND, options, index=0, format_func=lambda v: f"版{v}",
                                key="roster_compare_b")
     with Session(engine) as session:
-        a = rs.load_version(site.id, week, first, session=session)
-        b = rs.load_version(site.id, week, second, session=session)
+        a = rs.load_version(site.id, week, first, session=session, actor=actor)
+        b = rs.load_version(site.id, week, second, session=session, actor=actor)
     diff = rs.compare_rows(a, b, problem)
     if diff:
         from optimizer.solve import changes as roster_changes
@@ -332,15 +337,24 @@ state = texts.VERSION_LIVE if version == live else texts.VERSION_DRAFT
 version_text = f"版{version}（{state}）" + ("＋未保存の編集" if work["edits"] else "")
 st.caption(texts.SHARE_NOTE.format(version=version_text))
 stem = rs.file_stem(problem, version)
+
+
+def _roster_file(fmt: str, staff_id: str | None = None) -> bytes:
+    """Built when the button is pressed: each download (staff names inside) is audited."""
+    with Session(engine) as session:
+        return rs.export_roster(roster, problem, fmt, session=session, version_label=version_text,
+                                staff_id=staff_id, actor=actor)
+
+
 cols = st.columns(3)
-cols[0].download_button(texts.DOWNLOAD_PDF, lambda: rs.export_pdf(roster, problem, version_text),
+cols[0].download_button(texts.DOWNLOAD_PDF, lambda: _roster_file("pdf"),
                         file_name=f"{stem}.pdf", mime="application/pdf", key="roster_dl_pdf", on_click="ignore")
-cols[1].download_button(texts.DOWNLOAD_ROSTER_XLSX, lambda: rs.export_xlsx(roster, problem, version_text),
+cols[1].download_button(texts.DOWNLOAD_ROSTER_XLSX, lambda: _roster_file("xlsx"),
                         file_name=f"{stem}.xlsx",
                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         key="roster_dl_xlsx", on_click="ignore")
 ics_person = cols[2].selectbox(texts.ICS_PERSON, staff_ids, format_func=person, key="roster_ics_staff")
 cols[2].download_button(texts.DOWNLOAD_ICS.format(name=problem.member(ics_person).name),
-                        lambda: rs.export_ics(roster, problem, ics_person, version_text),
+                        lambda: _roster_file("ics", ics_person),
                         file_name=f"{stem}_{ics_person}.ics", mime="text/calendar", key="roster_dl_ics",
                         on_click="ignore")

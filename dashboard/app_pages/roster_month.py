@@ -9,7 +9,9 @@ from sqlmodel import Session
 
 from core.live import local
 from dashboard import clock, month_services, page_common, resources, texts
-from dashboard.access import AccessDenied
+from dashboard.access import AccessDenied, Permission
+
+actor = page_common.require_page(Permission.VIEW_ROSTER)
 
 fixtures = resources.fixtures()
 st.header(texts.PAGE_ROSTER_MONTH)
@@ -25,7 +27,7 @@ first = right.selectbox(texts.MONTH_PICK, months, index=3, format_func=lambda d:
 try:
     with Session(resources.engine()) as session:
         view = month_services.published_month(fixtures, site_id, first.year, first.month, session=session,
-                                              actor=page_common.current_actor())
+                                              actor=actor)
 except (AccessDenied, month_services.MonthInputError) as exc:
     st.error(str(exc))
     st.stop()

@@ -6,10 +6,12 @@ import streamlit as st
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlmodel import Session
 
-from dashboard import charts, resources, services, texts
-from dashboard import page_common
+from dashboard import charts, page_common, resources, services, texts
+from dashboard.access import Permission
 
+actor = page_common.require_page(Permission.VIEW_SITES)
 fixtures = resources.fixtures()
+visible = actor.visible_sites(fixtures.sites)
 today = page_common.console_today()
 
 st.header(texts.SITES_HEADER)
@@ -17,15 +19,15 @@ st.caption(texts.SITES_CAPTION)
 
 try:
     with Session(resources.engine()) as session:
-        counts = services.staff_counts(session=session)
+        counts = services.staff_counts(session=session, actor=actor)
 except (OperationalError, ProgrammingError):
     st.warning(texts.DB_MISSING)
     counts = {}
-st.dataframe(pd.DataFrame(services.site_rows(fixtures, today, counts)), hide_index=True, width="stretch")
+st.dataframe(pd.DataFrame(services.site_rows(fixtures, today, counts, visible)), hide_index=True, width="stretch")
 
-names = {site.name: site.id for site in fixtures.sites.values()}
 left, right = st.columns(2)
-site = fixtures.site(names[left.selectbox(texts.PICK_SITE, list(names), key="sites_site")])
+with left:
+    site = page_common.pick_site_profile("sites_site")
 
 months = pd.period_range(site.contract.start, site.contract.end, freq="M")
 labels = [f"{p.year}年{p.month}月" for p in months]

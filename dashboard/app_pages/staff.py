@@ -13,30 +13,31 @@ from core.staff_import import (
     SHIFT_JA,
     WEEKDAY_JA,
     ImportRefused,
-    csv_bytes,
     member_row,
-    xlsx_bytes,
 )
-from dashboard import resources, roster_services, texts
+from dashboard import page_common, resources, roster_services, texts
+from dashboard.access import AccessDenied, Permission
 from dashboard.page_common import DatabaseBusy, run_write
-from db import staff_store
 
+actor = page_common.require_page(Permission.VIEW_STAFF)
 fixtures = resources.fixtures()
 engine = resources.engine()
 
 st.header(texts.STAFF_HEADER)
 st.caption(texts.STAFF_CAPTION)
 
-names = {site.name: site.id for site in fixtures.sites.values()}
-site = fixtures.site(names[st.selectbox(texts.PICK_SITE, list(names), key="staff_site")])
+site = page_common.pick_site_profile("staff_site")
+may_edit = actor.may(Permission.EDIT_STAFF, site.id)
 
 # Messages from the last action survive the rerun that shows its result.
 for level, text in st.session_state.pop("staff_flash", []):
     getattr(st, level)(text)
 
+# Opening a site's staff list is a view of personal data: audited once per site and browser session.
+viewed = st.session_state.setdefault("staff_viewed", set())
 with Session(engine) as session:
-    members = roster_services.staff_members(site.id, session=session)
-    active = staff_store.active_flags(session, site.id)
+    members, active = roster_services.staff_list_view(site.id, session=session, audit=site.id not in viewed, actor=actor)
+viewed.add(site.id)
 count_active = sum(1 for m in members if active.get(m.id, True))
 if members:
     st.markdown(texts.STAFF_COUNT.format(site=site.name, active=count_active, inactive=len(members) - count_active))
@@ -50,9 +51,14 @@ def _refusal(exc: ImportRefused, heading: str) -> None:
     st.error(heading + "\n" + "\n".join(f"- {e.text()}" for e in exc.errors))
 
 
-edit_tab, import_tab, export_tab = st.tabs([texts.STAFF_TAB_EDIT, texts.STAFF_TAB_IMPORT, texts.STAFF_TAB_EXPORT])
+if may_edit:
+    edit_tab, import_tab, export_tab = st.tabs([texts.STAFF_TAB_EDIT, texts.STAFF_TAB_IMPORT, texts.STAFF_TAB_EXPORT])
+else:  # a supervisor reads the list and its exports; only schedulers and admins change it
+    (export_tab,) = st.tabs([texts.STAFF_TAB_EXPORT])
+    edit_tab = import_tab = None
 
-with edit_tab:
+
+def edit_form() -> None:
     choices = [texts.STAFF_NEW_PERSON] + [f"{m.id} {m.name}" for m in members]
     picked = st.selectbox(texts.STAFF_PICK_PERSON, choices, key="staff_pick")
     current = None if picked == texts.STAFF_NEW_PERSON else members[choices.index(picked) - 1]
@@ -104,42 +110,59 @@ with edit_tab:
                   "shift_wish": "" if wish == "指定なし" else wish, **days}
         try:  # a write session, retried while the live counters hold the lock
             message = run_write(engine, lambda session: roster_services.save_member(
-                site, values, session=session, active=is_active, editing=current.id if current else None))
+                site, values, session=session, active=is_active, editing=current.id if current else None, actor=actor))
         except ImportRefused as exc:
             _refusal(exc, texts.STAFF_REFUSED)
         except DatabaseBusy as exc:
             st.error(texts.DB_BUSY.format(seconds=exc.waited))
+        except AccessDenied as exc:
+            st.error(str(exc))
         else:
             st.session_state["staff_flash"] = [("success", message)]
             st.rerun()
 
-with import_tab:
+
+def import_form() -> None:
     st.caption(texts.STAFF_IMPORT_HELP)
     upload = st.file_uploader(texts.STAFF_IMPORT_FILE, type=["csv", "xlsx"], key="staff_upload")
     if st.button(texts.STAFF_IMPORT_BUTTON, key="staff_import", disabled=upload is None, type="primary"):
         try:  # a write session, retried while the live counters hold the lock
             result = run_write(engine, lambda session: roster_services.import_staff(
-                site, upload.getvalue(), upload.name, session=session))
+                site, upload.getvalue(), upload.name, session=session, actor=actor))
         except ImportRefused as exc:
             _refusal(exc, texts.STAFF_IMPORT_REFUSED.format(count=len(exc.errors)))
         except DatabaseBusy as exc:
             st.error(texts.DB_BUSY.format(seconds=exc.waited))
+        except AccessDenied as exc:
+            st.error(str(exc))
         else:
             st.session_state["staff_flash"] = [("success", result.message())]
             st.rerun()
 
-with export_tab:
+
+if edit_tab is not None:
+    with edit_tab:
+        edit_form()
+    with import_tab:
+        import_form()
+
+
+def _staff_file(which: str, fmt: str) -> bytes:
+    """Built when the button is pressed, so each download is one audited export."""
     with Session(engine) as session:
-        tables = roster_services.staff_exports(site.id, session=session)
-    for title, help_text, table, stem in (
-        (texts.STAFF_EXPORT_CITY, texts.STAFF_EXPORT_CITY_HELP, tables["city"], f"{site.id}_meibo"),
-        (texts.STAFF_EXPORT_TEMPLATE, texts.STAFF_IMPORT_HELP, tables["template"], f"{site.id}_staff"),
+        return roster_services.staff_export_file(site.id, which, fmt, session=session, actor=actor)
+
+
+with export_tab:
+    for title, help_text, which, stem in (
+        (texts.STAFF_EXPORT_CITY, texts.STAFF_EXPORT_CITY_HELP, "city", f"{site.id}_meibo"),
+        (texts.STAFF_EXPORT_TEMPLATE, texts.STAFF_IMPORT_HELP, "template", f"{site.id}_staff"),
     ):
         st.markdown(f"**{title}**")
         st.caption(help_text)
         left, right = st.columns(2)
-        left.download_button(texts.DOWNLOAD_CSV, csv_bytes(table), file_name=f"{stem}.csv", mime="text/csv",
-                             key=f"staff_dl_{stem}_csv")
-        right.download_button(texts.DOWNLOAD_XLSX, xlsx_bytes(table), file_name=f"{stem}.xlsx",
+        left.download_button(texts.DOWNLOAD_CSV, lambda w=which: _staff_file(w, "csv"), file_name=f"{stem}.csv",
+                             mime="text/csv", key=f"staff_dl_{stem}_csv", on_click="ignore")
+        right.download_button(texts.DOWNLOAD_XLSX, lambda w=which: _staff_file(w, "xlsx"), file_name=f"{stem}.xlsx",
                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                              key=f"staff_dl_{stem}_xlsx")
+                              key=f"staff_dl_{stem}_xlsx", on_click="ignore")

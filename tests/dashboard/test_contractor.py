@@ -11,6 +11,7 @@ from dashboard import contractor_services, demo
 from dashboard.access import SYSTEM, AccessDenied, Actor, Role
 from db.engine import make_engine, write_session
 from db.models import AppSetting, AuditLog
+from tests.dashboard.signed_in import signed_in
 
 PAGES = Path(__file__).resolve().parents[2] / "dashboard" / "app_pages"
 VALUES = {"name": "株式会社テスト窓口", "address": "岡山県玉野市", "representative": "代表取締役 山田 一郎",
@@ -54,7 +55,7 @@ def test_only_an_all_site_admin_may_change_it(engine):
 
 
 def test_the_page_saves_and_the_report_prints_it(engine, database, capsys):
-    at = AppTest.from_file(str(PAGES / "contractor.py"), default_timeout=30).run()
+    at = signed_in(AppTest.from_file(str(PAGES / "contractor.py"), default_timeout=30)).run()
     for field, value in VALUES.items():
         at.text_input(key=f"contractor_{field}").input(value)
     at.button[0].click().run()

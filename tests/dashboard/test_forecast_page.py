@@ -6,6 +6,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from tests.dashboard.signed_in import signed_in
+
 PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "app_pages" / "forecast.py")
 
 
@@ -14,7 +16,7 @@ def _texts(elements) -> list[str]:
 
 
 def test_forecast_page_runs_with_defaults(database):
-    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    at = signed_in(AppTest.from_file(PAGE, default_timeout=60)).run()
     assert not at.exception
     assert at.header[0].value == "需要予測と必要人数"
     assert at.selectbox(key="forecast_site").value == "上尾市"
@@ -23,7 +25,7 @@ def test_forecast_page_runs_with_defaults(database):
 
 
 def test_kawanishi_january_weekday_flags_the_capped_window(database):
-    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    at = signed_in(AppTest.from_file(PAGE, default_timeout=60)).run()
     at.selectbox(key="forecast_site").select("川西市").run()
     at.selectbox(key="forecast_month").select("2027年1月").run()
     assert not at.exception
@@ -45,7 +47,7 @@ def test_kawanishi_january_weekday_flags_the_capped_window(database):
 
 
 def test_a_closed_day_says_why(database):
-    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    at = signed_in(AppTest.from_file(PAGE, default_timeout=60)).run()
     at.selectbox(key="forecast_site").select("川西市").run()
     at.selectbox(key="forecast_month").select("2027年1月").run()
     at.date_input(key="forecast_date").set_value(dt.date(2027, 1, 1)).run()
@@ -56,7 +58,7 @@ def test_a_closed_day_says_why(database):
 
 
 def test_seto_shows_the_floor_only_note_and_no_cap_risk(database):
-    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    at = signed_in(AppTest.from_file(PAGE, default_timeout=60)).run()
     at.selectbox(key="forecast_site").select("瀬戸市").run()
     at.selectbox(key="forecast_month").select("2026年11月").run()
     at.date_input(key="forecast_date").set_value(dt.date(2026, 11, 25)).run()
@@ -66,7 +68,7 @@ def test_seto_shows_the_floor_only_note_and_no_cap_risk(database):
 
 
 def test_switching_site_keeps_the_month_inside_the_new_contract(database):
-    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    at = signed_in(AppTest.from_file(PAGE, default_timeout=60)).run()
     at.selectbox(key="forecast_site").select("川西市").run()
     at.selectbox(key="forecast_month").select("2028年3月").run()
     at.selectbox(key="forecast_site").select("玉野市").run()  # contract ends 2027-03

@@ -8,6 +8,8 @@ import pytest
 from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
+from tests.dashboard.signed_in import signed_in
+
 from core.live import TOKYO
 from dashboard import clock
 from db.engine import make_engine
@@ -27,7 +29,7 @@ def live_db(database):
 
 
 def page(name: str) -> AppTest:
-    return AppTest.from_file(str(PAGES / name), default_timeout=30).run()
+    return signed_in(AppTest.from_file(str(PAGES / name), default_timeout=30)).run()
 
 
 def rows(engine, model):

@@ -15,6 +15,7 @@ from dashboard import live_services as live
 from dashboard.access import SYSTEM, AccessDenied, Actor, Role
 from db.engine import make_engine, write_session
 from db.models import Ticket
+from tests.dashboard.signed_in import signed_in
 
 PAGES = Path(__file__).resolve().parents[2] / "dashboard" / "app_pages"
 OPEN = dt.datetime(2026, 12, 1, 10, 0, tzinfo=TOKYO)
@@ -30,17 +31,17 @@ def live_db(database):
 
 
 def page(name: str) -> AppTest:
-    return AppTest.from_file(str(PAGES / name), default_timeout=30).run()
+    return signed_in(AppTest.from_file(str(PAGES / name), default_timeout=30)).run()
 
 
 def test_lobby_board_separates_calling_from_earlier_calls(live_db, fixtures):
     with write_session(live_db) as session:
         for minute in range(3):
             live.issue_ticket(fixtures, "tamano", "card_issuance", session=session,
-                              now=OPEN + dt.timedelta(minutes=minute))
-        first = live.call_next(fixtures, "tamano", "窓口1", session=session, now=OPEN + dt.timedelta(minutes=5))
-        live.ticket_action(fixtures, first.id, "start", session=session, now=OPEN + dt.timedelta(minutes=6))
-        live.call_next(fixtures, "tamano", "窓口2", session=session, now=OPEN + dt.timedelta(minutes=7))
+                              now=OPEN + dt.timedelta(minutes=minute), actor=SYSTEM)
+        first = live.call_next(fixtures, "tamano", "窓口1", session=session, now=OPEN + dt.timedelta(minutes=5), actor=SYSTEM)
+        live.ticket_action(fixtures, first.id, "start", session=session, now=OPEN + dt.timedelta(minutes=6), actor=SYSTEM)
+        live.call_next(fixtures, "tamano", "窓口2", session=session, now=OPEN + dt.timedelta(minutes=7), actor=SYSTEM)
     with Session(live_db) as session:
         board = lobby_services.lobby_board(fixtures, "tamano", session=session, now=OPEN + dt.timedelta(minutes=8),
                                            actor=SYSTEM)
@@ -66,7 +67,7 @@ def test_kiosk_issues_a_ticket_and_the_lobby_shows_its_call(live_db, fixtures):
     with Session(live_db) as session:
         assert [t.number for t in session.exec(select(Ticket))] == ["A-001"]
     with write_session(live_db) as session:
-        live.call_next(fixtures, "tamano", "窓口3", session=session, now=OPEN + dt.timedelta(minutes=1))
+        live.call_next(fixtures, "tamano", "窓口3", session=session, now=OPEN + dt.timedelta(minutes=1), actor=SYSTEM)
     lobby = page("lobby.py")
     lobby.selectbox(key="lobby_site").select("玉野市").run()
     assert not lobby.exception

@@ -12,6 +12,8 @@ from pypdf import PdfReader
 from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
+from tests.dashboard.signed_in import signed_in
+
 from bench.report_data import generate_month
 from core.fixtures import load_fixtures
 from core.report_records import TOKYO
@@ -19,6 +21,7 @@ from dashboard import report_services as rs
 from dashboard.cli import main
 from db.engine import make_engine
 from db.models import CardBatch, FormCount, ImprovementNotice, Incident
+from dashboard.access import SYSTEM
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORTS = str(ROOT / "dashboard" / "app_pages" / "reports.py")
@@ -49,7 +52,7 @@ def _count(database, model) -> int:
 
 
 def test_reports_page_previews_a_month_and_makes_its_pdf(with_october):
-    at = AppTest.from_file(REPORTS, default_timeout=90).run()
+    at = signed_in(AppTest.from_file(REPORTS, default_timeout=90)).run()
     assert not at.exception
     at.selectbox(key="reports_site").select("川西市").run()
     at.radio(key="reports_kind").set_value("月報").run()
@@ -65,7 +68,7 @@ def test_reports_page_previews_a_month_and_makes_its_pdf(with_october):
 
 
 def test_reports_page_offers_only_days_inside_the_contract_and_not_in_the_future(with_october):
-    at = AppTest.from_file(REPORTS, default_timeout=90).run()
+    at = signed_in(AppTest.from_file(REPORTS, default_timeout=90)).run()
     at.selectbox(key="reports_site").select("川西市").run()
     at.radio(key="reports_kind").set_value("日報").run()
     picker = at.date_input(key="reports_date_kawanishi")
@@ -79,7 +82,7 @@ def test_reports_page_offers_only_days_inside_the_contract_and_not_in_the_future
 
 
 def test_incident_page_records_a_complaint_and_refuses_a_bad_report_time(database):
-    at = AppTest.from_file(INCIDENTS, default_timeout=60).run()
+    at = signed_in(AppTest.from_file(INCIDENTS, default_timeout=60)).run()
     assert not at.exception
     at.selectbox(key="incidents_site").select("川西市").run()
     yesterday = dt.date.today() - dt.timedelta(days=1)
@@ -101,7 +104,7 @@ def test_incident_page_records_a_complaint_and_refuses_a_bad_report_time(databas
 
 
 def test_incident_page_tabs_record_notice_forms_and_batches(database):
-    at = AppTest.from_file(INCIDENTS, default_timeout=60).run()
+    at = signed_in(AppTest.from_file(INCIDENTS, default_timeout=60)).run()
     at.selectbox(key="incidents_site").select("川西市").run()
     at.text_input(key="notice_subject").input("受付件数の報告遅れ")
     at.button(key="notice_save").click().run()
@@ -124,22 +127,22 @@ def test_bad_input_names_the_field_and_stores_nothing(database):
     with Session(engine) as session:
         with pytest.raises(rs.InputError, match="川西市: 分類"):
             rs.record_incident("kawanishi", rs.IncidentInput("complaint", "nope", now, "x"), session=session,
-                               fixtures=FIXTURES, now=now)
+                               fixtures=FIXTURES, now=now, actor=SYSTEM)
         with pytest.raises(rs.InputError, match="内容 を入力"):
             rs.record_incident("kawanishi", rs.IncidentInput("complaint", "waiting", now, " "), session=session,
-                               fixtures=FIXTURES, now=now)
+                               fixtures=FIXTURES, now=now, actor=SYSTEM)
         with pytest.raises(rs.InputError, match="契約期間"):
             rs.record_form_count("kawanishi", dt.date(2026, 9, 30), 3, session=session, fixtures=FIXTURES,
-                                 today=dt.date(2026, 11, 20))
+                                 today=dt.date(2026, 11, 20), actor=SYSTEM)
         with pytest.raises(rs.InputError, match="発送日"):
             rs.record_card_batch("tamano", dt.date(2026, 11, 10), 5, dt.date(2026, 11, 9), session=session,
-                                 fixtures=FIXTURES, today=dt.date(2026, 11, 20))
+                                 fixtures=FIXTURES, today=dt.date(2026, 11, 20), actor=SYSTEM)
         with pytest.raises(rs.InputError, match="計画書"):
             rs.record_notice("kawanishi", rs.NoticeInput(dt.date(2026, 11, 2), "件名", report_submitted_on=dt.date(2026, 11, 5)),
-                             session=session, fixtures=FIXTURES, today=dt.date(2026, 11, 20))
+                             session=session, fixtures=FIXTURES, today=dt.date(2026, 11, 20), actor=SYSTEM)
         with pytest.raises(rs.InputError, match="報告"):
             rs.mark_submitted("kawanishi", "nope", dt.date(2026, 11, 2), dt.date(2026, 11, 3), session=session,
-                              fixtures=FIXTURES, today=dt.date(2026, 11, 20))
+                              fixtures=FIXTURES, today=dt.date(2026, 11, 20), actor=SYSTEM)
     for model in (Incident, FormCount, CardBatch, ImprovementNotice):
         assert _count(database, model) == 0
     engine.dispose()
@@ -150,12 +153,12 @@ def test_a_submission_clears_the_overdue_report(database):
     today = dt.date(2026, 11, 20)
     with Session(engine) as session:
         before = {(i.report_id, i.period_start): i.status for i in rs.due_list("kawanishi", session=session,
-                                                                                fixtures=FIXTURES, today=today)}
+                                                                                fixtures=FIXTURES, today=today, actor=SYSTEM)}
         assert before[("daily", dt.date(2026, 11, 17))] == "overdue"
         rs.mark_submitted("kawanishi", "daily", dt.date(2026, 11, 17), dt.date(2026, 11, 18), session=session,
-                          fixtures=FIXTURES, today=today)
+                          fixtures=FIXTURES, today=today, actor=SYSTEM)
         after = {(i.report_id, i.period_start): i.status for i in rs.due_list("kawanishi", session=session,
-                                                                               fixtures=FIXTURES, today=today)}
+                                                                               fixtures=FIXTURES, today=today, actor=SYSTEM)}
     engine.dispose()
     assert after[("daily", dt.date(2026, 11, 17))] == "submitted"
 
@@ -209,7 +212,7 @@ def test_bench_reports_generates_the_peak_month_when_empty(tmp_path, capsys):
 def test_a_submission_is_recorded_from_the_reports_page(database):
     from db.models import ReportSubmission
 
-    at = AppTest.from_file(REPORTS, default_timeout=90).run()
+    at = signed_in(AppTest.from_file(REPORTS, default_timeout=90)).run()
     at.selectbox(key="reports_site").select("川西市").run()
     assert not at.exception
     at.button(key="reports_submit").click().run()

@@ -16,6 +16,7 @@ from dashboard import clock, month_services
 from dashboard.access import SYSTEM, AccessDenied, Actor, Role
 from db import roster_store
 from db.engine import make_engine, write_session
+from tests.dashboard.signed_in import signed_in
 
 PAGES = Path(__file__).resolve().parents[2] / "dashboard" / "app_pages"
 MONDAY = dt.date(2026, 11, 30)
@@ -60,7 +61,7 @@ def test_month_view_refuses_a_user_of_another_site_and_a_bad_month(published, fi
 
 
 def test_month_page_shows_the_table_and_unpublished_weeks(published):
-    at = AppTest.from_file(str(PAGES / "roster_month.py"), default_timeout=30).run()
+    at = signed_in(AppTest.from_file(str(PAGES / "roster_month.py"), default_timeout=30)).run()
     at.selectbox(key="month_site").select("玉野市").run()
     assert not at.exception
     table = at.dataframe[0].value

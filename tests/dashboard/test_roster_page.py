@@ -12,6 +12,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from tests.dashboard.signed_in import signed_in
+
 PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "app_pages" / "roster.py")
 WEEK_LABEL = "2026-11-23 〜 11-29"
 TUESDAY = dt.date(2026, 11, 24)
@@ -35,7 +37,7 @@ def _texts(elements) -> list[str]:
 
 
 def _open() -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    at = signed_in(AppTest.from_file(PAGE, default_timeout=60)).run()
     assert not at.exception
     at.selectbox(key="roster_site").select("瀬戸市").run()
     at.selectbox(key="roster_week").select(WEEK_LABEL).run()

@@ -15,6 +15,7 @@ from dashboard.solve_jobs import SolveRegistry
 from db import roster_store, staff_store
 from db.engine import make_engine
 from db.settings import PROJECT_ROOT
+from dashboard.access import SYSTEM
 
 WEEK = dt.date(2026, 11, 23)  # "next week" for the issue's walk-through: a holiday Monday, 4 open days
 TUESDAY = dt.date(2026, 11, 24)
@@ -49,7 +50,7 @@ def test_a_bad_import_is_refused_by_row_and_column_and_changes_nothing(engine, f
         "set-52,新人 四,従事者,窓口,40,,,09:00-25:00,,",  # 25:00
     ]).encode()
     with Session(engine) as session, pytest.raises(ImportRefused) as refused:
-        rs.import_staff(fixtures.site("seto"), bad, "staff.csv", session=session)
+        rs.import_staff(fixtures.site("seto"), bad, "staff.csv", session=session, actor=SYSTEM)
     assert {(e.row, e.column) for e in refused.value.errors} == {(4, "ID"), (5, "担当業務"), (6, "水")}
     assert _snapshot(engine) == before
 
@@ -58,7 +59,7 @@ def test_an_id_of_another_site_is_refused_with_its_row(engine, fixtures):
     before = _snapshot(engine)
     data = f"{HEADER}\nset-60,新人,従事者,窓口,40,,,,,\nage-01,他拠点,従事者,窓口,40,,,,,\n".encode()
     with Session(engine) as session, pytest.raises(ImportRefused) as refused:
-        rs.import_staff(fixtures.site("seto"), data, "staff.csv", session=session)
+        rs.import_staff(fixtures.site("seto"), data, "staff.csv", session=session, actor=SYSTEM)
     [error] = refused.value.errors
     assert (error.row, error.column) == (3, "ID") and "ageo" in error.message
     assert _snapshot(engine) == before
@@ -71,11 +72,11 @@ def test_a_good_import_adds_and_updates_and_reaches_the_solver_problem(engine, f
     table.append(["set-70", "新人 花子", "従事者", "窓口・電話", "研修修了", "2026-09-11", "30",
                   "", "休", "", "", "", "", "", "", "", ""])
     with Session(engine) as session:
-        result = rs.import_staff(fixtures.site("seto"), xlsx_bytes(table), "staff.xlsx", session=session)
+        result = rs.import_staff(fixtures.site("seto"), xlsx_bytes(table), "staff.xlsx", session=session, actor=SYSTEM)
     assert (result.inserted, result.updated) == (1, 11)
     assert result.message() == "取り込みました: 追加 1名・更新 11名。"
     with Session(engine) as session:
-        problem = rs.build_problem(fixtures, "seto", WEEK, session=session)
+        problem = rs.build_problem(fixtures, "seto", WEEK, session=session, actor=SYSTEM)
     assert problem.member("set-70").name == "新人 花子"
     assert problem.member(table[1][0]).contract_hours_per_week == 32
     assert problem.unavailable_reason(problem.member("set-70"), TUESDAY) == "勤務不可の曜日"
@@ -85,21 +86,21 @@ def test_the_form_adds_edits_and_refuses_with_the_field_named(engine, fixtures):
     seto = fixtures.site("seto")
     values = {"id": "set-80", "name": "追加 太郎", "role": "従事者", "skills": "窓口", "contract_hours": "20"}
     with Session(engine) as session:
-        assert "追加しました" in rs.save_member(seto, values, session=session)
+        assert "追加しました" in rs.save_member(seto, values, session=session, actor=SYSTEM)
     with Session(engine) as session, pytest.raises(ImportRefused, match="すでに登録"):
-        rs.save_member(seto, values, session=session)
+        rs.save_member(seto, values, session=session, actor=SYSTEM)
     with Session(engine) as session:
-        assert "更新しました" in rs.save_member(seto, {**values, "wed": "休"}, session=session, editing="set-80")
+        assert "更新しました" in rs.save_member(seto, {**values, "wed": "休"}, session=session, editing="set-80", actor=SYSTEM)
     with Session(engine) as session, pytest.raises(ImportRefused) as refused:
-        rs.save_member(seto, {**values, "thu": "8:00-24:30"}, session=session, editing="set-80")
+        rs.save_member(seto, {**values, "thu": "8:00-24:30"}, session=session, editing="set-80", actor=SYSTEM)
     assert refused.value.errors[0].column == "木"
     with Session(engine) as session:
         member = {m.id: m for m in staff_store.load_staff(session, "seto")}["set-80"]
         assert member.availability["wed"] == "off" and "thu" not in member.availability
-        rs.set_staff_active("set-80", False, session=session)
+        rs.set_staff_active("set-80", False, session=session, actor=SYSTEM)
     with Session(engine) as session:
-        assert "set-80" not in {m.id for m in rs.build_problem(fixtures, "seto", WEEK, session=session).staff}
-        exports = rs.staff_exports("seto", session=session)
+        assert "set-80" not in {m.id for m in rs.build_problem(fixtures, "seto", WEEK, session=session, actor=SYSTEM).staff}
+        exports = rs.staff_exports("seto", session=session, actor=SYSTEM)
     assert "set-80" not in {row[0] for row in exports["city"]}
     assert "set-80" in {row[0] for row in exports["template"]}
     assert csv_bytes(exports["city"]).startswith("\ufeffID,氏名".encode())
@@ -117,12 +118,12 @@ def test_the_issue_walk_through_without_streamlit(engine, fixtures):
     fewest changes, publish, export. Real solver (short limits), checker on every result."""
     registry = SolveRegistry()
     with Session(engine) as session:
-        problem = rs.build_problem(fixtures, "seto", WEEK, session=session)
+        problem = rs.build_problem(fixtures, "seto", WEEK, session=session, actor=SYSTEM)
     assert len(problem.days) == 4
     rows = rs.requirement_rows(problem)
     assert rows and {"受付時間", "最少人数", "目標", "上限"} <= set(rows[0])
     job, started = registry.start(("seto", WEEK), problem, time_limit=4, label="勤務表の作成",
-                                  on_done=lambda r: rs.save_solved(r, problem, "自動作成", engine))
+                                  on_done=lambda r: rs.save_solved(r, problem, "自動作成", engine, actor=SYSTEM))
     assert started
     assert registry.start(("seto", WEEK), problem, time_limit=4)[1] is False  # one job per week
     assert job.wait(60)
@@ -139,10 +140,10 @@ def test_the_issue_walk_through_without_streamlit(engine, fixtures):
     absences, locked = rs.reroster_plan(first, agent, TUESDAY, lock_before=True)
     assert (agent, TUESDAY) in absences and all(day < TUESDAY for _, day in locked)
     with Session(engine) as session:
-        again = rs.build_problem(fixtures, "seto", WEEK, absences, session=session)
+        again = rs.build_problem(fixtures, "seto", WEEK, absences, session=session, actor=SYSTEM)
     job, _ = registry.start(("seto", WEEK), again, time_limit=4, previous=first, locked=locked,
                             label="欠勤による再作成",
-                            on_done=lambda r: rs.save_solved(r, again, "再作成", engine))
+                            on_done=lambda r: rs.save_solved(r, again, "再作成", engine, actor=SYSTEM))
     assert job.wait(60)
     second = job.view().roster
     assert job.view().saved == 2
@@ -154,10 +155,10 @@ def test_the_issue_walk_through_without_streamlit(engine, fixtures):
     assert any(r["変更"] == "休みに変更" for r in rows)
 
     with Session(engine) as session:
-        assert "版2を公開しました" in rs.publish_version("seto", WEEK, 2, session=session)
+        assert "版2を公開しました" in rs.publish_version("seto", WEEK, 2, session=session, actor=SYSTEM)
     with Session(engine) as session:
         live = roster_store.published_roster(session, "seto", WEEK)
-        labels = rs.version_labels("seto", WEEK, session=session)
+        labels = rs.version_labels("seto", WEEK, session=session, actor=SYSTEM)
     assert live.shift(agent, TUESDAY) is None and (agent, TUESDAY) in live.absences
     assert "公開中" in labels[2] and "下書き" in labels[1]
     assert rs.compare_rows(first, live, again)
@@ -171,7 +172,7 @@ def test_the_issue_walk_through_without_streamlit(engine, fixtures):
 def test_a_stop_request_ends_the_solve_early(engine, fixtures):
     registry = SolveRegistry()
     with Session(engine) as session:
-        problem = rs.build_problem(fixtures, "seto", WEEK, session=session)
+        problem = rs.build_problem(fixtures, "seto", WEEK, session=session, actor=SYSTEM)
     job, _ = registry.start(("seto", WEEK), problem, time_limit=120, label="x")
     job.stop()
     assert job.wait(60)  # far sooner than the 120 s limit; the bound is only a safety net
@@ -191,7 +192,7 @@ def test_a_failing_solve_is_reported_not_swallowed(fixtures):
 
 def test_views_of_a_roster_name_people_slots_and_states(engine, fixtures):
     with Session(engine) as session:
-        problem = rs.build_problem(fixtures, "seto", WEEK, session=session)
+        problem = rs.build_problem(fixtures, "seto", WEEK, session=session, actor=SYSTEM)
     from optimizer.solve import solve
 
     roster = solve(problem, time_limit=3)

@@ -5,11 +5,13 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from tests.dashboard.signed_in import signed_in
+
 PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "app_pages" / "sites.py")
 
 
 def test_sites_page_lists_sites_and_draws_a_month(database):
-    at = AppTest.from_file(PAGE, default_timeout=30).run()
+    at = signed_in(AppTest.from_file(PAGE, default_timeout=30)).run()
     assert not at.exception
     assert at.header[0].value == "拠点と契約"
     overview = at.dataframe[0].value
@@ -19,7 +21,7 @@ def test_sites_page_lists_sites_and_draws_a_month(database):
 
 
 def test_picking_a_site_and_month_redraws_its_calendar(database):
-    at = AppTest.from_file(PAGE, default_timeout=30).run()
+    at = signed_in(AppTest.from_file(PAGE, default_timeout=30)).run()
     at.selectbox(key="sites_site").select("上尾市").run()
     at.selectbox(key="sites_month").select("2026年11月").run()
     assert not at.exception
@@ -31,6 +33,6 @@ def test_picking_a_site_and_month_redraws_its_calendar(database):
 
 def test_page_warns_instead_of_crashing_without_a_database(tmp_path, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'empty.sqlite3'}")
-    at = AppTest.from_file(PAGE, default_timeout=30).run()
+    at = signed_in(AppTest.from_file(PAGE, default_timeout=30)).run()
     assert not at.exception
     assert "madoguchi init" in at.warning[0].value

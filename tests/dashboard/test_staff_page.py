@@ -6,6 +6,8 @@ from pathlib import Path
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
+from tests.dashboard.signed_in import signed_in
+
 from db import staff_store
 from db.engine import make_engine
 
@@ -13,7 +15,7 @@ PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "app_pages" / "st
 
 
 def _page() -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    at = signed_in(AppTest.from_file(PAGE, default_timeout=60)).run()
     at.selectbox(key="staff_site").select("瀬戸市").run()
     assert not at.exception
     return at

@@ -17,6 +17,7 @@ from core.report_pdf import cell_text
 from core.report_records import TOKYO
 from dashboard import report_services as rs
 from db.models import BoothSession, Call, FormCount, Handoff, Incident, Reservation, Ticket
+from dashboard.access import SYSTEM
 
 TODAY = dt.date(2026, 11, 21)
 MONTH = (2026, 10)
@@ -36,7 +37,7 @@ def month_of_records(initialised: Engine, fixtures) -> Engine:
 def _report(engine: Engine, fixtures, site_id: str):
     with Session(engine) as session:
         return rs.build_report("monthly", site_id, session=session, fixtures=fixtures, today=TODAY,
-                               contractor="テスト受託者", month=MONTH)
+                               contractor="テスト受託者", month=MONTH, actor=SYSTEM)
 
 
 def _count(session: Session, query) -> int:

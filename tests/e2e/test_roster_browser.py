@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_dashboard_browser import _chromium, dashboard  # noqa: F401  (the server fixture)
+from tests.e2e.test_dashboard_browser import _chromium, dashboard, sign_in  # noqa: F401  (the server fixture)
 
 pytestmark = pytest.mark.e2e
 
@@ -35,7 +35,7 @@ def test_roster_page_solves_in_the_background_and_reports(dashboard):  # noqa: F
                   "--disable-component-update", "--disable-sync", "--no-first-run"],
         )
         page = browser.new_page(viewport={"width": 1400, "height": 1600}, locale="ja-JP")
-        page.goto(f"{dashboard[0]}/roster")  # the fixture yields (url, env)
+        sign_in(page, f"{dashboard[0]}/roster", dashboard[1])  # the fixture yields (url, env)
         page.get_by_text("勤務表の作成・調整・公開").wait_for(timeout=60_000)
         page.get_by_text("この週の受付時間と必要人数").wait_for(timeout=60_000)  # the first run is complete
         _choose(page, "拠点を選ぶ", "瀬戸市")

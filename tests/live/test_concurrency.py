@@ -18,6 +18,7 @@ from dashboard import live_services as live
 from db.engine import make_engine, write_session
 from db.models import Reservation, ReservationSlot, Ticket
 from tests.live.conftest import at
+from dashboard.access import SYSTEM
 
 WORKERS = 8
 PER_WORKER = 25
@@ -30,11 +31,11 @@ def _worker(url: str, fixtures_dir: str, slot_id: int, seed: int, out) -> None:
     for i in range(PER_WORKER):
         with write_session(engine) as session:
             procedure = "card_issuance" if (i + seed) % 2 else "e_cert_renewal"
-            live.issue_ticket(fixtures, "tamano", procedure, session=session, now=at("2026-12-01", "10:00"))
+            live.issue_ticket(fixtures, "tamano", procedure, session=session, now=at("2026-12-01", "10:00"), actor=SYSTEM)
             issued += 1
         with write_session(engine) as session:
             try:
-                live.book(fixtures, slot_id, session=session, now=at("2026-11-30", "12:00"))
+                live.book(fixtures, slot_id, session=session, now=at("2026-11-30", "12:00"), actor=SYSTEM)
                 booked += 1
             except LiveError:
                 full += 1
@@ -48,7 +49,7 @@ def test_eight_processes_never_duplicate_numbers_or_overbook(initialised, db_url
     monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     fixtures = load_fixtures(fixtures_dir)
     with write_session(initialised) as session:
-        slot = next(s for s in live.ensure_slots(fixtures, "tamano", dt.date(2026, 12, 1), session=session)
+        slot = next(s for s in live.ensure_slots(fixtures, "tamano", dt.date(2026, 12, 1), session=session, actor=SYSTEM)
                     if s.capacity > 0)
         slot.capacity = 37  # fewer places than the 200 attempts
         session.add(slot)

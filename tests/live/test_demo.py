@@ -12,6 +12,7 @@ from dashboard import demo
 from dashboard.status_services import all_statuses
 from db.models import Call, Roster, Ticket, TicketEvent
 from tests.live.conftest import at
+from dashboard.access import SYSTEM
 
 
 def test_history_covers_open_days_only_and_numbers_are_unique(initialised, fixtures):
@@ -37,7 +38,7 @@ def test_live_feed_issues_calls_and_finishes_through_the_use_cases(initialised, 
     feed = demo.LiveFeed(initialised, fixtures, seed=3)
     demo.catch_up(feed, at("2026-12-01", "08:30"), at("2026-12-01", "10:00"))
     with Session(initialised) as session:
-        statuses = {s.site_id: s for s in all_statuses(fixtures, session=session, now=at("2026-12-01", "10:00"))}
+        statuses = {s.site_id: s for s in all_statuses(fixtures, session=session, now=at("2026-12-01", "10:00"), actor=SYSTEM)}
         assert sum(s.served_today for s in statuses.values()) > 5
         assert statuses["ageo"].calls_offered > 5
         assert session.scalar(select(func.count()).select_from(TicketEvent)) > 20
@@ -55,7 +56,7 @@ def test_a_ticket_issued_on_a_day_with_history_takes_the_next_number(initialised
             Ticket.site_id == "tamano", Ticket.service_date == dt.date(2026, 12, 1), Ticket.group == "A"))
     assert last
     with write_session(initialised) as session:
-        ticket = live.issue_ticket(fixtures, "tamano", "card_issuance", session=session, now=at("2026-12-01", "16:00"))
+        ticket = live.issue_ticket(fixtures, "tamano", "card_issuance", session=session, now=at("2026-12-01", "16:00"), actor=SYSTEM)
     assert ticket.seq == last + 1
 
 

@@ -11,13 +11,14 @@ from dashboard import live_services as live
 from db.models import Reservation, ReservationSlot, Ticket
 from tests.live.conftest import at
 from tests.live.conftest import publish as publish_roster
+from dashboard.access import SYSTEM
 
 DAY = dt.date(2026, 12, 1)
 BEFORE = at("2026-11-30", "12:00")
 
 
 def slots(session, fixtures, site="tamano", day=DAY):
-    return live.ensure_slots(fixtures, site, day, session=session)
+    return live.ensure_slots(fixtures, site, day, session=session, actor=SYSTEM)
 
 
 def first_open(session, fixtures, **kw):
@@ -44,9 +45,9 @@ def test_capacity_follows_the_published_roster_and_keeps_a_walk_in_reserve(sessi
 def test_booking_fills_a_slot_and_then_refuses(session, fixtures):
     slot = first_open(session, fixtures)
     for _ in range(slot.capacity):
-        live.book(fixtures, slot.id, session=session, now=BEFORE)
+        live.book(fixtures, slot.id, session=session, now=BEFORE, actor=SYSTEM)
     with pytest.raises(LiveError, match="満席"):
-        live.book(fixtures, slot.id, session=session, now=BEFORE)
+        live.book(fixtures, slot.id, session=session, now=BEFORE, actor=SYSTEM)
     session.refresh(slot)
     assert slot.booked == slot.capacity
     assert len(session.exec(select(Reservation).where(Reservation.slot_id == slot.id)).all()) == slot.capacity
@@ -54,11 +55,11 @@ def test_booking_fills_a_slot_and_then_refuses(session, fixtures):
 
 def test_change_moves_the_place_and_cancel_frees_it(session, fixtures):
     first, second = [s for s in slots(session, fixtures) if s.capacity > 0][:2]
-    booking = live.book(fixtures, first.id, session=session, now=BEFORE)
-    live.change(fixtures, "tamano", booking.reference, second.id, session=session, now=BEFORE)
+    booking = live.book(fixtures, first.id, session=session, now=BEFORE, actor=SYSTEM)
+    live.change(fixtures, "tamano", booking.reference, second.id, session=session, now=BEFORE, actor=SYSTEM)
     session.refresh(first), session.refresh(second)
     assert (first.booked, second.booked) == (0, 1)
-    cancelled = live.cancel("tamano", booking.reference.lower(), session=session, now=BEFORE)
+    cancelled = live.cancel("tamano", booking.reference.lower(), session=session, now=BEFORE, actor=SYSTEM)
     session.refresh(second)
     assert cancelled.status == "cancelled" and cancelled.cancelled_at is not None and second.booked == 0
 
@@ -68,30 +69,30 @@ def test_check_in_gives_a_priority_ticket_and_refuses_what_the_rules_refuse(sess
     slot.capacity = max(slot.capacity, 2)  # room for the on-time and the late visitor
     session.add(slot)
     session.commit()
-    on_time = live.book(fixtures, slot.id, session=session, now=BEFORE)
-    late = live.book(fixtures, slot.id, session=session, now=BEFORE)
-    cancelled = live.book(fixtures, first_open(session, fixtures).id, session=session, now=BEFORE)
-    live.cancel("tamano", cancelled.reference, session=session, now=BEFORE)
+    on_time = live.book(fixtures, slot.id, session=session, now=BEFORE, actor=SYSTEM)
+    late = live.book(fixtures, slot.id, session=session, now=BEFORE, actor=SYSTEM)
+    cancelled = live.book(fixtures, first_open(session, fixtures).id, session=session, now=BEFORE, actor=SYSTEM)
+    live.cancel("tamano", cancelled.reference, session=session, now=BEFORE, actor=SYSTEM)
 
     with pytest.raises(LiveError, match="取消"):
-        live.check_in(fixtures, "tamano", cancelled.reference, session=session, now=at("2026-12-01", "09:50"))
+        live.check_in(fixtures, "tamano", cancelled.reference, session=session, now=at("2026-12-01", "09:50"), actor=SYSTEM)
     with pytest.raises(LiveError, match="2026-12-01 の予約"):
-        live.check_in(fixtures, "tamano", on_time.reference, session=session, now=at("2026-11-30", "09:50"))
-    ticket = live.check_in(fixtures, "tamano", on_time.reference, session=session, now=at("2026-12-01", "09:55"))
+        live.check_in(fixtures, "tamano", on_time.reference, session=session, now=at("2026-11-30", "09:50"), actor=SYSTEM)
+    ticket = live.check_in(fixtures, "tamano", on_time.reference, session=session, now=at("2026-12-01", "09:55"), actor=SYSTEM)
     assert ticket.priority == 1 and ticket.reservation_id == on_time.id
     with pytest.raises(LiveError, match="受付済"):
-        live.check_in(fixtures, "tamano", on_time.reference, session=session, now=at("2026-12-01", "09:56"))
+        live.check_in(fixtures, "tamano", on_time.reference, session=session, now=at("2026-12-01", "09:56"), actor=SYSTEM)
     with pytest.raises(LiveError, match="遅刻"):
-        live.check_in(fixtures, "tamano", late.reference, session=session, now=at("2026-12-01", "10:16"))
+        live.check_in(fixtures, "tamano", late.reference, session=session, now=at("2026-12-01", "10:16"), actor=SYSTEM)
     session.rollback()
     assert len(session.exec(select(Ticket)).all()) == 1
 
 
 def test_bookings_not_checked_in_become_no_shows(session, fixtures):
     slot = next(s for s in slots(session, fixtures) if s.capacity > 0 and s.start == dt.time(10, 0))
-    booking = live.book(fixtures, slot.id, session=session, now=BEFORE)
-    assert live.mark_no_shows(fixtures, "tamano", session=session, now=at("2026-12-01", "10:29")) == 0
-    assert live.mark_no_shows(fixtures, "tamano", session=session, now=at("2026-12-01", "10:31")) == 1
+    booking = live.book(fixtures, slot.id, session=session, now=BEFORE, actor=SYSTEM)
+    assert live.mark_no_shows(fixtures, "tamano", session=session, now=at("2026-12-01", "10:29"), actor=SYSTEM) == 0
+    assert live.mark_no_shows(fixtures, "tamano", session=session, now=at("2026-12-01", "10:31"), actor=SYSTEM) == 1
     session.refresh(booking)
     assert booking.status == "no_show"
 
@@ -99,11 +100,11 @@ def test_bookings_not_checked_in_become_no_shows(session, fixtures):
 def test_past_far_and_unknown_slots_cannot_be_booked(session, fixtures):
     slot = first_open(session, fixtures)
     with pytest.raises(LiveError, match="開始時刻を過ぎ"):
-        live.book(fixtures, slot.id, session=session, now=at("2026-12-01", "16:00"))
+        live.book(fixtures, slot.id, session=session, now=at("2026-12-01", "16:00"), actor=SYSTEM)
     with pytest.raises(LiveError, match="60日先まで"):
-        live.book(fixtures, slot.id, session=session, now=at("2026-09-01", "10:00"))
+        live.book(fixtures, slot.id, session=session, now=at("2026-09-01", "10:00"), actor=SYSTEM)
     with pytest.raises(LiveError, match="見つかりません"):
-        live.book(fixtures, 999_999, session=session, now=BEFORE)
+        live.book(fixtures, 999_999, session=session, now=BEFORE, actor=SYSTEM)
     session.rollback()
     assert session.get(ReservationSlot, slot.id).booked == 0
 
