@@ -44,6 +44,7 @@ from db.models import (
     StaffLeave,
     StaffSkill,
     User,
+    UserSite,
 )
 
 ERASED = "（消去済み）"
@@ -175,13 +176,19 @@ def erase_site(session: Session, site_id: str, label) -> Erased:
     counts["site_note"] = session.execute(
         update(Site).where(Site.id == site_id, Site.note.is_not(None)).values(note=None)
     ).rowcount or 0
-    users = list(session.scalars(select(User).where(User.site_id == site_id)))
+    # Console users who work for this site alone are erased (and disabled); a user of several
+    # sites keeps the account and loses this site.
+    bound = set(session.scalars(select(UserSite.user_id).where(UserSite.site_id == site_id)))
+    others = set(session.scalars(select(UserSite.user_id).where(UserSite.site_id != site_id,
+                                                                UserSite.user_id.in_(bound))))
     counts["user_name"] = 0
-    for user in users:
+    for user in session.scalars(select(User).where(User.id.in_(bound - others), User.all_sites.is_(False))):
         if not user.display_name.startswith(ERASED):
             counts["user_name"] += 1
         user.display_name = ERASED
         user.login = f"erased-{user.id}"
+        user.disabled = True
+    session.execute(delete(UserSite).where(UserSite.site_id == site_id))
     session.flush()
     return Erased(counts, names)
 

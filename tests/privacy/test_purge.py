@@ -156,3 +156,21 @@ def test_erase_one_person_on_request(initialised, db_url, fixtures):
         assert keep.display_name.encode() in raw
     text = PdfReader(io.BytesIO(outcome.certificate())).pages[0].extract_text()
     assert "個別消去" in text and person.id in text
+
+
+def test_purge_erases_console_users_of_that_site_alone(initialised, fixtures):
+    from db import user_store
+
+    with write_session(initialised) as session:
+        user_store.add_user(session=session, login="kawa-only", display_name="川西 専任", role="clerk",
+                            password_hash="x", sites=frozenset({SITE}))
+        user_store.add_user(session=session, login="two-sites", display_name="二拠点 兼務", role="supervisor",
+                            password_hash="x", sites=frozenset({SITE, "seto"}))
+        session.commit()
+    ps.purge_site(SITE, engine=initialised, fixtures=fixtures, today=TODAY, before_contract_end=True, actor=SYSTEM)
+    with Session(initialised) as session:
+        users = {u.login: u for u in user_store.list_users(session=session)}
+    assert "kawa-only" not in users and not any("川西 専任" == u.display_name for u in users.values())
+    erased = [u for u in users.values() if u.login.startswith("erased-")]
+    assert len(erased) == 1 and erased[0].disabled
+    assert users["two-sites"].display_name == "二拠点 兼務" and users["two-sites"].sites == frozenset({"seto"})
