@@ -641,9 +641,10 @@ def record_past_submissions(engine: Engine, fixtures: Fixtures, today: dt.date) 
     count = 0
     with write_session(engine) as session:
         for site_id in sorted(fixtures.sites):
-            for item in report_services.due_list(site_id, session=session, fixtures=fixtures, today=today):
+            for item in report_services.due_list(site_id, session=session, fixtures=fixtures, today=today,
+                                                    actor=SYSTEM):
                 if item.status == "overdue" and item.due < today:
                     report_services.mark_submitted(site_id, item.report_id, item.period_start, item.due,
-                                                   session=session, fixtures=fixtures, today=today)
+                                                   session=session, fixtures=fixtures, today=today, actor=SYSTEM)
                     count += 1
     return count

@@ -2,6 +2,7 @@ from tests.db.conftest import db_url, engine, fixtures_dir, initialised  # noqa:
 
 
 import pytest  # noqa: E402
+from dashboard.access import SYSTEM
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +21,7 @@ def booking_db(tmp_path_factory):
     init_database(database)
     fixtures = load_fixtures(PROJECT_ROOT / "fixtures")
     with write_session(database) as session:
-        live.ensure_slots(fixtures, "tamano", dt.date(2026, 12, 1), session=session)
+        live.ensure_slots(fixtures, "tamano", dt.date(2026, 12, 1), session=session, actor=SYSTEM)
         session.commit()
     yield database
     database.dispose()

@@ -13,6 +13,7 @@ from dashboard import live_services as live
 from db import backup
 from db.engine import make_engine, run_write
 from db.settings import PROJECT_ROOT
+from dashboard.access import SYSTEM
 
 NOW = dt.datetime(2026, 12, 1, 10, 0, tzinfo=TOKYO)  # a Tuesday, open everywhere
 
@@ -33,7 +34,8 @@ def _tables(url: str) -> dict[str, list[tuple]]:
 def _clerk(engine, stop: threading.Event, issued: list) -> None:
     fixtures = load_fixtures(PROJECT_ROOT / "fixtures")
     while not stop.is_set():
-        ticket = run_write(engine, lambda s: live.issue_ticket(fixtures, "tamano", "card_issuance", session=s, now=NOW))
+        ticket = run_write(engine, lambda s: live.issue_ticket(fixtures, "tamano", "card_issuance", session=s, now=NOW,
+                                                               actor=SYSTEM))
         issued.append(ticket.number)
 
 
@@ -43,11 +45,13 @@ def test_backup_while_writing_then_restore_gives_identical_tables(initialised, d
     writer.start()
     try:
         while len(issued) < 5:
+            assert writer.is_alive(), "the clerk stopped writing"  # never wait on a dead writer
             stop.wait(0.05)
         dump = tmp_path / "madoguchi.backup"
         backup.backup(db_url, dump)  # the clerk keeps issuing meanwhile
         taken = len(issued)
         while len(issued) < taken + 3:  # and after: the source moves on past the backup
+            assert writer.is_alive(), "the clerk stopped writing"
             stop.wait(0.05)
     finally:
         stop.set()

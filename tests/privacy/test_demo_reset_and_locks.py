@@ -18,6 +18,7 @@ from dashboard import live_services as live
 from dashboard import roster_services, texts
 from db.engine import DatabaseBusy, make_engine, run_write
 from db.settings import PROJECT_ROOT
+from dashboard.access import SYSTEM
 
 BIN = Path(sys.executable).parent / "madoguchi"
 
@@ -90,7 +91,7 @@ def test_staff_import_beside_a_busy_clerk(initialised, db_url):
             while not stop.is_set():
                 try:
                     issued.append(run_write(engine, lambda s: live.issue_ticket(
-                        fixtures, "tamano", "card_issuance", session=s, now=now)).number)
+                        fixtures, "tamano", "card_issuance", session=s, now=now, actor=SYSTEM)).number)
                 except Exception as exc:  # noqa: BLE001 - recorded and asserted below
                     clerk_errors.append(exc)
                 stop.wait(0.3)
@@ -103,7 +104,7 @@ def test_staff_import_beside_a_busy_clerk(initialised, db_url):
         while len(issued) < 2:
             time.sleep(0.05)
         try:
-            result = run_write(initialised, lambda s: roster_services.import_staff(site, data, "staff.csv", session=s))
+            result = run_write(initialised, lambda s: roster_services.import_staff(site, data, "staff.csv", session=s, actor=SYSTEM))
         except DatabaseBusy as exc:
             message = texts.DB_BUSY.format(seconds=exc.waited)
             assert "保存できませんでした" in message

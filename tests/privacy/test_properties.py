@@ -16,6 +16,7 @@ from core.live import TOKYO, LiveError
 from core.roster import Roster, RosterFormatError
 from core.staff_import import ImportRefused, parse_rows, read_table
 from db.settings import PROJECT_ROOT
+from dashboard.access import SYSTEM
 
 FAST = settings(max_examples=int(__import__("os").environ.get("HYPOTHESIS_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                         HealthCheck.too_slow])
@@ -124,7 +125,7 @@ def test_booking_input(booking_db, fixtures, slot_id, minute, proxy):
     now = dt.datetime(2026, 12, 1, tzinfo=TOKYO) + dt.timedelta(minutes=minute)
     with write_session(booking_db) as session:
         try:
-            reservation = live.book(fixtures, slot_id, session=session, now=now, proxy=proxy)
+            reservation = live.book(fixtures, slot_id, session=session, now=now, proxy=proxy, actor=SYSTEM)
         except LiveError as exc:
             assert str(exc)
             session.rollback()
@@ -140,8 +141,8 @@ def test_reservation_reference_input(booking_db, fixtures, reference, minute):
 
     now = dt.datetime(2026, 12, 1, tzinfo=TOKYO) + dt.timedelta(minutes=minute)
     with write_session(booking_db) as session:
-        for action in (lambda: live.check_in(fixtures, "tamano", reference, session=session, now=now),
-                       lambda: live.cancel("tamano", reference, session=session, now=now)):
+        for action in (lambda: live.check_in(fixtures, "tamano", reference, session=session, now=now, actor=SYSTEM),
+                       lambda: live.cancel("tamano", reference, session=session, now=now, actor=SYSTEM)):
             try:
                 action()
             except LiveError as exc:

@@ -115,9 +115,9 @@ def test_purge_erases_every_personal_field_from_the_file_and_its_wal(initialised
     # The counts stay: both reports still build, with the tickets they had.
     with Session(initialised) as session:
         daily = rs.build_report("daily", SITE, session=session, fixtures=fixtures, today=TODAY,
-                                contractor="x", day=dt.date(2026, 12, 7))
+                                contractor="x", day=dt.date(2026, 12, 7), actor=SYSTEM)
         monthly = rs.build_report("monthly", SITE, session=session, fixtures=fixtures, today=dt.date(2027, 1, 5),
-                                  contractor="x", month=(2026, 12))
+                                  contractor="x", month=(2026, 12), actor=SYSTEM)
         assert "waiting" in {i.category for i in session.exec(select(Incident).where(Incident.site_id == SITE))}
     assert daily.has_activity and monthly.has_activity
     with Session(initialised) as session:  # the published roster still reads, with the new id
