@@ -416,6 +416,9 @@ class ReservationRules(Strict):
         default=30, ge=0, description="a booking not checked in by slot start + this becomes a no-show"
     )
     bookable_days_ahead: int = Field(default=60, ge=0, description="how far ahead a slot can be booked")
+    opens_on: dt.date | None = Field(
+        default=None, description="bookings are taken from this day only (Tamano §4(1): from 2026-10)"
+    )
     note: str = ""
 
     @model_validator(mode="after")
@@ -429,7 +432,18 @@ class LiveSettings(Strict):
     """Thresholds of the 現況 alerts that the contracts leave to the contractor."""
 
     wait_alert_minutes: int = Field(default=60, ge=1, description="alert when someone has waited longer")
+    booth_wait_alert_minutes: int | None = Field(
+        default=None, ge=1, description="alert when a visitor has waited this long for an online booth (Ageo §5(1)⑥)"
+    )
     note: str = ""
+
+
+class AttendanceRules(Strict):
+    """How attendance (出勤記録) is compared with the published roster: contractor's rule."""
+
+    late_grace_minutes: int = Field(
+        default=5, ge=0, description="a clock-in later than the planned start + this counts as late"
+    )
 
 
 class ProcedureOffer(Strict):
@@ -617,6 +631,7 @@ class SiteProfile(Strict):
     improvement_notice: ImprovementNotice | None = None
     service_standards: ServiceStandards = ServiceStandards()
     privacy: Privacy = Privacy()
+    attendance: AttendanceRules = AttendanceRules()
 
     @model_validator(mode="after")
     def _consistent(self) -> SiteProfile:

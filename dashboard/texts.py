@@ -491,3 +491,60 @@ ERR_NOT_FOUND = "{what}（番号 {id}）が見つかりません。"
 ERR_OUTSIDE = "{site}: {field}（{value}）が契約期間（{start} 〜 {end}）の外です。"
 ERR_NEGATIVE = "{site}: {field} は0以上で入力してください（{value}）。"
 ERR_POSITIVE = "{site}: {field} は1以上で入力してください（{value}）。"
+
+
+# --- issue 17: contract records (attendance, designated days, city bookings, booth waits, calls) ---
+
+PAGE_ATTENDANCE = "出勤記録"
+PAGE_DESIGNATED = "指定日"
+ATT_KIND = {
+    "clock_in": "出勤", "break_start": "休憩開始", "break_end": "休憩終了", "clock_out": "退勤",
+}
+ATT_STATE = {"not_started": "未出勤", "working": "勤務中", "on_break": "休憩中", "finished": "退勤済み"}
+ATT_DEVIATION = {
+    "late": "遅刻（{minutes}分）", "not_arrived": "未出勤（予定開始から{minutes}分）", "absent": "欠勤",
+    "left_early": "早退（{minutes}分）", "unplanned": "予定外の出勤",
+}
+ATT_REASON = "訂正の理由"
+ATT_ERR_KIND = "打刻の種類 {value!r} はありません（出勤・休憩開始・休憩終了・退勤）。"
+ATT_ERR_STAFF = "拠点 {site} の従事者に ID {staff!r} はいません。"
+ATT_ERR_INACTIVE = "{staff} は在籍していません（従事者ページで在籍に戻してください）。"
+ATT_ERR_CONTRACT = "{site}: 日付 {date} は契約期間の外です。"
+ATT_ERR_ORDER = "{staff}: いまは「{kind}」を記録できません（状態: {state}）。"
+ATT_ERR_CORRECTION_ORDER = "{staff}: 訂正後の打刻の順序が正しくありません（{state}のときに「{kind}」）。"
+ATT_ERR_REASON = "訂正の理由を入力してください。"
+ATT_ERR_REASON_LONG = "訂正の理由は200字以内で入力してください（{n}字）。"
+ATT_ERR_TIME = "時刻 {value} にタイムゾーンがありません（内部エラー）。"
+ATT_ERR_TIME_DAY = "時刻 {value} が対象日 {date} の時刻ではありません。"
+ATT_ERR_TIME_FUTURE = "時刻 {value} は未来です。"
+ATT_ERR_REPLACES = "訂正する打刻（番号 {id}）はこの日のこの方の有効な打刻ではありません。"
+ATT_ERR_MONTH = "月 {value} は契約期間の外か、正しい年月ではありません。"
+ATT_EXPORT_COLUMNS = ("日付", "ID", "氏名", "役割", "予定開始", "予定終了", "出勤", "退勤", "休憩（分）",
+                      "実働（分）", "勤務表との差", "訂正（種類 時刻・記録者・記録日時・理由）")
+ATT_EXPORT_FIX = "{kind} {at}・{by}・{when}・{reason}"
+ATT_HEADER = "出勤記録（出勤・休憩・退勤）"
+ATT_CAPTION = ("公開済み勤務表の予定と実際の出勤・休憩・退勤を記録します（川西市仕様書 8(2)キ: 求めがあれば出勤記録を直ちに提出）。"
+               "記録は月報の人員配置に使われます。")
+ATT_DATE = "日付"
+ATT_COL_NAME = "氏名"
+ATT_COL_ROLE = "役割"
+ATT_COL_PLAN = "予定"
+ATT_COL_IN = "出勤"
+ATT_COL_BREAKS = "休憩"
+ATT_COL_OUT = "退勤"
+ATT_COL_STATE = "状態"
+ATT_COL_DEVIATION = "勤務表との差"
+ATT_NO_PLAN = "予定なし"
+ATT_STAMPED = "{name}: {kind}を記録しました。"
+ATT_CORRECT_HEADER = "打刻の訂正（理由を記録します）"
+ATT_CORRECT_PERSON = "従事者"
+ATT_CORRECT_TARGET = "訂正する打刻"
+ATT_CORRECT_NEW = "（打刻を追加）"
+ATT_CORRECT_KIND = "種類"
+ATT_CORRECT_TIME = "正しい時刻"
+ATT_CORRECT_SAVE = "訂正を記録"
+ATT_CORRECTED = "訂正を記録しました。"
+ATT_EXPORT_HEADER = "月の出勤記録（市へ提出する形式）"
+ATT_EXPORT_MONTH = "対象月"
+ATT_EXPORT_BUTTON = "出勤記録をCSVで保存"
+ATT_NOT_TODAY = "打刻ボタンは当日のみ表示されます。過去の日は訂正で記録してください。"

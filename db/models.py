@@ -293,6 +293,7 @@ class Call(SQLModel, table=True):
     abandoned: bool = False
     wait_seconds: float | None = None
     duration_seconds: float | None = None
+    outcome: str | None = Field(default=None, description="outgoing calls (架電): reached, no_answer, message")
 
 
 class BoothSession(SQLModel, table=True):
@@ -463,3 +464,58 @@ class AuditLog(SQLModel, table=True):
     entity: str
     entity_id: str | None = None
     detail: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+
+
+# --- contract records (issue 17) ------------------------------------------------------------
+
+ATTENDANCE_KINDS = ("clock_in", "break_start", "break_end", "clock_out")
+DESIGNATION_ACTIONS = ("add", "remove")
+
+
+class AttendanceEvent(SQLModel, table=True):
+    """One stamp of a person's working day (出勤・休憩・退勤), Kawanishi §8(2)キ. Never deleted or
+    edited: a correction adds a new row with its reason and points the replaced row at it."""
+
+    __tablename__ = "attendance_event"
+    __table_args__ = (
+        Index("ix_attendance_event_site_id_date", "site_id", "date"),
+        _one_of("kind", ATTENDANCE_KINDS, "kind_valid"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE")
+    staff_id: str = Field(foreign_key="staff.id", index=True)
+    date: dt.date = Field(description="the site day (Asia/Tokyo) the stamp belongs to")
+    kind: str
+    at: dt.datetime = Field(sa_type=UTCDateTime)
+    recorded_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    recorded_by: str
+    reason: str | None = Field(default=None, sa_type=Text, description="why a correction was made")
+    replaced_by: int | None = Field(default=None, description="id of the correcting row; None = in force")
+
+
+class DesignatedDay(SQLModel, table=True):
+    """A date the city designated (added) or withdrew (removed) for one of the profile's day types
+    with a `dates` selector, laid over the profile wherever a site calendar is built."""
+
+    __tablename__ = "designated_day"
+    __table_args__ = (_one_of("action", DESIGNATION_ACTIONS, "action_valid"),)
+
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE", primary_key=True)
+    day_type: str = Field(primary_key=True)
+    date: dt.date = Field(primary_key=True)
+    action: str
+    changed_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    changed_by: str
+
+
+class CityBooking(SQLModel, table=True):
+    """A booking imported from the city's own reservation system (Kawanishi §7(1), Seto §16(1)):
+    the city's booking id, unique per site, points at our reservation. No visitor name."""
+
+    __tablename__ = "city_booking"
+
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE", primary_key=True)
+    city_booking_id: str = Field(primary_key=True)
+    reservation_id: int = Field(foreign_key="reservation.id", ondelete="CASCADE", index=True)
+    imported_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)

@@ -1,0 +1,89 @@
+"""contract records: attendance stamps, designated days from the dashboard, bookings imported
+from the city's system, outgoing call outcomes
+
+Revision ID: 0011
+Revises: 0007
+Create Date: 2026-12-03
+
+Numbered 0011 by agreement (issue 17); whoever merges re-chains down_revision onto the head.
+"""
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0011"
+down_revision: str | Sequence[str] | None = "0007"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+UTC_TIMESTAMP = sa.DateTime(timezone=True)
+
+
+def _site_fk(table: str) -> sa.ForeignKeyConstraint:
+    return sa.ForeignKeyConstraint(
+        ["site_id"], ["site.id"], name=op.f(f"fk_{table}_site_id_site"), ondelete="CASCADE"
+    )
+
+
+def upgrade() -> None:
+    op.create_table(
+        "attendance_event",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("site_id", sa.String(), nullable=False),
+        sa.Column("staff_id", sa.String(), nullable=False),
+        sa.Column("date", sa.Date(), nullable=False),
+        sa.Column("kind", sa.String(), nullable=False),
+        sa.Column("at", UTC_TIMESTAMP, nullable=False),
+        sa.Column("recorded_at", UTC_TIMESTAMP, nullable=False),
+        sa.Column("recorded_by", sa.String(), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=True),
+        sa.Column("replaced_by", sa.Integer(), nullable=True),
+        sa.CheckConstraint(
+            "kind IN ('clock_in', 'break_start', 'break_end', 'clock_out')",
+            name=op.f("ck_attendance_event_kind_valid"),
+        ),
+        _site_fk("attendance_event"),
+        sa.ForeignKeyConstraint(["staff_id"], ["staff.id"], name=op.f("fk_attendance_event_staff_id_staff")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_attendance_event")),
+    )
+    op.create_index(op.f("ix_attendance_event_site_id_date"), "attendance_event", ["site_id", "date"])
+    op.create_index(op.f("ix_attendance_event_staff_id"), "attendance_event", ["staff_id"])
+    op.create_table(
+        "designated_day",
+        sa.Column("site_id", sa.String(), nullable=False),
+        sa.Column("day_type", sa.String(), nullable=False),
+        sa.Column("date", sa.Date(), nullable=False),
+        sa.Column("action", sa.String(), nullable=False),
+        sa.Column("changed_at", UTC_TIMESTAMP, nullable=False),
+        sa.Column("changed_by", sa.String(), nullable=False),
+        sa.CheckConstraint("action IN ('add', 'remove')", name=op.f("ck_designated_day_action_valid")),
+        _site_fk("designated_day"),
+        sa.PrimaryKeyConstraint("site_id", "day_type", "date", name=op.f("pk_designated_day")),
+    )
+    op.create_table(
+        "city_booking",
+        sa.Column("site_id", sa.String(), nullable=False),
+        sa.Column("city_booking_id", sa.String(), nullable=False),
+        sa.Column("reservation_id", sa.Integer(), nullable=False),
+        sa.Column("imported_at", UTC_TIMESTAMP, nullable=False),
+        _site_fk("city_booking"),
+        sa.ForeignKeyConstraint(
+            ["reservation_id"], ["reservation.id"], name=op.f("fk_city_booking_reservation_id_reservation"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("site_id", "city_booking_id", name=op.f("pk_city_booking")),
+    )
+    op.create_index(op.f("ix_city_booking_reservation_id"), "city_booking", ["reservation_id"])
+    op.add_column("call", sa.Column("outcome", sa.String(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("call") as batch:
+        batch.drop_column("outcome")
+    op.drop_index(op.f("ix_city_booking_reservation_id"), table_name="city_booking")
+    op.drop_table("city_booking")
+    op.drop_table("designated_day")
+    op.drop_index(op.f("ix_attendance_event_staff_id"), table_name="attendance_event")
+    op.drop_index(op.f("ix_attendance_event_site_id_date"), table_name="attendance_event")
+    op.drop_table("attendance_event")
