@@ -119,6 +119,7 @@ class ShiftRecord:
     end: int
     breaks: tuple[tuple[int, int], ...] = ()
     activities: tuple[tuple[int, int, str], ...] = ()
+    staff_id: str = ""  # to match a person's attendance with their planned shift (core.report_attendance)
 
     def on_duty(self, minute: int) -> bool:
         return self.start <= minute < self.end and not any(s <= minute < e for s, e in self.breaks)
@@ -160,6 +161,7 @@ class ReportData:
     rostered_dates: set[dt.date] = field(default_factory=set, repr=False)
     form_counts: dict[dt.date, int] = field(default_factory=dict)
     card_batches: list[CardBatchRecord] = field(default_factory=list)
+    attendance: list = field(default_factory=list)  # core.report_attendance.AttendanceRecord (issue 17)
 
     @property
     def activity_count(self) -> int:

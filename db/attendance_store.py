@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 from sqlmodel import select
 
-from core.attendance import Stamp, StampKind
+from core.attendance import SequenceError, Stamp, StampKind, build_day
+from core.live import TOKYO
+from core.report_attendance import AttendanceRecord
 from db.models import AttendanceEvent, Staff
 
 
@@ -74,3 +76,41 @@ def stamps(session: Session, *, site_id: str, start: dt.date, end: dt.date) -> l
 
 def site_staff(session: Session, site_id: str) -> dict[str, Staff]:
     return {s.id: s for s in session.exec(select(Staff).where(Staff.site_id == site_id)).all()}
+
+
+def _minute(moment: dt.datetime) -> int:
+    local = moment.astimezone(TOKYO)
+    return local.hour * 60 + local.minute
+
+
+def report_records(session: Session, *, site_id: str, start: dt.date, end: dt.date) -> list[AttendanceRecord]:
+    """Each person's actual day in [start, end], by role, for the report's staffing figures.
+    A day whose stamps are out of order (it cannot be after the use cases' checks) is skipped."""
+    staff = site_staff(session, site_id)
+    records: list[AttendanceRecord] = []
+    for (staff_id, date), day in sorted(_days(session, site_id, start, end).items(), key=lambda i: (i[0][1], i[0][0])):
+        if day.clock_in is None:
+            continue
+        person = staff.get(staff_id)
+        trained = bool(person and person.training_completed and person.training_completed <= date)
+        end_minute = None if day.clock_out is None else _minute(day.clock_out)
+        breaks = tuple((_minute(s), _minute(e if e is not None else day.clock_out)) for s, e in day.breaks
+                       if e is not None or day.clock_out is not None)
+        records.append(AttendanceRecord(date=date, staff_id=staff_id, role=person.role if person else "agent",
+                                        trained=trained, start=_minute(day.clock_in), end=end_minute, breaks=breaks))
+    return records
+
+
+def _days(session: Session, site_id: str, start: dt.date, end: dt.date):
+    from collections import defaultdict
+
+    grouped = defaultdict(list)
+    for stamp in stamps(session, site_id=site_id, start=start, end=end):
+        grouped[(stamp.staff_id, stamp.date)].append(stamp)
+    days = {}
+    for key, items in grouped.items():
+        try:
+            days[key] = build_day(key[0], key[1], items)
+        except SequenceError:
+            continue
+    return days

@@ -24,6 +24,7 @@ from core.report_records import (
     ShiftRecord,
     TicketRecord,
 )
+from db import attendance_store
 from db.models import (
     BoothSession,
     Call,
@@ -85,6 +86,7 @@ def published_shifts(session: Session, site_id: str, start: dt.date, end: dt.dat
             trained = bool(person and person.training_completed and person.training_completed <= day)
             shifts.append(
                 ShiftRecord(
+                    staff_id=shift["staff_id"],
                     date=day,
                     role=role,
                     trained=trained,
@@ -188,6 +190,7 @@ def load_report_data(*, session: Session, site_id: str, start: dt.date, end: dt.
         )
 
     data.shifts, data.rostered_dates = published_shifts(session, site_id, start, end)
+    data.attendance = attendance_store.report_records(session, site_id=site_id, start=start, end=end)
 
     for f in session.exec(
         select(FormCount).where(FormCount.site_id == site_id, FormCount.date >= start, FormCount.date <= end)
