@@ -25,5 +25,6 @@ pages = [
     st.Page("app_pages/roster.py", title=texts.PAGE_ROSTER, icon="🗓️", url_path="roster"),
     st.Page("app_pages/reports.py", title=texts.PAGE_REPORTS, icon="📄", url_path="reports"),
     st.Page("app_pages/incidents.py", title=texts.PAGE_INCIDENTS, icon="📝", url_path="incidents"),
+    st.Page("app_pages/attendance.py", title=texts.PAGE_ATTENDANCE, icon=":material/badge:", url_path="attendance"),
 ]
 st.navigation(pages).run()
