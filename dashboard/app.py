@@ -26,5 +26,7 @@ pages = [
     st.Page("app_pages/reports.py", title=texts.PAGE_REPORTS, icon="📄", url_path="reports"),
     st.Page("app_pages/incidents.py", title=texts.PAGE_INCIDENTS, icon="📝", url_path="incidents"),
     st.Page("app_pages/attendance.py", title=texts.PAGE_ATTENDANCE, icon=":material/badge:", url_path="attendance"),
+    st.Page("app_pages/designated_days.py", title=texts.PAGE_DESIGNATED, icon=":material/event_available:",
+            url_path="designated-days"),
 ]
 st.navigation(pages).run()

@@ -33,7 +33,18 @@ def _date(text: str) -> dt.date:
 
 
 def _fixtures():
-    return load_fixtures(get_settings().fixtures_dir)
+    """The fixtures, with the designated days stored in the database (when there is one) laid over."""
+    from dashboard.designation_services import missing_sqlite_file, with_stored_designations
+    from db.engine import make_engine
+
+    base = load_fixtures(get_settings().fixtures_dir)
+    if missing_sqlite_file(get_settings().database_url):
+        return base
+    engine = make_engine()
+    try:
+        return with_stored_designations(base, engine)
+    finally:
+        engine.dispose()
 
 
 def cmd_sites_check(args: argparse.Namespace) -> int:

@@ -36,8 +36,10 @@ def build_report(kind: str, site_id: str, *, session: Session, fixtures: Fixture
                  contractor: str, day: dt.date | None = None, month: tuple[int, int] | None = None) -> Report:
     """The daily report of `day` or the monthly report of `month` (year, month).
     ReportUnavailable (a Japanese message) for a period outside the contract or in the future."""
+    from dashboard.designation_services import with_designations
     from db.report_queries import load_report_data
 
+    fixtures = with_designations(fixtures, session=session)  # designated days stored from the dashboard
     site = fixtures.site(site_id)
     if kind == "daily":
         start, end, _ = daily_period(site, day, today)

@@ -179,7 +179,13 @@ def build_problem(fixtures: Fixtures, site_id: str, week: dt.date, absences=froz
                   session: Session, staffing=None) -> RosterProblem:
     """The week's problem from the staff stored in the database (active people only).
     `staffing`: a StaffingModel to reuse (it caches requirements month by month)."""
+    from core.designated_days import fingerprint
+    from dashboard.designation_services import with_designations
+
+    fixtures = with_designations(fixtures, session=session)  # designated days stored from the dashboard
     site = fixtures.site(site_id)
+    if staffing is not None and staffing.site is not site and fingerprint(staffing.site) != fingerprint(site):
+        staffing = None  # built before a designated day changed
     staff = staff_store.load_staff(session, site_id)
     if not staff:
         raise NoStaff(texts.ROSTER_NO_STAFF.format(site=site.name))

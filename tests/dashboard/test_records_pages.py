@@ -45,3 +45,19 @@ def test_attendance_page_stamps_and_corrects(live_db):
     assert any("理由" in e.value for e in at.error)
     with Session(live_db) as session:
         assert len(session.exec(select(AttendanceEvent)).all()) == 1
+
+
+def test_designated_days_page_adds_a_day_and_lists_it(live_db):
+    from db.models import DesignatedDay
+
+    at = page("designated_days.py")
+    assert not at.exception
+    at.selectbox(key="designated_site").select("川西市").run()
+    at.date_input(key="designated_date").set_value(dt.date(2026, 12, 19)).run()
+    at.button(key="designated_add").click().run()
+    assert not at.exception and "2026-12-19 を指定日に追加しました" in at.success[0].value
+    with Session(live_db) as session:
+        assert [(d.date, d.action) for d in session.exec(select(DesignatedDay)).all()] == [
+            (dt.date(2026, 12, 19), "add")]
+    at.button(key="designated_add").click().run()  # twice: refused, named
+    assert any("すでに" in e.value for e in at.error)
