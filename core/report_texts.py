@@ -207,3 +207,35 @@ ST_NOTE_ATTENDANCE = (
     "（予定外の出勤者は在席に数え、業務の配置には数えません）。窓口の稼働は呼出・対応の記録がある窓口と時間帯の数です。"
 )
 ST_NOTE_OPEN_STAMPS = "退勤が記録されていない {n} 件は集計に含めていません。"
+
+# City booking import (issue 17): messages by row and column.
+CB_COLUMNS = {
+    "booking_id": ("予約番号", "予約ID", "booking_id"),
+    "date": ("予約日", "日付", "date"),
+    "time": ("時刻", "予約時刻", "開始時刻", "time"),
+    "procedure": ("手続き", "手続", "procedure"),
+    "status": ("状態", "status"),
+    "proxy": ("代理", "代理人", "proxy"),
+}
+CB_STATUS_BOOKED = ("予約", "予約済", "booked", "")
+CB_STATUS_CANCELLED = ("取消", "取消し", "キャンセル", "cancelled")
+CB_YES = ("はい", "有", "あり", "1", "true", "yes", "○")
+CB_NO = ("いいえ", "無", "なし", "0", "false", "no", "")
+CB_ERR_EMPTY_FILE = "予約のデータがありません（1行目は見出し、2行目から予約）。"
+CB_ERR_MISSING_COLUMN = "必須の列「{column}」がありません。"
+CB_ERR_DUPLICATE_COLUMN = "列「{column}」が2回あります。"
+CB_ERR_REQUIRED = "値がありません。"
+CB_ERR_ID = "予約番号は英数字・ハイフン・アンダースコアの1〜40文字です（値: {value}）。"
+CB_ERR_ID_TWICE = "予約番号 {value} が {first} 行目にもあります。"
+CB_ERR_DATE = "日付は YYYY-MM-DD または YYYY/MM/DD で入力してください（値: {value}）。"
+CB_ERR_TIME = "時刻は HH:MM で入力してください（値: {value}）。"
+CB_ERR_PROCEDURE = "手続き {value} はこの拠点で扱っていません（{known}）。"
+CB_ERR_STATUS = "状態は「予約」か「取消」です（値: {value}）。"
+CB_ERR_PROXY = "代理は「はい」か「いいえ」です（値: {value}）。"
+CB_ERR_CLOSED = "{date} は開庁日ではありません（{reason}）。"
+CB_ERR_NOT_OFFERED = "{date} はこの手続きを受け付けていません。"
+CB_ERR_NO_SLOT = "{date} {time} に始まる予約枠がありません（枠は {slots}）。"
+CB_ERR_PAST = "{date} {time} は過ぎています。過去の予約は新たに取り込めません。"
+CB_ERR_CONTRACT = "{date} は契約期間（{start} 〜 {end}）の外です。"
+CB_ERR_CHANGE_STATE = "予約番号 {value} は「{state}」のため変更できません。"
+CB_ERR_UNKNOWN_CANCEL = "取り込まれていない予約番号 {value} の取消です。"

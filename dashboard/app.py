@@ -28,5 +28,7 @@ pages = [
     st.Page("app_pages/attendance.py", title=texts.PAGE_ATTENDANCE, icon=":material/badge:", url_path="attendance"),
     st.Page("app_pages/designated_days.py", title=texts.PAGE_DESIGNATED, icon=":material/event_available:",
             url_path="designated-days"),
+    st.Page("app_pages/city_bookings.py", title=texts.PAGE_CITY_BOOKINGS, icon=":material/upload_file:",
+            url_path="city-bookings"),
 ]
 st.navigation(pages).run()

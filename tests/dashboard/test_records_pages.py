@@ -61,3 +61,9 @@ def test_designated_days_page_adds_a_day_and_lists_it(live_db):
             (dt.date(2026, 12, 19), "add")]
     at.button(key="designated_add").click().run()  # twice: refused, named
     assert any("すでに" in e.value for e in at.error)
+
+
+def test_city_bookings_page_renders(live_db):
+    at = page("city_bookings.py")
+    assert not at.exception
+    assert any("Shift_JIS" in c.value for c in at.caption)
