@@ -40,15 +40,20 @@ with left:
             BoothSession.site_id == site_id, BoothSession.joined_at >= start, BoothSession.ended_at.is_(None))
             .order_by(BoothSession.joined_at)).all()
     for alert in status.alerts:
-        if "ブース" in alert.message:
+        if "ブース" in alert.message or "オンライン窓口" in alert.message:
             st.error(alert.message)
     st.metric(texts.BOOTH_HEADER, texts.BOOTH_FIGURES.format(waiting=status.booths_waiting,
                                                               busy=status.booths_in_session, seats=seats))
+    st.caption(texts.BOOTH_WAIT_FIGURES.format(  # Ageo §5(1)⑥: waits from joining the queue
+        current=status.booth_current_wait_minutes, longest=status.booth_longest_wait_minutes,
+        average=status.booth_average_wait_minutes if status.booth_average_wait_minutes is not None else "—"))
     waiting = [v for v in visits if v.started_at is None]
     if waiting:
         visit = st.selectbox(texts.BOOTH_WAITING, [v.id for v in waiting], key="booths_waiting",
-                             format_func=lambda i: next(f"{local(v.joined_at):%H:%M} {labels.get(v.kind, v.kind)}"
-                                                        for v in waiting if v.id == i))
+                             format_func=lambda i: next(
+                                 f"{local(v.joined_at):%H:%M} {labels.get(v.kind, v.kind)}（"
+                                 f"{texts.BOOTH_WAITED.format(minutes=int((now - v.joined_at).total_seconds() // 60))}）"
+                                 for v in waiting if v.id == i))
         booth = st.number_input(texts.BOOTH_NO, min_value=1, max_value=seats, value=1, key="booths_no")
         if st.button(texts.BOOTH_START, key="booths_start"):
             if page_common.act(lambda session: live.booth_start(fixtures, visit, int(booth), session=session, now=now)):
