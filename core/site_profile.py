@@ -438,6 +438,19 @@ class LiveSettings(Strict):
     note: str = ""
 
 
+class CallPurpose(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+
+
+class OutgoingCalls(Strict):
+    """Outgoing calls (架電) the contractor logs: Tamano's daily report counts them (§8(1))."""
+
+    purposes: list[CallPurpose] = Field(
+        default_factory=list, description="the site's purposes; empty = the catalogue's call topics"
+    )
+
+
 class AttendanceRules(Strict):
     """How attendance (出勤記録) is compared with the published roster: contractor's rule."""
 
@@ -632,6 +645,7 @@ class SiteProfile(Strict):
     service_standards: ServiceStandards = ServiceStandards()
     privacy: Privacy = Privacy()
     attendance: AttendanceRules = AttendanceRules()
+    outgoing_calls: OutgoingCalls = OutgoingCalls()
 
     @model_validator(mode="after")
     def _consistent(self) -> SiteProfile:

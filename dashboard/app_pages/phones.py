@@ -6,6 +6,7 @@ from sqlmodel import Session
 
 from dashboard import live_services as live
 from dashboard import page_common, resources, status_services, texts
+from dashboard.outgoing_calls_ui import outgoing_calls_form
 
 fixtures = resources.fixtures()
 st.header(texts.PHONE_HEADER)
@@ -30,6 +31,9 @@ if st.button(texts.LOG_CALL_BUTTON, key="phones_log", type="primary"):
         wait_seconds=float(wait), duration_seconds=float(duration) if answered else None, now=now))
     if call is not None:
         st.success(texts.CALL_LOGGED.format(topic=topics[topic], answered=texts.ANSWERED_LABEL[answered]))
+
+
+outgoing_calls_form(fixtures, site_id, lines, now)  # issue 17: 架電 (Tamano §8(1))
 
 
 @st.fragment(run_every=5)
