@@ -239,3 +239,4 @@ CB_ERR_PAST = "{date} {time} は過ぎています。過去の予約は新たに
 CB_ERR_CONTRACT = "{date} は契約期間（{start} 〜 {end}）の外です。"
 CB_ERR_CHANGE_STATE = "予約番号 {value} は「{state}」のため変更できません。"
 CB_ERR_UNKNOWN_CANCEL = "取り込まれていない予約番号 {value} の取消です。"
+INCIDENT_KIND.update({"issue": "課題", "proposal": "改善案", "vacancy": "欠員"})  # issue 17

@@ -451,6 +451,18 @@ class OutgoingCalls(Strict):
     )
 
 
+class IncidentRules(Strict):
+    """How fast an incident must reach the city (Kawanishi §10(2) 直ちに; Seto §11 直ちに口頭、遅滞なく書面)."""
+
+    report_within_minutes: int | None = Field(
+        default=None, ge=1, description="first report to the city (oral or written) within this; None = no alert"
+    )
+    written_within_days: int | None = Field(
+        default=None, ge=0, description="written report within this many days of the incident; None = no alert"
+    )
+    note: str = ""
+
+
 class AttendanceRules(Strict):
     """How attendance (出勤記録) is compared with the published roster: contractor's rule."""
 
@@ -646,6 +658,7 @@ class SiteProfile(Strict):
     privacy: Privacy = Privacy()
     attendance: AttendanceRules = AttendanceRules()
     outgoing_calls: OutgoingCalls = OutgoingCalls()
+    incident_reporting: IncidentRules = IncidentRules()
 
     @model_validator(mode="after")
     def _consistent(self) -> SiteProfile:

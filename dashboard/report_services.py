@@ -137,11 +137,25 @@ class IncidentInput:
     cause: str = ""
     fix: str = ""
     reported_to_city_at: dt.datetime | None = None
+    # issue 17: 経過・被害 (Kawanishi §10(2)); oral and written reports apart (Seto §11)
+    progress: str = ""
+    damage: str = ""
+    oral_reported_at: dt.datetime | None = None
+    written_reported_at: dt.datetime | None = None
+
+    def first_report(self) -> dt.datetime | None:
+        """When the city first heard of it: the earliest of the reports given."""
+        times = [t for t in (self.reported_to_city_at, self.oral_reported_at, self.written_reported_at) if t]
+        return min(times) if times else None
+
+
+# 事故・苦情, and (issue 17) 課題・改善案 (Ageo §5(4)①) and sudden staff vacancies (Fujieda §8(1)①)
+INCIDENT_KINDS = ("incident", "complaint", "issue", "proposal", "vacancy")
 
 
 def _check_incident(fixtures: Fixtures, site_id: str, data: IncidentInput, now: dt.datetime):
     site = _site(fixtures, site_id)
-    if data.kind not in ("incident", "complaint"):
+    if data.kind not in INCIDENT_KINDS:
         raise InputError(texts.ERR_CHOICE.format(site=site.name, field=texts.INC_KIND, value=data.kind))
     if data.category not in fixtures.catalogue.incident_categories:
         raise InputError(texts.ERR_CHOICE.format(site=site.name, field=texts.INC_CATEGORY, value=data.category))
@@ -151,18 +165,21 @@ def _check_incident(fixtures: Fixtures, site_id: str, data: IncidentInput, now: 
     if not data.description.strip():
         raise InputError(texts.ERR_EMPTY.format(site=site.name, field=texts.INC_DESCRIPTION))
     for text, label in ((data.description, texts.INC_DESCRIPTION), (data.action_taken, texts.INC_ACTION),
-                        (data.cause, texts.INC_CAUSE), (data.fix, texts.INC_FIX)):
+                        (data.cause, texts.INC_CAUSE), (data.fix, texts.INC_FIX),
+                        (data.progress, texts.INC_PROGRESS), (data.damage, texts.INC_DAMAGE)):
         try:  # these texts reach the city's reports: no phone numbers
             refuse_personal_data(text, label)
         except LiveError as exc:
             raise InputError(f"{site.name}：{exc}") from None
-    if data.reported_to_city_at is not None:
-        _aware(data.reported_to_city_at, texts.INC_REPORTED, site.name)
-        if data.reported_to_city_at < data.occurred_at:
-            raise InputError(texts.ERR_BEFORE.format(site=site.name, field=texts.INC_REPORTED,
-                                                     other=texts.INC_OCCURRED, value=data.reported_to_city_at))
-        if data.reported_to_city_at > now:
-            raise InputError(texts.ERR_FUTURE.format(site=site.name, field=texts.INC_REPORTED, value=data.reported_to_city_at))
+    for value, label in ((data.reported_to_city_at, texts.INC_REPORTED), (data.oral_reported_at, texts.INC_ORAL),
+                         (data.written_reported_at, texts.INC_WRITTEN)):
+        if value is None:
+            continue
+        _aware(value, label, site.name)
+        if value < data.occurred_at:
+            raise InputError(texts.ERR_BEFORE.format(site=site.name, field=label, other=texts.INC_OCCURRED, value=value))
+        if value > now:
+            raise InputError(texts.ERR_FUTURE.format(site=site.name, field=label, value=value))
     return site
 
 
@@ -175,7 +192,9 @@ def record_incident(site_id: str, data: IncidentInput, *, session: Session, fixt
     row = Incident(site_id=site_id, kind=data.kind, category=data.category, occurred_at=data.occurred_at,
                    description=data.description.strip(), action_taken=data.action_taken.strip() or None,
                    cause=data.cause.strip() or None, fix=data.fix.strip() or None,
-                   reported_to_city_at=data.reported_to_city_at)
+                   reported_to_city_at=data.first_report(), progress=data.progress.strip() or None,
+                   damage=data.damage.strip() or None, oral_reported_at=data.oral_reported_at,
+                   written_reported_at=data.written_reported_at)
     session.add(row)
     session.commit()
     return row.id
@@ -193,7 +212,9 @@ def update_incident(incident_id: int, data: IncidentInput, *, session: Session, 
     row.description = data.description.strip()
     row.action_taken = data.action_taken.strip() or None
     row.cause, row.fix = data.cause.strip() or None, data.fix.strip() or None
-    row.reported_to_city_at = data.reported_to_city_at
+    row.reported_to_city_at = data.first_report()
+    row.progress, row.damage = data.progress.strip() or None, data.damage.strip() or None
+    row.oral_reported_at, row.written_reported_at = data.oral_reported_at, data.written_reported_at
     session.add(row)
     session.commit()
 
@@ -359,3 +380,4 @@ def mark_submitted(site_id: str, report_id: str, period_start: dt.date, submitte
 
 
 __all__ = ["InputError", "ReportUnavailable", "build_report"]
+

@@ -70,7 +70,7 @@ TICKET_STATUSES = ("waiting", "called", "serving", "done", "no_show", "handed_of
 ROSTER_STATUSES = ("draft", "published")
 CALL_ACTIVITIES = ("phone", "call_centre")
 CALL_DIRECTIONS = ("in", "out")
-INCIDENT_KINDS = ("incident", "complaint")
+INCIDENT_KINDS = ("incident", "complaint", "issue", "proposal", "vacancy")  # issue 17: 課題・改善案・欠員
 USER_ROLES = ("supervisor", "scheduler", "city", "admin")
 
 
@@ -360,6 +360,11 @@ class Incident(SQLModel, table=True):
     cause: str | None = Field(default=None, sa_type=Text)
     fix: str | None = Field(default=None, sa_type=Text)
     reported_to_city_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # issue 17 (Kawanishi §10(2) 発生原因、経過、被害の内容; Seto §11 直ちに口頭、遅滞なく書面)
+    progress: str | None = Field(default=None, sa_type=Text, description="経過: the course of events")
+    damage: str | None = Field(default=None, sa_type=Text, description="被害: the damage")
+    oral_reported_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    written_reported_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class ImprovementNotice(SQLModel, table=True):

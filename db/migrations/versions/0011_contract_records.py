@@ -76,9 +76,26 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_city_booking_reservation_id"), "city_booking", ["reservation_id"])
     op.add_column("call", sa.Column("outcome", sa.String(), nullable=True))
+    with op.batch_alter_table("incident") as batch:
+        batch.add_column(sa.Column("progress", sa.Text(), nullable=True))
+        batch.add_column(sa.Column("damage", sa.Text(), nullable=True))
+        batch.add_column(sa.Column("oral_reported_at", UTC_TIMESTAMP, nullable=True))
+        batch.add_column(sa.Column("written_reported_at", UTC_TIMESTAMP, nullable=True))
+        batch.drop_constraint(op.f("ck_incident_kind_valid"), type_="check")
+        batch.create_check_constraint(
+            "kind_valid", "kind IN ('incident', 'complaint', 'issue', 'proposal', 'vacancy')"
+        )
 
 
 def downgrade() -> None:
+    op.execute("DELETE FROM incident WHERE kind NOT IN ('incident', 'complaint')")
+    with op.batch_alter_table("incident") as batch:
+        batch.drop_constraint(op.f("ck_incident_kind_valid"), type_="check")
+        batch.create_check_constraint("kind_valid", "kind IN ('incident', 'complaint')")
+        batch.drop_column("written_reported_at")
+        batch.drop_column("oral_reported_at")
+        batch.drop_column("damage")
+        batch.drop_column("progress")
     with op.batch_alter_table("call") as batch:
         batch.drop_column("outcome")
     op.drop_index(op.f("ix_city_booking_reservation_id"), table_name="city_booking")
