@@ -26,7 +26,7 @@ from core.staff_import import (
     template_table,
 )
 from dashboard import texts
-from db import roster_store, staff_store
+from db import roster_store, staff_records_store, staff_store
 
 # --- staff --------------------------------------------------------------------------------------
 
@@ -72,6 +72,11 @@ def _check_ids_against_other_sites(members: list[StaffMember], site_id: str, ses
     return errors
 
 
+def _who() -> str:
+    """Who changes the staff list: these use cases get no actor yet (issue 14 wires it)."""
+    return "system"
+
+
 def save_member(site: SiteProfile, values: dict[str, str], *, session: Session, active: bool = True,
                 editing: str | None = None) -> str:
     """Add or edit one person from the form (the same columns and checks as an import row).
@@ -86,7 +91,10 @@ def save_member(site: SiteProfile, values: dict[str, str], *, session: Session, 
     if errors:
         raise ImportRefused(errors)
     try:
+        before = staff_records_store.list_entries(session, site.id)  # issue 17: 名簿 history
         outcome = staff_store.upsert_member(session, site.id, member, active=active)
+        staff_records_store.note_changes(session, site.id, before, staff_records_store.list_entries(session, site.id),
+                                         changed_by=_who())
         session.commit()
     except Exception:
         session.rollback()
@@ -121,8 +129,11 @@ def import_staff(site: SiteProfile, data: bytes, filename: str, *, session: Sess
         raise ImportRefused(errors)
     counts = {"inserted": 0, "updated": 0}
     try:
+        before = staff_records_store.list_entries(session, site.id)  # issue 17: 名簿 history
         for member in members:
             counts[staff_store.upsert_member(session, site.id, member)] += 1
+        staff_records_store.note_changes(session, site.id, before, staff_records_store.list_entries(session, site.id),
+                                         changed_by=_who())
         session.commit()
     except Exception:
         session.rollback()
@@ -132,7 +143,12 @@ def import_staff(site: SiteProfile, data: bytes, filename: str, *, session: Sess
 
 def set_staff_active(staff_id: str, active: bool, *, session: Session) -> str:
     try:
+        site_id = staff_store.site_of(session, staff_id)
+        before = staff_records_store.list_entries(session, site_id) if site_id else {}  # issue 17: 名簿 history
         staff_store.set_active(session, staff_id, active)
+        if site_id:
+            staff_records_store.note_changes(session, site_id, before,
+                                             staff_records_store.list_entries(session, site_id), changed_by=_who())
         session.commit()
     except Exception:
         session.rollback()

@@ -524,3 +524,56 @@ class CityBooking(SQLModel, table=True):
     city_booking_id: str = Field(primary_key=True)
     reservation_id: int = Field(foreign_key="reservation.id", ondelete="CASCADE", index=True)
     imported_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+
+
+TRAINING_COURSES = ("initial", "privacy", "security", "other")
+
+
+class StaffTraining(SQLModel, table=True):
+    """A course a person completed, with its date (Kawanishi §8(3)ア, Fujieda §8(2), Ageo §5(5)④,
+    Seto §7(2), §9(2)イ). The earliest `initial` course also sets Staff.training_completed, which
+    the roster rules read."""
+
+    __tablename__ = "staff_training"
+    __table_args__ = (
+        UniqueConstraint("staff_id", "course", "completed_on"),
+        _one_of("course", TRAINING_COURSES, "course_valid"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: str = Field(foreign_key="staff.id", ondelete="CASCADE", index=True)
+    course: str
+    title: str | None = Field(default=None, description="the course's own name, e.g. 令和8年度 個人情報保護研修")
+    completed_on: dt.date
+    recorded_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    recorded_by: str
+
+
+class StaffPledge(SQLModel, table=True):
+    """A signed confidentiality pledge (誓約書, Fujieda §9(1)②): the date signed, never the paper."""
+
+    __tablename__ = "staff_pledge"
+    __table_args__ = (UniqueConstraint("staff_id", "signed_on"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: str = Field(foreign_key="staff.id", ondelete="CASCADE", index=True)
+    signed_on: dt.date
+    recorded_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    recorded_by: str
+
+
+class StaffListChange(SQLModel, table=True):
+    """The staff list for the city (名簿) changed: who, what, when (Kawanishi §8(2)カ 変更の都度).
+    No foreign key to staff: the history outlives the person."""
+
+    __tablename__ = "staff_list_change"
+    __table_args__ = (Index("ix_staff_list_change_site_id_changed_at", "site_id", "changed_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE")
+    staff_id: str
+    change: str = Field(description="added, removed or updated")
+    before: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    after: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    changed_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    changed_by: str

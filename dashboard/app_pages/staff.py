@@ -18,6 +18,7 @@ from core.staff_import import (
     xlsx_bytes,
 )
 from dashboard import resources, roster_services, texts
+from dashboard.staff_records_ui import staff_records_section
 from db import staff_store
 
 fixtures = resources.fixtures()
@@ -139,3 +140,5 @@ with export_tab:
         right.download_button(texts.DOWNLOAD_XLSX, xlsx_bytes(table), file_name=f"{stem}.xlsx",
                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                               key=f"staff_dl_{stem}_xlsx")
+
+staff_records_section(site.id)  # issue 17: training, pledges, 名簿 history

@@ -76,6 +76,51 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_city_booking_reservation_id"), "city_booking", ["reservation_id"])
     op.add_column("call", sa.Column("outcome", sa.String(), nullable=True))
+    op.create_table(
+        "staff_training",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("staff_id", sa.String(), nullable=False),
+        sa.Column("course", sa.String(), nullable=False),
+        sa.Column("title", sa.String(), nullable=True),
+        sa.Column("completed_on", sa.Date(), nullable=False),
+        sa.Column("recorded_at", UTC_TIMESTAMP, nullable=False),
+        sa.Column("recorded_by", sa.String(), nullable=False),
+        sa.CheckConstraint("course IN ('initial', 'privacy', 'security', 'other')",
+                           name=op.f("ck_staff_training_course_valid")),
+        sa.ForeignKeyConstraint(["staff_id"], ["staff.id"], name=op.f("fk_staff_training_staff_id_staff"),
+                                ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_staff_training")),
+        sa.UniqueConstraint("staff_id", "course", "completed_on",
+                            name=op.f("uq_staff_training_staff_id_course_completed_on")),
+    )
+    op.create_index(op.f("ix_staff_training_staff_id"), "staff_training", ["staff_id"])
+    op.create_table(
+        "staff_pledge",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("staff_id", sa.String(), nullable=False),
+        sa.Column("signed_on", sa.Date(), nullable=False),
+        sa.Column("recorded_at", UTC_TIMESTAMP, nullable=False),
+        sa.Column("recorded_by", sa.String(), nullable=False),
+        sa.ForeignKeyConstraint(["staff_id"], ["staff.id"], name=op.f("fk_staff_pledge_staff_id_staff"),
+                                ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_staff_pledge")),
+        sa.UniqueConstraint("staff_id", "signed_on", name=op.f("uq_staff_pledge_staff_id_signed_on")),
+    )
+    op.create_index(op.f("ix_staff_pledge_staff_id"), "staff_pledge", ["staff_id"])
+    op.create_table(
+        "staff_list_change",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("site_id", sa.String(), nullable=False),
+        sa.Column("staff_id", sa.String(), nullable=False),
+        sa.Column("change", sa.String(), nullable=False),
+        sa.Column("before", sa.JSON(), nullable=True),
+        sa.Column("after", sa.JSON(), nullable=True),
+        sa.Column("changed_at", UTC_TIMESTAMP, nullable=False),
+        sa.Column("changed_by", sa.String(), nullable=False),
+        _site_fk("staff_list_change"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_staff_list_change")),
+    )
+    op.create_index(op.f("ix_staff_list_change_site_id_changed_at"), "staff_list_change", ["site_id", "changed_at"])
     with op.batch_alter_table("incident") as batch:
         batch.add_column(sa.Column("progress", sa.Text(), nullable=True))
         batch.add_column(sa.Column("damage", sa.Text(), nullable=True))
@@ -96,6 +141,12 @@ def downgrade() -> None:
         batch.drop_column("oral_reported_at")
         batch.drop_column("damage")
         batch.drop_column("progress")
+    op.drop_index(op.f("ix_staff_list_change_site_id_changed_at"), table_name="staff_list_change")
+    op.drop_table("staff_list_change")
+    op.drop_index(op.f("ix_staff_pledge_staff_id"), table_name="staff_pledge")
+    op.drop_table("staff_pledge")
+    op.drop_index(op.f("ix_staff_training_staff_id"), table_name="staff_training")
+    op.drop_table("staff_training")
     with op.batch_alter_table("call") as batch:
         batch.drop_column("outcome")
     op.drop_index(op.f("ix_city_booking_reservation_id"), table_name="city_booking")
