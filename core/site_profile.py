@@ -463,6 +463,16 @@ class IncidentRules(Strict):
     note: str = ""
 
 
+class CardCollection(Strict):
+    """Cards waiting for their holders (Tamano §4(11) 未受領者に対して必要に応じて督促)."""
+
+    reminder_after_days: int | None = Field(
+        default=None, ge=1, description="list a card for a reminder this many days after the notice (and after "
+        "the last reminder); None = the site does not track uncollected cards"
+    )
+    note: str = ""
+
+
 class AttendanceRules(Strict):
     """How attendance (出勤記録) is compared with the published roster: contractor's rule."""
 
@@ -659,6 +669,7 @@ class SiteProfile(Strict):
     attendance: AttendanceRules = AttendanceRules()
     outgoing_calls: OutgoingCalls = OutgoingCalls()
     incident_reporting: IncidentRules = IncidentRules()
+    card_collection: CardCollection = CardCollection()
 
     @model_validator(mode="after")
     def _consistent(self) -> SiteProfile:

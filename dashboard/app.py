@@ -30,5 +30,6 @@ pages = [
             url_path="designated-days"),
     st.Page("app_pages/city_bookings.py", title=texts.PAGE_CITY_BOOKINGS, icon=":material/upload_file:",
             url_path="city-bookings"),
+    st.Page("app_pages/cards.py", title=texts.PAGE_CARDS, icon=":material/credit_card:", url_path="cards"),
 ]
 st.navigation(pages).run()

@@ -28,7 +28,7 @@ def staff_records_section(site_id: str) -> None:
         **{label: "、".join(d.isoformat() for d in p.courses.get(course, [])) or T.TR_NONE
            for course, label in T.TRAINING_COURSES.items()},
         T.TR_COL_PLEDGE: "、".join(d.isoformat() for d in p.pledges) or T.TR_NONE,
-    } for p in people], hide_index=True, use_container_width=True)
+    } for p in people], hide_index=True, width="stretch")
     names = {p.staff_id: p.name for p in people}
     left, right = st.columns(2)
     with left.form("staff_training_form"):
@@ -49,6 +49,6 @@ def staff_records_section(site_id: str) -> None:
                                                                  actor=actor), T.TR_PLEDGE_SAVED)
     if history is not None:
         st.subheader(T.TR_HISTORY)
-        st.dataframe([dict(zip(history[0], row)) for row in history[1:]], hide_index=True, use_container_width=True)
+        st.dataframe([dict(zip(history[0], row)) for row in history[1:]], hide_index=True, width="stretch")
         st.download_button(T.TR_HISTORY_EXPORT, records.csv_bytes(history), file_name=f"{site_id}_meibo_history.csv",
                            mime="text/csv", key="staff_history_export")

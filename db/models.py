@@ -577,3 +577,40 @@ class StaffListChange(SQLModel, table=True):
     after: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     changed_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
     changed_by: str
+
+
+REMINDER_METHODS = ("letter", "phone")
+
+
+class UncollectedCard(SQLModel, table=True):
+    """A card waiting for its holder (Tamano §4(11)), known only by the notice's reference number
+    (交付通知書番号): no name, address or phone — the city's system holds those for the reminder."""
+
+    __tablename__ = "uncollected_card"
+    __table_args__ = (
+        UniqueConstraint("site_id", "reference"),
+        CheckConstraint("collected_on IS NULL OR collected_on >= notice_mailed_on", name="collected_after_notice"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE", index=True)
+    reference: str
+    notice_mailed_on: dt.date
+    collected_on: dt.date | None = None
+    recorded_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+
+
+class CardReminder(SQLModel, table=True):
+    """A reminder (督促) sent for an uncollected card, with its date."""
+
+    __tablename__ = "card_reminder"
+    __table_args__ = (
+        UniqueConstraint("card_id", "reminded_on"),
+        _one_of("method", REMINDER_METHODS, "method_valid"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    card_id: int = Field(foreign_key="uncollected_card.id", ondelete="CASCADE", index=True)
+    reminded_on: dt.date
+    method: str
+    recorded_by: str

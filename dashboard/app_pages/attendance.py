@@ -49,7 +49,7 @@ st.dataframe([{
     T.ATT_COL_OUT: f"{local(r.day.clock_out):%H:%M}" if r.day.clock_out else "",
     T.ATT_COL_STATE: T.ATT_STATE[r.day.state],
     T.ATT_COL_DEVIATION: "・".join(att.deviation_text(d) for d in r.deviations),
-} for r in rows], hide_index=True, use_container_width=True)
+} for r in rows], hide_index=True, width="stretch")
 
 if date == today:
     for r in rows:

@@ -24,7 +24,7 @@ if upload is not None and st.button(T.CB_IMPORT, key="city_bookings_import", typ
             fixtures, site_id, upload.getvalue(), upload.name, session=session, now=now, actor=actor))
     except ImportRefused as refused:
         st.error(T.CB_REFUSED)
-        st.dataframe([{"": e.text()} for e in refused.errors], hide_index=True, use_container_width=True)
+        st.dataframe([{"": e.text()} for e in refused.errors], hide_index=True, width="stretch")
         outcome = None
     if outcome is not None:
         st.success(T.CB_DONE.format(added=outcome.added, changed=outcome.changed, cancelled=outcome.cancelled,
@@ -36,4 +36,4 @@ if upload is not None and st.button(T.CB_IMPORT, key="city_bookings_import", typ
             st.dataframe([{T.CB_COL_DATE: c.date.isoformat(), T.CB_COL_TIME: f"{c.start:%H:%M}",
                            T.CB_COL_PROCEDURE: labels.get(c.procedure_id, c.procedure_id),
                            T.CB_COL_CAPACITY: c.planned_capacity, T.CB_COL_BOOKED: c.booked}
-                          for c in outcome.conflicts], hide_index=True, use_container_width=True)
+                          for c in outcome.conflicts], hide_index=True, width="stretch")

@@ -49,7 +49,7 @@ def _rows(items):
             for d in items]
 
 
-st.dataframe(_rows(listing[kind]), hide_index=True, use_container_width=True)
+st.dataframe(_rows(listing[kind]), hide_index=True, width="stretch")
 if listing[f"withdrawn:{kind}"]:
     st.caption(T.DES_WITHDRAWN)
-    st.dataframe(_rows(listing[f"withdrawn:{kind}"]), hide_index=True, use_container_width=True)
+    st.dataframe(_rows(listing[f"withdrawn:{kind}"]), hide_index=True, width="stretch")

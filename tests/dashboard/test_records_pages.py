@@ -67,3 +67,21 @@ def test_city_bookings_page_renders(live_db):
     at = page("city_bookings.py")
     assert not at.exception
     assert any("Shift_JIS" in c.value for c in at.caption)
+
+
+def test_cards_page_registers_and_refuses_a_bad_reference(live_db):
+    from db.models import UncollectedCard
+
+    at = page("cards.py")
+    assert not at.exception
+    at.text_area(key="cards_refs").input("T-0001\nT 0002")
+    at.button(key="FormSubmitter:cards_register-登録").click().run()
+    assert any("2行目" in e.value for e in at.error)
+    with Session(live_db) as session:
+        assert session.exec(select(UncollectedCard)).all() == []
+
+
+def test_staff_page_shows_training_and_history(live_db):
+    at = page("staff.py")
+    assert not at.exception
+    assert any("研修・誓約書" in h.value for h in at.subheader)

@@ -121,6 +121,35 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_staff_list_change")),
     )
     op.create_index(op.f("ix_staff_list_change_site_id_changed_at"), "staff_list_change", ["site_id", "changed_at"])
+    op.create_table(
+        "uncollected_card",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("site_id", sa.String(), nullable=False),
+        sa.Column("reference", sa.String(), nullable=False),
+        sa.Column("notice_mailed_on", sa.Date(), nullable=False),
+        sa.Column("collected_on", sa.Date(), nullable=True),
+        sa.Column("recorded_at", UTC_TIMESTAMP, nullable=False),
+        sa.CheckConstraint("collected_on IS NULL OR collected_on >= notice_mailed_on",
+                           name=op.f("ck_uncollected_card_collected_after_notice")),
+        _site_fk("uncollected_card"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_uncollected_card")),
+        sa.UniqueConstraint("site_id", "reference", name=op.f("uq_uncollected_card_site_id_reference")),
+    )
+    op.create_index(op.f("ix_uncollected_card_site_id"), "uncollected_card", ["site_id"])
+    op.create_table(
+        "card_reminder",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("card_id", sa.Integer(), nullable=False),
+        sa.Column("reminded_on", sa.Date(), nullable=False),
+        sa.Column("method", sa.String(), nullable=False),
+        sa.Column("recorded_by", sa.String(), nullable=False),
+        sa.CheckConstraint("method IN ('letter', 'phone')", name=op.f("ck_card_reminder_method_valid")),
+        sa.ForeignKeyConstraint(["card_id"], ["uncollected_card.id"],
+                                name=op.f("fk_card_reminder_card_id_uncollected_card"), ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_card_reminder")),
+        sa.UniqueConstraint("card_id", "reminded_on", name=op.f("uq_card_reminder_card_id_reminded_on")),
+    )
+    op.create_index(op.f("ix_card_reminder_card_id"), "card_reminder", ["card_id"])
     with op.batch_alter_table("incident") as batch:
         batch.add_column(sa.Column("progress", sa.Text(), nullable=True))
         batch.add_column(sa.Column("damage", sa.Text(), nullable=True))
@@ -141,6 +170,10 @@ def downgrade() -> None:
         batch.drop_column("oral_reported_at")
         batch.drop_column("damage")
         batch.drop_column("progress")
+    op.drop_index(op.f("ix_card_reminder_card_id"), table_name="card_reminder")
+    op.drop_table("card_reminder")
+    op.drop_index(op.f("ix_uncollected_card_site_id"), table_name="uncollected_card")
+    op.drop_table("uncollected_card")
     op.drop_index(op.f("ix_staff_list_change_site_id_changed_at"), table_name="staff_list_change")
     op.drop_table("staff_list_change")
     op.drop_index(op.f("ix_staff_pledge_staff_id"), table_name="staff_pledge")
