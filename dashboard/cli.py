@@ -333,7 +333,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from sqlmodel import Session
 
     from core.live import local
-    from dashboard import clock, demo
+    from dashboard import clock, demo, demo_records
     from db.engine import make_engine
     from db.setup import init_database
 
@@ -347,6 +347,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if args.reset or not demo.has_history(engine):
             started = time.perf_counter()
             demo.clear(engine)
+            demo_records.clear(engine)  # issue 17: contract records
             start = demo.demo_start(fixtures, clock.real_now())
             with Session(engine) as session:
                 clock.set_demo_clock(session, start, args.speed)
@@ -354,6 +355,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 + ("（実時刻）" if abs((start - clock.real_now()).total_seconds()) < 5 else "（実時刻と異なります）"))
             say(f"{args.days} 日分の履歴を作成しています…")
             totals = demo.fill_history(engine, fixtures, local(start).date(), args.days, progress=say)
+            say(demo_records.history_summary(demo_records.fill_contract_records(  # issue 17
+                engine, fixtures, local(start).date(), args.days, progress=say)))
             say(f"履歴を作成しました（受付 {totals['ticket']} 件、電話 {totals['call']} 件、"
                 f"オンライン窓口 {totals['booth_session']} 件、{time.perf_counter() - started:.1f} 秒）")
         else:
