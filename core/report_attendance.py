@@ -64,7 +64,8 @@ def staffing_note(figures) -> str:
 
     if not getattr(figures, "attendance_days", 0):
         return T.ST_NOTE
-    note = T.ST_NOTE_ATTENDANCE.format(n=figures.attendance_days, m=figures.planned_days)
+    template = T.ST_NOTE_ATTENDANCE if figures.planned_days else T.ST_NOTE_ATTENDANCE_ONLY
+    note = template.format(n=figures.attendance_days, m=figures.planned_days)
     if figures.open_stamps:
         note += T.ST_NOTE_OPEN_STAMPS.format(n=figures.open_stamps)
     return note

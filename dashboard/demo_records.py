@@ -2,9 +2,9 @@
 a training history, pledges, some uncollected cards — so every new page shows something real
 from the first start. History is written in bulk; today's attendance goes through the use case.
 
-Demo-only assumptions (they only shape fake data): for the past weeks of the attendance window
-the demo publishes a plan (managers and deputies plus agents in turn up to the contract headcount,
-the day's hours up to 8 h of work, one activity each) and stamps it: one person in twelve clocks
+Demo-only assumptions (they only shape fake data): for the full weeks before this one within the attendance window
+the demo publishes a plan (managers and deputies plus agents in turn, enough for the contract
+floors, the day's hours up to 8 h of work, one activity each, the floors first) and stamps it: one person in twelve clocks
 in 10–25 minutes late; Tamano makes 0–4
 outgoing calls a day; half of the registered cards are collected."""
 from __future__ import annotations
@@ -69,6 +69,19 @@ def _planned_people(staff: list[Staff], headcount: int, day_index: int) -> list[
     return leaders + turn
 
 
+def _activities(people: list[Staff], skills_of: dict[str, list[str]], floors: dict[str, int]) -> dict[str, str | None]:
+    """One activity per person: the contract floors first, then each person's first skill."""
+    need = dict(floors)
+    chosen: dict[str, str | None] = {}
+    for person in sorted(people, key=lambda p: p.role != "agent"):  # agents cover the floors first
+        skills = skills_of.get(person.id, [])
+        pick = next((a for a in skills if need.get(a, 0) > 0), None) or next(iter(skills), None)
+        if pick in need:
+            need[pick] -= 1
+        chosen[person.id] = pick
+    return chosen
+
+
 def fill_contract_records(engine: Engine, fixtures: Fixtures, today: dt.date, days: int = 90, attendance_days: int = 14,
                           seed: int = 17, progress: Callable[[str], None] = lambda _line: None) -> dict[str, int]:
     rng = random.Random(seed)
@@ -92,13 +105,18 @@ def fill_contract_records(engine: Engine, fixtures: Fixtures, today: dt.date, da
                     continue
                 work = [a.work for a in day.activities.values()]
                 start, end = min(minute_of(w.start) for w in work), max(minute_of(w.end) for w in work)
-                if offset <= attendance_days and day.date < monday_of(today):
-                    for person in _planned_people(staff, site.staffing.min_headcount, offset):
+                if monday_of(today - dt.timedelta(days=attendance_days)) <= day.date < monday_of(today):
+                    floors = {a.id.value: a.min_staff for a in site.activities if day.is_open(a.id) and a.min_staff}
+                    people = _planned_people(staff, max(site.staffing.min_headcount, 2 + sum(floors.values())), offset)
+                    open_skills = {p.id: [k for k in skills_of.get(p.id, []) if day.is_open(k)] for p in people}
+                    doing = _activities(people, open_skills, floors)
+                    for index, person in enumerate(people):
                         plan_end = min(end, start + 9 * 60)  # at most 8 h of work and the hour's break
-                        skills = [k for k in skills_of.get(person.id, []) if day.is_open(k)] or [None]
+                        lunch = 11 * 60 + 30 + 30 * (index % 4)  # staggered, so someone stays on duty
+                        skills = [doing[person.id]]
                         plans.setdefault(monday_of(day.date), []).append({
                             "staff_id": person.id, "date": day.date.isoformat(), "start": _hhmm(start),
-                            "end": _hhmm(plan_end), "breaks": [["12:00", "13:00"]] if plan_end - start > 6 * 60 else [],
+                            "end": _hhmm(plan_end), "breaks": [[_hhmm(lunch), _hhmm(lunch + 60)]] if plan_end - start > 6 * 60 else [],
                             "activities": [{"start": _hhmm(start), "end": _hhmm(plan_end), "activity": skills[0]}]
                             if skills[0] else []})
                         late = rng.random() < LATE_SHARE
@@ -106,8 +124,8 @@ def fill_contract_records(engine: Engine, fixtures: Fixtures, today: dt.date, da
                         clock_out = plan_end + rng.randint(0, 10)
                         events = [(StampKind.CLOCK_IN, clock_in), (StampKind.CLOCK_OUT, clock_out)]
                         if plan_end - start > 6 * 60:
-                            lunch = 12 * 60 + rng.choice((0, 0, 5, 10))
-                            events[1:1] = [(StampKind.BREAK_START, lunch), (StampKind.BREAK_END, lunch + 60)]
+                            taken = lunch + rng.choice((0, 0, 5, 10))
+                            events[1:1] = [(StampKind.BREAK_START, taken), (StampKind.BREAK_END, taken + 60)]
                         for kind, minute in events:
                             stamps.append({"site_id": site_id, "staff_id": person.id, "date": day.date,
                                            "kind": kind.value, "at": _at(day.date, minute),

@@ -158,6 +158,6 @@ def status_rows(fixtures: Fixtures, statuses: list[SiteStatus]) -> list[dict]:
             texts.COL_LEADER: texts.YES_NO[s.leader_on_site],
             texts.COL_ANSWER_RATE: f"{rate}（{target}）" if s.calls_offered or s.answer_rate_target else "—",
             texts.COL_BOOTHS: f"{s.booths_waiting} / {s.booths_in_session} / {s.booth_seats}" if s.booth_seats else "—",
-            texts.COL_BOOTH_WAIT: s.booth_current_wait_minutes if s.booth_seats else "—",
+            texts.COL_BOOTH_WAIT: str(s.booth_current_wait_minutes) if s.booth_seats else "—",
         })
     return rows

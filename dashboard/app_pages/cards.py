@@ -1,8 +1,6 @@
 """未受取カード: cards waiting for their holders, due reminders (督促), reminder dates (Tamano §4(11))."""
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 from sqlmodel import Session
 
