@@ -40,3 +40,14 @@ def overdue_incident_reports(site_id: str, *, session: Session, fixtures: Fixtur
             what=f"{texts.INC_KINDS.get(late.incident.kind, late.incident.kind)} #{late.incident.id}",
             occurred=f"{local(late.incident.occurred_at):%Y-%m-%d %H:%M}", limit=limit))
     return lines
+
+
+@needs(Permission.VIEW_LIVE)
+def overdue_everywhere(*, session: Session, fixtures: Fixtures, now: dt.datetime, actor) -> list[tuple[str, str]]:
+    """(site name, line) for the 現況 page: every site the actor keeps records for."""
+    found = []
+    for site_id in sorted(fixtures.sites):
+        if actor.may(Permission.EDIT_RECORDS, site_id):
+            for line in overdue_incident_reports(site_id, session=session, fixtures=fixtures, now=now, actor=actor):
+                found.append((fixtures.sites[site_id].name, line))
+    return found

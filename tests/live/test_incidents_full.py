@@ -73,3 +73,15 @@ def test_only_record_keepers_see_the_alert(session, fixtures):
     with pytest.raises(AccessDenied):
         overdue_incident_reports("seto", session=session, fixtures=fixtures, now=at(DAY, "11:00"),
                                  actor=Actor("clerk", Role.CLERK, None))
+
+
+def test_the_status_page_lists_late_reports_for_the_sites_the_actor_keeps(session, fixtures):
+    from dashboard.incident_services import overdue_everywhere
+
+    record_incident("seto", _incident(), session=session, fixtures=fixtures, now=at(DAY, "10:30"))
+    late = overdue_everywhere(session=session, fixtures=fixtures, now=at(DAY, "12:00"), actor=SYSTEM)
+    assert [name for name, _line in late] == ["瀬戸市"]
+    assert overdue_everywhere(session=session, fixtures=fixtures, now=at(DAY, "12:00"),
+                              actor=Actor("sv", Role.SUPERVISOR, frozenset({"tamano"}))) == []
+    assert overdue_everywhere(session=session, fixtures=fixtures, now=at(DAY, "12:00"),
+                              actor=Actor("clerk", Role.CLERK, None)) == []
