@@ -96,6 +96,11 @@ class IncidentRecord:
     cause: str | None = None
     fix: str | None = None
     reported_to_city_at: dt.datetime | None = None
+    # issue 17: 経過・被害 and the oral / written reports (core.report_incidents)
+    progress: str | None = None
+    damage: str | None = None
+    oral_reported_at: dt.datetime | None = None
+    written_reported_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from core import report_texts as T
 from core.calendar import SiteCalendar
 from core.report_attendance import effective_shifts, staffing_note
+from core.report_incidents import incident_details
 from core.catalogue import Catalogue
 from core.report_deadlines import daily_due, duty, month_end, monthly_due
 from core.report_records import ReportData, ShiftRecord, local, local_date
@@ -761,6 +762,7 @@ def daily_report(site: SiteProfile, catalogue: Catalogue, data: ReportData, day:
     report.tables += [_hourly(site, data), _waits(labels, data)]
     report.tables += _pre_issuance(site, data, start, end, today, daily=True)
     report.tables.append(_incidents(labels, data))
+    report.tables += incident_details(data.incidents)  # issue 17: 経過・被害, oral / written reports
     return report
 
 
@@ -788,6 +790,7 @@ def monthly_report(site: SiteProfile, catalogue: Catalogue, data: ReportData, ye
                       _staffing(site, labels, staffing)]
     report.tables += _pre_issuance(site, data, start, end, today, daily=False)
     report.tables.append(_incidents(labels, data))
+    report.tables += incident_details(data.incidents)  # issue 17: 経過・被害, oral / written reports
     if site.improvement_notice is not None or data.notices:
         report.tables.append(_notices(site, data, today))
     if site.service_standards.performance_checklist:

@@ -171,7 +171,8 @@ def load_report_data(*, session: Session, site_id: str, start: dt.date, end: dt.
         data.incidents.append(
             IncidentRecord(id=i.id, kind=i.kind, category=i.category, occurred_at=i.occurred_at,
                            description=i.description, action_taken=i.action_taken, cause=i.cause, fix=i.fix,
-                           reported_to_city_at=i.reported_to_city_at)
+                           reported_to_city_at=i.reported_to_city_at, progress=i.progress, damage=i.damage,
+                           oral_reported_at=i.oral_reported_at, written_reported_at=i.written_reported_at)
         )
 
     # Notices still open during the period, or received in it.

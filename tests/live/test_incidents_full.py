@@ -85,3 +85,34 @@ def test_the_status_page_lists_late_reports_for_the_sites_the_actor_keeps(sessio
                               actor=Actor("sv", Role.SUPERVISOR, frozenset({"tamano"}))) == []
     assert overdue_everywhere(session=session, fixtures=fixtures, now=at(DAY, "12:00"),
                               actor=Actor("clerk", Role.CLERK, None)) == []
+
+
+def test_the_reports_carry_progress_damage_and_both_report_times(session, fixtures):
+    import datetime as dt
+
+    from dashboard.report_services import build_report
+
+    record_incident("seto", _incident(progress="発覚後すぐ回収", damage="1件", oral_reported_at=at(DAY, "10:20"),
+                                      written_reported_at=at(DAY, "16:00")),
+                    session=session, fixtures=fixtures, now=at(DAY, "17:00"))
+    for kind, period in (("daily", {"day": dt.date(2026, 12, 1)}), ("monthly", {"month": (2026, 12)})):
+        report = build_report(kind, "seto", session=session, fixtures=fixtures, today=dt.date(2027, 1, 10),
+                              contractor="テスト", **period)
+        details = report.table("incident_details")
+        assert details.rows[0][3:] == ("発覚後すぐ回収", "1件", "2026-12-01 10:20", "2026-12-01 16:00")
+
+
+def test_the_details_table_prints_in_the_pdf(session, fixtures):
+    import datetime as dt
+    import io
+
+    from pypdf import PdfReader
+
+    from dashboard.report_services import build_report, report_pdf
+
+    record_incident("seto", _incident(progress="発覚後すぐ回収", damage="1件"), session=session, fixtures=fixtures,
+                    now=at(DAY, "17:00"))
+    report = build_report("daily", "seto", session=session, fixtures=fixtures, today=dt.date(2027, 1, 10),
+                          contractor="テスト", day=dt.date(2026, 12, 1))
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(report_pdf(report))).pages)
+    assert "経過・被害" in text and "発覚後すぐ回収" in text
