@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 
 from core import report_texts as T
 from core.calendar import SiteCalendar
-from core.report_attendance import effective_shifts, staffing_note
-from core.report_incidents import incident_details
 from core.catalogue import Catalogue
+from core.report_attendance import effective_shifts, staffing_note
 from core.report_deadlines import daily_due, duty, month_end, monthly_due
+from core.report_incidents import incident_details
 from core.report_records import ReportData, ShiftRecord, local, local_date
 from core.site_profile import SiteProfile
 
