@@ -576,6 +576,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
     _add_report_commands(sub, bench)
+    from dashboard.cli_records import add_record_commands  # issue 17: city bookings, attendance
+
+    add_record_commands(sub)
 
     init = sub.add_parser("init", help="create or upgrade the database and load the fixtures")
     init.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
