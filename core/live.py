@@ -152,6 +152,10 @@ class SiteStatus:
     booths_waiting: int = 0
     booths_in_session: int = 0
     booth_seats: int = 0
+    # Ageo §5(1)⑥: booth waits measured from joining the queue (issue 17)
+    booth_longest_wait_minutes: int = 0  # among those waiting now or started today
+    booth_current_wait_minutes: int = 0  # the longest among those still waiting
+    booth_average_wait_minutes: float | None = None  # started today: joined → started
     alerts: list[Alert] = field(default_factory=list)
 
 

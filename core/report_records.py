@@ -96,6 +96,11 @@ class IncidentRecord:
     cause: str | None = None
     fix: str | None = None
     reported_to_city_at: dt.datetime | None = None
+    # issue 17: 経過・被害 and the oral / written reports (core.report_incidents)
+    progress: str | None = None
+    damage: str | None = None
+    oral_reported_at: dt.datetime | None = None
+    written_reported_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +124,7 @@ class ShiftRecord:
     end: int
     breaks: tuple[tuple[int, int], ...] = ()
     activities: tuple[tuple[int, int, str], ...] = ()
+    staff_id: str = ""  # to match a person's attendance with their planned shift (core.report_attendance)
 
     def on_duty(self, minute: int) -> bool:
         return self.start <= minute < self.end and not any(s <= minute < e for s, e in self.breaks)
@@ -160,6 +166,7 @@ class ReportData:
     rostered_dates: set[dt.date] = field(default_factory=set, repr=False)
     form_counts: dict[dt.date, int] = field(default_factory=dict)
     card_batches: list[CardBatchRecord] = field(default_factory=list)
+    attendance: list = field(default_factory=list)  # core.report_attendance.AttendanceRecord (issue 17)
 
     @property
     def activity_count(self) -> int:

@@ -241,3 +241,56 @@ CERT_CATEGORIES = {
 CERT_KEPT_ITEMS_PERSON = "従事者ID・役割・担当業務・研修修了日、勤務表（従事者IDと時間）。氏名・勤務条件・希望は残していません"
 CERT_KEPT_ITEMS = ("受付・予約・電話・オンライン窓口の件数と時刻、従事者の役割・担当業務・研修修了日、"
                    "勤務表（仮の従事者IDと時間）、事故・苦情の区分と日時、改善通知の日付")
+# Staffing from attendance (issue 17).
+ST_ATTENDANCE_DAYS = "出勤記録のある開庁日数"
+ST_HOURS_ACTUAL = "延べ勤務時間（{role}、出勤記録のある日は実績）"
+ST_NOTE_ATTENDANCE = (
+    "出典: 出勤記録のある {n} 日は出勤記録（出勤・休憩・退勤の実績）、その他の公開済み勤務表のある日（{m} 日）は"
+    "勤務表（計画）に基づきます。延べ勤務時間・責任者の在席割合・最少人数の充足・窓口配置がこの出典に従います"
+    "（予定外の出勤者は在席に数え、業務の配置には数えません）。窓口の稼働は呼出・対応の記録がある窓口と時間帯の数です。"
+)
+ST_NOTE_ATTENDANCE_ONLY = (
+    "出典: 勤務表のある {n} 日はすべて出勤記録（出勤・休憩・退勤の実績）に基づきます（勤務表（計画）は用いていません）。"
+    "延べ勤務時間・責任者の在席割合・最少人数の充足・窓口配置がこの出典に従います"
+    "（予定外の出勤者は在席に数え、業務の配置には数えません）。窓口の稼働は呼出・対応の記録がある窓口と時間帯の数です。"
+)
+ST_NOTE_OPEN_STAMPS = "退勤が記録されていない {n} 件は集計に含めていません。"
+
+# City booking import (issue 17): messages by row and column.
+CB_COLUMNS = {
+    "booking_id": ("予約番号", "予約ID", "booking_id"),
+    "date": ("予約日", "日付", "date"),
+    "time": ("時刻", "予約時刻", "開始時刻", "time"),
+    "procedure": ("手続き", "手続", "procedure"),
+    "status": ("状態", "status"),
+    "proxy": ("代理", "代理人", "proxy"),
+}
+CB_STATUS_BOOKED = ("予約", "予約済", "booked", "")
+CB_STATUS_CANCELLED = ("取消", "取消し", "キャンセル", "cancelled")
+CB_YES = ("はい", "有", "あり", "1", "true", "yes", "○")
+CB_NO = ("いいえ", "無", "なし", "0", "false", "no", "")
+CB_ERR_EMPTY_FILE = "予約のデータがありません（1行目は見出し、2行目から予約）。"
+CB_ERR_MISSING_COLUMN = "必須の列「{column}」がありません。"
+CB_ERR_DUPLICATE_COLUMN = "列「{column}」が2回あります。"
+CB_ERR_REQUIRED = "値がありません。"
+CB_ERR_ID = "予約番号は英数字・ハイフン・アンダースコアの1〜40文字です（値: {value}）。"
+CB_ERR_ID_TWICE = "予約番号 {value} が {first} 行目にもあります。"
+CB_ERR_DATE = "日付は YYYY-MM-DD または YYYY/MM/DD で入力してください（値: {value}）。"
+CB_ERR_TIME = "時刻は HH:MM で入力してください（値: {value}）。"
+CB_ERR_PROCEDURE = "手続き {value} はこの拠点で扱っていません（{known}）。"
+CB_ERR_STATUS = "状態は「予約」か「取消」です（値: {value}）。"
+CB_ERR_PROXY = "代理は「はい」か「いいえ」です（値: {value}）。"
+CB_ERR_CLOSED = "{date} は開庁日ではありません（{reason}）。"
+CB_ERR_NOT_OFFERED = "{date} はこの手続きを受け付けていません。"
+CB_ERR_NO_SLOT = "{date} {time} に始まる予約枠がありません（枠は {slots}）。"
+CB_ERR_PAST = "{date} {time} は過ぎています。過去の予約は新たに取り込めません。"
+CB_ERR_CONTRACT = "{date} は契約期間（{start} 〜 {end}）の外です。"
+CB_ERR_CHANGE_STATE = "予約番号 {value} は「{state}」のため変更できません。"
+CB_ERR_UNKNOWN_CANCEL = "取り込まれていない予約番号 {value} の取消です。"
+INCIDENT_KIND.update({"issue": "課題", "proposal": "改善案", "vacancy": "欠員"})  # issue 17
+T_INCIDENT_DETAILS = "事故等の経過・被害と市への報告"
+C_INCIDENT_NO = "番号"
+C_PROGRESS = "経過"
+C_DAMAGE = "被害"
+C_ORAL = "口頭報告"
+C_WRITTEN = "書面報告"

@@ -24,7 +24,9 @@ from dataclasses import dataclass, field
 from core import report_texts as T
 from core.calendar import SiteCalendar
 from core.catalogue import Catalogue
+from core.report_attendance import effective_shifts, staffing_note
 from core.report_deadlines import daily_due, duty, month_end, monthly_due
+from core.report_incidents import incident_details
 from core.report_records import ReportData, ShiftRecord, local, local_date
 from core.site_profile import SiteProfile
 
@@ -509,18 +511,24 @@ class StaffingFigures:
     window_used_hours: int
     trained_share: float | None
     shifts: int
+    attendance_days: int = 0  # open days whose figures come from attendance (出勤記録)
+    open_stamps: int = 0  # people stamped in without a clock-out, left out
+    planned_days: int = 0  # open days whose figures come from the published roster (勤務表（計画）)
 
 
 def staffing_figures(site: SiteProfile, catalogue: Catalogue, data: ReportData, start: dt.date,
                      end: dt.date) -> StaffingFigures:
     calendar = SiteCalendar(site, catalogue)
     days = [d for d in calendar.days(start, end) if d.open]
+    # Attendance where it exists, the published plan elsewhere (core.report_attendance, issue 17).
+    shifts, source = effective_shifts(data.shifts, data.attendance)
     by_date: dict[dt.date, list[ShiftRecord]] = defaultdict(list)
-    for s in data.shifts:
+    for s in shifts:
         by_date[s.date].append(s)
     rostered = [d for d in days if d.date in data.rostered_dates]
+    measured = [d for d in days if d.date in data.rostered_dates or d.date in source.attendance_days]
     hours: Counter[str] = Counter()
-    for s in data.shifts:
+    for s in shifts:
         hours[s.role] += s.work_minutes / 60
     presence_roles = {"manager"} if site.staffing.presence == "manager" else {"manager", "deputy"}
     present = covered = 0
@@ -528,8 +536,8 @@ def staffing_figures(site: SiteProfile, catalogue: Catalogue, data: ReportData, 
     met: Counter[str] = Counter()
     slots: Counter[str] = Counter()
     window_minutes = 0
-    for day in rostered:
-        shifts = by_date.get(day.date, [])
+    for day in measured:
+        day_shifts = by_date.get(day.date, [])
         service_minutes: set[int] = set()
         for activity, act_day in day.activities.items():
             minutes = {m for r in act_day.service for m in range(_min(r.start), _min(r.end), 15)}
@@ -538,11 +546,11 @@ def staffing_figures(site: SiteProfile, catalogue: Catalogue, data: ReportData, 
             if floor:
                 for m in minutes:
                     slots[activity.value] += 1
-                    met[activity.value] += sum(s.does(activity.value, m) for s in shifts) >= floor
+                    met[activity.value] += sum(s.does(activity.value, m) for s in day_shifts) >= floor
         for m in service_minutes:
             covered += 1
-            present += any(s.role in presence_roles and s.on_duty(m) for s in shifts)
-    for s in data.shifts:
+            present += any(s.role in presence_roles and s.on_duty(m) for s in day_shifts)
+    for s in shifts:
         window_minutes += 15 * sum(s.does("window", m) for m in range(s.start, s.end, 15))
     used = {(t.service_date, t.counter, local(t.called_at or t.started_at).hour)
             for t in data.tickets if t.counter and (t.called_at or t.started_at)}
@@ -554,8 +562,11 @@ def staffing_figures(site: SiteProfile, catalogue: Catalogue, data: ReportData, 
         floor_shares={a: (floors[a], percent(met[a], slots[a])) for a in floors},
         window_planned_hours=round(window_minutes / 60, 1),
         window_used_hours=len(used),
-        trained_share=percent(sum(s.trained for s in data.shifts), len(data.shifts)),
-        shifts=len(data.shifts),
+        trained_share=percent(sum(s.trained for s in shifts), len(shifts)),
+        shifts=len(shifts),
+        attendance_days=sum(d.date in source.attendance_days for d in days),
+        planned_days=sum(d.date not in source.attendance_days for d in rostered),
+        open_stamps=source.open_stamps,
     )
 
 
@@ -570,7 +581,10 @@ def _presence_who(site: SiteProfile) -> str:
 
 def _staffing(site: SiteProfile, labels: _Labels, f: StaffingFigures) -> Table:
     rows: list[tuple[Value, ...]] = [(T.ST_OPEN_DAYS, f.open_days), (T.ST_ROSTERED_DAYS, f.rostered_days)]
-    rows += [(T.ST_HOURS.format(role=T.ROLE[r]), h) for r, h in f.hours_by_role.items()]
+    if f.attendance_days:
+        rows.append((T.ST_ATTENDANCE_DAYS, f.attendance_days))
+    hours_label = T.ST_HOURS_ACTUAL if f.attendance_days else T.ST_HOURS
+    rows += [(hours_label.format(role=T.ROLE[r]), h) for r, h in f.hours_by_role.items()]
     rows.append((T.ST_PRESENCE.format(who=_presence_who(site)), f.presence_share))
     for activity, (floor, share) in f.floor_shares.items():
         rows.append((T.ST_FLOOR.format(activity=labels.activity(activity), n=floor), share))
@@ -580,7 +594,7 @@ def _staffing(site: SiteProfile, labels: _Labels, f: StaffingFigures) -> Table:
             (T.ST_WINDOW_USED, f.window_used_hours),
             (T.ST_WINDOW_SHARE, percent(f.window_used_hours, f.window_planned_hours)),
         ]
-    return Table("staffing", T.T_STAFFING, (T.C_ITEM, T.C_VALUE), tuple(rows), note=T.ST_NOTE)
+    return Table("staffing", T.T_STAFFING, (T.C_ITEM, T.C_VALUE), tuple(rows), note=staffing_note(f))
 
 
 # -- answer rate -----------------------------------------------------------------------------------
@@ -748,6 +762,7 @@ def daily_report(site: SiteProfile, catalogue: Catalogue, data: ReportData, day:
     report.tables += [_hourly(site, data), _waits(labels, data)]
     report.tables += _pre_issuance(site, data, start, end, today, daily=True)
     report.tables.append(_incidents(labels, data))
+    report.tables += incident_details(data.incidents)  # issue 17: 経過・被害, oral / written reports
     return report
 
 
@@ -775,6 +790,7 @@ def monthly_report(site: SiteProfile, catalogue: Catalogue, data: ReportData, ye
                       _staffing(site, labels, staffing)]
     report.tables += _pre_issuance(site, data, start, end, today, daily=False)
     report.tables.append(_incidents(labels, data))
+    report.tables += incident_details(data.incidents)  # issue 17: 経過・被害, oral / written reports
     if site.improvement_notice is not None or data.notices:
         report.tables.append(_notices(site, data, today))
     if site.service_standards.performance_checklist:

@@ -416,6 +416,9 @@ class ReservationRules(Strict):
         default=30, ge=0, description="a booking not checked in by slot start + this becomes a no-show"
     )
     bookable_days_ahead: int = Field(default=60, ge=0, description="how far ahead a slot can be booked")
+    opens_on: dt.date | None = Field(
+        default=None, description="bookings are taken from this day only (Tamano §4(1): from 2026-10)"
+    )
     note: str = ""
 
     @model_validator(mode="after")
@@ -429,7 +432,53 @@ class LiveSettings(Strict):
     """Thresholds of the 現況 alerts that the contracts leave to the contractor."""
 
     wait_alert_minutes: int = Field(default=60, ge=1, description="alert when someone has waited longer")
+    booth_wait_alert_minutes: int | None = Field(
+        default=None, ge=1, description="alert when a visitor has waited this long for an online booth (Ageo §5(1)⑥)"
+    )
     note: str = ""
+
+
+class CallPurpose(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+
+
+class OutgoingCalls(Strict):
+    """Outgoing calls (架電) the contractor logs: Tamano's daily report counts them (§8(1))."""
+
+    purposes: list[CallPurpose] = Field(
+        default_factory=list, description="the site's purposes; empty = the catalogue's call topics"
+    )
+
+
+class IncidentRules(Strict):
+    """How fast an incident must reach the city (Kawanishi §10(2) 直ちに; Seto §11 直ちに口頭、遅滞なく書面)."""
+
+    report_within_minutes: int | None = Field(
+        default=None, ge=1, description="first report to the city (oral or written) within this; None = no alert"
+    )
+    written_within_days: int | None = Field(
+        default=None, ge=0, description="written report within this many days of the incident; None = no alert"
+    )
+    note: str = ""
+
+
+class CardCollection(Strict):
+    """Cards waiting for their holders (Tamano §4(11) 未受領者に対して必要に応じて督促)."""
+
+    reminder_after_days: int | None = Field(
+        default=None, ge=1, description="list a card for a reminder this many days after the notice (and after "
+        "the last reminder); None = the site does not track uncollected cards"
+    )
+    note: str = ""
+
+
+class AttendanceRules(Strict):
+    """How attendance (出勤記録) is compared with the published roster: contractor's rule."""
+
+    late_grace_minutes: int = Field(
+        default=5, ge=0, description="a clock-in later than the planned start + this counts as late"
+    )
 
 
 class ProcedureOffer(Strict):
@@ -622,6 +671,10 @@ class SiteProfile(Strict):
     improvement_notice: ImprovementNotice | None = None
     service_standards: ServiceStandards = ServiceStandards()
     privacy: Privacy = Privacy()
+    attendance: AttendanceRules = AttendanceRules()
+    outgoing_calls: OutgoingCalls = OutgoingCalls()
+    incident_reporting: IncidentRules = IncidentRules()
+    card_collection: CardCollection = CardCollection()
 
     @model_validator(mode="after")
     def _consistent(self) -> SiteProfile:

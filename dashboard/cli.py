@@ -53,7 +53,18 @@ def _date(text: str) -> dt.date:
 
 
 def _fixtures():
-    return load_fixtures(get_settings().fixtures_dir)
+    """The fixtures, with the designated days stored in the database (when there is one) laid over."""
+    from dashboard.designation_services import missing_sqlite_file, with_stored_designations
+    from db.engine import make_engine
+
+    base = load_fixtures(get_settings().fixtures_dir)
+    if missing_sqlite_file(get_settings().database_url):
+        return base
+    engine = make_engine()
+    try:
+        return with_stored_designations(base, engine)
+    finally:
+        engine.dispose()
 
 
 def cmd_sites_check(args: argparse.Namespace) -> int:
@@ -350,7 +361,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from sqlmodel import Session
 
     from core.live import local
-    from dashboard import clock, demo
+    from dashboard import clock, demo, demo_records
     from db.engine import make_engine
     from db.setup import init_database
 
@@ -394,6 +405,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
             say(f"{args.days} 日分の履歴を作成しています…（一つのトランザクション: 中断しても元のまま）")
             totals = demo.reset(engine, fixtures, start, args.speed, args.days, progress=say)
             say(f"過去の日報・月報 {demo.record_past_submissions(engine, fixtures, local(start).date())} 件を提出済みにしました")
+            demo_records.clear(engine)  # issue 17: contract records, refilled after the history
+            say(demo_records.history_summary(demo_records.fill_contract_records(
+                engine, fixtures, local(start).date(), args.days, progress=say)))
             say(f"履歴を作成しました（受付 {totals['ticket']} 件、電話 {totals['call']} 件、"
                 f"オンライン窓口 {totals['booth_session']} 件、{time.perf_counter() - started:.1f} 秒）")
         else:
@@ -905,6 +919,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_report_commands(sub, bench)
     _add_privacy_commands(sub)
     _add_user_commands(sub)
+    from dashboard.cli_records import add_record_commands  # issue 17: city bookings, attendance
+
+    add_record_commands(sub)
 
     init = sub.add_parser("init", help="create or upgrade the database and load the fixtures")
     init.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")

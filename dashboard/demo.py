@@ -504,6 +504,9 @@ class LiveFeed:
             return done
         for site_id in sorted(self.fixtures.sites):
             self._site(site_id, now, step, done)
+        from dashboard.demo_records import live_attendance  # issue 17: today's 出勤・休憩・退勤
+
+        done["attendance"] = live_attendance(self.engine, self.fixtures, now)
         return done
 
     def _site(self, site_id: str, now: dt.datetime, step: float, done: dict[str, int]) -> None:

@@ -411,6 +411,11 @@ def _bookable(fixtures: Fixtures, slot: ReservationSlot, now: dt.datetime) -> No
         raise LiveError(f"{label} の枠は開始時刻を過ぎているため予約できません。")
     if (slot.date - local(now).date()).days > site.reservations.bookable_days_ahead:
         raise LiveError(f"{label} は予約できる期間（{site.reservations.bookable_days_ahead}日先まで）の外です。")
+    opens = site.reservations.opens_on  # Tamano §4(1): bookings only from 2026-10 (issue 17)
+    if opens is not None and local(now).date() < opens:
+        from dashboard.texts import BOOK_ERR_NOT_OPEN
+
+        raise LiveError(BOOK_ERR_NOT_OPEN.format(date=opens))
     if slot.procedure_id not in site_day(fixtures, slot.site_id, slot.date).procedures:
         raise LiveError(f"{label} はこの手続きを受け付けていません。")
 

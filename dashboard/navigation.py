@@ -40,6 +40,13 @@ PAGES = (
              Permission.EDIT_RECORDS),
     PageSpec("app_pages/contractor.py", texts.PAGE_CONTRACTOR, ":material/business:", "contractor",
              Permission.EDIT_SITE_SETTINGS),
+    PageSpec("app_pages/attendance.py", texts.PAGE_ATTENDANCE, ":material/badge:", "attendance",
+             Permission.RECORD_ATTENDANCE),
+    PageSpec("app_pages/designated_days.py", texts.PAGE_DESIGNATED, ":material/event_available:", "designated-days",
+             Permission.EDIT_SITE_SETTINGS),
+    PageSpec("app_pages/city_bookings.py", texts.PAGE_CITY_BOOKINGS, ":material/upload_file:", "city-bookings",
+             Permission.OPERATE_COUNTER),
+    PageSpec("app_pages/cards.py", texts.PAGE_CARDS, ":material/credit_card:", "cards", Permission.EDIT_RECORDS),
     PageSpec("app_pages/audit.py", texts.PAGE_AUDIT, ":material/policy:", "audit", Permission.VIEW_AUDIT),
 )
 

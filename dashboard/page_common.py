@@ -9,12 +9,14 @@ from sqlmodel import Session
 
 from core.live import LiveError, local
 from dashboard import clock, resources, texts
+from core.personal_data import PersonalDataFound
+from core.text_input import TextRefused
 from dashboard.access import AccessDenied
 from dashboard.report_services import InputError
 from db.engine import DatabaseBusy, run_write
 
 # What a use case raises when it refuses: the message is Japanese and nothing was written.
-REFUSALS = (LiveError, AccessDenied, InputError)
+REFUSALS = (LiveError, AccessDenied, InputError, PersonalDataFound, TextRefused)
 
 
 def current_time() -> dt.datetime | None:

@@ -50,8 +50,10 @@ def build_report(kind: str, site_id: str, *, session: Session, fixtures: Fixture
                  contractor: str, day: dt.date | None = None, month: tuple[int, int] | None = None) -> Report:
     """The daily report of `day` or the monthly report of `month` (year, month).
     ReportUnavailable (a Japanese message) for a period outside the contract or in the future."""
+    from dashboard.designation_services import with_designations
     from db.report_queries import load_report_data
 
+    fixtures = with_designations(fixtures, session=session)  # designated days stored from the dashboard
     site = fixtures.site(site_id)
     if kind == "daily":
         start, end, _ = daily_period(site, day, today)
@@ -180,11 +182,25 @@ class IncidentInput:
     cause: str = ""
     fix: str = ""
     reported_to_city_at: dt.datetime | None = None
+    # issue 17: 経過・被害 (Kawanishi §10(2)); oral and written reports apart (Seto §11)
+    progress: str = ""
+    damage: str = ""
+    oral_reported_at: dt.datetime | None = None
+    written_reported_at: dt.datetime | None = None
+
+    def first_report(self) -> dt.datetime | None:
+        """When the city first heard of it: the earliest of the reports given."""
+        times = [t for t in (self.reported_to_city_at, self.oral_reported_at, self.written_reported_at) if t]
+        return min(times) if times else None
+
+
+# 事故・苦情, and (issue 17) 課題・改善案 (Ageo §5(4)①) and sudden staff vacancies (Fujieda §8(1)①)
+INCIDENT_KINDS = ("incident", "complaint", "issue", "proposal", "vacancy")
 
 
 def _check_incident(fixtures: Fixtures, site_id: str, data: IncidentInput, now: dt.datetime):
     site = _site(fixtures, site_id)
-    if data.kind not in ("incident", "complaint"):
+    if data.kind not in INCIDENT_KINDS:
         raise InputError(texts.ERR_CHOICE.format(site=site.name, field=texts.INC_KIND, value=data.kind))
     if data.category not in fixtures.catalogue.incident_categories:
         raise InputError(texts.ERR_CHOICE.format(site=site.name, field=texts.INC_CATEGORY, value=data.category))
@@ -194,15 +210,18 @@ def _check_incident(fixtures: Fixtures, site_id: str, data: IncidentInput, now: 
     if not data.description.strip():
         raise InputError(texts.ERR_EMPTY.format(site=site.name, field=texts.INC_DESCRIPTION))
     for text, label in ((data.description, texts.INC_DESCRIPTION), (data.action_taken, texts.INC_ACTION),
-                        (data.cause, texts.INC_CAUSE), (data.fix, texts.INC_FIX)):
+                        (data.cause, texts.INC_CAUSE), (data.fix, texts.INC_FIX),
+                        (data.progress, texts.INC_PROGRESS), (data.damage, texts.INC_DAMAGE)):
         free_text(text, label, site.name, max_length=LONG_MAX, multiline=True)
-    if data.reported_to_city_at is not None:
-        _aware(data.reported_to_city_at, texts.INC_REPORTED, site.name)
-        if data.reported_to_city_at < data.occurred_at:
-            raise InputError(texts.ERR_BEFORE.format(site=site.name, field=texts.INC_REPORTED,
-                                                     other=texts.INC_OCCURRED, value=data.reported_to_city_at))
-        if data.reported_to_city_at > now:
-            raise InputError(texts.ERR_FUTURE.format(site=site.name, field=texts.INC_REPORTED, value=data.reported_to_city_at))
+    for value, label in ((data.reported_to_city_at, texts.INC_REPORTED), (data.oral_reported_at, texts.INC_ORAL),
+                         (data.written_reported_at, texts.INC_WRITTEN)):
+        if value is None:
+            continue
+        _aware(value, label, site.name)
+        if value < data.occurred_at:
+            raise InputError(texts.ERR_BEFORE.format(site=site.name, field=label, other=texts.INC_OCCURRED, value=value))
+        if value > now:
+            raise InputError(texts.ERR_FUTURE.format(site=site.name, field=label, value=value))
     return site
 
 
@@ -216,7 +235,9 @@ def record_incident(site_id: str, data: IncidentInput, *, session: Session, fixt
     row = Incident(site_id=site_id, kind=data.kind, category=data.category, occurred_at=data.occurred_at,
                    description=data.description.strip(), action_taken=data.action_taken.strip() or None,
                    cause=data.cause.strip() or None, fix=data.fix.strip() or None,
-                   reported_to_city_at=data.reported_to_city_at)
+                   reported_to_city_at=data.first_report(), progress=data.progress.strip() or None,
+                   damage=data.damage.strip() or None, oral_reported_at=data.oral_reported_at,
+                   written_reported_at=data.written_reported_at)
     session.add(row)
     session.commit()
     return row.id
@@ -238,7 +259,9 @@ def update_incident(incident_id: int, data: IncidentInput, *, session: Session, 
     row.description = data.description.strip()
     row.action_taken = data.action_taken.strip() or None
     row.cause, row.fix = data.cause.strip() or None, data.fix.strip() or None
-    row.reported_to_city_at = data.reported_to_city_at
+    row.reported_to_city_at = data.first_report()
+    row.progress, row.damage = data.progress.strip() or None, data.damage.strip() or None
+    row.oral_reported_at, row.written_reported_at = data.oral_reported_at, data.written_reported_at
     session.add(row)
     session.commit()
 
@@ -416,3 +439,4 @@ def mark_submitted(site_id: str, report_id: str, period_start: dt.date, submitte
 
 
 __all__ = ["InputError", "ReportUnavailable", "build_report"]
+

@@ -10,6 +10,15 @@ from db.settings import get_settings
 
 
 def fixtures() -> Fixtures:
+    """The profiles with the designated days stored in the database laid over them (issue 17), so
+    every page's calendar, slots, requirements and reports see a change at once."""
+    from dashboard.designation_services import with_stored_designations
+
+    return with_stored_designations(_fixtures(str(get_settings().fixtures_dir)), engine())
+
+
+def base_fixtures() -> Fixtures:
+    """The files as they are, without the stored designated days (the 指定日 page edits those)."""
     return _fixtures(str(get_settings().fixtures_dir))
 
 

@@ -30,7 +30,7 @@ from core.staff_import import (
 from dashboard import texts
 from dashboard.access import Actor, Permission, needs, require
 from dashboard.audit_services import AuditAction, note
-from db import roster_store, staff_store
+from db import roster_store, staff_records_store, staff_store
 
 # --- staff --------------------------------------------------------------------------------------
 
@@ -106,9 +106,12 @@ def save_member(site: SiteProfile, values: dict[str, str], *, session: Session, 
     if errors:
         raise ImportRefused(errors)
     try:
+        before = staff_records_store.list_entries(session, site.id)  # issue 17: 名簿 history
         outcome = staff_store.upsert_member(session, site.id, member, active=active)
         note(session, actor, AuditAction.STAFF_EDIT, "staff", member.id, site_id=site.id, outcome=outcome,
              active=active)
+        staff_records_store.note_changes(session, site.id, before, staff_records_store.list_entries(session, site.id),
+                                         changed_by=actor.username)
         session.commit()
     except Exception:
         session.rollback()
@@ -144,9 +147,12 @@ def import_staff(site: SiteProfile, data: bytes, filename: str, *, session: Sess
         raise ImportRefused(errors)
     counts = {"inserted": 0, "updated": 0}
     try:
+        before = staff_records_store.list_entries(session, site.id)  # issue 17: 名簿 history
         for member in members:
             counts[staff_store.upsert_member(session, site.id, member)] += 1
         note(session, actor, AuditAction.STAFF_IMPORT, "staff", site_id=site.id, file=filename[:200], **counts)
+        staff_records_store.note_changes(session, site.id, before, staff_records_store.list_entries(session, site.id),
+                                         changed_by=actor.username)
         session.commit()
     except Exception:
         session.rollback()
@@ -170,8 +176,13 @@ def set_staff_active(staff_id: str, active: bool, *, session: Session, actor: Ac
     require(actor, Permission.EDIT_STAFF, owner)
     site_id = owner
     try:
+        site_id = staff_store.site_of(session, staff_id)
+        before = staff_records_store.list_entries(session, site_id) if site_id else {}  # issue 17: 名簿 history
         staff_store.set_active(session, staff_id, active)
         note(session, actor, AuditAction.STAFF_ACTIVE, "staff", staff_id, site_id=site_id, active=active)
+        if site_id:
+            staff_records_store.note_changes(session, site_id, before,
+                                             staff_records_store.list_entries(session, site_id), changed_by=actor.username)
         session.commit()
     except Exception:
         session.rollback()
@@ -233,7 +244,13 @@ def build_problem(fixtures: Fixtures, site_id: str, week: dt.date, absences=froz
                   session: Session, staffing=None) -> RosterProblem:
     """The week's problem from the staff stored in the database (active people only).
     `staffing`: a StaffingModel to reuse (it caches requirements month by month)."""
+    from core.designated_days import fingerprint
+    from dashboard.designation_services import with_designations
+
+    fixtures = with_designations(fixtures, session=session)  # designated days stored from the dashboard
     site = fixtures.site(site_id)
+    if staffing is not None and staffing.site is not site and fingerprint(staffing.site) != fingerprint(site):
+        staffing = None  # built before a designated day changed
     staff = staff_store.load_staff(session, site_id)
     if not staff:
         raise NoStaff(texts.ROSTER_NO_STAFF.format(site=site.name))

@@ -17,6 +17,7 @@ from core.live import OPEN_COUNTER_MINUTES, TOKYO, Alert, SiteStatus, answer_rat
 from core.roster import minute_of
 from core.site_profile import ActivityId
 from dashboard.access import Actor, Permission, needs
+from dashboard import texts as _texts
 from dashboard.live_services import published_shifts, site_day, working_on
 from db.models import BoothSession, Call, Staff, Ticket
 
@@ -87,6 +88,9 @@ def site_status(fixtures: Fixtures, site_id: str, *, session: Session, now: dt.d
             BoothSession.site_id == site_id, BoothSession.joined_at >= start, BoothSession.joined_at < end)).all()
         status.booths_waiting = sum(1 for s, e in visits if s is None and e is None)
         status.booths_in_session = sum(1 for s, e in visits if s is not None and e is None)
+        booth_waits(status, session.exec(select(BoothSession.joined_at, BoothSession.started_at, BoothSession.ended_at)
+                                         .where(BoothSession.site_id == site_id, BoothSession.joined_at >= start,
+                                                BoothSession.joined_at < end)).all(), now)
     status.alerts = alerts(fixtures, status)
     return status
 
@@ -99,6 +103,16 @@ def _counters_open(tickets, now: dt.datetime) -> int:
         counter for _p, s, _i, called, counter, finished in tickets
         if counter and (s in ("called", "serving") or (called and called >= recent) or (finished and finished >= recent))
     })
+
+
+def booth_waits(status: SiteStatus, visits, now: dt.datetime) -> None:
+    """Booth waits from joining the queue (Ageo §5(1)⑥): longest today, longest now, mean of
+    those started. `visits`: (joined_at, started_at, ended_at) of today's booth sessions."""
+    waiting = [wait_minutes(j, None, now) for j, s, e in visits if s is None and e is None]
+    started = [wait_minutes(j, s, now) for j, s, _e in visits if s is not None]
+    status.booth_current_wait_minutes = round(max(waiting, default=0))
+    status.booth_longest_wait_minutes = round(max(waiting + started, default=0))
+    status.booth_average_wait_minutes = round(mean(started), 1) if started else None
 
 
 def alerts(fixtures: Fixtures, status: SiteStatus) -> list[Alert]:
@@ -120,6 +134,11 @@ def alerts(fixtures: Fixtures, status: SiteStatus) -> list[Alert]:
         if rule.kind == "all_seats_when_waiting_over" and rule.activity == ActivityId.booth:
             if status.booths_waiting > rule.threshold and status.booths_in_session < status.booth_seats:
                 add("error", f"{rule.label}：待ち{status.booths_waiting}人、稼働{status.booths_in_session}ブース。")
+    booth_limit = site.live.booth_wait_alert_minutes  # Ageo §5(1)⑥ (issue 17)
+    if booth_limit is not None and status.booths_waiting and status.booth_current_wait_minutes > booth_limit:
+        free = status.booth_seats - status.booths_in_session
+        add("error" if free > 0 else "warning", _texts.BOOTH_WAIT_ALERT.format(
+            limit=booth_limit, minutes=status.booth_current_wait_minutes, waiting=status.booths_waiting, free=free))
     if status.longest_wait_minutes > site.live.wait_alert_minutes and status.waiting_total:
         add("warning", f"待ち時間が{site.live.wait_alert_minutes}分を超えています（最長{status.longest_wait_minutes}分）。")
     if (status.answer_rate is not None and status.answer_rate_target is not None
@@ -161,6 +180,7 @@ def status_cards(fixtures: Fixtures, statuses: list[SiteStatus]) -> list[dict]:
             figures[texts.COL_ANSWER_RATE] = f"{rate}（{target}）"
         if s.booth_seats:
             figures[texts.COL_BOOTHS] = f"{s.booths_waiting} / {s.booths_in_session} / {s.booth_seats}"
+            figures[texts.COL_BOOTH_WAIT] = f"{s.booth_current_wait_minutes}分"
         lines = [
             texts.STATUS_LINE_WAITING.format(by="、".join(
                 f"{labels.get(p, p)} {n}" for p, n in s.waiting_by_procedure.items()) or "—"),

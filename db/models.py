@@ -70,7 +70,7 @@ TICKET_STATUSES = ("waiting", "called", "serving", "done", "no_show", "handed_of
 ROSTER_STATUSES = ("draft", "published")
 CALL_ACTIVITIES = ("phone", "call_centre")
 CALL_DIRECTIONS = ("in", "out")
-INCIDENT_KINDS = ("incident", "complaint")
+INCIDENT_KINDS = ("incident", "complaint", "issue", "proposal", "vacancy")  # issue 17: 課題・改善案・欠員
 # The roles of dashboard.access.Role (migration 0010 replaced the first draft's "city").
 USER_ROLES = ("admin", "supervisor", "clerk", "scheduler", "city_viewer")
 
@@ -294,6 +294,7 @@ class Call(SQLModel, table=True):
     abandoned: bool = False
     wait_seconds: float | None = None
     duration_seconds: float | None = None
+    outcome: str | None = Field(default=None, description="outgoing calls (架電): reached, no_answer, message")
 
 
 class BoothSession(SQLModel, table=True):
@@ -360,6 +361,11 @@ class Incident(SQLModel, table=True):
     cause: str | None = Field(default=None, sa_type=Text)
     fix: str | None = Field(default=None, sa_type=Text)
     reported_to_city_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # issue 17 (Kawanishi §10(2) 発生原因、経過、被害の内容; Seto §11 直ちに口頭、遅滞なく書面)
+    progress: str | None = Field(default=None, sa_type=Text, description="経過: the course of events")
+    damage: str | None = Field(default=None, sa_type=Text, description="被害: the damage")
+    oral_reported_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    written_reported_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class ImprovementNotice(SQLModel, table=True):
@@ -487,3 +493,148 @@ class AuditLog(SQLModel, table=True):
     entity_id: str | None = None
     detail: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     site_id: str | None = Field(default=None, description="the site concerned, for the audit page's filter")
+
+
+# --- contract records (issue 17) ------------------------------------------------------------
+
+ATTENDANCE_KINDS = ("clock_in", "break_start", "break_end", "clock_out")
+DESIGNATION_ACTIONS = ("add", "remove")
+
+
+class AttendanceEvent(SQLModel, table=True):
+    """One stamp of a person's working day (出勤・休憩・退勤), Kawanishi §8(2)キ. Never deleted or
+    edited: a correction adds a new row with its reason and points the replaced row at it."""
+
+    __tablename__ = "attendance_event"
+    __table_args__ = (
+        Index("ix_attendance_event_site_id_date", "site_id", "date"),
+        _one_of("kind", ATTENDANCE_KINDS, "kind_valid"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE")
+    staff_id: str = Field(foreign_key="staff.id", index=True)
+    date: dt.date = Field(description="the site day (Asia/Tokyo) the stamp belongs to")
+    kind: str
+    at: dt.datetime = Field(sa_type=UTCDateTime)
+    recorded_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    recorded_by: str
+    reason: str | None = Field(default=None, sa_type=Text, description="why a correction was made")
+    replaced_by: int | None = Field(default=None, description="id of the correcting row; None = in force")
+
+
+class DesignatedDay(SQLModel, table=True):
+    """A date the city designated (added) or withdrew (removed) for one of the profile's day types
+    with a `dates` selector, laid over the profile wherever a site calendar is built."""
+
+    __tablename__ = "designated_day"
+    __table_args__ = (_one_of("action", DESIGNATION_ACTIONS, "action_valid"),)
+
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE", primary_key=True)
+    day_type: str = Field(primary_key=True)
+    date: dt.date = Field(primary_key=True)
+    action: str
+    changed_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    changed_by: str
+
+
+class CityBooking(SQLModel, table=True):
+    """A booking imported from the city's own reservation system (Kawanishi §7(1), Seto §16(1)):
+    the city's booking id, unique per site, points at our reservation. No visitor name."""
+
+    __tablename__ = "city_booking"
+
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE", primary_key=True)
+    city_booking_id: str = Field(primary_key=True)
+    reservation_id: int = Field(foreign_key="reservation.id", ondelete="CASCADE", index=True)
+    imported_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+
+
+TRAINING_COURSES = ("initial", "privacy", "security", "other")
+
+
+class StaffTraining(SQLModel, table=True):
+    """A course a person completed, with its date (Kawanishi §8(3)ア, Fujieda §8(2), Ageo §5(5)④,
+    Seto §7(2), §9(2)イ). The earliest `initial` course also sets Staff.training_completed, which
+    the roster rules read."""
+
+    __tablename__ = "staff_training"
+    __table_args__ = (
+        UniqueConstraint("staff_id", "course", "completed_on"),
+        _one_of("course", TRAINING_COURSES, "course_valid"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: str = Field(foreign_key="staff.id", ondelete="CASCADE", index=True)
+    course: str
+    title: str | None = Field(default=None, description="the course's own name, e.g. 令和8年度 個人情報保護研修")
+    completed_on: dt.date
+    recorded_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    recorded_by: str
+
+
+class StaffPledge(SQLModel, table=True):
+    """A signed confidentiality pledge (誓約書, Fujieda §9(1)②): the date signed, never the paper."""
+
+    __tablename__ = "staff_pledge"
+    __table_args__ = (UniqueConstraint("staff_id", "signed_on"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: str = Field(foreign_key="staff.id", ondelete="CASCADE", index=True)
+    signed_on: dt.date
+    recorded_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    recorded_by: str
+
+
+class StaffListChange(SQLModel, table=True):
+    """The staff list for the city (名簿) changed: who, what, when (Kawanishi §8(2)カ 変更の都度).
+    No foreign key to staff: the history outlives the person."""
+
+    __tablename__ = "staff_list_change"
+    __table_args__ = (Index("ix_staff_list_change_site_id_changed_at", "site_id", "changed_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE")
+    staff_id: str
+    change: str = Field(description="added, removed or updated")
+    before: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    after: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    changed_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    changed_by: str
+
+
+REMINDER_METHODS = ("letter", "phone")
+
+
+class UncollectedCard(SQLModel, table=True):
+    """A card waiting for its holder (Tamano §4(11)), known only by the notice's reference number
+    (交付通知書番号): no name, address or phone — the city's system holds those for the reminder."""
+
+    __tablename__ = "uncollected_card"
+    __table_args__ = (
+        UniqueConstraint("site_id", "reference"),
+        CheckConstraint("collected_on IS NULL OR collected_on >= notice_mailed_on", name="collected_after_notice"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE", index=True)
+    reference: str
+    notice_mailed_on: dt.date
+    collected_on: dt.date | None = None
+    recorded_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+
+
+class CardReminder(SQLModel, table=True):
+    """A reminder (督促) sent for an uncollected card, with its date."""
+
+    __tablename__ = "card_reminder"
+    __table_args__ = (
+        UniqueConstraint("card_id", "reminded_on"),
+        _one_of("method", REMINDER_METHODS, "method_valid"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    card_id: int = Field(foreign_key="uncollected_card.id", ondelete="CASCADE", index=True)
+    reminded_on: dt.date
+    method: str
+    recorded_by: str

@@ -24,6 +24,7 @@ from core.report_records import (
     ShiftRecord,
     TicketRecord,
 )
+from db import attendance_store
 from db.models import (
     BoothSession,
     Call,
@@ -85,6 +86,7 @@ def published_shifts(session: Session, site_id: str, start: dt.date, end: dt.dat
             trained = bool(person and person.training_completed and person.training_completed <= day)
             shifts.append(
                 ShiftRecord(
+                    staff_id=shift["staff_id"],
                     date=day,
                     role=role,
                     trained=trained,
@@ -169,7 +171,8 @@ def load_report_data(*, session: Session, site_id: str, start: dt.date, end: dt.
         data.incidents.append(
             IncidentRecord(id=i.id, kind=i.kind, category=i.category, occurred_at=i.occurred_at,
                            description=i.description, action_taken=i.action_taken, cause=i.cause, fix=i.fix,
-                           reported_to_city_at=i.reported_to_city_at)
+                           reported_to_city_at=i.reported_to_city_at, progress=i.progress, damage=i.damage,
+                           oral_reported_at=i.oral_reported_at, written_reported_at=i.written_reported_at)
         )
 
     # Notices still open during the period, or received in it.
@@ -188,6 +191,7 @@ def load_report_data(*, session: Session, site_id: str, start: dt.date, end: dt.
         )
 
     data.shifts, data.rostered_dates = published_shifts(session, site_id, start, end)
+    data.attendance = attendance_store.report_records(session, site_id=site_id, start=start, end=end)
 
     for f in session.exec(
         select(FormCount).where(FormCount.site_id == site_id, FormCount.date >= start, FormCount.date <= end)

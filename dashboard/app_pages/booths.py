@@ -33,7 +33,7 @@ left, right = st.columns(2)
 with left:
     kind = st.selectbox(texts.PICK_PROCEDURE, kinds, format_func=lambda k: labels.get(k, k), key="booths_kind")
     if st.button(texts.BOOTH_JOIN, key="booths_join", type="primary"):
-        page_common.act_then_refresh(lambda session: live.booth_join(fixtures, site_id, kind, session=session, now=now),
+        page_common.act_then_refresh(lambda session: live.booth_join(fixtures, site_id, kind, session=session, now=now, actor=actor),
                                      lambda _joined: texts.BOOTH_JOINED.format(kind=labels.get(kind, kind)))
 
     with Session(resources.engine()) as session:
@@ -44,13 +44,18 @@ with left:
             .order_by(BoothSession.joined_at)).all()
         busy = live.booths_busy(session, site_id, local(now).date())
     for alert in status.alerts:
-        if "ブース" in alert.message:
+        if "ブース" in alert.message or "オンライン窓口" in alert.message:
             st.error(alert.message)
     st.metric(texts.BOOTH_HEADER, texts.BOOTH_FIGURES.format(waiting=status.booths_waiting,
                                                               busy=status.booths_in_session, seats=seats))
+    st.caption(texts.BOOTH_WAIT_FIGURES.format(  # Ageo §5(1)⑥: waits from joining the queue
+        current=status.booth_current_wait_minutes, longest=status.booth_longest_wait_minutes,
+        average=status.booth_average_wait_minutes if status.booth_average_wait_minutes is not None else "—"))
     waiting = [v for v in visits if v.started_at is None]
     if waiting:
-        waiting_labels = {v.id: f"{local(v.joined_at):%H:%M} {labels.get(v.kind, v.kind)}" for v in waiting}
+        waiting_labels = {v.id: f"{local(v.joined_at):%H:%M} {labels.get(v.kind, v.kind)}（"
+                                f"{texts.BOOTH_WAITED.format(minutes=int((now - v.joined_at).total_seconds() // 60))}）"
+                          for v in waiting}
         visit = st.selectbox(texts.BOOTH_WAITING, list(waiting_labels), key="booths_waiting",
                              format_func=lambda i: waiting_labels.get(i, "—"))
         free = [n for n in range(1, seats + 1) if n not in busy]
@@ -61,7 +66,7 @@ with left:
             st.info(texts.BOOTH_NONE_FREE)
         if st.button(texts.BOOTH_START, key="booths_start", disabled=booth is None):
             page_common.act_then_refresh(
-                lambda session: live.booth_start(fixtures, visit, int(booth), session=session, now=now),
+                lambda session: live.booth_start(fixtures, visit, int(booth), session=session, now=now, actor=actor),
                 lambda started: texts.BOOTH_STARTED.format(booth=started.booth_no))
 with right:
     running = [v for v in visits if v.started_at is not None]
@@ -71,5 +76,5 @@ with right:
         visit = st.selectbox(texts.BOOTH_IN_SESSION, list(running_labels), key="booths_running",
                              format_func=lambda i: running_labels.get(i, "—"))
         if st.button(texts.BOOTH_END, key="booths_end"):
-            page_common.act_then_refresh(lambda session: live.booth_end(visit, session=session, now=now),
+            page_common.act_then_refresh(lambda session: live.booth_end(visit, session=session, now=now, actor=actor),
                                          lambda _ended: texts.BOOTH_ENDED)

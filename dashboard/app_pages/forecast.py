@@ -9,14 +9,16 @@ import pandas as pd
 import streamlit as st
 
 from core.forecast import DemandModel
+from core.designated_days import fingerprint
 from core.requirements import StaffingModel
 from dashboard import charts, page_common, resources, services, texts
 from dashboard.access import Permission
 
 
 @st.cache_resource
-def models(site_id: str) -> tuple[DemandModel, StaffingModel]:
-    """Pure per-site models; they cache month computations, so keep one per site."""
+def models(site_id: str, designations: str = "") -> tuple[DemandModel, StaffingModel]:
+    """Pure per-site models; they cache month computations, so keep one per site (and per
+    `designations` fingerprint: a designated day changed gives new models)."""
     fixtures = resources.fixtures()
     demand = DemandModel(fixtures.site(site_id), fixtures.catalogue)
     return demand, StaffingModel(demand.site, fixtures.catalogue, demand)
@@ -32,7 +34,7 @@ st.caption(texts.FORECAST_CAPTION)
 left, right = st.columns(2)
 with left:
     site = page_common.pick_site_profile("forecast_site")
-demand, staffing = models(site.id)
+demand, staffing = models(site.id, fingerprint(site))
 
 months = pd.period_range(site.contract.start, site.contract.end, freq="M")
 labels = [f"{p.year}年{p.month}月" for p in months]

@@ -12,7 +12,7 @@ from sqlmodel import Session
 from core.report_records import TOKYO, local
 from core.reports import notice_status
 from dashboard import report_services as rs
-from dashboard import page_common, resources, texts
+from dashboard import incident_services, page_common, resources, texts
 from dashboard.page_common import DatabaseBusy, run_write
 from dashboard.access import AccessDenied, Permission
 
@@ -64,16 +64,31 @@ with tab_incidents:
         action = e.text_area(texts.INC_ACTION, key="inc_action")
         cause = f.text_area(texts.INC_CAUSE, key="inc_cause")
         fix = g.text_area(texts.INC_FIX, key="inc_fix")
+        p1, p2 = st.columns(2)  # issue 17: 経過・被害 (Kawanishi §10(2))
+        progress = p1.text_area(texts.INC_PROGRESS, key="inc_progress")
+        damage = p2.text_area(texts.INC_DAMAGE, key="inc_damage")
         h, i = st.columns(2)
         reported_day = h.date_input(texts.INC_REPORTED_DATE, value=None, format="YYYY/MM/DD", key="inc_reported_date")
         reported_time = i.time_input(texts.INC_REPORTED_TIME, value=dt.time(17, 0), step=300, key="inc_reported_time")
+        o1, o2, w1, w2 = st.columns(4)  # issue 17: oral and written reports apart (Seto §11)
+        oral_day = o1.date_input(texts.INC_ORAL_DATE, value=None, format="YYYY/MM/DD", key="inc_oral_date")
+        oral_time = o2.time_input(texts.INC_REPORT_TIME, value=dt.time(9, 0), step=300, key="inc_oral_time")
+        written_day = w1.date_input(texts.INC_WRITTEN_DATE, value=None, format="YYYY/MM/DD", key="inc_written_date")
+        written_time = w2.time_input(texts.INC_REPORT_TIME, value=dt.time(17, 0), step=300, key="inc_written_time")
         if st.form_submit_button(texts.INC_SAVE, key="inc_save"):
             data = rs.IncidentInput(kind, category, _at(day, time), description, action, cause, fix,
-                                    _at(reported_day, reported_time))
+                                    _at(reported_day, reported_time), progress=progress, damage=damage,
+                                    oral_reported_at=_at(oral_day, oral_time),
+                                    written_reported_at=_at(written_day, written_time))
             _run(lambda s: rs.record_incident(site.id, data, session=s, fixtures=fixtures, actor=actor), texts.INC_SAVED)
 
     with Session(resources.engine()) as session:
         rows = rs.incidents(site.id, session=session, since=today - dt.timedelta(days=90), actor=actor)
+        late = incident_services.overdue_incident_reports(  # issue 17: reports to the city overdue
+            site.id, session=session, fixtures=fixtures, now=dt.datetime.now(TOKYO),
+            actor=actor)
+    for line in late:
+        st.error(line)
     st.markdown(f"**{texts.INC_LIST}**")
     if not rows:
         st.caption(texts.INC_NONE)
@@ -104,9 +119,25 @@ with tab_incidents:
                                         format="YYYY/MM/DD", key=f"inc_edit_reported_date_{picked}")
             reported_time = i.time_input(texts.INC_REPORTED_TIME, value=reported.time() if reported else dt.time(17, 0),
                                          step=300, key=f"inc_edit_reported_time_{picked}")
+            p1, p2 = st.columns(2)
+            progress = p1.text_area(texts.INC_PROGRESS, value=row.progress or "", key=f"inc_edit_progress_{picked}")
+            damage = p2.text_area(texts.INC_DAMAGE, value=row.damage or "", key=f"inc_edit_damage_{picked}")
+            oral = local(row.oral_reported_at) if row.oral_reported_at else None
+            written = local(row.written_reported_at) if row.written_reported_at else None
+            o1, o2, w1, w2 = st.columns(4)
+            oral_day = o1.date_input(texts.INC_ORAL_DATE, value=oral.date() if oral else None, format="YYYY/MM/DD",
+                                     key=f"inc_edit_oral_date_{picked}")
+            oral_time = o2.time_input(texts.INC_REPORT_TIME, value=oral.time() if oral else dt.time(9, 0), step=300,
+                                      key=f"inc_edit_oral_time_{picked}")
+            written_day = w1.date_input(texts.INC_WRITTEN_DATE, value=written.date() if written else None,
+                                        format="YYYY/MM/DD", key=f"inc_edit_written_date_{picked}")
+            written_time = w2.time_input(texts.INC_REPORT_TIME, value=written.time() if written else dt.time(17, 0),
+                                         step=300, key=f"inc_edit_written_time_{picked}")
             if st.form_submit_button(texts.INC_UPDATE, key=f"inc_update_{picked}"):
                 data = rs.IncidentInput(row.kind, row.category, row.occurred_at, row.description, action, cause, fix,
-                                        _at(reported_day, reported_time))
+                                        _at(reported_day, reported_time), progress=progress, damage=damage,
+                                        oral_reported_at=_at(oral_day, oral_time),
+                                        written_reported_at=_at(written_day, written_time))
                 _run(lambda s: rs.update_incident(picked, data, session=s, fixtures=fixtures, site_id=site.id, actor=actor), texts.INC_UPDATED)
 
 # -- 業務改善事項通知書 ---------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from sqlmodel import Session
 from dashboard import live_services as live
 from dashboard import page_common, resources, status_services, texts
 from dashboard.access import Permission
+from dashboard.outgoing_calls_ui import outgoing_calls_form
 
 actor = page_common.require_page(Permission.OPERATE_COUNTER)
 fixtures = resources.fixtures()
@@ -32,6 +33,9 @@ if st.button(texts.LOG_CALL_BUTTON, key="phones_log", type="primary"):
         wait_seconds=float(wait), duration_seconds=float(duration) if answered else None, now=now, actor=actor))
     if call is not None:
         st.success(texts.CALL_LOGGED.format(topic=topics[topic], answered=texts.ANSWERED_LABEL[answered]))
+
+
+outgoing_calls_form(fixtures, site_id, lines, now)  # issue 17: 架電 (Tamano §8(1))
 
 
 @st.fragment(run_every=5)

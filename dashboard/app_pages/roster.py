@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
+from core.designated_days import fingerprint
 from core.requirements import StaffingModel
 from core.roster import SLOT, hhmm
 from core.roster_edit import EditError
@@ -18,8 +19,9 @@ from db import roster_store
 
 
 @st.cache_resource
-def staffing_model(site_id: str) -> StaffingModel:
-    """Requirements per site are pure and cached month by month inside the model."""
+def staffing_model(site_id: str, designations: str = "") -> StaffingModel:
+    """Requirements per site are pure and cached month by month inside the model; `designations`
+    (the profile's fingerprint) gives a new model once a designated day changes."""
     fixtures = resources.fixtures()
     return StaffingModel(fixtures.site(site_id), fixtures.catalogue)
 
@@ -53,7 +55,7 @@ def flash(level: str, text: str) -> None:
 def problem_for(absences=frozenset()):
     with Session(engine) as session:
         return rs.build_problem(fixtures, site.id, week, absences, session=session,
-                                staffing=staffing_model(site.id), actor=actor)
+                                staffing=staffing_model(site.id, fingerprint(site)), actor=actor)
 
 
 def start_job(label: str, note: str, absences=frozenset(), previous=None, locked=frozenset()) -> None:

@@ -18,6 +18,7 @@ from core.staff_import import (
 from dashboard import page_common, resources, roster_services, texts
 from dashboard.access import AccessDenied, Permission
 from dashboard.page_common import DatabaseBusy, run_write
+from dashboard.staff_records_ui import staff_records_section
 
 actor = page_common.require_page(Permission.VIEW_STAFF)
 fixtures = resources.fixtures()
@@ -166,3 +167,5 @@ with export_tab:
         right.download_button(texts.DOWNLOAD_XLSX, lambda w=which: _staff_file(w, "xlsx"), file_name=f"{stem}.xlsx",
                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                               key=f"staff_dl_{stem}_xlsx", on_click="ignore")
+
+staff_records_section(site.id)  # issue 17: training, pledges, 名簿 history

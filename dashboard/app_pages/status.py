@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 from sqlmodel import Session
 
-from dashboard import clock, page_common, resources, status_services, texts
+from dashboard import clock, incident_services, page_common, resources, status_services, texts
 from dashboard.access import Permission
 
 actor = page_common.require_page(Permission.VIEW_LIVE)
@@ -22,11 +22,15 @@ def live_status() -> None:
         return
     with Session(resources.engine()) as session:
         statuses = status_services.all_statuses(fixtures, session=session, now=clock.now(session), actor=actor)
+        late_reports = incident_services.overdue_everywhere(  # issue 17: incidents not reported in time
+            session=session, fixtures=fixtures, now=clock.now(session), actor=actor)
     alerts = [a for s in statuses for a in s.alerts]
     for alert in alerts:
         name = fixtures.sites[alert.site_id].name
         (st.error if alert.level == "error" else st.warning)(f"{name}：{alert.message}")
-    if not alerts:
+    for name, line in late_reports:
+        st.error(f"{name}：{line}")
+    if not alerts and not late_reports:
         st.success(texts.ALERTS_NONE)
     # One card per site; columns wrap on a narrow screen, so a phone shows the same figures.
     for card in status_services.status_cards(fixtures, statuses):

@@ -101,6 +101,27 @@ DESIGN = {
     "privacy_services.purge_site": P.PURGE_DATA,
     "privacy_services.erase_person": P.PURGE_DATA,
     "privacy_services.purge_status": P.PURGE_DATA,
+    "attendance_services.board": P.RECORD_ATTENDANCE,
+    "attendance_services.correct": P.RECORD_ATTENDANCE,
+    "attendance_services.deviations": P.RECORD_ATTENDANCE,
+    "attendance_services.month_rows": P.EXPORT_REPORTS,
+    "attendance_services.stamp": P.RECORD_ATTENDANCE,
+    "call_services.log_outgoing_call": P.OPERATE_COUNTER,
+    "call_services.outgoing_today": P.VIEW_LIVE,
+    "card_services.due": P.EDIT_RECORDS,
+    "card_services.record_collected": P.OPERATE_COUNTER,
+    "card_services.record_reminders": P.EDIT_RECORDS,
+    "card_services.register": P.EDIT_RECORDS,
+    "city_booking_services.import_city_bookings": P.OPERATE_COUNTER,
+    "designation_services.add_day": P.EDIT_SITE_SETTINGS,
+    "designation_services.listing": P.EDIT_SITE_SETTINGS,
+    "designation_services.remove_day": P.EDIT_SITE_SETTINGS,
+    "incident_services.overdue_everywhere": P.VIEW_LIVE,
+    "incident_services.overdue_incident_reports": P.EDIT_RECORDS,
+    "staff_record_services.list_history_rows": P.VIEW_STAFF,
+    "staff_record_services.record_pledge": P.EDIT_RECORDS,
+    "staff_record_services.record_training": P.EDIT_RECORDS,
+    "staff_record_services.records": P.VIEW_STAFF,
 }
 
 # Public functions without @needs, and why none is needed. "Pure" means: computed only from its
@@ -121,6 +142,14 @@ UNDECORATED = {
     "lobby_services.announcement": PURE,
     "month_services.month_rows": PURE,
     "month_services.month_xlsx": PURE,
+    **{f"attendance_services.{n}": PURE for n in ("deviation_text", "grace_minutes", "month_csv")},
+    "call_services.purposes": PURE,
+    "staff_record_services.csv_bytes": PURE,
+    "status_services.booth_waits": PURE,
+    "designation_services.missing_sqlite_file": PURE,
+    **{f"designation_services.{n}": "the calendar as the city announced it (designated days): contract data every "
+                                    "page and command reads, nothing personal" for n in (
+        "with_designations", "with_stored_designations", "site_profile")},
     "contractor_services.contractor": "the contractor's own company details, printed on every report anyone may "
                                       "read: nothing personal, nothing bound to a site",
     **{f"report_services.{n}": PURE for n in (

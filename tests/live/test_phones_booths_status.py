@@ -11,7 +11,7 @@ from core.live import LiveError
 from dashboard import live_services as live
 from dashboard.status_services import site_status
 from dashboard.report_services import IncidentInput, InputError, record_incident
-from db.models import Call, Incident
+from db.models import BoothSession, Call, Incident
 from tests.live.conftest import at, publish
 from dashboard.access import SYSTEM
 
@@ -126,3 +126,23 @@ def test_status_cards_hold_text_only_and_every_site(session, fixtures):
     assert all(isinstance(v, str) for c in cards for v in c["figures"].values())
     ageo = next(c for c in cards if c["site_id"] == "ageo")
     assert "ブース（待ち/使用中/席）" in ageo["figures"] and "本日の応答率（目標）" in ageo["figures"]
+
+
+def test_booth_waits_are_measured_from_joining_and_alerted_past_the_limit(session, fixtures):
+    """Ageo §5(1)⑥: three visitors waiting 90 minutes with no booth in use must show and alert."""
+    from dashboard.status_services import status_cards
+
+    for _ in range(3):
+        live.booth_join(fixtures, "ageo", "online_application", session=session, now=at(DAY, "09:00"), actor=SYSTEM)
+    status = site_status(fixtures, "ageo", session=session, now=at(DAY, "10:30"), actor=SYSTEM)
+    assert (status.booths_waiting, status.booth_current_wait_minutes, status.booth_longest_wait_minutes) == (3, 90, 90)
+    booth_alerts = [a for a in status.alerts if "オンライン窓口で90分" in a.message]
+    assert booth_alerts and booth_alerts[0].level == "error"  # booths were free
+    assert status_cards(fixtures, [status])[0]["figures"]["ブース待ち最長（分）"] == "90分"
+    # under the limit: no alert; once started, the wait stays in the day's figures
+    status = site_status(fixtures, "ageo", session=session, now=at(DAY, "09:09"), actor=SYSTEM)
+    assert not any("オンライン窓口で" in a.message for a in status.alerts)
+    first = session.exec(select(BoothSession).order_by(BoothSession.id)).first()
+    live.booth_start(fixtures, first.id, 1, session=session, now=at(DAY, "09:20"), actor=SYSTEM)
+    status = site_status(fixtures, "ageo", session=session, now=at(DAY, "09:25"), actor=SYSTEM)
+    assert status.booth_average_wait_minutes == 20 and status.booth_current_wait_minutes == 25
