@@ -42,7 +42,7 @@ with left:
         visits = session.exec(select(BoothSession).where(
             BoothSession.site_id == site_id, BoothSession.joined_at >= start, BoothSession.ended_at.is_(None))
             .order_by(BoothSession.joined_at)).all()
-        busy = live.booths_busy(session, site_id, local(now).date())
+        busy = live.booths_busy(session, site_id, local(now).date(), actor=actor)
     for alert in status.alerts:
         if "ブース" in alert.message or "オンライン窓口" in alert.message:
             st.error(alert.message)

@@ -26,7 +26,7 @@ offered = [p.id for p in site.procedures if p.id in day.procedures] or [p.id for
 counters = live.counter_names(fixtures, site_id)
 counter = st.selectbox(texts.MY_COUNTER, counters, key=f"reception_counter_{site_id}")
 with Session(resources.engine()) as session:
-    tickets = live.day_tickets(site_id, local(now).date(), session=session)
+    tickets = live.day_tickets(site_id, local(now).date(), session=session, actor=actor)
 mine = live.ticket_at_counter(tickets, counter)
 
 left, right = st.columns(2)
@@ -37,8 +37,8 @@ with left:
     st.caption(texts.BRING_DOCUMENTS.format(docs="、".join(live.documents_for(fixtures, procedure)) or "—"))
     if st.button(texts.ISSUE_BUTTON, key="reception_issue", type="primary"):
         def issue(session):
-            ticket = live.issue_ticket(fixtures, site_id, procedure, session=session, now=now)
-            return ticket.number, live.wait_estimate(fixtures, ticket, session=session, now=now)
+            ticket = live.issue_ticket(fixtures, site_id, procedure, session=session, now=now, actor=actor)
+            return ticket.number, live.wait_estimate(fixtures, ticket, session=session, now=now, actor=actor)
         page_common.act_then_refresh(issue, lambda r: texts.ISSUED.format(number=r[0], minutes=r[1]))
 with right:
     st.subheader(texts.MY_TICKET.format(counter=counter))
@@ -46,7 +46,7 @@ with right:
         st.caption(texts.MY_TICKET_NONE)
         if st.button(texts.CALL_NEXT_BUTTON, key="reception_call_next", type="primary"):
             result = page_common.act(
-                lambda session: (live.call_next(fixtures, site_id, counter, session=session, now=now),))
+                lambda session: (live.call_next(fixtures, site_id, counter, session=session, now=now, actor=actor),))
             if result is not None and result[0] is not None:
                 page_common.flash(texts.CALLED.format(number=result[0].number, counter=result[0].counter))
                 st.rerun()
@@ -66,7 +66,7 @@ with right:
                              "secondary"):
                 page_common.act_then_refresh(
                     lambda session, a=action: live.ticket_action(fixtures, mine.id, a, session=session, now=now,
-                                                                 reason=reason, counter=counter, site_id=site_id),
+                                                                 reason=reason, counter=counter, site_id=site_id, actor=actor),
                     lambda done, a=action: texts.ACTION_DONE.format(number=done.number, action=texts.ACTION_DONE_TEXT[a]))
 
 absent = [t for t in tickets if t.status == "no_show"]
@@ -79,7 +79,7 @@ if absent:
                      disabled=mine is not None):
             page_common.act_then_refresh(
                 lambda session: live.ticket_action(fixtures, chosen, "recall", session=session, now=now,
-                                                   counter=counter, site_id=site_id),
+                                                   counter=counter, site_id=site_id, actor=actor),
                 lambda done: texts.CALLED.format(number=done.number, counter=done.counter))
 
 st.subheader(texts.QUEUE_TABLE)
