@@ -72,6 +72,7 @@ class Catalogue(Strict):
     booth_kinds: list[BoothKindEntry] = Field(
         default_factory=list, description="site only (for_site): kinds of online-booth service"
     )
+    site_id: str | None = Field(default=None, description="set by for_site: the site this catalogue serves")
 
     @model_validator(mode="after")
     def _consistent(self) -> Catalogue:
@@ -105,6 +106,10 @@ def for_site(catalogue: Catalogue, site: SiteProfile) -> Catalogue:
     its handling time), booth kinds (none added: one kind per booth procedure the site offers),
     hand-off reasons, reasons added to a procedure, and the site's own procedures. A site that
     adds nothing gets the national lists. KeyError names what does not resolve."""
+    if catalogue.site_id == site.id:
+        return catalogue
+    if catalogue.site_id is not None:
+        raise KeyError(f"catalogue of site {catalogue.site_id!r} given for site {site.id!r}")
     own = site.catalogue
     reasons = {**catalogue.handoff_reasons, **own.handoff_reasons}
     procedures = []
@@ -141,10 +146,24 @@ def for_site(catalogue: Catalogue, site: SiteProfile) -> Catalogue:
         kinds = [BoothKindEntry(id=o.id, label=labels.get(o.id, o.id), procedure=o.id)
                  for o in site.procedures if o.activity == ActivityId.booth]
     return catalogue.model_copy(update={"handoff_reasons": reasons, "procedures": procedures,
-                                        "call_topics": topics, "booth_kinds": kinds})
+                                        "call_topics": topics, "booth_kinds": kinds, "site_id": site.id})
 
 
 def site_topics(catalogue: Catalogue) -> list[CallTopic]:
     """The topics a site's breakdown lists (after for_site): refined national topics left out."""
     refined = {t.refines for t in catalogue.call_topics if t.refines}
     return [t for t in catalogue.call_topics if t.id not in refined]
+
+
+def topics_under(catalogue: Catalogue, topic_id: str) -> list[str]:
+    """The site topics a call of a forecast topic may be recorded under (its refinements), or the
+    topic itself when the site adds none."""
+    refined = [t.id for t in catalogue.call_topics if t.refines == topic_id]
+    return refined or [topic_id]
+
+
+def booth_kinds_for(catalogue: Catalogue, procedure_id: str) -> list[str]:
+    """The booth kinds a session of a forecast booth stream may be recorded under: the kinds that
+    run that procedure and the kinds tied to none (guidance, bookings), or the procedure itself."""
+    kinds = [k.id for k in catalogue.booth_kinds if k.procedure in (procedure_id, None)]
+    return kinds or [procedure_id]

@@ -101,11 +101,15 @@ C_SUBJECT = "件名"
 C_PLAN_DUE = "計画書期限"
 C_PLAN = "計画書提出"
 C_REPORT = "報告書提出"
-C_COMPLETED = "改善完了"
+C_COMPLETED = "改善完了の確認"
 C_STATUS = "状況"
 C_PAYMENT = "支払"
 C_CHECK_ITEM = "チェック項目"
 C_MEASURED = "測定値"
+C_BASIS = "判定の根拠"
+C_RECORDS = "根拠とした記録"
+BASIS_ANSWER = "応答{answered:,}件 ÷ 受電{offered:,}件 = {rate}%（目標{target}%に対し {op}）"
+BASIS_NO_CALLS = "受電の記録なし"
 
 INCIDENT_KIND = {"incident": "事故", "complaint": "苦情"}
 UNCLASSIFIED = "未分類"
@@ -155,10 +159,14 @@ ST_ROSTERED_DAYS = "公開済み勤務表のある開庁日数"
 ST_HOURS = "勤務表の延べ勤務時間（{role}）"
 ST_PRESENCE = "サービス時間中に{who}が在席した割合(%)"
 ST_FLOOR = "{activity}の最少人数（{n}名）を満たした時間の割合(%)"
-ST_WINDOW_PLANNED = "勤務表の窓口配置（人時）"
-ST_WINDOW_USED = "窓口の稼働（窓口×時間、受付記録から）"
+ST_WINDOW_PLANNED = "勤務表の窓口配置（人時、勤務表のある日）"
+ST_WINDOW_USED = "うち受付・対応に使われた時間（人時、受付記録から）"
 ST_WINDOW_SHARE = "勤務表の窓口配置に対する稼働の割合(%)"
-ST_NOTE = "実績の出勤記録は本システムで管理していないため、配置は公開済み勤務表（最新版）に基づきます。窓口の稼働は呼出・対応の記録がある窓口と時間帯の数です。"
+ST_NOTE = ("配置は公開済み勤務表（最新版）に基づきます。窓口の稼働は、勤務表のある日だけを15分ごとに数え、"
+           "呼出から対応終了までの窓口の数を、その時間に勤務表が窓口に配置した人数を上限として数えます"
+           "（配置と稼働を同じ日・同じ時間で比べるため、割合は100%を超えません）。")
+ST_PARTIAL = "勤務表のある開庁日は {n}/{m} 日です。人員配置の値はその {n} 日分だけの値です。"
+ST_SHARE_UNAVAILABLE = "勤務表のある日がないため、窓口配置に対する稼働の割合は算出できません。"
 PRESENCE_WHO = {"manager_or_deputy": "{manager}または{deputy}", "manager": "{manager}", "none": "責任者または副責任者"}
 
 # Pre-issuance.
@@ -175,9 +183,14 @@ PI_ARRIVED_TODAY = "本日到着したカード（枚）"
 PI_MAILED_TODAY = "本日交付通知書を発送したカード（枚）"
 
 # Notices.
-N_STATUS_DONE = "改善完了"
+N_STATUS_DONE = "改善完了（市が確認）"
 N_STATUS_REPORTED = "報告書提出済（市の確認待ち）"
 N_STATUS_IMPROVING = "計画書提出済・改善実施中"
+N_STATUS_AWAITING_APPROVAL = "計画書提出済（市の了承待ち）"
+N_STATUS_APPROVED = "計画書了承済・改善実施中"
+N_STATUS_NO_PLAN = "計画書未提出"
+N_NO_PAYMENT_CLAUSE = "この契約には支払停止の定めがないため、支払の判定は行いません"
+C_PLAN_APPROVED = "計画書了承"
 N_STATUS_GRACE = "改善準備期間中（計画書未提出、期限 {due}）"
 N_STATUS_LATE = "計画書未提出（期限 {due} 超過）"
 N_PAY_OK = "停止なし"
@@ -186,9 +199,20 @@ N_PAY_STOPPED_PAST = "停止（{since}〜{until}、{days}日）"
 N_TERMINATION = "支払停止が{days}日以上: 契約解除の対象となり得ます"
 
 # Checklist measures.
-M_ROSTER_DAYS = "公開済み勤務表のある開庁日 {n}/{m}日"
-M_FLOOR = "最少人数を満たした時間 {pct}%"
-M_PRESENCE = "{who}の在席 {pct}%"
+M_ROSTER_DAYS = "公開済み勤務表のある開庁日 {n}/{m}日（配置の値はこの日の分）"
+M_FLOOR = "最少人数を満たした時間 {pct}%（勤務表のある{n}日）"
+M_PRESENCE = "{who}の在席 {pct}%（勤務表のある{n}日）"
+M_HEADCOUNT = "在籍する従事者 {n}名（{roles}）、契約の最少人数 {need}名"
+M_HEADCOUNT_NONE = "従事者の記録なし"
+CITY_JUDGEMENT = "市の判断"
+CHECKLIST_NOTE = ("判定は「根拠とした記録」の値だけから機械的に求めた目安です。記録で測れない項目は「市の判断」とし、"
+                  "判定しません。出勤の実績は勤務表ではなく出勤記録によるべきもので、出勤記録が入力されるまでは勤務表の値です。")
+MEASURE_RECORDS = {
+    "roster_days": "公開済み勤務表", "floor_met": "公開済み勤務表（配置）", "presence": "公開済み勤務表（役割・休憩）",
+    "trained": "公開済み勤務表・従事者の研修修了日", "incidents": "事故の記録（市への報告日時）",
+    "privacy_incidents": "事故の記録（分類）", "waits": "受付記録（発券・呼出時刻）", "wrong_issue": "事故・苦情の記録（分類）",
+    "complaints": "苦情の記録", "handoffs": "市職員への引継ぎの記録", "headcount": "従事者の記録（在籍・役割）",
+}
 M_TRAINED = "研修修了者による勤務 {pct}%（延べ{n}勤務）"
 M_INCIDENTS = "事故 {n}件（市へ報告済 {r}件）"
 M_PRIVACY = "個人情報に関する事故 {n}件"
@@ -196,4 +220,4 @@ M_WAITS = "窓口の待ち時間 平均{mean}分・90%値{p90}分・最長{max}�
 M_WRONG = "誤交付・誤処理 {n}件"
 M_COMPLAINTS = "苦情 {n}件"
 M_HANDOFFS = "市職員への引継ぎ {n}件"
-M_NONE = "記録による測定値なし（責任者の確認による）"
+M_NONE = "本システムの記録では測れません（市の判断による）"
