@@ -77,6 +77,8 @@ class Report:
     notes: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     has_activity: bool = True
+    privacy_note: str = T.PRIVACY_NOTE  # documents about staff print their own (issue 16)
+    clause: str = ""  # the contract's section the document answers (issue 16)
 
     @property
     def title(self) -> str:
@@ -99,7 +101,7 @@ class Report:
             (T.META_PERIOD, self.period_label),
             (T.META_PREPARED, self.prepared_on.isoformat()),
             (T.META_DUE, self.due.isoformat() if self.due else T.NO_DUE),
-        ]
+        ] + ([(T.DOC_CLAUSE, self.clause)] if self.clause else [])
 
     def to_json(self) -> dict:
         return {
@@ -109,7 +111,7 @@ class Report:
                        "label": self.period_label},
             "prepared_on": self.prepared_on.isoformat(),
             "due": self.due.isoformat() if self.due else None,
-            "has_activity": self.has_activity,
+            "has_activity": self.has_activity, "clause": self.clause,
             "notes": list(self.notes),
             "tables": [t.to_json() for t in self.tables],
         }
