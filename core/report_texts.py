@@ -225,6 +225,7 @@ M_NONE = "本システムの記録では測れません（市の判断による�
 # -- documents of issue 16 (core/documents/) ------------------------------------------------------
 DOC_PERIOD_YEAR = "{start:%Y年%m月%d日}〜{end:%Y年%m月%d日}（年度）"
 DOC_PERIOD_AS_OF = "{day:%Y年%m月%d日} 現在"
+YEAR_PRELIMINARY = "年度の途中のため {today} までの途中集計です。"
 DOC_CLAUSE = "根拠条項"
 DOC_STAFF_NOTE = "本書は業務に必要な従事者の氏名・役割・研修の記録のみを記載し、住所・個人の電話番号等は含みません。"
 DOC_STAFF_PHONE_NOT_HELD = "従事者個人の電話番号は本システムに記録していません（契約で求められていないため記載しません）。"

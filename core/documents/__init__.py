@@ -72,7 +72,7 @@ def document_period(site: SiteProfile, duty: ReportDuty, *, today: dt.date, day:
         notes = []
         if end >= today:
             end = today
-            notes.append(T.MONTH_PRELIMINARY.format(today=today))
+            notes.append(T.YEAR_PRELIMINARY.format(today=today))
         return start, end, label, notes
     if kind == "as_of":
         when = day or today
