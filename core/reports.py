@@ -538,6 +538,7 @@ class StaffingFigures:
     window_used_hours: float | None
     trained_share: float | None
     shifts: int
+    window_share: float | None = None  # used / planned window minutes, rostered days only (issue 16)
 
 
 def staffing_figures(site: SiteProfile, catalogue: Catalogue, data: ReportData, start: dt.date,
@@ -582,6 +583,7 @@ def staffing_figures(site: SiteProfile, catalogue: Catalogue, data: ReportData, 
         window_used_hours=round(used_minutes / 60, 1) if rostered else None,
         trained_share=percent(sum(s.trained for s in data.shifts), len(data.shifts)),
         shifts=len(data.shifts),
+        window_share=percent(used_minutes, window_minutes) if rostered else None,
     )
 
 
@@ -633,8 +635,7 @@ def _staffing(site: SiteProfile, labels: _Labels, f: StaffingFigures) -> Table:
         rows.append((T.ST_FLOOR.format(activity=labels.activity(activity), n=floor), share))
     note = T.ST_NOTE
     if _runs(site, "window"):
-        share = (percent(f.window_used_hours, f.window_planned_hours)
-                 if f.window_used_hours is not None and f.window_planned_hours else None)
+        share = f.window_share
         rows += [
             (T.ST_WINDOW_PLANNED, f.window_planned_hours),
             (T.ST_WINDOW_USED, f.window_used_hours),

@@ -90,10 +90,15 @@ def build_document(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, da
     from core.reports import daily_report, monthly_report
 
     document = document_of(duty)
-    if document == "daily":
-        return daily_report(site, catalogue, data.report, start, today=today, contractor=contractor)
-    if document == "monthly":
-        return monthly_report(site, catalogue, data.report, start.year, start.month, today=today, contractor=contractor)
+    if document in ("daily", "monthly"):
+        if document == "daily":
+            report = daily_report(site, catalogue, data.report, start, today=today, contractor=contractor)
+        else:
+            report = monthly_report(site, catalogue, data.report, start.year, start.month, today=today,
+                                    contractor=contractor)
+        report.label, report.clause = duty.label, duty.clause  # the duty it answers (e.g. 申請書枚数の報告)
+        report.due = due if due is not None else report.due
+        return report
     builders: dict[str, Callable[..., Report]] = {
         "checklist": meeting.checklist, "incidents": meeting.incidents,
         "completion_notice": completion.completion_notice, "equipment_check": completion.equipment_check,
