@@ -370,6 +370,8 @@ def mark_submitted(site_id: str, report_id: str, period_start: dt.date, submitte
 
 # -- documents each city asks for (issue 16) ------------------------------------------------------
 
+AUDIT_VERDICTS = T.AUDIT_VERDICTS  # verdict id → label, for the page's choice
+
 
 def _duty(fixtures: Fixtures, site_id: str, report_id: str):
     site = _site(fixtures, site_id)
@@ -548,6 +550,14 @@ def record_equipment_checks(site_id: str, checked_on: dt.date, results: dict[str
     audit_store.record(session=session, actor=actor.username, action="equipment_check.record", entity="equipment_check",
                        entity_id=f"{site_id}/{checked_on}", detail={"items": len(rows), "faulty": sum(not r[1] for r in rows)})
     session.commit()
+
+
+@needs(Permission.VIEW_REPORTS)
+def open_meeting_issues(site_id: str, *, session: Session) -> list:
+    from db.models import MeetingIssue
+
+    return list(session.exec(select(MeetingIssue).where(MeetingIssue.site_id == site_id, MeetingIssue.closed_on.is_(None))
+                             .order_by(MeetingIssue.raised_on, MeetingIssue.id)).all())
 
 
 __all__ = ["InputError", "ReportUnavailable", "build_report"]

@@ -214,3 +214,31 @@ def test_writing_use_cases_refuse_bad_input_and_store_nothing(url):
                  len(session.exec(select(SelfAuditEntry)).all()))
     engine.dispose()
     assert after == before
+
+
+def test_incident_page_records_an_issue_an_audit_verdict_and_equipment_checks(database):
+    from streamlit.testing.v1 import AppTest
+
+    page = str(ROOT / "dashboard" / "app_pages" / "incidents.py")
+    at = AppTest.from_file(page, default_timeout=60).run()
+    assert not at.exception
+    at.selectbox(key="incidents_site").select("瀬戸市").run()
+    at.text_input(key="issue_title").input("午前の待ち時間")
+    at.button(key="issue_save").click().run()
+    assert not at.exception and any("記録" in s.value for s in at.success)
+    at.selectbox(key="audit_item").select("competence")
+    at.selectbox(key="audit_verdict").select("minor")
+    at.text_area(key="audit_note").input("研修記録の不足")
+    at.button(key="audit_save").click().run()
+    assert not at.exception and not at.error
+    at.selectbox(key="incidents_site").select("上尾市").run()
+    at.checkbox(key="equipment_ok_scanner").uncheck()
+    at.button(key="equipment_save").click().run()
+    assert any("備考" in e.value for e in at.error)  # a faulty item needs what was done: nothing stored
+    engine = make_engine(database)
+    with Session(engine) as session:
+        assert [i.title for i in session.exec(select(MeetingIssue)).all()] == ["午前の待ち時間"]
+        entry = session.exec(select(SelfAuditEntry)).one()
+        assert (entry.item_id, entry.verdict, entry.note) == ("competence", "minor", "研修記録の不足")
+        assert session.exec(select(EquipmentCheck)).all() == []
+    engine.dispose()
