@@ -388,7 +388,9 @@ class LiveFeed:
         def agents_on(at: dt.time, line: ActivityId) -> int | None:
             if not shifts or at != slot:
                 return None
-            return sum(1 for s in shifts if live.working_on(s, minute, line))
+            # A shared block ("booth+call_centre", cover_both) counts on each of its lines.
+            return sum(1 for s in shifts
+                       if not s.on_break(minute) and line.value in (s.activity_at(minute) or "").split("+"))
 
         return call_abandonment(self.fixtures, site, day, {k: v for k, v in expected.items() if k[0] == slot}, agents_on)
 

@@ -7,6 +7,7 @@ import datetime as dt
 from sqlmodel import Session, select
 
 from core.calendar import SiteCalendar
+from core.site_profile import ActivityId
 from dashboard import demo
 from db.models import Call
 
@@ -50,3 +51,23 @@ def test_history_answer_rate_follows_staffing_not_a_constant(initialised, fixtur
     assert abs(answered - answered_expected / offered) < 0.03, (answered, answered_expected / offered)
     topics = {c.topic for c in calls}
     assert topics <= {t.id for t in fixtures.catalogue_for("ageo").call_topics} and len(topics) > 3
+
+
+def test_live_feed_uses_the_published_roster_on_the_line(initialised, fixtures):
+    """With today's roster published, the feed's hang-up share is Erlang A's for the people on the
+    call centre then, shared booth+call_centre blocks included."""
+    from dashboard.demo import LiveFeed
+    from tests.live.conftest import publish
+
+    site, day = _ageo_day(fixtures)
+    shift = {"staff_id": "age-01", "date": "2026-12-01", "start": "08:30", "end": "17:00", "breaks": [["12:00", "12:45"]],
+             "activities": [{"start": "08:30", "end": "17:00", "activity": "booth+call_centre"}]}
+    with Session(initialised) as session:
+        publish(session, "ageo", dt.date(2026, 11, 30), [shift])
+        feed = LiveFeed(initialised, fixtures)
+        expected = demo.expected_arrivals(fixtures, site, day)
+        ten = dt.time(10, 0)
+        shares = feed._abandonment(site, day, expected, session, ten)
+    one = demo.call_abandonment(fixtures, site, day, {k: v for k, v in expected.items() if k[0] == ten},
+                                lambda _s, _a: 1)
+    assert shares == one and 0 < shares[(ten, ActivityId.call_centre)] < 1
