@@ -5,7 +5,7 @@ without reading code."""
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -89,6 +89,7 @@ class Fixtures:
     catalogue: Catalogue
     sites: dict[str, SiteProfile]
     staff: dict[str, StaffFile]
+    _site_catalogues: dict[str, Catalogue] = field(default_factory=dict, compare=False, repr=False)
 
     def site(self, site_id: str) -> SiteProfile:
         try:
@@ -102,7 +103,9 @@ class Fixtures:
         """The national catalogue with what the site's profile adds (core.catalogue.for_site)."""
         from core.catalogue import for_site
 
-        return for_site(self.catalogue, self.site(site_id))
+        if site_id not in self._site_catalogues:
+            self._site_catalogues[site_id] = for_site(self.catalogue, self.site(site_id))
+        return self._site_catalogues[site_id]
 
 
 def check_site_against_catalogue(profile: SiteProfile, catalogue: Catalogue, path: Path) -> None:

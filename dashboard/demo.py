@@ -408,7 +408,7 @@ class LiveFeed:
                     continue
                 live.ticket_action(fixtures, ticket.id, "start", session=session, now=now)
             elif ticket.status == "serving" and now - ticket.called_at > dt.timedelta(minutes=minutes):
-                reasons = fixtures.catalogue.procedure(ticket.procedure_id).handoffs
+                reasons = fixtures.catalogue_for(site.id).procedure(ticket.procedure_id).handoffs
                 if reasons and rng.random() < HAND_OFF:
                     live.ticket_action(fixtures, ticket.id, "hand_off", session=session, now=now,
                                        reason=rng.choice(reasons))

@@ -71,7 +71,7 @@ def procedure_of(fixtures: Fixtures, site: SiteProfile, procedure_id: str) -> tu
     offer = next((p for p in site.procedures if p.id == procedure_id), None)
     if offer is None:
         raise LiveError(f"{site.name}では手続き {procedure_id!r} を扱っていません。")
-    procedure = fixtures.catalogue.procedure(procedure_id)
+    procedure = fixtures.catalogue_for(site.id).procedure(procedure_id)  # with the site's hand-off reasons
     minutes = offer.service_minutes or procedure.service_minutes
     reservable = procedure.reservable if offer.reservable is None else offer.reservable
     return procedure, minutes, reservable, offer.activity
@@ -215,7 +215,7 @@ def ticket_action(fixtures: Fixtures, ticket_id: int, action: str, *, session: S
     ticket = _ticket(session, ticket_id)
     after = next_status(action, ticket.status, ticket.number)
     if action == "hand_off":
-        reasons = fixtures.catalogue.handoff_reasons
+        reasons = fixtures.catalogue_for(ticket.site_id).handoff_reasons  # the site's own too (issue 16)
         if reason not in reasons:
             raise LiveError(f"引継ぎ理由を選んでください（{'、'.join(reasons.values())}）。")
     if action in ("call", "recall") and counter:

@@ -50,8 +50,9 @@ if active:
     chosen = st.selectbox(texts.PICK_TICKET, [t.id for t in active], key="reception_ticket",
                           format_func=lambda i: next(f"{t.number}（{TICKET_STATUS_LABELS[t.status]}・{t.counter or ''}）"
                                                      for t in active if t.id == i))
-    reason = st.selectbox(texts.HANDOFF_REASON, list(fixtures.catalogue.handoff_reasons),
-                          format_func=fixtures.catalogue.handoff_reasons.get, key="reception_reason")
+    site_reasons = fixtures.catalogue_for(site_id).handoff_reasons  # national and the site's own (issue 16)
+    reason = st.selectbox(texts.HANDOFF_REASON, list(site_reasons), format_func=site_reasons.get,
+                          key="reception_reason")
     for column, (action, label) in zip(st.columns(len(texts.ACTION_BUTTONS)), texts.ACTION_BUTTONS.items()):
         if column.button(label, key=f"reception_{action}"):
             done = page_common.act(lambda session, a=action: live.ticket_action(
