@@ -163,3 +163,21 @@ def test_schedule_lists_every_duty_with_deadline_and_status(fixtures):
     submitted = schedule(fixtures.site("kawanishi"), fixtures.catalogue,
                          {("organisation_chart", dt.date(2026, 10, 1)): dt.date(2026, 9, 25)}, dt.date(2026, 12, 3))
     assert next(r for r in submitted if r.report_id == "organisation_chart").status == "submitted"
+
+
+def test_a_site_procedure_can_be_offered(fixtures):
+    """A procedure only the site's contract has is offered, forecast and staffed like a national one."""
+    from core.calendar import SiteCalendar
+    from core.requirements import StaffingModel
+    from core.site_profile import ProcedureOffer, SiteCatalogue, SiteProcedure
+
+    seto = fixtures.site("seto")
+    own = SiteCatalogue(procedures=[SiteProcedure(id="mail_out_cards", label="個人番号カードの発送（申請時来庁方式）",
+                                                  group="M", service_minutes=5, activity="back_office",
+                                                  clause="§6(9)")])
+    site = seto.model_copy(update={"catalogue": own, "procedures": [*seto.procedures,
+                                                                     ProcedureOffer(id="mail_out_cards",
+                                                                                    activity="back_office")]})
+    day = SiteCalendar(site, fixtures.catalogue).day(dt.date(2027, 1, 18))
+    assert "mail_out_cards" in day.procedures
+    assert StaffingModel(site, fixtures.catalogue).day(dt.date(2027, 1, 18)).requirements
