@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from sqlmodel import Session, delete, select
 
 from bench.report_data import generate_month
-from core.documents import period_kind
+from core.documents import document_of, period_kind
 from core.fixtures import load_fixtures
 from core.report_pdf import cell_text
 from dashboard import report_services as rs
@@ -64,7 +64,8 @@ def url(tmp_path_factory) -> str:
     return url
 
 
-DUTIES = [(site_id, duty.id) for site_id in sorted(FIXTURES.sites) for duty in FIXTURES.site(site_id).reports]
+DUTIES = [(site_id, duty.id) for site_id in sorted(FIXTURES.sites) for duty in FIXTURES.site(site_id).reports
+          if document_of(duty) is not None]
 
 
 def _period_args(site_id: str, report_id: str) -> list[str]:
@@ -130,7 +131,8 @@ def test_no_share_or_rate_passes_100_percent_in_any_report_of_any_site(url, caps
     seen = 0
     for site_id, (year, month) in MONTHS.items():
         runs = [["report", "monthly", site_id, "--month", f"{year}-{month:02d}"]]
-        runs += [["report", "doc", site_id, d.id, *_period_args(site_id, d.id)] for d in FIXTURES.site(site_id).reports]
+        runs += [["report", "doc", site_id, d.id, *_period_args(site_id, d.id)] for d in FIXTURES.site(site_id).reports
+                 if document_of(d) is not None]
         for args in runs:
             assert main([*args, "--today", _today(site_id).isoformat(), "--database-url", url, "--json"]) == 0
             document = json.loads(capsys.readouterr().out)
@@ -175,6 +177,15 @@ def test_staff_documents_hold_no_private_phone(url, capsys):
         flat = json.dumps(document, ensure_ascii=False)
         assert "電話番号は本システムに記録していません" in flat
         assert re.search(r"0\d{1,4}-\d{1,4}-\d{3,4}", flat) is None  # no phone number of anyone
+
+
+def test_documents_the_contractor_writes_are_listed_not_produced(url, capsys):
+    assert main(["report", "doc", "kawanishi", "procedures_manual", "--database-url", url]) == 2
+    assert "作成しません" in capsys.readouterr().err
+    assert main(["report", "schedule", "kawanishi", "--today", "2026-12-03", "--database-url", url, "--json"]) == 0
+    rows = {r["report_id"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["procedures_manual"]["status"] == "not_produced"
+    assert rows["procedures_manual"]["deadline"] == "2026-09-30"  # 業務開始前
 
 
 def test_cli_refuses_a_document_without_its_period_and_an_unknown_one(url, capsys):
