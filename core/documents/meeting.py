@@ -27,8 +27,10 @@ def meeting(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: Doc
     rows: list[tuple] = []
     if month.has("answer_rate"):
         for activity, _n, _a, rate, target, source, verdict, basis in month.table("answer_rate").rows:
-            goal = f"{target}%以上（{source}）"
-            rows.append((T.MT_ANSWER.format(activity=activity), rate, goal, verdict, basis))
+            if source == T.TARGET_CONTRACT:
+                rows.append((T.MT_ANSWER.format(activity=activity), rate, f"{target}%以上", verdict, basis))
+            else:  # no contract figure: the planning default is shown, never judged
+                rows.append((T.MT_ANSWER.format(activity=activity), rate, T.MT_PLANNING.format(target=target), "", basis))
     target_days = site.service_standards.pre_issuance_to_notice_days
     if target_days is not None and month.has("pre_issuance"):
         breaches = month.table("pre_issuance").value(T.PI_BREACHES)

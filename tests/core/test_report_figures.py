@@ -181,3 +181,23 @@ def test_a_site_procedure_can_be_offered(fixtures):
     day = SiteCalendar(site, fixtures.catalogue).day(dt.date(2027, 1, 18))
     assert "mail_out_cards" in day.procedures
     assert StaffingModel(site, fixtures.catalogue).day(dt.date(2027, 1, 18)).requirements
+
+
+def test_meeting_material_judges_only_against_the_contract(fixtures):
+    """Seto's contract sets no answer rate: its meeting material shows the figure, never a verdict."""
+    from core.documents import build_document
+    from core.documents.records import DocumentData
+
+    seto, ageo = fixtures.site("seto"), fixtures.site("ageo")
+    day = dt.date(2026, 11, 2)
+    for site, line, verdict in ((seto, "phone", ""), (ageo, "call_centre", "未達")):
+        calls = [CallRecord(line, at(day, 9 if site is seto else 10), answered=i < 8, abandoned=i >= 8) for i in range(10)]
+        data = DocumentData(report=ReportData(site.id, NOV, dt.date(2026, 11, 30), calls=calls))
+        duty = next(d for d in site.reports if d.document in ("meeting", "completion_notice"))
+        doc = build_document(site, fixtures.catalogue, duty, data, start=NOV, end=dt.date(2026, 11, 30),
+                             period_label="2026年11月", notes=[], today=dt.date(2026, 12, 8), contractor="受託者")
+        if duty.document == "meeting":
+            row = next(r for r in doc.table("progress").rows if "応答率" in r[0])
+            assert row[1] == 80.0 and row[3] == verdict and "計画上の目安" in row[2]
+        else:
+            assert doc.table("answer_rate").rows[0][6] == verdict
