@@ -360,7 +360,8 @@ QUALIFICATION = {"experience_1y": "1年以上の経験", "training": "研修修�
 
 # Incidents (ad hoc reports).
 T_INCIDENT_SUMMARY = "件数"
-INC_NOTE_KAWANISHI = "事故は発生原因・経過・被害の内容を記載します。経過・被害の欄は記録の項目が追加され次第記載します。"
+INC_RECORDED_CONTENTS = {"発生原因", "原因", "現状分析", "解決策", "改善策", "対応"}
+INC_NOT_RECORDED = "契約が求める「{items}」は、事故の記録にまだ項目がないため記載していません。"
 
 # The schedule of documents (report page, CLI).
 T_SCHEDULE = "提出書類の一覧"

@@ -396,9 +396,7 @@ def build_document(site_id: str, report_id: str, *, session: Session, fixtures: 
     if document_of(duty) is None:
         raise ReportUnavailable(T.DOC_NOT_PRODUCED)
     start, end, label, notes = document_period(site, duty, today=today, day=day, month=month, year=year)
-    # The whole contract year's records for a year document; the as-of documents need only the staff.
-    data = load_document_data(session=session, site_id=site.id, start=start, end=end,
-                              audit_year=year if year is not None else None)
+    data = load_document_data(session=session, site_id=site.id, start=start, end=end, audit_year=year)
     due = next((r.deadline for r in schedule(site, fixtures.catalogue, data.submissions, today)
                 if r.report_id == duty.id and r.period_start == start), None)
     return build(site, fixtures.catalogue, duty, data, start=start, end=end, period_label=label, notes=notes,

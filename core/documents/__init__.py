@@ -12,7 +12,6 @@ from collections.abc import Callable
 from core import report_texts as T
 from core.catalogue import Catalogue
 from core.documents.records import DocumentData
-from core.report_deadlines import month_end
 from core.reports import Report, ReportUnavailable, daily_period, monthly_period
 from core.site_profile import ReportDuty, SiteProfile
 
@@ -114,12 +113,8 @@ def build_document(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, da
 def new_document(site: SiteProfile, duty: ReportDuty, start: dt.date, end: dt.date, period_label: str,
                  today: dt.date, due: dt.date | None, contractor: str, notes: list[str]) -> Report:
     c = site.contract
-    report = Report(kind=document_of(duty) or duty.kind, site_id=site.id, site_name=site.name, city=c.city,
-                    contract_title=c.title, place=c.place, contractor=contractor, label=duty.label,
-                    period_start=start, period_end=end, period_label=period_label, prepared_on=today, due=due,
-                    notes=list(notes), clause=duty.clause)
-    return report
+    return Report(kind=document_of(duty) or duty.kind, site_id=site.id, site_name=site.name, city=c.city,
+                  contract_title=c.title, place=c.place, contractor=contractor, label=duty.label,
+                  period_start=start, period_end=end, period_label=period_label, prepared_on=today, due=due,
+                  notes=list(notes), clause=duty.clause)
 
-
-def month_of(day: dt.date) -> tuple[dt.date, dt.date]:
-    return day.replace(day=1), month_end(day.year, day.month)

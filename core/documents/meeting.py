@@ -89,5 +89,8 @@ def incidents(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: D
                  for (kind, cat), n in sorted(counts.items()))
     report.tables.append(Table("incident_counts", T.T_INCIDENT_SUMMARY, (T.C_INCIDENT_KIND, T.C_CATEGORY, T.C_COUNT), rows))
     report.tables.append(month.table("incidents"))
-    if site.improvement_notice is not None:
-        report.notes.append(T.INC_NOTE_KAWANISHI)
+    # What the contract asks each report to hold that no record field carries yet (e.g. Kawanishi
+    # §1.3(1) 経過・被害の内容) is named, not left out silently.
+    missing = [c for c in duty.contents if c not in T.INC_RECORDED_CONTENTS]
+    if missing:
+        report.notes.append(T.INC_NOT_RECORDED.format(items="・".join(missing)))

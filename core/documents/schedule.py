@@ -74,10 +74,12 @@ def schedule(site: SiteProfile, catalogue: Catalogue, submissions: dict[tuple[st
                 start, label = month[0], f"{month[0]:%Y年%m月}"
                 deadline = monthly_due(start.year, start.month, duty, catalogue)
         elif kind == "year":
-            year = today.year if c.start.replace(year=today.year) <= today else today.year - 1
+            # The contract year running today (or the last one, once the contract has ended).
+            when = min(today, c.end)
+            year = when.year if c.start.replace(year=when.year) <= when else when.year - 1
             first, last = contract_year(site, year)
-            if first <= c.end and first >= c.start.replace(year=first.year) and last >= c.start:
-                start, label = max(first, c.start), T.DOC_PERIOD_YEAR.format(start=first, end=last)
+            if first >= c.start:
+                start, label = first, T.DOC_PERIOD_YEAR.format(start=first, end=last)
         elif kind == "as_of":
             start, label = c.start, T.DOC_PERIOD_AS_OF.format(day=today)
         if deadline is not None and not duty.due_before_start:
