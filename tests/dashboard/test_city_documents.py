@@ -253,3 +253,16 @@ def test_incident_page_records_an_issue_an_audit_verdict_and_equipment_checks(da
         assert (entry.item_id, entry.verdict, entry.note) == ("competence", "minor", "研修記録の不足")
         assert session.exec(select(EquipmentCheck)).all() == []
     engine.dispose()
+
+
+def test_reports_page_lists_every_document_due_for_the_site(database):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard" / "app_pages" / "reports.py"), default_timeout=90).run()
+    at.selectbox(key="reports_site").select("瀬戸市").run()
+    assert not at.exception
+    frames = [f.value for f in at.dataframe if "書類" in f.value.columns]
+    assert frames, "the schedule of documents is shown"
+    listed = list(frames[-1]["書類"])
+    assert listed == [d.label for d in FIXTURES.site("seto").reports]
+    assert set(frames[-1]["根拠条項"]) >= {"§9(3)ア", "§9(2)イ", "§9(3)イ①"}
