@@ -449,7 +449,7 @@ NOTICE_SUBJECT = "件名"
 NOTICE_RECEIVED = "受領日"
 NOTICE_PLAN = "業務改善計画書の提出日"
 NOTICE_REPORT = "業務改善報告書の提出日"
-NOTICE_COMPLETED = "改善完了日"
+NOTICE_COMPLETED = "改善完了の確認日（市）"  # issue 16: the city confirms completion (Kawanishi §1.1(1)ウ)
 NOTICE_WHAT = "業務改善事項通知書"
 NOTICE_NONE = "通知書はありません。"
 NOTICE_GRACE = "この契約では受領から{days}日が改善準備期間です。期限までに計画書がないと支払いが停止されます。"
@@ -494,7 +494,6 @@ ERR_POSITIVE = "{site}: {field} は1以上で入力してください（{value}�
 
 # -- issue 16: documents each city asks for --------------------------------------------------
 NOTICE_APPROVED = "業務改善計画書の了承日（市）"
-NOTICE_COMPLETED_CONFIRMED = "改善完了の確認日（市）"
 DOC_WHAT = "書類"
 AUDIT_ITEM = "自主監査のチェック項目"
 AUDIT_VERDICT = "判定"
