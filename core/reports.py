@@ -351,7 +351,7 @@ def _booths(labels: _Labels, data: ReportData) -> Table:
     """Every booth kind of the site (Ageo §5(1)③ ア–エ), zeros included; then unlisted kinds."""
     joined = Counter(b.kind for b in data.booths)
     done = Counter(b.kind for b in data.booths if b.ended_at is not None)
-    order = [k.id for k in labels.catalogue.booth_kinds] or [o.id for o in labels.site.procedures]
+    order = [k.id for k in labels.catalogue.booth_kinds]
     keys = order + sorted(k for k in joined if k not in order)
     return Table("booth_kinds", T.T_BOOTHS, (T.C_KIND, T.C_RECEIVED, T.C_DONE),
                  tuple((labels.booth_kind(k), joined[k], done[k]) for k in keys))
