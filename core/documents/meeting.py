@@ -54,11 +54,21 @@ def meeting(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: Doc
     start, end = report.period_start, report.period_end
     deadlines = [i for i in due_items(site, catalogue, data.submissions, report.prepared_on, days_back=62, months_back=3)
                  if start <= i.due <= max(end, report.prepared_on)]
+    rows = [(i.label, i.period_start.isoformat() if i.kind == "daily" else f"{i.period_start:%Y-%m}",
+             i.due.isoformat(), i.submitted_on.isoformat() if i.submitted_on else None, T.SCHEDULE_STATUS[i.status])
+            for i in deadlines]
+    # The other documents the contract asks for (yearly, before the start, without a deadline), as
+    # the schedule has them when the material is prepared.
+    from core.documents.schedule import schedule
+
+    tracked = {i.report_id for i in deadlines}
+    rows += [(r.label, r.period_label, r.deadline_text, r.submitted_on.isoformat() if r.submitted_on else None,
+              T.SCHEDULE_STATUS[r.status])
+             for r in schedule(site, catalogue, data.submissions, report.prepared_on)
+             if r.report_id not in tracked and r.report_id != duty.id and r.status not in ("ad_hoc", "not_produced")
+             and not (r.deadline is not None and r.status == "due")]
     report.tables.append(Table("deadlines", T.T_MEETING_DEADLINES, (T.C_DOCUMENT, T.C_PERIOD, T.C_DEADLINE, T.C_SUBMITTED,
-                                                                 T.C_DOC_STATUS),
-                               tuple((i.label, i.period_start.isoformat() if i.kind == "daily" else f"{i.period_start:%Y-%m}",
-                                      i.due.isoformat(), i.submitted_on.isoformat() if i.submitted_on else None,
-                                      T.SCHEDULE_STATUS[i.status]) for i in deadlines), note=T.MT_DEADLINE_NOTE))
+                                                                 T.C_DOC_STATUS), tuple(rows), note=T.MT_DEADLINE_NOTE))
     still_open = [i for i in data.issues if i.open_on(end)]
     report.tables.append(Table("open_issues", T.T_MEETING_OPEN, (T.C_RAISED, T.C_TITLE, T.C_DETAIL, T.C_IMPROVEMENT),
                                tuple((i.raised_on.isoformat(), i.title, i.detail or "", i.improvement or "")
