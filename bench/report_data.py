@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from sqlmodel import Session, select
 
 from core.calendar import SiteCalendar
+from core.catalogue import booth_kinds_for, site_topics, topics_under
 from core.fixtures import Fixtures
 from core.forecast import DemandModel
 from core.report_deadlines import month_end
@@ -94,7 +95,7 @@ def generate_month(session: Session, fixtures: Fixtures, site_id: str, year: int
                    seed: int = 7, scale: float = 1.0, roster: bool = True) -> Counter:
     """Write one month of records for a site; returns what was written, per table. Does not commit."""
     site = fixtures.site(site_id)
-    catalogue = fixtures.catalogue
+    catalogue = fixtures.catalogue_for(site_id)  # the site's topics and booth kinds (issue 16)
     rng = random.Random(f"{site_id}-{year}-{month}-{seed}")
     model = DemandModel(site, catalogue)
     first, last = dt.date(year, month, 1), month_end(year, month)
@@ -129,14 +130,16 @@ def generate_month(session: Session, fixtures: Fixtures, site_id: str, year: int
                 minute = base + rng.uniform(0, 15)
                 if stream.channel == "call":
                     answered = rng.random() < 0.93
-                    session.add(Call(site_id=site_id, activity=stream.activity.value, topic=stream.name,
+                    session.add(Call(site_id=site_id, activity=stream.activity.value,
+                                     topic=rng.choice(topics_under(catalogue, stream.name)),
                                      offered_at=_at(day.date, minute), answered=answered, abandoned=not answered,
                                      wait_seconds=round(rng.expovariate(1 / 25), 1),
                                      duration_seconds=round(rng.uniform(120, 420), 1) if answered else None))
                     written["call"] += 1
                 elif stream.channel == "booth":
                     wait = rng.expovariate(1 / 6)
-                    session.add(BoothSession(site_id=site_id, booth_no=rng.randint(1, 4), kind=stream.name,
+                    session.add(BoothSession(site_id=site_id, booth_no=rng.randint(1, 4),
+                                             kind=rng.choice(booth_kinds_for(catalogue, stream.name)),
                                              joined_at=_at(day.date, minute), started_at=_at(day.date, minute + wait),
                                              ended_at=_at(day.date, minute + wait + rng.uniform(12, 28))))
                     written["booth_session"] += 1
@@ -151,7 +154,7 @@ def generate_month(session: Session, fixtures: Fixtures, site_id: str, year: int
             for _ in range(_count(rng, 40 * scale)):
                 answered = rng.random() < 0.9
                 session.add(Call(site_id=site_id, activity=lines[0].value, offered_at=_at(day.date, rng.uniform(low, high)),
-                                 topic=rng.choice(catalogue.call_topics).id, answered=answered, abandoned=not answered,
+                                 topic=rng.choice(site_topics(catalogue)).id, answered=answered, abandoned=not answered,
                                  wait_seconds=round(rng.expovariate(1 / 30), 1),
                                  duration_seconds=round(rng.uniform(120, 360), 1) if answered else None))
                 written["call"] += 1

@@ -134,8 +134,10 @@ class SiteCalendar:
     """The operating calendar of one site."""
 
     def __init__(self, site: SiteProfile, catalogue: Catalogue):
+        from core.catalogue import for_site
+
         self.site = site
-        self.catalogue = catalogue
+        self.catalogue = for_site(catalogue, site)  # the site's own procedures resolve too (issue 16)
 
     def day(self, day: dt.date) -> SiteDay:
         contract = self.site.contract

@@ -5,7 +5,7 @@ without reading code."""
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -108,6 +108,7 @@ class Fixtures:
     catalogue: Catalogue
     sites: dict[str, SiteProfile]
     staff: dict[str, StaffFile]
+    _site_catalogues: dict[str, Catalogue] = field(default_factory=dict, compare=False, repr=False)
 
     def site(self, site_id: str) -> SiteProfile:
         try:
@@ -117,9 +118,17 @@ class Fixtures:
                 f"unknown site {site_id!r}; known sites: {', '.join(sorted(self.sites))}"
             ) from None
 
+    def catalogue_for(self, site_id: str) -> Catalogue:
+        """The national catalogue with what the site's profile adds (core.catalogue.for_site)."""
+        from core.catalogue import for_site
+
+        if site_id not in self._site_catalogues:
+            self._site_catalogues[site_id] = for_site(self.catalogue, self.site(site_id))
+        return self._site_catalogues[site_id]
+
 
 def check_site_against_catalogue(profile: SiteProfile, catalogue: Catalogue, path: Path) -> None:
-    known = {p.id for p in catalogue.procedures}
+    known = {p.id for p in catalogue.procedures} | {p.id for p in profile.catalogue.procedures}
     problems = [
         f"field procedures[{i}].id: not in the national catalogue (value: {offer.id!r})"
         for i, offer in enumerate(profile.procedures)
@@ -136,8 +145,28 @@ def check_site_against_catalogue(profile: SiteProfile, catalogue: Catalogue, pat
             problems.append(
                 f"field demand.monthly[{i}].procedure: not in the national catalogue (value: {volume.procedure!r})"
             )
+    problems += _site_catalogue_problems(profile, catalogue)
     if problems:
         raise FixtureError(path, problems)
+
+
+def _site_catalogue_problems(profile: SiteProfile, catalogue: Catalogue) -> list[str]:
+    """The site's [catalogue] must resolve against the national one (issue 16)."""
+    from core.catalogue import for_site
+
+    problems = []
+    try:
+        merged = for_site(catalogue, profile)
+    except KeyError as exc:
+        return [f"field catalogue: {exc.args[0]}"]
+    reasons = merged.handoff_reasons
+    for procedure in merged.procedures:
+        problems += [f"field catalogue: procedure {procedure.id!r} names unknown hand-off reason {r!r}"
+                     for r in procedure.handoffs if r not in reasons]
+    known = {p.id for p in merged.procedures}
+    problems += [f"field catalogue.booth_kinds[{i}].procedure: unknown procedure (value: {k.procedure!r})"
+                 for i, k in enumerate(profile.catalogue.booth_kinds) if k.procedure and k.procedure not in known]
+    return problems
 
 
 def load_fixtures(root: Path) -> Fixtures:

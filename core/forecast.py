@@ -69,6 +69,9 @@ class DemandModel:
     """Forecast for one site. Month computations are cached; a whole contract builds quickly."""
 
     def __init__(self, site: SiteProfile, catalogue: Catalogue):
+        from core.catalogue import for_site
+
+        catalogue = for_site(catalogue, site)  # the site's own procedures and topics (issue 16)
         self.site = site
         self.catalogue = catalogue
         self.calendar = SiteCalendar(site, catalogue)

@@ -123,7 +123,7 @@ def render_pdf(report: Report, charts: Mapping[str, Sequence[Chart]] | None = No
         pdf.set_text_color(0)
     pdf.set_font(FONT_FAMILY, size=7)
     pdf.set_text_color(90)
-    pdf.multi_cell(0, 4, T.PRIVACY_NOTE, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 4, report.privacy_note, new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(0)
     for table in report.tables:
         _table(pdf, table)

@@ -111,6 +111,7 @@ class NoticeRecord:
     plan_submitted_on: dt.date | None = None
     report_submitted_on: dt.date | None = None
     completed_on: dt.date | None = None
+    plan_approved_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,8 @@ class ReportData:
     form_counts: dict[dt.date, int] = field(default_factory=dict)
     card_batches: list[CardBatchRecord] = field(default_factory=list)
     attendance: list = field(default_factory=list)  # core.report_attendance.AttendanceRecord (issue 17)
+    # Active staff on the contract by role, at the end of the period (issue 16: 人員体制).
+    staff_by_role: dict[str, int] = field(default_factory=dict)
 
     @property
     def activity_count(self) -> int:

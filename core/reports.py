@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from core import report_texts as T
 from core.calendar import SiteCalendar
-from core.catalogue import Catalogue
+from core.catalogue import Catalogue, for_site, site_topics
 from core.report_attendance import effective_shifts, staffing_note
 from core.report_deadlines import daily_due, duty, month_end, monthly_due
 from core.report_incidents import incident_details
@@ -79,6 +79,8 @@ class Report:
     notes: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     has_activity: bool = True
+    privacy_note: str = T.PRIVACY_NOTE  # documents about staff print their own (issue 16)
+    clause: str = ""  # the contract's section the document answers (issue 16)
 
     @property
     def title(self) -> str:
@@ -101,7 +103,7 @@ class Report:
             (T.META_PERIOD, self.period_label),
             (T.META_PREPARED, self.prepared_on.isoformat()),
             (T.META_DUE, self.due.isoformat() if self.due else T.NO_DUE),
-        ]
+        ] + ([(T.DOC_CLAUSE, self.clause)] if self.clause else [])
 
     def to_json(self) -> dict:
         return {
@@ -111,7 +113,7 @@ class Report:
                        "label": self.period_label},
             "prepared_on": self.prepared_on.isoformat(),
             "due": self.due.isoformat() if self.due else None,
-            "has_activity": self.has_activity,
+            "has_activity": self.has_activity, "clause": self.clause,
             "notes": list(self.notes),
             "tables": [t.to_json() for t in self.tables],
         }
@@ -210,6 +212,9 @@ class _Labels:
             return topic_id
 
     def booth_kind(self, kind: str) -> str:
+        for entry in self.catalogue.booth_kinds:
+            if entry.id == kind:
+                return entry.label
         return self.procedure(kind)
 
     def reason(self, reason_id: str) -> str:
@@ -291,8 +296,11 @@ def _calls(site: SiteProfile, labels: _Labels, data: ReportData) -> Table:
 
 
 def _topics(labels: _Labels, data: ReportData) -> Table:
+    """Every topic of the site's list (core.catalogue.for_site), zeros included, so the city's own
+    table (Ageo §5(4)②(イ)) can be filled row by row; then anything recorded outside the list."""
     offered: Counter[str] = Counter()
     answered: Counter[str] = Counter()
+    listed = [t.id for t in site_topics(labels.catalogue)]
     order = [t.id for t in labels.catalogue.call_topics]
     for c in data.calls:
         if c.direction != "in":
@@ -300,7 +308,7 @@ def _topics(labels: _Labels, data: ReportData) -> Table:
         key = c.topic or ""
         offered[key] += 1
         answered[key] += c.answered
-    keys = [k for k in order if k in offered] + sorted(k for k in offered if k not in order)
+    keys = listed + [k for k in order if k in offered and k not in listed] + sorted(k for k in offered if k not in order)
     rows = tuple((labels.topic(k), offered[k], answered[k]) for k in keys)
     return Table("call_topics", T.T_TOPICS, (T.C_TOPIC, T.C_CALLS_IN, T.C_ANSWERED), rows)
 
@@ -342,10 +350,11 @@ def _procedures(labels: _Labels, data: ReportData) -> Table:
 
 
 def _booths(labels: _Labels, data: ReportData) -> Table:
+    """Every booth kind of the site (Ageo §5(1)③ ア–エ), zeros included; then unlisted kinds."""
     joined = Counter(b.kind for b in data.booths)
     done = Counter(b.kind for b in data.booths if b.ended_at is not None)
-    order = [o.id for o in labels.site.procedures]
-    keys = [k for k in order if k in joined] + sorted(k for k in joined if k not in order)
+    order = [k.id for k in labels.catalogue.booth_kinds]
+    keys = order + sorted(k for k in joined if k not in order)
     return Table("booth_kinds", T.T_BOOTHS, (T.C_KIND, T.C_RECEIVED, T.C_DONE),
                  tuple((labels.booth_kind(k), joined[k], done[k]) for k in keys))
 
@@ -439,35 +448,46 @@ def _pre_issuance(site: SiteProfile, data: ReportData, start: dt.date, end: dt.d
 
 @dataclass(frozen=True)
 class NoticeStatus:
-    plan_due: dt.date
+    plan_due: dt.date | None
     status: str
     payment_stopped_now: bool
     stopped_from: dt.date | None
     stopped_days: int
     termination_risk: bool
-    payment: str
+    payment: str | None  # None: the contract has no payment-stop clause, so no verdict
 
 
 def notice_status(site: SiteProfile, notice, as_of: dt.date) -> NoticeStatus:
-    """The plan → report cycle of one notice, as of a date. The days from receipt are the grace
-    period (受領した日から7日間: the receipt day and the 6 after it); the plan is on time if
-    submitted within it. Without a plan by then, payment stops from the day after (受領した日の
-    7日後) until the improvement is completed."""
+    """The cycle of one notice as of a date, by the site's own clause (Kawanishi §1.1):
+    received → plan submitted → plan approved by the city (了承, when the contract asks) →
+    report received → completion confirmed by the city. The days from receipt are the grace period
+    (受領した日から7日間: the receipt day and the 6 after it); the plan is on time if submitted within
+    it. Without a plan by then, payment stops from the day after (受領した日の7日後) until the
+    improvement is confirmed complete — only where the profile says payment stops. A site without
+    the clause gets the steps and no payment verdict (payment None)."""
     rules = site.improvement_notice
-    grace = rules.grace_days if rules else 7
-    stop_day = notice.received_on + dt.timedelta(days=grace)
-    plan_due = stop_day - dt.timedelta(days=1)
-    plan_on_time = notice.plan_submitted_on is not None and notice.plan_submitted_on <= plan_due
+    approved_on = getattr(notice, "plan_approved_on", None)
+    plan_due = stop_day = None
+    if rules is not None:
+        stop_day = notice.received_on + dt.timedelta(days=rules.grace_days)
+        plan_due = stop_day - dt.timedelta(days=1)
     if notice.completed_on is not None and notice.completed_on <= as_of:
         status = T.N_STATUS_DONE
     elif notice.report_submitted_on is not None and notice.report_submitted_on <= as_of:
         status = T.N_STATUS_REPORTED
+    elif approved_on is not None and approved_on <= as_of:
+        status = T.N_STATUS_APPROVED
     elif notice.plan_submitted_on is not None and notice.plan_submitted_on <= as_of:
-        status = T.N_STATUS_IMPROVING
+        status = T.N_STATUS_AWAITING_APPROVAL if rules is not None and rules.plan_approval else T.N_STATUS_IMPROVING
+    elif plan_due is None:
+        status = T.N_STATUS_NO_PLAN
     elif as_of <= plan_due:
         status = T.N_STATUS_GRACE.format(due=plan_due)
     else:
         status = T.N_STATUS_LATE.format(due=plan_due)
+    if rules is None or not rules.payment_stops:
+        return NoticeStatus(plan_due, status, False, None, 0, False, None)
+    plan_on_time = notice.plan_submitted_on is not None and notice.plan_submitted_on <= plan_due
     stopped_from, days, now = None, 0, False
     if not plan_on_time and as_of >= stop_day:
         stopped_from = stop_day
@@ -478,23 +498,32 @@ def notice_status(site: SiteProfile, notice, as_of: dt.date) -> NoticeStatus:
                    else T.N_PAY_STOPPED_PAST.format(since=stop_day, until=until, days=days))
     else:
         payment = T.N_PAY_OK
-    limit = rules.termination_after_days if rules else None
+    limit = rules.termination_after_days
     risk = limit is not None and days >= limit
     if risk:
         payment += "／" + T.N_TERMINATION.format(days=limit)
+    if rules.clause:
+        payment += f"（{rules.clause}）"
     return NoticeStatus(plan_due, status, now, stopped_from, days, risk, payment)
 
 
 def _notices(site: SiteProfile, data: ReportData, as_of: dt.date) -> Table:
+    """The notices and their steps; the payment column only where the contract stops payment."""
+    rules = site.improvement_notice
+    with_payment = rules is not None and rules.payment_stops
+    with_approval = rules is not None and rules.plan_approval
     rows = []
+    iso = lambda d: d.isoformat() if d else None  # noqa: E731
     for n in data.notices:
         s = notice_status(site, n, as_of)
-        iso = lambda d: d.isoformat() if d else None  # noqa: E731
-        rows.append((n.received_on.isoformat(), n.subject, s.plan_due.isoformat(), iso(n.plan_submitted_on),
-                     iso(n.report_submitted_on), iso(n.completed_on), s.status, s.payment))
-    return Table("notices", T.T_NOTICES, (T.C_NOTICE_RECEIVED, T.C_SUBJECT, T.C_PLAN_DUE, T.C_PLAN, T.C_REPORT,
-                                          T.C_COMPLETED, T.C_STATUS, T.C_PAYMENT), tuple(rows),
-                 note=f"{as_of} 時点")
+        rows.append((n.received_on.isoformat(), n.subject, iso(s.plan_due), iso(n.plan_submitted_on))
+                    + ((iso(getattr(n, "plan_approved_on", None)),) if with_approval else ())
+                    + (iso(n.report_submitted_on), iso(n.completed_on), s.status)
+                    + ((s.payment,) if with_payment else ()))
+    columns = ((T.C_NOTICE_RECEIVED, T.C_SUBJECT, T.C_PLAN_DUE, T.C_PLAN) + ((T.C_PLAN_APPROVED,) if with_approval else ())
+               + (T.C_REPORT, T.C_COMPLETED, T.C_STATUS) + ((T.C_PAYMENT,) if with_payment else ()))
+    note = f"{as_of} 時点" + ("" if with_payment else "。" + T.N_NO_PAYMENT_CLAUSE)
+    return Table("notices", T.T_NOTICES, columns, tuple(rows), note=note)
 
 
 # -- staffing ------------------------------------------------------------------------------------
@@ -507,13 +536,15 @@ class StaffingFigures:
     hours_by_role: dict[str, float]
     presence_share: float | None
     floor_shares: dict[str, tuple[int, float | None]]  # activity → (floor, share %)
-    window_planned_hours: float
-    window_used_hours: int
+    window_planned_hours: float | None
+    window_used_hours: float | None
     trained_share: float | None
     shifts: int
+    window_share: float | None = None  # used / planned window minutes, measured days only (issue 16)
     attendance_days: int = 0  # open days whose figures come from attendance (出勤記録)
     open_stamps: int = 0  # people stamped in without a clock-out, left out
     planned_days: int = 0  # open days whose figures come from the published roster (勤務表（計画）)
+    measured_days: int = 0  # open days with attendance or a published roster: what every share stands on
 
 
 def staffing_figures(site: SiteProfile, catalogue: Catalogue, data: ReportData, start: dt.date,
@@ -535,7 +566,6 @@ def staffing_figures(site: SiteProfile, catalogue: Catalogue, data: ReportData, 
     floors = {a.id.value: a.min_staff for a in site.activities if a.min_staff > 0}
     met: Counter[str] = Counter()
     slots: Counter[str] = Counter()
-    window_minutes = 0
     for day in measured:
         day_shifts = by_date.get(day.date, [])
         service_minutes: set[int] = set()
@@ -550,24 +580,55 @@ def staffing_figures(site: SiteProfile, catalogue: Catalogue, data: ReportData, 
         for m in service_minutes:
             covered += 1
             present += any(s.role in presence_roles and s.on_duty(m) for s in day_shifts)
-    for s in shifts:
-        window_minutes += 15 * sum(s.does("window", m) for m in range(s.start, s.end, 15))
-    used = {(t.service_date, t.counter, local(t.called_at or t.started_at).hour)
-            for t in data.tickets if t.counter and (t.called_at or t.started_at)}
+    # Like with like (issue 16): window time used only on the days measured, slot by slot.
+    window_minutes, used_minutes = _window_use(data, by_date, [d.date for d in measured])
     return StaffingFigures(
         open_days=len(days),
         rostered_days=len(rostered),
         hours_by_role={role: round(hours[role], 1) for role in ("manager", "deputy", "agent")},
         presence_share=percent(present, covered),
         floor_shares={a: (floors[a], percent(met[a], slots[a])) for a in floors},
-        window_planned_hours=round(window_minutes / 60, 1),
-        window_used_hours=len(used),
+        window_planned_hours=round(window_minutes / 60, 1) if measured else None,
+        window_used_hours=round(used_minutes / 60, 1) if measured else None,
         trained_share=percent(sum(s.trained for s in shifts), len(shifts)),
         shifts=len(shifts),
+        window_share=percent(used_minutes, window_minutes) if measured else None,
         attendance_days=sum(d.date in source.attendance_days for d in days),
         planned_days=sum(d.date not in source.attendance_days for d in rostered),
         open_stamps=source.open_stamps,
+        measured_days=len(measured),
     )
+
+
+def _window_use(data: ReportData, by_date: dict[dt.date, list[ShiftRecord]],
+                days: list[dt.date]) -> tuple[int, int]:
+    """(planned, used) window minutes, like with like (issue 16): only days with a published
+    roster, slot by slot (15 min). A counter is in use in a slot when a ticket was being called or
+    served at it (called → finished; a ticket without an end holds one slot). In each slot the
+    counters in use count up to the people the roster put on windows then, so `used` is the part
+    of the planned window time that served someone and never exceeds `planned`."""
+    wanted = set(days)
+    busy: dict[tuple[dt.date, int], set[str]] = defaultdict(set)
+    for t in data.tickets:
+        begin = t.called_at or t.started_at
+        if t.service_date not in wanted or not t.counter or begin is None:
+            continue
+        first = local(begin)
+        first_minute = first.hour * 60 + first.minute
+        last = local(t.finished_at) if t.finished_at is not None else None
+        last_minute = last.hour * 60 + last.minute if last is not None and last.date() == first.date() else first_minute + 1
+        for m in range(first_minute - first_minute % 15, max(last_minute, first_minute + 1), 15):
+            busy[(t.service_date, m)].add(t.counter)
+    planned = used = 0
+    for day in days:
+        shifts = by_date.get(day, [])
+        if not shifts:
+            continue
+        for m in range(min(s.start for s in shifts) // 15 * 15, max(s.end for s in shifts), 15):
+            staffed = sum(s.does("window", m) for s in shifts)
+            planned += staffed
+            used += min(staffed, len(busy.get((day, m), ())))
+    return 15 * planned, 15 * used
 
 
 def _min(t: dt.time) -> int:
@@ -588,14 +649,19 @@ def _staffing(site: SiteProfile, labels: _Labels, f: StaffingFigures) -> Table:
     rows.append((T.ST_PRESENCE.format(who=_presence_who(site)), f.presence_share))
     for activity, (floor, share) in f.floor_shares.items():
         rows.append((T.ST_FLOOR.format(activity=labels.activity(activity), n=floor), share))
+    note = staffing_note(f)  # which source each figure uses (出勤記録 / 勤務表（計画）)
     if _runs(site, "window"):
+        share = f.window_share
         rows += [
             (T.ST_WINDOW_PLANNED, f.window_planned_hours),
             (T.ST_WINDOW_USED, f.window_used_hours),
-            (T.ST_WINDOW_SHARE, percent(f.window_used_hours, f.window_planned_hours)),
+            (T.ST_WINDOW_SHARE, share),
         ]
-    return Table("staffing", T.T_STAFFING, (T.C_ITEM, T.C_VALUE), tuple(rows), note=staffing_note(f))
-
+        if f.measured_days < f.open_days:
+            note += T.ST_PARTIAL.format(n=f.measured_days, m=f.open_days)
+        if share is None:
+            note += T.ST_SHARE_UNAVAILABLE
+    return Table("staffing", T.T_STAFFING, (T.C_ITEM, T.C_VALUE), tuple(rows), note=note)
 
 # -- answer rate -----------------------------------------------------------------------------------
 
@@ -612,10 +678,15 @@ def _answer_rate(site: SiteProfile, catalogue: Catalogue, labels: _Labels, data:
             contract_target = None
         target = contract_target if contract_target is not None else catalogue.targets.phone_answer_rate
         source = T.TARGET_CONTRACT if contract_target is not None else T.TARGET_PLANNING
-        verdict = T.NO_DATA if rate is None else (T.MET if rate >= round(100 * target, 1) else T.NOT_MET)
-        rows.append((labels.activity(activity), len(inbound), answered, rate, round(100 * target, 1), source, verdict))
+        goal = round(100 * target, 1)
+        verdict = T.NO_DATA if rate is None else (T.MET if rate >= goal else T.NOT_MET)
+        # Every verdict states the figures it stands on (issue 16).
+        basis = (T.BASIS_NO_CALLS if rate is None else
+                 T.BASIS_ANSWER.format(answered=answered, offered=len(inbound), rate=rate,
+                                       op="≧" if rate >= goal else "＜", target=goal))
+        rows.append((labels.activity(activity), len(inbound), answered, rate, goal, source, verdict, basis))
     return Table("answer_rate", T.T_ANSWER, (T.C_ACTIVITY, T.C_CALLS_IN, T.C_ANSWERED, T.C_ANSWER_RATE, T.C_TARGET,
-                                            T.C_TARGET_SOURCE, T.C_VERDICT), tuple(rows))
+                                            T.C_TARGET_SOURCE, T.C_VERDICT, T.C_BASIS), tuple(rows))
 
 
 # -- by day, by place --------------------------------------------------------------------------------
@@ -674,30 +745,41 @@ def _by_place(site: SiteProfile, labels: _Labels, data: ReportData) -> Table:
 
 
 def _checklist(site: SiteProfile, summary: Table, staffing: StaffingFigures, data: ReportData) -> Table:
+    """One row per item of the contract's checklist (Kawanishi §9): the figures measured, the
+    records they come from, and a verdict that stands on those figures only. An item no record
+    measures says so and is left to the city's judgement (issue 16)."""
     measures = site.service_standards.performance_measures
     incidents = [i for i in data.incidents if i.kind == "incident"]
     privacy = [i for i in incidents if i.category == "privacy"]
     wrong = [i for i in data.incidents if i.category == "wrong_issue"]
     complaints = [i for i in data.incidents if i.kind == "complaint"]
     waits_n = sum(1 for t in data.tickets if t.called_at is not None)
+    mark = lambda v: v if v is not None else T.NONE_MARK  # noqa: E731
 
     def figure(measure: str) -> tuple[str, str]:
-        if measure == "roster_days":
-            ok = staffing.rostered_days == staffing.open_days
-            return T.M_ROSTER_DAYS.format(n=staffing.rostered_days, m=staffing.open_days), T.MET if ok else T.NOT_MET
+        if measure == "roster_days":  # the extent of the evidence, not a verdict on the work
+            return T.M_ROSTER_DAYS.format(n=staffing.rostered_days, m=staffing.open_days), ""
+        if measure == "headcount":
+            total = sum(data.staff_by_role.values())
+            if not data.staff_by_role:
+                return T.M_HEADCOUNT_NONE, T.NO_DATA
+            text = T.M_HEADCOUNT.format(n=total, need=site.staffing.min_headcount,
+                                        roles="・".join(f"{T.ROLE[r]}{data.staff_by_role.get(r, 0)}"
+                                                       for r in ("manager", "deputy", "agent")))
+            return text, T.MET if total >= site.staffing.min_headcount else T.NOT_MET
         if measure == "floor_met":
             shares = [s for _, s in staffing.floor_shares.values() if s is not None]
             if not shares:
-                return T.M_FLOOR.format(pct=T.NONE_MARK), T.NO_DATA
+                return T.M_FLOOR.format(pct=T.NONE_MARK, n=staffing.rostered_days), T.NO_DATA
             low = min(shares)
-            return T.M_FLOOR.format(pct=low), T.MET if low >= 100 else T.NOT_MET
+            return T.M_FLOOR.format(pct=low, n=staffing.rostered_days), T.MET if low >= 100 else T.NOT_MET
         if measure == "presence":
             share = staffing.presence_share
-            text = T.M_PRESENCE.format(who=_presence_who(site), pct=share if share is not None else T.NONE_MARK)
+            text = T.M_PRESENCE.format(who=_presence_who(site), pct=mark(share), n=staffing.rostered_days)
             return text, T.NO_DATA if share is None else (T.MET if share >= 100 else T.NOT_MET)
         if measure == "trained":
             share = staffing.trained_share
-            text = T.M_TRAINED.format(pct=share if share is not None else T.NONE_MARK, n=staffing.shifts)
+            text = T.M_TRAINED.format(pct=mark(share), n=staffing.shifts)
             return text, T.NO_DATA if share is None else (T.MET if share >= 100 else T.NOT_MET)
         if measure == "incidents":
             reported = sum(i.reported_to_city_at is not None for i in incidents)
@@ -706,9 +788,7 @@ def _checklist(site: SiteProfile, summary: Table, staffing: StaffingFigures, dat
             return T.M_PRIVACY.format(n=len(privacy)), T.MET if not privacy else T.NOT_MET
         if measure == "waits":
             mean, p90, longest = (summary.value(k) for k in (T.S_WAIT_MEAN, T.S_WAIT_P90, T.S_WAIT_MAX))
-            text = T.M_WAITS.format(mean=mean if mean is not None else T.NONE_MARK, p90=p90 if p90 is not None else T.NONE_MARK,
-                                    max=longest if longest is not None else T.NONE_MARK, n=waits_n)
-            return text, ""
+            return T.M_WAITS.format(mean=mark(mean), p90=mark(p90), max=mark(longest), n=waits_n), ""
         if measure == "wrong_issue":
             return T.M_WRONG.format(n=len(wrong)), T.MET if not wrong else T.NOT_MET
         if measure == "complaints":
@@ -719,15 +799,16 @@ def _checklist(site: SiteProfile, summary: Table, staffing: StaffingFigures, dat
 
     rows = []
     for item in site.service_standards.performance_checklist:
-        chosen = [m for key, ms in measures.items() if item.startswith(key) for m in ms]
+        chosen = list(dict.fromkeys(m for key, ms in measures.items() if item.startswith(key) for m in ms))
         if not chosen:
-            rows.append((item, T.M_NONE, ""))
+            rows.append((item, T.M_NONE, T.NONE_MARK, T.CITY_JUDGEMENT))
             continue
-        texts, verdicts = zip(*(figure(m) for m in dict.fromkeys(chosen)))
-        worst = next((v for v in (T.NOT_MET, T.CHECK, T.NO_DATA, T.MET) if v in verdicts), "")
-        rows.append((item, "／".join(texts), worst))
-    return Table("checklist", T.T_CHECKLIST, (T.C_CHECK_ITEM, T.C_MEASURED, T.C_VERDICT), tuple(rows),
-                 note="判定は記録から機械的に求めた目安です。最終的な確認は市が行います。")
+        texts, verdicts = zip(*(figure(m) for m in chosen))
+        records = "、".join(dict.fromkeys(T.MEASURE_RECORDS[m] for m in chosen))
+        worst = next((v for v in (T.NOT_MET, T.CHECK, T.NO_DATA, T.MET) if v in verdicts), T.CITY_JUDGEMENT)
+        rows.append((item, "／".join(texts), records, worst))
+    return Table("checklist", T.T_CHECKLIST, (T.C_CHECK_ITEM, T.C_MEASURED, T.C_RECORDS, T.C_VERDICT), tuple(rows),
+                 note=T.CHECKLIST_NOTE)
 
 
 # -- the reports -----------------------------------------------------------------------------------------
@@ -744,6 +825,7 @@ def _report(kind: str, site: SiteProfile, label: str, start: dt.date, end: dt.da
 def daily_report(site: SiteProfile, catalogue: Catalogue, data: ReportData, day: dt.date, *, today: dt.date,
                  contractor: str) -> Report:
     """The report of one day. `data` must hold that day's records (db.report_queries)."""
+    catalogue = for_site(catalogue, site)
     start, end, notes = daily_period(site, day, today)
     main = duty(site, "daily")
     report = _report("daily", site, main.label if main else T.DAILY, start, end, _day_label(day), today,
@@ -769,6 +851,7 @@ def daily_report(site: SiteProfile, catalogue: Catalogue, data: ReportData, day:
 def monthly_report(site: SiteProfile, catalogue: Catalogue, data: ReportData, year: int, month: int, *,
                    today: dt.date, contractor: str) -> Report:
     """The report of one month (clipped to the contract, and to today while it runs)."""
+    catalogue = for_site(catalogue, site)
     start, end, notes = monthly_period(site, year, month, today)
     main = duty(site, "monthly")
     period_label = T.PERIOD_MONTH.format(year=year, month=month, start=start, end=end)

@@ -105,6 +105,9 @@ class StaffingModel:
     """Requirements for one site, day by day."""
 
     def __init__(self, site: SiteProfile, catalogue: Catalogue, demand: DemandModel | None = None):
+        from core.catalogue import for_site
+
+        catalogue = for_site(catalogue, site)  # the site's own procedures and topics (issue 16)
         self.site = site
         self.catalogue = catalogue
         self.demand = demand or DemandModel(site, catalogue)

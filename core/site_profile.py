@@ -590,6 +590,13 @@ class Demand(Strict):
     )
 
 
+# Documents the product can write (core/documents/): a report duty names the one that answers it.
+DocumentKind = Literal[
+    "daily", "monthly", "checklist", "incidents", "completion_notice", "equipment_check", "meeting",
+    "self_audit", "security_education", "organisation_chart", "staff_list", "pledges",
+]
+
+
 class ReportDuty(Strict):
     id: str
     kind: Literal["daily", "monthly", "yearly", "ad_hoc", "meeting", "checklist"]
@@ -599,19 +606,30 @@ class ReportDuty(Strict):
         default=None, ge=0,
         description="daily: business days after the day; monthly: business days into next month",
     )
+    document: DocumentKind | None = Field(
+        default=None, description="the document that answers this duty; None = daily/monthly by kind"
+    )
+    clause: str = Field(default="", description="the contract's section, printed on the document")
+    due_before_start: bool = Field(default=False, description="due before the contract starts (業務開始前)")
 
 
 class ImprovementNotice(Strict):
-    """業務改善事項通知書: plan → report cycle; payment stops after the grace days."""
+    """業務改善事項通知書: plan → report cycle; payment stops after the grace days when the
+    contract says so (payment_stops). A site without this section has no notice cycle and never
+    shows a payment verdict."""
 
     grace_days: int = Field(ge=0)
     termination_after_days: int | None = Field(default=None, ge=0)
+    payment_stops: bool = Field(default=True, description="payment stops after the grace days without a plan")
+    plan_approval: bool = Field(default=False, description="the city approves the plan (了承) before work starts")
+    completion_confirmed: bool = Field(default=False, description="the city confirms the improvement after the report")
+    clause: str = Field(default="", description="the contract's section, printed with the verdict")
 
 
 # Figures the monthly report measures, which a performance checklist item may cite (core/reports.py).
 PerformanceMeasure = Literal[
     "roster_days", "floor_met", "presence", "trained", "incidents", "privacy_incidents",
-    "waits", "wrong_issue", "complaints", "handoffs",
+    "waits", "wrong_issue", "complaints", "handoffs", "headcount",
 ]
 
 
@@ -631,6 +649,107 @@ class ServiceStandards(Strict):
             if not any(item.startswith(key) for item in self.performance_checklist):
                 raise ValueError(f"performance_measures: {key!r} starts no item of performance_checklist")
         return self
+
+
+# -- the site's own catalogue (extends fixtures/national.toml; issue 16) -------------------------
+
+
+class SiteCallTopic(Strict):
+    """A call topic the contract lists. `refines` names the national topic the forecast counts it
+    under (e.g. Ageo §5(3)③ウ refines "reservation"); a refined national topic leaves the site's
+    breakdown, the others stay."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    refines: str | None = None
+    clause: str = ""
+
+
+class BoothKind(Strict):
+    """A kind of online-booth service the monthly report breaks down (Ageo §5(1)③)."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    procedure: str | None = Field(default=None, description="the catalogue procedure a session of it runs")
+    clause: str = ""
+
+
+class SiteProcedure(Strict):
+    """A procedure only this site's contract has; the same fields as the national ones."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    group: str = Field(pattern=r"^[A-Z]$")
+    service_minutes: float = Field(gt=0)
+    reservable: bool = False
+    needs_card_system: bool = False
+    activity: ActivityId = ActivityId.window
+    handoffs: list[str] = Field(default_factory=list)
+    documents: list[str] = Field(default_factory=list)
+    clause: str = ""
+
+
+class SiteCatalogue(Strict):
+    """What the site adds to the national catalogue. A site that adds nothing gets the national lists."""
+
+    call_topics: list[SiteCallTopic] = Field(default_factory=list)
+    booth_kinds: list[BoothKind] = Field(default_factory=list)
+    handoff_reasons: dict[str, str] = Field(default_factory=dict, description="reason id → label")
+    procedure_handoffs: dict[str, list[str]] = Field(
+        default_factory=dict, description="procedure id → hand-off reasons this site adds to it"
+    )
+    procedures: list[SiteProcedure] = Field(default_factory=list)
+
+
+# -- documents the contract asks for beyond the reports (issue 16) --------------------------------
+
+EvidenceKind = Literal[
+    "incidents", "complaints", "training", "attendance", "improvements", "notices", "rosters",
+    "meeting_issues", "reports_submitted", "staff", "equipment_checks",
+]
+
+
+class AuditItem(Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    iso_clause: str = Field(description="the ISO 9001 requirement it follows, e.g. 7.2")
+    label: str
+    evidence: list[EvidenceKind] = Field(default_factory=list, description="records shown beside the item")
+
+
+class SelfAudit(Strict):
+    clause: str
+    standard: str = "ISO 9001:2015"
+    items: list[AuditItem] = Field(min_length=1)
+
+
+class EquipmentItem(Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    label: str
+
+
+class EquipmentChecks(Strict):
+    clause: str
+    items: list[EquipmentItem] = Field(min_length=1)
+
+
+class Contact(Strict):
+    """An emergency contact line: an office or a role, never a person's private phone."""
+
+    role: str
+    name: str
+    how: str
+
+
+class OrganisationChart(Strict):
+    clause: str
+    contacts: list[Contact] = Field(default_factory=list)
+    staff_private_phone: bool = Field(default=False, description="the contract asks for staff phone numbers")
+
+
+class DocumentSettings(Strict):
+    self_audit: SelfAudit | None = None
+    equipment_checks: EquipmentChecks | None = None
+    organisation_chart: OrganisationChart | None = None
 
 
 class Privacy(Strict):
@@ -675,6 +794,8 @@ class SiteProfile(Strict):
     outgoing_calls: OutgoingCalls = OutgoingCalls()
     incident_reporting: IncidentRules = IncidentRules()
     card_collection: CardCollection = CardCollection()
+    catalogue: SiteCatalogue = SiteCatalogue()
+    documents: DocumentSettings = DocumentSettings()
 
     @model_validator(mode="after")
     def _consistent(self) -> SiteProfile:

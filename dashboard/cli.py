@@ -495,6 +495,20 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _contractor_name(session) -> str:
+    """The contractor as the admin entered it on 受託者情報 (else the MADOGUCHI_CONTRACTOR setting)."""
+    from dashboard import contractor_services
+
+    return contractor_services.contractor(session=session).name
+
+
+def _contractor_name_of(engine) -> str:
+    from sqlmodel import Session
+
+    with Session(engine) as session:
+        return _contractor_name(session)
+
+
 def _write_bytes_atomically(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -514,8 +528,104 @@ def cmd_bench_reports(args: argparse.Namespace) -> int:
     return 0
 
 
+def _documents_epilog() -> str:
+    """Every document each site's contract asks for, as `report doc` takes them (issue 16)."""
+    from core.documents import document_of, period_kind
+
+    try:
+        fixtures = _fixtures()
+    except (FixtureError, OSError) as exc:  # help must not fail on a broken fixture
+        return f"(site documents unavailable: {exc})"
+    option = {"day": "--date YYYY-MM-DD", "month": "--month YYYY-MM", "year": "--year YYYY", "as_of": "[--date YYYY-MM-DD]"}
+    lines = ["documents per site (madoguchi report doc SITE DOCUMENT ...):"]
+    for site_id in sorted(fixtures.sites):
+        site = fixtures.sites[site_id]
+        lines.append(f"  {site_id} ({site.name})")
+        for duty in site.reports:
+            kind = period_kind(duty)
+            made = option.get(kind, "") if document_of(duty) else "not produced here (submission recorded only)"
+            lines.append(f"    {duty.id:<24} {duty.label}  {duty.clause}  {made}".rstrip())
+    return "\n".join(lines)
+
+
+class _ReportParser(argparse.ArgumentParser):
+    """`report --help` ends with every document of every site, read from the profiles when asked."""
+
+    def format_help(self) -> str:
+        return super().format_help() + "\n" + _documents_epilog() + "\n"
+
+
+def cmd_document(args: argparse.Namespace) -> int:
+    from sqlmodel import Session
+
+    from core.reports import ReportUnavailable
+    from dashboard import report_services as rs
+    from dashboard.access import SYSTEM
+    from db.engine import make_engine
+
+    fixtures = _fixtures()
+    site = _site_or_usage(fixtures, args.site)
+    today = args.today or rs.tokyo_today()
+    engine = make_engine(_existing_database(args.database_url))
+    try:
+        with Session(engine) as session:
+            report = rs.build_document(site.id, args.document, session=session, fixtures=fixtures, today=today,
+                                       contractor=_contractor_name(session), day=args.date, month=args.month,
+                                       year=args.year, actor=SYSTEM)
+    except (ReportUnavailable, rs.InputError) as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        engine.dispose()
+    outputs = [(args.pdf, rs.report_pdf), (args.csv, rs.report_csv), (args.xlsx, rs.report_xlsx)]
+    for path, render in outputs:
+        if path:
+            _write_bytes_atomically(Path(path), render(report))
+            print(f"{path} に書き出しました", file=sys.stderr)
+    if args.json:
+        print(rs.report_json(report))
+    elif not any(path for path, _ in outputs):
+        print(f"{report.title}  {report.period_label}")
+        for note in report.notes:
+            print(f"※ {note}")
+        for table in report.tables:
+            print(f"■ {table.title}: {len(table.rows)} 行")
+    return 0
+
+
+def cmd_schedule(args: argparse.Namespace) -> int:
+    from sqlmodel import Session
+
+    from dashboard import report_services as rs
+    from dashboard.access import SYSTEM
+    from db.engine import make_engine
+
+    fixtures = _fixtures()
+    site = _site_or_usage(fixtures, args.site)
+    today = args.today or rs.tokyo_today()
+    engine = make_engine(args.database_url or get_settings().database_url)
+    try:
+        with Session(engine) as session:
+            rows = rs.document_schedule(site.id, session=session, fixtures=fixtures, today=today, actor=SYSTEM)
+    finally:
+        engine.dispose()
+    if args.json:
+        print(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    for row in rs.schedule_rows(rows):
+        print("  ".join(str(v) for v in row.values()))
+    return 0
+
+
+def _year(text: str) -> int:
+    if not text.isdigit() or len(text) != 4:
+        raise argparse.ArgumentTypeError(f"not a year in YYYY form: {text!r}")
+    return int(text)
+
+
 def _add_report_commands(sub, bench) -> None:
-    report = sub.add_parser("report", help="daily and monthly reports for the city (PDF, CSV, Excel, JSON)")
+    report = sub.add_parser("report", help="daily and monthly reports and every document each city asks for "
+                            "(PDF, CSV, Excel, JSON)", formatter_class=argparse.RawDescriptionHelpFormatter)
+    report.__class__ = _ReportParser  # the subparsers action makes plain parsers: this one lists the documents
     kinds = report.add_subparsers(dest="report_kind", required=True)
     daily = kinds.add_parser("daily", help="a site's daily report (日報) of one day")
     daily.add_argument("site")
@@ -531,6 +641,25 @@ def _add_report_commands(sub, bench) -> None:
         parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
         parser.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
         parser.set_defaults(func=cmd_report)
+    document = kinds.add_parser("doc", help="any document a site's contract asks for (see the list below)")
+    document.add_argument("site")
+    document.add_argument("document", help="the duty id from the list in `madoguchi report --help`")
+    document.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day (daily) or the as-of date (lists)")
+    document.add_argument("--month", type=_month, metavar="YYYY-MM", help="the month (monthly documents)")
+    document.add_argument("--year", type=_year, metavar="YYYY", help="the contract year starting in YYYY (self-audit)")
+    document.add_argument("--pdf", metavar="FILE", help="write the PDF here")
+    document.add_argument("--csv", metavar="FILE", help="write the CSV (UTF-8 with BOM) here")
+    document.add_argument("--xlsx", metavar="FILE", help="write the Excel workbook here")
+    document.add_argument("--json", action="store_true", help="print the document as JSON")
+    document.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    document.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
+    document.set_defaults(func=cmd_document)
+    plan = kinds.add_parser("schedule", help="every document a site must hand in: period, deadline, status")
+    plan.add_argument("site")
+    plan.add_argument("--json", action="store_true", help="print as JSON")
+    plan.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    plan.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
+    plan.set_defaults(func=cmd_schedule)
     bench_reports = bench.add_parser("reports", help="Kawanishi's monthly PDF at its peak month of data")
     bench_reports.add_argument("--json", action="store_true", help="one line of JSON (default: indented)")
     bench_reports.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
@@ -582,7 +711,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
     engine = make_engine(_existing_database(args.database_url))
     try:
         outcome = ps.purge_site(site.id, engine=engine, fixtures=fixtures, today=today,
-                                contractor=get_settings().contractor_name,
+                                contractor=_contractor_name_of(engine),
                                 before_contract_end=args.before_contract_end, actor=SYSTEM)
     except ps.PurgeRefused as exc:
         raise UsageError(str(exc)) from None
@@ -605,7 +734,7 @@ def cmd_erase_person(args: argparse.Namespace) -> int:
     engine = make_engine(_existing_database(args.database_url))
     try:
         outcome = ps.erase_person(site.id, args.staff_id, engine=engine, fixtures=fixtures,
-                                  contractor=get_settings().contractor_name, actor=SYSTEM)
+                                  contractor=_contractor_name_of(engine), actor=SYSTEM)
     except ps.PurgeRefused as exc:
         raise UsageError(str(exc)) from None
     except CompactionIncomplete as exc:

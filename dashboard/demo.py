@@ -5,8 +5,13 @@ same use cases the clerks use, so the feed also exercises the real code paths.
 
 Demo-only assumptions (not contract figures, kept here because they only shape fake data):
 sites whose contracts give no demand figures (Seto, Fujieda) get walk-ins at 60 % of the capacity
-of the windows their contract floor staffs, and calls at 3 an hour per phone line; 3 % of called visitors do not come; cases of a procedure that has
-hand-off reasons go to city staff 5 % of the time; 8 % of calls are abandoned.
+of the windows their contract floor staffs, and calls at 3 an hour per phone line; 3 % of called
+visitors do not come; cases of a procedure that has hand-off reasons go to city staff 5 % of the
+time. Calls abandon as the demo's own staffing and
+queue make them (issue 16): Erlang A per slot with the agents the published roster puts on the line
+(or, on days without one, the staffing requirement the rosters are solved to), so a site's answer
+rate, and the verdict on it, follow from staffing rather than from a fixed share. Calls and booth
+sessions are recorded under the site's own topics and booth kinds (profile [catalogue]).
 """
 from __future__ import annotations
 
@@ -22,6 +27,8 @@ from sqlalchemy import Engine, delete, func, insert, select, text
 from sqlmodel import Session
 
 from core.calendar import SiteCalendar, SiteDay
+from core.catalogue import booth_kinds_for, topics_under
+from core.erlang import erlang_a
 from core.fixtures import Fixtures
 from core.forecast import SLOT_MINUTES, DemandModel, slot_starts
 from core.live import TOKYO, LiveError, local
@@ -48,7 +55,6 @@ from dashboard.access import SYSTEM
 
 NO_SHOW = 0.03
 HAND_OFF = 0.05
-ABANDON = 0.08
 FALLBACK_UTILISATION = 0.6
 FALLBACK_CALLS_PER_LINE_HOUR = 3.0
 BOOKED_AHEAD_DAYS = (1, 14)  # a booking is made this many days before the visit
@@ -112,6 +118,49 @@ def _fallback_calls(fixtures: Fixtures, site: SiteProfile, day: SiteDay,
     for slot in slot_starts(day.activities[ActivityId.phone].service):
         for topic in topics:
             found[(slot, Stream("call", topic, ActivityId.phone, False))] = per_slot
+
+
+PHONE_LINES = (ActivityId.phone, ActivityId.call_centre)
+
+
+def call_abandonment(fixtures: Fixtures, site: SiteProfile, day: SiteDay,
+                     expected: dict[tuple[dt.time, Stream], float],
+                     agents_on: Callable[[dt.time, ActivityId], int | None] = lambda _s, _a: None,
+                     ) -> dict[tuple[dt.time, ActivityId], float]:
+    """P(a call hangs up) per slot and phone line: Erlang A (core.erlang) with the slot's expected
+    calls, their handling time (the catalogue's topics), the callers' patience (national targets)
+    and the agents on the line. `agents_on(slot, line)` gives the published roster's people; where
+    it gives None (no roster that day) the staffing requirement stands in: the number the demo's
+    rosters are solved to (core.requirements, sized to the answer-rate target and capped by seats)."""
+    from core.requirements import StaffingModel
+
+    catalogue = fixtures.catalogue_for(site.id)
+    calls: dict[tuple[dt.time, ActivityId], list[tuple[float, float]]] = {}
+    for (slot, stream), mean in expected.items():
+        if stream.channel == "call" and mean > 0:
+            try:
+                seconds = catalogue.call_topic(stream.name).handling_seconds
+            except KeyError:
+                seconds = catalogue.call_topic("inquiry").handling_seconds
+            calls.setdefault((slot, stream.activity), []).append((mean, seconds))
+    if not calls:
+        return {}
+    required = {(r.slot, r.activity): r.required for r in StaffingModel(site, catalogue).day(day.date).requirements}
+    patience = catalogue.targets.phone_patience_seconds
+    target = catalogue.targets.phone_target_seconds
+    shares = {}
+    for (slot, line), parts in calls.items():
+        per_slot = sum(m for m, _ in parts)
+        aht = sum(m * s for m, s in parts) / per_slot
+        agents = agents_on(slot, line)
+        if agents is None:
+            agents = required.get((slot, line), 0)
+        if agents <= 0:
+            shares[(slot, line)] = 1.0
+            continue
+        figures = erlang_a(per_slot * 60 / SLOT_MINUTES, aht, agents, target, patience)
+        shares[(slot, line)] = figures.p_abandon
+    return shares
 
 
 def _moment(day: dt.date, slot: dt.time, rng: random.Random) -> dt.datetime:
@@ -182,16 +231,20 @@ def _history_day(fixtures: Fixtures, site: SiteProfile, day: SiteDay, rng: rando
     bookings = _Bookings(site, day, rng, ids, rows)
     seqs: dict[str, int] = {}
     arrivals = []
-    for (slot, stream), mean in expected_arrivals(fixtures, site, day).items():
+    expected = expected_arrivals(fixtures, site, day)
+    abandon = call_abandonment(fixtures, site, day, expected)
+    catalogue = fixtures.catalogue_for(site.id)
+    for (slot, stream), mean in expected.items():
         for _ in range(_poisson(rng, mean)):
-            arrivals.append((_moment(day.date, slot, rng), stream))
-    arrivals.sort(key=lambda pair: pair[0])
-    for moment, stream in arrivals:
+            arrivals.append((_moment(day.date, slot, rng), slot, stream))
+    arrivals.sort(key=lambda item: item[0])
+    for moment, slot, stream in arrivals:
         if stream.channel == "call":
-            answered = rng.random() > ABANDON
+            answered = rng.random() >= abandon.get((slot, stream.activity), 0.0)
+            topic = stream.name if stream.name in {t.id for t in catalogue.call_topics} else "inquiry"
             rows["call"].append({
-                "site_id": site.id, "activity": stream.activity.value, "topic": stream.name if stream.name in
-                {t.id for t in fixtures.catalogue.call_topics} else "inquiry", "direction": "in",
+                "site_id": site.id, "activity": stream.activity.value,
+                "topic": rng.choice(topics_under(catalogue, topic)), "direction": "in",
                 "offered_at": moment, "answered": answered, "abandoned": not answered,
                 "wait_seconds": rng.expovariate(1 / 25), "duration_seconds": rng.gauss(180, 40) if answered else None,
             })
@@ -199,7 +252,7 @@ def _history_day(fixtures: Fixtures, site: SiteProfile, day: SiteDay, rng: rando
             start = moment + dt.timedelta(minutes=rng.expovariate(1 / 6))
             rows["booth_session"].append({
                 "site_id": site.id, "booth_no": rng.randint(1, site.activity(ActivityId.booth).seats),
-                "kind": stream.name, "joined_at": moment, "started_at": start,
+                "kind": rng.choice(booth_kinds_for(catalogue, stream.name)), "joined_at": moment, "started_at": start,
                 "ended_at": start + dt.timedelta(minutes=rng.gauss(20, 5)),
             })
         elif stream.channel == "counter":
@@ -518,8 +571,11 @@ class LiveFeed:
             return
         slot_minute = minute_of(when.time()) // SLOT_MINUTES * SLOT_MINUTES
         slot = dt.time(slot_minute // 60, slot_minute % 60)
+        catalogue = fixtures.catalogue_for(site_id)
         with write_session(self.engine) as session:
-            for (start, stream), mean in expected_arrivals(fixtures, site, day).items():
+            expected = expected_arrivals(fixtures, site, day)
+            abandon = self._abandonment(site, day, expected, session, slot)
+            for (start, stream), mean in expected.items():
                 if start != slot:
                     continue
                 for _ in range(_poisson(rng, mean * step / SLOT_MINUTES)):
@@ -528,20 +584,37 @@ class LiveFeed:
                             live.issue_ticket(fixtures, site_id, stream.name, session=session, now=now, actor=SYSTEM)
                             done["issued"] += 1
                         elif stream.channel == "call":
-                            answered = rng.random() > ABANDON
-                            topic = stream.name if stream.name in {t.id for t in fixtures.catalogue.call_topics} else "inquiry"
+                            answered = rng.random() >= abandon.get((slot, stream.activity), 0.0)
+                            topic = stream.name if stream.name in {t.id for t in catalogue.call_topics} else "inquiry"
+                            topic = rng.choice(topics_under(catalogue, topic))
                             live.log_call(fixtures, site_id, session=session, activity=stream.activity.value,
                                           topic=topic, offered_at=now, answered=answered,
                                           wait_seconds=rng.expovariate(1 / 25),
                                           duration_seconds=rng.gauss(180, 40) if answered else None, actor=SYSTEM)
                             done["calls"] += 1
                         elif stream.channel == "booth":
-                            live.booth_join(fixtures, site_id, stream.name, session=session, now=now, actor=SYSTEM)
+                            kind = rng.choice(booth_kinds_for(catalogue, stream.name))
+                            live.booth_join(fixtures, site_id, kind, session=session, now=now, actor=SYSTEM)
                             done["booths"] += 1
                     except LiveError:
                         session.rollback()  # e.g. a reservation-only day: no walk-ins
             self._clerks(site, day, now, session, done)
             self._booths(site, now, session)
+
+    def _abandonment(self, site: SiteProfile, day: SiteDay, expected: dict, session: Session,
+                     slot: dt.time) -> dict[tuple[dt.time, ActivityId], float]:
+        """This slot's hang-up shares, with today's published roster on the lines when there is one."""
+        shifts = live.published_shifts(session, site.id, day.date)
+        minute = minute_of(slot)
+
+        def agents_on(at: dt.time, line: ActivityId) -> int | None:
+            if not shifts or at != slot:
+                return None
+            # A shared block ("booth+call_centre", cover_both) counts on each of its lines.
+            return sum(1 for s in shifts
+                       if not s.on_break(minute) and line.value in (s.activity_at(minute) or "").split("+"))
+
+        return call_abandonment(self.fixtures, site, day, {k: v for k, v in expected.items() if k[0] == slot}, agents_on)
 
     def _clerks(self, site: SiteProfile, day: SiteDay, now: dt.datetime, session: Session,
                 done: dict[str, int]) -> None:
@@ -557,7 +630,7 @@ class LiveFeed:
                     continue
                 live.ticket_action(fixtures, ticket.id, "start", session=session, now=now, actor=SYSTEM)
             elif ticket.status == "serving" and now - ticket.called_at > dt.timedelta(minutes=minutes):
-                reasons = fixtures.catalogue.procedure(ticket.procedure_id).handoffs
+                reasons = fixtures.catalogue_for(site.id).procedure(ticket.procedure_id).handoffs
                 if reasons and rng.random() < HAND_OFF:
                     live.ticket_action(fixtures, ticket.id, "hand_off", session=session, now=now,
                                        reason=rng.choice(reasons), actor=SYSTEM)

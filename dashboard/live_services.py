@@ -78,7 +78,7 @@ def procedure_of(fixtures: Fixtures, site: SiteProfile, procedure_id: str) -> tu
     offer = next((p for p in site.procedures if p.id == procedure_id), None)
     if offer is None:
         raise LiveError(f"{site.name}では手続き {procedure_id!r} を扱っていません。")
-    procedure = fixtures.catalogue.procedure(procedure_id)
+    procedure = fixtures.catalogue_for(site.id).procedure(procedure_id)  # with the site's hand-off reasons
     minutes = offer.service_minutes or procedure.service_minutes
     reservable = procedure.reservable if offer.reservable is None else offer.reservable
     return procedure, minutes, reservable, offer.activity
@@ -266,7 +266,7 @@ def ticket_action(fixtures: Fixtures, ticket_id: int, action: str, *, session: S
     require(actor, Permission.OPERATE_COUNTER, ticket.site_id)
     after = next_status(action, ticket.status, ticket.number)
     if action == "hand_off":
-        reasons = fixtures.catalogue.handoff_reasons
+        reasons = fixtures.catalogue_for(ticket.site_id).handoff_reasons  # the site's own too (issue 16)
         if reason not in reasons:
             raise LiveError(f"引継ぎ理由を選んでください（{'、'.join(reasons.values())}）。")
     if action in ("call", "recall") and counter:
@@ -626,7 +626,7 @@ def log_call(fixtures: Fixtures, site_id: str, *, session: Session, activity: st
     site = site_profile(fixtures, site_id)
     if activity not in ("phone", "call_centre") or ActivityId(activity) not in {a.id for a in site.activities}:
         raise LiveError(f"{site.name}に電話業務 {activity!r} はありません。")
-    topics = {t.id for t in fixtures.catalogue.call_topics}
+    topics = {t.id for t in fixtures.catalogue_for(site_id).call_topics}  # the site's list (issue 16)
     if topic not in topics:
         raise LiveError(f"問合せ区分 {topic!r} は登録されていません（{', '.join(sorted(topics))}）。")
     if now is not None and offered_at > now:
@@ -658,10 +658,11 @@ def _booth_seats(site: SiteProfile) -> int:
 def booth_join(fixtures: Fixtures, site_id: str, kind: str, *, session: Session, now: dt.datetime) -> BoothSession:
     site = site_profile(fixtures, site_id)
     _booth_seats(site)
-    kinds = [p.id for p in site.procedures if p.activity == ActivityId.booth]
-    if kind not in kinds:
-        raise LiveError(f"オンライン窓口の手続き {kind!r} はありません（{', '.join(kinds)}）。")
-    service_check(site_day(fixtures, site_id, local(now).date()), ActivityId.booth, now, kind)
+    # The site's booth kinds (Ageo §5(1)③ ア–エ; by default one per booth procedure, issue 16).
+    entries = {k.id: k for k in fixtures.catalogue_for(site_id).booth_kinds}
+    if kind not in entries:
+        raise LiveError(f"オンライン窓口の手続き {kind!r} はありません（{', '.join(entries)}）。")
+    service_check(site_day(fixtures, site_id, local(now).date()), ActivityId.booth, now, entries[kind].procedure)
     visit = BoothSession(site_id=site_id, kind=kind, joined_at=now)
     session.add(visit)
     session.commit()

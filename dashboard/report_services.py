@@ -22,6 +22,7 @@ from core.report_records import TOKYO
 from core.reports import Report, ReportUnavailable, daily_period, daily_report, monthly_period, monthly_report
 from core.text_input import LONG_MAX, SHORT_MAX, TextRefused, check_text
 from core.text_input import is_row_id as _row_id
+from core import report_texts as T
 from dashboard import texts
 from dashboard.access import Actor, Permission, needs, require
 
@@ -283,6 +284,7 @@ class NoticeInput:
     plan_submitted_on: dt.date | None = None
     report_submitted_on: dt.date | None = None
     completed_on: dt.date | None = None
+    plan_approved_on: dt.date | None = None  # issue 16: the city's approval (Kawanishi §1.1(1)イ)
 
 
 def _check_notice(fixtures: Fixtures, site_id: str, data: NoticeInput, today: dt.date):
@@ -291,6 +293,7 @@ def _check_notice(fixtures: Fixtures, site_id: str, data: NoticeInput, today: dt
         raise InputError(texts.ERR_EMPTY.format(site=site.name, field=texts.NOTICE_SUBJECT))
     free_text(data.subject, texts.NOTICE_SUBJECT, site.name, max_length=SHORT_MAX)
     steps = [(texts.NOTICE_RECEIVED, data.received_on), (texts.NOTICE_PLAN, data.plan_submitted_on),
+             (texts.NOTICE_APPROVED, data.plan_approved_on),
              (texts.NOTICE_REPORT, data.report_submitted_on), (texts.NOTICE_COMPLETED, data.completed_on)]
     previous = None
     for field, value in steps:
@@ -300,6 +303,8 @@ def _check_notice(fixtures: Fixtures, site_id: str, data: NoticeInput, today: dt
         if previous is not None and value < previous[1]:
             raise InputError(texts.ERR_BEFORE.format(site=site.name, field=field, other=previous[0], value=value))
         previous = (field, value)
+    if data.plan_approved_on is not None and data.plan_submitted_on is None:
+        raise InputError(texts.ERR_NEEDS.format(site=site.name, field=texts.NOTICE_APPROVED, other=texts.NOTICE_PLAN))
     if data.report_submitted_on is not None and data.plan_submitted_on is None:
         raise InputError(texts.ERR_NEEDS.format(site=site.name, field=texts.NOTICE_REPORT, other=texts.NOTICE_PLAN))
     return site
@@ -313,7 +318,7 @@ def record_notice(site_id: str, data: NoticeInput, *, session: Session, fixtures
     _check_notice(fixtures, site_id, data, today or tokyo_today())
     row = ImprovementNotice(site_id=site_id, received_on=data.received_on, subject=data.subject.strip(),
                             plan_submitted_on=data.plan_submitted_on, report_submitted_on=data.report_submitted_on,
-                            completed_on=data.completed_on)
+                            completed_on=data.completed_on, plan_approved_on=data.plan_approved_on)
     session.add(row)
     session.commit()
     return row.id
@@ -332,6 +337,7 @@ def update_notice(notice_id: int, data: NoticeInput, *, session: Session, fixtur
     row.received_on, row.subject = data.received_on, data.subject.strip()
     row.plan_submitted_on, row.report_submitted_on = data.plan_submitted_on, data.report_submitted_on
     row.completed_on = data.completed_on
+    row.plan_approved_on = data.plan_approved_on
     session.add(row)
     session.commit()
 
@@ -420,13 +426,18 @@ def mark_submitted(site_id: str, report_id: str, period_start: dt.date, submitte
     duties = {d.id: d for d in site.reports}
     if report_id not in duties:
         raise InputError(texts.ERR_CHOICE.format(site=site.name, field=texts.SUBMIT_REPORT, value=report_id))
-    if duties[report_id].kind == "monthly":
+    from core.documents import period_kind
+
+    kind = period_kind(duties[report_id])
+    if duties[report_id].kind == "monthly" or kind == "month":
         period_start = period_start.replace(day=1)
         period_end = month_end(period_start.year, period_start.month)
     else:
         period_end = period_start
     _not_future(submitted_on, today or tokyo_today(), texts.SUBMIT_ON, site.name)
-    if submitted_on < period_end:
+    # Lists and charts of the staff (as of a date) and duties due before the start are handed over
+    # before the period they describe: no "after the period" check for them (issue 16).
+    if submitted_on < period_end and kind not in ("as_of", "year") and not duties[report_id].due_before_start:
         raise InputError(texts.ERR_BEFORE.format(site=site.name, field=texts.SUBMIT_ON, other=texts.SUBMIT_PERIOD_END,
                                                  value=submitted_on))
     row = session.get(ReportSubmission, (site_id, report_id, period_start))
@@ -436,6 +447,193 @@ def mark_submitted(site_id: str, report_id: str, period_start: dt.date, submitte
         row.submitted_on = submitted_on
     session.add(row)
     session.commit()
+
+
+# -- documents each city asks for (issue 16) ------------------------------------------------------
+
+AUDIT_VERDICTS = T.AUDIT_VERDICTS  # verdict id → label, for the page's choice
+
+
+def _duty(fixtures: Fixtures, site_id: str, report_id: str):
+    site = _site(fixtures, site_id)
+    for d in site.reports:
+        if d.id == report_id:
+            return site, d
+    known = ", ".join(d.id for d in site.reports)
+    raise ReportUnavailable(T.DOC_UNKNOWN.format(site=site.name, doc=report_id, known=known))
+
+
+@needs(Permission.VIEW_REPORTS)
+def build_document(site_id: str, report_id: str, *, session: Session, fixtures: Fixtures, today: dt.date,
+                   contractor: str, day: dt.date | None = None, month: tuple[int, int] | None = None,
+                   year: int | None = None) -> Report:
+    """The document answering the profile's duty `report_id` for its period (a day, a month, a
+    contract year or a date). ReportUnavailable (Japanese) when the period is missing or outside."""
+    from core.documents import build_document as build, document_of, document_period
+    from core.documents.schedule import schedule
+    from db.document_queries import load_document_data
+
+    site, duty = _duty(fixtures, site_id, report_id)
+    if document_of(duty) is None:
+        raise ReportUnavailable(T.DOC_NOT_PRODUCED)
+    start, end, label, notes = document_period(site, duty, today=today, day=day, month=month, year=year)
+    data = load_document_data(session=session, site_id=site.id, start=start, end=end, audit_year=year)
+    due = next((r.deadline for r in schedule(site, fixtures.catalogue, data.submissions, today)
+                if r.report_id == duty.id and r.period_start == start), None)
+    return build(site, fixtures.catalogue, duty, data, start=start, end=end, period_label=label, notes=notes,
+                 today=today, contractor=contractor, due=due)
+
+
+@needs(Permission.VIEW_REPORTS)
+def document_schedule(site_id: str, *, session: Session, fixtures: Fixtures, today: dt.date) -> list:
+    """Every document the site's profile says is due, with its latest period, deadline and status."""
+    from core.documents.schedule import schedule
+    from db.report_queries import submissions
+
+    site = _site(fixtures, site_id)
+    return schedule(site, fixtures.catalogue, submissions(session=session, site_id=site.id), today)
+
+
+def schedule_rows(rows: list) -> list[dict]:
+    return [{
+        texts.DOCS_COL_DOCUMENT: r.label, texts.DOCS_COL_CLAUSE: r.clause, texts.DOCS_COL_PERIOD: r.period_label,
+        texts.DOCS_COL_DEADLINE: r.deadline_text,
+        texts.DOCS_COL_SUBMITTED: r.submitted_on.isoformat() if r.submitted_on else "",
+        texts.DOCS_COL_STATUS: T.SCHEDULE_STATUS[r.status],
+    } for r in rows]
+
+
+def document_stem(report: Report, report_id: str) -> str:
+    return f"{report.site_id}_{report_id}_{report.period_start:%Y%m%d}"
+
+
+def _free_text(site, value: str | None, label: str) -> str | None:
+    """A supervisor's text for a city document: checked like every free text (free_text), None when empty."""
+    if not (value or "").strip():
+        return None
+    return free_text(value, label, site.name, max_length=LONG_MAX, multiline=True)
+
+
+@needs(Permission.EDIT_RECORDS)
+def record_audit_entry(site_id: str, year: int, item_id: str, verdict: str, note: str = "", *, session: Session,
+                       fixtures: Fixtures, actor: Actor) -> None:
+    """The auditor's verdict and notes on one self-audit item for a contract year (Seto §9(3)ア);
+    a second entry for the same item and year replaces the first."""
+    from db import audit_store
+    from db.models import SelfAuditEntry
+
+    site = _site(fixtures, site_id)
+    settings = site.documents.self_audit
+    if settings is None:
+        raise InputError(texts.AUDIT_NONE)
+    if item_id not in {i.id for i in settings.items}:
+        raise InputError(texts.ERR_CHOICE.format(site=site.name, field=texts.AUDIT_ITEM, value=item_id))
+    if verdict not in T.AUDIT_VERDICTS:
+        raise InputError(texts.ERR_CHOICE.format(site=site.name, field=texts.AUDIT_VERDICT, value=verdict))
+    if not site.contract.start.year <= year <= site.contract.end.year:
+        raise InputError(texts.ERR_CHOICE.format(site=site.name, field=texts.AUDIT_YEAR, value=year))
+    text = _free_text(site, note, texts.AUDIT_NOTE)
+    row = session.get(SelfAuditEntry, (site_id, year, item_id))
+    if row is None:
+        row = SelfAuditEntry(site_id=site_id, year=year, item_id=item_id, verdict=verdict, note=text,
+                             auditor=actor.username)
+    else:
+        row.verdict, row.note, row.auditor = verdict, text, actor.username
+        row.recorded_at = dt.datetime.now(dt.UTC)
+    session.add(row)
+    audit_store.record(session=session, actor=actor.username, action="self_audit.record", entity="self_audit_entry",
+                       entity_id=f"{site_id}/{year}/{item_id}", detail={"verdict": verdict})
+    session.commit()
+
+
+@needs(Permission.EDIT_RECORDS)
+def record_meeting_issue(site_id: str, raised_on: dt.date, title: str, detail: str = "", improvement: str = "", *,
+                         session: Session, fixtures: Fixtures, actor: Actor, today: dt.date | None = None) -> int:
+    """An issue for the monthly meeting (Tamano §8(2), Seto §9(3)イ①, Kawanishi §10(3))."""
+    from db import audit_store
+    from db.models import MeetingIssue
+
+    site = _site(fixtures, site_id)
+    _not_future(raised_on, today or tokyo_today(), texts.ISSUE_RAISED, site.name)
+    heading = _free_text(site, title, texts.ISSUE_TITLE)
+    if heading is None:
+        raise InputError(texts.ERR_EMPTY.format(site=site.name, field=texts.ISSUE_TITLE))
+    row = MeetingIssue(site_id=site_id, raised_on=raised_on, title=heading,
+                       detail=_free_text(site, detail, texts.ISSUE_DETAIL),
+                       improvement=_free_text(site, improvement, texts.ISSUE_IMPROVEMENT))
+    session.add(row)
+    session.flush()
+    audit_store.record(session=session, actor=actor.username, action="meeting_issue.record", entity="meeting_issue",
+                       entity_id=str(row.id))
+    session.commit()
+    return row.id
+
+
+@needs(Permission.EDIT_RECORDS)
+def close_meeting_issue(issue_id: int, closed_on: dt.date, improvement: str = "", *, session: Session,
+                        fixtures: Fixtures, actor: Actor, today: dt.date | None = None) -> None:
+    """Mark an issue solved, with what was done (the site comes from the stored issue)."""
+    from db import audit_store
+    from db.models import MeetingIssue
+
+    row = session.get(MeetingIssue, issue_id) if _row_id(issue_id) else None
+    if row is None:
+        raise InputError(texts.ERR_NOT_FOUND.format(what=texts.ISSUE_WHAT, id=issue_id))
+    require(actor, Permission.EDIT_RECORDS, row.site_id)
+    site = _site(fixtures, row.site_id)
+    _not_future(closed_on, today or tokyo_today(), texts.ISSUE_CLOSED, site.name)
+    if closed_on < row.raised_on:
+        raise InputError(texts.ERR_BEFORE.format(site=site.name, field=texts.ISSUE_CLOSED, other=texts.ISSUE_RAISED,
+                                                 value=closed_on))
+    row.closed_on = closed_on
+    row.improvement = _free_text(site, improvement, texts.ISSUE_IMPROVEMENT) or row.improvement
+    session.add(row)
+    audit_store.record(session=session, actor=actor.username, action="meeting_issue.close", entity="meeting_issue",
+                       entity_id=str(row.id))
+    session.commit()
+
+
+@needs(Permission.EDIT_RECORDS)
+def record_equipment_checks(site_id: str, checked_on: dt.date, results: dict[str, tuple[bool, str]], *,
+                            session: Session, fixtures: Fixtures, actor: Actor, today: dt.date | None = None) -> None:
+    """The results of one day's equipment check (Ageo §5(1)②(ウ)): item id → (working, note). A
+    faulty item needs a note of what was done; a second check of the same day replaces the first."""
+    from db import audit_store
+    from db.models import EquipmentCheck
+
+    site = _site(fixtures, site_id)
+    settings = site.documents.equipment_checks
+    if settings is None:
+        raise InputError(texts.EQUIPMENT_NONE)
+    labels = {i.id: i.label for i in settings.items}
+    _in_contract(site, checked_on, texts.EQUIPMENT_DATE)
+    _not_future(checked_on, today or tokyo_today(), texts.EQUIPMENT_DATE, site.name)
+    rows = []
+    for item_id, (ok, note) in results.items():
+        if item_id not in labels:
+            raise InputError(texts.ERR_CHOICE.format(site=site.name, field=texts.EQUIPMENT_WHAT, value=item_id))
+        text = _free_text(site, note, texts.EQUIPMENT_NOTE)
+        if not ok and text is None:
+            raise InputError(texts.EQUIPMENT_NG_NEEDS_NOTE.format(site=site.name, item=labels[item_id]))
+        rows.append((item_id, bool(ok), text))
+    for item_id, ok, text in rows:
+        row = session.get(EquipmentCheck, (site_id, checked_on, item_id))
+        if row is None:
+            row = EquipmentCheck(site_id=site_id, checked_on=checked_on, item_id=item_id, ok=ok, note=text)
+        else:
+            row.ok, row.note, row.recorded_at = ok, text, dt.datetime.now(dt.UTC)
+        session.add(row)
+    audit_store.record(session=session, actor=actor.username, action="equipment_check.record", entity="equipment_check",
+                       entity_id=f"{site_id}/{checked_on}", detail={"items": len(rows), "faulty": sum(not r[1] for r in rows)})
+    session.commit()
+
+
+@needs(Permission.VIEW_REPORTS)
+def open_meeting_issues(site_id: str, *, session: Session) -> list:
+    from db.models import MeetingIssue
+
+    return list(session.exec(select(MeetingIssue).where(MeetingIssue.site_id == site_id, MeetingIssue.closed_on.is_(None))
+                             .order_by(MeetingIssue.raised_on, MeetingIssue.id)).all())
 
 
 __all__ = ["InputError", "ReportUnavailable", "build_report"]

@@ -380,6 +380,7 @@ class ImprovementNotice(SQLModel, table=True):
     plan_submitted_on: dt.date | None = None
     report_submitted_on: dt.date | None = None
     completed_on: dt.date | None = None
+    plan_approved_on: dt.date | None = None  # issue 16: the city's 了承 of the plan (Kawanishi §1.1(1)イ)
 
 
 # --- settings ------------------------------------------------------------------------------
@@ -436,6 +437,55 @@ class ReportSubmission(SQLModel, table=True):
     report_id: str = Field(primary_key=True)
     period_start: dt.date = Field(primary_key=True, description="the day, or the month's first day")
     submitted_on: dt.date
+
+
+# --- documents the supervisor writes for (issue 16) ----------------------------------------
+
+
+class SelfAuditEntry(SQLModel, table=True):
+    """The auditor's verdict and notes on one item of the yearly self-audit (Seto §9(3)ア)."""
+
+    __tablename__ = "self_audit_entry"
+
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE", primary_key=True)
+    year: int = Field(primary_key=True, description="the contract year's first calendar year")
+    item_id: str = Field(primary_key=True, description="documents.self_audit.items[].id of the profile")
+    verdict: str = Field(description="conforming / minor / major / observation / not_applicable")
+    note: str | None = Field(default=None, sa_type=Text)
+    auditor: str | None = None
+    recorded_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+
+
+class MeetingIssue(SQLModel, table=True):
+    """An issue the supervisor brings to the monthly meeting (Tamano §8(2), Seto §9(3)イ①)."""
+
+    __tablename__ = "meeting_issue"
+    __table_args__ = (
+        Index("ix_meeting_issue_site_id_raised_on", "site_id", "raised_on"),
+        CheckConstraint("closed_on IS NULL OR closed_on >= raised_on", name="closed_after_raised"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE")
+    raised_on: dt.date
+    title: str
+    detail: str | None = Field(default=None, sa_type=Text)
+    improvement: str | None = Field(default=None, sa_type=Text)
+    closed_on: dt.date | None = None
+    recorded_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+
+
+class EquipmentCheck(SQLModel, table=True):
+    """One item checked on one day (Ageo §5(1)②(ウ)): working or not, and what was done."""
+
+    __tablename__ = "equipment_check"
+
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE", primary_key=True)
+    checked_on: dt.date = Field(primary_key=True)
+    item_id: str = Field(primary_key=True, description="documents.equipment_checks.items[].id")
+    ok: bool
+    note: str | None = Field(default=None, sa_type=Text)
+    recorded_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
 
 
 # --- users and audit -----------------------------------------------------------------------

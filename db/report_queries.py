@@ -187,11 +187,14 @@ def load_report_data(*, session: Session, site_id: str, start: dt.date, end: dt.
     ).all():
         data.notices.append(
             NoticeRecord(id=n.id, received_on=n.received_on, subject=n.subject, plan_submitted_on=n.plan_submitted_on,
-                         report_submitted_on=n.report_submitted_on, completed_on=n.completed_on)
+                         report_submitted_on=n.report_submitted_on, completed_on=n.completed_on,
+                         plan_approved_on=n.plan_approved_on)
         )
 
     data.shifts, data.rostered_dates = published_shifts(session, site_id, start, end)
     data.attendance = attendance_store.report_records(session, site_id=site_id, start=start, end=end)
+    for role in session.exec(select(Staff.role).where(Staff.site_id == site_id, Staff.active)).all():
+        data.staff_by_role[role] = data.staff_by_role.get(role, 0) + 1
 
     for f in session.exec(
         select(FormCount).where(FormCount.site_id == site_id, FormCount.date >= start, FormCount.date <= end)

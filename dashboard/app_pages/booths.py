@@ -25,8 +25,9 @@ if not booth_sites:
     st.stop()
 site_id = page_common.pick_site("booths_site", booth_sites)
 site = fixtures.sites[site_id]
-labels = {p.id: p.label for p in fixtures.catalogue.procedures}
-kinds = [p.id for p in site.procedures if p.activity.value == "booth"]
+site_catalogue = fixtures.catalogue_for(site_id)
+labels = {p.id: p.label for p in site_catalogue.procedures} | {k.id: k.label for k in site_catalogue.booth_kinds}
+kinds = [k.id for k in site_catalogue.booth_kinds]
 seats = site.activity("booth").seats
 
 left, right = st.columns(2)

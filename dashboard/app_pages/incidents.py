@@ -46,8 +46,8 @@ def _run(action, success: str) -> None:
         st.success(success)
 
 
-tab_incidents, tab_notices, tab_inputs, tab_submissions = st.tabs(
-    [texts.TAB_INCIDENTS, texts.TAB_NOTICES, texts.TAB_INPUTS, texts.TAB_SUBMISSIONS]
+tab_incidents, tab_notices, tab_inputs, tab_submissions, tab_documents = st.tabs(
+    [texts.TAB_INCIDENTS, texts.TAB_NOTICES, texts.TAB_INPUTS, texts.TAB_SUBMISSIONS, texts.TAB_DOCUMENTS]
 )
 
 # -- 事故・苦情 ---------------------------------------------------------------------------------------
@@ -165,11 +165,12 @@ with tab_notices:
             st.error(texts.NOTICE_STOPPED.format(subjects="、".join(stopped)), icon=":material/money_off:")
         st.dataframe(pd.DataFrame([{
             texts.COL_INC_ID: n.id, texts.NOTICE_RECEIVED: n.received_on.isoformat(), texts.NOTICE_SUBJECT: n.subject,
-            "計画書期限": statuses[n.id].plan_due.isoformat(),
+            "計画書期限": statuses[n.id].plan_due.isoformat() if statuses[n.id].plan_due else "",
             texts.NOTICE_PLAN: n.plan_submitted_on.isoformat() if n.plan_submitted_on else "",
             texts.NOTICE_REPORT: n.report_submitted_on.isoformat() if n.report_submitted_on else "",
             texts.NOTICE_COMPLETED: n.completed_on.isoformat() if n.completed_on else "",
-            "状況": statuses[n.id].status, "支払": statuses[n.id].payment,
+            texts.NOTICE_APPROVED: n.plan_approved_on.isoformat() if n.plan_approved_on else "",
+            "状況": statuses[n.id].status, "支払": statuses[n.id].payment or "",
         } for n in notices]), hide_index=True, width="stretch")
         by_id = {n.id: n for n in notices}
         picked = st.selectbox(texts.NOTICE_PICK, list(by_id), key="notice_pick",
@@ -182,8 +183,10 @@ with tab_notices:
             report = b.date_input(texts.NOTICE_REPORT, value=notice.report_submitted_on, format="YYYY/MM/DD",
                                   key=f"notice_report_{picked}")
             done = c.date_input(texts.NOTICE_COMPLETED, value=notice.completed_on, format="YYYY/MM/DD", key=f"notice_done_{picked}")
+            approved = a.date_input(texts.NOTICE_APPROVED, value=notice.plan_approved_on, format="YYYY/MM/DD",
+                                    key=f"notice_approved_{picked}")
             if st.form_submit_button(texts.INC_UPDATE, key=f"notice_update_{picked}"):
-                data = rs.NoticeInput(notice.received_on, notice.subject, plan, report, done)
+                data = rs.NoticeInput(notice.received_on, notice.subject, plan, report, done, approved)
                 _run(lambda s: rs.update_notice(picked, data, session=s, fixtures=fixtures, site_id=site.id, actor=actor), texts.INC_UPDATED)
 
 # -- 申請書枚数・交付前設定 ----------------------------------------------------------------------------
@@ -244,3 +247,88 @@ with tab_submissions:
                 item = by_key[picked]
                 _run(lambda s: rs.mark_submitted(site.id, item.report_id, item.period_start, submitted, session=s,
                                                  fixtures=fixtures, actor=actor), texts.SUBMIT_SAVED)
+
+
+# -- 書類の記録 (issue 16): meeting issues, self-audit verdicts, equipment checks, submissions ------
+def _write(action, success: str) -> None:
+    """Like _run, for the use cases that check who acts (AccessDenied shown, nothing stored)."""
+    try:
+        run_write(resources.engine(), action)  # retried when the database is locked
+    except (rs.InputError, AccessDenied) as exc:
+        st.error(str(exc))
+    except DatabaseBusy as exc:
+        st.error(texts.DB_BUSY.format(seconds=exc.waited))
+    else:
+        st.success(success)
+
+
+with tab_documents:
+    with st.form("issue_new", clear_on_submit=True):
+        st.markdown(f"**{texts.ISSUE_NEW}**")
+        a, b = st.columns([1, 3])
+        raised = a.date_input(texts.ISSUE_RAISED, value=today, max_value=today, format="YYYY/MM/DD", key="issue_raised")
+        title = b.text_input(texts.ISSUE_TITLE, key="issue_title")
+        detail = st.text_area(texts.ISSUE_DETAIL, key="issue_detail")
+        improvement = st.text_area(texts.ISSUE_IMPROVEMENT, key="issue_improvement")
+        if st.form_submit_button(texts.INC_SAVE, key="issue_save"):
+            _write(lambda s: rs.record_meeting_issue(site.id, raised, title, detail, improvement, session=s,
+                                                     fixtures=fixtures, actor=actor, today=today), texts.INC_SAVED)
+    with Session(resources.engine()) as session:
+        issues = rs.open_meeting_issues(site.id, session=session, actor=actor)
+    if issues:
+        by_issue = {i.id: i for i in issues}
+        with st.form("issue_close"):
+            st.markdown(f"**{texts.ISSUE_CLOSE}**")
+            chosen = st.selectbox(texts.ISSUE_TITLE, list(by_issue), key="issue_pick",
+                                  format_func=lambda i: f"{by_issue[i].raised_on} {by_issue[i].title}")
+            closed = st.date_input(texts.ISSUE_CLOSED, value=today, max_value=today, format="YYYY/MM/DD", key="issue_closed")
+            done_text = st.text_area(texts.ISSUE_IMPROVEMENT, key="issue_done")
+            if st.form_submit_button(texts.INC_UPDATE, key="issue_close_save"):
+                _write(lambda s: rs.close_meeting_issue(chosen, closed, done_text, session=s, fixtures=fixtures,
+                                                        actor=actor, today=today), texts.INC_UPDATED)
+    audit = site.documents.self_audit
+    if audit is not None:
+        with st.form("audit_entry"):
+            st.markdown(f"**{texts.AUDIT_HEADER}**")
+            items = {i.id: i for i in audit.items}
+            a, b, c = st.columns([1, 3, 1])
+            year = a.number_input(texts.AUDIT_YEAR, min_value=site.contract.start.year, max_value=site.contract.end.year,
+                                  value=max(site.contract.start.year, min(today.year, site.contract.end.year)),
+                                  key="audit_year")
+            item = b.selectbox(texts.AUDIT_ITEM, list(items), key="audit_item",
+                               format_func=lambda i: f"{items[i].iso_clause} {items[i].label}")
+            verdict = c.selectbox(texts.AUDIT_VERDICT, list(rs.AUDIT_VERDICTS), key="audit_verdict",
+                                  format_func=rs.AUDIT_VERDICTS.get)
+            note = st.text_area(texts.AUDIT_NOTE, key="audit_note")
+            if st.form_submit_button(texts.INC_SAVE, key="audit_save"):
+                _write(lambda s: rs.record_audit_entry(site.id, int(year), item, verdict, note, session=s,
+                                                       fixtures=fixtures, actor=actor), texts.INC_SAVED)
+    checks = site.documents.equipment_checks
+    if checks is not None:
+        with st.form("equipment_checks"):
+            st.markdown(f"**{texts.EQUIPMENT_HEADER}**")
+            checked = st.date_input(texts.EQUIPMENT_DATE, value=min(today, site.contract.end), max_value=today,
+                                    format="YYYY/MM/DD", key="equipment_date")
+            results = {}
+            for entry in checks.items:
+                a, b = st.columns([2, 3])
+                ok = a.checkbox(entry.label, value=True, key=f"equipment_ok_{entry.id}")
+                remark = b.text_input(texts.EQUIPMENT_NOTE, key=f"equipment_note_{entry.id}", label_visibility="collapsed")
+                results[entry.id] = (ok, remark)
+            if st.form_submit_button(texts.INC_SAVE, key="equipment_save"):
+                _write(lambda s: rs.record_equipment_checks(site.id, checked, results, session=s, fixtures=fixtures,
+                                                            actor=actor, today=today), texts.INC_SAVED)
+    with Session(resources.engine()) as session:
+        schedule = rs.document_schedule(site.id, session=session, fixtures=fixtures, today=today, actor=actor)
+    pending = {r.report_id: r for r in schedule if r.period_start is not None and r.submitted_on is None
+               and r.status not in ("ad_hoc", "not_produced")}
+    if pending:
+        with st.form("document_submitted"):
+            st.markdown(f"**{texts.DOC_SUBMIT_HEADER}**")
+            chosen_doc = st.selectbox(texts.DOCS_COL_DOCUMENT, list(pending), key="document_submit_pick",
+                                      format_func=lambda i: f"{pending[i].label}（{pending[i].period_label}）")
+            on = st.date_input(texts.SUBMIT_ON, value=today, max_value=today, format="YYYY/MM/DD", key="document_submit_on")
+            if st.form_submit_button(texts.SUBMIT_SAVE, key="document_submit_save"):
+                row = pending[chosen_doc]
+                _run(lambda s: rs.mark_submitted(site.id, row.report_id, row.period_start, on, session=s,
+                                                 fixtures=fixtures), texts.SUBMIT_SAVED)

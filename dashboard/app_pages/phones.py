@@ -19,7 +19,9 @@ phone_sites = {s.id for s in fixtures.sites.values() if any(a.id.value in ("phon
 site_id = page_common.pick_site("phones_site", phone_sites)
 site = fixtures.sites[site_id]
 lines = [a.id.value for a in site.activities if a.id.value in ("phone", "call_centre")]
-topics = {t.id: t.label for t in fixtures.catalogue.call_topics}
+site_catalogue = fixtures.catalogue_for(site_id)  # the site's own topics (issue 16)
+refined = {t.refines for t in site_catalogue.call_topics if t.refines}
+topics = {t.id: t.label for t in site_catalogue.call_topics if t.id not in refined}
 
 left, middle, right = st.columns(3)
 line = left.selectbox(texts.PICK_LINE, lines, format_func=lambda a: texts.ACTIVITY[a], key="phones_line")

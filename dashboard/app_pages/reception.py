@@ -58,8 +58,9 @@ with right:
         steps = [a for a in texts.ACTION_BUTTONS if mine.status in TICKET_ACTIONS[a][0] and a != "call"]
         reason = None
         if "hand_off" in steps:
-            reason = st.selectbox(texts.HANDOFF_REASON, list(fixtures.catalogue.handoff_reasons),
-                                  format_func=fixtures.catalogue.handoff_reasons.get, key="reception_reason")
+            site_reasons = fixtures.catalogue_for(site_id).handoff_reasons  # national and the site's own (issue 16)
+            reason = st.selectbox(texts.HANDOFF_REASON, list(site_reasons), format_func=site_reasons.get,
+                                  key="reception_reason")
         for column, action in zip(st.columns(len(steps)), steps):
             label = texts.ACTION_BUTTONS[action]
             if column.button(label, key=f"reception_{action}", type="primary" if action in ("start", "finish") else

@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from core.reports import ReportUnavailable
 from dashboard import contractor_services, page_common, report_charts, report_services, resources, texts
-from dashboard.access import Permission
+from dashboard.access import AccessDenied, Permission
 
 actor = page_common.require_page(Permission.VIEW_REPORTS)
 fixtures = resources.fixtures()
@@ -132,3 +132,31 @@ if report is not None:
             st.caption(f"注: {table.note}")
         for _, chart in charts.get(table.id, []):
             st.altair_chart(chart, width="stretch")
+
+# -- every document the contract asks for (issue 16) ------------------------------------------
+with Session(resources.engine()) as session:
+    st.subheader(texts.DOCS_HEADER)
+    st.caption(texts.DOCS_CAPTION)
+    try:
+        schedule = report_services.document_schedule(site.id, session=session, fixtures=fixtures, today=today,
+                                                      actor=page_common.current_actor())
+    except AccessDenied as exc:
+        schedule = []
+        st.error(str(exc))
+    if schedule:
+        st.dataframe(pd.DataFrame(report_services.schedule_rows(schedule)), hide_index=True, width="stretch")
+        made = {r.report_id: r for r in schedule if r.document is not None and r.period_start is not None}
+        if made:
+            chosen = made[st.selectbox(texts.DOCS_COL_DOCUMENT, list(made), format_func=lambda i: made[i].label,
+                                       key=f"reports_document_{site.id}")]
+            start = chosen.period_start
+            try:
+                document = report_services.build_document(
+                    site.id, chosen.report_id, session=session, fixtures=fixtures, today=today,
+                    contractor=contractor_services.contractor(session=session).name, day=start,
+                    month=(start.year, start.month), year=start.year, actor=actor)
+                st.download_button(texts.REPORTS_PDF, report_services.report_pdf(document), mime="application/pdf",
+                                   file_name=report_services.document_stem(document, chosen.report_id) + ".pdf",
+                                   key="reports_document_pdf", icon=":material/picture_as_pdf:")
+            except (ReportUnavailable, AccessDenied) as exc:
+                st.warning(str(exc))

@@ -188,9 +188,9 @@ def test_checklist_backs_items_with_measured_figures(fixtures):
     rows = report.table("checklist").rows
     assert len(rows) == len(site.service_standards.performance_checklist)
     presence = next(r for r in rows if r[0].startswith("責任体制の確立"))
-    assert "87.5%" in presence[1] and presence[2] == "未達"
+    assert "87.5%" in presence[1] and presence[3] == "未達" and "勤務表" in presence[2]
     privacy = next(r for r in rows if r[0].startswith("個人情報保護：事故"))
-    assert "1件" in privacy[1] and privacy[2] == "未達"
+    assert "1件" in privacy[1] and privacy[3] == "未達" and "事故の記録" in privacy[2]
     unmeasured = next(r for r in rows if r[0].startswith("安全管理体制：感染症"))
-    assert "測定値なし" in unmeasured[1]
+    assert "測れません" in unmeasured[1] and unmeasured[3] == "市の判断"
     assert checklist  # every item got a row

@@ -87,8 +87,11 @@ def test_ageo_booths_by_kind_and_place(month_of_records, fixtures):
         centre = _count(s, select(func.count()).select_from(Call).where(
             Call.site_id == "ageo", Call.activity == "call_centre", Call.direction == "in",
             Call.offered_at >= LOW, Call.offered_at < HIGH))
-    label = lambda k: fixtures.catalogue.procedure(k).label  # noqa: E731
-    assert {row[0]: row[1] for row in report.table("booth_kinds").rows} == {label(k): n for k, n in kinds.items()}
+    # Every kind of Ageo §5(1)③ ア–エ is a row, zeros included (issue 16).
+    site_kinds = fixtures.catalogue_for("ageo").booth_kinds
+    assert [row[0] for row in report.table("booth_kinds").rows] == [k.label for k in site_kinds]
+    assert {row[0]: row[1] for row in report.table("booth_kinds").rows} == {k.label: kinds.get(k.id, 0) for k in site_kinds}
+    assert sum(kinds.values()) == sum(kinds.get(k.id, 0) for k in site_kinds)  # nothing recorded outside the list
     places = dict(report.table("by_place").rows)
     assert places["オンライン窓口（オペレーター）"] == sum(kinds.values())
     assert places["コールセンター"] == centre
