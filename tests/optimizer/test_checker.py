@@ -109,7 +109,9 @@ def test_floor_and_presence_violations_say_why(monday):
     found = check(roster([shift("a1", "08:30", "12:30")]), monday(staff=staff))
     presence = [v for v in found if v.rule == "presence"]
     assert presence and presence[0].date == MONDAY
-    assert "全員勤務できません" in presence[0].reason and "boss: 休暇" in presence[0].reason
+    assert presence[0].cause == "all_away" and ["boss", "休暇"] in presence[0].figures["away"]
+    reason = presence[0].to_json()["reason"]  # the sentence is made from the record at the edge
+    assert "全員勤務できません" in reason and "boss: 休暇" in reason
     floor = [v for v in found if v.rule == "floor"]
     assert floor[0].start == T("12:30") and floor[0].end == T("17:15")
 
