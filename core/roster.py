@@ -353,8 +353,9 @@ class RosterProblem:
                 if spec.service_level_basis is not None:
                     service = ServiceLoad(row.service_floor, row.calls_per_hour, row.aht_seconds,
                                           spec.answer_rate_target, catalogue.targets.phone_patience_seconds)
-                requirements[(date, minute_of(row.slot), row.activity)] = Need(row.floor, row.required, row.cap,
-                                                                               service)
+                # the demand target never sits under a hard answer-rate floor (it would price meeting it)
+                target = max(row.required, min(row.service_floor, row.cap)) if service else row.required
+                requirements[(date, minute_of(row.slot), row.activity)] = Need(row.floor, target, row.cap, service)
         return cls(site, week_start, staff, requirements, days, absences, previous_week)
 
     @property

@@ -217,8 +217,9 @@ def cmd_roster_solve(args: argparse.Namespace) -> int:
         locked |= {(s.staff_id, s.date) for s in previous.shifts if s.date <= args.lock_until}
     if locked and previous is None:
         raise UsageError("--lock needs --previous: a lock keeps a shift of that roster")
+    week_before = _week_before(args.previous_week, site.id, week)
     try:
-        problem = problem_for(fixtures, site, week, absences)
+        problem = problem_for(fixtures, site, week, absences, week_before)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     print(f"{site.name} {week} の週: 従事者{len(problem.staff)}人、開庁{len(problem.days)}日、"
@@ -237,6 +238,19 @@ def cmd_roster_solve(args: argparse.Namespace) -> int:
         print(text)
     _summarise(roster, sys.stderr)
     return 0 if roster.acceptable else 1
+
+
+def _week_before(path: str | None, site_id: str, week):
+    """The previous week's published roster (rest and days in a row run across the boundary)."""
+    import datetime as dt
+
+    if not path:
+        return None
+    before = _read_roster(path)
+    if before.site_id != site_id or before.week_start != week - dt.timedelta(days=7):
+        raise UsageError(f"--previous-week {path} is the roster of {before.site_id} for the week of "
+                         f"{before.week_start}, not {site_id} {week - dt.timedelta(days=7)}")
+    return before
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -270,8 +284,9 @@ def cmd_roster_check(args: argparse.Namespace) -> int:
     roster = _read_roster(args.file)
     fixtures = _fixtures()
     site = _site_or_usage(fixtures, roster.site_id)
+    week_before = _week_before(args.previous_week, site.id, roster.week_start)
     try:
-        problem = problem_for(fixtures, site, roster.week_start, set(roster.absences))
+        problem = problem_for(fixtures, site, roster.week_start, set(roster.absences), week_before)
     except ValueError as exc:
         raise UsageError(f"{args.file}: {exc}") from None
     violations = [v.to_json() for v in check(roster, problem)]
@@ -530,10 +545,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="keep this shift of --previous exactly (repeatable)")
     solve.add_argument("--lock-until", type=_date, metavar="YYYY-MM-DD",
                        help="keep every shift of --previous up to and including this date")
+    solve.add_argument("--previous-week", metavar="FILE",
+                       help="the published roster of the week before: rest and days in a row across the boundary")
     solve.set_defaults(func=cmd_roster_solve)
     check_roster = roster.add_parser("check", help="run the independent rule checker; non-zero exit on a violation")
     check_roster.add_argument("file", metavar="FILE")
     check_roster.add_argument("--json", action="store_true")
+    check_roster.add_argument("--previous-week", metavar="FILE",
+                              help="the published roster of the week before (rest, days in a row)")
     check_roster.set_defaults(func=cmd_roster_check)
 
     bench_roster = bench.add_parser("roster", help="a busy week per site, and a 20-site scale scenario")
