@@ -87,7 +87,7 @@ def test_qualification_leave_and_absence(monday):
 
 
 def test_weekly_hours_days_off_and_daily_hours(build):
-    from tests.optimizer.test_rules import long_day_site
+    from tests.optimizer.rule_helpers import long_day_site
     site = long_day_site()
     problem = build(site=site, staff=[person("a1")])
     week = [shift("a1", "08:00", "17:00", [("12:00", "13:00")], date=MONDAY + dt.timedelta(days=i)) for i in range(6)]

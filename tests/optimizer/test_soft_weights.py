@@ -12,7 +12,7 @@ from core.roster import ActivityBlock, Roster, RosterProblem, Shift, parse_hhmm
 from core.roster_check import score
 from optimizer.model import SiteModel
 from tests.optimizer.conftest import MONDAY, person, site_profile
-from tests.optimizer.test_rules import long_day_site
+from tests.optimizer.rule_helpers import long_day_site
 
 T = parse_hhmm
 TUESDAY = MONDAY + dt.timedelta(days=1)

@@ -6,7 +6,7 @@ import datetime as dt
 
 from core.roster import RosterProblem, Shift, parse_hhmm
 from tests.optimizer.conftest import MONDAY, Strict, person
-from tests.optimizer.test_rules import fix_shift, long_day_site
+from tests.optimizer.rule_helpers import fix_shift, long_day_site
 
 T = parse_hhmm
 
