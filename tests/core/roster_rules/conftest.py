@@ -34,7 +34,7 @@ def violations(problem: RosterProblem, shifts, rule: str | None = None):
 @pytest.fixture
 def monday(fixtures):
     """The test site open on Mondays only (changes to the profile as keyword arguments)."""
-    def _build(staff=None, previous_week=(), **changes):
+    def _build(staff=None, previous_week=(), absences=frozenset(), **changes):
         data = site_profile().model_dump(mode="json")
         data["day_types"] = [{"id": "monday", "label": "月曜", "when": {"weekdays": ["mon"]},
                               "activities": ["window", "back_office"],
@@ -46,5 +46,6 @@ def monday(fixtures):
             else:
                 data[section] = value
         site = site_profile(**{k: data[k] for k in data if k not in ("id", "name")})
-        return RosterProblem.build(site, fixtures.catalogue, staff or team(), MONDAY, previous_week=previous_week)
+        return RosterProblem.build(site, fixtures.catalogue, staff or team(), MONDAY, absences,
+                                   previous_week=previous_week)
     return _build
