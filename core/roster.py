@@ -26,6 +26,7 @@ DAY_MINUTES = 24 * 60
 MANAGEMENT = "management"
 PREPARATION = "preparation"
 PSEUDO_ACTIVITIES = (MANAGEMENT, PREPARATION)
+UNAVAILABLE_WORDS = {"absence": "欠勤", "leave": "休暇", "weekday_off": "勤務不可の曜日"}
 
 
 def hhmm(minute: int) -> str:
@@ -399,14 +400,20 @@ class RosterProblem:
         """This person's shifts in the previous week's published roster, by date."""
         return sorted((s for s in self.previous_week if s.staff_id == staff_id), key=lambda s: s.date)
 
-    def unavailable_reason(self, member: StaffMember, date: dt.date) -> str | None:
+    def unavailable_code(self, member: StaffMember, date: dt.date) -> str | None:
+        """Why this person cannot work a date at all: "absence", "leave", "weekday_off" or None."""
         if (member.id, date) in self.absences:
-            return "欠勤"
+            return "absence"
         if member.on_leave(date):
-            return "休暇"
+            return "leave"
         if member.available_hours(date) is None:
-            return "勤務不可の曜日"
+            return "weekday_off"
         return None
+
+    def unavailable_reason(self, member: StaffMember, date: dt.date) -> str | None:
+        """The same in the UI's words."""
+        code = self.unavailable_code(member, date)
+        return None if code is None else UNAVAILABLE_WORDS[code]
 
     def shift_window(self, member: StaffMember, date: dt.date) -> tuple[int, int] | None:
         """The earliest start and latest end of this person's shift on a date: their availability

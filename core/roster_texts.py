@@ -2,7 +2,7 @@
 penalty details are made here from the records' ids and figures (never parsed back)."""
 from __future__ import annotations
 
-from core.roster import hhmm
+from core.roster import UNAVAILABLE_WORDS, hhmm
 from core.roster_rules.ids import RuleId
 
 RULE_LABELS = {
@@ -52,7 +52,7 @@ _SHORTFALL_LABELS = {
     RuleId.outside_hours: "開始前・終了後の業務の不足（必須）",
 }
 
-_AWAY = {"untrained": "研修未修了", "outside_hours": "勤務可能時間外"}
+_AWAY = {**UNAVAILABLE_WORDS, "untrained": "研修未修了", "outside_hours": "勤務可能時間外"}
 
 
 def rule_label(rule: RuleId) -> str:
@@ -92,7 +92,7 @@ def violation_message(v, name=lambda staff_id: staff_id, activity_name=lambda a:
     if r == RuleId.closed_day:
         return f"{day} は閉庁日ですが {who} の勤務があります"
     if c == "away":
-        return f"{who} は {day} に{f['why']}ですが勤務が入っています"
+        return f"{who} は {day} に{_AWAY[f['why']]}ですが勤務が入っています"
     if r == RuleId.availability:
         window = f.get("window") or []
         allowed = f"{hhmm(window[0])}–{hhmm(window[1])}" if window else "なし"

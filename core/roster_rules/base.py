@@ -184,6 +184,6 @@ def absent_people(problem: RosterProblem, people, date: dt.date, start: int, end
         if window is not None and window[0] <= start and end <= window[1] and problem.trained(member, date):
             free.append(member)
         else:
-            away.append([member.id, problem.unavailable_reason(member, date)
+            away.append([member.id, problem.unavailable_code(member, date)
                          or ("untrained" if not problem.trained(member, date) else "outside_hours")])
     return free, away

@@ -9,7 +9,7 @@ from core.roster import SLOT, RosterProblem, Shift
 from core.roster_rules.base import Violation, Week
 from core.roster_rules.ids import RuleId
 
-_AWAY = {"欠勤": RuleId.absence, "休暇": RuleId.leave}
+_AWAY = {"absence": RuleId.absence, "leave": RuleId.leave, "weekday_off": RuleId.availability}
 
 
 def gate(shift: Shift, problem: RosterProblem, known: dict, seen: set[tuple[str, dt.date]]) -> Violation | None:
@@ -30,9 +30,9 @@ def gate(shift: Shift, problem: RosterProblem, known: dict, seen: set[tuple[str,
         return Violation(RuleId.shift_length, "reversed", day, shift.start, shift.end, (who,))
     if day not in problem.days:
         return Violation(RuleId.closed_day, "closed", day, people=(who,))
-    unavailable = problem.unavailable_reason(member, day)
+    unavailable = problem.unavailable_code(member, day)
     if unavailable:
-        return Violation(_AWAY.get(unavailable, RuleId.availability), "away", day, shift.start, shift.end, (who,),
+        return Violation(_AWAY[unavailable], "away", day, shift.start, shift.end, (who,),
                          figures={"why": unavailable})
     return None
 

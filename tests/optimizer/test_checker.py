@@ -109,7 +109,7 @@ def test_floor_and_presence_violations_say_why(monday):
     found = check(roster([shift("a1", "08:30", "12:30")]), monday(staff=staff))
     presence = [v for v in found if v.rule == "presence"]
     assert presence and presence[0].date == MONDAY
-    assert presence[0].cause == "all_away" and ["boss", "休暇"] in presence[0].figures["away"]
+    assert presence[0].cause == "all_away" and ["boss", "leave"] in presence[0].figures["away"]
     reason = presence[0].to_json()["reason"]  # the sentence is made from the record at the edge
     assert "全員勤務できません" in reason and "boss: 休暇" in reason
     floor = [v for v in found if v.rule == "floor"]
