@@ -304,8 +304,12 @@ def cmd_roster_check(args: argparse.Namespace) -> int:
 
 
 def cmd_bench_roster(args: argparse.Namespace) -> int:
+    import os
+
     from bench.roster import run
 
+    if args.reproducible:  # deterministic time, fixed seed and workers: the same verdict under load
+        os.environ["MADOGUCHI_REPRODUCIBLE"] = "1"
     result = run(_fixtures(), time_limit=args.time_limit, scale_time_limit=args.scale_time_limit,
                  scale=not args.no_scale, progress=lambda line: print(line, file=sys.stderr, flush=True))
     print(json.dumps(result, ensure_ascii=False, indent=2 if not args.json else None))
@@ -560,6 +564,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench_roster.add_argument("--time-limit", type=float, default=10.0, help="seconds per site (default 10)")
     bench_roster.add_argument("--scale-time-limit", type=float, default=60.0, help="seconds (default 60)")
     bench_roster.add_argument("--no-scale", action="store_true", help="skip the 20-site scenario")
+    bench_roster.add_argument("--reproducible", action="store_true",
+                              help="stop on CP-SAT deterministic time (0.3 per worker per second asked), fixed seed")
     bench_roster.set_defaults(func=cmd_bench_roster)
 
     demo = sub.add_parser("demo", help="90 days of demo history, then today's activity arriving live")
