@@ -2,7 +2,7 @@
 previous version of the week (locked shifts and absent people's days excepted)."""
 from __future__ import annotations
 
-from core.roster import SLOT, Shift
+from core.roster import Shift
 from core.roster_rules.base import Penalty, Week, slots
 from core.roster_rules.ids import RuleId
 
@@ -25,6 +25,7 @@ def penalties(week: Week) -> list[Penalty]:
             if (member.id, date) in week.locked or p.unavailable_reason(member, date):
                 continue
             old, new = previous.shift(member.id, date), week.roster.shift(member.id, date)
+            # slots (not minutes) that moved, on and on-break alike, as the model counts them
             moved = len(on_minutes(old) ^ on_minutes(new)) + len(break_minutes(old) ^ break_minutes(new))
-            out.append(Penalty(RuleId.change, p.weights.change, moved // SLOT, date, staff_id=member.id))
+            out.append(Penalty(RuleId.change, p.weights.change, moved, date, staff_id=member.id))
     return out
