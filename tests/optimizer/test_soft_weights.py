@@ -98,3 +98,35 @@ def test_a_weight_moves_the_objective_by_what_the_checker_counts(fixtures, key, 
     total2, _ = score(roster, problem2)
     assert total2 - total == DELTA * counted
     assert model_objective(problem2, roster) - total == DELTA * counted
+
+
+def test_the_change_weight_moves_the_objective_by_the_slots_the_checker_counts(fixtures):
+    """Re-rostering: the new roster is fixed shift by shift (not locked, so its changes are priced)."""
+    from optimizer import locks
+
+    staff, shifts = counter_week()
+    moved = [s if s.staff_id != "a2" or s.date != TUESDAY else shift("a2", TUESDAY, "12:00", "16:00")
+             for s in shifts]
+
+    def objective(problem) -> int:
+        model = cp_model.CpModel()
+        part = SiteModel(model, problem, previous=Roster(problem.site.id, MONDAY, shifts))
+        for member in problem.staff:
+            for date in problem.dates:
+                locks._lock(part, part.days.get((member.id, date)),
+                            next((s for s in moved if s.staff_id == member.id and s.date == date), None), member, date)
+        model.minimize(part.objective())
+        solver = cp_model.CpSolver()
+        solver.parameters.max_deterministic_time = 20
+        solver.parameters.num_workers = 8
+        assert solver.solve(model) == cp_model.OPTIMAL
+        return int(round(solver.objective_value))
+
+    base = RosterProblem.build(counter_site({}), fixtures.catalogue, staff, MONDAY)
+    heavier = RosterProblem.build(counter_site({"change": 30 + DELTA}), fixtures.catalogue, staff, MONDAY)
+    before = Roster(base.site.id, MONDAY, shifts)
+    total, items = score(Roster(base.site.id, MONDAY, moved), base, before)
+    counted = sum(i["amount"] for i in items if i["kind"] == "change")
+    assert counted == 8  # four slots no longer worked, four new ones
+    assert objective(base) == total
+    assert objective(heavier) - total == DELTA * counted
