@@ -51,6 +51,7 @@ def _summary(roster, problem: RosterProblem, seconds: float) -> dict:
         "relative_gap": None if roster.relative_gap is None else round(roster.relative_gap, 5),
         "seconds": round(seconds, 2),
         "hard_violations": len(roster.violations),
+        "violated_rules": sorted({v["rule"] for v in roster.violations}),
         "solver_objective": roster.solver_objective,
         "shifts": len(roster.shifts),
     }
@@ -85,8 +86,11 @@ def run(fixtures: Fixtures, time_limit: float = 10.0, scale_time_limit: float = 
         row = _summary(roster, problem, time.perf_counter() - started)
         progress(f"{site.id}: {row['status']} gap {row['relative_gap']} in {row['seconds']} s")
         sites.append(row)
+    from optimizer.solve import reproducible
+
     result = {
         "benchmark": "roster",
+        "reproducible": reproducible(),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
         "time_limit_per_site": time_limit,
         "sites": sites,

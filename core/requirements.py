@@ -37,6 +37,11 @@ class Requirement:
     required: int
     reason: Reason
     unmet: int
+    # the answer-rate floor where the profile makes it hard (service_level_basis), and the call load
+    # it was sized on, so a checker can say what answer rate a roster gives
+    service_floor: int = 0
+    calls_per_hour: float = 0.0
+    aht_seconds: float = 0.0
 
     def to_json(self) -> dict:
         return {
@@ -50,6 +55,7 @@ class Requirement:
             "required": self.required,
             "reason": self.reason,
             "unmet": self.unmet,
+            "service_floor": self.service_floor,
         }
 
 
@@ -128,6 +134,38 @@ class StaffingModel:
             return self.catalogue.call_topic(arrival.stream.name).handling_seconds
         return self._service_minutes[arrival.stream.name] * 60
 
+    def month_factor(self, activity: ActivityId) -> float:
+        """Calls of the profile's chosen month over the average month (§-sized, e.g. 3,600 / 3,300)."""
+        basis = self.site.activity(activity).service_level_basis
+        calls = [m for m in self.site.demand.monthly if m.channel == "call"]
+        average = sum(m.per_month for m in calls)
+        if basis != "max_month" or average <= 0:
+            return 1.0
+        return sum(m.max_per_month or m.per_month for m in calls) / average
+
+    def call_load(self, arrivals: list[Arrival]) -> tuple[float, float]:
+        """(walk-in calls per hour, their mean handling seconds), rounded as the cache keys are."""
+        walk_in = [a for a in arrivals if not a.reserved]
+        per_hour = 60 / SLOT_MINUTES
+        calls = sum(a.arrivals for a in walk_in) * per_hour
+        if calls <= 0:
+            return 0.0, 0.0
+        aht = sum(a.arrivals * self._handling_seconds(a) for a in walk_in) / (calls / per_hour)
+        return round(calls, 2), round(aht, 1)
+
+    def service_floor(self, activity: ActivityId, arrivals: list[Arrival]) -> tuple[int, float, float]:
+        """(agents, calls per hour, aht): the agents that reach the activity's answer rate by Erlang A
+        on the profile's basis month; (0, …) when the profile keeps the rate soft."""
+        spec = self.site.activity(activity)
+        if spec.service_level_basis is None:
+            return 0, 0.0, 0.0
+        calls, aht = self.call_load(arrivals)
+        calls = round(calls * self.month_factor(activity), 2)
+        if calls <= 0:
+            return 0, calls, aht
+        agents = _phone_agents(calls, aht, spec.answer_rate_target, self.catalogue.targets.phone_patience_seconds)
+        return agents, calls, aht
+
     def need(self, activity: ActivityId, arrivals: list[Arrival]) -> int:
         walk_in = [a for a in arrivals if not a.reserved]
         booked_minutes = sum(a.arrivals * self._handling_seconds(a) / 60 for a in arrivals if a.reserved)
@@ -161,12 +199,14 @@ class StaffingModel:
                 arrivals = grouped.get((slot, activity), [])
                 need = self.need(activity, arrivals)
                 required, reason, unmet = decide(need, floor, cap)
+                service_floor, calls, aht = self.service_floor(activity, arrivals)
                 rows.append(
                     Requirement(
                         date=date, slot=slot, activity=activity,
                         arrivals=sum(a.arrivals for a in arrivals),
                         reserved=sum(a.arrivals for a in arrivals if a.reserved),
                         need=need, floor=floor, cap=cap, required=required, reason=reason, unmet=unmet,
+                        service_floor=service_floor, calls_per_hour=calls, aht_seconds=aht,
                     )
                 )
         rows.sort(key=lambda r: (r.slot, r.activity.value))

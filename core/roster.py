@@ -19,12 +19,14 @@ from core.catalogue import Catalogue
 from core.requirements import StaffingModel
 from core.site_profile import ActivityId, SiteProfile
 from core.staff import StaffMember
+from core.staff_training import holds_qualification, trained_by
 
 SLOT = 15
 DAY_MINUTES = 24 * 60
 MANAGEMENT = "management"
 PREPARATION = "preparation"
 PSEUDO_ACTIVITIES = (MANAGEMENT, PREPARATION)
+UNAVAILABLE_WORDS = {"absence": "欠勤", "leave": "休暇", "weekday_off": "勤務不可の曜日"}
 
 
 def hhmm(minute: int) -> str:
@@ -53,12 +55,25 @@ def monday_of(day: dt.date) -> dt.date:
 
 
 @dataclass(frozen=True)
+class ServiceLoad:
+    """The call load a slot's answer-rate floor was sized on (Erlang A)."""
+
+    agents: int
+    calls_per_hour: float
+    aht_seconds: float
+    answer_rate: float
+    patience_seconds: float
+
+
+@dataclass(frozen=True)
 class Need:
-    """Contract floor, demand-based target and cap for one slot and activity."""
+    """Contract floor, demand-based target and cap for one slot and activity; `service` is the
+    hard answer-rate floor where the profile sets one."""
 
     min: int
     target: int
     max: int
+    service: ServiceLoad | None = None
 
 
 @dataclass(frozen=True)
@@ -289,6 +304,7 @@ class RosterProblem:
         requirements: dict[tuple[dt.date, int, ActivityId], Need],
         days: dict[dt.date, DayFrame],
         absences: set[tuple[str, dt.date]] | frozenset = frozenset(),
+        previous_week: list[Shift] | tuple[Shift, ...] = (),
     ):
         if week_start.weekday() != 0:
             raise ValueError(f"a roster week starts on a Monday; {week_start} is not one")
@@ -307,6 +323,9 @@ class RosterProblem:
         self.labour = site.labour
         self.rules = site.roster
         self.weights = site.roster.weights
+        # the published roster of the week before: rest and days in a row run across the boundary
+        before = week_start - dt.timedelta(days=7)
+        self.previous_week = tuple(s for s in previous_week if before <= s.date < week_start)
 
     @classmethod
     def build(
@@ -317,6 +336,7 @@ class RosterProblem:
         week_start: dt.date,
         absences: set[tuple[str, dt.date]] | frozenset = frozenset(),
         staffing: StaffingModel | None = None,
+        previous_week: list[Shift] | tuple[Shift, ...] = (),
     ) -> RosterProblem:
         staffing = staffing or StaffingModel(site, catalogue)
         calendar: SiteCalendar = staffing.demand.calendar
@@ -329,8 +349,15 @@ class RosterProblem:
                 continue
             days[date] = DayFrame(date, site_day)
             for row in staffing.day(date).requirements:
-                requirements[(date, minute_of(row.slot), row.activity)] = Need(row.floor, row.required, row.cap)
-        return cls(site, week_start, staff, requirements, days, absences)
+                service = None
+                spec = site.activity(row.activity)
+                if spec.service_level_basis is not None:
+                    service = ServiceLoad(row.service_floor, row.calls_per_hour, row.aht_seconds,
+                                          spec.answer_rate_target, catalogue.targets.phone_patience_seconds)
+                # the demand target never sits under a hard answer-rate floor (it would price meeting it)
+                target = max(row.required, min(row.service_floor, row.cap)) if service else row.required
+                requirements[(date, minute_of(row.slot), row.activity)] = Need(row.floor, target, row.cap, service)
+        return cls(site, week_start, staff, requirements, days, absences, previous_week)
 
     @property
     def dates(self) -> list[dt.date]:
@@ -356,28 +383,37 @@ class RosterProblem:
         return member.role == "manager" and not self.site.staffing.manager_works_counter
 
     def qualified(self, member: StaffMember, activity: ActivityId, date: dt.date) -> bool:
-        """Skill, and the contract's qualification where the activity requires it. Completed
-        training counts from the day after training_completed if a date is given."""
+        """Skill, and the contract's qualification where the activity requires it
+        (core.staff_training says what a person's training record holds)."""
         if self.does_management_only(member) or activity not in member.skills:
             return False
         if not self.site.activity(activity).requires_qualification:
             return True
-        accepted = set(self.site.staffing.agent_qualification)
-        if not accepted:
-            return True
-        held = set(member.qualifications) & accepted
-        if held == {"training"} and member.training_completed is not None:
-            return member.training_completed <= date
-        return bool(held)
+        return holds_qualification(member, self.site.staffing.agent_qualification, date)
+
+    def trained(self, member: StaffMember, date: dt.date) -> bool:
+        """Whether this person may work at all on a date: on sites whose contract asks for training
+        before anyone works (staffing.training_before_work), only after completing it."""
+        return not self.site.staffing.training_before_work or trained_by(member, date)
+
+    def previous_shifts(self, staff_id: str) -> list[Shift]:
+        """This person's shifts in the previous week's published roster, by date."""
+        return sorted((s for s in self.previous_week if s.staff_id == staff_id), key=lambda s: s.date)
+
+    def unavailable_code(self, member: StaffMember, date: dt.date) -> str | None:
+        """Why this person cannot work a date at all: "absence", "leave", "weekday_off" or None."""
+        if (member.id, date) in self.absences:
+            return "absence"
+        if member.on_leave(date):
+            return "leave"
+        if member.available_hours(date) is None:
+            return "weekday_off"
+        return None
 
     def unavailable_reason(self, member: StaffMember, date: dt.date) -> str | None:
-        if (member.id, date) in self.absences:
-            return "欠勤"
-        if member.on_leave(date):
-            return "休暇"
-        if member.available_hours(date) is None:
-            return "勤務不可の曜日"
-        return None
+        """The same in the UI's words."""
+        code = self.unavailable_code(member, date)
+        return None if code is None else UNAVAILABLE_WORDS[code]
 
     def shift_window(self, member: StaffMember, date: dt.date) -> tuple[int, int] | None:
         """The earliest start and latest end of this person's shift on a date: their availability
@@ -467,12 +503,15 @@ class RosterProblem:
 
 
 def problem_for(fixtures, site: SiteProfile, week_start: dt.date,
-                absences: set[tuple[str, dt.date]] | frozenset = frozenset()) -> RosterProblem:
-    """The problem for a site's week from the fixtures: its demo staff and its requirements."""
+                absences: set[tuple[str, dt.date]] | frozenset = frozenset(),
+                previous_week: Roster | None = None) -> RosterProblem:
+    """The problem for a site's week from the fixtures: its demo staff and its requirements, and
+    the previous week's published roster when there is one."""
     staff_file = fixtures.staff.get(site.id)
     if staff_file is None:
         raise ValueError(f"no staff file for site {site.id!r} in fixtures/staff/")
-    return RosterProblem.build(site, fixtures.catalogue, list(staff_file.staff), week_start, absences)
+    return RosterProblem.build(site, fixtures.catalogue, list(staff_file.staff), week_start, absences,
+                               previous_week=previous_week.shifts if previous_week else ())
 
 
 def _ceil_slot(minute: int) -> int:

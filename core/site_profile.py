@@ -273,6 +273,10 @@ class Activity(Strict):
     answer_rate_target: float | None = Field(
         default=None, gt=0, le=1, description="share of offered calls answered (応答率)"
     )
+    service_level_basis: Literal["average_month", "max_month"] | None = Field(
+        default=None, description="make the answer rate a hard floor per slot (Erlang A), sized on the "
+        "demand's average month or its maximum month (max_per_month); None = a soft demand target only",
+    )
     note: str = ""
 
     @model_validator(mode="after")
@@ -281,6 +285,12 @@ class Activity(Strict):
             raise ValueError(
                 f"min_staff {self.min_staff} exceeds the cap {self.cap} (seats {self.seats})"
             )
+        return self
+
+    @model_validator(mode="after")
+    def _basis_needs_target(self) -> Activity:
+        if self.service_level_basis is not None and self.answer_rate_target is None:
+            raise ValueError("service_level_basis needs answer_rate_target (the answer rate to reach)")
         return self
 
     @property
@@ -328,6 +338,28 @@ class LiveRule(Strict):
     label: str
 
 
+class OutsideHours(Strict):
+    """Work before opening and after closing (set-up, close-down, finishing the last visitors):
+    at least `people` working in each slot of that margin, on days the listed activities serve."""
+
+    before_opening_minutes: int = Field(default=0, ge=0, description="set-up before the first service slot")
+    after_closing_minutes: int = Field(default=0, ge=0, description="close-down / finishing after the last")
+    people: int = Field(default=1, ge=1)
+    activities: list[ActivityId] = Field(
+        default_factory=list, description="whose service hours set the margin; people counted must be "
+        "able to do one of them; empty = every activity of the day")
+    mode: Literal["required", "priced"] = Field(
+        description="required = a hard rule; priced = weights.outside_hours per missing person-slot")
+    clause: str = ""
+
+    @model_validator(mode="after")
+    def _on_slots(self) -> OutsideHours:
+        for name in ("before_opening_minutes", "after_closing_minutes"):
+            if getattr(self, name) % 15:
+                raise ValueError(f"{name} must be a multiple of 15, got {getattr(self, name)}")
+        return self
+
+
 Role = Literal["manager", "deputy", "agent"]
 Qualification = Literal["experience_1y", "training", "similar_experience"]
 
@@ -344,6 +376,13 @@ class Staffing(Strict):
     agent_qualification: list[Qualification] = Field(
         default_factory=list, description="agents need any one of these; empty = no condition"
     )
+    training_before_work: bool = Field(
+        default=False, description="everyone, every role, works only after completing the contract's training"
+    )
+    min_on_site: int = Field(
+        default=0, ge=0, description="people working (not on break) in every slot the public is served, "
+        "whatever they do; 0 = no such floor")
+    outside_hours: OutsideHours | None = None
     cover_both: list[CoverBoth] = Field(default_factory=list)
     vary_by_load: bool = Field(default=True, description="staffing may follow hour and weekday load")
     note: str = ""
@@ -358,6 +397,9 @@ class LabourRules(Strict):
     max_weekly_hours: float = 40
     min_days_off_per_week: int = 1
     min_rest_hours_between_shifts: float = 9
+    max_consecutive_work_days: int | None = Field(
+        default=None, ge=1, le=13, description="working days in a row, counted across the week boundary "
+        "from the previous week's published roster; None = only the weekly day off")
     overtime_allowed: bool = False
     overtime_weekly_cap_hours: float = 0
 
@@ -374,6 +416,8 @@ class RosterWeights(Strict):
     short_rest: int = Field(default=50, ge=0, description="per night of rest under rest_goal_hours")
     scattered_starts: int = Field(default=10, ge=0, description="per start time beyond a person's first")
     change: int = Field(default=30, ge=0, description="re-rostering: per 15 min of a shift that moves")
+    outside_hours: int = Field(default=100, ge=0, description="per person-slot missing before opening or "
+                               "after closing when staffing.outside_hours is priced")
 
 
 class RosterRules(Strict):
@@ -829,6 +873,10 @@ class SiteProfile(Strict):
                     raise ValueError(
                         f"equipment.{equipment.id}.used_by: {activity.value!r} is not run by the site"
                     )
+        outside = self.staffing.outside_hours
+        for activity in outside.activities if outside else []:
+            if activity not in run:
+                raise ValueError(f"staffing.outside_hours.activities: {activity.value!r} is not run by the site")
         for rule in self.live_rules:
             if rule.activity not in run:
                 raise ValueError(f"live_rules.{rule.id}: {rule.activity.value!r} is not run by the site")

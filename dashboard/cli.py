@@ -254,8 +254,9 @@ def cmd_roster_solve(args: argparse.Namespace) -> int:
         locked |= {(s.staff_id, s.date) for s in previous.shifts if s.date <= args.lock_until}
     if locked and previous is None:
         raise UsageError("--lock needs --previous: a lock keeps a shift of that roster")
+    week_before = _week_before(args.previous_week, site.id, week)
     try:
-        problem = problem_for(fixtures, site, week, absences)
+        problem = problem_for(fixtures, site, week, absences, week_before)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     print(f"{site.name} {week} の週: 従事者{len(problem.staff)}人、開庁{len(problem.days)}日、"
@@ -274,6 +275,19 @@ def cmd_roster_solve(args: argparse.Namespace) -> int:
         print(text)
     _summarise(roster, sys.stderr)
     return 0 if roster.acceptable else 1
+
+
+def _week_before(path: str | None, site_id: str, week):
+    """The previous week's published roster (rest and days in a row run across the boundary)."""
+    import datetime as dt
+
+    if not path:
+        return None
+    before = _read_roster(path)
+    if before.site_id != site_id or before.week_start != week - dt.timedelta(days=7):
+        raise UsageError(f"--previous-week {path} is the roster of {before.site_id} for the week of "
+                         f"{before.week_start}, not {site_id} {week - dt.timedelta(days=7)}")
+    return before
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -307,8 +321,9 @@ def cmd_roster_check(args: argparse.Namespace) -> int:
     roster = _read_roster(args.file)
     fixtures = _fixtures()
     site = _site_or_usage(fixtures, roster.site_id)
+    week_before = _week_before(args.previous_week, site.id, roster.week_start)
     try:
-        problem = problem_for(fixtures, site, roster.week_start, set(roster.absences))
+        problem = problem_for(fixtures, site, roster.week_start, set(roster.absences), week_before)
     except ValueError as exc:
         raise UsageError(f"{args.file}: {exc}") from None
     violations = [v.to_json() for v in check(roster, problem)]
@@ -326,8 +341,12 @@ def cmd_roster_check(args: argparse.Namespace) -> int:
 
 
 def cmd_bench_roster(args: argparse.Namespace) -> int:
+    import os
+
     from bench.roster import run
 
+    if args.reproducible:  # deterministic time, fixed seed and workers: the same verdict under load
+        os.environ["MADOGUCHI_REPRODUCIBLE"] = "1"
     result = run(_fixtures(), time_limit=args.time_limit, scale_time_limit=args.scale_time_limit,
                  scale=not args.no_scale, progress=lambda line: print(line, file=sys.stderr, flush=True))
     print(json.dumps(result, ensure_ascii=False, indent=2 if not args.json else None))
@@ -1014,10 +1033,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="keep this shift of --previous exactly (repeatable)")
     solve.add_argument("--lock-until", type=_date, metavar="YYYY-MM-DD",
                        help="keep every shift of --previous up to and including this date")
+    solve.add_argument("--previous-week", metavar="FILE",
+                       help="the published roster of the week before: rest and days in a row across the boundary")
     solve.set_defaults(func=cmd_roster_solve)
     check_roster = roster.add_parser("check", help="run the independent rule checker; non-zero exit on a violation")
     check_roster.add_argument("file", metavar="FILE")
     check_roster.add_argument("--json", action="store_true")
+    check_roster.add_argument("--previous-week", metavar="FILE",
+                              help="the published roster of the week before (rest, days in a row)")
     check_roster.set_defaults(func=cmd_roster_check)
 
     bench_roster = bench.add_parser("roster", help="a busy week per site, and a 20-site scale scenario")
@@ -1025,6 +1048,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench_roster.add_argument("--time-limit", type=float, default=10.0, help="seconds per site (default 10)")
     bench_roster.add_argument("--scale-time-limit", type=float, default=60.0, help="seconds (default 60)")
     bench_roster.add_argument("--no-scale", action="store_true", help="skip the 20-site scenario")
+    bench_roster.add_argument("--reproducible", action="store_true",
+                              help="stop on CP-SAT deterministic time (0.3 per worker per second asked), fixed seed")
     bench_roster.set_defaults(func=cmd_bench_roster)
 
     demo = sub.add_parser("demo", help="90 days of demo history, then today's activity arriving live")

@@ -256,7 +256,10 @@ def build_problem(fixtures: Fixtures, site_id: str, week: dt.date, absences=froz
         raise NoStaff(texts.ROSTER_NO_STAFF.format(site=site.name))
     known = {m.id for m in staff}
     absences = {(who, day) for who, day in absences if who in known}
-    return RosterProblem.build(site, fixtures.catalogue, staff, week, absences, staffing)
+    # the published roster of the week before: rest and days in a row run across the boundary
+    before = roster_store.published_roster(session, site_id, week - dt.timedelta(days=7))
+    return RosterProblem.build(site, fixtures.catalogue, staff, week, absences, staffing,
+                               previous_week=before.shifts if before else ())
 
 
 def names_of(problem: RosterProblem) -> dict[str, str]:

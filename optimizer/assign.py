@@ -86,7 +86,8 @@ def greedy(problem: RosterProblem, shifts: list[Shift], counts: Counts,
 
 
 def assign(problem: RosterProblem, shifts: list[Shift], counts: Counts, time_limit: float,
-           fixed: dict[tuple[str, dt.date], Shift] | None = None, workers: int = 4) -> tuple[list[Shift], int]:
+           fixed: dict[tuple[str, dt.date], Shift] | None = None, workers: int = 4,
+           deterministic_time: float | None = None) -> tuple[list[Shift], int]:
     """Shifts with their activity blocks, and the switch penalty of the assignment."""
     fixed = fixed or {}
     start_clock = time.perf_counter()
@@ -132,6 +133,10 @@ def assign(problem: RosterProblem, shifts: list[Shift], counts: Counts, time_lim
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.2, time_limit - (time.perf_counter() - start_clock))
     solver.parameters.num_workers = workers
+    if deterministic_time is not None:  # reproducible: work done, not seconds, ends the search
+        solver.parameters.max_deterministic_time = deterministic_time
+        solver.parameters.max_time_in_seconds = max(60.0, 20 * time_limit)
+        solver.parameters.random_seed = 0
     status = solver.solve(model)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         chosen = {key: next(o for o, v in here.items() if solver.boolean_value(v)) for key, here in x.items()}

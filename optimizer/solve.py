@@ -79,11 +79,29 @@ class _StopWatch:
             self.thread.join()
 
 
-def _solver(seconds: float, relative_gap: float, workers: int | None) -> cp_model.CpSolver:
+# Reproducible mode (tests, benchmarks): the search stops on CP-SAT's deterministic time, a
+# count of work done that does not depend on how busy the machine is, with a fixed seed and a fixed
+# number of workers; wall time is only a safety cap. Each requested second becomes this much
+# deterministic time per worker (about a second of 8 workers time-sliced on 2 cores).
+DETERMINISTIC_PER_SECOND = 0.3
+SAFETY_FACTOR = 20
+
+
+def reproducible() -> bool:
+    """MADOGUCHI_REPRODUCIBLE=1 (set by the test suite) solves on deterministic time."""
+    return os.environ.get("MADOGUCHI_REPRODUCIBLE") == "1"
+
+
+def _solver(seconds: float, relative_gap: float, workers: int | None,
+            deterministic: float | None = None) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = seconds
     solver.parameters.relative_gap_limit = relative_gap
     solver.parameters.num_workers = workers or default_workers()
+    if deterministic is not None:
+        solver.parameters.max_deterministic_time = deterministic
+        solver.parameters.max_time_in_seconds = max(60.0, SAFETY_FACTOR * seconds)
+        solver.parameters.random_seed = 0
     # for experiments: MADOGUCHI_CPSAT_PARAMS="linearization_level=2,num_workers=8"
     for item in filter(None, os.environ.get("MADOGUCHI_CPSAT_PARAMS", "").split(",")):
         key, value = item.split("=")
@@ -107,9 +125,19 @@ def solve(
     locked: frozenset[tuple[str, dt.date]] | set = frozenset(),
     on_progress: Callable[[Progress], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    deterministic_time: float | None = None,
 ) -> Roster:
-    """The best roster found within the time limit (or once within `relative_gap` of the bound)."""
+    """The best roster found within the time limit (or once within `relative_gap` of the bound).
+    `deterministic_time` (CP-SAT's work units per worker) replaces the wall-time limit so the
+    answer does not depend on the machine's load; MADOGUCHI_REPRODUCIBLE=1 derives it from
+    `time_limit` for every solve."""
     started = time.perf_counter()
+    if deterministic_time is None and reproducible():
+        deterministic_time = DETERMINISTIC_PER_SECOND * time_limit
+
+    def det(share: float) -> float | None:
+        return None if deterministic_time is None else deterministic_time * share
+
     model = cp_model.CpModel()
     part = SiteModel(model, problem, previous, frozenset(locked))
     model.minimize(part.objective())
@@ -124,12 +152,14 @@ def solve(
         strict.add(var == unavoidable)
     reporter = _Reporter(on_progress, should_stop)
     budget = max(0.1, time_limit - assign_limit - (time.perf_counter() - started))
-    solver = _solver(budget, relative_gap, workers)
+    if deterministic_time is not None:
+        budget = time_limit - assign_limit  # the model's build time must not eat a reproducible budget
+    solver = _solver(budget, relative_gap, workers, det(0.85))
     with _StopWatch(solver, should_stop, reporter):
         status = solver.solve(strict, reporter)
     if status in (cp_model.INFEASIBLE, cp_model.MODEL_INVALID, cp_model.UNKNOWN) and not reporter.stopped:
         budget = max(0.5 * time_limit, time_limit - assign_limit - (time.perf_counter() - started))
-        solver = _solver(budget, relative_gap, workers)
+        solver = _solver(budget, relative_gap, workers, det(0.5))
         with _StopWatch(solver, should_stop, reporter):
             status = solver.solve(model, reporter)
     has_solution = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
@@ -138,7 +168,7 @@ def solve(
     if has_solution:
         bare, counts = part.extract(solver.value)
         shifts, switch_cost = assign(problem, bare, counts, assign_limit, part.locked_shifts,
-                                     solver.parameters.num_workers)
+                                     solver.parameters.num_workers, deterministic_time=det(0.15))
     roster = Roster(problem.site.id, problem.week_start, shifts, absences=sorted(problem.absences))
     roster.violations = [v.to_json() for v in check(roster, problem)]
     roster.penalty_total, roster.penalties = score(roster, problem, previous, part.locked)

@@ -118,17 +118,19 @@ def test_seto(fixtures: Fixtures) -> None:
     site = fixtures.site("seto")
     assert (site.contract.start, site.contract.end) == (dt.date(2026, 10, 1), dt.date(2029, 9, 30))
     assert site.contract.preparation_until == dt.date(2026, 9, 30)
-    assert _pair(_day_type(site, "weekday").hours) == (["09:00", "16:00"], [["09:00", "16:00"]])
+    # §5(3)イ: 15 minutes of set-up and close-down around the counter (required, staffing.outside_hours)
+    assert _pair(_day_type(site, "weekday").hours) == (["08:45", "16:15"], [["09:00", "16:00"]])
+    assert site.staffing.outside_hours.mode == "required" and site.staffing.training_before_work
 
     march = _day_type(site, "march_last_weekend")
-    assert _pair(march.hours) == (["08:30", "12:30"], [["08:30", "12:30"]])
+    assert _pair(march.hours) == (["08:15", "12:45"], [["08:30", "12:30"]])
     assert {(lw.weekday, tuple(lw.months)) for lw in march.when.last_weekdays} == {
         (Weekday.sat, (3,)),
         (Weekday.sun, (3,)),
     }
 
     designated = _day_type(site, "designated_opening")
-    assert _pair(designated.hours) == (["08:30", "12:30"], [["08:30", "12:30"]])
+    assert _pair(designated.hours) == (["08:15", "12:45"], [["08:30", "12:30"]])
     per_month: dict[tuple[int, int], int] = {}
     for day in designated.when.dates:
         assert site.contract.start <= day <= site.contract.end
@@ -153,7 +155,9 @@ def test_ageo(fixtures: Fixtures) -> None:
 
     open_day = _day_type(site, "city_open_day")
     assert set(open_day.activities) == {"booth", "support_desk"}
-    assert _pair(open_day.hours) == (["08:30", "17:15"], [["08:30", "17:15"]])
+    # §5(1)④※: finishing after 17:15 is priced, so work runs to 17:30
+    assert _pair(open_day.hours) == (["08:30", "17:30"], [["08:30", "17:15"]])
+    assert site.activity("call_centre").service_level_basis == "max_month"
     assert open_day.when.except_national_holidays and open_day.when.except_year_end
 
     calls = _day_type(site, "call_centre_every_day")
@@ -196,7 +200,7 @@ def test_fujieda(fixtures: Fixtures) -> None:
     weekday = _day_type(site, "weekday")
     assert set(weekday.when.weekdays) == {Weekday.mon, Weekday.tue, Weekday.wed, Weekday.thu, Weekday.fri}
     assert weekday.when.except_national_holidays
-    assert _pair(weekday.hours) == (["08:30", "17:15"], [["08:30", "17:15"]])
+    assert _pair(weekday.hours) == (["08:30", "17:30"], [["08:30", "17:15"]])  # §6: priced after closing
     window = _activity(site, "window")
     assert (window.seats, window.min_staff) == (3, 3)
     assert site.staffing.manager_title == "現地管理者"
@@ -270,14 +274,14 @@ def test_unknown_activity_id_is_refused(tmp_path: Path) -> None:
     assert "'windw'" in message
 
 
-WEEKDAY_HOURS = 'hours = { work = ["08:30", "17:15"], service = ["08:30", "17:15"] }\nweekday_hours'
+WEEKDAY_HOURS = 'hours = { work = ["08:15", "17:30"], service = ["08:30", "17:15"] }\nweekday_hours'
 
 
 def test_overlapping_service_hours_are_refused(tmp_path: Path) -> None:
     assert WEEKDAY_HOURS in _tamano()
     text = _tamano().replace(
         WEEKDAY_HOURS,
-        'hours = { work = ["08:30", "17:15"], service = [["08:30", "12:30"], ["12:00", "17:15"]] }\nweekday_hours',
+        'hours = { work = ["08:15", "17:30"], service = [["08:30", "12:30"], ["12:00", "17:15"]] }\nweekday_hours',
         1,
     )
     message = _refused(_write(tmp_path, text))
@@ -289,7 +293,7 @@ def test_overlapping_service_hours_are_refused(tmp_path: Path) -> None:
 def test_service_hours_outside_work_hours_are_refused(tmp_path: Path) -> None:
     text = _tamano().replace(
         WEEKDAY_HOURS,
-        'hours = { work = ["08:30", "17:15"], service = ["08:00", "17:15"] }\nweekday_hours',
+        'hours = { work = ["08:15", "17:30"], service = ["08:00", "17:15"] }\nweekday_hours',
         1,
     )
     message = _refused(_write(tmp_path, text))

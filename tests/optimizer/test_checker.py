@@ -87,7 +87,7 @@ def test_qualification_leave_and_absence(monday):
 
 
 def test_weekly_hours_days_off_and_daily_hours(build):
-    from tests.optimizer.test_rules import long_day_site
+    from tests.optimizer.rule_helpers import long_day_site
     site = long_day_site()
     problem = build(site=site, staff=[person("a1")])
     week = [shift("a1", "08:00", "17:00", [("12:00", "13:00")], date=MONDAY + dt.timedelta(days=i)) for i in range(6)]
@@ -109,7 +109,9 @@ def test_floor_and_presence_violations_say_why(monday):
     found = check(roster([shift("a1", "08:30", "12:30")]), monday(staff=staff))
     presence = [v for v in found if v.rule == "presence"]
     assert presence and presence[0].date == MONDAY
-    assert "全員勤務できません" in presence[0].reason and "boss: 休暇" in presence[0].reason
+    assert presence[0].cause == "all_away" and ["boss", "leave"] in presence[0].figures["away"]
+    reason = presence[0].to_json()["reason"]  # the sentence is made from the record at the edge
+    assert "全員勤務できません" in reason and "boss: 休暇" in reason
     floor = [v for v in found if v.rule == "floor"]
     assert floor[0].start == T("12:30") and floor[0].end == T("17:15")
 

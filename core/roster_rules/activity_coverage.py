@@ -1,0 +1,10 @@
+"""Every working minute of a shift has exactly one activity; none on breaks or outside the shift."""
+from __future__ import annotations
+
+from core.roster_rules.assignments import found
+from core.roster_rules.base import Violation, Week
+from core.roster_rules.ids import RuleId
+
+
+def check(week: Week) -> list[Violation]:
+    return found(week, RuleId.activity_coverage)
