@@ -63,7 +63,7 @@ def staffing_note(figures) -> str:
     from core import report_texts as T
 
     if not getattr(figures, "attendance_days", 0):
-        return T.ST_NOTE
+        return T.ST_NOTE + T.ST_NOTE_NO_ATTENDANCE
     template = T.ST_NOTE_ATTENDANCE if figures.planned_days else T.ST_NOTE_ATTENDANCE_ONLY
     note = template.format(n=figures.attendance_days, m=figures.planned_days)
     if figures.open_stamps:

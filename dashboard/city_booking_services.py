@@ -146,7 +146,7 @@ def import_city_bookings(fixtures: Fixtures, site_id: str, data: bytes, filename
                 continue
             action = "move"
         if row.date not in planned and live.site_day(fixtures, site.id, row.date).open:
-            planned[row.date] = live.planned_slots(fixtures, site.id, row.date, session=session)
+            planned[row.date] = live.planned_slots(fixtures, site.id, row.date, session=session, actor=actor)
         before = len(errors)
         _check_slot(fixtures, site.id, row, planned, now, errors)
         if len(errors) == before:

@@ -604,7 +604,7 @@ class LiveFeed:
     def _abandonment(self, site: SiteProfile, day: SiteDay, expected: dict, session: Session,
                      slot: dt.time) -> dict[tuple[dt.time, ActivityId], float]:
         """This slot's hang-up shares, with today's published roster on the lines when there is one."""
-        shifts = live.published_shifts(session, site.id, day.date)
+        shifts = live.published_shifts(session, site.id, day.date, actor=SYSTEM)
         minute = minute_of(slot)
 
         def agents_on(at: dt.time, line: ActivityId) -> int | None:

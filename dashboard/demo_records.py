@@ -198,7 +198,7 @@ def live_attendance(engine: Engine, fixtures: Fixtures, now: dt.datetime) -> int
     stamped = 0
     for site_id in sorted(fixtures.sites):
         with write_session(engine) as session:
-            shifts = live.published_shifts(session, site_id, today)
+            shifts = live.published_shifts(session, site_id, today, actor=SYSTEM)
             if not shifts:
                 continue
             stamps = attendance_store.stamps(session, site_id=site_id, start=today, end=today)

@@ -692,7 +692,8 @@ ATT_EXPORT_COLUMNS = ("日付", "ID", "氏名", "役割", "予定開始", "予�
                       "実働（分）", "勤務表との差", "訂正（種類 時刻・記録者・記録日時・理由）")
 ATT_EXPORT_FIX = "{kind} {at}・{by}・{when}・{reason}"
 ATT_HEADER = "出勤記録（出勤・休憩・退勤）"
-ATT_CAPTION = ("公開済み勤務表の予定と実際の出勤・休憩・退勤を記録します（川西市仕様書 8(2)キ: 求めがあれば出勤記録を直ちに提出）。"
+# Pages name no city: a user of one city must not read another's name (clauses are cited in the code).
+ATT_CAPTION = ("公開済み勤務表の予定と実際の出勤・休憩・退勤を記録します。求めがあれば出勤記録を市へ直ちに提出できます。"
                "記録は月報の人員配置に使われます。")
 ATT_DATE = "日付"
 ATT_COL_NAME = "氏名"
@@ -744,7 +745,7 @@ DES_ERR_BOOKED = "日付 {date} には予約が {n} 件あります。取り消�
 BOOK_ERR_NOT_OPEN = "予約の受付は {date} からです（仕様書の定め）。"
 PAGE_CITY_BOOKINGS = "市の予約取込"
 CB_HEADER = "市の予約システムからの予約取込"
-CB_CAPTION = ("市の予約システム（川西市仕様書 7(1)、瀬戸市仕様書 16(1)）から出力したCSVを予約に取り込みます。"
+CB_CAPTION = ("市の予約システムから出力したCSVを予約に取り込みます。"
               "列: 予約番号・予約日・時刻・手続き（必須）、状態（予約／取消）・代理（はい／いいえ）。"
               "文字コードは UTF-8 または Shift_JIS。同じファイルを2回取り込んでも変わりません。"
               "1行でも誤りがあれば何も取り込みません。氏名などほかの列は読み込まず、保存しません。")
@@ -793,8 +794,7 @@ INC_KINDS = {**INC_KINDS, **INC_KINDS_MORE}  # issue 17: the page offers every k
 TRAINING_COURSES = {"initial": "初任研修", "privacy": "個人情報保護研修", "security": "情報セキュリティ研修",
                     "other": "その他の研修"}
 TR_HEADER = "研修・誓約書の記録"
-TR_CAPTION = ("研修の受講日（川西市 8(3)ア、藤枝市 8(2)、上尾市 5(5)④、瀬戸市 7(2)・9(2)イ）と守秘義務の誓約書の提出日"
-              "（藤枝市 9(1)②）を記録します。初任研修の最初の受講日が勤務表の「研修修了日」になります。")
+TR_CAPTION = ("研修の受講日と守秘義務の誓約書の提出日を記録します。初任研修の最初の受講日が勤務表の「研修修了日」になります。")
 TR_PERSON = "従事者"
 TR_COURSE = "研修"
 TR_TITLE = "研修名（任意）"
@@ -808,7 +808,7 @@ TR_COL_ID = "ID"
 TR_COL_NAME = "氏名"
 TR_COL_PLEDGE = "誓約書"
 TR_NONE = "未"
-TR_HISTORY = "名簿の変更履歴（変更の都度、川西市 8(2)カ）"
+TR_HISTORY = "名簿の変更履歴（変更の都度）"
 TR_HISTORY_EXPORT = "変更履歴をCSVで保存"
 TR_HISTORY_COLUMNS = ("変更日時", "ID", "変更", "変更前", "変更後", "変更者")
 TR_CHANGE = {"added": "追加", "removed": "削除（在籍解除）", "updated": "変更"}
@@ -820,7 +820,7 @@ TR_ERR_PLEDGE_TWICE = "{name} の誓約書（{date}）はすでに記録され�
 TR_ERR_TITLE = "研修名は100字以内で入力してください（{n}字）。"
 TR_ENTRY = "氏名 {name}／役割 {role}／業務 {activities}／資格 {qualifications}／研修修了日 {training}"
 PAGE_CARDS = "未受取カード"
-CARD_HEADER = "未受取カードの督促（玉野市仕様書 §4(11)）"
+CARD_HEADER = "未受取カードの督促"
 CARD_CAPTION = ("交付通知書を発送したカードを通知書番号で登録し、一定期間来庁のない方を督促の対象として一覧します。"
                 "氏名・住所・電話番号は保存しません（督促は市のシステムの情報で行います）。")
 CARD_NONE_SITE = "未受取カードを管理する拠点がありません。"

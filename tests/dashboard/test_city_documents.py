@@ -26,6 +26,7 @@ from dashboard.cli import main
 from db.engine import make_engine
 from db.models import EquipmentCheck, MeetingIssue, Roster, SelfAuditEntry
 from db.setup import init_database
+from tests.dashboard.signed_in import signed_in
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = load_fixtures(ROOT / "fixtures")
@@ -231,7 +232,7 @@ def test_incident_page_records_an_issue_an_audit_verdict_and_equipment_checks(da
     from streamlit.testing.v1 import AppTest
 
     page = str(ROOT / "dashboard" / "app_pages" / "incidents.py")
-    at = AppTest.from_file(page, default_timeout=60).run()
+    at = signed_in(AppTest.from_file(page, default_timeout=60)).run()
     assert not at.exception
     at.selectbox(key="incidents_site").select("瀬戸市").run()
     at.text_input(key="issue_title").input("午前の待ち時間")
@@ -258,7 +259,7 @@ def test_incident_page_records_an_issue_an_audit_verdict_and_equipment_checks(da
 def test_reports_page_lists_every_document_due_for_the_site(database):
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(ROOT / "dashboard" / "app_pages" / "reports.py"), default_timeout=90).run()
+    at = signed_in(AppTest.from_file(str(ROOT / "dashboard" / "app_pages" / "reports.py"), default_timeout=90)).run()
     at.selectbox(key="reports_site").select("瀬戸市").run()
     assert not at.exception
     frames = [f.value for f in at.dataframe if "書類" in f.value.columns]

@@ -23,13 +23,16 @@ OTHER_CITIES = ("瀬戸市", "上尾市", "藤枝市", "川西市")
 
 # The menu each role sees (url paths), as designed.
 MENUS = {
-    Role.ADMIN: ["status", "reception", "reservations", "phones", "booths", "sites", "forecast", "staff", "roster",
-                 "reports", "incidents", "audit"],
-    Role.SUPERVISOR: ["status", "reception", "reservations", "phones", "booths", "sites", "forecast", "staff",
-                      "roster", "reports", "incidents"],
-    Role.CLERK: ["status", "reception", "reservations", "phones", "booths", "sites", "forecast"],
-    Role.SCHEDULER: ["status", "sites", "forecast", "staff", "roster"],
-    Role.CITY_VIEWER: ["status", "sites", "forecast", "reports"],
+    Role.ADMIN: ["status", "reception", "lobby", "kiosk", "reservations", "phones", "booths", "sites", "forecast",
+                 "staff", "roster", "roster_month", "reports", "incidents", "contractor", "attendance",
+                 "designated-days", "city-bookings", "cards", "audit"],
+    Role.SUPERVISOR: ["status", "reception", "lobby", "kiosk", "reservations", "phones", "booths", "sites", "forecast",
+                      "staff", "roster", "roster_month", "reports", "incidents", "attendance", "city-bookings",
+                      "cards"],
+    Role.CLERK: ["status", "reception", "lobby", "kiosk", "reservations", "phones", "booths", "sites", "forecast",
+                 "city-bookings"],
+    Role.SCHEDULER: ["status", "lobby", "sites", "forecast", "staff", "roster", "roster_month"],
+    Role.CITY_VIEWER: ["status", "lobby", "sites", "forecast", "reports"],
 }
 
 

@@ -12,6 +12,7 @@ from core.live import TOKYO
 from dashboard import clock
 from db.engine import make_engine
 from db.models import AttendanceEvent
+from tests.dashboard.signed_in import signed_in
 
 PAGES = Path(__file__).resolve().parents[2] / "dashboard" / "app_pages"
 OPEN = dt.datetime(2026, 12, 1, 9, 0, tzinfo=TOKYO)
@@ -27,7 +28,7 @@ def live_db(database):
 
 
 def page(name: str) -> AppTest:
-    return AppTest.from_file(str(PAGES / name), default_timeout=30).run()
+    return signed_in(AppTest.from_file(str(PAGES / name), default_timeout=30)).run()
 
 
 def test_attendance_page_stamps_and_corrects(live_db):

@@ -24,7 +24,7 @@ def _plan(day: str) -> list[dict]:
 
 def _staffing(session, fixtures):
     report = build_report("monthly", "kawanishi", session=session, fixtures=fixtures, today=dt.date(2027, 1, 15),
-                          contractor="テスト", month=(2026, 12))
+                          contractor="テスト", month=(2026, 12), actor=SYSTEM)
     return report.table("staffing")
 
 
@@ -32,7 +32,7 @@ def test_the_monthly_report_uses_attendance_where_it_exists_and_names_the_source
     publish(session, "kawanishi", WEEK, [s for d in ["2026-11-30", *DAYS[:4]] for s in _plan(d)])
     planned = _staffing(session, fixtures)
     presence_item = next(r[0] for r in planned.rows if "在席した割合" in r[0])
-    assert "出勤記録は本システムで管理していない" in planned.note  # nothing recorded yet: the plan
+    assert "出勤記録はないため" in planned.note  # nothing recorded yet: the plan
     assert planned.value(presence_item) == 87.5  # the manager's lunch break
 
     # 1 December: the manager does not come; the window agent comes at 10:00 and leaves at 15:00.
@@ -41,7 +41,7 @@ def test_the_monthly_report_uses_attendance_where_it_exists_and_names_the_source
         att.stamp(fixtures, "kawanishi", who, "clock_out", session=session, now=at(DAYS[0], end), actor=SYSTEM)
 
     actual = _staffing(session, fixtures)
-    assert "出勤記録は本システムで管理していない" not in actual.note
+    assert "出勤記録はないため" not in actual.note
     assert "出勤記録" in actual.note and "勤務表（計画）" in actual.note
     assert "出勤記録のある 1 日" in actual.note and "（3 日）" in actual.note  # 2, 3, 4 Dec from the plan
     assert actual.value(RT.ST_ATTENDANCE_DAYS) == 1

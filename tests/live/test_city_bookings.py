@@ -103,7 +103,7 @@ def test_missing_columns_are_named(session, fixtures):
 
 
 def test_capacity_conflicts_are_listed_and_the_city_bookings_kept(session, fixtures):
-    slots = live.ensure_slots(fixtures, "kawanishi", __import__("datetime").date(2026, 12, 1), session=session)
+    slots = live.ensure_slots(fixtures, "kawanishi", __import__("datetime").date(2026, 12, 1), session=session, actor=SYSTEM)
     slot = next(s for s in slots if s.start.strftime("%H:%M") == "09:00" and s.procedure_id == "card_issuance")
     capacity = slot.capacity
     rows = "".join(f"C-{i:03d},2026-12-01,09:00,card_issuance,,,\r\n" for i in range(capacity + 2))

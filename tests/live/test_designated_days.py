@@ -31,7 +31,7 @@ def _count(session, model) -> int:
 
 def _open_days(session, fixtures) -> int:
     report = build_report("monthly", "kawanishi", session=session, fixtures=fixtures, today=dt.date(2027, 1, 15),
-                          contractor="テスト", month=(2026, 12))
+                          contractor="テスト", month=(2026, 12), actor=SYSTEM)
     return report.table("staffing").value("開庁日数")
 
 
@@ -43,17 +43,17 @@ def test_an_added_day_opens_everywhere_at_once_and_a_removed_one_closes(session,
     current = des.with_designations(fixtures, session=session)
     day = live.site_day(current, "kawanishi", NEW)
     assert day.open and day.activities["window"].reservation_only  # the city's fully booked session
-    assert live.planned_slots(current, "kawanishi", NEW, session=session)  # booking slots
+    assert live.planned_slots(current, "kawanishi", NEW, session=session, actor=SYSTEM)  # booking slots
     need = StaffingModel(current.site("kawanishi"), current.catalogue).day(NEW)
     assert need.requirements  # requirements
-    problem = build_problem(fixtures, "kawanishi", dt.date(2026, 12, 14), session=session)  # rosters
+    problem = build_problem(fixtures, "kawanishi", dt.date(2026, 12, 14), session=session, actor=SYSTEM)  # rosters
     assert NEW in problem.days
     assert _open_days(session, fixtures) == before + 1  # reports
 
     des.remove_day(fixtures, "kawanishi", "holiday_opening", LISTED, session=session, now=NOW, actor=ADMIN)
     current = des.with_designations(fixtures, session=session)
     assert not live.site_day(current, "kawanishi", LISTED).open
-    assert LISTED not in build_problem(fixtures, "kawanishi", dt.date(2026, 12, 7), session=session).days
+    assert LISTED not in build_problem(fixtures, "kawanishi", dt.date(2026, 12, 7), session=session, actor=SYSTEM).days
     assert _open_days(session, fixtures) == before
 
     audit = session.exec(select(AuditLog).order_by(AuditLog.id)).all()
@@ -99,8 +99,8 @@ def test_bad_additions_are_refused_and_nothing_written(session, fixtures, site, 
 
 
 def test_a_day_with_bookings_cannot_be_withdrawn_and_only_the_admin_may_change(session, fixtures):
-    slots = live.ensure_slots(des.with_designations(fixtures, session=session), "kawanishi", LISTED, session=session)
-    live.book(fixtures, slots[0].id, session=session, now=NOW)
+    slots = live.ensure_slots(des.with_designations(fixtures, session=session), "kawanishi", LISTED, session=session, actor=SYSTEM)
+    live.book(fixtures, slots[0].id, session=session, now=NOW, actor=SYSTEM)
     with pytest.raises(LiveError, match="予約が 1 件"):
         des.remove_day(fixtures, "kawanishi", "holiday_opening", LISTED, session=session, now=NOW, actor=SYSTEM)
     with pytest.raises(LiveError, match="指定されていません"):
@@ -117,10 +117,10 @@ def test_a_day_with_bookings_cannot_be_withdrawn_and_only_the_admin_may_change(s
 
 def test_tamano_takes_bookings_only_from_october_2026(session, fixtures):
     day = dt.date(2026, 9, 30)
-    slots = live.ensure_slots(fixtures, "tamano", day, session=session)
+    slots = live.ensure_slots(fixtures, "tamano", day, session=session, actor=SYSTEM)
     assert slots
     with pytest.raises(LiveError, match="2026-10-01 から"):
-        live.book(fixtures, slots[0].id, session=session, now=at("2026-09-29", "10:00"))
+        live.book(fixtures, slots[0].id, session=session, now=at("2026-09-29", "10:00"), actor=SYSTEM)
     session.rollback()
-    later = live.ensure_slots(fixtures, "tamano", dt.date(2026, 10, 2), session=session)
-    assert live.book(fixtures, later[0].id, session=session, now=at("2026-10-01", "10:00")).reference
+    later = live.ensure_slots(fixtures, "tamano", dt.date(2026, 10, 2), session=session, actor=SYSTEM)
+    assert live.book(fixtures, later[0].id, session=session, now=at("2026-10-01", "10:00"), actor=SYSTEM).reference
