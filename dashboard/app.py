@@ -21,9 +21,19 @@ actor = signin.session_actor()
 # Before sign-in every page is registered but hidden and none runs: the address asked for
 # (e.g. /roster) is kept, so the page opens right after the login form.
 specs = allowed_pages(actor) if actor is not None else PAGES
-page = st.navigation([st.Page(spec.file, title=spec.title, icon=spec.icon, url_path=spec.url_path,
-                              default=index == 0) for index, spec in enumerate(specs)],
-                     position="sidebar" if actor is not None else "hidden")
+pages = [st.Page(spec.file, title=spec.title, icon=spec.icon, url_path=spec.url_path) for spec in specs]
+
+
+def home() -> None:
+    """The root address opens the first page the role may use; every page keeps its own address
+    (a default page would answer only at "/", and its own /status would be "not found")."""
+    if pages:
+        st.switch_page(pages[0])
+    st.info(texts.NO_PAGE_FOR_ROLE)
+
+
+page = st.navigation([st.Page(home, title=texts.APP_TITLE, url_path="home", default=True, visibility="hidden"),
+                      *pages], position="sidebar" if actor is not None else "hidden")
 if actor is None:
     signin.login_screen()
     st.stop()

@@ -887,3 +887,6 @@ ISSUE_CLOSE = "課題の解決を記録"
 AUDIT_HEADER = "自主監査の判定と所見（年1回）"
 EQUIPMENT_HEADER = "ブース・機器の点検結果（チェックを外すと不良）"
 DOC_SUBMIT_HEADER = "書類の提出を記録"
+
+# --- home (issue 18) ---
+NO_PAGE_FOR_ROLE = "この役割で使える画面はありません。管理者に確認してください。"

@@ -31,10 +31,10 @@ def test_outgoing_calls_are_counted_apart_from_incoming_in_the_daily_report(sess
     _log(session, fixtures, outcome="no_answer", duration_seconds=None, at=at(DAY, "10:10"), now=at(DAY, "10:10"))
     _log(session, fixtures, purpose="booking_confirmation", outcome="message", duration_seconds=None)
     live.log_call(fixtures, "tamano", session=session, activity="phone", topic="inquiry", offered_at=at(DAY, "11:00"),
-                  answered=True, duration_seconds=60)
+                  answered=True, duration_seconds=60, actor=SYSTEM)
     assert calls.outgoing_today("tamano", session=session, now=at(DAY, "12:00"), actor=SYSTEM) == (3, 1)
     report = build_report("daily", "tamano", session=session, fixtures=fixtures, today=dt.date(2026, 12, 2),
-                          contractor="テスト", day=dt.date(2026, 12, 1))
+                          contractor="テスト", day=dt.date(2026, 12, 1), actor=SYSTEM)
     summary = report.table("summary")
     assert summary.value(RT.S_CALLS_OUT) == 3
     stored = session.exec(select(Call).where(Call.direction == "out")).all()

@@ -34,7 +34,7 @@ def test_training_sets_the_roster_date_and_the_list_history_keeps_every_change(s
     assert mine.courses == {"privacy": [dt.date(2026, 11, 2)], "initial": [dt.date(2026, 11, 10)]}
     assert mine.pledges == [dt.date(2026, 11, 10)]
 
-    rs.set_staff_active("fuj-03", False, session=session)
+    rs.set_staff_active("fuj-03", False, session=session, actor=SYSTEM)
     history = records.list_history_rows("fujieda", session=session, actor=SV)
     assert history[0][0] == "変更日時"
     changes = [(r[1], r[2]) for r in history[1:]]
