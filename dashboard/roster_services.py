@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlmodel import Session
 
@@ -520,6 +520,32 @@ def _version_exists(session: Session, site_id: str, week: dt.date, version: int)
 _note = note  # save_version's parameter `note` (the version's note) shadows the audit helper
 
 
+class CopyRefused(ValueError):
+    """Nothing to copy: the week before has no roster. The message is Japanese."""
+
+
+@needs(Permission.EDIT_ROSTER)
+def copy_previous_week(problem: RosterProblem, *, session: Session, actor: Actor) -> int:
+    """The week before (its published version, else its newest) moved on by seven days, as a new
+    draft of this week: a starting point that the checker judges like any edit. Shifts of people no
+    longer active, or on days this week is closed, are left out."""
+    site_id = problem.site.id
+    before = problem.week_start - dt.timedelta(days=7)
+    version = roster_store.live_version(session, site_id, before)
+    if version is None:
+        stored = roster_store.versions(session, site_id, before)
+        if not stored:
+            raise CopyRefused(texts.COPY_NONE.format(week=week_label(before)))
+        version = max(v.version for v in stored)
+    previous = roster_store.load(session, site_id, before, version)
+    people, open_days = {m.id for m in problem.staff}, set(problem.days)
+    week = dt.timedelta(days=7)
+    shifts = [replace(s, date=s.date + week) for s in previous.shifts
+              if s.staff_id in people and s.date + week in open_days]
+    copy = Roster(site_id=site_id, week_start=problem.week_start, shifts=shifts, status="manual")
+    return save_version(copy, problem, texts.NOTE_COPIED.format(version=version), session=session, actor=actor)
+
+
 @needs(Permission.PUBLISH_ROSTER)
 def publish_version(site_id: str, week: dt.date, version: int, *, session: Session, actor: Actor) -> str:
     _version_exists(session, site_id, week, version)
@@ -674,6 +700,10 @@ def job_message(view) -> tuple[str, str]:
     text = texts.ROSTER_DONE.format(label=view.label, elapsed=view.elapsed, version=view.saved,
                                     status=texts.ROSTER_STATUS.get(roster.status, roster.status),
                                     objective=f"{roster.objective:,}")
+    searched = view.history[-1][1] if view.history else None
+    if searched is not None and round(searched) != roster.objective:
+        # The progress line showed the first stage's figure; say why the saved roster's differs.
+        text += "\n\n" + texts.ROSTER_DONE_WHY.format(search=f"{searched:,.0f}", final=f"{roster.objective:,}")
     return ("success" if roster.acceptable else "warning"), text
 
 

@@ -269,7 +269,8 @@ ROSTER_SOLVE_HELP = "計算は裏で続きます。他のページに移って�
 ROSTER_STARTED = "{label}を開始しました（上限 {limit} 秒）。"
 ROSTER_ALREADY_RUNNING = "この週の計算はすでに実行中です。"
 ROSTER_RUNNING = "{label}: 計算中 {elapsed:.0f} / {limit:.0f} 秒"
-ROSTER_PROGRESS = "見つかった勤務表 {solutions} 件　最良のペナルティ {objective}　下界 {bound}　差 {gap}"
+ROSTER_PROGRESS = ("見つかった勤務表 {solutions} 件　最良のペナルティ {objective}　下界 {bound}　差 {gap}"
+                   "（勤務時間と人数の段階の値。担当業務の割当て後の値は保存時に示します）")
 ROSTER_PROGRESS_NONE = "まだ勤務表は見つかっていません（必須ルールを満たす組み合わせを探しています）。"
 ROSTER_STOP = "計算を止める（ここまでの最良を使う）"
 ROSTER_STOPPING = "停止を依頼しました。まもなく止まります。"
@@ -890,3 +891,11 @@ DOC_SUBMIT_HEADER = "書類の提出を記録"
 
 # --- home (issue 18) ---
 NO_PAGE_FOR_ROLE = "この役割で使える画面はありません。管理者に確認してください。"
+
+# --- 勤務表: copy the week before (issue 18) ---
+COPY_BUTTON = "前週の勤務表を写して始める"
+COPY_DONE = "前週の勤務表を写して版{version}を作りました。違反と手直しを確認してください。"
+COPY_NONE = "前週（{week}）の勤務表がないため、写せません。"
+NOTE_COPIED = "前週（版{version}）の写し"
+ROSTER_DONE_WHY = ("計算中に示した最良のペナルティ {search} は勤務時間と人数の段階の値です。保存した勤務表の {final} は、"
+                   "その後に担当業務を割り当てた結果（業務の切替など）を規則チェックで数え直した値です。")

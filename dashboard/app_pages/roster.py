@@ -100,6 +100,16 @@ with right:
         absences = set(work["roster"].absences) if work and work["key"][:2] == key else set()
         start_job(texts.ROSTER_LABEL_SOLVE, texts.NOTE_SOLVED, absences)
         st.rerun()
+    if st.button(texts.COPY_BUTTON, key="roster_copy", disabled=running or not may_edit):
+        try:
+            copied = run_write(engine, lambda session: rs.copy_previous_week(base_problem, session=session,
+                                                                            actor=actor))
+        except (rs.CopyRefused, DatabaseBusy) as exc:
+            st.error(texts.DB_BUSY.format(seconds=exc.waited) if isinstance(exc, DatabaseBusy) else str(exc))
+        else:
+            flash("success", texts.COPY_DONE.format(version=copied))
+            st.session_state["roster_version_next"] = copied
+            st.rerun()
 
 for level, text in st.session_state.pop("roster_flash", []):
     getattr(st, level)(text)

@@ -224,3 +224,39 @@ def test_views_of_a_roster_name_people_slots_and_states(engine, fixtures):
     assert "必須ルール違反 0 → 1 件" in outcome.message()
     grid = rs.week_grid_rows(roster, problem)
     assert len(grid) == len(problem.staff)
+
+
+def test_a_finished_job_says_why_its_penalty_differs_from_the_progress_line():
+    from types import SimpleNamespace
+
+    from core.roster import Roster
+
+    roster = Roster(site_id="seto", week_start=dt.date(2026, 12, 7), shifts=[], status="feasible", objective=8585)
+    view = SimpleNamespace(state="done", label="作成", elapsed=10.0, saved=3, roster=roster,
+                           history=[(9.0, 8440.0, 7000.0)], objective=8585)
+    level, text = rs.job_message(view)
+    assert "8,440" in text and "8,585" in text and "担当業務を割り当てた" in text
+    view.history = [(9.0, 8585.0, 7000.0)]
+    assert "担当業務を割り当てた" not in rs.job_message(view)[1]
+
+
+def test_copy_the_week_before_as_a_new_draft(engine, fixtures):
+    from core.roster import Roster
+
+    before = WEEK - dt.timedelta(days=7)  # Mon 16 November, every weekday open
+    shifts = [{"staff_id": "set-01", "date": (before + dt.timedelta(days=i)).isoformat(), "start": "08:45",
+               "end": "16:15", "breaks": [["12:00", "12:45"]], "activities": []} for i in range(5)]
+    with Session(engine) as session:
+        problem = rs.build_problem(fixtures, "seto", WEEK, session=session, actor=SYSTEM)
+        with pytest.raises(rs.CopyRefused, match="写せません"):
+            rs.copy_previous_week(problem, session=session, actor=SYSTEM)
+        previous = Roster.from_json({"site": "seto", "week_start": before.isoformat(), "shifts": shifts})
+        roster_store.publish(session, "seto", before, roster_store.save_roster(session, previous))
+        session.commit()
+        version = rs.copy_previous_week(problem, session=session, actor=SYSTEM)
+        copy = roster_store.load(session, "seto", WEEK, version)
+        note = roster_store.load_data(session, "seto", WEEK, version)["note"]
+    # 23 November is a holiday: its shift is left out; the others move on by a week
+    assert sorted(s.date for s in copy.shifts) == [WEEK + dt.timedelta(days=i) for i in range(1, 5)]
+    assert all(s.start == 8 * 60 + 45 and s.staff_id == "set-01" for s in copy.shifts)
+    assert "前週" in note and copy.status == "manual" and copy.objective is not None
