@@ -91,6 +91,7 @@ DESIGN = {
     "roster_services.load_version": P.VIEW_ROSTER,
     "roster_services.export_roster": P.VIEW_ROSTER,
     "roster_services.save_solved": P.EDIT_ROSTER,
+    "roster_services.import_roster_version": P.EDIT_ROSTER,
     "user_services.add_user": P.MANAGE_USERS,
     "user_services.change_password": P.MANAGE_USERS,
     "user_services.set_disabled": P.MANAGE_USERS,
