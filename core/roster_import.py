@@ -74,7 +74,12 @@ def _text(value) -> str:
 def _minute(value) -> int:
     if isinstance(value, dt.datetime):
         value = value.time()
-    if isinstance(value, dt.time):
+    if isinstance(value, dt.timedelta):  # a time cell formatted as a duration ([h]:mm)
+        seconds = int(value.total_seconds())
+        if seconds % 60 or not 0 <= seconds <= 24 * 3600:
+            raise _Bad(E_TIME.format(value=str(value)[:20]))
+        minute = seconds // 60
+    elif isinstance(value, dt.time):
         minute = value.hour * 60 + value.minute
         if value.second or value.microsecond:
             raise _Bad(E_GRID.format(value=value.isoformat()))
@@ -167,7 +172,7 @@ def _is_formula(cell) -> bool:
     if getattr(cell, "data_type", None) == "f":
         return True
     value = getattr(cell, "value", None)
-    return not isinstance(value, (str, int, float, bool, dt.date, dt.time, dt.datetime, type(None)))
+    return not isinstance(value, (str, int, float, bool, dt.date, dt.time, dt.datetime, dt.timedelta, type(None)))
 
 
 def _open(data: bytes):

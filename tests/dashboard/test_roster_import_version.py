@@ -112,3 +112,28 @@ def test_only_who_edits_the_sites_roster_may_import(engine, problem, actor):
     with Session(engine) as session, pytest.raises(AccessDenied):
         rs.import_roster_version(problem, data, "ok.xlsx", session=session, actor=actor)
     assert _stored(engine) == before
+
+
+def test_the_page_offers_the_import_to_who_may_edit_only(engine, problem):
+    """The 勤務表 page (AppTest cannot upload a file: the use case above is where the import is
+    tested); the expander is there for a scheduler and absent for a supervisor (reads rosters, edits none)."""
+    from pathlib import Path
+
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from tests.dashboard.signed_in import signed_in
+
+    with Session(engine) as session:
+        rs.save_version(_roster(problem), problem, "手動編集", session=session, actor=SYSTEM)
+    page = str(Path(__file__).resolve().parents[2] / "dashboard" / "app_pages" / "roster.py")
+    for actor, shown in ((Actor("sato", Role.SCHEDULER, frozenset({"seto"})), True),
+                         (Actor("boss", Role.SUPERVISOR, frozenset({"seto"})), False)):
+        st.cache_resource.clear()
+        at = signed_in(AppTest.from_file(page, default_timeout=60), actor).run()
+        assert not at.exception and not at.error, (at.exception, [e.value for e in at.error])
+        at.selectbox(key="roster_week").select("2026-11-23 〜 11-29").run()
+        assert not at.exception
+        labels = [e.label for e in at.expander]
+        assert ("Excelから取り込む" in labels) is shown
+    st.cache_resource.clear()
