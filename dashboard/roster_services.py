@@ -717,3 +717,46 @@ def save_solved(roster: Roster, problem: RosterProblem, note: str, engine, *, ac
     from db.engine import run_write  # retried while the live counters hold the lock
 
     return run_write(engine, lambda session: save_version(roster, problem, note, session=session, actor=actor))
+
+
+# --- re-import of an edited roster workbook (issue 18) --------------------------------------------
+
+
+@dataclass(frozen=True)
+class RosterImportOutcome:
+    """What an imported workbook became: the new version and what the checker found in it."""
+
+    version: int
+    roster: Roster
+    evaluation: Evaluation
+
+    @property
+    def violations(self) -> int:
+        return len(self.evaluation.violations)
+
+    def message(self) -> str:
+        text = texts.ROSTER_IMPORTED.format(version=self.version, shifts=len(self.roster.shifts),
+                                            violations=self.violations, objective=f"{self.evaluation.objective:,}")
+        return text + ("" if self.evaluation.acceptable else "\n\n" + texts.ROSTER_IMPORTED_VIOLATIONS)
+
+
+@needs(Permission.EDIT_ROSTER)
+def import_roster_version(problem: RosterProblem, data: bytes, filename: str, *, session: Session,
+                          actor: Actor) -> RosterImportOutcome:
+    """An edited roster workbook (the 明細 sheet of the Excel export) stored as the week's next
+    draft version with the note 「Excelから取込」. It is checked like any manual edit: the file's
+    form first (RosterImportError by row and column, nothing stored), then the independent rule
+    checker, whose violations are kept with the version as they are for an edit."""
+    from core.roster_import import roster_from_xlsx
+
+    require(actor, Permission.EDIT_ROSTER, problem.site.id)
+    roster = with_evaluation(roster_from_xlsx(data, problem), problem)
+
+    def store() -> int:  # as save_version does, with the file's name in the audit line
+        version = roster_store.save_roster(session, roster, problem, note=texts.NOTE_IMPORTED)
+        _note(session, actor, AuditAction.SAVE_ROSTER, "roster", f"{problem.week_start}#{version}",
+              site_id=problem.site.id, note=texts.NOTE_IMPORTED, file=filename[:200])
+        return version
+
+    version = _commit(session, store)
+    return RosterImportOutcome(version, roster, Evaluation(roster.objective, roster.violations, roster.penalties))

@@ -899,3 +899,15 @@ COPY_NONE = "前週（{week}）の勤務表がないため、写せません。"
 NOTE_COPIED = "前週（版{version}）の写し"
 ROSTER_DONE_WHY = ("計算中に示した最良のペナルティ {search} は勤務時間と人数の段階の値です。保存した勤務表の {final} は、"
                    "その後に担当業務を割り当てた結果（業務の切替など）を規則チェックで数え直した値です。")
+# --- 勤務表のExcel取込 (issue 18) ---
+NOTE_IMPORTED = "Excelから取込"
+ROSTER_IMPORT_HEADER = "Excelから取り込む"
+ROSTER_IMPORT_HELP = ("「Excel」で書き出した勤務表の「明細」シート（1行が1人1日の業務1区切り）を編集して取り込むと、"
+                      "新しい版（下書き）として保存します。手動編集と同じく必須ルールを確認し、違反があっても保存します。"
+                      "数式は使えません。5MB・5,000行まで。")
+ROSTER_IMPORT_FILE = "勤務表のExcelファイル（.xlsx）"
+ROSTER_IMPORT_BUTTON = "取り込んで新しい版にする"
+ROSTER_IMPORT_REFUSED = "取り込めませんでした（何も保存していません）。"
+ROSTER_IMPORTED = ("Excelから取り込み、版{version}（下書き）として保存しました: 勤務 {shifts}件、"
+                   "必須ルール違反 {violations}件、ペナルティ {objective}。")
+ROSTER_IMPORTED_VIOLATIONS = "必須ルール違反があります。版を選んで内容を確認してください。"

@@ -11,9 +11,10 @@ from core.designated_days import fingerprint
 from core.requirements import StaffingModel
 from core.roster import SLOT, hhmm
 from core.roster_edit import EditError
+from core.roster_import import RosterImportError
 from dashboard import page_common, resources, roster_charts, roster_jobs, texts
 from dashboard import roster_services as rs
-from dashboard.access import Permission
+from dashboard.access import AccessDenied, Permission
 from dashboard.page_common import DatabaseBusy, run_write
 from db import roster_store
 
@@ -370,3 +371,24 @@ cols[2].download_button(texts.DOWNLOAD_ICS.format(name=problem.member(ics_person
                         lambda: _roster_file("ics", ics_person),
                         file_name=f"{stem}_{ics_person}.ics", mime="text/calendar", key="roster_dl_ics",
                         on_click="ignore")
+
+# --- re-import of an edited workbook (issue 18) -------------------------------------------------
+if may_edit:
+    with st.expander(texts.ROSTER_IMPORT_HEADER, icon=":material/upload_file:"):
+        st.caption(texts.ROSTER_IMPORT_HELP)
+        upload = st.file_uploader(texts.ROSTER_IMPORT_FILE, type=["xlsx"], key="roster_import_file")
+        if st.button(texts.ROSTER_IMPORT_BUTTON, key="roster_import", disabled=upload is None or running):
+            try:  # a write session, retried while the live counters hold the lock
+                imported = run_write(engine, lambda session: rs.import_roster_version(
+                    problem, upload.getvalue(), upload.name, session=session, actor=actor))
+            except RosterImportError as exc:
+                st.error(texts.ROSTER_IMPORT_REFUSED + "\n" + "\n".join(f"- {e.text()}" for e in exc.errors))
+            except DatabaseBusy as exc:
+                st.error(texts.DB_BUSY.format(seconds=exc.waited))
+            except AccessDenied as exc:
+                st.error(str(exc))
+            else:
+                flash("success" if imported.evaluation.acceptable else "warning", imported.message())
+                st.session_state["roster_version_next"] = imported.version
+                st.session_state.pop("roster_work", None)
+                st.rerun()

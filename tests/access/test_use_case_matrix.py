@@ -92,6 +92,7 @@ DESIGN = {
     "roster_services.export_roster": P.VIEW_ROSTER,
     "roster_services.save_solved": P.EDIT_ROSTER,
     "roster_services.copy_previous_week": P.EDIT_ROSTER,
+    "roster_services.import_roster_version": P.EDIT_ROSTER,
     "user_services.add_user": P.MANAGE_USERS,
     "user_services.change_password": P.MANAGE_USERS,
     "user_services.set_disabled": P.MANAGE_USERS,

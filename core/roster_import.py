@@ -1,0 +1,295 @@
+"""Read an edited roster workbook back (issue 18): the 明細 sheet of `core.roster_export.roster_xlsx`
+— one row per shift and activity block — becomes a Roster of the problem's site and week.
+
+Pure: bytes and the problem in, a Roster out (status "manual"; the caller runs the checker on it as
+on any manual edit). Only the file's form is judged here: every cell readable, the person on the
+site, the date inside the week, times on the 15-minute grid, the activity one of the site's, and
+the rows of one shift agreeing on its hours and break. Whether the roster meets the contract is the
+checker's call. Anything wrong refuses the whole file with RosterImportError, which lists every
+error by row and column (Japanese, as the page shows it).
+
+Limits (issue 14's style, see core/text_input.py and core/staff_import.py): a file of at most
+MAX_UPLOAD_BYTES (5 MB), at most MAX_ROWS rows (5,000, header not counted), MAX_ERRORS errors
+listed. Cells that hold a formula are refused (the file is read with data_only=False, so a formula
+is seen as one and never evaluated)."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+
+from core.roster import PSEUDO_ACTIVITIES, SLOT, ActivityBlock, Roster, RosterProblem, Shift, hhmm, parse_hhmm
+from core.roster_export import activity_label
+from core.staff_import import ImportRefused, RowError
+
+MAX_UPLOAD_BYTES = 5_000_000
+MAX_ROWS = 5_000  # data rows, header not counted
+MAX_COLUMNS = 30
+MAX_ERRORS = 50
+SHEET = "明細"
+REQUIRED = ("日付", "ID", "始業", "終業", "休憩", "業務開始", "業務終了", "業務")
+
+# Japanese messages (core cannot import dashboard.texts; the page shows these as they are)
+E_TOO_BIG = "ファイルが大きすぎます（{size:,} バイト。{limit:,} バイトまで）"
+E_NOT_XLSX = "Excel ファイル（.xlsx）として読めません"
+E_NO_SHEET = "シート「明細」がありません（勤務表のExcel出力の「明細」シートを編集して取り込んでください）"
+E_NO_COLUMN = "列「{column}」がありません（1行目が見出しです）"
+E_TOO_MANY_ROWS = "行が多すぎます（見出しを除いて {limit:,} 行まで）"
+E_EMPTY = "勤務の行がありません"
+E_FORMULA = "数式は取り込めません（値を入力してください）"
+E_DATE = "日付は YYYY-MM-DD で入力してください（{value}）"
+E_OUTSIDE = "{date} は対象の週（{start}〜{end}）の外です"
+E_STAFF = "ID「{value}」はこの拠点の従事者にありません"
+E_EMPTY_CELL = "空欄です"
+E_TIME = "時刻は HH:MM で入力してください（{value}）"
+E_GRID = "時刻は15分単位で入力してください（{value}）"
+E_REVERSED = "終わりが始まりより前です（{start}–{end}）"
+E_BREAK = "休憩は「12:00–12:45」の形で、複数ある場合は空白で区切って入力してください（{value}）"
+E_ACTIVITY = "業務「{value}」はこの拠点の業務にありません（使える業務: {known}）"
+E_DIFFERS = "同じ人・同じ日の行で値が違います（{first}行目は「{expected}」）"
+E_MORE = "誤りが多いため、最初の {n} 件だけを示しています"
+
+_DASHES = "–—-－〜~～"
+_BREAK = re.compile(rf"^(\d{{1,2}}:\d{{2}})\s*[{_DASHES}]\s*(\d{{1,2}}:\d{{2}})$")
+
+
+class RosterImportError(ImportRefused):
+    """The workbook cannot become a roster; nothing was read into one. `errors` lists each error by
+    file row (the header is row 1) and column."""
+
+
+class _Bad(ValueError):
+    """One cell that cannot be read; the message is Japanese."""
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _minute(value) -> int:
+    if isinstance(value, dt.datetime):
+        value = value.time()
+    if isinstance(value, dt.timedelta):  # a time cell formatted as a duration ([h]:mm)
+        seconds = int(value.total_seconds())
+        if seconds % 60 or not 0 <= seconds <= 24 * 3600:
+            raise _Bad(E_TIME.format(value=str(value)[:20]))
+        minute = seconds // 60
+    elif isinstance(value, dt.time):
+        minute = value.hour * 60 + value.minute
+        if value.second or value.microsecond:
+            raise _Bad(E_GRID.format(value=value.isoformat()))
+    else:
+        text = _text(value).replace("：", ":")
+        if not text:
+            raise _Bad(E_EMPTY_CELL)
+        if re.fullmatch(r"\d:\d{2}", text):
+            text = "0" + text
+        try:
+            minute = parse_hhmm(text)
+        except ValueError:
+            raise _Bad(E_TIME.format(value=text[:20])) from None
+    if minute % SLOT:
+        raise _Bad(E_GRID.format(value=hhmm(minute)))
+    return minute
+
+
+def _span(start: int, end: int) -> None:
+    if end <= start:
+        raise _Bad(E_REVERSED.format(start=hhmm(start), end=hhmm(end)))
+
+
+def _date(value) -> dt.date:
+    if isinstance(value, dt.datetime):
+        if value.time() != dt.time(0):
+            raise _Bad(E_DATE.format(value=value.isoformat(sep=" ")))
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _text(value)
+    if not text:
+        raise _Bad(E_EMPTY_CELL)
+    try:
+        return dt.date.fromisoformat(text.replace("/", "-")) if len(text) == 10 else dt.date.fromisoformat(text)
+    except ValueError:
+        raise _Bad(E_DATE.format(value=text[:20])) from None
+
+
+def _breaks(value) -> tuple[tuple[int, int], ...]:
+    text = _text(value)
+    out = []
+    for token in text.split():
+        match = _BREAK.match(token)
+        if match is None:
+            raise _Bad(E_BREAK.format(value=text[:40]))
+        start, end = _minute(match.group(1)), _minute(match.group(2))
+        _span(start, end)
+        out.append((start, end))
+    return tuple(sorted(out))
+
+
+def activity_names(problem: RosterProblem) -> dict[str, str]:
+    """Every word the 業務 column may hold → the activity id: the contract's label (as exported),
+    the id itself, and the two words for management and preparation."""
+    names: dict[str, str] = {}
+    for activity in problem.site.activities:
+        names[activity.id.value] = activity.id.value
+        names[activity.label] = activity.id.value
+    for pseudo in PSEUDO_ACTIVITIES:
+        names[pseudo] = pseudo
+        names[activity_label(problem, pseudo)] = pseudo
+    return names
+
+
+def _activity(value, names: dict[str, str], problem: RosterProblem) -> str:
+    text = _text(value)
+    if not text:
+        raise _Bad(E_EMPTY_CELL)
+    if text in names:
+        return names[text]
+    parts = [p.strip() for p in re.split(r"[＋+]", text)]
+    if len(parts) > 1 and all(p in names and names[p] not in PSEUDO_ACTIVITIES for p in parts):
+        return "+".join(names[p] for p in parts)  # one person covering several activities at once
+    known = "、".join(a.label for a in problem.site.activities)
+    raise _Bad(E_ACTIVITY.format(value=text[:40], known=known))
+
+
+@dataclass
+class _ShiftRows:
+    first_row: int
+    start: int
+    end: int
+    breaks: tuple[tuple[int, int], ...]
+    break_text: str
+    blocks: list[ActivityBlock]
+
+
+def _is_formula(cell) -> bool:
+    if getattr(cell, "data_type", None) == "f":
+        return True
+    value = getattr(cell, "value", None)
+    return not isinstance(value, (str, int, float, bool, dt.date, dt.time, dt.datetime, dt.timedelta, type(None)))
+
+
+def _open(data: bytes):
+    from openpyxl import load_workbook
+
+    if len(data) > MAX_UPLOAD_BYTES:  # refused before anything is unpacked or parsed
+        raise RosterImportError([RowError(0, "", E_TOO_BIG.format(size=len(data), limit=MAX_UPLOAD_BYTES))])
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception:  # not a zip, not a workbook, a broken part: all the same to the user
+        raise RosterImportError([RowError(0, "", E_NOT_XLSX)]) from None
+    if SHEET not in book.sheetnames:
+        book.close()
+        raise RosterImportError([RowError(0, "", E_NO_SHEET)])
+    return book
+
+
+def roster_from_xlsx(data: bytes, problem: RosterProblem) -> Roster:
+    """The roster the workbook's 明細 sheet describes, for the problem's site and week; the
+    problem's absences are kept. RosterImportError lists every error by row and column."""
+    book = _open(data)
+    try:
+        return _read(book[SHEET], problem)
+    except RosterImportError:
+        raise
+    except Exception:  # a part of the file that breaks while it is streamed
+        raise RosterImportError([RowError(0, "", E_NOT_XLSX)]) from None
+    finally:
+        book.close()
+
+
+def _read(sheet, problem: RosterProblem) -> Roster:
+    errors: list[RowError] = []
+    rows = sheet.iter_rows(max_col=MAX_COLUMNS)
+    header_cells = next(rows, None)
+    header = [_text(c.value) for c in header_cells or ()]
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise RosterImportError([RowError(1, "", E_NO_COLUMN.format(column=c)) for c in missing])
+    index = {name: header.index(name) for name in REQUIRED}
+    staff = {m.id for m in problem.staff}
+    first, last = problem.week_start, problem.week_start + dt.timedelta(days=6)
+    names = activity_names(problem)
+    shifts: dict[tuple[str, dt.date], _ShiftRows] = {}
+    count = 0
+    for number, cells in enumerate(rows, start=2):
+        cells = list(cells)
+        values = [getattr(c, "value", None) for c in cells]
+        if all(_text(v) == "" for v in values):
+            continue
+        count += 1
+        if count > MAX_ROWS:
+            raise RosterImportError([RowError(number, "", E_TOO_MANY_ROWS.format(limit=MAX_ROWS))])
+        formulas = [header[i] if i < len(header) and header[i] else f"{i + 1}列目"
+                    for i, c in enumerate(cells) if _is_formula(c)]
+        if formulas:
+            errors += [RowError(number, column, E_FORMULA) for column in formulas]
+            continue
+
+        def cell(column: str):
+            i = index[column]
+            return values[i] if i < len(values) else None
+
+        row_errors: list[RowError] = []
+
+        def read(column: str, parse):
+            try:
+                return parse(cell(column))
+            except _Bad as exc:
+                row_errors.append(RowError(number, column, str(exc)))
+                return None
+
+        date = read("日付", _date)
+        if date is not None and not first <= date <= last:
+            row_errors.append(RowError(number, "日付", E_OUTSIDE.format(date=date, start=first, end=last)))
+            date = None
+        who = _text(cell("ID"))
+        if who not in staff:
+            row_errors.append(RowError(number, "ID", E_STAFF.format(value=who[:40]) if who else E_EMPTY_CELL))
+        start, end = read("始業", _minute), read("終業", _minute)
+        if start is not None and end is not None:
+            try:
+                _span(start, end)
+            except _Bad as exc:
+                row_errors.append(RowError(number, "終業", str(exc)))
+        breaks = read("休憩", _breaks)
+        block_start, block_end = read("業務開始", _minute), read("業務終了", _minute)
+        if block_start is not None and block_end is not None:
+            try:
+                _span(block_start, block_end)
+            except _Bad as exc:
+                row_errors.append(RowError(number, "業務終了", str(exc)))
+        activity = read("業務", lambda v: _activity(v, names, problem))
+        if row_errors:
+            errors += row_errors
+        else:
+            block = ActivityBlock(block_start, block_end, activity)
+            known = shifts.get((who, date))
+            if known is None:
+                shifts[(who, date)] = _ShiftRows(number, start, end, breaks, _text(cell("休憩")), [block])
+            else:
+                for column, same, expected in (("始業", known.start == start, hhmm(known.start)),
+                                                ("終業", known.end == end, hhmm(known.end)),
+                                                ("休憩", known.breaks == breaks, known.break_text)):
+                    if not same:
+                        errors.append(RowError(number, column, E_DIFFERS.format(first=known.first_row,
+                                                                                expected=expected)))
+                known.blocks.append(block)
+        if len(errors) > MAX_ERRORS:
+            break
+    if not errors and not shifts:
+        errors.append(RowError(0, "", E_EMPTY))
+    if errors:
+        shown = errors[:MAX_ERRORS]
+        if len(errors) > MAX_ERRORS:
+            shown.append(RowError(0, "", E_MORE.format(n=MAX_ERRORS)))
+        raise RosterImportError(shown)
+    result = [Shift(who, date, rows.start, rows.end, rows.breaks, tuple(sorted(rows.blocks, key=lambda b: b.start)))
+              for (who, date), rows in sorted(shifts.items(), key=lambda kv: (kv[0][1], kv[1].start, kv[0][0]))]
+    return Roster(problem.site.id, problem.week_start, result, absences=sorted(problem.absences), status="manual")
