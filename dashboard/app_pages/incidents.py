@@ -250,16 +250,7 @@ with tab_submissions:
 
 
 # -- 書類の記録 (issue 16): meeting issues, self-audit verdicts, equipment checks, submissions ------
-def _write(action, success: str) -> None:
-    """Like _run, for the use cases that check who acts (AccessDenied shown, nothing stored)."""
-    try:
-        run_write(resources.engine(), action)  # retried when the database is locked
-    except (rs.InputError, AccessDenied) as exc:
-        st.error(str(exc))
-    except DatabaseBusy as exc:
-        st.error(texts.DB_BUSY.format(seconds=exc.waited))
-    else:
-        st.success(success)
+_write = _run  # the same refusals (input, access, a busy database) for the document records
 
 
 with tab_documents:

@@ -3,35 +3,17 @@ ticket with its wait. AppTest on a real SQLite file with the demo clock at an op
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from sqlmodel import Session, select
-from streamlit.testing.v1 import AppTest
 
-from core.live import TOKYO
 from dashboard import clock, lobby_services
 from dashboard import live_services as live
 from dashboard.access import SYSTEM, AccessDenied, Actor, Role
-from db.engine import make_engine, write_session
+from db.engine import write_session
 from db.models import Ticket
-from tests.dashboard.signed_in import signed_in
 
-PAGES = Path(__file__).resolve().parents[2] / "dashboard" / "app_pages"
-OPEN = dt.datetime(2026, 12, 1, 10, 0, tzinfo=TOKYO)
-
-
-@pytest.fixture
-def live_db(database):
-    engine = make_engine(database)
-    with Session(engine) as session:
-        clock.set_demo_clock(session, OPEN, speed=1)
-    yield engine
-    engine.dispose()
-
-
-def page(name: str) -> AppTest:
-    return signed_in(AppTest.from_file(str(PAGES / name), default_timeout=30)).run()
+from tests.dashboard.test_live_pages import OPEN, live_db, page  # noqa: F401  (the shared page fixtures)
 
 
 def test_lobby_board_separates_calling_from_earlier_calls(live_db, fixtures):
