@@ -40,10 +40,11 @@ class Journey:
         assert self.page.locator(".stException").count() == 0, f"{self.name}: an error on the page at {what}"
         text = self.page.locator("body").inner_text()
         # Material icons are ligatures ("calendar_month"), login ids are names, booking references
-        # are codes, and the screen readers' skip link is Streamlit's own: none of them is UI wording.
+        # are codes, and the screen readers' texts (the skip link, a select's "N options available") are
+        # Streamlit's own: none of them is UI wording.
         for icon in self.page.locator("[data-testid='stIconMaterial']").all_inner_texts():
             text = text.replace(icon, " ")
-        text = re.sub(r"demo-[a-z-]+|\b[A-Z0-9]{6,}\b|Skip to main content", " ", text)
+        text = re.sub(r"demo-[a-z-]+|\b[A-Z0-9]{6,}\b|Skip to main content|\d+ options? available", " ", text)
         self.english |= {w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in ALLOWED_LATIN}
 
     def text(self, value: str, timeout: int = 60_000):
