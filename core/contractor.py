@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-FORBIDDEN_CONTROL = {chr(c) for c in range(32)} | {"\x7f"} | {chr(c) for c in range(0x202A, 0x202F)} | {
-    chr(c) for c in range(0x2066, 0x206A)}
+from core.text_input import TextRefused, check_text
+
+
+FIELD_LABELS = {"name": "受託者名", "address": "所在地", "representative": "代表者", "office_phone": "事務所の電話番号"}
 
 
 class ContractorDetails(BaseModel):
@@ -20,11 +22,11 @@ class ContractorDetails(BaseModel):
 
     @field_validator("name", "address", "representative")
     @classmethod
-    def _printable(cls, value: str) -> str:
-        bad = sorted({c for c in value if c in FORBIDDEN_CONTROL})
-        if bad:
-            raise ValueError("制御文字は使えません")
-        return value
+    def _printable(cls, value: str, info) -> str:
+        # core.text_input: the one check of control and bidirectional characters for every field
+        try:
+            return check_text(value, FIELD_LABELS[info.field_name], max_length=len(value) or 1)
+        except TextRefused as exc:
+            raise ValueError(str(exc)) from None
 
 
-FIELD_LABELS = {"name": "受託者名", "address": "所在地", "representative": "代表者", "office_phone": "事務所の電話番号"}

@@ -161,3 +161,15 @@ class SiteStatus:
 
 def wait_minutes(issued_at: dt.datetime, called_at: dt.datetime | None, now: dt.datetime) -> float:
     return ((called_at or now) - issued_at).total_seconds() / 60
+
+
+def refuse_personal_data(text: str | None, field_label: str) -> None:
+    """core.personal_data's check for the free texts of live records, refused as LiveError (the
+    live use cases' one refusal): nothing is written and the message says what not to write."""
+    from core.personal_data import PersonalDataFound
+    from core.personal_data import refuse_personal_data as refuse
+
+    try:
+        refuse(text, field_label)
+    except PersonalDataFound as exc:
+        raise LiveError(str(exc)) from None

@@ -26,9 +26,7 @@ from core.attendance import (
     next_state,
 )
 from core.fixtures import Fixtures
-from core.live import LiveError, local
-from core.personal_data import PersonalDataFound
-from core.personal_data import refuse_personal_data as _refuse_personal
+from core.live import LiveError, local, refuse_personal_data
 from core.roster import monday_of
 from dashboard import texts
 from dashboard.access import Actor, Permission, needs
@@ -36,13 +34,6 @@ from db import attendance_store, audit_store, roster_store
 
 T = texts
 
-
-def _refuse_text(text: str, label: str) -> None:
-    """core.personal_data's check, refused as this module's LiveError (nothing written)."""
-    try:
-        _refuse_personal(text, label)
-    except PersonalDataFound as exc:
-        raise LiveError(str(exc)) from None
 
 
 def _site(fixtures: Fixtures, site_id: str):
@@ -123,7 +114,7 @@ def correct(fixtures: Fixtures, site_id: str, staff_id: str, date: dt.date, kind
     reason = (reason or "").strip()
     if not reason:
         raise LiveError(T.ATT_ERR_REASON)
-    _refuse_text(reason, T.ATT_REASON)
+    refuse_personal_data(reason, T.ATT_REASON)
     if len(reason) > 200:
         raise LiveError(T.ATT_ERR_REASON_LONG.format(n=len(reason)))
     if not site.contract.start <= date <= site.contract.end:

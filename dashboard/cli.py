@@ -514,6 +514,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_output_options(parser: argparse.ArgumentParser, what: str) -> None:
+    """The files a report or document can be written to, and the database it is read from."""
+    parser.add_argument("--pdf", metavar="FILE", help="write the PDF here")
+    parser.add_argument("--csv", metavar="FILE", help="write the CSV (UTF-8 with BOM) here")
+    parser.add_argument("--xlsx", metavar="FILE", help="write the Excel workbook here")
+    parser.add_argument("--json", action="store_true", help=f"print the {what} as JSON")
+    parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    parser.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
+
+
 def _contractor_name(session) -> str:
     """The contractor as the admin entered it on 受託者情報 (else the MADOGUCHI_CONTRACTOR setting)."""
     from dashboard import contractor_services
@@ -653,12 +663,7 @@ def _add_report_commands(sub, bench) -> None:
     monthly.add_argument("site")
     monthly.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
     for parser in (daily, monthly):
-        parser.add_argument("--pdf", metavar="FILE", help="write the PDF here")
-        parser.add_argument("--csv", metavar="FILE", help="write the CSV (UTF-8 with BOM) here")
-        parser.add_argument("--xlsx", metavar="FILE", help="write the Excel workbook here")
-        parser.add_argument("--json", action="store_true", help="print the report as JSON")
-        parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
-        parser.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
+        _add_output_options(parser, "report")
         parser.set_defaults(func=cmd_report)
     document = kinds.add_parser("doc", help="any document a site's contract asks for (see the list below)")
     document.add_argument("site")
@@ -666,12 +671,7 @@ def _add_report_commands(sub, bench) -> None:
     document.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day (daily) or the as-of date (lists)")
     document.add_argument("--month", type=_month, metavar="YYYY-MM", help="the month (monthly documents)")
     document.add_argument("--year", type=_year, metavar="YYYY", help="the contract year starting in YYYY (self-audit)")
-    document.add_argument("--pdf", metavar="FILE", help="write the PDF here")
-    document.add_argument("--csv", metavar="FILE", help="write the CSV (UTF-8 with BOM) here")
-    document.add_argument("--xlsx", metavar="FILE", help="write the Excel workbook here")
-    document.add_argument("--json", action="store_true", help="print the document as JSON")
-    document.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
-    document.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
+    _add_output_options(document, "document")
     document.set_defaults(func=cmd_document)
     plan = kinds.add_parser("schedule", help="every document a site must hand in: period, deadline, status")
     plan.add_argument("site")

@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from sqlmodel import Session
 
 from core.fixtures import Fixtures
+from core.safe_cells import safe_row
 from core.roster_month import MonthView, month_view, weeks_of
 from dashboard import texts
 from dashboard.access import Permission, needs
@@ -55,10 +56,6 @@ def _day_heading(day: dt.date) -> str:
     return f"{day.day}（{texts.WEEKDAYS[day.weekday()]}）"
 
 
-def _text_cell(value: str) -> str:
-    # A name typed as "=…" must stay text in the scheduler's spreadsheet, never a formula.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
 
 def month_xlsx(view: MonthView, site_name: str) -> bytes:
     book = Workbook()
@@ -69,7 +66,7 @@ def month_xlsx(view: MonthView, site_name: str) -> bytes:
     headings = list(rows[0]) if rows else [texts.MONTH_COL_PERSON]
     sheet.append(headings)
     for row in rows:
-        sheet.append([_text_cell(str(row[h])) if h == texts.MONTH_COL_PERSON else row[h] for h in headings])
+        sheet.append(safe_row(row[h] for h in headings))  # a name typed as "=…" stays text
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -14,9 +14,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from core.live import LiveError, local
-from core.personal_data import PersonalDataFound
-from core.personal_data import refuse_personal_data as _refuse_personal
+from core.live import LiveError, local, refuse_personal_data
 from dashboard import texts
 from dashboard.access import Actor, Permission, needs
 from db import audit_store, staff_records_store
@@ -24,13 +22,6 @@ from db.models import TRAINING_COURSES, Staff
 
 T = texts
 
-
-def _refuse_text(text: str, label: str) -> None:
-    """core.personal_data's check, refused as this module's LiveError (nothing written)."""
-    try:
-        _refuse_personal(text, label)
-    except PersonalDataFound as exc:
-        raise LiveError(str(exc)) from None
 
 
 def _person(session: Session, site_id: str, staff_id: str) -> Staff:
@@ -55,7 +46,7 @@ def record_training(site_id: str, staff_id: str, course: str, completed_on: dt.d
     title = (title or "").strip()
     if len(title) > 100:
         raise LiveError(T.TR_ERR_TITLE.format(n=len(title)))
-    _refuse_text(title, T.TR_TITLE)
+    refuse_personal_data(title, T.TR_TITLE)
     if staff_records_store.has_training(session, staff_id, course, completed_on):
         raise LiveError(T.TR_ERR_TWICE.format(name=person.display_name, course=T.TRAINING_COURSES[course],
                                               date=completed_on))

@@ -76,9 +76,8 @@ def test_unknown_staff_and_roster_versions_raise_the_domain_error(initialised):
             roster_services.publish_version("seto", dt.date(2026, 11, 30), 7, session=session, actor=SYSTEM)
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # a SQLite lock: PostgreSQL has none to hold
 def test_a_locked_database_is_retried_then_reported(initialised, db_url, fixtures):
-    if not db_url.startswith("sqlite"):
-        pytest.skip("SQLite's database lock")
     impatient = make_engine(db_url)
     event.listen(impatient, "connect", lambda c, _r: c.execute("PRAGMA busy_timeout=50"))  # after ours
     holder = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None)
