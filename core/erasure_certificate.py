@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from core import report_texts as T
 from core.pdf_base import FONT_FAMILY, JapanesePDF
+from core.vocabulary import TOKYO
 
-TOKYO = dt.timezone(dt.timedelta(hours=9), "JST")
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from core.calendar import SiteDay
 from core.site_profile import ActivityId
+from core.vocabulary import TOKYO
 
-TOKYO = ZoneInfo("Asia/Tokyo")
 
 
 class LiveError(ValueError):

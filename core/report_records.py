@@ -7,18 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
-TOKYO = ZoneInfo("Asia/Tokyo")
-
-
-def local(at: dt.datetime) -> dt.datetime:
-    """An aware time as Tokyo wall-clock time."""
-    return at.astimezone(TOKYO)
-
-
-def local_date(at: dt.datetime) -> dt.date:
-    return local(at).date()
+from core.vocabulary import TOKYO, local, local_date  # noqa: F401  (re-exported for the report modules)
 
 
 @dataclass(frozen=True)

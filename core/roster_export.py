@@ -6,14 +6,13 @@ import datetime as dt
 import io
 from collections import Counter
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from core.pdf_base import FONT_FAMILY, JapanesePDF
 from core.roster import PSEUDO_ACTIVITIES, Roster, RosterProblem, Shift, hhmm
 from core.safe_cells import safe_row
+from core.vocabulary import TOKYO, WEEKDAY_LABELS
 
-TOKYO = ZoneInfo("Asia/Tokyo")
-WEEKDAYS = ["月", "火", "水", "木", "金", "土", "日"]
+WEEKDAYS = WEEKDAY_LABELS
 ROLE = {"manager": "責任者", "deputy": "副責任者", "agent": "従事者"}
 PSEUDO_LABELS = {"management": "管理業務", "preparation": "準備・片付け"}
 

@@ -16,13 +16,7 @@ import inspect
 from dataclasses import dataclass
 from enum import StrEnum
 
-
-class Role(StrEnum):
-    ADMIN = "admin"
-    SUPERVISOR = "supervisor"
-    CLERK = "clerk"
-    SCHEDULER = "scheduler"
-    CITY_VIEWER = "city_viewer"
+from core.vocabulary import Role
 
 
 class Permission(StrEnum):

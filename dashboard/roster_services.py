@@ -27,6 +27,7 @@ from core.staff_import import (
     row_to_member,
     template_table,
 )
+from core.vocabulary import local
 from dashboard import texts
 from dashboard.access import Actor, Permission, needs, require
 from dashboard.audit_services import AuditAction, note
@@ -571,7 +572,7 @@ def version_labels(site_id: str, week: dt.date, *, session: Session) -> dict[int
     for info in infos:
         state = (texts.VERSION_LIVE if info.version == live else
                  texts.VERSION_PUBLISHED if info.status == "published" else texts.VERSION_DRAFT)
-        when = info.created_at.astimezone(dt.timezone(dt.timedelta(hours=9)))
+        when = local(info.created_at)
         out[info.version] = texts.VERSION_LABEL.format(
             version=info.version, state=state, note=info.note, when=f"{when:%m/%d %H:%M}",
             objective="–" if info.objective is None else f"{info.objective:,.0f}",

@@ -1,5 +1,7 @@
 """Every Japanese string the dashboard shows, in one place so the wording can be reviewed."""
 
+from core.vocabulary import WEEKDAY_LABELS
+
 APP_TITLE = "マイナンバーカード窓口 運営コンソール"
 APP_ICON = ":material/badge:"
 
@@ -14,7 +16,7 @@ ACTIVITY = {
     "call_centre": "コールセンター",
     "reception": "案内",
 }
-WEEKDAYS = ["月", "火", "水", "木", "金", "土", "日"]
+WEEKDAYS = WEEKDAY_LABELS
 ROLE = {"manager": "責任者", "deputy": "副責任者", "agent": "従事者"}
 
 SITES_HEADER = "拠点と契約"

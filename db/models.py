@@ -16,6 +16,8 @@ from sqlalchemy import JSON, CheckConstraint, Index, Text, UniqueConstraint
 from sqlalchemy.types import DateTime, TypeDecorator
 from sqlmodel import Field, SQLModel
 
+from core.vocabulary import WEEKDAY_KEYS
+
 # Deterministic constraint names: Alembic needs them to alter or drop constraints later,
 # and SQLite's batch mode recreates tables by name.
 SQLModel.metadata.naming_convention = {
@@ -63,7 +65,7 @@ def _one_of(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
 
 
 ACTIVITIES = ("window", "phone", "back_office", "booth", "support_desk", "call_centre", "reception")
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAYS = WEEKDAY_KEYS
 STAFF_ROLES = ("manager", "deputy", "agent")
 RESERVATION_STATUSES = ("booked", "changed", "cancelled", "checked_in", "no_show")
 TICKET_STATUSES = ("waiting", "called", "serving", "done", "no_show", "handed_off")

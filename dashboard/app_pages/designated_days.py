@@ -8,12 +8,12 @@ from sqlmodel import Session
 
 from core import designated_days as dd
 from core.live import local
+from core.vocabulary import weekday_label
 from dashboard import designation_services as des
 from dashboard import page_common, records_ui, resources, texts
 from dashboard.access import Permission
 
 T = texts
-WEEKDAYS = "月火水木金土日"
 base = resources.base_fixtures()
 st.header(T.DES_HEADER)
 st.caption(T.DES_CAPTION)
@@ -44,7 +44,7 @@ with Session(resources.engine()) as session:
 
 
 def _rows(items):
-    return [{T.DES_COL_DATE: d.date.isoformat(), T.DES_COL_WEEKDAY: WEEKDAYS[d.date.weekday()],
+    return [{T.DES_COL_DATE: d.date.isoformat(), T.DES_COL_WEEKDAY: weekday_label(d.date),
              T.DES_COL_SOURCE: T.DES_SOURCE[d.source],
              T.DES_COL_CHANGED: f"{local(d.changed_at):%Y-%m-%d %H:%M}・{d.changed_by}" if d.changed_at else ""}
             for d in items]
