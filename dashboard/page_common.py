@@ -13,7 +13,6 @@ from core.personal_data import PersonalDataFound
 from core.text_input import TextRefused
 from dashboard.access import AccessDenied
 from dashboard.report_services import InputError
-from db.engine import DatabaseBusy, run_write
 
 # What a use case raises when it refuses: the message is Japanese and nothing was written.
 REFUSALS = (LiveError, AccessDenied, InputError, PersonalDataFound, TextRefused)
@@ -57,11 +56,11 @@ def act(action, success: str | None = None):
     A locked database is retried with back-off (db.engine.run_write); when it stays locked, or
     the database fails otherwise, a Japanese sentence is shown, never the raw database error."""
     try:
-        result = run_write(resources.engine(), action)
+        result = resources.write(action)
     except REFUSALS as exc:
         st.error(str(exc))
         return None
-    except DatabaseBusy as exc:
+    except resources.DatabaseBusy as exc:
         st.error(texts.DB_BUSY.format(seconds=exc.waited))
         return None
     except (OperationalError, ProgrammingError) as exc:
@@ -98,11 +97,10 @@ def fragment_guard() -> None:
     user signed out in another tab) rerun the whole app, which shows the login form."""
     import time
 
-    from db.settings import get_settings
     from dashboard.user_services import idle_too_long
 
     if current_actor() is None or idle_too_long(st.session_state.get("actor_last_seen"), time.time(),
-                                                get_settings().session_idle_minutes):
+                                                resources.settings().session_idle_minutes):
         st.rerun(scope="app")
 
 

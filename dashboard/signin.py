@@ -15,8 +15,6 @@ import streamlit as st
 from dashboard import clock, resources, texts
 from dashboard import user_services as us
 from dashboard.access import ROLE_LABELS, AccessDenied, Actor
-from db.engine import write_session
-from db.settings import Settings, get_settings
 
 log = logging.getLogger("madoguchi.dashboard")
 if not log.handlers:
@@ -32,11 +30,11 @@ def _forget(expired: bool) -> None:
     actor = st.session_state.pop(ACTOR, None)
     st.session_state.pop(LAST_SEEN, None)
     if actor is not None:
-        with write_session(resources.engine()) as session:
+        with resources.writing() as session:
             us.sign_out(actor, session=session, expired=expired)
 
 
-def expired_now(settings: Settings) -> bool:
+def expired_now(settings: resources.Settings) -> bool:
     """True (and the actor forgotten, the expiry audited) when the session sat idle too long."""
     if st.session_state.get(ACTOR) is None:
         return False
@@ -47,7 +45,7 @@ def expired_now(settings: Settings) -> bool:
     return False
 
 
-def _local_form(settings: Settings) -> None:
+def _local_form(settings: resources.Settings) -> None:
     st.header(texts.LOGIN_HEADER)
     st.caption(texts.LOGIN_CAPTION)
     with st.form("login_form"):
@@ -57,7 +55,7 @@ def _local_form(settings: Settings) -> None:
         submitted = st.form_submit_button(texts.LOGIN_BUTTON, type="primary")
     if submitted:
         try:
-            with write_session(resources.engine()) as session:
+            with resources.writing() as session:
                 actor = us.sign_in(login, password, session=session, now=clock.real_now(), settings=settings)
         except us.SignInRefused as exc:
             st.error(str(exc))
@@ -76,7 +74,7 @@ def _oidc_form() -> None:
                 st.error(texts.LOGIN_OIDC_NOT_CONFIGURED)
         return
     try:
-        with write_session(resources.engine()) as session:
+        with resources.writing() as session:
             actor = us.sign_in_identity(st.user.get("email", ""), session=session, now=clock.real_now())
     except us.SignInRefused as exc:
         st.error(str(exc))
@@ -93,7 +91,7 @@ def _signed_in(actor: Actor) -> None:
 
 def session_actor() -> Actor | None:
     """The signed-in actor of this browser session, or None (after an idle expiry too)."""
-    settings = get_settings()
+    settings = resources.settings()
     expired_now(settings)
     actor = st.session_state.get(ACTOR)
     if actor is not None:
@@ -103,7 +101,7 @@ def session_actor() -> Actor | None:
 
 def login_screen() -> None:
     """The notice of the last sign-out or expiry, and the login form (local or OIDC)."""
-    settings = get_settings()
+    settings = resources.settings()
     notice = st.session_state.pop(NOTICE, None)
     if notice:
         st.info(notice)
@@ -112,7 +110,7 @@ def login_screen() -> None:
 
 def sidebar(actor: Actor) -> None:
     """Who is signed in, for which sites, and the sign-out button."""
-    settings = get_settings()
+    settings = resources.settings()
     fixtures = resources.fixtures()
     with st.sidebar:
         st.caption(texts.SIGNED_IN_AS.format(name=actor.username, role=ROLE_LABELS[actor.role]))

@@ -7,7 +7,6 @@ from sqlmodel import Session
 from core.contractor import FIELD_LABELS
 from dashboard import contractor_services, page_common, resources, texts
 from dashboard.access import AccessDenied, Permission
-from db.engine import run_write
 
 actor = page_common.require_page(Permission.EDIT_SITE_SETTINGS)
 
@@ -20,7 +19,7 @@ with st.form("contractor_form"):
               for field, label in FIELD_LABELS.items()}
     if st.form_submit_button(texts.CONTRACTOR_SAVE, type="primary"):
         try:
-            saved = run_write(resources.engine(), lambda session: contractor_services.save_contractor(
+            saved = resources.write(lambda session: contractor_services.save_contractor(
                 values, session=session, actor=actor))
             st.success(texts.CONTRACTOR_SAVED.format(name=saved.name))
         except (AccessDenied, contractor_services.ContractorInputError) as exc:
