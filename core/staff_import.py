@@ -33,13 +33,15 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from core.site_profile import ActivityId, SiteProfile, Weekday
 from core.safe_cells import safe_table
+from core.site_profile import SiteProfile, Weekday
 from core.staff import StaffMember
 from core.text_input import CELL_MAX, NAME_MAX, TextRefused, check_text
+from core.vocabulary import WEEKDAY_LABELS, StaffRole
 
-WEEKDAY_JA = ["月", "火", "水", "木", "金", "土", "日"]
-ROLE_JA = {"manager": "責任者", "deputy": "副責任者", "agent": "従事者"}
+# The words of the file format (what a cell may say). The dashboard's own labels are in dashboard/texts.py.
+WEEKDAY_JA = WEEKDAY_LABELS
+ROLE_JA = {StaffRole.MANAGER: "責任者", StaffRole.DEPUTY: "副責任者", StaffRole.AGENT: "従事者"}
 QUALIFICATION_JA = {"experience_1y": "経験1年以上", "training": "研修修了", "similar_experience": "類似業務経験"}
 SHIFT_JA = {"early": "早番", "late": "遅番", "any": "指定なし"}
 ACTIVITY_JA = {
@@ -184,7 +186,8 @@ def _header_keys(header: list[str]) -> tuple[dict[int, str], list[RowError]]:
             continue
         key = lookup.get(title) or lookup.get(title.lower())
         if key is None:
-            errors.append(RowError(1, title, "知らない列名です（使える列: " + "、".join(ja for ja, _ in COLUMNS.values()) + "）"))
+            known = "、".join(ja for ja, _ in COLUMNS.values())
+            errors.append(RowError(1, title, f"知らない列名です（使える列: {known}）"))
         elif key in seen:
             errors.append(RowError(1, title, f"列「{seen[key]}」と同じ項目です"))
         else:
@@ -257,121 +260,155 @@ def _weekdays(text: str) -> list[str]:
     return out
 
 
-def row_to_member(values: dict[str, str], site: SiteProfile, titles: dict[str, str] | None = None,
-                  row: int = 0) -> tuple[StaffMember | None, list[RowError]]:
-    """One row (column key → cell text) as a StaffMember for the site, or the errors found in it."""
-    titles = titles or {key: ja for key, (ja, _) in COLUMNS.items()}
-    errors: list[RowError] = []
-    data: dict = {}
+class _Row:
+    """One row being read: its cells, the header titles to name them by, and the errors found."""
 
-    def fail(key: str, message: str) -> None:
-        errors.append(RowError(row, titles.get(key, COLUMNS[key][0]), message))
+    def __init__(self, values: dict[str, str], site: SiteProfile, titles: dict[str, str], row: int):
+        self.values, self.site, self.titles, self.row = values, site, titles, row
+        self.errors: list[RowError] = []
 
-    def cell(key: str) -> str:
-        return (values.get(key) or "").strip()
+    def title(self, key: str) -> str:
+        return self.titles.get(key, COLUMNS[key][0])
 
-    for key, value in values.items():  # every cell: length and characters (core.text_input)
+    def fail(self, key: str, message: str) -> None:
+        self.errors.append(RowError(self.row, self.title(key), message))
+
+    def cell(self, key: str) -> str:
+        return (self.values.get(key) or "").strip()
+
+    def parse(self, key: str, parse):
+        """parse(cell) for a filled cell, or None (empty, or refused with its reason recorded)."""
+        if not self.cell(key):
+            return None
         try:
-            check_text(value, titles.get(key, COLUMNS[key][0]), max_length=NAME_MAX if key == "name" else CELL_MAX)
+            return parse(self.cell(key))
+        except ValueError as exc:
+            self.fail(key, str(exc))
+            return None
+
+
+def _check_cells(r: _Row) -> None:
+    """Every cell's length and characters (core.text_input); a refused cell is read as empty."""
+    for key, value in r.values.items():
+        try:
+            check_text(value, r.title(key), max_length=NAME_MAX if key == "name" else CELL_MAX)
         except TextRefused as exc:
-            fail(key, str(exc))
-            values = {**values, key: ""}
-    bad = {e.column for e in errors}
-
+            r.fail(key, str(exc))
+            r.values = {**r.values, key: ""}
+    bad = {e.column for e in r.errors}
     for key in REQUIRED:
-        if not cell(key) and titles.get(key, COLUMNS[key][0]) not in bad:
-            fail(key, "空欄です（必須）")
-    staff_id = cell("id")
-    if staff_id:
-        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", staff_id):
-            fail("id", f"半角の小文字・数字・-・_ で書いてください（値: {staff_id}）")
-        data["id"] = staff_id
-    if cell("name"):
-        data["name"] = cell("name")
-    role = cell("role")
-    if role:
-        reverse = {ja: key for key, ja in ROLE_JA.items()}
-        if role in ROLE_JA:
-            data["role"] = role
-        elif role in reverse:
-            data["role"] = reverse[role]
-        else:
-            fail("role", f"責任者・副責任者・従事者 のどれかです（値: {role}）")
-    if cell("skills"):
-        skills = []
-        run = {a.id.value for a in site.activities}
-        for word in _words(cell("skills")):
-            activity = _activity(word)
-            if activity is None:
-                fail("skills", f"知らない業務です（値: {word}）。使える業務: "
-                     + "・".join(ACTIVITY_JA[a] for a in ACTIVITY_JA if a in run))
-            elif activity not in run:
-                fail("skills", f"{site.name}には「{ACTIVITY_JA[activity]}」の配置がありません")
-            elif activity not in skills:
-                skills.append(activity)
-        data["skills"] = skills
-    if cell("qualifications"):
-        reverse = {ja: key for key, ja in QUALIFICATION_JA.items()}
-        quals = []
-        for word in _words(cell("qualifications")):
-            key = word if word in QUALIFICATION_JA else reverse.get(word)
-            if key is None:
-                fail("qualifications", f"経験1年以上・研修修了・類似業務経験 のどれかです（値: {word}）")
-            elif key not in quals:
-                quals.append(key)
-        data["qualifications"] = quals
-    if cell("training_completed"):
+        if not r.cell(key) and r.title(key) not in bad:
+            r.fail(key, "空欄です（必須）")
+
+
+def _staff_id(text: str) -> str:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", text):
+        raise ValueError(f"半角の小文字・数字・-・_ で書いてください（値: {text}）")
+    return text
+
+
+def _key_or_word(text: str, words: dict[str, str], refusal: str) -> str:
+    """The key a cell names, written as the key itself or as its Japanese word."""
+    if text in words:
+        return text
+    reverse = {ja: key for key, ja in words.items()}
+    if text in reverse:
+        return reverse[text]
+    raise ValueError(f"{refusal}（値: {text}）")
+
+
+def _role(text: str) -> str:
+    return _key_or_word(text, ROLE_JA, "責任者・副責任者・従事者 のどれかです")
+
+
+def _shift_wish(text: str) -> str:
+    return _key_or_word(text, SHIFT_JA, "早番・遅番・指定なし のどれかです")
+
+
+def _skills(r: _Row) -> list[str]:
+    skills: list[str] = []
+    run = {a.id.value for a in r.site.activities}
+    for word in _words(r.cell("skills")):
+        activity = _activity(word)
+        if activity is None:
+            r.fail("skills", f"知らない業務です（値: {word}）。使える業務: "
+                   + "・".join(ACTIVITY_JA[a] for a in ACTIVITY_JA if a in run))
+        elif activity not in run:
+            r.fail("skills", f"{r.site.name}には「{ACTIVITY_JA[activity]}」の配置がありません")
+        elif activity not in skills:
+            skills.append(activity)
+    return skills
+
+
+def _qualifications(r: _Row) -> list[str]:
+    quals: list[str] = []
+    for word in _words(r.cell("qualifications")):
         try:
-            data["training_completed"] = _date(cell("training_completed"))
+            key = _key_or_word(word, QUALIFICATION_JA, "経験1年以上・研修修了・類似業務経験 のどれかです")
         except ValueError as exc:
-            fail("training_completed", str(exc))
-    if cell("contract_hours"):
-        try:
-            hours = float(cell("contract_hours"))
-        except ValueError:
-            fail("contract_hours", f"数値で書いてください（値: {cell('contract_hours')}）")
-        else:
-            if not 0 < hours <= 40:
-                fail("contract_hours", f"0 より大きく 40 以下の時間です（値: {cell('contract_hours')}）")
-            data["contract_hours_per_week"] = hours
-    availability = {}
-    for day in Weekday:
-        if cell(day.value):
-            try:
-                availability[day.value] = _time_range(cell(day.value))
-            except ValueError as exc:
-                fail(day.value, str(exc))
-    data["availability"] = availability
-    if cell("leave"):
-        try:
-            data["leave"] = _leave(cell("leave"))
-        except ValueError as exc:
-            fail("leave", str(exc))
-    preferences: dict = {}
-    if cell("days_off_wish"):
-        try:
-            preferences["days_off"] = _weekdays(cell("days_off_wish"))
-        except ValueError as exc:
-            fail("days_off_wish", str(exc))
-    wish = cell("shift_wish")
-    if wish:
-        reverse = {ja: key for key, ja in SHIFT_JA.items()}
-        if wish in SHIFT_JA or wish in reverse:
-            preferences["shift"] = wish if wish in SHIFT_JA else reverse[wish]
-        else:
-            fail("shift_wish", f"早番・遅番・指定なし のどれかです（値: {wish}）")
-    data["preferences"] = preferences
-    if errors:
-        return None, errors
+            r.fail("qualifications", str(exc))
+            continue
+        if key not in quals:
+            quals.append(key)
+    return quals
+
+
+def _contract_hours(text: str) -> float:
+    try:
+        hours = float(text)
+    except ValueError:
+        raise ValueError(f"数値で書いてください（値: {text}）") from None
+    if not 0 < hours <= 40:
+        raise ValueError(f"0 より大きく 40 以下の時間です（値: {text}）")
+    return hours
+
+
+def _availability(r: _Row) -> dict:
+    return {day.value: rule for day in Weekday if (rule := r.parse(day.value, _time_range)) is not None}
+
+
+def _preferences(r: _Row) -> dict:
+    wishes = {"days_off": r.parse("days_off_wish", _weekdays), "shift": r.parse("shift_wish", _shift_wish)}
+    return {key: value for key, value in wishes.items() if value is not None}
+
+
+def _member_data(r: _Row) -> dict:
+    """The row's fields as StaffMember data, each cell read in column order (errors in that order)."""
+    fields = {
+        "id": r.parse("id", _staff_id),
+        "name": r.parse("name", str),
+        "role": r.parse("role", _role),
+        "skills": _skills(r) if r.cell("skills") else None,
+        "qualifications": _qualifications(r) if r.cell("qualifications") else None,
+        "training_completed": r.parse("training_completed", _date),
+        "contract_hours_per_week": r.parse("contract_hours", _contract_hours),
+        "availability": _availability(r),
+        "leave": r.parse("leave", _leave),
+        "preferences": _preferences(r),
+    }
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+def _validated(data: dict, r: _Row) -> tuple[StaffMember | None, list[RowError]]:
     try:
         return StaffMember.model_validate(data), []
     except ValidationError as exc:  # anything the checks above missed, named by field
         for item in exc.errors():
             field = str(item["loc"][0]) if item["loc"] else ""
             key = {"contract_hours_per_week": "contract_hours"}.get(field, field)
-            key = key if key in COLUMNS else "id"
-            fail(key, item["msg"])
-        return None, errors
+            r.fail(key if key in COLUMNS else "id", item["msg"])
+        return None, r.errors
+
+
+def row_to_member(values: dict[str, str], site: SiteProfile, titles: dict[str, str] | None = None,
+                  row: int = 0) -> tuple[StaffMember | None, list[RowError]]:
+    """One row (column key → cell text) as a StaffMember for the site, or the errors found in it."""
+    r = _Row(values, site, titles or {key: ja for key, (ja, _) in COLUMNS.items()}, row)
+    _check_cells(r)
+    data = _member_data(r)
+    if r.errors:
+        return None, r.errors
+    return _validated(data, r)
 
 
 def parse_rows(table: list[list[str]], site: SiteProfile) -> list[StaffMember]:
