@@ -21,4 +21,9 @@ DEMO_FEEDING = "本日の来庁・電話・オンライン窓口を流してい�
 DEMO_FEED_COUNTS = ("{now:%H:%M} 発券 {issued}、呼出 {called}、完了 {finished}、"
                     "電話 {calls}、ブース {booths}")
 DEMO_STOPPED = "停止しました"
+# the demo's contract records (dashboard/demo_records.py)
+DEMO_SITE_RECORDS = "{site}: 出勤記録 {attendance} 件、架電 {outgoing} 件、研修 {training} 件"
+DEMO_RECORDS_SUMMARY = "出勤記録 {attendance} 件、架電 {outgoing} 件、研修 {training} 件、未受取カード {cards} 件"
+DEMO_PAST_PLAN_NOTE = "デモの計画（過去の週）"
+DEMO_PRIVACY_TRAINING = "個人情報保護研修"
 # ---- end of the CLI texts (by command) -----------------------------------------------------------
