@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from core.roster import PSEUDO_ACTIVITIES, SLOT, ActivityBlock, Roster, RosterProblem, Shift, hhmm, parse_hhmm
 from core.roster_export import activity_label
@@ -204,18 +204,124 @@ def roster_from_xlsx(data: bytes, problem: RosterProblem) -> Roster:
         book.close()
 
 
-def _read(sheet, problem: RosterProblem) -> Roster:
-    errors: list[RowError] = []
-    rows = sheet.iter_rows(max_col=MAX_COLUMNS)
+@dataclass
+class _Row:
+    """One data row being read: its values, where each column is, and the errors found in it."""
+
+    number: int
+    values: list
+    index: dict[str, int]
+    errors: list[RowError] = field(default_factory=list)
+
+    def cell(self, column: str):
+        i = self.index[column]
+        return self.values[i] if i < len(self.values) else None
+
+    def read(self, column: str, parse):
+        try:
+            return parse(self.cell(column))
+        except _Bad as exc:
+            self.errors.append(RowError(self.number, column, str(exc)))
+            return None
+
+    def check_span(self, start: int | None, end: int | None, column: str) -> None:
+        if start is None or end is None:
+            return
+        try:
+            _span(start, end)
+        except _Bad as exc:
+            self.errors.append(RowError(self.number, column, str(exc)))
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A row read without error: one activity block of one person's shift on one day."""
+
+    who: str
+    date: dt.date
+    start: int
+    end: int
+    breaks: tuple[tuple[int, int], ...]
+    break_text: str
+    block: ActivityBlock
+
+
+class _Week:
+    """What a row is checked against: the problem's people, week and activity words."""
+
+    def __init__(self, problem: RosterProblem):
+        self.problem = problem
+        self.staff = {m.id for m in problem.staff}
+        self.first, self.last = problem.week_start, problem.week_start + dt.timedelta(days=6)
+        self.names = activity_names(problem)
+
+    def line(self, row: _Row) -> _Line | None:
+        """The row's block, or None with its errors in row.errors."""
+        date = row.read("日付", _date)
+        if date is not None and not self.first <= date <= self.last:
+            row.errors.append(RowError(row.number, "日付", E_OUTSIDE.format(date=date, start=self.first,
+                                                                            end=self.last)))
+            date = None
+        who = _text(row.cell("ID"))
+        if who not in self.staff:
+            row.errors.append(RowError(row.number, "ID", E_STAFF.format(value=who[:40]) if who else E_EMPTY_CELL))
+        start, end = row.read("始業", _minute), row.read("終業", _minute)
+        row.check_span(start, end, "終業")
+        breaks = row.read("休憩", _breaks)
+        block_start, block_end = row.read("業務開始", _minute), row.read("業務終了", _minute)
+        row.check_span(block_start, block_end, "業務終了")
+        activity = row.read("業務", lambda v: _activity(v, self.names, self.problem))
+        if row.errors:
+            return None
+        return _Line(who, date, start, end, breaks, _text(row.cell("休憩")),
+                     ActivityBlock(block_start, block_end, activity))
+
+
+def _add_line(shifts: dict[tuple[str, dt.date], _ShiftRows], line: _Line, number: int,
+              errors: list[RowError]) -> None:
+    """The block joins its shift; a later row of the same shift must agree on its hours and break."""
+    known = shifts.get((line.who, line.date))
+    if known is None:
+        shifts[(line.who, line.date)] = _ShiftRows(number, line.start, line.end, line.breaks, line.break_text,
+                                                   [line.block])
+        return
+    for column, same, expected in (("始業", known.start == line.start, hhmm(known.start)),
+                                    ("終業", known.end == line.end, hhmm(known.end)),
+                                    ("休憩", known.breaks == line.breaks, known.break_text)):
+        if not same:
+            errors.append(RowError(number, column, E_DIFFERS.format(first=known.first_row, expected=expected)))
+    known.blocks.append(line.block)
+
+
+def _header_index(rows) -> tuple[list[str], dict[str, int]]:
     header_cells = next(rows, None)
     header = [_text(c.value) for c in header_cells or ()]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise RosterImportError([RowError(1, "", E_NO_COLUMN.format(column=c)) for c in missing])
-    index = {name: header.index(name) for name in REQUIRED}
-    staff = {m.id for m in problem.staff}
-    first, last = problem.week_start, problem.week_start + dt.timedelta(days=6)
-    names = activity_names(problem)
+    return header, {name: header.index(name) for name in REQUIRED}
+
+
+def _formula_columns(cells: list, header: list[str]) -> list[str]:
+    return [header[i] if i < len(header) and header[i] else f"{i + 1}列目"
+            for i, c in enumerate(cells) if _is_formula(c)]
+
+
+def _refuse_if_any(errors: list[RowError], shifts: dict) -> None:
+    if not errors and not shifts:
+        errors.append(RowError(0, "", E_EMPTY))
+    if errors:
+        shown = errors[:MAX_ERRORS]
+        if len(errors) > MAX_ERRORS:
+            shown.append(RowError(0, "", E_MORE.format(n=MAX_ERRORS)))
+        raise RosterImportError(shown)
+
+
+def _read(sheet, problem: RosterProblem) -> Roster:
+    errors: list[RowError] = []
+    rows = sheet.iter_rows(max_col=MAX_COLUMNS)
+    header, index = _header_index(rows)
+    week = _Week(problem)
     shifts: dict[tuple[str, dt.date], _ShiftRows] = {}
     count = 0
     for number, cells in enumerate(rows, start=2):
@@ -226,70 +332,19 @@ def _read(sheet, problem: RosterProblem) -> Roster:
         count += 1
         if count > MAX_ROWS:
             raise RosterImportError([RowError(number, "", E_TOO_MANY_ROWS.format(limit=MAX_ROWS))])
-        formulas = [header[i] if i < len(header) and header[i] else f"{i + 1}列目"
-                    for i, c in enumerate(cells) if _is_formula(c)]
+        formulas = _formula_columns(cells, header)
         if formulas:
             errors += [RowError(number, column, E_FORMULA) for column in formulas]
             continue
-
-        def cell(column: str):
-            i = index[column]
-            return values[i] if i < len(values) else None
-
-        row_errors: list[RowError] = []
-
-        def read(column: str, parse):
-            try:
-                return parse(cell(column))
-            except _Bad as exc:
-                row_errors.append(RowError(number, column, str(exc)))
-                return None
-
-        date = read("日付", _date)
-        if date is not None and not first <= date <= last:
-            row_errors.append(RowError(number, "日付", E_OUTSIDE.format(date=date, start=first, end=last)))
-            date = None
-        who = _text(cell("ID"))
-        if who not in staff:
-            row_errors.append(RowError(number, "ID", E_STAFF.format(value=who[:40]) if who else E_EMPTY_CELL))
-        start, end = read("始業", _minute), read("終業", _minute)
-        if start is not None and end is not None:
-            try:
-                _span(start, end)
-            except _Bad as exc:
-                row_errors.append(RowError(number, "終業", str(exc)))
-        breaks = read("休憩", _breaks)
-        block_start, block_end = read("業務開始", _minute), read("業務終了", _minute)
-        if block_start is not None and block_end is not None:
-            try:
-                _span(block_start, block_end)
-            except _Bad as exc:
-                row_errors.append(RowError(number, "業務終了", str(exc)))
-        activity = read("業務", lambda v: _activity(v, names, problem))
-        if row_errors:
-            errors += row_errors
+        row = _Row(number, values, index)
+        line = week.line(row)
+        if line is None:
+            errors += row.errors
         else:
-            block = ActivityBlock(block_start, block_end, activity)
-            known = shifts.get((who, date))
-            if known is None:
-                shifts[(who, date)] = _ShiftRows(number, start, end, breaks, _text(cell("休憩")), [block])
-            else:
-                for column, same, expected in (("始業", known.start == start, hhmm(known.start)),
-                                                ("終業", known.end == end, hhmm(known.end)),
-                                                ("休憩", known.breaks == breaks, known.break_text)):
-                    if not same:
-                        errors.append(RowError(number, column, E_DIFFERS.format(first=known.first_row,
-                                                                                expected=expected)))
-                known.blocks.append(block)
+            _add_line(shifts, line, number, errors)
         if len(errors) > MAX_ERRORS:
             break
-    if not errors and not shifts:
-        errors.append(RowError(0, "", E_EMPTY))
-    if errors:
-        shown = errors[:MAX_ERRORS]
-        if len(errors) > MAX_ERRORS:
-            shown.append(RowError(0, "", E_MORE.format(n=MAX_ERRORS)))
-        raise RosterImportError(shown)
+    _refuse_if_any(errors, shifts)
     result = [Shift(who, date, rows.start, rows.end, rows.breaks, tuple(sorted(rows.blocks, key=lambda b: b.start)))
               for (who, date), rows in sorted(shifts.items(), key=lambda kv: (kv[0][1], kv[1].start, kv[0][0]))]
     return Roster(problem.site.id, problem.week_start, result, absences=sorted(problem.absences), status="manual")
