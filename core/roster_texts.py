@@ -235,3 +235,30 @@ def penalty_detail(p) -> str:
     if r == RuleId.change:
         return f"{who}: {p.date} の勤務が変わりました"
     raise KeyError(f"no detail for penalty {r}")
+
+
+# ---- the roster workbook read back (core/roster_import.py) -------------------------------------------
+# The sheet and its columns as core/roster_export.py writes them (the export must keep these words).
+IMPORT_SHEET = "明細"
+IMPORT_COLUMNS = ("日付", "ID", "始業", "終業", "休憩", "業務開始", "業務終了", "業務")
+IMPORT_COLUMN_NUMBER = "{n}列目"
+LIST_SEP = "、"
+# The refusals, shown by the page as they are (core cannot import dashboard.texts).
+IMPORT_TOO_BIG = "ファイルが大きすぎます（{size:,} バイト。{limit:,} バイトまで）"
+IMPORT_NOT_XLSX = "Excel ファイル（.xlsx）として読めません"
+IMPORT_NO_SHEET = "シート「明細」がありません（勤務表のExcel出力の「明細」シートを編集して取り込んでください）"
+IMPORT_NO_COLUMN = "列「{column}」がありません（1行目が見出しです）"
+IMPORT_TOO_MANY_ROWS = "行が多すぎます（見出しを除いて {limit:,} 行まで）"
+IMPORT_EMPTY = "勤務の行がありません"
+IMPORT_FORMULA = "数式は取り込めません（値を入力してください）"
+IMPORT_DATE = "日付は YYYY-MM-DD で入力してください（{value}）"
+IMPORT_OUTSIDE = "{date} は対象の週（{start}〜{end}）の外です"
+IMPORT_STAFF = "ID「{value}」はこの拠点の従事者にありません"
+IMPORT_EMPTY_CELL = "空欄です"
+IMPORT_TIME = "時刻は HH:MM で入力してください（{value}）"
+IMPORT_GRID = "時刻は15分単位で入力してください（{value}）"
+IMPORT_REVERSED = "終わりが始まりより前です（{start}–{end}）"
+IMPORT_BREAK = "休憩は「12:00–12:45」の形で、複数ある場合は空白で区切って入力してください（{value}）"
+IMPORT_ACTIVITY = "業務「{value}」はこの拠点の業務にありません（使える業務: {known}）"
+IMPORT_DIFFERS = "同じ人・同じ日の行で値が違います（{first}行目は「{expected}」）"
+IMPORT_MORE = "誤りが多いため、最初の {n} 件だけを示しています"
