@@ -71,7 +71,7 @@ def _check_slot(fixtures: Fixtures, site_id: str, row, planned: dict, now: dt.da
     starts = sorted({r["start"] for r in planned[row.date] if r["procedure_id"] == row.procedure_id})
     if row.start not in starts:
         errors.append(RowError(row.row, _column(row, "time"), RT.CB_ERR_NO_SLOT.format(
-            date=row.date, time=f"{row.start:%H:%M}", slots="、".join(f"{s:%H:%M}" for s in starts) or "—")))
+            date=row.date, time=f"{row.start:%H:%M}", slots=texts.LIST_SEP.join(f"{s:%H:%M}" for s in starts) or "—")))
         return
     if dt.datetime.combine(row.date, row.start, tzinfo=local(now).tzinfo) <= local(now):
         errors.append(RowError(row.row, _column(row, "time"), RT.CB_ERR_PAST.format(date=row.date,

@@ -26,4 +26,18 @@ DEMO_SITE_RECORDS = "{site}: 出勤記録 {attendance} 件、架電 {outgoing} �
 DEMO_RECORDS_SUMMARY = "出勤記録 {attendance} 件、架電 {outgoing} 件、研修 {training} 件、未受取カード {cards} 件"
 DEMO_PAST_PLAN_NOTE = "デモの計画（過去の週）"
 DEMO_PRIVACY_TRAINING = "個人情報保護研修"
+# the demo's data: the names and notes it writes (dashboard/demo.py)
+DEMO_SITE_HISTORY = "{site}: 受付 {tickets} 件（予約 {reservations} 件）、電話 {calls} 件、オンライン窓口 {booths} 件"
+DEMO_ROSTER_FAILED = "{site}: {seconds:g} 秒では規則を満たす勤務表ができませんでした（公開せず）"
+DEMO_ROSTER_PUBLISHED = "{site}: 今週の勤務表を作成して公開しました（{status}、{seconds:.1f} 秒）"
+DEMO_ROSTER_NOTE = "デモ自動作成"
+DEMO_COUNTER = "窓口{n}"
+DEMO_INCIDENT = "デモ記録：{category}に関する申出"
+DEMO_INCIDENT_ACTION = "状況を確認し説明した"
+DEMO_USER_NAMES = {
+    "admin": "管理者（デモ）", "supervisor": "現場責任者（デモ）", "clerk": "窓口担当（デモ）",
+    "scheduler": "勤務表作成者（デモ）", "city_viewer": "玉野市職員（デモ）",
+}
+DEMO_CONTRACTOR = {"name": "株式会社まどぐちサービス（デモ）", "address": "東京都千代田区丸の内一丁目（デモ）",
+                   "representative": "代表取締役 窓口 太郎（デモ）"}
 # ---- end of the CLI texts (by command) -----------------------------------------------------------

@@ -46,7 +46,7 @@ with Session(resources.engine()) as session:
 def _rows(items):
     return [{T.DES_COL_DATE: d.date.isoformat(), T.DES_COL_WEEKDAY: weekday_label(d.date),
              T.DES_COL_SOURCE: T.DES_SOURCE[d.source],
-             T.DES_COL_CHANGED: f"{local(d.changed_at):%Y-%m-%d %H:%M}・{d.changed_by}" if d.changed_at else ""}
+             T.DES_COL_CHANGED: T.ITEM_SEP.join((f"{local(d.changed_at):%Y-%m-%d %H:%M}", d.changed_by)) if d.changed_at else ""}
             for d in items]
 
 

@@ -162,15 +162,15 @@ with tab_notices:
         statuses = {n.id: notice_status(site, n, today) for n in notices}
         stopped = [n.subject for n in notices if statuses[n.id].payment_stopped_now]
         if stopped:
-            st.error(texts.NOTICE_STOPPED.format(subjects="、".join(stopped)), icon=":material/money_off:")
+            st.error(texts.NOTICE_STOPPED.format(subjects=texts.LIST_SEP.join(stopped)), icon=":material/money_off:")
         st.dataframe(pd.DataFrame([{
             texts.COL_INC_ID: n.id, texts.NOTICE_RECEIVED: n.received_on.isoformat(), texts.NOTICE_SUBJECT: n.subject,
-            "計画書期限": statuses[n.id].plan_due.isoformat() if statuses[n.id].plan_due else "",
+            texts.NOTICE_COL_PLAN_DUE: statuses[n.id].plan_due.isoformat() if statuses[n.id].plan_due else "",
             texts.NOTICE_PLAN: n.plan_submitted_on.isoformat() if n.plan_submitted_on else "",
             texts.NOTICE_REPORT: n.report_submitted_on.isoformat() if n.report_submitted_on else "",
             texts.NOTICE_COMPLETED: n.completed_on.isoformat() if n.completed_on else "",
             texts.NOTICE_APPROVED: n.plan_approved_on.isoformat() if n.plan_approved_on else "",
-            "状況": statuses[n.id].status, "支払": statuses[n.id].payment or "",
+            texts.NOTICE_COL_STATUS: statuses[n.id].status, texts.NOTICE_COL_PAYMENT: statuses[n.id].payment or "",
         } for n in notices]), hide_index=True, width="stretch")
         by_id = {n.id: n for n in notices}
         picked = st.selectbox(texts.NOTICE_PICK, list(by_id), key="notice_pick",
@@ -218,7 +218,9 @@ with tab_inputs:
     else:
         by_id = {b.id: b for b in pending}
         picked = st.selectbox(texts.BATCH_PICK, list(by_id), key="batch_pick",
-                              format_func=lambda i: f"{by_id[i].arrived_on} 到着 {by_id[i].cards}枚（{(today - by_id[i].arrived_on).days}日経過）")
+                              format_func=lambda i: texts.BATCH_OPTION.format(
+                                  arrived=by_id[i].arrived_on, cards=by_id[i].cards,
+                                  days=(today - by_id[i].arrived_on).days))
         with st.form(f"batch_mail_{picked}"):
             mailed_on = st.date_input(texts.BATCH_MAILED, value=today, max_value=today, format="YYYY/MM/DD",
                                       key=f"batch_mail_date_{picked}")
@@ -240,8 +242,9 @@ with tab_submissions:
         by_key = dict(zip(keys, items))
         with st.form("submission"):
             picked = st.selectbox(texts.SUBMIT_PICK, keys, key="submit_pick",
-                                  format_func=lambda k: f"{by_key[k].label} {by_key[k].period_start}（期限 {by_key[k].due}・"
-                                                        f"{texts.DUE_STATUS[by_key[k].status]}）")
+                                  format_func=lambda k: texts.SUBMIT_OPTION.format(
+                                      label=by_key[k].label, start=by_key[k].period_start, due=by_key[k].due,
+                                      status=texts.DUE_STATUS[by_key[k].status]))
             submitted = st.date_input(texts.SUBMIT_ON, value=today, max_value=today, format="YYYY/MM/DD", key="submit_on")
             if st.form_submit_button(texts.SUBMIT_SAVE, key="submit_save"):
                 item = by_key[picked]
@@ -317,7 +320,8 @@ with tab_documents:
         with st.form("document_submitted"):
             st.markdown(f"**{texts.DOC_SUBMIT_HEADER}**")
             chosen_doc = st.selectbox(texts.DOCS_COL_DOCUMENT, list(pending), key="document_submit_pick",
-                                      format_func=lambda i: f"{pending[i].label}（{pending[i].period_label}）")
+                                      format_func=lambda i: texts.WITH_NOTE.format(text=pending[i].label,
+                                                                             note=pending[i].period_label))
             on = st.date_input(texts.SUBMIT_ON, value=today, max_value=today, format="YYYY/MM/DD", key="document_submit_on")
             if st.form_submit_button(texts.SUBMIT_SAVE, key="document_submit_save"):
                 row = pending[chosen_doc]
