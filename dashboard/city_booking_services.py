@@ -17,9 +17,9 @@ from sqlmodel import Session, select
 from core import city_bookings
 from core import report_texts as RT
 from core.fixtures import Fixtures
-from core.live import ACTIVE_RESERVATION, RESERVATION_STATUS_LABELS, LiveError, local
+from core.live import ACTIVE_RESERVATION, RESERVATION_STATUS_LABELS, LiveError
 from core.staff_import import ImportRefused, RowError
-from core.vocabulary import ReservationStatus
+from core.vocabulary import ReservationStatus, local
 from dashboard import live_services as live
 from dashboard import texts
 from dashboard.access import Actor, Permission, needs

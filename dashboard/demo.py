@@ -386,8 +386,6 @@ def reset(engine: Engine, fixtures: Fixtures, start: dt.datetime, speed: float, 
     or a kill -9 anywhere in between leaves the old history exactly as it was."""
     import os
 
-    from core.live import local
-
     with write_session(engine) as session:
         _clear(session)
         session.flush()

@@ -7,7 +7,7 @@ import datetime as dt
 import streamlit as st
 from sqlmodel import Session
 
-from core.live import TOKYO, local
+from core.vocabulary import TOKYO, local
 from dashboard import attendance_services as att
 from dashboard import page_common, records_ui, resources, texts
 from dashboard.access import Permission

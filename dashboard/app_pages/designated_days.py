@@ -7,8 +7,7 @@ import streamlit as st
 from sqlmodel import Session
 
 from core import designated_days as dd
-from core.live import local
-from core.vocabulary import weekday_label
+from core.vocabulary import local, weekday_label
 from dashboard import designation_services as des
 from dashboard import page_common, records_ui, resources, texts
 from dashboard.access import Permission
