@@ -20,6 +20,8 @@ from pydantic import (
     model_validator,
 )
 
+from core.vocabulary import StaffRole
+
 
 class ActivityId(StrEnum):
     """What a person does in a slot. These ids are used everywhere (DB, solver, UI)."""
@@ -360,7 +362,7 @@ class OutsideHours(Strict):
         return self
 
 
-Role = Literal["manager", "deputy", "agent"]
+Role = StaffRole  # a staff member's contract role, named once in core.vocabulary
 Qualification = Literal["experience_1y", "training", "similar_experience"]
 
 
