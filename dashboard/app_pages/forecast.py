@@ -8,8 +8,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from core.forecast import DemandModel
 from core.designated_days import fingerprint
+from core.forecast import DemandModel
 from core.requirements import StaffingModel
 from dashboard import charts, page_common, resources, services, texts
 from dashboard.access import Permission
