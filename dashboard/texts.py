@@ -190,7 +190,7 @@ BOOTH_RUNNING_LABEL = "ブース{booth} {kind}（{since}〜）"
 BOOTH_WAIT_FIGURES = "ブース待ち: いま最長 {current} 分、本日最長 {longest} 分、開始までの平均 {average} 分"
 BOOTH_WAITED = "{minutes}分待ち"
 
-# ==== 拠点 (app_pages/sites.py, services.py) ====
+# ==== 拠点 (app_pages/sites.py, services.py, the month calendar in charts.py) ====
 SITES_HEADER = "拠点と契約"
 SITES_CAPTION = "各市の仕様書から読み込んだ契約期間・窓口数・開庁日です。"
 COL_SITE = "拠点"
@@ -212,14 +212,14 @@ PRESENCE = {
 }
 MIN_HEADCOUNT = "配置人数 {n}名以上"
 FLOOR = "{activity}: 席数 {seats}・最少 {min} 名・上限 {cap} 名"
-
-# ==== 需要予測 (app_pages/forecast.py, charts.py, services.py) ====
 CALENDAR_OPEN = "開庁"
 CALENDAR_CLOSED = "閉庁"
 CALENDAR_PARTIAL = "一部のみ"
 DAY_TABLE_STATE = "状態"
 DAY_TABLE_HOURS = "受付時間"
 DAY_TABLE_NOTE = "備考"
+
+# ==== 需要予測 (app_pages/forecast.py, charts.py, services.py) ====
 FORECAST_HEADER = "需要予測と必要人数"
 FORECAST_CAPTION = (
     "契約の件数（月間件数・有効期限切れ件数・休日交付実績）から、月の件数を開庁日と15分枠に配分した予測と、"
@@ -259,7 +259,7 @@ COL_REASON = "決め手"
 COL_UNMET = "不足"
 COL_MEASURE = "指標"
 
-# ==== 従事者 (app_pages/staff.py, staff_records_ui.py, staff_record_services.py) ====
+# ==== 従事者 (app_pages/staff.py, staff_records_ui.py, staff_record_services.py, staff use cases in roster_services.py) ====
 STAFF_HEADER = "従事者の登録と名簿"
 STAFF_CAPTION = (
     "勤務表の作成に使う従事者の情報です（役割・担当業務・資格・契約時間・曜日ごとの勤務可能時間・休暇・希望）。"
@@ -328,8 +328,6 @@ TR_ERR_TWICE = "{name} の {course}（{date}）はすでに記録されていま
 TR_ERR_PLEDGE_TWICE = "{name} の誓約書（{date}）はすでに記録されています。"
 TR_ERR_TITLE = "研修名は100字以内で入力してください（{n}字）。"
 TR_ENTRY = "氏名 {name}／役割 {role}／業務 {activities}／資格 {qualifications}／研修修了日 {training}"
-
-# ==== 勤務表 (app_pages/roster.py, roster_services.py, roster_charts.py) ====
 STAFF_COL_ID = "ID"
 STAFF_COL_NAME = "氏名"
 STAFF_COL_ROLE = "役割"
@@ -350,6 +348,8 @@ STAFF_ID_EXISTS = "ID {id} はすでに登録されています（編集する�
 STAFF_ID_FIXED = "ID は変更できません（{id}）"
 STAFF_ID_TAKEN = "ID {id} は他の拠点（{site}）の従事者です"
 STAFF_IMPORTED = "取り込みました: 追加 {inserted}名・更新 {updated}名。"
+
+# ==== 勤務表 (app_pages/roster.py, roster_services.py, roster_charts.py) ====
 ROSTER_HEADER = "勤務表の作成・調整・公開"
 ROSTER_CAPTION = (
     "拠点と週を選び「勤務表を作成」を押すと、必要人数と従事者の条件から勤務表を作ります。"
