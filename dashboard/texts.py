@@ -259,7 +259,7 @@ COL_REASON = "決め手"
 COL_UNMET = "不足"
 COL_MEASURE = "指標"
 
-# ==== 従事者 (app_pages/staff.py, staff_records_ui.py, staff_record_services.py, staff use cases in roster_services.py) ====
+# ==== 従事者 (app_pages/staff.py, staff_records_ui.py, staff_record_services.py, roster_services.py) ====
 STAFF_HEADER = "従事者の登録と名簿"
 STAFF_CAPTION = (
     "勤務表の作成に使う従事者の情報です（役割・担当業務・資格・契約時間・曜日ごとの勤務可能時間・休暇・希望）。"
