@@ -74,7 +74,74 @@ def _time(text: str) -> dt.time | None:
     return dt.time(int(match[1]), int(match[2]))
 
 
-def parse(data: bytes, filename: str, site: SiteProfile, catalogue: Catalogue) -> tuple[list[CityBookingRow], list[str]]:
+def _lowered(words) -> set[str]:
+    return {w.lower() for w in words}
+
+
+class _Reader:
+    """Reads the rows of one file: what the header said, what the site offers, the ids seen so far
+    and every error found (named by file row and the column as written)."""
+
+    def __init__(self, index: dict[str, int], written: dict[str, str], site: SiteProfile, catalogue: Catalogue):
+        self.index, self.written, self.site = index, written, site
+        self.offered = {p.id for p in site.procedures}
+        self.by_label = {catalogue.procedure(p).label: p for p in self.offered}
+        self.first_row: dict[str, int] = {}
+        self.errors: list[RowError] = []
+
+    def row(self, number: int, cells: list[str]) -> CityBookingRow | None:
+        """The booking on this row, or None (its errors recorded) when a required cell is wrong."""
+
+        def cell(key: str) -> str:
+            i = self.index.get(key)
+            return cells[i].strip() if i is not None and i < len(cells) else ""
+
+        def fail(key: str, message: str) -> None:
+            self.errors.append(RowError(number, self.written.get(key, T.CB_COLUMNS[key][0]), message))
+
+        for key in REQUIRED:
+            if not cell(key):
+                fail(key, T.CB_ERR_REQUIRED)
+        booking_id = self._booking_id(cell("booking_id"), number, fail)
+        date, start = _date(cell("date")), _time(cell("time"))
+        if cell("date") and date is None:
+            fail("date", T.CB_ERR_DATE.format(value=cell("date")))
+        if cell("time") and start is None:
+            fail("time", T.CB_ERR_TIME.format(value=cell("time")))
+        procedure_id = self._procedure(cell("procedure"), fail)
+        status, proxy = cell("status"), cell("proxy")
+        if status.lower() not in _lowered(T.CB_STATUS_BOOKED + T.CB_STATUS_CANCELLED):
+            fail("status", T.CB_ERR_STATUS.format(value=status))
+        if proxy.lower() not in _lowered(T.CB_YES + T.CB_NO):
+            fail("proxy", T.CB_ERR_PROXY.format(value=proxy))
+        contract = self.site.contract
+        if date and not contract.start <= date <= contract.end:
+            fail("date", T.CB_ERR_CONTRACT.format(date=date, start=contract.start, end=contract.end))
+        if not (booking_id and date and start and procedure_id):
+            return None
+        return CityBookingRow(
+            row=number, booking_id=booking_id, date=date, start=start, procedure_id=procedure_id,
+            cancelled=status.lower() in _lowered(T.CB_STATUS_CANCELLED),
+            proxy=proxy.lower() in _lowered(T.CB_YES), columns=dict(self.written))
+
+    def _booking_id(self, booking_id: str, number: int, fail) -> str:
+        if booking_id and not _ID.fullmatch(booking_id):
+            fail("booking_id", T.CB_ERR_ID.format(value=booking_id))
+        elif booking_id in self.first_row:
+            fail("booking_id", T.CB_ERR_ID_TWICE.format(value=booking_id, first=self.first_row[booking_id]))
+        elif booking_id:
+            self.first_row[booking_id] = number
+        return booking_id
+
+    def _procedure(self, procedure: str, fail) -> str | None:
+        procedure_id = procedure if procedure in self.offered else self.by_label.get(procedure)
+        if procedure and procedure_id is None:
+            fail("procedure", T.CB_ERR_PROCEDURE.format(value=procedure, known="、".join(sorted(self.by_label))))
+        return procedure_id
+
+
+def parse(data: bytes, filename: str, site: SiteProfile,
+          catalogue: Catalogue) -> tuple[list[CityBookingRow], list[str]]:
     """The file's bookings and the names of the columns ignored. ImportRefused lists every error
     (row and column) when any cell is wrong: the caller writes nothing."""
     table = read_table(data, filename)
@@ -83,54 +150,11 @@ def parse(data: bytes, filename: str, site: SiteProfile, catalogue: Catalogue) -
     index, written, errors, ignored = _header(table[0])
     if errors:
         raise ImportRefused(errors)
-    offered = {p.id for p in site.procedures}
-    by_label = {catalogue.procedure(p).label: p for p in offered}
-    rows: list[CityBookingRow] = []
-    first_row: dict[str, int] = {}
-    for number, cells in enumerate(table[1:], start=2):
-        if not any(c.strip() for c in cells):
-            continue
-
-        def cell(key: str) -> str:
-            i = index.get(key)
-            return cells[i].strip() if i is not None and i < len(cells) else ""
-
-        def fail(key: str, message: str) -> None:
-            errors.append(RowError(number, written.get(key, T.CB_COLUMNS[key][0]), message))
-
-        for key in REQUIRED:
-            if not cell(key):
-                fail(key, T.CB_ERR_REQUIRED)
-        booking_id, date, start = cell("booking_id"), _date(cell("date")), _time(cell("time"))
-        if booking_id and not _ID.fullmatch(booking_id):
-            fail("booking_id", T.CB_ERR_ID.format(value=booking_id))
-        elif booking_id in first_row:
-            fail("booking_id", T.CB_ERR_ID_TWICE.format(value=booking_id, first=first_row[booking_id]))
-        elif booking_id:
-            first_row[booking_id] = number
-        if cell("date") and date is None:
-            fail("date", T.CB_ERR_DATE.format(value=cell("date")))
-        if cell("time") and start is None:
-            fail("time", T.CB_ERR_TIME.format(value=cell("time")))
-        procedure = cell("procedure")
-        procedure_id = procedure if procedure in offered else by_label.get(procedure)
-        if procedure and procedure_id is None:
-            fail("procedure", T.CB_ERR_PROCEDURE.format(value=procedure, known="、".join(sorted(by_label))))
-        status = cell("status")
-        if status.lower() not in {s.lower() for s in T.CB_STATUS_BOOKED + T.CB_STATUS_CANCELLED}:
-            fail("status", T.CB_ERR_STATUS.format(value=status))
-        proxy = cell("proxy")
-        if proxy.lower() not in {s.lower() for s in T.CB_YES + T.CB_NO}:
-            fail("proxy", T.CB_ERR_PROXY.format(value=proxy))
-        if date and not site.contract.start <= date <= site.contract.end:
-            fail("date", T.CB_ERR_CONTRACT.format(date=date, start=site.contract.start, end=site.contract.end))
-        if booking_id and date and start and procedure_id:
-            rows.append(CityBookingRow(
-                row=number, booking_id=booking_id, date=date, start=start, procedure_id=procedure_id,
-                cancelled=status.lower() in {s.lower() for s in T.CB_STATUS_CANCELLED},
-                proxy=proxy.lower() in {s.lower() for s in T.CB_YES}, columns=dict(written)))
-    if errors:
-        raise ImportRefused(errors)
+    reader = _Reader(index, written, site, catalogue)
+    rows = [row for number, cells in enumerate(table[1:], start=2)
+            if any(c.strip() for c in cells) and (row := reader.row(number, cells)) is not None]
+    if reader.errors:
+        raise ImportRefused(reader.errors)
     if not rows:
         raise ImportRefused([RowError(0, "", T.CB_ERR_EMPTY_FILE)])
     return rows, ignored

@@ -2,6 +2,8 @@
 penalty details are made here from the records' ids and figures (never parsed back)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from core.roster import UNAVAILABLE_WORDS, hhmm
 from core.roster_rules.ids import RuleId
 
@@ -71,79 +73,120 @@ def _span(v) -> str:
     return f"{hhmm(v.start)}–{hhmm(v.end)}" if v.start is not None else ""
 
 
+@dataclass(frozen=True)
+class _Said:
+    """What a violation's sentence is made of: the record, its figures and its words for a reader."""
+
+    v: object
+    f: dict
+    who: str
+    day: object
+    span: str
+    activity: str
+    activity_name: object
+
+
+def _unknown_staff(s: _Said) -> str:
+    if s.v.code == "other_site":
+        return f"名簿の拠点 {s.f['roster_site']} は {s.f['site']} ではありません"
+    return f"{s.who} はこの拠点の従事者ではありません"
+
+
+def _availability(s: _Said) -> str:
+    window = s.f.get("window") or []
+    allowed = f"{hhmm(window[0])}–{hhmm(window[1])}" if window else "なし"
+    return f"{s.who} の勤務 {s.span} が勤務可能時間（{allowed}）を外れています"
+
+
+def _shift_length(s: _Said) -> str:
+    if s.v.code == "reversed":
+        return f"{s.who} の {s.day} の勤務は終了が開始より前です"
+    length = s.f["length"]
+    return (f"{s.who} の勤務は {length // 60}時間{length % 60:02d}分で、"
+            f"{s.f['min'] / 60:g}〜{s.f['max'] / 60:g}時間の範囲外です")
+
+
+def _break_position(s: _Said) -> str:
+    if s.v.code == "overlap":
+        return f"{s.who} の休憩 {s.span} が重なるか逆順です"
+    return f"{s.who} の休憩 {s.span} が勤務の端にあります（前後に{s.f['margin']}分以上の勤務が必要）"
+
+
+def _activity_coverage(s: _Said) -> str:
+    if s.v.code == "uncovered":
+        return f"{s.who} の {s.span} に業務の割当がありません"
+    return f"{s.who} の {s.span} の業務が休憩・他の業務・勤務時間外と重なっています"
+
+
+def _not_entitled(s: _Said) -> str:
+    return f"{s.who} は {s.span} に「{s.activity_name(s.v.activity)}」を担当できません（{RULE_LABELS[s.v.rule]}）"
+
+
+def _training(s: _Said) -> str:
+    done = f"（研修修了日 {s.f['completed']}）" if s.f.get("completed") else "（研修修了の記録なし）"
+    return f"{s.who} は {s.day} に研修を修了していないため勤務できません{done}"
+
+
+def _service_level(s: _Said) -> str:
+    f = s.f
+    return (f"{s.day} {s.span} の{s.activity}は{f['agents']}人で応答率 {f['rate'] * 100:.1f}%、"
+            f"目標 {f['target'] * 100:g}% には{f['needed']}人が必要です")
+
+
+# Rules whose sentence does not depend on the code "away" (checked before it, as they always were).
+_BEFORE_AWAY = {
+    RuleId.unknown_staff: _unknown_staff,
+    RuleId.outside_week: lambda s: f"{s.who} の {s.day} の勤務は対象週の外です",
+    RuleId.one_shift_per_day: lambda s: f"{s.who} は {s.day} に2つ以上の勤務があります",
+    RuleId.grid: lambda s: f"{s.who} の {s.day} の勤務に15分単位でない時刻があります",
+    RuleId.closed_day: lambda s: f"{s.day} は閉庁日ですが {s.who} の勤務があります",
+}
+
+_SENTENCES = {
+    RuleId.availability: _availability,
+    RuleId.shift_length: _shift_length,
+    RuleId.break_position: _break_position,
+    RuleId.break_length: lambda s: (f"{s.who} は {_hours(s.f['work'])}働くので休憩{s.f['needed']}分以上が必要ですが "
+                                    f"{s.f['given']}分です"),
+    RuleId.daily_hours: lambda s: (f"{s.who} の {s.day} の労働時間 {_hours(s.f['work'])}が上限 "
+                                   f"{_hours(s.f['limit'])}を超えています"),
+    RuleId.weekly_hours: lambda s: (f"{s.who} の週の労働時間 {_hours(s.f['work'])}が上限 "
+                                    f"{_hours(s.f['limit'])}を超えています"),
+    RuleId.days_off: lambda s: f"{s.who} は週{s.f['days']}日勤務で、週{s.f['off']}日の休日がありません",
+    RuleId.rest: lambda s: (f"{s.who} の {s.f['before']} 終業から翌日の始業まで {_hours(s.f['rest'])}で、"
+                            f"{_hours(s.f['min'])}に足りません"),
+    RuleId.consecutive_days: lambda s: (f"{s.who} は {s.day} で{s.f['limit'] + 1}日連続の勤務になります"
+                                        f"（前週の勤務表を含め上限{s.f['limit']}日）"),
+    RuleId.activity_coverage: _activity_coverage,
+    RuleId.skill: _not_entitled,
+    RuleId.qualification: _not_entitled,
+    RuleId.activity_not_allowed: _not_entitled,
+    RuleId.training: _training,
+    RuleId.floor: lambda s: f"{s.day} {s.span} の{s.activity}が契約の最低人数に届きません",
+    RuleId.cap: lambda s: f"{s.day} {s.span} の{s.activity}が席・回線の上限を超えています",
+    RuleId.equipment: lambda s: f"{s.day} {s.span} に {s.f['equipment']} の使える台数を超える人が配置されています",
+    RuleId.presence: lambda s: f"{s.day} {s.span} に{s.f['titles']}が在席していません（休憩中を含む）",
+    RuleId.headcount: lambda s: (f"{s.day} {s.span} の配置が{s.f['fewest']}人で、"
+                                 f"業務を問わず{s.f['floor']}人以上の契約に届きません"),
+    RuleId.service_level: _service_level,
+    RuleId.outside_hours: lambda s: (f"{s.day} {s.span}（開始前・終了後の業務）に{s.f['people']}人以上の"
+                                     f"従事者がいません"),
+}
+
+
 def violation_message(v, name=lambda staff_id: staff_id, activity_name=lambda a: a) -> str:
     """The sentence for one violation. `name` and `activity_name` let a front end show display
     names instead of ids."""
     f = v.figures
-    who = name(v.staff_id) if v.staff_id else ""
-    day, span = v.date, _span(v)
-    activity = f.get("label") or (activity_name(v.activity) if v.activity else "")
-    r, c = v.rule, v.code
-    if r == RuleId.unknown_staff:
-        if c == "other_site":
-            return f"名簿の拠点 {f['roster_site']} は {f['site']} ではありません"
-        return f"{who} はこの拠点の従事者ではありません"
-    if r == RuleId.outside_week:
-        return f"{who} の {day} の勤務は対象週の外です"
-    if r == RuleId.one_shift_per_day:
-        return f"{who} は {day} に2つ以上の勤務があります"
-    if r == RuleId.grid:
-        return f"{who} の {day} の勤務に15分単位でない時刻があります"
-    if r == RuleId.closed_day:
-        return f"{day} は閉庁日ですが {who} の勤務があります"
-    if c == "away":
-        return f"{who} は {day} に{_AWAY[f['why']]}ですが勤務が入っています"
-    if r == RuleId.availability:
-        window = f.get("window") or []
-        allowed = f"{hhmm(window[0])}–{hhmm(window[1])}" if window else "なし"
-        return f"{who} の勤務 {span} が勤務可能時間（{allowed}）を外れています"
-    if r == RuleId.shift_length:
-        if c == "reversed":
-            return f"{who} の {day} の勤務は終了が開始より前です"
-        length = f["length"]
-        return (f"{who} の勤務は {length // 60}時間{length % 60:02d}分で、"
-                f"{f['min'] / 60:g}〜{f['max'] / 60:g}時間の範囲外です")
-    if r == RuleId.break_position:
-        if c == "overlap":
-            return f"{who} の休憩 {span} が重なるか逆順です"
-        return f"{who} の休憩 {span} が勤務の端にあります（前後に{f['margin']}分以上の勤務が必要）"
-    if r == RuleId.break_length:
-        return f"{who} は {_hours(f['work'])}働くので休憩{f['needed']}分以上が必要ですが {f['given']}分です"
-    if r == RuleId.daily_hours:
-        return f"{who} の {day} の労働時間 {_hours(f['work'])}が上限 {_hours(f['limit'])}を超えています"
-    if r == RuleId.weekly_hours:
-        return f"{who} の週の労働時間 {_hours(f['work'])}が上限 {_hours(f['limit'])}を超えています"
-    if r == RuleId.days_off:
-        return f"{who} は週{f['days']}日勤務で、週{f['off']}日の休日がありません"
-    if r == RuleId.rest:
-        return f"{who} の {f['before']} 終業から翌日の始業まで {_hours(f['rest'])}で、{_hours(f['min'])}に足りません"
-    if r == RuleId.consecutive_days:
-        return f"{who} は {day} で{f['limit'] + 1}日連続の勤務になります（前週の勤務表を含め上限{f['limit']}日）"
-    if r == RuleId.activity_coverage:
-        if c == "uncovered":
-            return f"{who} の {span} に業務の割当がありません"
-        return f"{who} の {span} の業務が休憩・他の業務・勤務時間外と重なっています"
-    if r in (RuleId.skill, RuleId.qualification, RuleId.activity_not_allowed):
-        return f"{who} は {span} に「{activity_name(v.activity)}」を担当できません（{RULE_LABELS[r]}）"
-    if r == RuleId.training:
-        done = f"（研修修了日 {f['completed']}）" if f.get("completed") else "（研修修了の記録なし）"
-        return f"{who} は {day} に研修を修了していないため勤務できません{done}"
-    if r == RuleId.floor:
-        return f"{day} {span} の{activity}が契約の最低人数に届きません"
-    if r == RuleId.cap:
-        return f"{day} {span} の{activity}が席・回線の上限を超えています"
-    if r == RuleId.equipment:
-        return f"{day} {span} に {f['equipment']} の使える台数を超える人が配置されています"
-    if r == RuleId.presence:
-        return f"{day} {span} に{f['titles']}が在席していません（休憩中を含む）"
-    if r == RuleId.headcount:
-        return f"{day} {span} の配置が{f['fewest']}人で、業務を問わず{f['floor']}人以上の契約に届きません"
-    if r == RuleId.service_level:
-        return (f"{day} {span} の{activity}は{f['agents']}人で応答率 {f['rate'] * 100:.1f}%、"
-                f"目標 {f['target'] * 100:g}% には{f['needed']}人が必要です")
-    if r == RuleId.outside_hours:
-        return f"{day} {span}（開始前・終了後の業務）に{f['people']}人以上の従事者がいません"
-    raise KeyError(f"no sentence for rule {r} code {c}")  # a new rule needs its sentence here
+    said = _Said(v, f, name(v.staff_id) if v.staff_id else "", v.date, _span(v),
+                 f.get("label") or (activity_name(v.activity) if v.activity else ""), activity_name)
+    if v.rule in _BEFORE_AWAY:
+        return _BEFORE_AWAY[v.rule](said)
+    if v.code == "away":
+        return f"{said.who} は {said.day} に{_AWAY[f['why']]}ですが勤務が入っています"
+    if v.rule in _SENTENCES:
+        return _SENTENCES[v.rule](said)
+    raise KeyError(f"no sentence for rule {v.rule} code {v.code}")  # a new rule needs its sentence here
 
 
 def cause_text(v) -> str:
@@ -151,7 +194,9 @@ def cause_text(v) -> str:
     away = "、".join(f"{who}: {_AWAY.get(why, why)}" for who, why in f.get("away", []))
     people = "責任者・副責任者" if v.rule == RuleId.presence else "資格のある従事者"
     if v.cause == "nobody_entitled":
-        return "責任者・副責任者が登録されていません" if v.rule == RuleId.presence else "この業務の技能と資格を持つ従事者がいません"
+        if v.rule == RuleId.presence:
+            return "責任者・副責任者が登録されていません"
+        return "この業務の技能と資格を持つ従事者がいません"
     if v.cause == "all_away":
         return f"{people}が全員勤務できません（{away}）"
     if v.cause == "labour_rules":
@@ -190,3 +235,30 @@ def penalty_detail(p) -> str:
     if r == RuleId.change:
         return f"{who}: {p.date} の勤務が変わりました"
     raise KeyError(f"no detail for penalty {r}")
+
+
+# ---- the roster workbook read back (core/roster_import.py) -------------------------------------------
+# The sheet and its columns as core/roster_export.py writes them (the export must keep these words).
+IMPORT_SHEET = "明細"
+IMPORT_COLUMNS = ("日付", "ID", "始業", "終業", "休憩", "業務開始", "業務終了", "業務")
+IMPORT_COLUMN_NUMBER = "{n}列目"
+LIST_SEP = "、"
+# The refusals, shown by the page as they are (core cannot import dashboard.texts).
+IMPORT_TOO_BIG = "ファイルが大きすぎます（{size:,} バイト。{limit:,} バイトまで）"
+IMPORT_NOT_XLSX = "Excel ファイル（.xlsx）として読めません"
+IMPORT_NO_SHEET = "シート「明細」がありません（勤務表のExcel出力の「明細」シートを編集して取り込んでください）"
+IMPORT_NO_COLUMN = "列「{column}」がありません（1行目が見出しです）"
+IMPORT_TOO_MANY_ROWS = "行が多すぎます（見出しを除いて {limit:,} 行まで）"
+IMPORT_EMPTY = "勤務の行がありません"
+IMPORT_FORMULA = "数式は取り込めません（値を入力してください）"
+IMPORT_DATE = "日付は YYYY-MM-DD で入力してください（{value}）"
+IMPORT_OUTSIDE = "{date} は対象の週（{start}〜{end}）の外です"
+IMPORT_STAFF = "ID「{value}」はこの拠点の従事者にありません"
+IMPORT_EMPTY_CELL = "空欄です"
+IMPORT_TIME = "時刻は HH:MM で入力してください（{value}）"
+IMPORT_GRID = "時刻は15分単位で入力してください（{value}）"
+IMPORT_REVERSED = "終わりが始まりより前です（{start}–{end}）"
+IMPORT_BREAK = "休憩は「12:00–12:45」の形で、複数ある場合は空白で区切って入力してください（{value}）"
+IMPORT_ACTIVITY = "業務「{value}」はこの拠点の業務にありません（使える業務: {known}）"
+IMPORT_DIFFERS = "同じ人・同じ日の行で値が違います（{first}行目は「{expected}」）"
+IMPORT_MORE = "誤りが多いため、最初の {n} 件だけを示しています"

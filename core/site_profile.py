@@ -20,6 +20,8 @@ from pydantic import (
     model_validator,
 )
 
+from core.vocabulary import StaffRole
+
 
 class ActivityId(StrEnum):
     """What a person does in a slot. These ids are used everywhere (DB, solver, UI)."""
@@ -360,7 +362,7 @@ class OutsideHours(Strict):
         return self
 
 
-Role = Literal["manager", "deputy", "agent"]
+Role = StaffRole  # a staff member's contract role, named once in core.vocabulary
 Qualification = Literal["experience_1y", "training", "similar_experience"]
 
 
@@ -844,12 +846,18 @@ class SiteProfile(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> SiteProfile:
         run = {a.id for a in self.activities}
-        ids = [a.id for a in self.activities]
-        if len(ids) != len(run):
+        if len(self.activities) != len(run):
             raise ValueError("activities: an activity id is listed twice")
         day_type_ids = [d.id for d in self.day_types]
         if len(day_type_ids) != len(set(day_type_ids)):
             raise ValueError("day_types: a day type id is listed twice")
+        self._day_types_consistent(run)
+        for place, activity in self._activity_uses():
+            if activity not in run:
+                raise ValueError(f"{place}: {activity.value!r} is not run by the site")
+        return self
+
+    def _day_types_consistent(self, run: set[ActivityId]) -> None:
         offered = {p.id for p in self.procedures}
         for day_type in self.day_types:
             for activity in day_type.activities:
@@ -863,29 +871,18 @@ class SiteProfile(Strict):
                     raise ValueError(
                         f"day_types.{day_type.id}.procedures: {procedure!r} is not offered by the site"
                     )
+
+    def _activity_uses(self):
+        """(where in the file, activity) for every setting outside day_types that names an activity,
+        in the order the checks have always run."""
         for group in self.staffing.cover_both:
-            for activity in group.activities:
-                if activity not in run:
-                    raise ValueError(f"staffing.cover_both: {activity.value!r} is not run by the site")
+            yield from (("staffing.cover_both", a) for a in group.activities)
         for equipment in self.equipment:
-            for activity in equipment.used_by:
-                if activity not in run:
-                    raise ValueError(
-                        f"equipment.{equipment.id}.used_by: {activity.value!r} is not run by the site"
-                    )
+            yield from ((f"equipment.{equipment.id}.used_by", a) for a in equipment.used_by)
         outside = self.staffing.outside_hours
-        for activity in outside.activities if outside else []:
-            if activity not in run:
-                raise ValueError(f"staffing.outside_hours.activities: {activity.value!r} is not run by the site")
-        for rule in self.live_rules:
-            if rule.activity not in run:
-                raise ValueError(f"live_rules.{rule.id}: {rule.activity.value!r} is not run by the site")
-        for procedure in self.procedures:
-            if procedure.activity not in run:
-                raise ValueError(
-                    f"procedures.{procedure.id}.activity: {procedure.activity.value!r} is not run by the site"
-                )
-        return self
+        yield from (("staffing.outside_hours.activities", a) for a in (outside.activities if outside else []))
+        yield from ((f"live_rules.{rule.id}", rule.activity) for rule in self.live_rules)
+        yield from ((f"procedures.{p.id}.activity", p.activity) for p in self.procedures)
 
     def activity(self, activity_id: ActivityId | str) -> Activity:
         for activity in self.activities:

@@ -33,41 +33,35 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from core.site_profile import ActivityId, SiteProfile, Weekday
+from core import staff_texts as ST
 from core.safe_cells import safe_table
+from core.site_profile import SiteProfile, Weekday
 from core.staff import StaffMember
 from core.text_input import CELL_MAX, NAME_MAX, TextRefused, check_text
+from core.vocabulary import WEEKDAY_LABELS
 
-WEEKDAY_JA = ["月", "火", "水", "木", "金", "土", "日"]
-ROLE_JA = {"manager": "責任者", "deputy": "副責任者", "agent": "従事者"}
-QUALIFICATION_JA = {"experience_1y": "経験1年以上", "training": "研修修了", "similar_experience": "類似業務経験"}
-SHIFT_JA = {"early": "早番", "late": "遅番", "any": "指定なし"}
-ACTIVITY_JA = {
-    "window": "窓口", "phone": "電話", "back_office": "後方", "booth": "オンライン窓口",
-    "support_desk": "支援窓口", "call_centre": "コールセンター", "reception": "案内",
-}
-DAY_OFF_WORDS = {"休", "off", "休み", "×"}
+# The words of the file format (what a cell may say), from core/staff_texts.py. The dashboard's own
+# labels are in dashboard/texts.py.
+WEEKDAY_JA = WEEKDAY_LABELS
+ROLE_JA = ST.ROLE
+QUALIFICATION_JA = ST.QUALIFICATION
+SHIFT_JA = ST.SHIFT
+ACTIVITY_JA = ST.ACTIVITY
+DAY_OFF_WORDS = ST.DAY_OFF_WORDS
 MAX_UPLOAD_BYTES = 1_000_000
 MAX_ROWS = 2_000  # people, header not counted
 MAX_COLUMNS = 50
 
 # key → (Japanese header, English header)
 COLUMNS: dict[str, tuple[str, str]] = {
-    "id": ("ID", "id"),
-    "name": ("氏名", "name"),
-    "role": ("役割", "role"),
-    "skills": ("担当業務", "skills"),
-    "qualifications": ("資格", "qualifications"),
-    "training_completed": ("研修修了日", "training_completed"),
-    "contract_hours": ("契約時間", "contract_hours"),
+    **{key: (ST.HEADERS[key], key) for key in ("id", "name", "role", "skills", "qualifications",
+                                              "training_completed", "contract_hours")},
     **{day.value: (WEEKDAY_JA[i], day.value) for i, day in enumerate(Weekday)},
-    "leave": ("休暇", "leave"),
-    "days_off_wish": ("休み希望", "days_off_wish"),
-    "shift_wish": ("勤務帯希望", "shift_wish"),
+    **{key: (ST.HEADERS[key], key) for key in ("leave", "days_off_wish", "shift_wish")},
 }
 REQUIRED = ("id", "name", "role", "skills", "contract_hours")
-_SPLIT = re.compile(r"[・;；,，、/|\s]+")
-_RANGE = re.compile(r"^\s*(\d{1,2}:\d{2})\s*[-–〜~～]\s*(\d{1,2}:\d{2})\s*$")
+_SPLIT = re.compile(ST.SPLIT_PATTERN)
+_RANGE = re.compile(ST.RANGE_PATTERN)
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
@@ -78,8 +72,10 @@ class RowError:
     message: str
 
     def text(self) -> str:
-        where = f"{self.row}行目" if self.row else "ファイル"
-        return f"{where}「{self.column}」: {self.message}" if self.column else f"{where}: {self.message}"
+        where = ST.AT_ROW.format(row=self.row) if self.row else ST.AT_FILE
+        if self.column:
+            return ST.AT_CELL.format(where=where, column=self.column, message=self.message)
+        return ST.AT_WHOLE.format(where=where, message=self.message)
 
 
 class ImportRefused(ValueError):
@@ -97,8 +93,7 @@ def read_table(data: bytes, filename: str) -> list[list[str]]:
     """The cells of a .csv (UTF-8, with or without BOM, or Shift_JIS) or .xlsx file, as text rows."""
     name = filename.lower()
     if len(data) > MAX_UPLOAD_BYTES:  # refused before anything is decoded or parsed
-        raise ImportRefused([RowError(0, "", f"ファイルが大きすぎます（{len(data):,} バイト。"
-                                             f"{MAX_UPLOAD_BYTES:,} バイトまで）")])
+        raise ImportRefused([RowError(0, "", ST.E_TOO_BIG.format(size=len(data), limit=MAX_UPLOAD_BYTES))])
     if name.endswith(".xlsx"):
         return _limited(_read_xlsx(data))
     if name.endswith(".csv"):
@@ -109,12 +104,12 @@ def read_table(data: bytes, filename: str) -> list[list[str]]:
             except UnicodeDecodeError:
                 continue
         else:
-            raise ImportRefused([RowError(0, "", "文字コードを読めません（UTF-8 か Shift_JIS の CSV にしてください）")])
+            raise ImportRefused([RowError(0, "", ST.E_ENCODING)])
         try:
             return _limited(csv.reader(io.StringIO(text, newline="")))
         except csv.Error as exc:
-            raise ImportRefused([RowError(0, "", f"CSV として読めません（{exc}）")]) from None
-    raise ImportRefused([RowError(0, "", f"{filename}: CSV（.csv）か Excel（.xlsx）のファイルを選んでください")])
+            raise ImportRefused([RowError(0, "", ST.E_CSV.format(error=exc))]) from None
+    raise ImportRefused([RowError(0, "", ST.E_KIND.format(filename=filename))])
 
 
 def _limited(rows) -> list[list[str]]:
@@ -122,10 +117,10 @@ def _limited(rows) -> list[list[str]]:
     out = []
     for row in rows:
         if len(row) > MAX_COLUMNS and any(str(c or "").strip() for c in row[MAX_COLUMNS:]):
-            raise ImportRefused([RowError(len(out) + 1, "", f"列が多すぎます（{MAX_COLUMNS} 列まで）")])
+            raise ImportRefused([RowError(len(out) + 1, "", ST.E_TOO_MANY_COLUMNS.format(limit=MAX_COLUMNS))])
         out.append([str(c) if c is not None else "" for c in row[:MAX_COLUMNS]])
         if len(out) > MAX_ROWS + 1:
-            raise ImportRefused([RowError(0, "", f"行が多すぎます（見出しを除いて {MAX_ROWS:,} 行まで）")])
+            raise ImportRefused([RowError(0, "", ST.E_TOO_MANY_ROWS.format(limit=MAX_ROWS))])
     return out
 
 
@@ -149,7 +144,7 @@ def _read_xlsx(data: bytes) -> list[list[str]]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise ImportRefused([RowError(0, "", f"Excel ファイルとして読めません（{type(exc).__name__}）")]) from None
+        raise ImportRefused([RowError(0, "", ST.E_XLSX.format(kind=type(exc).__name__))]) from None
     try:
         sheet = book.worksheets[0]
         rows = []
@@ -160,7 +155,7 @@ def _read_xlsx(data: bytes) -> list[list[str]]:
     except ImportRefused:
         raise
     except Exception as exc:  # a damaged sheet inside a valid zip
-        raise ImportRefused([RowError(0, "", f"Excel ファイルとして読めません（{type(exc).__name__}）")]) from None
+        raise ImportRefused([RowError(0, "", ST.E_XLSX.format(kind=type(exc).__name__))]) from None
     finally:
         book.close()
     return rows
@@ -184,15 +179,16 @@ def _header_keys(header: list[str]) -> tuple[dict[int, str], list[RowError]]:
             continue
         key = lookup.get(title) or lookup.get(title.lower())
         if key is None:
-            errors.append(RowError(1, title, "知らない列名です（使える列: " + "、".join(ja for ja, _ in COLUMNS.values()) + "）"))
+            known = ST.HEADER_SEP.join(ja for ja, _ in COLUMNS.values())
+            errors.append(RowError(1, title, ST.E_UNKNOWN_COLUMN.format(known=known)))
         elif key in seen:
-            errors.append(RowError(1, title, f"列「{seen[key]}」と同じ項目です"))
+            errors.append(RowError(1, title, ST.E_SAME_COLUMN.format(other=seen[key])))
         else:
             positions[index] = key
             seen[key] = title
     missing = [COLUMNS[k][0] for k in REQUIRED if k not in seen]
     if missing:
-        errors.append(RowError(1, "", "必須の列がありません: " + "、".join(missing)))
+        errors.append(RowError(1, "", ST.E_MISSING_COLUMNS.format(columns=ST.HEADER_SEP.join(missing))))
     return positions, errors
 
 
@@ -211,13 +207,13 @@ def _time_range(text: str) -> dict | str:
         return "off"
     match = _RANGE.match(text)
     if not match:
-        raise ValueError(f"「09:00-16:00」の形か「休」で書いてください（値: {text}）")
+        raise ValueError(ST.E_TIME_RANGE.format(value=text))
     start, end = (t.zfill(5) for t in match.groups())
     for t in (start, end):
         if not _HHMM.match(t):
-            raise ValueError(f"時刻 {t} は 00:00〜23:59 の範囲にありません（値: {text}）")
+            raise ValueError(ST.E_CLOCK.format(time=t, value=text))
     if end <= start:
-        raise ValueError(f"終わり {end} が始まり {start} より後ではありません（値: {text}）")
+        raise ValueError(ST.E_END_BEFORE_START.format(end=end, start=start, value=text))
     return {"start": start, "end": end}
 
 
@@ -225,21 +221,21 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip().replace("/", "-"))
     except ValueError:
-        raise ValueError(f"日付は YYYY-MM-DD で書いてください（値: {text}）") from None
+        raise ValueError(ST.E_DATE.format(value=text)) from None
 
 
 def _leave(text: str) -> list[dict]:
     spans = []
-    for part in re.split(r"[;；,，、\s]+", text.strip()):
+    for part in re.split(ST.LEAVE_SPLIT_PATTERN, text.strip()):
         if not part:
             continue
-        bounds = re.split(r"[~〜～]", part)
+        bounds = re.split(ST.LEAVE_RANGE_PATTERN, part)
         if len(bounds) > 2:
-            raise ValueError(f"休暇は 2027-01-14 か 2027-01-14~2027-01-15 の形で書いてください（値: {part}）")
+            raise ValueError(ST.E_LEAVE_FORM.format(value=part))
         start = _date(bounds[0])
         end = _date(bounds[-1])
         if end < start:
-            raise ValueError(f"休暇の終わり {end} が始まり {start} より前です")
+            raise ValueError(ST.E_LEAVE_ORDER.format(end=end, start=start))
         spans.append({"start": start, "end": end})
     return spans
 
@@ -247,131 +243,166 @@ def _leave(text: str) -> list[dict]:
 def _weekdays(text: str) -> list[str]:
     out = []
     for word in _words(text):
-        word = word.removesuffix("曜日").removesuffix("曜")
+        for suffix in ST.WEEKDAY_SUFFIXES:
+            word = word.removesuffix(suffix)
         if word in WEEKDAY_JA:
             out.append(list(Weekday)[WEEKDAY_JA.index(word)].value)
         elif word.lower() in {d.value for d in Weekday}:
             out.append(word.lower())
         else:
-            raise ValueError(f"曜日は 月・火・水・木・金・土・日 で書いてください（値: {word}）")
+            raise ValueError(ST.E_WEEKDAY.format(value=word))
     return out
 
 
-def row_to_member(values: dict[str, str], site: SiteProfile, titles: dict[str, str] | None = None,
-                  row: int = 0) -> tuple[StaffMember | None, list[RowError]]:
-    """One row (column key → cell text) as a StaffMember for the site, or the errors found in it."""
-    titles = titles or {key: ja for key, (ja, _) in COLUMNS.items()}
-    errors: list[RowError] = []
-    data: dict = {}
+class _Row:
+    """One row being read: its cells, the header titles to name them by, and the errors found."""
 
-    def fail(key: str, message: str) -> None:
-        errors.append(RowError(row, titles.get(key, COLUMNS[key][0]), message))
+    def __init__(self, values: dict[str, str], site: SiteProfile, titles: dict[str, str], row: int):
+        self.values, self.site, self.titles, self.row = values, site, titles, row
+        self.errors: list[RowError] = []
 
-    def cell(key: str) -> str:
-        return (values.get(key) or "").strip()
+    def title(self, key: str) -> str:
+        return self.titles.get(key, COLUMNS[key][0])
 
-    for key, value in values.items():  # every cell: length and characters (core.text_input)
+    def fail(self, key: str, message: str) -> None:
+        self.errors.append(RowError(self.row, self.title(key), message))
+
+    def cell(self, key: str) -> str:
+        return (self.values.get(key) or "").strip()
+
+    def parse(self, key: str, parse):
+        """parse(cell) for a filled cell, or None (empty, or refused with its reason recorded)."""
+        if not self.cell(key):
+            return None
         try:
-            check_text(value, titles.get(key, COLUMNS[key][0]), max_length=NAME_MAX if key == "name" else CELL_MAX)
+            return parse(self.cell(key))
+        except ValueError as exc:
+            self.fail(key, str(exc))
+            return None
+
+
+def _check_cells(r: _Row) -> None:
+    """Every cell's length and characters (core.text_input); a refused cell is read as empty."""
+    for key, value in r.values.items():
+        try:
+            check_text(value, r.title(key), max_length=NAME_MAX if key == "name" else CELL_MAX)
         except TextRefused as exc:
-            fail(key, str(exc))
-            values = {**values, key: ""}
-    bad = {e.column for e in errors}
-
+            r.fail(key, str(exc))
+            r.values = {**r.values, key: ""}
+    bad = {e.column for e in r.errors}
     for key in REQUIRED:
-        if not cell(key) and titles.get(key, COLUMNS[key][0]) not in bad:
-            fail(key, "空欄です（必須）")
-    staff_id = cell("id")
-    if staff_id:
-        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", staff_id):
-            fail("id", f"半角の小文字・数字・-・_ で書いてください（値: {staff_id}）")
-        data["id"] = staff_id
-    if cell("name"):
-        data["name"] = cell("name")
-    role = cell("role")
-    if role:
-        reverse = {ja: key for key, ja in ROLE_JA.items()}
-        if role in ROLE_JA:
-            data["role"] = role
-        elif role in reverse:
-            data["role"] = reverse[role]
-        else:
-            fail("role", f"責任者・副責任者・従事者 のどれかです（値: {role}）")
-    if cell("skills"):
-        skills = []
-        run = {a.id.value for a in site.activities}
-        for word in _words(cell("skills")):
-            activity = _activity(word)
-            if activity is None:
-                fail("skills", f"知らない業務です（値: {word}）。使える業務: "
-                     + "・".join(ACTIVITY_JA[a] for a in ACTIVITY_JA if a in run))
-            elif activity not in run:
-                fail("skills", f"{site.name}には「{ACTIVITY_JA[activity]}」の配置がありません")
-            elif activity not in skills:
-                skills.append(activity)
-        data["skills"] = skills
-    if cell("qualifications"):
-        reverse = {ja: key for key, ja in QUALIFICATION_JA.items()}
-        quals = []
-        for word in _words(cell("qualifications")):
-            key = word if word in QUALIFICATION_JA else reverse.get(word)
-            if key is None:
-                fail("qualifications", f"経験1年以上・研修修了・類似業務経験 のどれかです（値: {word}）")
-            elif key not in quals:
-                quals.append(key)
-        data["qualifications"] = quals
-    if cell("training_completed"):
+        if not r.cell(key) and r.title(key) not in bad:
+            r.fail(key, ST.E_REQUIRED)
+
+
+def _staff_id(text: str) -> str:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", text):
+        raise ValueError(ST.E_ID.format(value=text))
+    return text
+
+
+def _key_or_word(text: str, words: dict[str, str], choices: str) -> str:
+    """The key a cell names, written as the key itself or as its Japanese word."""
+    if text in words:
+        return text
+    reverse = {ja: key for key, ja in words.items()}
+    if text in reverse:
+        return reverse[text]
+    raise ValueError(ST.E_ONE_OF.format(choices=choices, value=text))
+
+
+def _role(text: str) -> str:
+    return _key_or_word(text, ROLE_JA, ST.CHOICES_ROLE)
+
+
+def _shift_wish(text: str) -> str:
+    return _key_or_word(text, SHIFT_JA, ST.CHOICES_SHIFT)
+
+
+def _skills(r: _Row) -> list[str]:
+    skills: list[str] = []
+    run = {a.id.value for a in r.site.activities}
+    for word in _words(r.cell("skills")):
+        activity = _activity(word)
+        if activity is None:
+            known = ST.LIST_SEP.join(ACTIVITY_JA[a] for a in ACTIVITY_JA if a in run)
+            r.fail("skills", ST.E_ACTIVITY.format(value=word, known=known))
+        elif activity not in run:
+            r.fail("skills", ST.E_NOT_RUN.format(site=r.site.name, activity=ACTIVITY_JA[activity]))
+        elif activity not in skills:
+            skills.append(activity)
+    return skills
+
+
+def _qualifications(r: _Row) -> list[str]:
+    quals: list[str] = []
+    for word in _words(r.cell("qualifications")):
         try:
-            data["training_completed"] = _date(cell("training_completed"))
+            key = _key_or_word(word, QUALIFICATION_JA, ST.CHOICES_QUALIFICATION)
         except ValueError as exc:
-            fail("training_completed", str(exc))
-    if cell("contract_hours"):
-        try:
-            hours = float(cell("contract_hours"))
-        except ValueError:
-            fail("contract_hours", f"数値で書いてください（値: {cell('contract_hours')}）")
-        else:
-            if not 0 < hours <= 40:
-                fail("contract_hours", f"0 より大きく 40 以下の時間です（値: {cell('contract_hours')}）")
-            data["contract_hours_per_week"] = hours
-    availability = {}
-    for day in Weekday:
-        if cell(day.value):
-            try:
-                availability[day.value] = _time_range(cell(day.value))
-            except ValueError as exc:
-                fail(day.value, str(exc))
-    data["availability"] = availability
-    if cell("leave"):
-        try:
-            data["leave"] = _leave(cell("leave"))
-        except ValueError as exc:
-            fail("leave", str(exc))
-    preferences: dict = {}
-    if cell("days_off_wish"):
-        try:
-            preferences["days_off"] = _weekdays(cell("days_off_wish"))
-        except ValueError as exc:
-            fail("days_off_wish", str(exc))
-    wish = cell("shift_wish")
-    if wish:
-        reverse = {ja: key for key, ja in SHIFT_JA.items()}
-        if wish in SHIFT_JA or wish in reverse:
-            preferences["shift"] = wish if wish in SHIFT_JA else reverse[wish]
-        else:
-            fail("shift_wish", f"早番・遅番・指定なし のどれかです（値: {wish}）")
-    data["preferences"] = preferences
-    if errors:
-        return None, errors
+            r.fail("qualifications", str(exc))
+            continue
+        if key not in quals:
+            quals.append(key)
+    return quals
+
+
+def _contract_hours(text: str) -> float:
+    try:
+        hours = float(text)
+    except ValueError:
+        raise ValueError(ST.E_HOURS_NUMBER.format(value=text)) from None
+    if not 0 < hours <= 40:
+        raise ValueError(ST.E_HOURS_RANGE.format(value=text))
+    return hours
+
+
+def _availability(r: _Row) -> dict:
+    return {day.value: rule for day in Weekday if (rule := r.parse(day.value, _time_range)) is not None}
+
+
+def _preferences(r: _Row) -> dict:
+    wishes = {"days_off": r.parse("days_off_wish", _weekdays), "shift": r.parse("shift_wish", _shift_wish)}
+    return {key: value for key, value in wishes.items() if value is not None}
+
+
+def _member_data(r: _Row) -> dict:
+    """The row's fields as StaffMember data, each cell read in column order (errors in that order)."""
+    fields = {
+        "id": r.parse("id", _staff_id),
+        "name": r.parse("name", str),
+        "role": r.parse("role", _role),
+        "skills": _skills(r) if r.cell("skills") else None,
+        "qualifications": _qualifications(r) if r.cell("qualifications") else None,
+        "training_completed": r.parse("training_completed", _date),
+        "contract_hours_per_week": r.parse("contract_hours", _contract_hours),
+        "availability": _availability(r),
+        "leave": r.parse("leave", _leave),
+        "preferences": _preferences(r),
+    }
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+def _validated(data: dict, r: _Row) -> tuple[StaffMember | None, list[RowError]]:
     try:
         return StaffMember.model_validate(data), []
     except ValidationError as exc:  # anything the checks above missed, named by field
         for item in exc.errors():
             field = str(item["loc"][0]) if item["loc"] else ""
             key = {"contract_hours_per_week": "contract_hours"}.get(field, field)
-            key = key if key in COLUMNS else "id"
-            fail(key, item["msg"])
-        return None, errors
+            r.fail(key if key in COLUMNS else "id", item["msg"])
+        return None, r.errors
+
+
+def row_to_member(values: dict[str, str], site: SiteProfile, titles: dict[str, str] | None = None,
+                  row: int = 0) -> tuple[StaffMember | None, list[RowError]]:
+    """One row (column key → cell text) as a StaffMember for the site, or the errors found in it."""
+    r = _Row(values, site, titles or {key: ja for key, (ja, _) in COLUMNS.items()}, row)
+    _check_cells(r)
+    data = _member_data(r)
+    if r.errors:
+        return None, r.errors
+    return _validated(data, r)
 
 
 def parse_rows(table: list[list[str]], site: SiteProfile) -> list[StaffMember]:
@@ -379,7 +410,7 @@ def parse_rows(table: list[list[str]], site: SiteProfile) -> list[StaffMember]:
     (bad cells, and an ID given twice in the file)."""
     table = [row for row in table if any((cell or "").strip() for cell in row)]
     if not table:
-        raise ImportRefused([RowError(0, "", "ファイルが空です（1行目に列名、2行目から1人1行）")])
+        raise ImportRefused([RowError(0, "", ST.E_EMPTY_FILE)])
     positions, errors = _header_keys([str(c) for c in table[0]])
     if errors:
         raise ImportRefused(errors)
@@ -392,7 +423,8 @@ def parse_rows(table: list[list[str]], site: SiteProfile) -> list[StaffMember]:
         errors += row_errors
         staff_id = (values.get("id") or "").strip()
         if staff_id in first_row:
-            errors.append(RowError(number, titles["id"], f"ID {staff_id} は {first_row[staff_id]}行目と重複しています"))
+            errors.append(RowError(number, titles["id"], ST.E_ID_TWICE.format(value=staff_id,
+                                                                               first=first_row[staff_id])))
         elif staff_id:
             first_row[staff_id] = number
         if member is not None:
@@ -411,19 +443,19 @@ def member_row(member: StaffMember) -> dict[str, str]:
         "id": member.id,
         "name": member.name,
         "role": ROLE_JA[member.role],
-        "skills": "・".join(ACTIVITY_JA[s.value] for s in member.skills),
-        "qualifications": "・".join(QUALIFICATION_JA[q] for q in member.qualifications),
+        "skills": ST.LIST_SEP.join(ACTIVITY_JA[s.value] for s in member.skills),
+        "qualifications": ST.LIST_SEP.join(QUALIFICATION_JA[q] for q in member.qualifications),
         "training_completed": member.training_completed.isoformat() if member.training_completed else "",
         "contract_hours": f"{member.contract_hours_per_week:g}",
     }
     for day in Weekday:
         rule = member.availability.get(day)
-        row[day.value] = "" if rule is None else ("休" if rule == "off" else "-".join(rule.as_pair()))
+        row[day.value] = "" if rule is None else (ST.DAY_OFF if rule == "off" else "-".join(rule.as_pair()))
     row["leave"] = "; ".join(
         span.start.isoformat() if span.start == span.end else f"{span.start.isoformat()}~{span.end.isoformat()}"
         for span in member.leave
     )
-    row["days_off_wish"] = "・".join(WEEKDAY_JA[d.index] for d in member.preferences.days_off)
+    row["days_off_wish"] = ST.LIST_SEP.join(WEEKDAY_JA[d.index] for d in member.preferences.days_off)
     row["shift_wish"] = SHIFT_JA[member.preferences.shift] if member.preferences.shift != "any" else ""
     return row
 
@@ -434,7 +466,8 @@ def template_table(members: list[StaffMember]) -> list[list[str]]:
     return [header] + [[member_row(m)[key] for key in COLUMNS] for m in members]
 
 
-CITY_LIST_COLUMNS = ["ID", "氏名", "役割", "担当業務", "資格", "研修修了日"]
+CITY_LIST_COLUMNS = [ST.HEADERS[key] for key in ("id", "name", "role", "skills", "qualifications",
+                                                 "training_completed")]
 
 
 def city_list_table(members: list[StaffMember]) -> list[list[str]]:
@@ -454,7 +487,7 @@ def csv_bytes(table: list[list[str]]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def xlsx_bytes(table: list[list[str]], sheet_title: str = "従事者") -> bytes:
+def xlsx_bytes(table: list[list[str]], sheet_title: str = ST.SHEET_TITLE) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 

@@ -17,8 +17,9 @@ from sqlmodel import Session, select
 from core import city_bookings
 from core import report_texts as RT
 from core.fixtures import Fixtures
-from core.live import ACTIVE_RESERVATION, RESERVATION_STATUS_LABELS, LiveError, local
+from core.live import ACTIVE_RESERVATION, RESERVATION_STATUS_LABELS, LiveError
 from core.staff_import import ImportRefused, RowError
+from core.vocabulary import ReservationStatus, local
 from dashboard import live_services as live
 from dashboard import texts
 from dashboard.access import Actor, Permission, needs
@@ -61,7 +62,8 @@ def _column(row: city_bookings.CityBookingRow, key: str) -> str:
 def _check_slot(fixtures: Fixtures, site_id: str, row, planned: dict, now: dt.datetime, errors: list[RowError]) -> None:
     day = live.site_day(fixtures, site_id, row.date)
     if not day.open:
-        errors.append(RowError(row.row, _column(row, "date"), RT.CB_ERR_CLOSED.format(date=row.date, reason=day.reason)))
+        errors.append(RowError(row.row, _column(row, "date"),
+                               RT.CB_ERR_CLOSED.format(date=row.date, reason=day.reason)))
         return
     if row.procedure_id not in day.procedures:
         errors.append(RowError(row.row, _column(row, "procedure"), RT.CB_ERR_NOT_OFFERED.format(date=row.date)))
@@ -69,7 +71,7 @@ def _check_slot(fixtures: Fixtures, site_id: str, row, planned: dict, now: dt.da
     starts = sorted({r["start"] for r in planned[row.date] if r["procedure_id"] == row.procedure_id})
     if row.start not in starts:
         errors.append(RowError(row.row, _column(row, "time"), RT.CB_ERR_NO_SLOT.format(
-            date=row.date, time=f"{row.start:%H:%M}", slots="、".join(f"{s:%H:%M}" for s in starts) or "—")))
+            date=row.date, time=f"{row.start:%H:%M}", slots=texts.LIST_SEP.join(f"{s:%H:%M}" for s in starts) or "—")))
         return
     if dt.datetime.combine(row.date, row.start, tzinfo=local(now).tzinfo) <= local(now):
         errors.append(RowError(row.row, _column(row, "time"), RT.CB_ERR_PAST.format(date=row.date,
@@ -93,7 +95,7 @@ def _take(session: Session, slot: ReservationSlot, conflicts: dict) -> None:
     session.refresh(slot)
     if slot.booked >= slot.capacity:
         key = (slot.date, slot.start, slot.procedure_id)
-        conflicts.setdefault(key, slot.capacity if key not in conflicts else conflicts[key])
+        conflicts.setdefault(key, slot.capacity)  # the capacity planned before the first overflow
     session.execute(update(ReservationSlot).where(ReservationSlot.id == slot.id).values(
         booked=ReservationSlot.booked + 1,
         capacity=case((ReservationSlot.booked + 1 > ReservationSlot.capacity, ReservationSlot.booked + 1),
@@ -103,6 +105,100 @@ def _take(session: Session, slot: ReservationSlot, conflicts: dict) -> None:
 def _free(session: Session, slot_id: int) -> None:
     session.execute(update(ReservationSlot).where(ReservationSlot.id == slot_id, ReservationSlot.booked > 0)
                     .values(booked=ReservationSlot.booked - 1))
+
+
+def _decide(session: Session, row: city_bookings.CityBookingRow,
+            link: CityBooking | None) -> tuple[str, Reservation | None, RowError | None]:
+    """What the row asks of its reservation (add, move, cancel, none, skip), or the error that
+    forbids it; a row for "add" or "move" still has its slot checked."""
+    reservation = session.get(Reservation, link.reservation_id) if link else None
+    if reservation is None:
+        return ("skip" if row.cancelled else "add"), None, None
+    if row.cancelled:
+        return ("cancel" if reservation.status in ACTIVE_RESERVATION else "none"), reservation, None
+    slot = session.get(ReservationSlot, reservation.slot_id)
+    if (slot.date, slot.start, reservation.procedure_id, reservation.proxy) == (
+            row.date, row.start, row.procedure_id, row.proxy):
+        return "none", reservation, None
+    if reservation.status not in ACTIVE_RESERVATION:
+        state = RESERVATION_STATUS_LABELS.get(reservation.status, reservation.status)
+        return "none", reservation, RowError(row.row, _column(row, "booking_id"),
+                                             RT.CB_ERR_CHANGE_STATE.format(value=row.booking_id, state=state))
+    return "move", reservation, None
+
+
+def _plans(fixtures: Fixtures, site_id: str, rows: list, *, session: Session, now: dt.datetime, actor: Actor,
+           planned: dict[dt.date, list[dict]]) -> list[_Plan]:
+    """One plan per row, every row checked first; ImportRefused (nothing written) if any is wrong."""
+    known = {c.city_booking_id: c for c in session.exec(select(CityBooking).where(
+        CityBooking.site_id == site_id, CityBooking.city_booking_id.in_([r.booking_id for r in rows]))).all()}
+    errors: list[RowError] = []
+    plans: list[_Plan] = []
+    for row in rows:
+        action, reservation, error = _decide(session, row, known.get(row.booking_id))
+        if error is not None:
+            errors.append(error)
+            continue
+        if action not in ("add", "move"):
+            plans.append(_Plan(row, action, reservation))
+            continue
+        if row.date not in planned and live.site_day(fixtures, site_id, row.date).open:
+            planned[row.date] = live.planned_slots(fixtures, site_id, row.date, session=session, actor=actor)
+        before = len(errors)
+        _check_slot(fixtures, site_id, row, planned, now, errors)
+        if len(errors) == before:
+            plans.append(_Plan(row, action, reservation))
+    if errors:
+        session.rollback()
+        raise ImportRefused(errors)
+    return plans
+
+
+def _apply(plan: _Plan, site_id: str, planned: dict, conflicts: dict, outcome: ImportOutcome, *,
+           session: Session, now: dt.datetime) -> None:
+    row, reservation = plan.row, plan.reservation
+    if plan.action in ("none", "skip"):
+        outcome.unchanged += plan.action == "none"
+        outcome.skipped += plan.action == "skip"
+    elif plan.action == "cancel":
+        _free(session, reservation.slot_id)
+        reservation.status, reservation.cancelled_at, reservation.updated_at = ReservationStatus.CANCELLED, now, now
+        session.add(reservation)
+        outcome.cancelled += 1
+    elif plan.action == "move":
+        slot = _slot(session, site_id, row, planned)
+        _free(session, reservation.slot_id)
+        _take(session, slot, conflicts)
+        reservation.slot_id, reservation.procedure_id, reservation.proxy = slot.id, row.procedure_id, row.proxy
+        reservation.status, reservation.changed_at, reservation.updated_at = ReservationStatus.CHANGED, now, now
+        session.add(reservation)
+        outcome.changed += 1
+    else:
+        _add(row, site_id, planned, conflicts, session=session, now=now)
+        outcome.added += 1
+
+
+def _add(row, site_id: str, planned: dict, conflicts: dict, *, session: Session, now: dt.datetime) -> None:
+    slot = _slot(session, site_id, row, planned)
+    _take(session, slot, conflicts)
+    reservation = Reservation(site_id=site_id, slot_id=slot.id, procedure_id=row.procedure_id,
+                              reference=live._new_reference(session, site_id), proxy=row.proxy,
+                              created_at=now, updated_at=now)
+    session.add(reservation)
+    session.flush()
+    session.add(CityBooking(site_id=site_id, city_booking_id=row.booking_id, reservation_id=reservation.id,
+                            imported_at=now))
+
+
+def _conflicts(session: Session, site_id: str, conflicts: dict[tuple, int]) -> list[Conflict]:
+    found = []
+    for (date, start, procedure_id), capacity in sorted(conflicts.items()):
+        slot = session.exec(select(ReservationSlot).where(
+            ReservationSlot.site_id == site_id, ReservationSlot.date == date, ReservationSlot.start == start,
+            ReservationSlot.procedure_id == procedure_id)).one()
+        session.refresh(slot)
+        found.append(Conflict(date, start, procedure_id, capacity, slot.booked))
+    return found
 
 
 @needs(Permission.OPERATE_COUNTER)
@@ -116,84 +212,13 @@ def import_city_bookings(fixtures: Fixtures, site_id: str, data: bytes, filename
         raise LiveError(texts.ERR_SITE.format(site=site_id))
     rows, ignored = city_bookings.parse(data, filename, site, fixtures.catalogue)
     outcome = ImportOutcome(ignored_columns=ignored)
-    known = {c.city_booking_id: c for c in session.exec(select(CityBooking).where(
-        CityBooking.site_id == site.id, CityBooking.city_booking_id.in_([r.booking_id for r in rows]))).all()}
     planned: dict[dt.date, list[dict]] = {}
-    errors: list[RowError] = []
-    plans: list[_Plan] = []
-    for row in rows:
-        link = known.get(row.booking_id)
-        reservation = session.get(Reservation, link.reservation_id) if link else None
-        if reservation is None:
-            if row.cancelled:
-                plans.append(_Plan(row, "skip"))
-                continue
-            action = "add"
-        else:
-            slot = session.get(ReservationSlot, reservation.slot_id)
-            same = (slot.date, slot.start, reservation.procedure_id, reservation.proxy) == (
-                row.date, row.start, row.procedure_id, row.proxy)
-            if row.cancelled:
-                plans.append(_Plan(row, "cancel" if reservation.status in ACTIVE_RESERVATION else "none", reservation))
-                continue
-            if same:
-                plans.append(_Plan(row, "none", reservation))
-                continue
-            if reservation.status not in ACTIVE_RESERVATION:
-                state = RESERVATION_STATUS_LABELS.get(reservation.status, reservation.status)
-                errors.append(RowError(row.row, _column(row, "booking_id"),
-                                       RT.CB_ERR_CHANGE_STATE.format(value=row.booking_id, state=state)))
-                continue
-            action = "move"
-        if row.date not in planned and live.site_day(fixtures, site.id, row.date).open:
-            planned[row.date] = live.planned_slots(fixtures, site.id, row.date, session=session, actor=actor)
-        before = len(errors)
-        _check_slot(fixtures, site.id, row, planned, now, errors)
-        if len(errors) == before:
-            plans.append(_Plan(row, action, reservation))
-    if errors:
-        session.rollback()
-        raise ImportRefused(errors)
-
+    plans = _plans(fixtures, site.id, rows, session=session, now=now, actor=actor, planned=planned)
     conflicts: dict[tuple, int] = {}
     for plan in plans:
-        row = plan.row
-        if plan.action in ("none", "skip"):
-            outcome.unchanged += plan.action == "none"
-            outcome.skipped += plan.action == "skip"
-            continue
-        if plan.action == "cancel":
-            _free(session, plan.reservation.slot_id)
-            plan.reservation.status, plan.reservation.cancelled_at, plan.reservation.updated_at = "cancelled", now, now
-            session.add(plan.reservation)
-            outcome.cancelled += 1
-            continue
-        slot = _slot(session, site.id, row, planned)
-        if plan.action == "move":
-            _free(session, plan.reservation.slot_id)
-            _take(session, slot, conflicts)
-            reservation = plan.reservation
-            reservation.slot_id, reservation.procedure_id, reservation.proxy = slot.id, row.procedure_id, row.proxy
-            reservation.status, reservation.changed_at, reservation.updated_at = "changed", now, now
-            session.add(reservation)
-            outcome.changed += 1
-            continue
-        _take(session, slot, conflicts)
-        reservation = Reservation(site_id=site.id, slot_id=slot.id, procedure_id=row.procedure_id,
-                                  reference=live._new_reference(session, site.id), proxy=row.proxy,
-                                  created_at=now, updated_at=now)
-        session.add(reservation)
-        session.flush()
-        session.add(CityBooking(site_id=site.id, city_booking_id=row.booking_id, reservation_id=reservation.id,
-                                imported_at=now))
-        outcome.added += 1
+        _apply(plan, site.id, planned, conflicts, outcome, session=session, now=now)
     session.flush()
-    for (date, start, procedure_id), capacity in sorted(conflicts.items()):
-        slot = session.exec(select(ReservationSlot).where(
-            ReservationSlot.site_id == site.id, ReservationSlot.date == date, ReservationSlot.start == start,
-            ReservationSlot.procedure_id == procedure_id)).one()
-        session.refresh(slot)
-        outcome.conflicts.append(Conflict(date, start, procedure_id, capacity, slot.booked))
+    outcome.conflicts.extend(_conflicts(session, site.id, conflicts))
     if outcome.added or outcome.changed or outcome.cancelled:
         audit_store.record(session=session, actor=actor.username, action="city_booking_import", entity="site",
                            entity_id=site.id, detail={"file": filename, "added": outcome.added,

@@ -373,26 +373,27 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_demo(args: argparse.Namespace) -> int:
-    import threading
-    import time
+def _demo_say(line: str) -> None:
+    print(f"demo: {line}", file=sys.stderr, flush=True)
 
-    from sqlmodel import Session
 
-    from core.live import local
-    from dashboard import clock, demo, demo_records
-    from db.engine import make_engine
-    from db.setup import init_database
-
+def _demo_check_args(args: argparse.Namespace) -> None:
     if args.days < 1 or args.speed <= 0 or args.roster_seconds <= 0:
         raise UsageError("--days, --speed and --roster-seconds must be positive")
     if args.days > 3660 or args.speed > 10_000 or args.roster_seconds > 3600:
         raise UsageError("--days at most 3660, --speed at most 10000, --roster-seconds at most 3600")
-    say = lambda line: print(f"demo: {line}", file=sys.stderr, flush=True)  # noqa: E731
-    fixtures = _fixtures()
+
+
+def _demo_database(args: argparse.Namespace):
+    """The demo's engine. Fake history goes only into a database the demo created (issue 14): an
+    empty one is marked as the demo's; any other is refused, whatever DATABASE_URL names."""
+    from sqlmodel import Session
+
+    from dashboard import demo
+    from db.engine import make_engine
+    from db.setup import init_database
+
     engine = make_engine(args.database_url)
-    # Fake history goes only into a database the demo created (issue 14): an empty one is marked
-    # as the demo's; any other is refused, whatever DATABASE_URL names.
     was_empty = demo.is_empty_database(engine)
     if not args.live_only:
         init_database(engine)
@@ -404,47 +405,69 @@ def cmd_demo(args: argparse.Namespace) -> int:
             raise UsageError(f"{engine.url.render_as_string(hide_password=True)} was not created by "
                              "`madoguchi demo`: refusing to write demo records into it (use an empty "
                              "database, e.g. DATABASE_URL=sqlite:///data/demo.sqlite3)")
-    if not args.live_only:
-        demo.ensure_contractor(engine)
-        created = demo.ensure_demo_users(engine, fixtures, get_settings().data_dir)
-        users_file = get_settings().data_dir / demo.DEMO_USERS_FILE
-        if created:
-            say("デモ用のアカウントを作成しました（パスワードはこの一度だけ表示します。"
-                f"{users_file} にも保存しました・所有者のみ読み取り可）:")
-            for login, role, password in created:
-                say(f"  {login:<18} {role:<12} {password}")
-        else:
-            say(f"デモ用のアカウントはすでにあります（パスワードは {users_file}、"
-                "新しくするには madoguchi users passwd）")
-        if args.reset or not demo.has_history(engine):
-            started = time.perf_counter()
-            start = demo.demo_start(fixtures, clock.real_now())
-            say(f"デモの時計: {local(start):%Y-%m-%d %H:%M} から {args.speed:g} 倍速"
-                + ("（実時刻）" if abs((start - clock.real_now()).total_seconds()) < 5 else "（実時刻と異なります）"))
-            say(f"{args.days} 日分の履歴を作成しています…（一つのトランザクション: 中断しても元のまま）")
-            totals = demo.reset(engine, fixtures, start, args.speed, args.days, progress=say)
-            say(f"過去の日報・月報 {demo.record_past_submissions(engine, fixtures, local(start).date())} 件を提出済みにしました")
-            demo_records.clear(engine)  # issue 17: contract records, refilled after the history
-            say(demo_records.history_summary(demo_records.fill_contract_records(
-                engine, fixtures, local(start).date(), args.days, progress=say)))
-            say(f"履歴を作成しました（受付 {totals['ticket']} 件、電話 {totals['call']} 件、"
-                f"オンライン窓口 {totals['booth_session']} 件、{time.perf_counter() - started:.1f} 秒）")
-        else:
-            say("履歴はすでにあります（作り直すには --reset）")
-    if args.no_live:
-        return 0
+    return engine
+
+
+def _demo_accounts(engine, fixtures) -> None:
+    from dashboard import cli_texts as CT
+    from dashboard import demo
+
+    created = demo.ensure_demo_users(engine, fixtures, get_settings().data_dir)
+    users_file = get_settings().data_dir / demo.DEMO_USERS_FILE
+    if not created:
+        _demo_say(CT.DEMO_USERS_EXIST.format(path=users_file))
+        return
+    _demo_say(CT.DEMO_USERS_CREATED.format(path=users_file))
+    for login, role, password in created:
+        _demo_say(CT.DEMO_USER_LINE.format(login=login, role=role, password=password))
+
+
+def _demo_history(engine, fixtures, args: argparse.Namespace) -> None:
+    import time
+
+    from core.vocabulary import local
+    from dashboard import cli_texts as CT
+    from dashboard import clock, demo, demo_records
+
+    started = time.perf_counter()
+    start = demo.demo_start(fixtures, clock.real_now())
+    real = abs((start - clock.real_now()).total_seconds()) < 5
+    _demo_say(CT.DEMO_CLOCK.format(start=local(start), speed=args.speed,
+                                   real=CT.DEMO_CLOCK_REAL if real else CT.DEMO_CLOCK_NOT_REAL))
+    _demo_say(CT.DEMO_MAKING_HISTORY.format(days=args.days))
+    totals = demo.reset(engine, fixtures, start, args.speed, args.days, progress=_demo_say)
+    _demo_say(CT.DEMO_SUBMITTED.format(count=demo.record_past_submissions(engine, fixtures, local(start).date())))
+    demo_records.clear(engine)  # issue 17: contract records, refilled after the history
+    _demo_say(demo_records.history_summary(demo_records.fill_contract_records(
+        engine, fixtures, local(start).date(), args.days, progress=_demo_say)))
+    _demo_say(CT.DEMO_HISTORY_DONE.format(ticket=totals["ticket"], call=totals["call"],
+                                          booth_session=totals["booth_session"],
+                                          seconds=time.perf_counter() - started))
+
+
+def _demo_feed(engine, fixtures, args: argparse.Namespace) -> int:
+    """Today's visitors, calls and booths, fed until Ctrl+C; a line of counts every 30 seconds."""
+    import threading
+    import time
+
+    from sqlmodel import Session
+
+    from core.vocabulary import local
+    from dashboard import cli_texts as CT
+    from dashboard import clock, demo
+
     with Session(engine) as session:
         if clock.demo_clock(session) is None:
             clock.set_demo_clock(session, demo.demo_start(fixtures, clock.real_now()), args.speed)
         now = clock.now(session)
     # Rosters solve in the background: the feed starts at once, counters follow the floor until then.
     threading.Thread(target=demo.publish_quick_rosters, daemon=True,
-                     args=(engine, fixtures, local(now).date(), args.roster_seconds, say)).start()
+                     args=(engine, fixtures, local(now).date(), args.roster_seconds, _demo_say)).start()
     feed = demo.LiveFeed(engine, fixtures)
     with Session(engine) as session:
         now = clock.now(session)
     demo.catch_up(feed, now - dt.timedelta(hours=12), now)
-    say("本日の来庁・電話・オンライン窓口を流しています（Ctrl+C で停止）")
+    _demo_say(CT.DEMO_FEEDING)
     last_report = time.monotonic()
     counts: dict[str, int] = {}
     try:
@@ -455,12 +478,32 @@ def cmd_demo(args: argparse.Namespace) -> int:
             for key, value in feed.tick(now).items():
                 counts[key] = counts.get(key, 0) + value
             if time.monotonic() - last_report > 30:
-                say(f"{local(now):%H:%M} 発券 {counts.get('issued', 0)}、呼出 {counts.get('called', 0)}、"
-                    f"完了 {counts.get('finished', 0)}、電話 {counts.get('calls', 0)}、ブース {counts.get('booths', 0)}")
+                _demo_say(CT.DEMO_FEED_COUNTS.format(now=local(now), **{
+                    key: counts.get(key, 0) for key in ("issued", "called", "finished", "calls", "booths")}))
                 counts, last_report = {}, time.monotonic()
     except KeyboardInterrupt:
-        say("停止しました")
-        return 0
+        _demo_say(CT.DEMO_STOPPED)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from dashboard import cli_texts as CT
+    from dashboard import demo
+
+    _demo_check_args(args)
+    fixtures = _fixtures()
+    engine = _demo_database(args)
+    try:
+        if not args.live_only:
+            demo.ensure_contractor(engine)
+            _demo_accounts(engine, fixtures)
+            if args.reset or not demo.has_history(engine):
+                _demo_history(engine, fixtures, args)
+            else:
+                _demo_say(CT.DEMO_HISTORY_EXISTS)
+        if args.no_live:
+            return 0
+        return _demo_feed(engine, fixtures, args)
     finally:
         engine.dispose()
 

@@ -31,12 +31,15 @@ from core.catalogue import booth_kinds_for, topics_under
 from core.erlang import erlang_a
 from core.fixtures import Fixtures
 from core.forecast import SLOT_MINUTES, DemandModel, slot_starts
-from core.live import TOKYO, LiveError, local
+from core.live import LiveError
 from core.requirements import StaffingModel
 from core.roster import minute_of, monday_of
 from core.site_profile import ActivityId, SiteProfile
+from core.vocabulary import TOKYO, ReservationStatus, Role, TicketStatus, local
+from dashboard import cli_texts as CT
 from dashboard import clock
 from dashboard import live_services as live
+from dashboard.access import SYSTEM
 from db.engine import is_sqlite, write_session
 from db.models import (
     BoothSession,
@@ -51,7 +54,6 @@ from db.models import (
     TicketEvent,
     TicketSequence,
 )
-from dashboard.access import SYSTEM
 
 NO_SHOW = 0.03
 HAND_OFF = 0.05
@@ -205,7 +207,8 @@ class _Bookings:
         reservation_id = self.ids["reservation"].take()
         self.rows["reservation"].append({
             "id": reservation_id, "site_id": self.site.id, "slot_id": slot["id"], "procedure_id": procedure_id,
-            "reference": self.ids["reference"](self.rng), "status": "checked_in" if came else "no_show",
+            "reference": self.ids["reference"](self.rng),
+            "status": ReservationStatus.CHECKED_IN if came else ReservationStatus.NO_SHOW,
             "proxy": False, "created_at": made, "updated_at": moment, "changed_at": None, "cancelled_at": None,
             "checked_in_at": moment if came else None,
             "no_show_at": moment + dt.timedelta(minutes=self.site.reservations.no_show_after_minutes) if not came else None,
@@ -271,20 +274,20 @@ def _history_day(fixtures: Fixtures, site: SiteProfile, day: SiteDay, rng: rando
             free_at[counter] = max(free_at[counter], called) + handling
             ticket_id = ids["ticket"].take()
             fate = rng.random()
-            status = "no_show" if fate < NO_SHOW else (
-                "handed_off" if procedure.handoffs and fate < NO_SHOW + HAND_OFF else "done")
+            status = TicketStatus.NO_SHOW if fate < NO_SHOW else (
+                TicketStatus.HANDED_OFF if procedure.handoffs and fate < NO_SHOW + HAND_OFF else TicketStatus.DONE)
             rows["ticket"].append({
                 "id": ticket_id, "site_id": site.id, "service_date": day.date, "procedure_id": procedure.id,
                 "group": procedure.group, "seq": seq, "number": f"{procedure.group}-{seq:03d}", "status": status,
                 "priority": 1 if stream.reserved else 0, "reservation_id": reservation_id,
-                "counter": f"窓口{counter + 1}",
+                "counter": CT.DEMO_COUNTER.format(n=counter + 1),
                 "issued_at": moment, "called_at": called,
-                "started_at": called + dt.timedelta(minutes=1) if status != "no_show" else None,
-                "finished_at": called + handling if status == "done" else None,
-                "no_show_at": called + dt.timedelta(minutes=3) if status == "no_show" else None,
-                "handed_off_at": called + handling if status == "handed_off" else None, "recalls": 0,
+                "started_at": called + dt.timedelta(minutes=1) if status != TicketStatus.NO_SHOW else None,
+                "finished_at": called + handling if status == TicketStatus.DONE else None,
+                "no_show_at": called + dt.timedelta(minutes=3) if status == TicketStatus.NO_SHOW else None,
+                "handed_off_at": called + handling if status == TicketStatus.HANDED_OFF else None, "recalls": 0,
             })
-            if status == "handed_off":
+            if status == TicketStatus.HANDED_OFF:
                 rows["handoff"].append({"ticket_id": ticket_id, "reason": rng.choice(procedure.handoffs),
                                         "at": called + handling})
     if rng.random() < 0.06:
@@ -292,8 +295,9 @@ def _history_day(fixtures: Fixtures, site: SiteProfile, day: SiteDay, rng: rando
         occurred = _moment(day.date, dt.time(11, 0), rng)
         rows["incident"].append({
             "site_id": site.id, "kind": rng.choice(["incident", "complaint"]), "category": category,
-            "occurred_at": occurred, "description": f"デモ記録：{fixtures.catalogue.incident_categories[category]}に関する申出",
-            "action_taken": "状況を確認し説明した", "cause": None, "fix": None,
+            "occurred_at": occurred,
+            "description": CT.DEMO_INCIDENT.format(category=fixtures.catalogue.incident_categories[category]),
+            "action_taken": CT.DEMO_INCIDENT_ACTION, "cause": None, "fix": None,
             "reported_to_city_at": occurred + dt.timedelta(hours=1),
         })
 
@@ -382,8 +386,6 @@ def reset(engine: Engine, fixtures: Fixtures, start: dt.datetime, speed: float, 
     or a kill -9 anywhere in between leaves the old history exactly as it was."""
     import os
 
-    from core.live import local
-
     with write_session(engine) as session:
         _clear(session)
         session.flush()
@@ -429,8 +431,9 @@ def _fill(session: Session, fixtures: Fixtures, today: dt.date, days: int, seed:
             totals[name] += len(rows[name])
         if rows["ticket"]:  # numbers issued later on a day with history go on from the last one
             session.execute(insert(TicketSequence), _sequences(rows["ticket"]))
-        progress(f"{site.name}: 受付 {len(rows['ticket'])} 件（予約 {len(rows['reservation'])} 件）、"
-                 f"電話 {len(rows['call'])} 件、オンライン窓口 {len(rows['booth_session'])} 件")
+        progress(CT.DEMO_SITE_HISTORY.format(site=site.name, tickets=len(rows["ticket"]),
+                                             reservations=len(rows["reservation"]), calls=len(rows["call"]),
+                                             booths=len(rows["booth_session"])))
     if not is_sqlite(session.get_bind()):  # explicit ids: move PostgreSQL's sequences past them
         for table in ("ticket", "reservation", "reservation_slot"):
             session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
@@ -466,11 +469,12 @@ def demo_start(fixtures: Fixtures, real: dt.datetime) -> dt.datetime:
 # One account per role, scoped as a real contractor would: the city viewer sees Tamano only, so
 # the demo shows that Seto is invisible to them. Passwords are random and shown once.
 DEMO_USERS = (
-    ("demo-admin", "管理者（デモ）", "admin", None),
-    ("demo-supervisor", "現場責任者（デモ）", "supervisor", ("seto", "tamano")),
-    ("demo-clerk", "窓口担当（デモ）", "clerk", ("seto",)),
-    ("demo-scheduler", "勤務表作成者（デモ）", "scheduler", ("seto", "tamano", "ageo", "fujieda", "kawanishi")),
-    ("demo-city-tamano", "玉野市職員（デモ）", "city_viewer", ("tamano",)),
+    ("demo-admin", CT.DEMO_USER_NAMES[Role.ADMIN], Role.ADMIN, None),
+    ("demo-supervisor", CT.DEMO_USER_NAMES[Role.SUPERVISOR], Role.SUPERVISOR, ("seto", "tamano")),
+    ("demo-clerk", CT.DEMO_USER_NAMES[Role.CLERK], Role.CLERK, ("seto",)),
+    ("demo-scheduler", CT.DEMO_USER_NAMES[Role.SCHEDULER], Role.SCHEDULER,
+     ("seto", "tamano", "ageo", "fujieda", "kawanishi")),
+    ("demo-city-tamano", CT.DEMO_USER_NAMES[Role.CITY_VIEWER], Role.CITY_VIEWER, ("tamano",)),
 )
 DEMO_USERS_FILE = "demo-users.txt"
 
@@ -525,17 +529,17 @@ def publish_quick_rosters(engine: Engine, fixtures: Fixtures, today: dt.date, ti
             problem = build_problem(fixtures, site_id, week, session=session, actor=SYSTEM)  # the staff as stored
         roster = solve(problem, time_limit=time_limit)
         if not roster.acceptable:  # never publish a roster that breaks a hard rule
-            progress(f"{site.name}: {time_limit:g} 秒では規則を満たす勤務表ができませんでした（公開せず）")
+            progress(CT.DEMO_ROSTER_FAILED.format(site=site.name, seconds=time_limit))
             continue
         with write_session(engine) as session:
-            version = roster_store.save_roster(session, roster, problem, note="デモ自動作成")
+            version = roster_store.save_roster(session, roster, problem, note=CT.DEMO_ROSTER_NOTE)
             roster_store.publish(session, site_id, week, version)
             session.commit()
-        progress(f"{site.name}: 今週の勤務表を作成して公開しました（{roster.status}、{roster.seconds:.1f} 秒）")
+        progress(CT.DEMO_ROSTER_PUBLISHED.format(site=site.name, status=roster.status, seconds=roster.seconds))
 
 
 # The feed never works this counter: it is left for the person trying the demo on 受付.
-PERSON_COUNTER = "窓口1"
+PERSON_COUNTER = CT.DEMO_COUNTER.format(n=1)
 
 
 class LiveFeed:
@@ -621,15 +625,16 @@ class LiveFeed:
         fixtures, rng = self.fixtures, self.rng
         busy = [t for t in session.exec(select(Ticket).where(
             Ticket.site_id == site.id, Ticket.service_date == local(now).date(),
-            Ticket.status.in_(("called", "serving")))).scalars().all() if t.counter != PERSON_COUNTER]
+            Ticket.status.in_((TicketStatus.CALLED, TicketStatus.SERVING)))).scalars().all()
+            if t.counter != PERSON_COUNTER]
         for ticket in busy:
             minutes = live.procedure_of(fixtures, site, ticket.procedure_id)[1]
-            if ticket.status == "called" and now - ticket.called_at > dt.timedelta(minutes=1):
+            if ticket.status == TicketStatus.CALLED and now - ticket.called_at > dt.timedelta(minutes=1):
                 if rng.random() < NO_SHOW:
                     live.ticket_action(fixtures, ticket.id, "no_show", session=session, now=now, actor=SYSTEM)
                     continue
                 live.ticket_action(fixtures, ticket.id, "start", session=session, now=now, actor=SYSTEM)
-            elif ticket.status == "serving" and now - ticket.called_at > dt.timedelta(minutes=minutes):
+            elif ticket.status == TicketStatus.SERVING and now - ticket.called_at > dt.timedelta(minutes=minutes):
                 reasons = fixtures.catalogue_for(site.id).procedure(ticket.procedure_id).handoffs
                 if reasons and rng.random() < HAND_OFF:
                     live.ticket_action(fixtures, ticket.id, "hand_off", session=session, now=now,
@@ -694,8 +699,7 @@ def catch_up(feed: LiveFeed, start: dt.datetime, now: dt.datetime, step_minutes:
         feed.tick(moment)
 
 
-DEMO_CONTRACTOR = {"name": "株式会社まどぐちサービス（デモ）", "address": "東京都千代田区丸の内一丁目（デモ）",
-                   "representative": "代表取締役 窓口 太郎（デモ）", "office_phone": ""}
+DEMO_CONTRACTOR = {**CT.DEMO_CONTRACTOR, "office_phone": ""}
 
 
 def ensure_contractor(engine: Engine) -> None:

@@ -1,110 +1,43 @@
-"""Every Japanese string the dashboard shows, in one place so the wording can be reviewed."""
+"""Every Japanese string the dashboard shows, in one place so the wording can be reviewed.
 
-from core.vocabulary import WEEKDAY_LABELS
+Arranged by page, in the order of the menu (dashboard/navigation.py): one section per page with
+the words of its use cases, then the words several pages share (activities, weekdays, roles),
+then sign-in and the error messages. Names are kept stable: modules import `texts.NAME`.
+A block added by another branch goes at the very end, headed `# ---- added by <worktree>`."""
 
+from core.vocabulary import WEEKDAY_LABELS, StaffRole
+
+# ==== アプリとメニュー (app.py, navigation.py, page_common.py): title, menu entries in menu order, page frame ====
 APP_TITLE = "マイナンバーカード窓口 運営コンソール"
 APP_ICON = ":material/badge:"
-
-PAGE_SITES = "拠点"
-
-ACTIVITY = {
-    "window": "窓口",
-    "phone": "電話",
-    "back_office": "後方",
-    "booth": "オンライン窓口",
-    "support_desk": "支援窓口",
-    "call_centre": "コールセンター",
-    "reception": "案内",
-}
-WEEKDAYS = WEEKDAY_LABELS
-ROLE = {"manager": "責任者", "deputy": "副責任者", "agent": "従事者"}
-
-SITES_HEADER = "拠点と契約"
-SITES_CAPTION = "各市の仕様書から読み込んだ契約期間・窓口数・開庁日です。"
-COL_SITE = "拠点"
-COL_PERIOD = "契約期間"
-COL_COUNTERS = "配置と席数"
-COL_STAFF = "従事者数"
-COL_DAYS_OPEN = "今月の開庁日数"
-PICK_SITE = "拠点を選ぶ"
-PICK_MONTH = "表示する月"
-CALENDAR_HEADER = "{site}　{year}年{month}月の開庁日と時間"
-CALENDAR_OPEN = "開庁"
-CALENDAR_CLOSED = "閉庁"
-CALENDAR_PARTIAL = "一部のみ"
-DAY_TABLE_DATE = "日付"
-DAY_TABLE_WEEKDAY = "曜日"
-DAY_TABLE_STATE = "状態"
-DAY_TABLE_HOURS = "受付時間"
-DAY_TABLE_NOTE = "備考"
-NOTE_RESERVATION_ONLY = "完全予約制"
-NOTE_PROCEDURES_STOPPED = "停止: {names}"
-OUT_OF_CONTRACT = "この月は契約期間外です（{start} 〜 {end}）。"
-STAFFING_HEADER = "配置基準"
-PRESENCE = {
-    "manager_or_deputy": "{manager}または{deputy}が常時在席",
-    "manager": "{manager}が常駐",
-    "none": "在席要件なし",
-}
-MIN_HEADCOUNT = "配置人数 {n}名以上"
-FLOOR = "{activity}: 席数 {seats}・最少 {min} 名・上限 {cap} 名"
-DB_MISSING = "データベースが初期化されていません。`madoguchi init` を実行してください。"
-
-# 需要予測 page
-PAGE_FORECAST = "需要予測"
-FORECAST_HEADER = "需要予測と必要人数"
-FORECAST_CAPTION = (
-    "契約の件数（月間件数・有効期限切れ件数・休日交付実績）から、月の件数を開庁日と15分枠に配分した予測と、"
-    "その需要に対する配置ごとの必要人数（契約の最少人数・上限つき）です。"
-)
-PICK_DATE = "表示する日"
-FORECAST_MONTH_HEADER = "{site}　{year}年{month}月の予測件数"
-FORECAST_DAY_HEADER = "{site}　{date}（{weekday}）の時間帯別予測"
-FORECAST_MONTH_TOTAL = "月間予測件数"
-FORECAST_OPEN_DAYS = "開庁日数"
-FORECAST_DAILY_MEAN = "開庁日1日あたり"
-FORECAST_NO_MONTH_DEMAND = "この月は予測件数がありません。配置は契約上の最少人数に基づきます。"
-FORECAST_DAILY_CHART = "日別の予測件数"
-FORECAST_ARRIVALS_CHART = "15分枠ごとの予測到着数"
-FORECAST_REQUIREMENTS_CHART = "配置ごとの必要人数"
-FORECAST_REQUIREMENT_TABLE = "枠ごとの必要人数（表）"
-FORECAST_NO_ARRIVALS = "この日は予測件数がありません。必要人数は契約上の最少人数です。"
-FORECAST_CLOSED = "{date}（{weekday}）は閉庁日です（{reason}）。"
-FORECAST_CAPPED = (
-    "契約リスク: 上限（席数・回線数・端末数）のため需要を満たせない時間帯が {count} 枠あります。"
-    "市への報告・協議が必要です。"
-)
-FORECAST_CAPPED_LINE = "{activity} {slots} 必要{need}名／上限{cap}名（{unmet}名不足）"
-FORECAST_NOT_CAPPED = "上限を超える需要はありません。すべての枠で必要人数を配置できます。"
-UNIT_CASES = "{n:,}件"
-ARRIVAL_KIND = {True: "予約", False: "当日（予約なし）"}
-REASON = {"demand": "需要", "floor": "最少人数", "cap": "上限"}
-COL_DATE = "日付"
-COL_SLOT = "時間帯"
-COL_ACTIVITY = "配置"
-COL_ITEM = "手続き・問合せ"
-COL_CASES = "予測件数"
-COL_ARRIVALS = "予測到着数"
-COL_KIND = "予約"
-COL_RESERVED = "うち予約"
-COL_NEED = "需要からの必要数"
-COL_FLOOR = "最少人数"
-COL_CAP = "上限"
-COL_REQUIRED = "必要人数"
-COL_REASON = "決め手"
-COL_UNMET = "不足"
-COL_MEASURE = "指標"
-
-# --- 現況・受付・予約・電話・オンライン窓口 (issue 5) ---
+# menu entries, in the order of the menu
 PAGE_STATUS = "現況"
 PAGE_RECEPTION = "受付"
+PAGE_LOBBY = "呼出表示"
+PAGE_KIOSK = "発券"
 PAGE_RESERVATIONS = "予約"
 PAGE_PHONES = "電話"
 PAGE_BOOTHS = "オンライン窓口"
-STATUS_HEADER = "現況（全拠点）"
-STATUS_CAPTION = "待ち人数・待ち時間・窓口・休憩・責任者の在席・応答率・ブースを数秒ごとに更新します。"
+PAGE_SITES = "拠点"
+PAGE_FORECAST = "需要予測"
+PAGE_STAFF = "従事者"
+PAGE_ROSTER = "勤務表"
+PAGE_ROSTER_MONTH = "勤務表（月）"
+PAGE_REPORTS = "日報・月報"
+PAGE_INCIDENTS = "事故・苦情・改善通知"
+PAGE_CONTRACTOR = "受託者情報"
+PAGE_ATTENDANCE = "出勤記録"
+PAGE_DESIGNATED = "指定日"
+PAGE_CITY_BOOKINGS = "市の予約取込"
+PAGE_CARDS = "未受取カード"
+PAGE_AUDIT = "監査ログ"
+# the frame every page shows
 DEMO_CLOCK = "デモの時計で動いています：{now:%Y-%m-%d %H:%M}（{speed:g} 倍速。実際の時刻とは異なります）"
 NOW_LINE = "現在 {now:%Y-%m-%d %H:%M}"
+
+# ==== 現況 (app_pages/status.py, status_services.py) ====
+STATUS_HEADER = "現況（全拠点）"
+STATUS_CAPTION = "待ち人数・待ち時間・窓口・休憩・責任者の在席・応答率・ブースを数秒ごとに更新します。"
 ALERTS_NONE = "いま契約上の問題はありません。"
 COL_OPEN = "受付"
 COL_WAITING = "待ち人数"
@@ -116,16 +49,20 @@ COL_SERVED = "本日の完了"
 COL_COUNTERS_OPEN = "窓口（開/計画）"
 COL_ON_BREAK = "休憩中"
 COL_LEADER = "責任者在席"
-COL_ANSWER_RATE = "本日の応答率（目標）"
 COL_BOOTHS = "ブース（待ち/使用中/席）"
 OPEN_NOW = "受付中"
 YES_NO = {True: "在席", False: "不在", None: "勤務表なし"}
 NO_ROSTER = "勤務表なし"
-PICK_PROCEDURE = "手続き"
+STATUS_LINE_WAITING = "待ちの内訳：{by}"
+STATUS_LINE_BREAK = "休憩中：{names}"
+STATUS_LINE_LEADER = "責任者：{state}"
+COL_BOOTH_WAIT = "ブース待ち最長（分）"
+BOOTH_WAIT_ALERT = "オンライン窓口で{minutes}分待っている方がいます（目安{limit}分、待ち{waiting}人、空きブース{free}）。"
+
+# ==== 受付 (app_pages/reception.py) ====
 COUNTER_NAME = "窓口名"
 ISSUE_BUTTON = "受付番号を発行"
 ISSUED = "受付番号 {number} を発行しました。待ち時間の目安：約{minutes}分。"
-BRING_DOCUMENTS = "お持ちいただくもの：{docs}"
 CALL_NEXT_BUTTON = "次の方を呼出"
 CALLED = "{number} を {counter} に呼び出しました。"
 NOBODY_WAITING = "お待ちの方はいません。"
@@ -142,6 +79,39 @@ COL_STATUS = "状態"
 COL_COUNTER = "窓口"
 COL_ISSUED = "発券"
 COL_CALLED = "呼出"
+MY_COUNTER = "担当する窓口"
+ISSUE_HEADER = "発券"
+MY_TICKET = "{counter} の対応"
+MY_TICKET_NONE = "この窓口で対応中の方はいません。"
+MY_TICKET_LINE = "### {number}\n{procedure}（{status}）"
+ABSENT_HEADER = "不在の受付番号（{count}件）"
+RECALL_TO_MINE = "{counter} に再呼出"
+QUEUE_EMPTY = "本日の受付番号はまだありません。"
+
+# ==== 呼出表示 (app_pages/lobby.py) ====
+LOBBY_CAPTION = "待合の大型画面に映す画面です。呼び出した番号と窓口を大きく表示し、数秒ごとに更新します。"
+LOBBY_SPEAK = "音声で呼び出す（ブラウザの読み上げ）"
+LOBBY_FULL = "全画面表示（サイドバーを隠す）"
+LOBBY_CALLING = "お呼び出し中"
+LOBBY_RECENT = "これまでの呼出"
+LOBBY_NONE = "ただいまお呼び出し中の番号はありません。"
+LOBBY_WAITING = "お待ちの方：{groups}"
+LOBBY_WAITING_NONE = "お待ちの方はいません。"
+LOBBY_GROUP = "{group} {count}人"
+LOBBY_TO_COUNTER = "{counter}へ"
+
+# ==== 発券 (app_pages/kiosk.py) ====
+KIOSK_CAPTION = "来庁者が手続きを選ぶと受付番号を発行します。発行した券は印刷できます。"
+KIOSK_CHOOSE = "ご用件を選んでください"
+KIOSK_TICKET_TITLE = "受付番号"
+KIOSK_TICKET_PROCEDURE = "手続き：{procedure}"
+KIOSK_TICKET_WAIT = "待ち時間の目安：約{minutes}分（前に {ahead} 人）"
+KIOSK_TICKET_ISSUED = "発券 {time}"
+KIOSK_TICKET_NOTE = "番号が呼ばれましたら、表示の窓口へお越しください。"
+KIOSK_PRINT = "印刷する"
+KIOSK_CLOSED = "本日はこの手続きの受付時間外です。"
+
+# ==== 予約 (app_pages/reservations.py) ====
 RESERVATION_HEADER = "予約枠"
 RESERVATION_DATE = "日付"
 SLOTS_NONE = "この日は予約枠がありません（閉庁日、または予約できる手続きがありません）。"
@@ -163,6 +133,15 @@ CHANGED = "予約 {reference} を {date} {start} に変更しました。"
 CANCELLED = "予約 {reference} を取り消しました。"
 CHECKED_IN = "予約 {reference} を受け付けました。受付番号 {number}（優先）。"
 NO_SHOWS_MARKED = "無断キャンセル（予約時刻から{minutes}分経過）を {count} 件記録しました。"
+DAY_BOOKINGS = "{date} の予約一覧"
+DAY_BOOKINGS_NONE = "この日の予約はまだありません。"
+DAY_BOOKING_LINE = "{start}　{reference}　{procedure}　{status}{proxy}"
+DAY_BOOKING_PROXY = "　代理人"
+NO_SHOW_BUTTON = "無断キャンセル"
+MARKED_NO_SHOW = "予約 {reference} を無断キャンセルにしました。"
+BOOK_ERR_NOT_OPEN = "予約の受付は {date} からです（仕様書の定め）。"
+
+# ==== 電話 (app_pages/phones.py, outgoing_calls_ui.py, call_services.py) ====
 PHONE_HEADER = "電話"
 NO_PHONES = "この拠点には電話業務がありません。"
 PICK_LINE = "回線"
@@ -175,6 +154,23 @@ CALL_LOGGED = "着信を記録しました（{topic}、{answered}）。"
 ANSWERED_LABEL = {True: "応答", False: "放棄"}
 CALLS_TODAY = "本日の着信 {offered} 件、応答 {answered} 件、応答率 {rate}（目標 {target}）"
 CALLS_BY_TOPIC = "区分別"
+CALL_OUTCOMES = {"reached": "通話", "no_answer": "不在", "message": "留守番電話に伝言", "wrong_number": "番号誤り"}
+OUT_HEADER = "架電（発信）の記録"
+OUT_PURPOSE = "目的"
+OUT_OUTCOME = "結果"
+OUT_DURATION = "通話秒数"
+OUT_BUTTON = "架電を記録"
+OUT_LOGGED = "架電を記録しました（{purpose}、{outcome}）。"
+OUT_TODAY = "本日の架電 {n} 件（うち通話 {reached} 件）"
+OUT_ERR_LINE = "{site}に電話業務 {value!r} はありません。"
+OUT_ERR_PURPOSE = "目的 {value!r} はこの拠点の架電目的にありません（{known}）。"
+OUT_ERR_OUTCOME = "結果 {value!r} はありません（通話・不在・留守番電話に伝言・番号誤り）。"
+OUT_ERR_FUTURE = "架電の時刻 {value} は未来です。"
+OUT_ERR_CLOSED = "{date} は{line}の業務日ではありません。"
+OUT_ERR_DURATION = "通話秒数は0以上で入力してください（{value}）。"
+OUT_ERR_DURATION_NOT_REACHED = "結果が「{outcome}」の架電に通話秒数は記録できません。"
+
+# ==== オンライン窓口 (app_pages/booths.py) ====
 BOOTH_HEADER = "オンライン窓口"
 NO_BOOTHS = "この拠点にはオンライン窓口がありません。"
 BOOTH_JOIN = "来訪者を待ちに追加"
@@ -187,26 +183,88 @@ BOOTH_END = "終了"
 BOOTH_ENDED = "終了しました。"
 BOOTH_FIGURES = "待ち {waiting} 人、使用中 {busy} / {seats} ブース"
 BOOTH_IN_SESSION = "使用中のブース"
-# --- 従事者・勤務表 (issue 6) ---
-PAGE_STAFF = "従事者"
-PAGE_ROSTER = "勤務表"
+BOOTH_FREE = "空いているブース"
+BOOTH_LABEL = "ブース{}"
+BOOTH_NONE_FREE = "いま空いているブースはありません。終了したブースから案内してください。"
+BOOTH_RUNNING_LABEL = "ブース{booth} {kind}（{since}〜）"
+BOOTH_WAIT_FIGURES = "ブース待ち: いま最長 {current} 分、本日最長 {longest} 分、開始までの平均 {average} 分"
+BOOTH_WAITED = "{minutes}分待ち"
+
+# ==== 拠点 (app_pages/sites.py, services.py, the month calendar in charts.py) ====
+SITES_HEADER = "拠点と契約"
+SITES_CAPTION = "各市の仕様書から読み込んだ契約期間・窓口数・開庁日です。"
+COL_SITE = "拠点"
+COL_PERIOD = "契約期間"
+COL_COUNTERS = "配置と席数"
+COL_STAFF = "従事者数"
+COL_DAYS_OPEN = "今月の開庁日数"
+CALENDAR_HEADER = "{site}　{year}年{month}月の開庁日と時間"
+DAY_TABLE_DATE = "日付"
+DAY_TABLE_WEEKDAY = "曜日"
+NOTE_RESERVATION_ONLY = "完全予約制"
+NOTE_PROCEDURES_STOPPED = "停止: {names}"
+OUT_OF_CONTRACT = "この月は契約期間外です（{start} 〜 {end}）。"
+STAFFING_HEADER = "配置基準"
+PRESENCE = {
+    "manager_or_deputy": "{manager}または{deputy}が常時在席",
+    "manager": "{manager}が常駐",
+    "none": "在席要件なし",
+}
+MIN_HEADCOUNT = "配置人数 {n}名以上"
+FLOOR = "{activity}: 席数 {seats}・最少 {min} 名・上限 {cap} 名"
+CALENDAR_OPEN = "開庁"
+CALENDAR_CLOSED = "閉庁"
+CALENDAR_PARTIAL = "一部のみ"
+DAY_TABLE_STATE = "状態"
+DAY_TABLE_HOURS = "受付時間"
+DAY_TABLE_NOTE = "備考"
+
+# ==== 需要予測 (app_pages/forecast.py, charts.py, services.py) ====
+FORECAST_HEADER = "需要予測と必要人数"
+FORECAST_CAPTION = (
+    "契約の件数（月間件数・有効期限切れ件数・休日交付実績）から、月の件数を開庁日と15分枠に配分した予測と、"
+    "その需要に対する配置ごとの必要人数（契約の最少人数・上限つき）です。"
+)
+PICK_DATE = "表示する日"
+FORECAST_MONTH_HEADER = "{site}　{year}年{month}月の予測件数"
+FORECAST_DAY_HEADER = "{site}　{date}（{weekday}）の時間帯別予測"
+FORECAST_MONTH_TOTAL = "月間予測件数"
+FORECAST_OPEN_DAYS = "開庁日数"
+FORECAST_DAYS = "{n}日"
+FORECAST_DAILY_MEAN = "開庁日1日あたり"
+FORECAST_NO_MONTH_DEMAND = "この月は予測件数がありません。配置は契約上の最少人数に基づきます。"
+FORECAST_DAILY_CHART = "日別の予測件数"
+FORECAST_ARRIVALS_CHART = "15分枠ごとの予測到着数"
+FORECAST_REQUIREMENTS_CHART = "配置ごとの必要人数"
+FORECAST_REQUIREMENT_TABLE = "枠ごとの必要人数（表）"
+FORECAST_NO_ARRIVALS = "この日は予測件数がありません。必要人数は契約上の最少人数です。"
+FORECAST_CLOSED = "{date}（{weekday}）は閉庁日です（{reason}）。"
+FORECAST_CAPPED = (
+    "契約リスク: 上限（席数・回線数・端末数）のため需要を満たせない時間帯が {count} 枠あります。"
+    "市への報告・協議が必要です。"
+)
+FORECAST_CAPPED_LINE = "{activity} {slots} 必要{need}名／上限{cap}名（{unmet}名不足）"
+FORECAST_NOT_CAPPED = "上限を超える需要はありません。すべての枠で必要人数を配置できます。"
+UNIT_CASES = "{n:,}件"
+ARRIVAL_KIND = {True: "予約", False: "当日（予約なし）"}
+REASON = {"demand": "需要", "floor": "最少人数", "cap": "上限"}
+COL_ITEM = "手続き・問合せ"
+COL_CASES = "予測件数"
+COL_ARRIVALS = "予測到着数"
+COL_KIND = "予約"
+COL_RESERVED = "うち予約"
+COL_NEED = "需要からの必要数"
+COL_REQUIRED = "必要人数"
+COL_REASON = "決め手"
+COL_UNMET = "不足"
+COL_MEASURE = "指標"
+
+# ==== 従事者 (app_pages/staff.py, staff_records_ui.py, staff_record_services.py, roster_services.py) ====
 STAFF_HEADER = "従事者の登録と名簿"
 STAFF_CAPTION = (
     "勤務表の作成に使う従事者の情報です（役割・担当業務・資格・契約時間・曜日ごとの勤務可能時間・休暇・希望）。"
     "ここでの変更は次に作成する勤務表から反映されます。連絡先などの個人情報は登録しません。"
 )
-STAFF_COL_ID = "ID"
-STAFF_COL_NAME = "氏名"
-STAFF_COL_ROLE = "役割"
-STAFF_COL_SKILLS = "担当業務"
-STAFF_COL_QUALIFICATIONS = "資格"
-STAFF_COL_TRAINING = "研修修了日"
-STAFF_COL_HOURS = "契約時間（週）"
-STAFF_COL_AVAILABILITY = "勤務可能時間"
-STAFF_COL_LEAVE = "休暇"
-STAFF_COL_WISHES = "希望"
-STAFF_COL_ACTIVE = "状態"
-STAFF_ACTIVE = {True: "在籍", False: "休止"}
 STAFF_COUNT = "{site}: 在籍 {active}名・休止 {inactive}名"
 STAFF_NONE = "{site}には従事者が登録されていません。下の「追加」か「取込」で登録してください。"
 STAFF_TAB_EDIT = "追加・編集"
@@ -228,13 +286,6 @@ STAFF_FIELD_DAYS_OFF = "休み希望の曜日"
 STAFF_FIELD_SHIFT = "勤務帯の希望"
 STAFF_FIELD_ACTIVE = "在籍（外すと勤務表に入りません）"
 STAFF_SAVE = "保存する"
-STAFF_ADDED = "{name}（{id}）を追加しました。次に作成する勤務表から入ります。"
-STAFF_UPDATED = "{name}（{id}）を更新しました。次に作成する勤務表から反映されます。"
-STAFF_DEACTIVATED = "{id} を休止にしました。"
-STAFF_REACTIVATED = "{id} を在籍に戻しました。"
-STAFF_ID_EXISTS = "ID {id} はすでに登録されています（編集するには上で選んでください）"
-STAFF_ID_FIXED = "ID は変更できません（{id}）"
-STAFF_ID_TAKEN = "ID {id} は他の拠点（{site}）の従事者です"
 STAFF_REFUSED = "保存しませんでした。次の項目を直してください:"
 STAFF_IMPORT_HELP = (
     "1行目に列名、2行目から1人1行。列: ID・氏名・役割・担当業務・資格・研修修了日・契約時間・月〜日・休暇・休み希望・勤務帯希望"
@@ -243,14 +294,62 @@ STAFF_IMPORT_HELP = (
 )
 STAFF_IMPORT_FILE = "CSV（UTF-8 / Shift_JIS）または Excel（.xlsx）"
 STAFF_IMPORT_BUTTON = "取り込む"
-STAFF_IMPORTED = "取り込みました: 追加 {inserted}名・更新 {updated}名。"
 STAFF_IMPORT_REFUSED = "取り込みませんでした（{count}件の誤り。登録内容は変わっていません）:"
 STAFF_EXPORT_CITY = "従事者名簿（市提出用）"
 STAFF_EXPORT_CITY_HELP = "在籍者の氏名・役割・担当業務・資格・研修修了日のみ。勤務条件や希望は含みません。"
 STAFF_EXPORT_TEMPLATE = "取込用ひな形（全項目）"
 DOWNLOAD_CSV = "CSV"
 DOWNLOAD_XLSX = "Excel"
+TRAINING_COURSES = {"initial": "初任研修", "privacy": "個人情報保護研修", "security": "情報セキュリティ研修",
+                    "other": "その他の研修"}
+TR_HEADER = "研修・誓約書の記録"
+TR_CAPTION = ("研修の受講日と守秘義務の誓約書の提出日を記録します。初任研修の最初の受講日が勤務表の「研修修了日」になります。")
+TR_PERSON = "従事者"
+TR_COURSE = "研修"
+TR_TITLE = "研修名（任意）"
+TR_DATE = "受講日"
+TR_SAVE = "研修を記録"
+TR_SAVED = "研修を記録しました。"
+TR_PLEDGE_DATE = "誓約書の提出日"
+TR_PLEDGE_SAVE = "誓約書を記録"
+TR_PLEDGE_SAVED = "誓約書を記録しました。"
+TR_COL_ID = "ID"
+TR_COL_NAME = "氏名"
+TR_COL_PLEDGE = "誓約書"
+TR_NONE = "未"
+TR_HISTORY = "名簿の変更履歴（変更の都度）"
+TR_HISTORY_EXPORT = "変更履歴をCSVで保存"
+TR_HISTORY_COLUMNS = ("変更日時", "ID", "変更", "変更前", "変更後", "変更者")
+TR_CHANGE = {"added": "追加", "removed": "削除（在籍解除）", "updated": "変更"}
+TR_ERR_STAFF = "拠点 {site} の従事者に ID {staff!r} はいません。"
+TR_ERR_COURSE = "研修 {value!r} はありません（初任研修・個人情報保護研修・情報セキュリティ研修・その他の研修）。"
+TR_ERR_DATE_FUTURE = "{field} {value} は未来の日付です。"
+TR_ERR_TWICE = "{name} の {course}（{date}）はすでに記録されています。"
+TR_ERR_PLEDGE_TWICE = "{name} の誓約書（{date}）はすでに記録されています。"
+TR_ERR_TITLE = "研修名は100字以内で入力してください（{n}字）。"
+TR_ENTRY = "氏名 {name}／役割 {role}／業務 {activities}／資格 {qualifications}／研修修了日 {training}"
+STAFF_COL_ID = "ID"
+STAFF_COL_NAME = "氏名"
+STAFF_COL_ROLE = "役割"
+STAFF_COL_SKILLS = "担当業務"
+STAFF_COL_QUALIFICATIONS = "資格"
+STAFF_COL_TRAINING = "研修修了日"
+STAFF_COL_HOURS = "契約時間（週）"
+STAFF_COL_AVAILABILITY = "勤務可能時間"
+STAFF_COL_LEAVE = "休暇"
+STAFF_COL_WISHES = "希望"
+STAFF_COL_ACTIVE = "状態"
+STAFF_ACTIVE = {True: "在籍", False: "休止"}
+STAFF_ADDED = "{name}（{id}）を追加しました。次に作成する勤務表から入ります。"
+STAFF_UPDATED = "{name}（{id}）を更新しました。次に作成する勤務表から反映されます。"
+STAFF_DEACTIVATED = "{id} を休止にしました。"
+STAFF_REACTIVATED = "{id} を在籍に戻しました。"
+STAFF_ID_EXISTS = "ID {id} はすでに登録されています（編集するには上で選んでください）"
+STAFF_ID_FIXED = "ID は変更できません（{id}）"
+STAFF_ID_TAKEN = "ID {id} は他の拠点（{site}）の従事者です"
+STAFF_IMPORTED = "取り込みました: 追加 {inserted}名・更新 {updated}名。"
 
+# ==== 勤務表 (app_pages/roster.py, roster_services.py, roster_charts.py) ====
 ROSTER_HEADER = "勤務表の作成・調整・公開"
 ROSTER_CAPTION = (
     "拠点と週を選び「勤務表を作成」を押すと、必要人数と従事者の条件から勤務表を作ります。"
@@ -384,10 +483,41 @@ DOWNLOAD_ROSTER_XLSX = "Excel"
 ICS_PERSON = "個人の予定（iCalendar）"
 DOWNLOAD_ICS = "{name} の1週間（.ics）"
 SHARE_NOTE = "ダウンロードするのは表示中の版（{version}）です。個人の .ics はカレンダーアプリに取り込めます。"
+COPY_BUTTON = "前週の勤務表を写して始める"
+COPY_DONE = "前週の勤務表を写して版{version}を作りました。違反と手直しを確認してください。"
+COPY_NONE = "前週（{week}）の勤務表がないため、写せません。"
+NOTE_COPIED = "前週（版{version}）の写し"
+ROSTER_DONE_WHY = ("計算中に示した最良のペナルティ {search} は勤務時間と人数の段階の値です。保存した勤務表の {final} は、"
+                   "その後に担当業務を割り当てた結果（業務の切替など）を規則チェックで数え直した値です。")
+NOTE_IMPORTED = "Excelから取込"
+ROSTER_IMPORT_HEADER = "Excelから取り込む"
+ROSTER_IMPORT_HELP = ("「Excel」で書き出した勤務表の「明細」シート（1行が1人1日の業務1区切り）を編集して取り込むと、"
+                      "新しい版（下書き）として保存します。手動編集と同じく必須ルールを確認し、違反があっても保存します。"
+                      "数式は使えません。5MB・5,000行まで。")
+ROSTER_IMPORT_FILE = "勤務表のExcelファイル（.xlsx）"
+ROSTER_IMPORT_BUTTON = "取り込んで新しい版にする"
+ROSTER_IMPORT_REFUSED = "取り込めませんでした（何も保存していません）。"
+ROSTER_IMPORTED = ("Excelから取り込み、版{version}（下書き）として保存しました: 勤務 {shifts}件、"
+                   "必須ルール違反 {violations}件、ペナルティ {objective}。")
+ROSTER_IMPORTED_VIOLATIONS = "必須ルール違反があります。版を選んで内容を確認してください。"
 
-# --- 日報・月報・事故・改善通知 (issue 7) ---
-PAGE_REPORTS = "日報・月報"
-PAGE_INCIDENTS = "事故・苦情・改善通知"
+# ==== 勤務表（月） (app_pages/roster_month.py, month_services.py) ====
+MONTH_CAPTION = ("公開済みの勤務表を月ごとに並べます。1行が1人、1列が1日です。時間外は1日8時間・週40時間（労働基準法第32条）を"
+                 "超えた分で、週をまたぐ分はその週の日曜日がある月に数えます。")
+MONTH_PICK = "表示する月"
+MONTH_UNKNOWN_SITE = "拠点 {site} はありません。"
+MONTH_BAD = "{year}年{month}月は表示できません。"
+MONTH_UNPUBLISHED = "公開済みの勤務表がない週：{weeks}"
+MONTH_NOTHING = "この月に公開済みの勤務表はありません。"
+MONTH_COL_PERSON = "氏名"
+MONTH_COL_WEEK = "{day}週（時間）"
+MONTH_COL_HOURS = "月の勤務時間"
+MONTH_COL_OVERTIME = "時間外"
+MONTH_SHEET = "{year}年{month}月"
+MONTH_TITLE = "{site}　{year}年{month}月 勤務表（公開版）"
+MONTH_DOWNLOAD = "Excel で保存"
+
+# ==== 日報・月報 (app_pages/reports.py, report_services.py) ====
 REPORTS_HEADER = "日報・月報（市への報告）"
 REPORTS_CAPTION = (
     "各市の仕様書が求める日報・月報の内容を記録から集計します。件数のみで個人情報は含みません。"
@@ -408,7 +538,6 @@ REPORTS_COL_PERIOD = "対象"
 REPORTS_COL_DUE = "提出期限"
 REPORTS_COL_SUBMITTED = "提出日"
 REPORTS_COL_STATUS = "状況"
-DUE_STATUS = {"submitted": "提出済", "late": "提出済（期限後）", "overdue": "期限超過・未提出", "due": "提出待ち"}
 REPORTS_PREVIEW = "プレビュー"
 REPORTS_DOWNLOAD = "ダウンロード"
 REPORTS_MAKE_PDF = "PDFを作成"
@@ -417,7 +546,16 @@ REPORTS_CSV = "CSV"
 REPORTS_XLSX = "Excel"
 REPORTS_JSON = "JSON"
 REPORTS_EMPTY_TABLE = "該当なし"
+SUBMIT_REPORT = "報告"
+SUBMIT_PERIOD_END = "対象期間の末日"
+REPORTS_SUBMIT_HEADER = "市への提出を記録する"
+REPORTS_SUBMIT_BUTTON = "提出済みにする"
+REPORTS_SUBMITTED = "{report}を {on} に提出済みとして記録しました。"
+DOCS_HEADER = "提出書類の一覧"
+DOCS_CAPTION = "契約が求める書類ごとに、直近の対象期間・提出期限・状況を示します。"
 
+# ==== 事故・苦情・改善通知 and the documents each city asks for (app_pages/incidents.py, report_services.py) ====
+DUE_STATUS = {"submitted": "提出済", "late": "提出済（期限後）", "overdue": "期限超過・未提出", "due": "提出待ち"}
 INCIDENTS_HEADER = "事故・苦情・業務改善通知の記録"
 INCIDENTS_CAPTION = "現場責任者が記録し、原因と改善策まで追跡します。記録は日報・月報に載ります。氏名など個人を特定できる情報は書かないでください。"
 TAB_INCIDENTS = "事故・苦情"
@@ -428,7 +566,6 @@ INC_NEW = "新しい事故・苦情を記録"
 INC_EDIT = "記録の追記・修正（原因・改善策・市への報告）"
 INC_PICK = "修正する記録"
 INC_KIND = "区分"
-INC_KINDS = {"complaint": "苦情", "incident": "事故"}
 INC_CATEGORY = "分類"
 INC_OCCURRED = "発生日時"
 INC_DATE = "発生日"
@@ -461,6 +598,9 @@ NOTICE_NONE = "通知書はありません。"
 NOTICE_GRACE = "この契約では受領から{days}日が改善準備期間です。期限までに計画書がないと支払いが停止されます。"
 NOTICE_NO_RULE = "この契約には業務改善事項通知書の定めがありません（記録はできます）。"
 NOTICE_STOPPED = "支払停止中の通知書があります: {subjects}"
+NOTICE_COL_PLAN_DUE = "計画書期限"
+NOTICE_COL_STATUS = "状況"
+NOTICE_COL_PAYMENT = "支払"
 FORMS_HEADER = "申請書の受付枚数（日次）"
 FORMS_DATE = "受付日"
 FORMS_COUNT = "枚数"
@@ -473,202 +613,67 @@ BATCH_CARDS = "枚数"
 BATCH_MAILED = "交付通知書の発送日（未発送なら空欄）"
 BATCH_SAVE = "到着を記録"
 BATCH_PICK = "発送日を記録するカード"
+BATCH_OPTION = "{arrived} 到着 {cards}枚（{days}日経過）"
 BATCH_MAIL_SAVE = "発送日を記録"
 BATCH_SAVED = "記録しました。"
 BATCH_WHAT = "カードの到着記録"
 BATCH_NONE = "未発送のカードはありません。"
 SUBMIT_HEADER = "報告書を市へ提出した日の記録"
-SUBMIT_REPORT = "報告"
 SUBMIT_PICK = "提出した報告"
-SUBMIT_ON = "提出日"
-SUBMIT_PERIOD_END = "対象期間の末日"
+SUBMIT_OPTION = "{label} {start}（期限 {due}・{status}）"
 SUBMIT_SAVE = "提出を記録"
 SUBMIT_SAVED = "提出を記録しました。"
 SUBMIT_NONE = "提出待ちの報告はありません。"
 COL_INC_ID = "番号"
-ERR_SITE = "拠点 {site!r} はありません。"
-ERR_FUTURE = "{site}: {field} が未来の日付です（{value}）。"
-ERR_NAIVE = "{site}: {field} にタイムゾーンがありません（{value}）。"
-ERR_CHOICE = "{site}: {field} に {value!r} は選べません。"
-ERR_EMPTY = "{site}: {field} を入力してください。"
-ERR_BEFORE = "{site}: {field}（{value}）が{other}より前です。"
-ERR_NEEDS = "{site}: {field} の前に {other} を記録してください。"
-ERR_NOT_FOUND = "{what}（番号 {id}）が見つかりません。"
-ERR_OUTSIDE = "{site}: {field}（{value}）が契約期間（{start} 〜 {end}）の外です。"
-ERR_NEGATIVE = "{site}: {field} は0以上で入力してください（{value}）。"
-ERR_POSITIVE = "{site}: {field} は1以上で入力してください（{value}）。"
+INC_KINDS_MORE = {"issue": "課題", "proposal": "改善案", "vacancy": "欠員（市へ報告）"}
+INC_PROGRESS = "経過"
+INC_DAMAGE = "被害"
+INC_ORAL = "市への口頭報告日時"
+INC_WRITTEN = "市への書面報告日時"
+INC_ORAL_DATE = "市への口頭報告日（未報告なら空欄）"
+INC_WRITTEN_DATE = "市への書面報告日（未提出なら空欄）"
+INC_REPORT_TIME = "時刻"
+INC_OVERDUE = "市への報告が期限を過ぎています: {what}（{occurred} 発生、{limit}）。"
+INC_LIMIT_FIRST = "報告は発生から{minutes}分以内"
+INC_LIMIT_WRITTEN = "書面は発生から{days}日以内"
+INC_KINDS = {"complaint": "苦情", "incident": "事故", **INC_KINDS_MORE}  # the page offers every kind
+NOTICE_APPROVED = "業務改善計画書の了承日（市）"
+DOC_WHAT = "書類"
+AUDIT_ITEM = "自主監査のチェック項目"
+AUDIT_VERDICT = "判定"
+AUDIT_NOTE = "所見"
+AUDIT_YEAR = "監査年度"
+AUDIT_NONE = "この拠点の契約には自主監査の定めがありません。"
+ISSUE_WHAT = "定例会議の課題"
+ISSUE_RAISED = "提起日"
+ISSUE_TITLE = "課題"
+ISSUE_DETAIL = "内容"
+ISSUE_IMPROVEMENT = "改善策"
+ISSUE_CLOSED = "解決日"
+EQUIPMENT_WHAT = "点検項目"
+EQUIPMENT_DATE = "点検日"
+EQUIPMENT_NOTE = "備考・対応"
+EQUIPMENT_NONE = "この拠点の契約には機器点検の定めがありません。"
+EQUIPMENT_NG_NEEDS_NOTE = "{site}: {item} が不良のときは備考・対応を入力してください。"
+DOCS_COL_DOCUMENT = "書類"
+DOCS_COL_CLAUSE = "根拠条項"
+DOCS_COL_PERIOD = "対象期間"
+DOCS_COL_DEADLINE = "提出期限"
+DOCS_COL_SUBMITTED = "提出日"
+DOCS_COL_STATUS = "状況"
+TAB_DOCUMENTS = "書類の記録"
+ISSUE_NEW = "定例会議の課題を記録"
+ISSUE_CLOSE = "課題の解決を記録"
+AUDIT_HEADER = "自主監査の判定と所見（年1回）"
+EQUIPMENT_HEADER = "ブース・機器の点検結果（チェックを外すと不良）"
+DOC_SUBMIT_HEADER = "書類の提出を記録"
 
-# --- 呼出表示・発券 (issue 18) ---
-PAGE_LOBBY = "呼出表示"
-PAGE_KIOSK = "発券"
-LOBBY_CAPTION = "待合の大型画面に映す画面です。呼び出した番号と窓口を大きく表示し、数秒ごとに更新します。"
-LOBBY_SPEAK = "音声で呼び出す（ブラウザの読み上げ）"
-LOBBY_FULL = "全画面表示（サイドバーを隠す）"
-LOBBY_CALLING = "お呼び出し中"
-LOBBY_RECENT = "これまでの呼出"
-LOBBY_NONE = "ただいまお呼び出し中の番号はありません。"
-LOBBY_WAITING = "お待ちの方：{groups}"
-LOBBY_WAITING_NONE = "お待ちの方はいません。"
-LOBBY_GROUP = "{group} {count}人"
-LOBBY_TO_COUNTER = "{counter}へ"
-KIOSK_CAPTION = "来庁者が手続きを選ぶと受付番号を発行します。発行した券は印刷できます。"
-KIOSK_CHOOSE = "ご用件を選んでください"
-KIOSK_TICKET_TITLE = "受付番号"
-KIOSK_TICKET_PROCEDURE = "手続き：{procedure}"
-KIOSK_TICKET_WAIT = "待ち時間の目安：約{minutes}分（前に {ahead} 人）"
-KIOSK_TICKET_ISSUED = "発券 {time}"
-KIOSK_TICKET_NOTE = "番号が呼ばれましたら、表示の窓口へお越しください。"
-KIOSK_PRINT = "印刷する"
-KIOSK_CLOSED = "本日はこの手続きの受付時間外です。"
-
-# --- 勤務表（月） (issue 18) ---
-PAGE_ROSTER_MONTH = "勤務表（月）"
-MONTH_CAPTION = ("公開済みの勤務表を月ごとに並べます。1行が1人、1列が1日です。時間外は1日8時間・週40時間（労働基準法第32条）を"
-                 "超えた分で、週をまたぐ分はその週の日曜日がある月に数えます。")
-MONTH_PICK = "表示する月"
-MONTH_UNKNOWN_SITE = "拠点 {site} はありません。"
-MONTH_BAD = "{year}年{month}月は表示できません。"
-MONTH_UNPUBLISHED = "公開済みの勤務表がない週：{weeks}"
-MONTH_NOTHING = "この月に公開済みの勤務表はありません。"
-MONTH_COL_PERSON = "氏名"
-MONTH_COL_WEEK = "{day}週（時間）"
-MONTH_COL_HOURS = "月の勤務時間"
-MONTH_COL_OVERTIME = "時間外"
-MONTH_SHEET = "{year}年{month}月"
-MONTH_TITLE = "{site}　{year}年{month}月 勤務表（公開版）"
-MONTH_DOWNLOAD = "Excel で保存"
-
-# --- 予約: the day's bookings (issue 18) ---
-DAY_BOOKINGS = "{date} の予約一覧"
-DAY_BOOKINGS_NONE = "この日の予約はまだありません。"
-DAY_BOOKING_LINE = "{start}　{reference}　{procedure}　{status}{proxy}"
-DAY_BOOKING_PROXY = "　代理人"
-NO_SHOW_BUTTON = "無断キャンセル"
-MARKED_NO_SHOW = "予約 {reference} を無断キャンセルにしました。"
-
-# --- オンライン窓口: free booths (issue 18) ---
-BOOTH_FREE = "空いているブース"
-BOOTH_LABEL = "ブース{}"
-BOOTH_NONE_FREE = "いま空いているブースはありません。終了したブースから案内してください。"
-BOOTH_RUNNING_LABEL = "ブース{booth} {kind}（{since}〜）"
-
-# --- 受付: the clerk's own counter (issue 18) ---
-MY_COUNTER = "担当する窓口"
-ISSUE_HEADER = "発券"
-MY_TICKET = "{counter} の対応"
-MY_TICKET_NONE = "この窓口で対応中の方はいません。"
-MY_TICKET_LINE = "### {number}\n{procedure}（{status}）"
-ABSENT_HEADER = "不在の受付番号（{count}件）"
-RECALL_TO_MINE = "{counter} に再呼出"
-QUEUE_EMPTY = "本日の受付番号はまだありません。"
-
-# --- 現況 cards (issue 18) ---
-STATUS_LINE_WAITING = "待ちの内訳：{by}"
-STATUS_LINE_BREAK = "休憩中：{names}"
-STATUS_LINE_LEADER = "責任者：{state}"
-
-# --- 受託者情報 (issue 18) ---
-PAGE_CONTRACTOR = "受託者情報"
+# ==== 受託者情報 (app_pages/contractor.py) ====
 CONTRACTOR_CAPTION = "日報・月報などの書類に印刷する受託者の名称・所在地・代表者です。全拠点の管理者が変更できます。"
 CONTRACTOR_SAVE = "保存"
 CONTRACTOR_SAVED = "受託者情報を保存しました（{name}）。"
 
-# --- 日報・月報: recording a submission here (issue 18) ---
-REPORTS_SUBMIT_HEADER = "市への提出を記録する"
-REPORTS_SUBMIT_BUTTON = "提出済みにする"
-REPORTS_SUBMITTED = "{report}を {on} に提出済みとして記録しました。"
-
-# --- widgets (issue 18) ---
-CHOOSE = "選んでください"
-
-
-# --- issue 14 (part b): personal data, backups, input limits ------------------------------------
-ERR_TOO_LARGE = "{site}: {field} が大きすぎます（{value}。{limit:,} まで）。"
-DB_BUSY = ("データベースが他の処理で使用中のため保存できませんでした（{seconds:.0f} 秒待ちました）。"
-           "何も保存されていません。少し待ってからもう一度お試しください。")
-DB_ERROR = "データベースの処理に失敗しました。何も保存されていません（{kind}）。"
-UPLOAD_TOO_LARGE = "ファイルが大きすぎます（{size:,} バイト。{limit:,} バイトまで）。"
-UPLOAD_TOO_MANY_ROWS = "行が多すぎます（{rows:,} 行。見出しを除いて {limit:,} 行まで）。"
-UPLOAD_TOO_MANY_COLUMNS = "列が多すぎます（{columns:,} 列。{limit:,} 列まで）。"
-NOT_FOUND_AT_SITE = "{what}（{id}）は拠点 {site} にありません。"
-STAFF_WHAT = "従事者"
-ROSTER_VERSION_WHAT = "勤務表の版"
-# --- ログイン・権限・監査ログ (issue 14, parts 1–2) ---
-LOGIN_HEADER = "ログイン"
-LOGIN_CAPTION = "マイナンバーカード窓口 運営コンソールを使うには、割り当てられたログインIDとパスワードを入れてください。"
-LOGIN_ID = "ログインID"
-LOGIN_PASSWORD = "パスワード"
-LOGIN_BUTTON = "ログイン"
-LOGIN_FAILED = "ログインIDまたはパスワードが違います。"
-LOGIN_LOCKED = "失敗が続いたため、このアカウントは {until} までロックされています。時間をおいて試すか、管理者に連絡してください。"
-LOGIN_NOW_LOCKED = "ログインに{n}回続けて失敗したため、このアカウントを {until} までロックしました。"
-LOGIN_DISABLED = "このアカウントは無効です。管理者に連絡してください。"
-LOGIN_EXPIRED = "{minutes}分間操作がなかったため、ログアウトしました。もう一度ログインしてください。"
-LOGIN_OIDC_BUTTON = "組織のアカウントでログイン"
-LOGIN_OIDC_UNKNOWN = "{email} はこのコンソールの利用者として登録されていません。管理者に連絡してください。"
-LOGIN_OIDC_NOT_CONFIGURED = "外部認証（OIDC）の設定（.streamlit/secrets.toml の [auth]）がありません。管理者に連絡してください。"
-SIGNED_IN_AS = "{name}（{role}）"
-SIGNED_IN_SITES = "担当拠点: {sites}"
-ALL_SITES = "全拠点"
-SIGN_OUT = "ログアウト"
-SIGNED_OUT = "ログアウトしました。"
-PAGE_DENIED = "このページを開く権限がありません（{user}・{role}）。左のメニューから使えるページを選んでください。"
-NO_SITE_ASSIGNED = "担当する拠点が割り当てられていません。管理者に連絡してください。"
-UNEXPECTED_ERROR = "予期しないエラーが起きました。管理者に連絡するときは、エラー番号 {error_id} を伝えてください。"
-
-USER_BAD_LOGIN = "ログインID {login!r} は使えません（英小文字・数字・. _ @ - の3〜64文字）。"
-USER_EXISTS = "ログインID {login} はすでに登録されています。"
-USER_UNKNOWN = "ログインID {login} の利用者はいません。"
-USER_BAD_ROLE = "役割 {role!r} はありません（{roles}）。"
-USER_BAD_SITE = "拠点 {site!r} はありません（{sites}）。"
-USER_NEEDS_SITE = "役割 {role} には担当拠点（--site、複数可）か --all-sites が必要です。"
-USER_SHORT_PASSWORD = "パスワードは{n}文字以上にしてください。"
-USER_EMPTY_NAME = "表示名を入れてください。"
-USER_CONTROL_CHARS = "{field}に制御文字は使えません。"
-
-PAGE_AUDIT = "監査ログ"
-AUDIT_HEADER = "監査ログ"
-AUDIT_CAPTION = "ログイン、ダウンロード、個人情報の閲覧、勤務表の公開、従事者の編集、利用者の管理を記録しています（アプリからは追記のみ）。"
-AUDIT_FROM = "開始日"
-AUDIT_TO = "終了日"
-AUDIT_USER = "利用者"
-AUDIT_ACTION = "操作"
-AUDIT_SITE = "拠点"
-AUDIT_ANY = "（すべて）"
-AUDIT_NO_SITE = "（拠点なし）"
-AUDIT_COUNT = "{n}件"
-AUDIT_NONE = "条件に合う記録はありません。"
-AUDIT_CSV = "CSVでダウンロード"
-AUDIT_COL_AT = "日時"
-AUDIT_COL_USER = "利用者"
-AUDIT_COL_ACTION = "操作"
-AUDIT_COL_SITE = "拠点"
-AUDIT_COL_ENTITY = "対象"
-AUDIT_COL_ID = "対象ID"
-AUDIT_COL_DETAIL = "詳細"
-AUDIT_ACTIONS = {
-    "login": "ログイン",
-    "login_failed": "ログイン失敗",
-    "login_locked": "アカウントロック",
-    "logout": "ログアウト",
-    "session_expired": "操作なしでログアウト",
-    "export": "ダウンロード・書き出し",
-    "view_personal_data": "個人情報の閲覧",
-    "publish_roster": "勤務表の公開",
-    "save_roster": "勤務表の保存",
-    "staff_edit": "従事者の追加・編集",
-    "staff_import": "従事者の一括取込",
-    "staff_active": "従事者の有効・無効",
-    "user_add": "利用者の追加",
-    "user_password": "パスワードの変更",
-    "user_disable": "利用者の無効化",
-    "user_enable": "利用者の有効化",
-}
-
-# --- issue 17: contract records (attendance, designated days, city bookings, booth waits, calls) ---
-
-PAGE_ATTENDANCE = "出勤記録"
-PAGE_DESIGNATED = "指定日"
+# ==== 出勤記録 (app_pages/attendance.py, attendance_services.py) ====
 ATT_KIND = {
     "clock_in": "出勤", "break_start": "休憩開始", "break_end": "休憩終了", "clock_out": "退勤",
 }
@@ -721,6 +726,8 @@ ATT_EXPORT_HEADER = "月の出勤記録（市へ提出する形式）"
 ATT_EXPORT_MONTH = "対象月"
 ATT_EXPORT_BUTTON = "出勤記録をCSVで保存"
 ATT_NOT_TODAY = "打刻ボタンは当日のみ表示されます。過去の日は訂正で記録してください。"
+
+# ==== 指定日 (app_pages/designated_days.py, designation_services.py) ====
 DES_HEADER = "指定日（休日開庁日など、市が指定する日）"
 DES_CAPTION = ("市から通知された指定日を追加・取り消しします。カレンダー、予約枠、必要人数、勤務表、報告書にすぐ反映されます。"
                "変更は誰がいつ行ったか記録されます。")
@@ -745,8 +752,8 @@ DES_ERR_ALREADY = "日付 {date} はすでに「{kind}」に指定されてい�
 DES_ERR_NOT_DESIGNATED = "日付 {date} は「{kind}」に指定されていません。"
 DES_ERR_YEAR_END = "日付 {date} は年末年始の閉庁期間です。"
 DES_ERR_BOOKED = "日付 {date} には予約が {n} 件あります。取り消しの前に予約を変更または取消してください。"
-BOOK_ERR_NOT_OPEN = "予約の受付は {date} からです（仕様書の定め）。"
-PAGE_CITY_BOOKINGS = "市の予約取込"
+
+# ==== 市の予約取込 (app_pages/city_bookings.py, city_booking_services.py) ====
 CB_HEADER = "市の予約システムからの予約取込"
 CB_CAPTION = ("市の予約システムから出力したCSVを予約に取り込みます。"
               "列: 予約番号・予約日・時刻・手続き（必須）、状態（予約／取消）・代理（はい／いいえ）。"
@@ -763,66 +770,8 @@ CB_COL_TIME = "時刻"
 CB_COL_PROCEDURE = "手続き"
 CB_COL_CAPACITY = "当初の定員"
 CB_COL_BOOKED = "予約数"
-COL_BOOTH_WAIT = "ブース待ち最長（分）"
-BOOTH_WAIT_ALERT = "オンライン窓口で{minutes}分待っている方がいます（目安{limit}分、待ち{waiting}人、空きブース{free}）。"
-BOOTH_WAIT_FIGURES = "ブース待ち: いま最長 {current} 分、本日最長 {longest} 分、開始までの平均 {average} 分"
-BOOTH_WAITED = "{minutes}分待ち"
-CALL_OUTCOMES = {"reached": "通話", "no_answer": "不在", "message": "留守番電話に伝言", "wrong_number": "番号誤り"}
-OUT_HEADER = "架電（発信）の記録"
-OUT_PURPOSE = "目的"
-OUT_OUTCOME = "結果"
-OUT_DURATION = "通話秒数"
-OUT_BUTTON = "架電を記録"
-OUT_LOGGED = "架電を記録しました（{purpose}、{outcome}）。"
-OUT_TODAY = "本日の架電 {n} 件（うち通話 {reached} 件）"
-OUT_ERR_LINE = "{site}に電話業務 {value!r} はありません。"
-OUT_ERR_PURPOSE = "目的 {value!r} はこの拠点の架電目的にありません（{known}）。"
-OUT_ERR_OUTCOME = "結果 {value!r} はありません（通話・不在・留守番電話に伝言・番号誤り）。"
-OUT_ERR_FUTURE = "架電の時刻 {value} は未来です。"
-OUT_ERR_CLOSED = "{date} は{line}の業務日ではありません。"
-OUT_ERR_DURATION = "通話秒数は0以上で入力してください（{value}）。"
-OUT_ERR_DURATION_NOT_REACHED = "結果が「{outcome}」の架電に通話秒数は記録できません。"
-INC_KINDS_MORE = {"issue": "課題", "proposal": "改善案", "vacancy": "欠員（市へ報告）"}
-INC_PROGRESS = "経過"
-INC_DAMAGE = "被害"
-INC_ORAL = "市への口頭報告日時"
-INC_WRITTEN = "市への書面報告日時"
-INC_ORAL_DATE = "市への口頭報告日（未報告なら空欄）"
-INC_WRITTEN_DATE = "市への書面報告日（未提出なら空欄）"
-INC_REPORT_TIME = "時刻"
-INC_OVERDUE = "市への報告が期限を過ぎています: {what}（{occurred} 発生、{limit}）。"
-INC_LIMIT_FIRST = "報告は発生から{minutes}分以内"
-INC_LIMIT_WRITTEN = "書面は発生から{days}日以内"
-INC_KINDS = {**INC_KINDS, **INC_KINDS_MORE}  # issue 17: the page offers every kind
-TRAINING_COURSES = {"initial": "初任研修", "privacy": "個人情報保護研修", "security": "情報セキュリティ研修",
-                    "other": "その他の研修"}
-TR_HEADER = "研修・誓約書の記録"
-TR_CAPTION = ("研修の受講日と守秘義務の誓約書の提出日を記録します。初任研修の最初の受講日が勤務表の「研修修了日」になります。")
-TR_PERSON = "従事者"
-TR_COURSE = "研修"
-TR_TITLE = "研修名（任意）"
-TR_DATE = "受講日"
-TR_SAVE = "研修を記録"
-TR_SAVED = "研修を記録しました。"
-TR_PLEDGE_DATE = "誓約書の提出日"
-TR_PLEDGE_SAVE = "誓約書を記録"
-TR_PLEDGE_SAVED = "誓約書を記録しました。"
-TR_COL_ID = "ID"
-TR_COL_NAME = "氏名"
-TR_COL_PLEDGE = "誓約書"
-TR_NONE = "未"
-TR_HISTORY = "名簿の変更履歴（変更の都度）"
-TR_HISTORY_EXPORT = "変更履歴をCSVで保存"
-TR_HISTORY_COLUMNS = ("変更日時", "ID", "変更", "変更前", "変更後", "変更者")
-TR_CHANGE = {"added": "追加", "removed": "削除（在籍解除）", "updated": "変更"}
-TR_ERR_STAFF = "拠点 {site} の従事者に ID {staff!r} はいません。"
-TR_ERR_COURSE = "研修 {value!r} はありません（初任研修・個人情報保護研修・情報セキュリティ研修・その他の研修）。"
-TR_ERR_DATE_FUTURE = "{field} {value} は未来の日付です。"
-TR_ERR_TWICE = "{name} の {course}（{date}）はすでに記録されています。"
-TR_ERR_PLEDGE_TWICE = "{name} の誓約書（{date}）はすでに記録されています。"
-TR_ERR_TITLE = "研修名は100字以内で入力してください（{n}字）。"
-TR_ENTRY = "氏名 {name}／役割 {role}／業務 {activities}／資格 {qualifications}／研修修了日 {training}"
-PAGE_CARDS = "未受取カード"
+
+# ==== 未受取カード (app_pages/cards.py, card_services.py) ====
 CARD_HEADER = "未受取カードの督促"
 CARD_CAPTION = ("交付通知書を発送したカードを通知書番号で登録し、一定期間来庁のない方を督促の対象として一覧します。"
                 "氏名・住所・電話番号は保存しません（督促は市のシステムの情報で行います）。")
@@ -857,59 +806,131 @@ CARD_ERR_UNKNOWN = "通知書番号 {value} は登録されていないか、す
 CARD_ERR_METHOD = "方法 {value!r} はありません（文書・電話）。"
 CARD_ERR_BEFORE_NOTICE = "{field} {value} が通知の発送日 {mailed} より前です。"
 CARD_ERR_REMINDED = "通知書番号 {value} は {date} にすでに督促を記録しています。"
-# -- issue 16: documents each city asks for --------------------------------------------------
-NOTICE_APPROVED = "業務改善計画書の了承日（市）"
-DOC_WHAT = "書類"
-AUDIT_ITEM = "自主監査のチェック項目"
-AUDIT_VERDICT = "判定"
-AUDIT_NOTE = "所見"
-AUDIT_YEAR = "監査年度"
-AUDIT_NONE = "この拠点の契約には自主監査の定めがありません。"
-ISSUE_WHAT = "定例会議の課題"
-ISSUE_RAISED = "提起日"
-ISSUE_TITLE = "課題"
-ISSUE_DETAIL = "内容"
-ISSUE_IMPROVEMENT = "改善策"
-ISSUE_CLOSED = "解決日"
-EQUIPMENT_WHAT = "点検項目"
-EQUIPMENT_DATE = "点検日"
-EQUIPMENT_NOTE = "備考・対応"
-EQUIPMENT_NONE = "この拠点の契約には機器点検の定めがありません。"
-EQUIPMENT_NG_NEEDS_NOTE = "{site}: {item} が不良のときは備考・対応を入力してください。"
-DOCS_HEADER = "提出書類の一覧"
-DOCS_CAPTION = "契約が求める書類ごとに、直近の対象期間・提出期限・状況を示します。"
-DOCS_COL_DOCUMENT = "書類"
-DOCS_COL_CLAUSE = "根拠条項"
-DOCS_COL_PERIOD = "対象期間"
-DOCS_COL_DEADLINE = "提出期限"
-DOCS_COL_SUBMITTED = "提出日"
-DOCS_COL_STATUS = "状況"
-TAB_DOCUMENTS = "書類の記録"
-ISSUE_NEW = "定例会議の課題を記録"
-ISSUE_CLOSE = "課題の解決を記録"
-AUDIT_HEADER = "自主監査の判定と所見（年1回）"
-EQUIPMENT_HEADER = "ブース・機器の点検結果（チェックを外すと不良）"
-DOC_SUBMIT_HEADER = "書類の提出を記録"
 
-# --- home (issue 18) ---
+# ==== 監査ログ (app_pages/audit.py, audit_services.py) ====
+AUDIT_LOG_HEADER = "監査ログ"
+AUDIT_CAPTION = "ログイン、ダウンロード、個人情報の閲覧、勤務表の公開、従事者の編集、利用者の管理を記録しています（アプリからは追記のみ）。"
+AUDIT_FROM = "開始日"
+AUDIT_TO = "終了日"
+AUDIT_USER = "利用者"
+AUDIT_ACTION = "操作"
+AUDIT_SITE = "拠点"
+AUDIT_ANY = "（すべて）"
+AUDIT_NO_SITE = "（拠点なし）"
+AUDIT_COUNT = "{n}件"
+AUDIT_LOG_NONE = "条件に合う記録はありません。"
+AUDIT_CSV = "CSVでダウンロード"
+AUDIT_COL_AT = "日時"
+AUDIT_COL_USER = "利用者"
+AUDIT_COL_ACTION = "操作"
+AUDIT_COL_SITE = "拠点"
+AUDIT_COL_ENTITY = "対象"
+AUDIT_COL_ID = "対象ID"
+AUDIT_COL_DETAIL = "詳細"
+AUDIT_ACTIONS = {
+    "login": "ログイン",
+    "login_failed": "ログイン失敗",
+    "login_locked": "アカウントロック",
+    "logout": "ログアウト",
+    "session_expired": "操作なしでログアウト",
+    "export": "ダウンロード・書き出し",
+    "view_personal_data": "個人情報の閲覧",
+    "publish_roster": "勤務表の公開",
+    "save_roster": "勤務表の保存",
+    "staff_edit": "従事者の追加・編集",
+    "staff_import": "従事者の一括取込",
+    "staff_active": "従事者の有効・無効",
+    "user_add": "利用者の追加",
+    "user_password": "パスワードの変更",
+    "user_disable": "利用者の無効化",
+    "user_enable": "利用者の有効化",
+}
+
+# ==== Shared words: activities, weekdays, roles, and the labels several pages use ====
+ACTIVITY = {
+    "window": "窓口",
+    "phone": "電話",
+    "back_office": "後方",
+    "booth": "オンライン窓口",
+    "support_desk": "支援窓口",
+    "call_centre": "コールセンター",
+    "reception": "案内",
+}
+WEEKDAYS = WEEKDAY_LABELS
+ROLE = {StaffRole.MANAGER: "責任者", StaffRole.DEPUTY: "副責任者", StaffRole.AGENT: "従事者"}
+PICK_SITE = "拠点を選ぶ"
+PICK_MONTH = "表示する月"
+COL_DATE = "日付"
+COL_SLOT = "時間帯"
+COL_ACTIVITY = "配置"
+COL_FLOOR = "最少人数"
+COL_CAP = "上限"
+COL_ANSWER_RATE = "本日の応答率（目標）"
+PICK_PROCEDURE = "手続き"
+BRING_DOCUMENTS = "お持ちいただくもの：{docs}"
+SUBMIT_ON = "提出日"
+CHOOSE = "選んでください"
+LIST_SEP = "、"  # between the items of a list in a sentence
+ITEM_SEP = "・"  # between short items in one cell
+MONTH_LABEL = "{year}年{month}月"
+WITH_NOTE = "{text}（{note}）"
+TIME_SPAN = "{start}〜{end}"
+
+# ==== Sign-in, users and permissions (signin.py, user_services.py, page_common.py) ====
+PAGE_DENIED = "このページを開く権限がありません（{user}・{role}）。左のメニューから使えるページを選んでください。"
+LOGIN_HEADER = "ログイン"
+LOGIN_CAPTION = "マイナンバーカード窓口 運営コンソールを使うには、割り当てられたログインIDとパスワードを入れてください。"
+LOGIN_ID = "ログインID"
+LOGIN_PASSWORD = "パスワード"
+LOGIN_BUTTON = "ログイン"
+LOGIN_FAILED = "ログインIDまたはパスワードが違います。"
+LOGIN_LOCKED = "失敗が続いたため、このアカウントは {until} までロックされています。時間をおいて試すか、管理者に連絡してください。"
+LOGIN_NOW_LOCKED = "ログインに{n}回続けて失敗したため、このアカウントを {until} までロックしました。"
+LOGIN_DISABLED = "このアカウントは無効です。管理者に連絡してください。"
+LOGIN_EXPIRED = "{minutes}分間操作がなかったため、ログアウトしました。もう一度ログインしてください。"
+LOGIN_OIDC_BUTTON = "組織のアカウントでログイン"
+LOGIN_OIDC_UNKNOWN = "{email} はこのコンソールの利用者として登録されていません。管理者に連絡してください。"
+LOGIN_OIDC_NOT_CONFIGURED = "外部認証（OIDC）の設定（.streamlit/secrets.toml の [auth]）がありません。管理者に連絡してください。"
+SIGNED_IN_AS = "{name}（{role}）"
+SIGNED_IN_SITES = "担当拠点: {sites}"
+ALL_SITES = "全拠点"
+SIGN_OUT = "ログアウト"
+SIGNED_OUT = "ログアウトしました。"
+NO_SITE_ASSIGNED = "担当する拠点が割り当てられていません。管理者に連絡してください。"
+USER_BAD_LOGIN = "ログインID {login!r} は使えません（英小文字・数字・. _ @ - の3〜64文字）。"
+USER_EXISTS = "ログインID {login} はすでに登録されています。"
+USER_UNKNOWN = "ログインID {login} の利用者はいません。"
+USER_BAD_ROLE = "役割 {role!r} はありません（{roles}）。"
+USER_BAD_SITE = "拠点 {site!r} はありません（{sites}）。"
+USER_NEEDS_SITE = "役割 {role} には担当拠点（--site、複数可）か --all-sites が必要です。"
+USER_SHORT_PASSWORD = "パスワードは{n}文字以上にしてください。"
+USER_EMPTY_NAME = "表示名を入れてください。"
+USER_CONTROL_CHARS = "{field}に制御文字は使えません。"
 NO_PAGE_FOR_ROLE = "この役割で使える画面はありません。管理者に確認してください。"
 
-# --- 勤務表: copy the week before (issue 18) ---
-COPY_BUTTON = "前週の勤務表を写して始める"
-COPY_DONE = "前週の勤務表を写して版{version}を作りました。違反と手直しを確認してください。"
-COPY_NONE = "前週（{week}）の勤務表がないため、写せません。"
-NOTE_COPIED = "前週（版{version}）の写し"
-ROSTER_DONE_WHY = ("計算中に示した最良のペナルティ {search} は勤務時間と人数の段階の値です。保存した勤務表の {final} は、"
-                   "その後に担当業務を割り当てた結果（業務の切替など）を規則チェックで数え直した値です。")
-# --- 勤務表のExcel取込 (issue 18) ---
-NOTE_IMPORTED = "Excelから取込"
-ROSTER_IMPORT_HEADER = "Excelから取り込む"
-ROSTER_IMPORT_HELP = ("「Excel」で書き出した勤務表の「明細」シート（1行が1人1日の業務1区切り）を編集して取り込むと、"
-                      "新しい版（下書き）として保存します。手動編集と同じく必須ルールを確認し、違反があっても保存します。"
-                      "数式は使えません。5MB・5,000行まで。")
-ROSTER_IMPORT_FILE = "勤務表のExcelファイル（.xlsx）"
-ROSTER_IMPORT_BUTTON = "取り込んで新しい版にする"
-ROSTER_IMPORT_REFUSED = "取り込めませんでした（何も保存していません）。"
-ROSTER_IMPORTED = ("Excelから取り込み、版{version}（下書き）として保存しました: 勤務 {shifts}件、"
-                   "必須ルール違反 {violations}件、ペナルティ {objective}。")
-ROSTER_IMPORTED_VIOLATIONS = "必須ルール違反があります。版を選んで内容を確認してください。"
+# ==== Errors: refusals of the use cases, the database and uploads ====
+DB_MISSING = "データベースが初期化されていません。`madoguchi init` を実行してください。"
+ERR_SITE = "拠点 {site!r} はありません。"
+ERR_FUTURE = "{site}: {field} が未来の日付です（{value}）。"
+ERR_NAIVE = "{site}: {field} にタイムゾーンがありません（{value}）。"
+ERR_CHOICE = "{site}: {field} に {value!r} は選べません。"
+ERR_EMPTY = "{site}: {field} を入力してください。"
+ERR_BEFORE = "{site}: {field}（{value}）が{other}より前です。"
+ERR_NEEDS = "{site}: {field} の前に {other} を記録してください。"
+ERR_NOT_FOUND = "{what}（番号 {id}）が見つかりません。"
+ERR_OUTSIDE = "{site}: {field}（{value}）が契約期間（{start} 〜 {end}）の外です。"
+ERR_NEGATIVE = "{site}: {field} は0以上で入力してください（{value}）。"
+ERR_POSITIVE = "{site}: {field} は1以上で入力してください（{value}）。"
+ERR_TOO_LARGE = "{site}: {field} が大きすぎます（{value}。{limit:,} まで）。"
+DB_BUSY = ("データベースが他の処理で使用中のため保存できませんでした（{seconds:.0f} 秒待ちました）。"
+           "何も保存されていません。少し待ってからもう一度お試しください。")
+DB_ERROR = "データベースの処理に失敗しました。何も保存されていません（{kind}）。"
+UPLOAD_TOO_LARGE = "ファイルが大きすぎます（{size:,} バイト。{limit:,} バイトまで）。"
+UPLOAD_TOO_MANY_ROWS = "行が多すぎます（{rows:,} 行。見出しを除いて {limit:,} 行まで）。"
+UPLOAD_TOO_MANY_COLUMNS = "列が多すぎます（{columns:,} 列。{limit:,} 列まで）。"
+NOT_FOUND_AT_SITE = "{what}（{id}）は拠点 {site} にありません。"
+STAFF_WHAT = "従事者"
+ROSTER_VERSION_WHAT = "勤務表の版"
+UNEXPECTED_ERROR = "予期しないエラーが起きました。管理者に連絡するときは、エラー番号 {error_id} を伝えてください。"
+
+# ==== end of the sections by page (blocks added by other branches follow) ====

@@ -7,7 +7,7 @@ import datetime as dt
 import streamlit as st
 from sqlmodel import Session
 
-from core.live import TOKYO, local
+from core.vocabulary import TOKYO, local
 from dashboard import attendance_services as att
 from dashboard import page_common, records_ui, resources, texts
 from dashboard.access import Permission
@@ -36,11 +36,14 @@ if rows is None:
 
 
 def _plan(row) -> str:
-    return f"{row.planned.start:%H:%M}〜{row.planned.end:%H:%M}" if row.planned else T.ATT_NO_PLAN
+    if not row.planned:
+        return T.ATT_NO_PLAN
+    return T.TIME_SPAN.format(start=f"{row.planned.start:%H:%M}", end=f"{row.planned.end:%H:%M}")
 
 
 def _breaks(row) -> str:
-    return "、".join(f"{local(s):%H:%M}〜{local(e):%H:%M}" if e else f"{local(s):%H:%M}〜" for s, e in row.day.breaks)
+    return T.LIST_SEP.join(T.TIME_SPAN.format(start=f"{local(s):%H:%M}", end=f"{local(e):%H:%M}" if e else "")
+                           for s, e in row.day.breaks)
 
 
 st.dataframe([{
@@ -49,7 +52,7 @@ st.dataframe([{
     T.ATT_COL_BREAKS: _breaks(r),
     T.ATT_COL_OUT: f"{local(r.day.clock_out):%H:%M}" if r.day.clock_out else "",
     T.ATT_COL_STATE: T.ATT_STATE[r.day.state],
-    T.ATT_COL_DEVIATION: "・".join(att.deviation_text(d) for d in r.deviations),
+    T.ATT_COL_DEVIATION: T.ITEM_SEP.join(att.deviation_text(d) for d in r.deviations),
 } for r in rows], hide_index=True, width="stretch")
 
 if date == today:
@@ -57,7 +60,7 @@ if date == today:
         if not r.actions:
             continue
         cols = st.columns([3, 1, 1, 1, 1])
-        cols[0].write(f"{r.name}（{_plan(r)}）")
+        cols[0].write(T.WITH_NOTE.format(text=r.name, note=_plan(r)))
         for i, kind in enumerate(r.actions, start=1):
             if cols[i].button(T.ATT_KIND[kind], key=f"attendance_{r.staff_id}_{kind}"):
                 done = records_ui.act(lambda session, r=r, kind=kind: att.stamp(
@@ -71,7 +74,7 @@ else:
 st.subheader(T.ATT_CORRECT_HEADER)
 people = {r.staff_id: r for r in rows}
 with st.form("attendance_correct"):
-    who = st.selectbox(T.ATT_CORRECT_PERSON, list(people), format_func=lambda s: f"{people[s].name}（{s}）",
+    who = st.selectbox(T.ATT_CORRECT_PERSON, list(people), format_func=lambda s: T.WITH_NOTE.format(text=people[s].name, note=s),
                        key="attendance_fix_person")
     stamps = {s.id: s for s in people[who].stamps} if who else {}
     target = st.selectbox(T.ATT_CORRECT_TARGET, [None, *stamps], key="attendance_fix_target",

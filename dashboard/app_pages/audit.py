@@ -16,7 +16,7 @@ actor = page_common.require_page(Permission.VIEW_AUDIT)
 fixtures = resources.fixtures()
 today = report_services.tokyo_today()
 
-st.header(texts.AUDIT_HEADER)
+st.header(texts.AUDIT_LOG_HEADER)
 st.caption(texts.AUDIT_CAPTION)
 
 with Session(resources.engine()) as session:
@@ -43,7 +43,7 @@ if entries:
     st.dataframe(pd.DataFrame(audit_services.entry_rows(entries, site_names)), hide_index=True, width="stretch",
                  key="audit_table")
 else:
-    st.info(texts.AUDIT_NONE)
+    st.info(texts.AUDIT_LOG_NONE)
 
 
 def _csv() -> bytes:

@@ -31,7 +31,7 @@ if upload is not None and st.button(T.CB_IMPORT, key="city_bookings_import", typ
         st.success(T.CB_DONE.format(added=outcome.added, changed=outcome.changed, cancelled=outcome.cancelled,
                                     unchanged=outcome.unchanged, skipped=outcome.skipped))
         if outcome.ignored_columns:
-            st.info(T.CB_IGNORED.format(columns="、".join(outcome.ignored_columns)))
+            st.info(T.CB_IGNORED.format(columns=T.LIST_SEP.join(outcome.ignored_columns)))
         if outcome.conflicts:
             st.warning(T.CB_CONFLICTS)
             st.dataframe([{T.CB_COL_DATE: c.date.isoformat(), T.CB_COL_TIME: f"{c.start:%H:%M}",

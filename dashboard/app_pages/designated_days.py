@@ -7,8 +7,7 @@ import streamlit as st
 from sqlmodel import Session
 
 from core import designated_days as dd
-from core.live import local
-from core.vocabulary import weekday_label
+from core.vocabulary import local, weekday_label
 from dashboard import designation_services as des
 from dashboard import page_common, records_ui, resources, texts
 from dashboard.access import Permission
@@ -46,7 +45,7 @@ with Session(resources.engine()) as session:
 def _rows(items):
     return [{T.DES_COL_DATE: d.date.isoformat(), T.DES_COL_WEEKDAY: weekday_label(d.date),
              T.DES_COL_SOURCE: T.DES_SOURCE[d.source],
-             T.DES_COL_CHANGED: f"{local(d.changed_at):%Y-%m-%d %H:%M}・{d.changed_by}" if d.changed_at else ""}
+             T.DES_COL_CHANGED: T.ITEM_SEP.join((f"{local(d.changed_at):%Y-%m-%d %H:%M}", d.changed_by)) if d.changed_at else ""}
             for d in items]
 
 

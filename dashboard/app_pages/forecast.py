@@ -8,8 +8,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from core.forecast import DemandModel
 from core.designated_days import fingerprint
+from core.forecast import DemandModel
 from core.requirements import StaffingModel
 from dashboard import charts, page_common, resources, services, texts
 from dashboard.access import Permission
@@ -37,7 +37,7 @@ with left:
 demand, staffing = models(site.id, fingerprint(site))
 
 months = pd.period_range(site.contract.start, site.contract.end, freq="M")
-labels = [f"{p.year}年{p.month}月" for p in months]
+labels = [texts.MONTH_LABEL.format(year=p.year, month=p.month) for p in months]
 current = pd.Period(today, freq="M")
 # Session state instead of `index=`: a month kept from another site's contract must be replaced.
 if st.session_state.get("forecast_month") not in labels:
@@ -56,7 +56,7 @@ items = list(dict.fromkeys(row[texts.COL_ITEM] for row in month_rows))  # one co
 if month_rows:
     figures = st.columns(3)
     figures[0].metric(texts.FORECAST_MONTH_TOTAL, texts.UNIT_CASES.format(n=total))
-    figures[1].metric(texts.FORECAST_OPEN_DAYS, f"{len(open_days)}日")
+    figures[1].metric(texts.FORECAST_OPEN_DAYS, texts.FORECAST_DAYS.format(n=len(open_days)))
     figures[2].metric(
         texts.FORECAST_DAILY_MEAN, texts.UNIT_CASES.format(n=round(total / len(open_days)) if open_days else 0)
     )

@@ -9,12 +9,11 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from core.report_records import TOKYO, local
 from core.reports import notice_status
-from dashboard import report_services as rs
-from dashboard import incident_services, page_common, resources, texts
-from dashboard.page_common import DatabaseBusy, run_write
+from core.vocabulary import TOKYO, local
+from dashboard import incident_services, page_common, report_services, resources, texts
 from dashboard.access import AccessDenied, Permission
+from dashboard.page_common import DatabaseBusy, run_write
 
 actor = page_common.require_page(Permission.EDIT_RECORDS)
 fixtures = resources.fixtures()
@@ -38,7 +37,7 @@ def _run(action, success: str) -> None:
     """Run a use case; show its Japanese error instead of a traceback."""
     try:
         run_write(resources.engine(), action)  # retried when the database is locked
-    except (rs.InputError, AccessDenied) as exc:
+    except (report_services.InputError, AccessDenied) as exc:
         st.error(str(exc))
     except DatabaseBusy as exc:
         st.error(texts.DB_BUSY.format(seconds=exc.waited))
@@ -76,14 +75,14 @@ with tab_incidents:
         written_day = w1.date_input(texts.INC_WRITTEN_DATE, value=None, format="YYYY/MM/DD", key="inc_written_date")
         written_time = w2.time_input(texts.INC_REPORT_TIME, value=dt.time(17, 0), step=300, key="inc_written_time")
         if st.form_submit_button(texts.INC_SAVE, key="inc_save"):
-            data = rs.IncidentInput(kind, category, _at(day, time), description, action, cause, fix,
+            data = report_services.IncidentInput(kind, category, _at(day, time), description, action, cause, fix,
                                     _at(reported_day, reported_time), progress=progress, damage=damage,
                                     oral_reported_at=_at(oral_day, oral_time),
                                     written_reported_at=_at(written_day, written_time))
-            _run(lambda s: rs.record_incident(site.id, data, session=s, fixtures=fixtures, actor=actor), texts.INC_SAVED)
+            _run(lambda s: report_services.record_incident(site.id, data, session=s, fixtures=fixtures, actor=actor), texts.INC_SAVED)
 
     with Session(resources.engine()) as session:
-        rows = rs.incidents(site.id, session=session, since=today - dt.timedelta(days=90), actor=actor)
+        rows = report_services.incidents(site.id, session=session, since=today - dt.timedelta(days=90), actor=actor)
         late = incident_services.overdue_incident_reports(  # issue 17: reports to the city overdue
             site.id, session=session, fixtures=fixtures, now=dt.datetime.now(TOKYO),
             actor=actor)
@@ -134,11 +133,11 @@ with tab_incidents:
             written_time = w2.time_input(texts.INC_REPORT_TIME, value=written.time() if written else dt.time(17, 0),
                                          step=300, key=f"inc_edit_written_time_{picked}")
             if st.form_submit_button(texts.INC_UPDATE, key=f"inc_update_{picked}"):
-                data = rs.IncidentInput(row.kind, row.category, row.occurred_at, row.description, action, cause, fix,
+                data = report_services.IncidentInput(row.kind, row.category, row.occurred_at, row.description, action, cause, fix,
                                         _at(reported_day, reported_time), progress=progress, damage=damage,
                                         oral_reported_at=_at(oral_day, oral_time),
                                         written_reported_at=_at(written_day, written_time))
-                _run(lambda s: rs.update_incident(picked, data, session=s, fixtures=fixtures, site_id=site.id, actor=actor), texts.INC_UPDATED)
+                _run(lambda s: report_services.update_incident(picked, data, session=s, fixtures=fixtures, site_id=site.id, actor=actor), texts.INC_UPDATED)
 
 # -- 業務改善事項通知書 ---------------------------------------------------------------------------------
 with tab_notices:
@@ -152,25 +151,25 @@ with tab_notices:
         received = a.date_input(texts.NOTICE_RECEIVED, value=today, max_value=today, format="YYYY/MM/DD", key="notice_received")
         subject = b.text_input(texts.NOTICE_SUBJECT, key="notice_subject")
         if st.form_submit_button(texts.INC_SAVE, key="notice_save"):
-            data = rs.NoticeInput(received, subject)
-            _run(lambda s: rs.record_notice(site.id, data, session=s, fixtures=fixtures, actor=actor), texts.INC_SAVED)
+            data = report_services.NoticeInput(received, subject)
+            _run(lambda s: report_services.record_notice(site.id, data, session=s, fixtures=fixtures, actor=actor), texts.INC_SAVED)
     with Session(resources.engine()) as session:
-        notices = rs.notices(site.id, session=session, actor=actor)
+        notices = report_services.notices(site.id, session=session, actor=actor)
     if not notices:
         st.caption(texts.NOTICE_NONE)
     else:
         statuses = {n.id: notice_status(site, n, today) for n in notices}
         stopped = [n.subject for n in notices if statuses[n.id].payment_stopped_now]
         if stopped:
-            st.error(texts.NOTICE_STOPPED.format(subjects="、".join(stopped)), icon=":material/money_off:")
+            st.error(texts.NOTICE_STOPPED.format(subjects=texts.LIST_SEP.join(stopped)), icon=":material/money_off:")
         st.dataframe(pd.DataFrame([{
             texts.COL_INC_ID: n.id, texts.NOTICE_RECEIVED: n.received_on.isoformat(), texts.NOTICE_SUBJECT: n.subject,
-            "計画書期限": statuses[n.id].plan_due.isoformat() if statuses[n.id].plan_due else "",
+            texts.NOTICE_COL_PLAN_DUE: statuses[n.id].plan_due.isoformat() if statuses[n.id].plan_due else "",
             texts.NOTICE_PLAN: n.plan_submitted_on.isoformat() if n.plan_submitted_on else "",
             texts.NOTICE_REPORT: n.report_submitted_on.isoformat() if n.report_submitted_on else "",
             texts.NOTICE_COMPLETED: n.completed_on.isoformat() if n.completed_on else "",
             texts.NOTICE_APPROVED: n.plan_approved_on.isoformat() if n.plan_approved_on else "",
-            "状況": statuses[n.id].status, "支払": statuses[n.id].payment or "",
+            texts.NOTICE_COL_STATUS: statuses[n.id].status, texts.NOTICE_COL_PAYMENT: statuses[n.id].payment or "",
         } for n in notices]), hide_index=True, width="stretch")
         by_id = {n.id: n for n in notices}
         picked = st.selectbox(texts.NOTICE_PICK, list(by_id), key="notice_pick",
@@ -186,8 +185,8 @@ with tab_notices:
             approved = a.date_input(texts.NOTICE_APPROVED, value=notice.plan_approved_on, format="YYYY/MM/DD",
                                     key=f"notice_approved_{picked}")
             if st.form_submit_button(texts.INC_UPDATE, key=f"notice_update_{picked}"):
-                data = rs.NoticeInput(notice.received_on, notice.subject, plan, report, done, approved)
-                _run(lambda s: rs.update_notice(picked, data, session=s, fixtures=fixtures, site_id=site.id, actor=actor), texts.INC_UPDATED)
+                data = report_services.NoticeInput(notice.received_on, notice.subject, plan, report, done, approved)
+                _run(lambda s: report_services.update_notice(picked, data, session=s, fixtures=fixtures, site_id=site.id, actor=actor), texts.INC_UPDATED)
 
 # -- 申請書枚数・交付前設定 ----------------------------------------------------------------------------
 with tab_inputs:
@@ -197,7 +196,7 @@ with tab_inputs:
         forms_day = a.date_input(texts.FORMS_DATE, value=min(today, site.contract.end), format="YYYY/MM/DD", key="forms_date")
         count = b.number_input(texts.FORMS_COUNT, min_value=0, value=0, step=1, key="forms_count")
         if st.form_submit_button(texts.FORMS_SAVE, key="forms_save"):
-            _run(lambda s: rs.record_form_count(site.id, forms_day, int(count), session=s, fixtures=fixtures, actor=actor),
+            _run(lambda s: report_services.record_form_count(site.id, forms_day, int(count), session=s, fixtures=fixtures, actor=actor),
                  texts.FORMS_SAVED.format(date=forms_day, count=int(count)))
     st.markdown(f"**{texts.BATCH_HEADER}**")
     target = site.service_standards.pre_issuance_to_notice_days
@@ -209,29 +208,31 @@ with tab_inputs:
         cards = b.number_input(texts.BATCH_CARDS, min_value=1, value=1, step=1, key="batch_cards")
         mailed = c.date_input(texts.BATCH_MAILED, value=None, format="YYYY/MM/DD", key="batch_mailed")
         if st.form_submit_button(texts.BATCH_SAVE, key="batch_save"):
-            _run(lambda s: rs.record_card_batch(site.id, arrived, int(cards), mailed, session=s, fixtures=fixtures, actor=actor),
+            _run(lambda s: report_services.record_card_batch(site.id, arrived, int(cards), mailed, session=s, fixtures=fixtures, actor=actor),
                  texts.BATCH_SAVED)
     with Session(resources.engine()) as session:
-        pending = [b for b in rs.card_batches(site.id, session=session, actor=actor) if b.notices_mailed_on is None]
+        pending = [b for b in report_services.card_batches(site.id, session=session, actor=actor) if b.notices_mailed_on is None]
     if not pending:
         st.caption(texts.BATCH_NONE)
     else:
         by_id = {b.id: b for b in pending}
         picked = st.selectbox(texts.BATCH_PICK, list(by_id), key="batch_pick",
-                              format_func=lambda i: f"{by_id[i].arrived_on} 到着 {by_id[i].cards}枚（{(today - by_id[i].arrived_on).days}日経過）")
+                              format_func=lambda i: texts.BATCH_OPTION.format(
+                                  arrived=by_id[i].arrived_on, cards=by_id[i].cards,
+                                  days=(today - by_id[i].arrived_on).days))
         with st.form(f"batch_mail_{picked}"):
             mailed_on = st.date_input(texts.BATCH_MAILED, value=today, max_value=today, format="YYYY/MM/DD",
                                       key=f"batch_mail_date_{picked}")
             if st.form_submit_button(texts.BATCH_MAIL_SAVE, key=f"batch_mail_save_{picked}"):
                 batch = by_id[picked]
-                _run(lambda s: rs.record_card_batch(site.id, batch.arrived_on, batch.cards, mailed_on, session=s,
+                _run(lambda s: report_services.record_card_batch(site.id, batch.arrived_on, batch.cards, mailed_on, session=s,
                                                     fixtures=fixtures, batch_id=batch.id, actor=actor), texts.BATCH_SAVED)
 
 # -- 報告書の提出記録 -------------------------------------------------------------------------------
 with tab_submissions:
     st.markdown(f"**{texts.SUBMIT_HEADER}**")
     with Session(resources.engine()) as session:
-        items = [i for i in rs.due_list(site.id, session=session, fixtures=fixtures, today=today, actor=actor)
+        items = [i for i in report_services.due_list(site.id, session=session, fixtures=fixtures, today=today, actor=actor)
                  if i.status in ("overdue", "due")]
     if not items:
         st.caption(texts.SUBMIT_NONE)
@@ -240,12 +241,13 @@ with tab_submissions:
         by_key = dict(zip(keys, items))
         with st.form("submission"):
             picked = st.selectbox(texts.SUBMIT_PICK, keys, key="submit_pick",
-                                  format_func=lambda k: f"{by_key[k].label} {by_key[k].period_start}（期限 {by_key[k].due}・"
-                                                        f"{texts.DUE_STATUS[by_key[k].status]}）")
+                                  format_func=lambda k: texts.SUBMIT_OPTION.format(
+                                      label=by_key[k].label, start=by_key[k].period_start, due=by_key[k].due,
+                                      status=texts.DUE_STATUS[by_key[k].status]))
             submitted = st.date_input(texts.SUBMIT_ON, value=today, max_value=today, format="YYYY/MM/DD", key="submit_on")
             if st.form_submit_button(texts.SUBMIT_SAVE, key="submit_save"):
                 item = by_key[picked]
-                _run(lambda s: rs.mark_submitted(site.id, item.report_id, item.period_start, submitted, session=s,
+                _run(lambda s: report_services.mark_submitted(site.id, item.report_id, item.period_start, submitted, session=s,
                                                  fixtures=fixtures, actor=actor), texts.SUBMIT_SAVED)
 
 
@@ -262,10 +264,10 @@ with tab_documents:
         detail = st.text_area(texts.ISSUE_DETAIL, key="issue_detail")
         improvement = st.text_area(texts.ISSUE_IMPROVEMENT, key="issue_improvement")
         if st.form_submit_button(texts.INC_SAVE, key="issue_save"):
-            _write(lambda s: rs.record_meeting_issue(site.id, raised, title, detail, improvement, session=s,
+            _write(lambda s: report_services.record_meeting_issue(site.id, raised, title, detail, improvement, session=s,
                                                      fixtures=fixtures, actor=actor, today=today), texts.INC_SAVED)
     with Session(resources.engine()) as session:
-        issues = rs.open_meeting_issues(site.id, session=session, actor=actor)
+        issues = report_services.open_meeting_issues(site.id, session=session, actor=actor)
     if issues:
         by_issue = {i.id: i for i in issues}
         with st.form("issue_close"):
@@ -275,7 +277,7 @@ with tab_documents:
             closed = st.date_input(texts.ISSUE_CLOSED, value=today, max_value=today, format="YYYY/MM/DD", key="issue_closed")
             done_text = st.text_area(texts.ISSUE_IMPROVEMENT, key="issue_done")
             if st.form_submit_button(texts.INC_UPDATE, key="issue_close_save"):
-                _write(lambda s: rs.close_meeting_issue(chosen, closed, done_text, session=s, fixtures=fixtures,
+                _write(lambda s: report_services.close_meeting_issue(chosen, closed, done_text, session=s, fixtures=fixtures,
                                                         actor=actor, today=today), texts.INC_UPDATED)
     audit = site.documents.self_audit
     if audit is not None:
@@ -288,11 +290,11 @@ with tab_documents:
                                   key="audit_year")
             item = b.selectbox(texts.AUDIT_ITEM, list(items), key="audit_item",
                                format_func=lambda i: f"{items[i].iso_clause} {items[i].label}")
-            verdict = c.selectbox(texts.AUDIT_VERDICT, list(rs.AUDIT_VERDICTS), key="audit_verdict",
-                                  format_func=rs.AUDIT_VERDICTS.get)
+            verdict = c.selectbox(texts.AUDIT_VERDICT, list(report_services.AUDIT_VERDICTS), key="audit_verdict",
+                                  format_func=report_services.AUDIT_VERDICTS.get)
             note = st.text_area(texts.AUDIT_NOTE, key="audit_note")
             if st.form_submit_button(texts.INC_SAVE, key="audit_save"):
-                _write(lambda s: rs.record_audit_entry(site.id, int(year), item, verdict, note, session=s,
+                _write(lambda s: report_services.record_audit_entry(site.id, int(year), item, verdict, note, session=s,
                                                        fixtures=fixtures, actor=actor), texts.INC_SAVED)
     checks = site.documents.equipment_checks
     if checks is not None:
@@ -307,19 +309,20 @@ with tab_documents:
                 remark = b.text_input(texts.EQUIPMENT_NOTE, key=f"equipment_note_{entry.id}", label_visibility="collapsed")
                 results[entry.id] = (ok, remark)
             if st.form_submit_button(texts.INC_SAVE, key="equipment_save"):
-                _write(lambda s: rs.record_equipment_checks(site.id, checked, results, session=s, fixtures=fixtures,
+                _write(lambda s: report_services.record_equipment_checks(site.id, checked, results, session=s, fixtures=fixtures,
                                                             actor=actor, today=today), texts.INC_SAVED)
     with Session(resources.engine()) as session:
-        schedule = rs.document_schedule(site.id, session=session, fixtures=fixtures, today=today, actor=actor)
+        schedule = report_services.document_schedule(site.id, session=session, fixtures=fixtures, today=today, actor=actor)
     pending = {r.report_id: r for r in schedule if r.period_start is not None and r.submitted_on is None
                and r.status not in ("ad_hoc", "not_produced")}
     if pending:
         with st.form("document_submitted"):
             st.markdown(f"**{texts.DOC_SUBMIT_HEADER}**")
             chosen_doc = st.selectbox(texts.DOCS_COL_DOCUMENT, list(pending), key="document_submit_pick",
-                                      format_func=lambda i: f"{pending[i].label}（{pending[i].period_label}）")
+                                      format_func=lambda i: texts.WITH_NOTE.format(text=pending[i].label,
+                                                                             note=pending[i].period_label))
             on = st.date_input(texts.SUBMIT_ON, value=today, max_value=today, format="YYYY/MM/DD", key="document_submit_on")
             if st.form_submit_button(texts.SUBMIT_SAVE, key="document_submit_save"):
                 row = pending[chosen_doc]
-                _run(lambda s: rs.mark_submitted(site.id, row.report_id, row.period_start, on, session=s,
+                _run(lambda s: report_services.mark_submitted(site.id, row.report_id, row.period_start, on, session=s,
                                                  fixtures=fixtures), texts.SUBMIT_SAVED)

@@ -30,7 +30,7 @@ with left:
     site = page_common.pick_site_profile("sites_site")
 
 months = pd.period_range(site.contract.start, site.contract.end, freq="M")
-labels = [f"{p.year}年{p.month}月" for p in months]
+labels = [texts.MONTH_LABEL.format(year=p.year, month=p.month) for p in months]
 current = pd.Period(today, freq="M")
 default = list(months).index(current) if current in months else 0
 choice = right.selectbox(texts.PICK_MONTH, labels, index=default, key="sites_month")

@@ -160,3 +160,16 @@ def test_too_many_rows_are_refused(roster, problem):
         roster_from_xlsx(data, problem)
     [error] = refused.value.errors
     assert error.row == MAX_ROWS + 2 and "5,000 行まで" in error.message
+
+
+def test_only_the_first_errors_are_listed(roster, problem):
+    from core.roster_import import MAX_ERRORS
+
+    row = [TUESDAY.isoformat(), "火", "set-99", "", "08:30", "17:15", "", "08:30", "17:15", "管理業務"]
+    data = _edit(_xlsx(Roster("seto", WEEK, []), problem), {}, [row] * (MAX_ERRORS + 10))
+    with pytest.raises(RosterImportError) as refused:
+        roster_from_xlsx(data, problem)
+    errors = refused.value.errors
+    assert len(errors) == MAX_ERRORS + 1
+    assert all(e.column == "ID" for e in errors[:-1])
+    assert errors[-1].row == 0 and f"最初の {MAX_ERRORS} 件" in errors[-1].message

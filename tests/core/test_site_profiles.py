@@ -408,3 +408,39 @@ def test_staff_hours_cover_the_floors_of_an_ordinary_week(fixtures: Fixtures, si
     assert sum(m.contract_hours_per_week for m in staff) >= floors * 1.1
     leads = [m for m in staff if m.role in ("manager", "deputy")]
     assert sum(m.contract_hours_per_week for m in leads) >= presence
+
+
+def _without_activity(site: SiteProfile, activity: str) -> dict:
+    """The profile's data with one activity removed from the list of activities it runs."""
+    data = site.model_dump(mode="json")
+    data["activities"] = [a for a in data["activities"] if a["id"] != activity]
+    return data
+
+
+def test_every_setting_naming_an_activity_the_site_does_not_run_is_refused(fixtures: Fixtures) -> None:
+    site = fixtures.site("tamano")
+    data = site.model_dump(mode="json")
+    data["activities"] = data["activities"] + data["activities"][:1]
+    with pytest.raises(ValueError, match="activities: an activity id is listed twice"):
+        SiteProfile.model_validate(data)
+    data = site.model_dump(mode="json")
+    data["day_types"] = data["day_types"] + data["day_types"][:1]
+    with pytest.raises(ValueError, match="day_types: a day type id is listed twice"):
+        SiteProfile.model_validate(data)
+    procedure = site.procedures[0]
+    data = _without_activity(site, procedure.activity.value)
+    for day_type in data["day_types"]:
+        day_type["activities"] = [a for a in day_type["activities"] if a != procedure.activity.value]
+    data["staffing"]["cover_both"] = []
+    data["equipment"] = []
+    data["live_rules"] = [r for r in data["live_rules"] if r["activity"] != procedure.activity.value]
+    if data["staffing"].get("outside_hours"):
+        data["staffing"]["outside_hours"] = None
+    with pytest.raises(ValueError, match=rf"procedures\.{procedure.id}\.activity: "
+                                         rf"'{procedure.activity.value}' is not run by the site"):
+        SiteProfile.model_validate(data)
+    first_day = site.day_types[0]
+    data = _without_activity(site, first_day.activities[0].value)
+    with pytest.raises(ValueError, match=rf"day_types\.{first_day.id}\.activities: "
+                                         rf"'{first_day.activities[0].value}' is not one of the site's activities"):
+        SiteProfile.model_validate(data)

@@ -91,3 +91,26 @@ def test_a_file_that_is_neither_csv_nor_excel_is_refused():
         read_table(b"x", "staff.pdf")
     with pytest.raises(ImportRefused, match="Excel"):
         read_table(b"not a zip", "staff.xlsx")
+
+
+def test_every_kind_of_bad_cell_is_named_by_its_column(fixtures):
+    table = read_table(_csv(
+        "Set 90,田中 花子,店長,窓口,免許,2026-13-01,四十,,,,,,,,2027-01-15~2027-01-14,祝,夜番",
+        "set-91,鈴木 一郎,manager,窓口,training,,41,,,,,,,,,,",
+    ), "staff.csv")
+    with pytest.raises(ImportRefused) as refused:
+        parse_rows(table, fixtures.site("seto"))
+    found = [(e.row, e.column) for e in refused.value.errors]
+    assert found == [(2, "ID"), (2, "役割"), (2, "資格"), (2, "研修修了日"), (2, "契約時間"), (2, "休暇"),
+                     (2, "休み希望"), (2, "勤務帯希望"), (3, "契約時間")]
+    texts = refused.value.args[0]
+    assert "数値で書いてください（値: 四十）" in texts and "0 より大きく 40 以下の時間です（値: 41）" in texts
+    assert "早番・遅番・指定なし のどれかです（値: 夜番）" in texts
+
+
+def test_keys_and_japanese_words_are_both_read(fixtures):
+    table = read_table(_csv("set-90,田中 花子,manager,window,experience_1y・研修修了,,40,,,,,,,,,sat 日曜,late"),
+                       "staff.csv")
+    [member] = parse_rows(table, fixtures.site("seto"))
+    assert member.role == "manager" and member.qualifications == ["experience_1y", "training"]
+    assert [d.value for d in member.preferences.days_off] == ["sat", "sun"] and member.preferences.shift == "late"

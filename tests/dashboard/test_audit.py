@@ -125,6 +125,7 @@ def test_the_audit_page_lists_and_filters_for_admins(engine, fixtures):
     at = signed_in(AppTest.from_file(str(ROOT / "dashboard" / "app_pages" / "audit.py"), default_timeout=60),
                    ADMIN).run()
     assert not at.exception
+    assert [h.value for h in at.header] == ["監査ログ"]  # not the self-audit's heading of the same name
     assert len(at.dataframe[0].value) == 6
     at.selectbox(key="audit_site").select("seto").run()
     assert list(at.dataframe[0].value[texts.AUDIT_COL_SITE]) == ["瀬戸市"]

@@ -121,3 +121,17 @@ def test_only_counter_roles_of_the_site_may_import(session, fixtures):
     with pytest.raises(AccessDenied):
         _import(session, fixtures, GOOD, actor=Actor("sv", Role.SUPERVISOR, frozenset({"seto"})))
     assert _state(session) == ([], [], [])
+
+
+def test_a_cancelled_booking_cannot_be_moved_and_cancelling_it_again_changes_nothing(session, fixtures):
+    _import(session, fixtures, GOOD)
+    _import(session, fixtures, HEADER + "K-0001,2026-12-01,09:00,card_issuance,取消,,\r\n")
+    before = _state(session)
+    again = _import(session, fixtures, HEADER + "K-0001,2026-12-01,09:00,card_issuance,取消,,\r\n")
+    assert (again.cancelled, again.unchanged) == (0, 1)
+    with pytest.raises(ImportRefused) as refused:
+        _import(session, fixtures, HEADER + "K-0001,2026-12-01,11:00,card_issuance,予約,,\r\n")
+    assert "2行目「予約番号」: 予約番号 K-0001 は「" in str(refused.value)
+    assert "のため変更できません" in str(refused.value)
+    session.rollback()
+    assert _state(session) == before
