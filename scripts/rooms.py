@@ -38,6 +38,7 @@ MOVES: dict[str, str] = {
     "core.staff": "core.staff.members",
     "core.staff_import": "core.staff.importer",
     "core.staff_training": "core.staff.training",
+    "core.staff_texts": "core.staff.texts",
     # core/records: the records contracts require beside the live counters
     "core.attendance": "core.records.attendance",
     "core.designated_days": "core.records.designated_days",
@@ -68,6 +69,7 @@ DASHBOARD_MOVES: dict[str, str] = {
     "dashboard.roster_charts": "dashboard.charts.roster",
     "dashboard.cli": "dashboard.cli.main",
     "dashboard.cli_records": "dashboard.cli.records",
+    "dashboard.cli_texts": "dashboard.cli.texts",
     "dashboard.demo": "dashboard.demo.fill",
     "dashboard.demo_records": "dashboard.demo.records",
 }
