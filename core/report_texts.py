@@ -478,3 +478,33 @@ SCHEDULE_STATUS = {
     "submitted": "提出済", "late": "期限後に提出", "overdue": "期限超過・未提出", "due": "期限前・未提出",
     "open": "未提出（期限の定めなし）", "ad_hoc": "事案の都度", "not_produced": "本システムでは作成しない",
 }
+
+# -- pieces that were written inside the report modules (issue 13) -------------------------------
+YES = "はい"
+NO = "いいえ"
+NO_ROWS = "該当なし"
+SECTION = "■ {title}"
+NOTE_LINE = "注: {note}"
+NOTE_MARK = "注"
+NOTICE_MARK = "※"
+NOTICE_LINE = "※ {note}"
+COVER_SHEET = "表紙"
+LIST_SEP = "、"  # between records, people, skills
+JOIN_SEP = "・"  # between roles, items of one figure
+ALT_SEP = "／"  # between figures of one row
+MONTH_LABEL = "{year}年{month}月"
+HOUR_LABEL = "{hour:02d}時台"
+ROLE_COUNT = "{role}{n}"
+NOTE_BY_DAY = "開庁日と記録のある日。申請書の空欄は未入力。"
+NOTE_BY_PLACE = "窓口等は受付件数、オンライン窓口は受付件数、電話・コールセンターは受電件数。"
+NOTE_WAITS = "待ち時間は発券から呼出まで。90%値は最近順位法。"
+OP_AT_LEAST = "≧"
+OP_BELOW = "＜"
+PI_BATCHES_VALUE = "{n}件・{cards}枚"
+T_PRE_ISSUANCE_DETAIL = T_PRE_ISSUANCE + "：明細"
+N_CLAUSE = "（{clause}）"
+N_AS_OF = "{as_of} 時点"
+N_AS_OF_NO_PAYMENT = "{as_of} 時点。" + N_NO_PAYMENT_CLAUSE
+MT_AT_LEAST = "{target}%以上"
+SCHEDULE_MONTH = "{d:%Y年%m月}"
+AUDIT_STANDARD_NOTE = "{standard}。" + AUDIT_NOTE

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
 from bench.report_data import generate_month
-from core.report_pdf import cell_text
+from core.reports.pdf import cell_text
 from core.report_records import TOKYO
 from dashboard import report_services as rs
 from db.models import BoothSession, Call, FormCount, Handoff, Incident, Reservation, Ticket
