@@ -91,8 +91,9 @@ def run(fixtures: Fixtures, database_url: str, progress: Callable[[str], None] =
             runs.append(timings)
             progress(f"run {index + 1}: {timings['total_s']:.2f} s")
         summary = report.table("summary")
-        from pypdf import PdfReader  # noqa: PLC0415 — only to count pages
         import io
+
+        from pypdf import PdfReader  # noqa: PLC0415 — only to count pages
 
         pages = len(PdfReader(io.BytesIO(pdf)).pages)
         first, rest = runs[0], runs[1:]
