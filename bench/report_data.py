@@ -66,7 +66,7 @@ def _roster(session: Session, fixtures: Fixtures, site_id: str, days: list, rng:
     staff_file = fixtures.staff.get(site_id)
     skills = {m.id: [a.value for a in m.skills] for m in (staff_file.staff if staff_file else [])}
     weeks: dict[dt.date, list[dict]] = defaultdict(list)
-    for index, day in enumerate(days):
+    for day in days:
         work = min((a.work for a in day.activities.values()), key=lambda r: r.start)
         start = work.start.hour * 60 + work.start.minute
         end = max(a.work.end.hour * 60 + a.work.end.minute for a in day.activities.values())

@@ -13,16 +13,16 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from core import report_texts as T
 from core.fixtures import Fixtures
 from core.personal_data import PersonalDataFound, refuse_personal_data
 from core.report_deadlines import DueItem, due_items, month_end
 from core.reports import Report, ReportUnavailable, daily_period, daily_report, monthly_period, monthly_report
 from core.reports.export import to_csv, to_xlsx
 from core.reports.pdf import render_pdf
-from core.vocabulary import TOKYO
 from core.text_input import LONG_MAX, SHORT_MAX, TextRefused, check_text
 from core.text_input import is_row_id as _row_id
-from core import report_texts as T
+from core.vocabulary import TOKYO
 from dashboard import texts
 from dashboard.access import Actor, Permission, needs, require
 
@@ -467,7 +467,8 @@ def build_document(site_id: str, report_id: str, *, session: Session, fixtures: 
                    year: int | None = None) -> Report:
     """The document answering the profile's duty `report_id` for its period (a day, a month, a
     contract year or a date). ReportUnavailable (Japanese) when the period is missing or outside."""
-    from core.documents import build_document as build, document_of, document_period
+    from core.documents import build_document as build
+    from core.documents import document_of, document_period
     from core.documents.schedule import schedule
     from db.document_queries import load_document_data
 

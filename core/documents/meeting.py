@@ -8,9 +8,9 @@ from core import report_texts as T
 from core.catalogue import Catalogue
 from core.documents.records import DocumentData
 from core.report_deadlines import due_items
-from core.report_records import local_date
 from core.reports import Period, Report, StaffingFigures, Table, monthly_report_and_staffing, presence_who
 from core.site_profile import ReportDuty, SiteProfile
+from core.vocabulary import local_date
 
 
 def _monthly(site: SiteProfile, catalogue: Catalogue, data: DocumentData, report: Report,

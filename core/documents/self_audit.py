@@ -10,8 +10,8 @@ from core.catalogue import Catalogue
 from core.documents.records import DocumentData
 from core.report_deadlines import due_items
 from core.reports import Period, Report, Table, presence_who, report_context, staffing_figures
-from core.vocabulary import StaffRole
 from core.site_profile import ReportDuty, SiteProfile
+from core.vocabulary import StaffRole
 
 
 def evidence(kind: str, site: SiteProfile, catalogue: Catalogue, data: DocumentData, period: Period,

@@ -10,8 +10,9 @@ from core.catalogue import Catalogue
 from core.documents.records import DocumentData, StaffRecord
 from core.reports import Period, Report, Table
 from core.site_profile import ReportDuty, SiteProfile
+from core.vocabulary import StaffRole
 
-ROLE_ORDER = {"manager": 0, "deputy": 1, "agent": 2}
+ROLE_ORDER = {StaffRole.MANAGER: 0, StaffRole.DEPUTY: 1, StaffRole.AGENT: 2}
 
 
 def _people(data: DocumentData, as_of) -> list[StaffRecord]:
@@ -20,7 +21,8 @@ def _people(data: DocumentData, as_of) -> list[StaffRecord]:
 
 def _role(site: SiteProfile, role: str) -> str:
     s = site.staffing
-    return {"manager": s.manager_title, "deputy": s.deputy_title or T.ROLE["deputy"]}.get(role, T.ROLE_TITLE_AGENT)
+    titles = {StaffRole.MANAGER: s.manager_title, StaffRole.DEPUTY: s.deputy_title or T.ROLE[StaffRole.DEPUTY]}
+    return titles.get(role, T.ROLE_TITLE_AGENT)
 
 
 def _trained(person: StaffRecord, as_of) -> bool:
@@ -39,7 +41,7 @@ def security_education(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty
     _staff_note(site, report)
     as_of = report.period_end
     people = _people(data, as_of)
-    managers = [p.display_name for p in people if p.role == "manager"]
+    managers = [p.display_name for p in people if p.role == StaffRole.MANAGER]
     trained = sum(_trained(p, as_of) for p in people)
     report.tables.append(Table("education_summary", T.T_EDUCATION_SUMMARY, (T.C_ITEM, T.C_VALUE), (
         (T.ED_RESPONSIBLE, T.LIST_SEP.join(managers) or T.NOT_RECORDED),

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from core import report_texts as T
-from core.report_records import local_date
 from core.reports.context import ReportContext, in_period, wait_figures
 from core.reports.model import Table
-from core.vocabulary import ReservationStatus, TicketStatus
+from core.vocabulary import ReservationStatus, TicketStatus, local_date
 
 OPEN_STATUSES = (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING)
 

@@ -5,10 +5,9 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from core import report_texts as T
-from core.report_records import local, local_date
 from core.reports.context import ReportContext, in_period, percent, wait_figures
 from core.reports.model import Table, Value
-from core.vocabulary import ReservationStatus, TicketStatus, weekday_label
+from core.vocabulary import ReservationStatus, TicketStatus, local, local_date, weekday_label
 
 
 def _counter_rows(ctx: ReportContext) -> list[tuple[Value, ...]]:

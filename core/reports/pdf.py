@@ -56,7 +56,8 @@ def _table(pdf: JapanesePDF, table: Table) -> None:
         pdf.set_font(FONT_FAMILY, size=9)
         pdf.cell(0, 6, T.NO_ROWS, new_x="LMARGIN", new_y="NEXT")
     else:
-        numeric = [all(isinstance(r[i], (int, float)) or r[i] is None for r in table.rows) for i in range(len(table.columns))]
+        numeric = [all(isinstance(r[i], (int, float)) or r[i] is None for r in table.rows)
+                   for i in range(len(table.columns))]
         align = tuple("RIGHT" if n else "LEFT" for n in numeric)
         pdf.set_font(FONT_FAMILY, size=8 if len(table.columns) < 9 else 7)
         with pdf.table(

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from core import report_texts as T
 from core.calendar import SiteDay
 from core.report_attendance import effective_shifts, staffing_note
-from core.report_records import ReportData, ShiftRecord, local
+from core.report_records import ReportData, ShiftRecord
 from core.reports.context import ReportContext, percent
 from core.reports.model import Table, Value
 from core.site_profile import SiteProfile
-from core.vocabulary import StaffRole
+from core.vocabulary import StaffRole, local
 
 ROLES = (StaffRole.MANAGER, StaffRole.DEPUTY, StaffRole.AGENT)
 SLOT = 15

@@ -8,8 +8,9 @@ import pytest
 
 from core.catalogue import for_site, site_topics
 from core.documents.schedule import schedule
-from core.report_records import TOKYO, NoticeRecord, ReportData, ShiftRecord, TicketRecord, CallRecord
+from core.report_records import CallRecord, NoticeRecord, ReportData, ShiftRecord, TicketRecord
 from core.reports import monthly_period, monthly_report, notice_status
+from core.vocabulary import TOKYO
 
 NOV = dt.date(2026, 11, 1)
 

@@ -7,7 +7,6 @@ import pytest
 
 from core.report_deadlines import business_day_after, daily_due, due_items, duty, is_business_day, monthly_due
 from core.report_records import (
-    TOKYO,
     CallRecord,
     CardBatchRecord,
     HandoffRecord,
@@ -26,6 +25,7 @@ from core.reports import (
     nearest_rank,
     notice_status,
 )
+from core.vocabulary import TOKYO
 
 
 def at(day: dt.date, hh: int, mm: int = 0) -> dt.datetime:
