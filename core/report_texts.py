@@ -508,3 +508,14 @@ N_AS_OF_NO_PAYMENT = "{as_of} 時点。" + N_NO_PAYMENT_CLAUSE
 MT_AT_LEAST = "{target}%以上"
 SCHEDULE_MONTH = "{d:%Y年%m月}"
 AUDIT_STANDARD_NOTE = "{standard}。" + AUDIT_NOTE
+CERT_DATE = "{d:%Y年%m月%d日}"
+CERT_SITE_VALUE = "{name}（{id}）"
+CERT_PERIOD_VALUE = "{start:%Y年%m月%d日} 〜 {end:%Y年%m月%d日}"
+CERT_WHEN_VALUE = "{d:%Y年%m月%d日 %H:%M}（日本時間）"
+FONT_FILE_MISSING = "{env}={path}: そのフォントファイルがありません。"
+FONT_MISSING = ("日本語フォント（IPAexゴシック）が見つかりません。"
+                "`./dev up` で依存パッケージ（matplotlib-fontja）を入れ直すか、"
+                "{env} に TrueType フォントのパスを指定してください。")
+CHART_SERIES = "区分"
+CHART_MEASURE = "指標"
+CHART_MINUTES = "分"

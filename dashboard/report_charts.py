@@ -55,7 +55,7 @@ def by_day_chart(table: Table) -> alt.Chart:
             xOffset=alt.XOffset("series:N", sort=series),
             y=alt.Y("count:Q", title=T.C_COUNT),
             color=_colour(series),
-            tooltip=[alt.Tooltip(f"{T.C_DATE}:N"), alt.Tooltip("series:N", title="区分"), alt.Tooltip("count:Q", title=T.C_COUNT)],
+            tooltip=[alt.Tooltip(f"{T.C_DATE}:N"), alt.Tooltip("series:N", title=T.CHART_SERIES), alt.Tooltip("count:Q", title=T.C_COUNT)],
         )
         .properties(height=240)
     )
@@ -73,7 +73,7 @@ def hourly_chart(table: Table) -> alt.Chart:
             xOffset=alt.XOffset("series:N", sort=series),
             y=alt.Y("count:Q", title=T.C_COUNT),
             color=_colour(series),
-            tooltip=[alt.Tooltip(f"{T.C_HOUR}:N"), alt.Tooltip("series:N", title="区分"), alt.Tooltip("count:Q", title=T.C_COUNT)],
+            tooltip=[alt.Tooltip(f"{T.C_HOUR}:N"), alt.Tooltip("series:N", title=T.CHART_SERIES), alt.Tooltip("count:Q", title=T.C_COUNT)],
         )
         .properties(height=220)
     )
@@ -91,10 +91,10 @@ def waits_chart(table: Table) -> alt.Chart:
         .encode(
             y=alt.Y(f"{T.C_PROCEDURE}:N", title=None, sort=list(frame[T.C_PROCEDURE]) if not frame.empty else None),
             yOffset=alt.YOffset("measure:N", sort=measures),
-            x=alt.X("minutes:Q", title="分"),
+            x=alt.X("minutes:Q", title=T.CHART_MINUTES),
             color=alt.Color("measure:N", title=None, sort=measures,
                             scale=alt.Scale(domain=measures, range=["#90caf9", "#1565c0"]), legend=alt.Legend(orient="top")),
-            tooltip=[alt.Tooltip(f"{T.C_PROCEDURE}:N"), alt.Tooltip("measure:N", title="指標"), alt.Tooltip("minutes:Q", title="分")],
+            tooltip=[alt.Tooltip(f"{T.C_PROCEDURE}:N"), alt.Tooltip("measure:N", title=T.CHART_MEASURE), alt.Tooltip("minutes:Q", title=T.CHART_MINUTES)],
         )
         .properties(height=max(140, 48 * len(frame)))  # one procedure still gets two readable bars
     )

@@ -128,7 +128,7 @@ def due_rows(items: list[DueItem]) -> list[dict]:
         {
             texts.REPORTS_COL_REPORT: item.label,
             texts.REPORTS_COL_PERIOD: (item.period_start.isoformat() if item.kind == "daily"
-                                       else f"{item.period_start:%Y年%m月}"),
+                                       else T.SCHEDULE_MONTH.format(d=item.period_start)),
             texts.REPORTS_COL_DUE: item.due.isoformat(),
             texts.REPORTS_COL_SUBMITTED: item.submitted_on.isoformat() if item.submitted_on else "",
             texts.REPORTS_COL_STATUS: texts.DUE_STATUS[item.status],
