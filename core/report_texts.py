@@ -2,8 +2,6 @@
 JSON alike, so the wording can be reviewed together. The dashboard's own strings are in
 dashboard/texts.py."""
 
-from core.vocabulary import WEEKDAY_LABELS
-
 DAILY = "日報"
 MONTHLY = "月報"
 DOCUMENT_TITLE = "{city} マイナンバーカード窓口 {report}"
@@ -17,7 +15,6 @@ META_DUE = "提出期限"
 NO_DUE = "定めなし"
 PERIOD_DAY = "{d.year}年{d.month}月{d.day}日（{weekday}）"
 PERIOD_MONTH = "{year}年{month}月（{start:%m/%d}〜{end:%m/%d}）"
-WEEKDAYS = WEEKDAY_LABELS
 PRIVACY_NOTE = "本報告書は件数等の集計のみを記載し、来庁者・従事者の個人情報を含みません。"
 NONE_MARK = "—"
 
