@@ -73,3 +73,10 @@ def test_a_report_is_made_from_the_period_it_is_handed(fixtures):
     assert report.period_label == period.label and report.notes[: len(period.notes)] == list(period.notes)
     with pytest.raises(ReportUnavailable, match="まだ終わっていません"):
         daily_period(site, dt.date(2026, 11, 22), dt.date(2026, 11, 21))
+
+
+def test_every_self_audit_evidence_kind_has_its_line_of_figures():
+    from core.documents.self_audit import EVIDENCE
+    from core.site_profile import EvidenceKind
+
+    assert set(EVIDENCE) == set(typing.get_args(EvidenceKind))
