@@ -12,7 +12,6 @@ from core.pdf_base import FONT_FAMILY, JapanesePDF
 from core.vocabulary import TOKYO
 
 
-
 @dataclass(frozen=True)
 class ErasureRecord:
     site_id: str
@@ -41,7 +40,7 @@ def certificate_pdf(record: ErasureRecord) -> bytes:
     width = pdf.w - pdf.l_margin - pdf.r_margin
     when = record.erased_at.astimezone(TOKYO)
     pdf.set_font(FONT_FAMILY, size=9)
-    pdf.cell(width, 6, f"{when:%Y年%m月%d日}", align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(width, 6, T.CERT_DATE.format(d=when), align="R", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT_FAMILY, size=11)
     pdf.cell(width, 7, T.CERT_TO.format(city=record.city), new_x="LMARGIN", new_y="NEXT")
     pdf.cell(width, 7, T.CERT_FROM.format(contractor=record.contractor), align="R", new_x="LMARGIN", new_y="NEXT")
@@ -57,15 +56,15 @@ def certificate_pdf(record: ErasureRecord) -> bytes:
     pdf.cell(width, 7, T.CERT_NOTE, align="C", new_x="LMARGIN", new_y="NEXT")
     facts = [
         (T.CERT_CONTRACT, record.contract_title),
-        (T.CERT_SITE, f"{record.site_name}（{record.site_id}）"),
-        (T.CERT_PERIOD, f"{record.contract_start:%Y年%m月%d日} 〜 {record.contract_end:%Y年%m月%d日}"),
+        (T.CERT_SITE, T.CERT_SITE_VALUE.format(name=record.site_name, id=record.site_id)),
+        (T.CERT_PERIOD, T.CERT_PERIOD_VALUE.format(start=record.contract_start, end=record.contract_end)),
     ]
     if record.person:
         facts.append((T.CERT_PERSON, record.person))
     if record.clause:
         facts.append((T.CERT_CLAUSE, record.clause))
     facts += [
-        (T.CERT_WHEN, f"{when:%Y年%m月%d日 %H:%M}（日本時間）"),
+        (T.CERT_WHEN, T.CERT_WHEN_VALUE.format(d=when)),
         (T.CERT_WHO, record.operator),
         (T.CERT_DATABASE, record.database),
         (T.CERT_METHOD, T.CERT_METHOD_SQLITE if record.backend == "sqlite" else T.CERT_METHOD_PG),

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from core import report_texts as T
+
 FONT_ENV = "MADOGUCHI_PDF_FONT"
 FONT_FAMILY = "ipaexg"
 _FONT_PACKAGE = "matplotlib_fontja"
@@ -28,7 +30,7 @@ def japanese_font_path() -> Path:
     if override:
         path = Path(override)
         if not path.is_file():
-            raise FontMissing(f"{FONT_ENV}={override}: そのフォントファイルがありません。")
+            raise FontMissing(T.FONT_FILE_MISSING.format(env=FONT_ENV, path=override))
         return path
     # find_spec, not import: importing the package would import matplotlib for nothing.
     spec = importlib.util.find_spec(_FONT_PACKAGE)
@@ -37,11 +39,7 @@ def japanese_font_path() -> Path:
             path = Path(folder) / _FONT_FILE
             if path.is_file():
                 return path
-    raise FontMissing(
-        "日本語フォント（IPAexゴシック）が見つかりません。"
-        "`./dev up` で依存パッケージ（matplotlib-fontja）を入れ直すか、"
-        f"{FONT_ENV} に TrueType フォントのパスを指定してください。"
-    )
+    raise FontMissing(T.FONT_MISSING.format(env=FONT_ENV))
 
 
 class JapanesePDF(FPDF):

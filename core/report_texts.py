@@ -2,8 +2,6 @@
 JSON alike, so the wording can be reviewed together. The dashboard's own strings are in
 dashboard/texts.py."""
 
-from core.vocabulary import WEEKDAY_LABELS
-
 DAILY = "日報"
 MONTHLY = "月報"
 DOCUMENT_TITLE = "{city} マイナンバーカード窓口 {report}"
@@ -17,7 +15,6 @@ META_DUE = "提出期限"
 NO_DUE = "定めなし"
 PERIOD_DAY = "{d.year}年{d.month}月{d.day}日（{weekday}）"
 PERIOD_MONTH = "{year}年{month}月（{start:%m/%d}〜{end:%m/%d}）"
-WEEKDAYS = WEEKDAY_LABELS
 PRIVACY_NOTE = "本報告書は件数等の集計のみを記載し、来庁者・従事者の個人情報を含みません。"
 NONE_MARK = "—"
 
@@ -478,3 +475,44 @@ SCHEDULE_STATUS = {
     "submitted": "提出済", "late": "期限後に提出", "overdue": "期限超過・未提出", "due": "期限前・未提出",
     "open": "未提出（期限の定めなし）", "ad_hoc": "事案の都度", "not_produced": "本システムでは作成しない",
 }
+
+# -- pieces that were written inside the report modules (issue 13) -------------------------------
+YES = "はい"
+NO = "いいえ"
+NO_ROWS = "該当なし"
+SECTION = "■ {title}"
+NOTE_LINE = "注: {note}"
+NOTE_MARK = "注"
+NOTICE_MARK = "※"
+NOTICE_LINE = "※ {note}"
+COVER_SHEET = "表紙"
+LIST_SEP = "、"  # between records, people, skills
+JOIN_SEP = "・"  # between roles, items of one figure
+ALT_SEP = "／"  # between figures of one row
+MONTH_LABEL = "{year}年{month}月"
+HOUR_LABEL = "{hour:02d}時台"
+ROLE_COUNT = "{role}{n}"
+NOTE_BY_DAY = "開庁日と記録のある日。申請書の空欄は未入力。"
+NOTE_BY_PLACE = "窓口等は受付件数、オンライン窓口は受付件数、電話・コールセンターは受電件数。"
+NOTE_WAITS = "待ち時間は発券から呼出まで。90%値は最近順位法。"
+OP_AT_LEAST = "≧"
+OP_BELOW = "＜"
+PI_BATCHES_VALUE = "{n}件・{cards}枚"
+T_PRE_ISSUANCE_DETAIL = T_PRE_ISSUANCE + "：明細"
+N_CLAUSE = "（{clause}）"
+N_AS_OF = "{as_of} 時点"
+N_AS_OF_NO_PAYMENT = "{as_of} 時点。" + N_NO_PAYMENT_CLAUSE
+MT_AT_LEAST = "{target}%以上"
+SCHEDULE_MONTH = "{d:%Y年%m月}"
+AUDIT_STANDARD_NOTE = "{standard}。" + AUDIT_NOTE
+CERT_DATE = "{d:%Y年%m月%d日}"
+CERT_SITE_VALUE = "{name}（{id}）"
+CERT_PERIOD_VALUE = "{start:%Y年%m月%d日} 〜 {end:%Y年%m月%d日}"
+CERT_WHEN_VALUE = "{d:%Y年%m月%d日 %H:%M}（日本時間）"
+FONT_FILE_MISSING = "{env}={path}: そのフォントファイルがありません。"
+FONT_MISSING = ("日本語フォント（IPAexゴシック）が見つかりません。"
+                "`./dev up` で依存パッケージ（matplotlib-fontja）を入れ直すか、"
+                "{env} に TrueType フォントのパスを指定してください。")
+CHART_SERIES = "区分"
+CHART_MEASURE = "指標"
+CHART_MINUTES = "分"

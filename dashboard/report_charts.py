@@ -1,6 +1,9 @@
 """Charts of the city reports: Altair charts built from a report's tables (no Streamlit), shown on
 the 日報・月報 page and turned into PNG for the PDF with vl-convert, so both show the same chart.
 
+`png_charts` is the chart provider the PDF renderer asks after each table
+(core.reports.charts.ChartProvider): core decides where a chart goes, this module how it looks.
+
 The PNG renderer is given the directory of the PDF's own font (IPAexGothic, core.pdf_base), so
 Japanese labels render without any system font."""
 from __future__ import annotations
@@ -11,6 +14,7 @@ import pandas as pd
 from core import report_texts as T
 from core.pdf_base import japanese_font_path
 from core.reports import Report, Table
+from core.reports.charts import ChartImage
 
 FONT_NAME = "IPAexGothic"
 SERIES_COLOURS = {T.C_RECEIVED: "#1565c0", T.C_BOOTH: "#2e7d32", T.C_CALLS_IN: "#ef6c00"}
@@ -51,7 +55,7 @@ def by_day_chart(table: Table) -> alt.Chart:
             xOffset=alt.XOffset("series:N", sort=series),
             y=alt.Y("count:Q", title=T.C_COUNT),
             color=_colour(series),
-            tooltip=[alt.Tooltip(f"{T.C_DATE}:N"), alt.Tooltip("series:N", title="区分"), alt.Tooltip("count:Q", title=T.C_COUNT)],
+            tooltip=[alt.Tooltip(f"{T.C_DATE}:N"), alt.Tooltip("series:N", title=T.CHART_SERIES), alt.Tooltip("count:Q", title=T.C_COUNT)],
         )
         .properties(height=240)
     )
@@ -69,7 +73,7 @@ def hourly_chart(table: Table) -> alt.Chart:
             xOffset=alt.XOffset("series:N", sort=series),
             y=alt.Y("count:Q", title=T.C_COUNT),
             color=_colour(series),
-            tooltip=[alt.Tooltip(f"{T.C_HOUR}:N"), alt.Tooltip("series:N", title="区分"), alt.Tooltip("count:Q", title=T.C_COUNT)],
+            tooltip=[alt.Tooltip(f"{T.C_HOUR}:N"), alt.Tooltip("series:N", title=T.CHART_SERIES), alt.Tooltip("count:Q", title=T.C_COUNT)],
         )
         .properties(height=220)
     )
@@ -87,25 +91,34 @@ def waits_chart(table: Table) -> alt.Chart:
         .encode(
             y=alt.Y(f"{T.C_PROCEDURE}:N", title=None, sort=list(frame[T.C_PROCEDURE]) if not frame.empty else None),
             yOffset=alt.YOffset("measure:N", sort=measures),
-            x=alt.X("minutes:Q", title="分"),
+            x=alt.X("minutes:Q", title=T.CHART_MINUTES),
             color=alt.Color("measure:N", title=None, sort=measures,
                             scale=alt.Scale(domain=measures, range=["#90caf9", "#1565c0"]), legend=alt.Legend(orient="top")),
-            tooltip=[alt.Tooltip(f"{T.C_PROCEDURE}:N"), alt.Tooltip("measure:N", title="指標"), alt.Tooltip("minutes:Q", title="分")],
+            tooltip=[alt.Tooltip(f"{T.C_PROCEDURE}:N"), alt.Tooltip("measure:N", title=T.CHART_MEASURE), alt.Tooltip("minutes:Q", title=T.CHART_MINUTES)],
         )
         .properties(height=max(140, 48 * len(frame)))  # one procedure still gets two readable bars
     )
 
 
+# table id → (title, chart builder): the tables that have a chart, shown right after them.
+CHARTS = {
+    "by_day": (T.T_BY_DAY, by_day_chart),
+    "hourly": (T.T_HOURLY, hourly_chart),
+    "waits": (T.T_WAITS, waits_chart),
+}
+
+
+def table_charts(table: Table) -> list[tuple[str, alt.Chart]]:
+    """The charts that illustrate one table (none for an empty table or one without a chart)."""
+    if table.id not in CHARTS or not table.rows:
+        return []
+    title, build = CHARTS[table.id]
+    return [(title, build(table))]
+
+
 def report_charts(report: Report) -> dict[str, list[tuple[str, alt.Chart]]]:
-    """The charts of a report, keyed by the table they illustrate (shown right after it)."""
-    charts: dict[str, list[tuple[str, alt.Chart]]] = {}
-    if report.has("by_day") and report.table("by_day").rows:
-        charts["by_day"] = [(T.T_BY_DAY, by_day_chart(report.table("by_day")))]
-    if report.has("hourly") and report.table("hourly").rows:
-        charts["hourly"] = [(T.T_HOURLY, hourly_chart(report.table("hourly")))]
-    if report.has("waits") and report.table("waits").rows:
-        charts["waits"] = [(T.T_WAITS, waits_chart(report.table("waits")))]
-    return charts
+    """The charts of a report, keyed by the table they illustrate (the page shows them after it)."""
+    return {table.id: charts for table in report.tables if (charts := table_charts(table))}
 
 
 def to_png(chart: alt.TopLevelMixin, *, width: int = PNG_WIDTH, scale: float = 2.0) -> bytes:
@@ -120,6 +133,6 @@ def to_png(chart: alt.TopLevelMixin, *, width: int = PNG_WIDTH, scale: float = 2
     return vl_convert.vegalite_to_png(spec, scale=scale)
 
 
-def pdf_charts(report: Report) -> dict[str, list[tuple[str, bytes]]]:
-    """The report's charts as PNG images for core.report_pdf.render_pdf."""
-    return {key: [(title, to_png(chart)) for title, chart in items] for key, items in report_charts(report).items()}
+def png_charts(table: Table) -> list[ChartImage]:
+    """The chart provider of core.reports.pdf.render_pdf: one table's charts as PNG images."""
+    return [(title, to_png(chart)) for title, chart in table_charts(table)]

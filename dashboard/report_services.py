@@ -13,16 +13,16 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from core import report_texts as T
 from core.fixtures import Fixtures
 from core.personal_data import PersonalDataFound, refuse_personal_data
 from core.report_deadlines import DueItem, due_items, month_end
-from core.report_export import to_csv, to_xlsx
-from core.report_pdf import render_pdf
-from core.report_records import TOKYO
 from core.reports import Report, ReportUnavailable, daily_period, daily_report, monthly_period, monthly_report
+from core.reports.export import to_csv, to_xlsx
+from core.reports.pdf import render_pdf
 from core.text_input import LONG_MAX, SHORT_MAX, TextRefused, check_text
 from core.text_input import is_row_id as _row_id
-from core import report_texts as T
+from core.vocabulary import TOKYO
 from dashboard import texts
 from dashboard.access import Actor, Permission, needs, require
 
@@ -56,14 +56,11 @@ def build_report(kind: str, site_id: str, *, session: Session, fixtures: Fixture
 
     fixtures = with_designations(fixtures, session=session)  # designated days stored from the dashboard
     site = fixtures.site(site_id)
-    if kind == "daily":
-        start, end, _ = daily_period(site, day, today)
-        data = load_report_data(session=session, site_id=site.id, start=start, end=end)
-        return daily_report(site, fixtures.catalogue, data, day, today=today, contractor=contractor)
-    year, number = month
-    start, end, _ = monthly_period(site, year, number, today)
-    data = load_report_data(session=session, site_id=site.id, start=start, end=end)
-    return monthly_report(site, fixtures.catalogue, data, year, number, today=today, contractor=contractor)
+    # fixture → profile (above) → period (validated once) → records (db) → tables (core.reports)
+    period = daily_period(site, day, today) if kind == "daily" else monthly_period(site, *month, today)
+    data = load_report_data(session=session, site_id=site.id, start=period.start, end=period.end)
+    build = daily_report if kind == "daily" else monthly_report
+    return build(site, fixtures.catalogue, data, period, contractor=contractor)
 
 
 def report_json(report: Report) -> str:
@@ -71,10 +68,11 @@ def report_json(report: Report) -> str:
 
 
 def report_pdf(report: Report) -> bytes:
-    """The PDF with the report's charts as images (the same Altair charts as the page)."""
-    from dashboard.report_charts import pdf_charts
+    """The PDF; the renderer asks the dashboard's chart provider for the images after each table
+    (the same Altair charts as the page, as PNG)."""
+    from dashboard.report_charts import png_charts
 
-    return render_pdf(report, pdf_charts(report))
+    return render_pdf(report, png_charts)
 
 
 def report_csv(report: Report) -> bytes:
@@ -130,7 +128,7 @@ def due_rows(items: list[DueItem]) -> list[dict]:
         {
             texts.REPORTS_COL_REPORT: item.label,
             texts.REPORTS_COL_PERIOD: (item.period_start.isoformat() if item.kind == "daily"
-                                       else f"{item.period_start:%Y年%m月}"),
+                                       else T.SCHEDULE_MONTH.format(d=item.period_start)),
             texts.REPORTS_COL_DUE: item.due.isoformat(),
             texts.REPORTS_COL_SUBMITTED: item.submitted_on.isoformat() if item.submitted_on else "",
             texts.REPORTS_COL_STATUS: texts.DUE_STATUS[item.status],
@@ -469,19 +467,19 @@ def build_document(site_id: str, report_id: str, *, session: Session, fixtures: 
                    year: int | None = None) -> Report:
     """The document answering the profile's duty `report_id` for its period (a day, a month, a
     contract year or a date). ReportUnavailable (Japanese) when the period is missing or outside."""
-    from core.documents import build_document as build, document_of, document_period
+    from core.documents import build_document as build
+    from core.documents import document_of, document_period
     from core.documents.schedule import schedule
     from db.document_queries import load_document_data
 
     site, duty = _duty(fixtures, site_id, report_id)
     if document_of(duty) is None:
         raise ReportUnavailable(T.DOC_NOT_PRODUCED)
-    start, end, label, notes = document_period(site, duty, today=today, day=day, month=month, year=year)
-    data = load_document_data(session=session, site_id=site.id, start=start, end=end, audit_year=year)
+    period = document_period(site, duty, today=today, day=day, month=month, year=year)
+    data = load_document_data(session=session, site_id=site.id, start=period.start, end=period.end, audit_year=year)
     due = next((r.deadline for r in schedule(site, fixtures.catalogue, data.submissions, today)
-                if r.report_id == duty.id and r.period_start == start), None)
-    return build(site, fixtures.catalogue, duty, data, start=start, end=end, period_label=label, notes=notes,
-                 today=today, contractor=contractor, due=due)
+                if r.report_id == duty.id and r.period_start == period.start), None)
+    return build(site, fixtures.catalogue, duty, data, period=period, contractor=contractor, due=due)
 
 
 @needs(Permission.VIEW_REPORTS)

@@ -12,7 +12,6 @@ from sqlalchemy import and_, or_
 from sqlmodel import Session, select
 
 from core.report_records import (
-    TOKYO,
     BoothRecord,
     CallRecord,
     CardBatchRecord,
@@ -24,6 +23,7 @@ from core.report_records import (
     ShiftRecord,
     TicketRecord,
 )
+from core.vocabulary import TOKYO, RosterStatus, StaffRole
 from db import attendance_store
 from db.models import (
     BoothSession,
@@ -60,7 +60,7 @@ def published_shifts(session: Session, site_id: str, start: dt.date, end: dt.dat
     rows = session.exec(
         select(Roster).where(
             Roster.site_id == site_id,
-            Roster.status == "published",
+            Roster.status == RosterStatus.PUBLISHED,
             Roster.week_start >= first_week,
             Roster.week_start <= end,
         )
@@ -82,7 +82,7 @@ def published_shifts(session: Session, site_id: str, start: dt.date, end: dt.dat
             if not start <= day <= end:
                 continue
             person = staff.get(shift["staff_id"])
-            role = person.role if person is not None else "agent"
+            role = person.role if person is not None else StaffRole.AGENT.value
             trained = bool(person and person.training_completed and person.training_completed <= day)
             shifts.append(
                 ShiftRecord(

@@ -12,7 +12,17 @@ from collections.abc import Callable
 from core import report_texts as T
 from core.catalogue import Catalogue
 from core.documents.records import DocumentData
-from core.reports import Report, ReportUnavailable, daily_period, monthly_period
+from core.reports import (
+    Period,
+    Report,
+    ReportUnavailable,
+    as_of_period,
+    contract_year_period,
+    daily_period,
+    daily_report,
+    monthly_period,
+    monthly_report,
+)
 from core.site_profile import ReportDuty, SiteProfile
 
 # day / month / year (the contract year) / as_of (a date: lists and charts of the staff)
@@ -43,58 +53,36 @@ def contract_year(site: SiteProfile, year: int) -> tuple[dt.date, dt.date]:
 
 
 def document_period(site: SiteProfile, duty: ReportDuty, *, today: dt.date, day: dt.date | None = None,
-                    month: tuple[int, int] | None = None, year: int | None = None
-                    ) -> tuple[dt.date, dt.date, str, list[str]]:
-    """(start, end, label, notes) of the period asked for; ReportUnavailable (Japanese) otherwise."""
+                    month: tuple[int, int] | None = None, year: int | None = None) -> Period:
+    """The period asked for, validated once; ReportUnavailable (Japanese) otherwise."""
     kind = period_kind(duty)
     if kind == "day":
         if day is None:
             raise ReportUnavailable(T.DOC_NEEDS_DAY.format(label=duty.label))
-        start, end, notes = daily_period(site, day, today)
-        return start, end, T.PERIOD_DAY.format(d=day, weekday=T.WEEKDAYS[day.weekday()]), notes
+        return daily_period(site, day, today)
     if kind == "month":
         if month is None:
             raise ReportUnavailable(T.DOC_NEEDS_MONTH.format(label=duty.label))
-        start, end, notes = monthly_period(site, *month, today)
-        return start, end, T.PERIOD_MONTH.format(year=month[0], month=month[1], start=start, end=end), notes
+        return monthly_period(site, *month, today)
     if kind == "year":
         if year is None:
             raise ReportUnavailable(T.DOC_NEEDS_YEAR.format(label=duty.label))
         first, last = contract_year(site, year)
-        label = T.DOC_PERIOD_YEAR.format(start=first, end=last)
-        c = site.contract
-        if last < c.start or first > c.end:
-            raise ReportUnavailable(T.OUTSIDE_CONTRACT.format(site=site.name, start=c.start, end=c.end, period=label))
-        start, end = max(first, c.start), min(last, c.end)
-        if start > today:
-            raise ReportUnavailable(T.FUTURE.format(period=label, today=today))
-        notes = []
-        if end >= today:
-            end = today
-            notes.append(T.YEAR_PRELIMINARY.format(today=today))
-        return start, end, label, notes
+        return contract_year_period(site, first, last, T.DOC_PERIOD_YEAR.format(start=first, end=last), today)
     if kind == "as_of":
-        when = day or today
-        if when > today:
-            raise ReportUnavailable(T.FUTURE.format(period=when, today=today))
-        return when, when, T.DOC_PERIOD_AS_OF.format(day=when), []
+        return as_of_period(day or today, today)
     raise ReportUnavailable(T.DOC_NOT_PRODUCED)
 
 
 def build_document(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: DocumentData, *,
-                   start: dt.date, end: dt.date, period_label: str, notes: list[str], today: dt.date,
-                   contractor: str, due: dt.date | None = None) -> Report:
-    """The document answering `duty` for [start, end]; `data` holds that period's records."""
+                   period: Period, contractor: str, due: dt.date | None = None) -> Report:
+    """The document answering `duty` for the period (document_period); `data` holds its records."""
     from core.documents import completion, meeting, self_audit, staff_docs
-    from core.reports import daily_report, monthly_report
 
     document = document_of(duty)
     if document in ("daily", "monthly"):
-        if document == "daily":
-            report = daily_report(site, catalogue, data.report, start, today=today, contractor=contractor)
-        else:
-            report = monthly_report(site, catalogue, data.report, start.year, start.month, today=today,
-                                    contractor=contractor)
+        make = daily_report if document == "daily" else monthly_report
+        report = make(site, catalogue, data.report, period, contractor=contractor)
         report.label, report.clause = duty.label, duty.clause  # the duty it answers (e.g. 申請書枚数の報告)
         report.due = due if due is not None else report.due
         return report
@@ -105,16 +93,15 @@ def build_document(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, da
         "security_education": staff_docs.security_education, "organisation_chart": staff_docs.organisation_chart,
         "staff_list": staff_docs.staff_list, "pledges": staff_docs.pledges,
     }
-    report = new_document(site, duty, start, end, period_label, today, due, contractor, notes)
-    builders[document](site, catalogue, duty, data, report)
+    report = new_document(site, duty, period, due, contractor)
+    builders[document](site, catalogue, duty, data, report, period)
     return report
 
 
-def new_document(site: SiteProfile, duty: ReportDuty, start: dt.date, end: dt.date, period_label: str,
-                 today: dt.date, due: dt.date | None, contractor: str, notes: list[str]) -> Report:
+def new_document(site: SiteProfile, duty: ReportDuty, period: Period, due: dt.date | None, contractor: str) -> Report:
     c = site.contract
     return Report(kind=document_of(duty) or duty.kind, site_id=site.id, site_name=site.name, city=c.city,
                   contract_title=c.title, place=c.place, contractor=contractor, label=duty.label,
-                  period_start=start, period_end=end, period_label=period_label, prepared_on=today, due=due,
-                  notes=list(notes), clause=duty.clause)
+                  period_start=period.start, period_end=period.end, period_label=period.label,
+                  prepared_on=period.today, due=due, notes=list(period.notes), clause=duty.clause)
 

@@ -5,19 +5,19 @@ from __future__ import annotations
 from collections import Counter
 
 from core import report_texts as T
-from core.calendar import SiteCalendar
 from core.catalogue import Catalogue
 from core.documents.records import DocumentData
-from core.reports import Report, Table, _answer_rate, _Labels, percent
+from core.reports import Period, Report, Table, percent, report_context
+from core.reports.phones import answer_rate
 from core.site_profile import ReportDuty, SiteProfile
 
 
 def completion_notice(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: DocumentData,
-                      report: Report) -> None:
+                      report: Report, period: Period) -> None:
     records = data.report
-    labels = _Labels(site, catalogue)
-    report.notes.insert(0, T.CN_STATEMENT.format(period=report.period_label, clause=duty.clause or ""))
-    days = [d for d in SiteCalendar(site, catalogue).days(report.period_start, report.period_end) if d.open]
+    ctx = report_context(site, catalogue, records, period)
+    report.notes.insert(0, T.CN_STATEMENT.format(period=period.label, clause=duty.clause or ""))
+    days = [d for d in ctx.calendar.days(period.start, period.end) if d.open]
     rows: list[tuple] = []
     for activity in site.activities:
         served = sum(activity.id in d.activities for d in days)
@@ -39,14 +39,14 @@ def completion_notice(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty,
         checked = {c.checked_on for c in data.checks}
         rows.append((T.CN_CHECKS, T.CN_CHECKS_VALUE.format(days=len(checked), ng=sum(not c.ok for c in data.checks))))
     report.tables.append(Table("completion", T.T_COMPLETION, (T.C_ITEM, T.C_VALUE), tuple(rows)))
-    if any(a.id.value in ("phone", "call_centre") for a in site.activities):
-        report.tables.append(_answer_rate(site, catalogue, labels, records))
+    if ctx.runs("phone", "call_centre"):
+        report.tables.append(answer_rate(ctx))
     report.tables.append(Table("confirmation", T.T_COMPLETION_CONFIRM, (T.C_ITEM, T.C_VALUE),
                                ((T.CN_CONFIRM_DATE, ""), (T.CN_CONFIRM_BY, "")), note=T.CN_CONFIRM_NOTE))
 
 
 def equipment_check(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: DocumentData,
-                    report: Report) -> None:
+                    report: Report, period: Period) -> None:
     settings = site.documents.equipment_checks
     items = settings.items if settings is not None else []
     label = {i.id: i.label for i in items}

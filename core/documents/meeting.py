@@ -8,27 +8,30 @@ from core import report_texts as T
 from core.catalogue import Catalogue
 from core.documents.records import DocumentData
 from core.report_deadlines import due_items
-from core.report_records import local_date
-from core.reports import Report, Table, _presence_who, monthly_report, staffing_figures
+from core.reports import Period, Report, StaffingFigures, Table, monthly_report_and_staffing, presence_who
 from core.site_profile import ReportDuty, SiteProfile
+from core.vocabulary import local_date
 
 
-def _monthly(site: SiteProfile, catalogue: Catalogue, data: DocumentData, report: Report) -> Report:
-    return monthly_report(site, catalogue, data.report, report.period_start.year, report.period_start.month,
-                          today=report.prepared_on, contractor=report.contractor)
+def _monthly(site: SiteProfile, catalogue: Catalogue, data: DocumentData, report: Report,
+             period: Period) -> tuple[Report, StaffingFigures]:
+    """The month's report for the same period, and the staffing figures it stands on."""
+    return monthly_report_and_staffing(site, catalogue, data.report, period, contractor=report.contractor)
 
 
 def _verdict(share: float | None) -> str:
     return T.NO_DATA if share is None else (T.MET if share >= 100 else T.NOT_MET)
 
 
-def meeting(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: DocumentData, report: Report) -> None:
-    month = _monthly(site, catalogue, data, report)
+def meeting(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: DocumentData, report: Report,
+            period: Period) -> None:
+    month, staffing = _monthly(site, catalogue, data, report, period)
     rows: list[tuple] = []
     if month.has("answer_rate"):
         for activity, _n, _a, rate, target, source, verdict, basis in month.table("answer_rate").rows:
             if source == T.TARGET_CONTRACT:
-                rows.append((T.MT_ANSWER.format(activity=activity), rate, f"{target}%以上", verdict, basis))
+                rows.append((T.MT_ANSWER.format(activity=activity), rate, T.MT_AT_LEAST.format(target=target), verdict,
+                             basis))
             else:  # no contract figure: the planning default is shown, never judged
                 rows.append((T.MT_ANSWER.format(activity=activity), rate, T.MT_PLANNING.format(target=target), "", basis))
     target_days = site.service_standards.pre_issuance_to_notice_days
@@ -36,13 +39,12 @@ def meeting(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: Doc
         breaches = month.table("pre_issuance").value(T.PI_BREACHES)
         rows.append((T.MT_PRE_ISSUANCE, breaches, T.MT_PRE_ISSUANCE_TARGET.format(days=target_days),
                      T.MET if breaches == 0 else T.NOT_MET, month.table("pre_issuance").value(T.PI_BATCHES)))
-    staffing = staffing_figures(site, catalogue, data.report, month.period_start, month.period_end)
     basis = T.M_ROSTER_DAYS.format(n=staffing.rostered_days, m=staffing.open_days)
     for activity, (floor, share) in staffing.floor_shares.items():
         rows.append((T.MT_FLOOR.format(activity=site.activity(activity).label), share, T.MT_FLOOR_TARGET.format(n=floor),
                      _verdict(share), basis))
     if site.staffing.presence != "none":
-        who = _presence_who(site)
+        who = presence_who(site)
         rows.append((T.MT_PRESENCE.format(who=who), staffing.presence_share, T.MT_PRESENCE_TARGET,
                      _verdict(staffing.presence_share), basis))
     summary = month.table("summary")
@@ -84,16 +86,18 @@ def meeting(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: Doc
                                tuple(sorted(done))))
 
 
-def checklist(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: DocumentData, report: Report) -> None:
-    month = _monthly(site, catalogue, data, report)
+def checklist(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: DocumentData, report: Report,
+              period: Period) -> None:
+    month, _staffing = _monthly(site, catalogue, data, report, period)
     report.notes += [n for n in month.notes if n not in report.notes]
     for table_id in ("checklist", "staffing", "notices"):
         if month.has(table_id):
             report.tables.append(month.table(table_id))
 
 
-def incidents(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: DocumentData, report: Report) -> None:
-    month = _monthly(site, catalogue, data, report)
+def incidents(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: DocumentData, report: Report,
+              period: Period) -> None:
+    month, _staffing = _monthly(site, catalogue, data, report, period)
     counts = Counter((i.kind, i.category) for i in data.report.incidents)
     rows = tuple((T.INCIDENT_KIND.get(kind, kind), catalogue.incident_categories.get(cat, cat), n)
                  for (kind, cat), n in sorted(counts.items()))
@@ -103,4 +107,4 @@ def incidents(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: D
     # §1.3(1) 経過・被害の内容) is named, not left out silently.
     missing = [c for c in duty.contents if c not in T.INC_RECORDED_CONTENTS]
     if missing:
-        report.notes.append(T.INC_NOT_RECORDED.format(items="・".join(missing)))
+        report.notes.append(T.INC_NOT_RECORDED.format(items=T.JOIN_SEP.join(missing)))

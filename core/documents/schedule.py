@@ -11,8 +11,8 @@ from core.calendar import SiteCalendar
 from core.catalogue import Catalogue
 from core.documents import contract_year, document_of, period_kind
 from core.report_deadlines import daily_due, month_end, monthly_due
-from core.reports import Table
-from core.site_profile import SiteProfile
+from core.reports import Table, day_label
+from core.site_profile import ReportDuty, SiteProfile
 
 
 @dataclass(frozen=True)
@@ -48,55 +48,79 @@ def _last_month(site: SiteProfile, today: dt.date) -> tuple[dt.date, dt.date] | 
     return first, last
 
 
+def _last_open_day(site: SiteProfile, calendar: SiteCalendar, today: dt.date) -> dt.date | None:
+    c = site.contract
+    day = min(today - dt.timedelta(days=1), c.end)
+    while day >= c.start and not calendar.day(day).open:
+        day -= dt.timedelta(days=1)
+    return day if day >= c.start else None
+
+
+def _current_year(site: SiteProfile, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The contract year running today (or the last one, once the contract has ended)."""
+    c = site.contract
+    when = min(today, c.end)
+    year = when.year if c.start.replace(year=when.year) <= when else when.year - 1
+    first, last = contract_year(site, year)
+    return (first, last) if first >= c.start else None
+
+
+def _latest_period(site: SiteProfile, catalogue: Catalogue, calendar: SiteCalendar, duty: ReportDuty, kind: str | None,
+                   today: dt.date) -> tuple[dt.date | None, str, dt.date | None]:
+    """(start, label, deadline) of the duty's latest period (start None: no period yet)."""
+    c = site.contract
+    if duty.due_before_start:
+        return c.start, T.DOC_PERIOD_AS_OF.format(day=c.start), c.start - dt.timedelta(days=1)
+    if kind == "day":
+        day = _last_open_day(site, calendar, today)
+        if day is not None:
+            return day, day_label(day), daily_due(day, duty, catalogue)
+    elif kind == "month":
+        month = _last_month(site, today)
+        if month is not None:
+            start = month[0]
+            return start, T.SCHEDULE_MONTH.format(d=start), monthly_due(start.year, start.month, duty, catalogue)
+    elif kind == "year":
+        year = _current_year(site, today)
+        if year is not None:
+            return year[0], T.DOC_PERIOD_YEAR.format(start=year[0], end=year[1]), None
+    elif kind == "as_of":
+        return c.start, T.DOC_PERIOD_AS_OF.format(day=today), None
+    return None, T.NONE_MARK, None
+
+
+def _status(duty: ReportDuty, document: str | None, kind: str | None, deadline: dt.date | None,
+            submitted: dt.date | None, today: dt.date) -> str:
+    if document is None:
+        return "not_produced"
+    if submitted is not None:
+        return "late" if deadline is not None and submitted > deadline else "submitted"
+    if deadline is not None:
+        return "overdue" if today > deadline else "due"
+    if duty.kind == "ad_hoc" and kind == "month":
+        return "ad_hoc"
+    return "open"
+
+
+def _deadline_text(duty: ReportDuty, deadline: dt.date | None, status: str) -> str:
+    if duty.due_before_start:
+        return T.SCHEDULE_BEFORE_START.format(day=deadline)
+    if deadline is not None:
+        return deadline.isoformat()
+    return T.SCHEDULE_AD_HOC if status == "ad_hoc" else T.SCHEDULE_NO_DEADLINE
+
+
 def schedule(site: SiteProfile, catalogue: Catalogue, submissions: dict[tuple[str, dt.date], dt.date],
              today: dt.date) -> list[ScheduleRow]:
-    c = site.contract
+    calendar = SiteCalendar(site, catalogue)
     rows = []
     for duty in site.reports:
         document, kind = document_of(duty), period_kind(duty)
-        start: dt.date | None = None
-        label, deadline, text = T.NONE_MARK, None, T.SCHEDULE_NO_DEADLINE
-        if duty.due_before_start:
-            start, label = c.start, T.DOC_PERIOD_AS_OF.format(day=c.start)
-            deadline = c.start - dt.timedelta(days=1)
-            text = T.SCHEDULE_BEFORE_START.format(day=deadline)
-        elif kind == "day":
-            day = min(today - dt.timedelta(days=1), c.end)
-            calendar = SiteCalendar(site, catalogue)
-            while day >= c.start and not calendar.day(day).open:
-                day -= dt.timedelta(days=1)
-            if day >= c.start:
-                start, label = day, T.PERIOD_DAY.format(d=day, weekday=T.WEEKDAYS[day.weekday()])
-                deadline = daily_due(day, duty, catalogue)
-        elif kind == "month":
-            month = _last_month(site, today)
-            if month is not None:
-                start, label = month[0], f"{month[0]:%Y年%m月}"
-                deadline = monthly_due(start.year, start.month, duty, catalogue)
-        elif kind == "year":
-            # The contract year running today (or the last one, once the contract has ended).
-            when = min(today, c.end)
-            year = when.year if c.start.replace(year=when.year) <= when else when.year - 1
-            first, last = contract_year(site, year)
-            if first >= c.start:
-                start, label = first, T.DOC_PERIOD_YEAR.format(start=first, end=last)
-        elif kind == "as_of":
-            start, label = c.start, T.DOC_PERIOD_AS_OF.format(day=today)
-        if deadline is not None and not duty.due_before_start:
-            text = deadline.isoformat()
+        start, label, deadline = _latest_period(site, catalogue, calendar, duty, kind, today)
         submitted = submissions.get((duty.id, start)) if start else None
-        if document is None:
-            status = "not_produced"
-        elif submitted is not None:
-            status = "late" if deadline is not None and submitted > deadline else "submitted"
-        elif deadline is not None:
-            status = "overdue" if today > deadline else "due"
-        elif duty.kind == "ad_hoc" and kind == "month":
-            status, text = "ad_hoc", T.SCHEDULE_AD_HOC
-        else:
-            status = "open"
-        rows.append(ScheduleRow(duty.id, duty.label, duty.clause, document, start, label, deadline, text, submitted,
-                                status))
+        status = _status(duty, document, kind, deadline, submitted, today)
+        rows.append(ScheduleRow(duty.id, duty.label, duty.clause, document, start, label, deadline,
+                                _deadline_text(duty, deadline, status), submitted, status))
     return rows
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 from core import report_texts as T
 from core.catalogue import Catalogue
 from core.documents.records import DocumentData, StaffRecord
-from core.reports import Report, Table
+from core.reports import Period, Report, Table
 from core.site_profile import ReportDuty, SiteProfile
+from core.vocabulary import StaffRole
 
-ROLE_ORDER = {"manager": 0, "deputy": 1, "agent": 2}
+ROLE_ORDER = {StaffRole.MANAGER: 0, StaffRole.DEPUTY: 1, StaffRole.AGENT: 2}
 
 
 def _people(data: DocumentData, as_of) -> list[StaffRecord]:
@@ -20,7 +21,8 @@ def _people(data: DocumentData, as_of) -> list[StaffRecord]:
 
 def _role(site: SiteProfile, role: str) -> str:
     s = site.staffing
-    return {"manager": s.manager_title, "deputy": s.deputy_title or T.ROLE["deputy"]}.get(role, T.ROLE_TITLE_AGENT)
+    titles = {StaffRole.MANAGER: s.manager_title, StaffRole.DEPUTY: s.deputy_title or T.ROLE[StaffRole.DEPUTY]}
+    return titles.get(role, T.ROLE_TITLE_AGENT)
 
 
 def _trained(person: StaffRecord, as_of) -> bool:
@@ -35,14 +37,14 @@ def _staff_note(site: SiteProfile, report: Report) -> None:
 
 
 def security_education(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: DocumentData,
-                       report: Report) -> None:
+                       report: Report, period: Period) -> None:
     _staff_note(site, report)
     as_of = report.period_end
     people = _people(data, as_of)
-    managers = [p.display_name for p in people if p.role == "manager"]
+    managers = [p.display_name for p in people if p.role == StaffRole.MANAGER]
     trained = sum(_trained(p, as_of) for p in people)
     report.tables.append(Table("education_summary", T.T_EDUCATION_SUMMARY, (T.C_ITEM, T.C_VALUE), (
-        (T.ED_RESPONSIBLE, "、".join(managers) or T.NOT_RECORDED),
+        (T.ED_RESPONSIBLE, T.LIST_SEP.join(managers) or T.NOT_RECORDED),
         (T.ED_CONTENT, T.ED_CONTENT_VALUE),
         (T.ED_COUNT, T.ED_COUNT_VALUE.format(n=trained, m=len(people))),
     )))
@@ -54,11 +56,11 @@ def security_education(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty
 
 
 def organisation_chart(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: DocumentData,
-                       report: Report) -> None:
+                       report: Report, period: Period) -> None:
     _staff_note(site, report)
     people = _people(data, report.period_end)
     labels = {a.id.value: a.label for a in site.activities}
-    rows = tuple((_role(site, p.role), p.display_name, "、".join(labels.get(s, s) for s in p.skills))
+    rows = tuple((_role(site, p.role), p.display_name, T.LIST_SEP.join(labels.get(s, s) for s in p.skills))
                  for p in people)
     report.tables.append(Table("organisation", T.T_ORGANISATION, (T.C_ROLE, T.C_NAME, T.C_SKILLS), rows))
     chart = site.documents.organisation_chart
@@ -67,17 +69,19 @@ def organisation_chart(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty
                                note="" if contacts else T.ORG_NO_CONTACTS))
 
 
-def staff_list(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: DocumentData, report: Report) -> None:
+def staff_list(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: DocumentData, report: Report,
+              period: Period) -> None:
     _staff_note(site, report)
     as_of = report.period_end
     rows = tuple((p.display_name, _role(site, p.role),
                   p.training_completed.isoformat() if p.training_completed and _trained(p, as_of) else None,
-                  "、".join(T.QUALIFICATION.get(q, q) for q in p.qualifications))
+                  T.LIST_SEP.join(T.QUALIFICATION.get(q, q) for q in p.qualifications))
                  for p in _people(data, as_of))
     report.tables.append(Table("staff", T.T_STAFF_LIST, (T.C_NAME, T.C_ROLE, T.C_TRAINED_ON, T.C_QUALIFICATIONS), rows))
 
 
-def pledges(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: DocumentData, report: Report) -> None:
+def pledges(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: DocumentData, report: Report,
+              period: Period) -> None:
     _staff_note(site, report)
     rows = tuple((p.display_name, _role(site, p.role), T.NOT_RECORDED) for p in _people(data, report.period_end))
     report.tables.append(Table("pledges", T.T_PLEDGES, (T.C_NAME, T.C_ROLE, T.C_PLEDGE), rows, note=T.PLEDGE_NOTE))

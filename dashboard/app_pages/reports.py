@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
+from core import report_texts
 from core.reports import ReportUnavailable
 from dashboard import contractor_services, page_common, report_charts, report_services, resources, texts
 from dashboard.access import AccessDenied, Permission
@@ -38,7 +39,7 @@ if kind == "daily":
     month = None
 else:
     months = pd.period_range(site.contract.start, site.contract.end, freq="M")
-    labels = [f"{p.year}年{p.month}月" for p in months]
+    labels = [report_texts.MONTH_LABEL.format(year=p.year, month=p.month) for p in months]
     default = min(max(pd.Period(today, freq="M") - 1, months[0]), months[-1])
     if st.session_state.get("reports_month") not in labels:
         st.session_state["reports_month"] = labels[list(months).index(default)] if default in months else labels[0]
@@ -129,7 +130,7 @@ if report is not None:
         else:
             st.caption(texts.REPORTS_EMPTY_TABLE)
         if table.note:
-            st.caption(f"注: {table.note}")
+            st.caption(report_texts.NOTE_LINE.format(note=table.note))
         for _, chart in charts.get(table.id, []):
             st.altair_chart(chart, width="stretch")
 

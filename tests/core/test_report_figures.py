@@ -8,8 +8,9 @@ import pytest
 
 from core.catalogue import for_site, site_topics
 from core.documents.schedule import schedule
-from core.report_records import TOKYO, NoticeRecord, ReportData, ShiftRecord, TicketRecord, CallRecord
-from core.reports import monthly_report, notice_status
+from core.report_records import CallRecord, NoticeRecord, ReportData, ShiftRecord, TicketRecord
+from core.reports import monthly_period, monthly_report, notice_status
+from core.vocabulary import TOKYO
 
 NOV = dt.date(2026, 11, 1)
 
@@ -40,7 +41,7 @@ def test_window_use_compares_like_with_like_on_a_partly_rostered_month(fixtures)
     site = fixtures.site("kawanishi")
     rostered = [dt.date(2026, 11, 4), dt.date(2026, 11, 5), dt.date(2026, 11, 6)]
     data = _busy_month("kawanishi", fixtures, rostered)
-    report = monthly_report(site, fixtures.catalogue, data, 2026, 11, today=dt.date(2026, 12, 8), contractor="受託者")
+    report = monthly_report(site, fixtures.catalogue, data, monthly_period(site, 2026, 11, dt.date(2026, 12, 8)), contractor="受託者")
     staffing = report.table("staffing")
     share = staffing.value("勤務表の窓口配置に対する稼働の割合(%)")
     planned = staffing.value("勤務表の窓口配置（人時、勤務表のある日）")
@@ -55,8 +56,7 @@ def test_window_use_compares_like_with_like_on_a_partly_rostered_month(fixtures)
 
 def test_window_share_is_unavailable_without_a_roster(fixtures):
     site = fixtures.site("kawanishi")
-    report = monthly_report(site, fixtures.catalogue, _busy_month("kawanishi", fixtures, []), 2026, 11,
-                            today=dt.date(2026, 12, 8), contractor="受託者")
+    report = monthly_report(site, fixtures.catalogue, _busy_month("kawanishi", fixtures, []), monthly_period(site, 2026, 11, dt.date(2026, 12, 8)), contractor="受託者")
     staffing = report.table("staffing")
     assert staffing.value("勤務表の窓口配置に対する稼働の割合(%)") is None
     assert "算出できません" in staffing.note
@@ -69,8 +69,7 @@ def test_a_site_without_the_clause_never_shows_a_payment_verdict(fixtures):
     status = notice_status(seto, late, dt.date(2026, 11, 30))
     assert status.payment is None and not status.payment_stopped_now and status.plan_due is None
     data = ReportData("seto", NOV, dt.date(2026, 11, 30), notices=[late])
-    table = monthly_report(seto, fixtures.catalogue, data, 2026, 11, today=dt.date(2026, 12, 8),
-                           contractor="受託者").table("notices")
+    table = monthly_report(seto, fixtures.catalogue, data, monthly_period(seto, 2026, 11, dt.date(2026, 12, 8)), contractor="受託者").table("notices")
     assert "支払" not in table.columns
     assert not any("停止" in str(v) for row in table.rows for v in row)
     assert "支払の判定は行いません" in table.note
@@ -85,8 +84,7 @@ def test_kawanishi_cycle_has_the_city_steps_and_its_payment_clause(fixtures):
     status = notice_status(site, approved, dt.date(2026, 11, 10))
     assert status.status == "計画書了承済・改善実施中" and status.payment.startswith("停止なし") and "§1.1" in status.payment
     data = ReportData("kawanishi", NOV, dt.date(2026, 11, 30), notices=[approved])
-    table = monthly_report(site, fixtures.catalogue, data, 2026, 11, today=dt.date(2026, 12, 8),
-                           contractor="受託者").table("notices")
+    table = monthly_report(site, fixtures.catalogue, data, monthly_period(site, 2026, 11, dt.date(2026, 12, 8)), contractor="受託者").table("notices")
     assert "計画書了承" in table.columns and "支払" in table.columns
 
 
@@ -94,8 +92,7 @@ def test_answer_rate_verdict_states_its_figures(fixtures):
     site = fixtures.site("ageo")
     day = dt.date(2026, 11, 2)
     calls = [CallRecord("call_centre", at(day, 9), "booking_entry", answered=i < 17, abandoned=i >= 17) for i in range(20)]
-    report = monthly_report(site, fixtures.catalogue, ReportData("ageo", NOV, dt.date(2026, 11, 30), calls=calls),
-                            2026, 11, today=dt.date(2026, 12, 8), contractor="受託者")
+    report = monthly_report(site, fixtures.catalogue, ReportData("ageo", NOV, dt.date(2026, 11, 30), calls=calls), monthly_period(site, 2026, 11, dt.date(2026, 12, 8)), contractor="受託者")
     row = report.table("answer_rate").rows[0]
     assert row[6] == "未達" and "応答17件" in row[7] and "受電20件" in row[7] and "85.0%" in row[7] and "90.0" in row[7]
 
@@ -128,8 +125,7 @@ def test_a_site_procedure_joins_the_catalogue(fixtures):
 
 def test_ageo_breakdowns_list_every_topic_and_kind_with_zeros(fixtures):
     site = fixtures.site("ageo")
-    report = monthly_report(site, fixtures.catalogue, ReportData("ageo", NOV, dt.date(2026, 11, 30)), 2026, 11,
-                            today=dt.date(2026, 12, 8), contractor="受託者")
+    report = monthly_report(site, fixtures.catalogue, ReportData("ageo", NOV, dt.date(2026, 11, 30)), monthly_period(site, 2026, 11, dt.date(2026, 12, 8)), contractor="受託者")
     topics = report.table("call_topics").rows
     assert [r[0][0] for r in topics] == list("アイウエオカキクケ") and all(r[1] == 0 for r in topics)
     assert [r[0][0] for r in report.table("booth_kinds").rows] == list("アイウエ")
@@ -138,8 +134,7 @@ def test_ageo_breakdowns_list_every_topic_and_kind_with_zeros(fixtures):
 def test_checklist_items_state_their_records_or_leave_it_to_the_city(fixtures):
     site = fixtures.site("kawanishi")
     data = _busy_month("kawanishi", fixtures, [dt.date(2026, 11, 4)])
-    rows = monthly_report(site, fixtures.catalogue, data, 2026, 11, today=dt.date(2026, 12, 8),
-                          contractor="受託者").table("checklist").rows
+    rows = monthly_report(site, fixtures.catalogue, data, monthly_period(site, 2026, 11, dt.date(2026, 12, 8)), contractor="受託者").table("checklist").rows
     for item, measured, records, verdict in rows:
         if verdict == "市の判断":
             assert "測れません" in measured
@@ -194,8 +189,8 @@ def test_meeting_material_judges_only_against_the_contract(fixtures):
         calls = [CallRecord(line, at(day, 9 if site is seto else 10), answered=i < 8, abandoned=i >= 8) for i in range(10)]
         data = DocumentData(report=ReportData(site.id, NOV, dt.date(2026, 11, 30), calls=calls))
         duty = next(d for d in site.reports if d.document in ("meeting", "completion_notice"))
-        doc = build_document(site, fixtures.catalogue, duty, data, start=NOV, end=dt.date(2026, 11, 30),
-                             period_label="2026年11月", notes=[], today=dt.date(2026, 12, 8), contractor="受託者")
+        period = monthly_period(site, 2026, 11, dt.date(2026, 12, 8))
+        doc = build_document(site, fixtures.catalogue, duty, data, period=period, contractor="受託者")
         if duty.document == "meeting":
             row = next(r for r in doc.table("progress").rows if "応答率" in r[0])
             assert row[1] == 80.0 and row[3] == verdict and "計画上の目安" in row[2]

@@ -7,7 +7,6 @@ import pytest
 
 from core.report_deadlines import business_day_after, daily_due, due_items, duty, is_business_day, monthly_due
 from core.report_records import (
-    TOKYO,
     CallRecord,
     CardBatchRecord,
     HandoffRecord,
@@ -19,11 +18,14 @@ from core.report_records import (
 )
 from core.reports import (
     ReportUnavailable,
+    daily_period,
     daily_report,
+    monthly_period,
     monthly_report,
     nearest_rank,
     notice_status,
 )
+from core.vocabulary import TOKYO
 
 
 def at(day: dt.date, hh: int, mm: int = 0) -> dt.datetime:
@@ -75,17 +77,17 @@ def test_outside_contract_and_future_are_clear_answers(fixtures):
     site, catalogue = fixtures.site("kawanishi"), fixtures.catalogue
     empty = ReportData("kawanishi", dt.date(2026, 9, 1), dt.date(2026, 9, 30))
     with pytest.raises(ReportUnavailable, match="契約期間.*外"):
-        monthly_report(site, catalogue, empty, 2026, 9, today=dt.date(2026, 11, 21), contractor="受託者")
+        monthly_report(site, catalogue, empty, monthly_period(site, 2026, 9, dt.date(2026, 11, 21)), contractor="受託者")
     with pytest.raises(ReportUnavailable, match="まだ終わっていません"):
-        daily_report(site, catalogue, empty, dt.date(2026, 11, 25), today=dt.date(2026, 11, 21), contractor="受託者")
+        daily_report(site, catalogue, empty, daily_period(site, dt.date(2026, 11, 25), dt.date(2026, 11, 21)), contractor="受託者")
     with pytest.raises(ReportUnavailable, match="まだ終わっていません"):
-        monthly_report(site, catalogue, empty, 2026, 12, today=dt.date(2026, 11, 21), contractor="受託者")
+        monthly_report(site, catalogue, empty, monthly_period(site, 2026, 12, dt.date(2026, 11, 21)), contractor="受託者")
 
 
 def test_a_month_without_records_says_so_and_counts_zero(fixtures):
     site = fixtures.site("kawanishi")
     data = ReportData("kawanishi", dt.date(2026, 10, 1), dt.date(2026, 10, 31))
-    report = monthly_report(site, fixtures.catalogue, data, 2026, 10, today=dt.date(2026, 11, 21), contractor="受託者")
+    report = monthly_report(site, fixtures.catalogue, data, monthly_period(site, 2026, 10, dt.date(2026, 11, 21)), contractor="受託者")
     assert not report.has_activity
     assert any("記録" in note and "ありません" in note for note in report.notes)
     summary = report.table("summary")
@@ -97,7 +99,7 @@ def test_a_month_without_records_says_so_and_counts_zero(fixtures):
 def test_the_running_month_is_marked_preliminary(fixtures):
     site = fixtures.site("kawanishi")
     data = ReportData("kawanishi", dt.date(2026, 11, 1), dt.date(2026, 11, 21))
-    report = monthly_report(site, fixtures.catalogue, data, 2026, 11, today=dt.date(2026, 11, 21), contractor="受託者")
+    report = monthly_report(site, fixtures.catalogue, data, monthly_period(site, 2026, 11, dt.date(2026, 11, 21)), contractor="受託者")
     assert report.period_end == dt.date(2026, 11, 21)
     assert any("途中集計" in note for note in report.notes)
 
@@ -126,7 +128,7 @@ def test_daily_figures_from_records(fixtures):
                       handoffs=[HandoffRecord(at(day, 9, 30), "proxy", "card_issuance")],
                       form_counts={day: 37},
                       incidents=[IncidentRecord(1, "complaint", "waiting", at(day, 11), "待ち時間の苦情")])
-    report = daily_report(site, fixtures.catalogue, data, day, today=dt.date(2026, 11, 21), contractor="受託者")
+    report = daily_report(site, fixtures.catalogue, data, daily_period(site, day, dt.date(2026, 11, 21)), contractor="受託者")
     summary = report.table("summary")
     assert summary.value("窓口受付件数") == 4
     assert summary.value("処理完了件数") == 1
@@ -152,7 +154,7 @@ def test_pre_issuance_breaches_are_listed(fixtures):
         CardBatchRecord(2, dt.date(2026, 9, 3), 40, dt.date(2026, 9, 14)),  # 11 days: breach
         CardBatchRecord(3, dt.date(2026, 9, 20), 30, None),  # 10 days by the 30th: breach
     ])
-    report = monthly_report(site, fixtures.catalogue, data, 2026, 9, today=dt.date(2026, 11, 21), contractor="受託者")
+    report = monthly_report(site, fixtures.catalogue, data, monthly_period(site, 2026, 9, dt.date(2026, 11, 21)), contractor="受託者")
     assert report.table("pre_issuance").value("目標超過") == 2
     verdicts = report.table("pre_issuance_batches").column("判定")
     assert verdicts == ["目標内に発送", "超過（11日）", "未発送・超過（10日経過）"]
@@ -180,7 +182,7 @@ def test_checklist_backs_items_with_measured_figures(fixtures):
               ShiftRecord(day, "agent", False, 525, 1035, (), ((525, 1035, "reception"),))]
     data = ReportData("kawanishi", day, day, shifts=shifts, rostered_dates={day},
                       incidents=[IncidentRecord(1, "incident", "privacy", at(day, 10), "書類の置き忘れ")])
-    report = monthly_report(site, fixtures.catalogue, data, 2026, 10, today=dt.date(2026, 11, 21), contractor="受託者")
+    report = monthly_report(site, fixtures.catalogue, data, monthly_period(site, 2026, 10, dt.date(2026, 11, 21)), contractor="受託者")
     staffing = dict(report.table("staffing").rows)
     # Service 09:00–17:00 = 32 slots; 4 of them on break.
     assert staffing["サービス時間中に業務管理者または業務副管理者が在席した割合(%)"] == 87.5

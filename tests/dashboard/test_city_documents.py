@@ -19,7 +19,7 @@ from sqlmodel import Session, delete, select
 from bench.report_data import generate_month
 from core.documents import document_of, period_kind
 from core.fixtures import load_fixtures
-from core.report_pdf import cell_text
+from core.reports.pdf import cell_text
 from dashboard import report_services as rs
 from dashboard.access import SYSTEM, AccessDenied, Actor, Role
 from dashboard.cli import main

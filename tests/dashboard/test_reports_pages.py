@@ -12,16 +12,15 @@ from pypdf import PdfReader
 from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
-from tests.dashboard.signed_in import signed_in
-
 from bench.report_data import generate_month
 from core.fixtures import load_fixtures
-from core.report_records import TOKYO
+from core.vocabulary import TOKYO
 from dashboard import report_services as rs
+from dashboard.access import SYSTEM
 from dashboard.cli import main
 from db.engine import make_engine
 from db.models import CardBatch, FormCount, ImprovementNotice, Incident
-from dashboard.access import SYSTEM
+from tests.dashboard.signed_in import signed_in
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORTS = str(ROOT / "dashboard" / "app_pages" / "reports.py")

@@ -13,11 +13,11 @@ from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
 from bench.report_data import generate_month
-from core.report_pdf import cell_text
-from core.report_records import TOKYO
+from core.reports.pdf import cell_text
+from core.vocabulary import TOKYO
 from dashboard import report_services as rs
-from db.models import BoothSession, Call, FormCount, Handoff, Incident, Reservation, Ticket
 from dashboard.access import SYSTEM
+from db.models import BoothSession, Call, FormCount, Handoff, Incident, Reservation, Ticket
 
 TODAY = dt.date(2026, 11, 21)
 MONTH = (2026, 10)

@@ -1,29 +1,28 @@
 """A report as an A4 PDF: title, contract and period, notes, every table, and chart images.
 
-Charts arrive as PNG bytes (the dashboard renders its Altair charts with vl-convert), so this
-module knows nothing of Altair or Streamlit. The font is IPAexGothic (core.pdf_base); without
-it FontMissing is raised and nothing is written."""
+After each table the renderer asks its chart provider (core.reports.charts) for the images that
+illustrate it; the dashboard's provider draws them as PNG, so this module knows nothing of Altair
+or Streamlit. The font is IPAexGothic (core.pdf_base); without it FontMissing is raised and
+nothing is written."""
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
 
 from fpdf.fonts import FontFace
 
 from core import report_texts as T
 from core.pdf_base import FONT_FAMILY, JapanesePDF
-from core.reports import Report, Table, Value
+from core.reports.charts import ChartProvider, no_charts
+from core.reports.model import Report, Table, Value
 
 HEADING_FILL = (225, 232, 240)
-NO_ROWS = "該当なし"
-Chart = tuple[str, bytes]  # (title, PNG)
 
 
 def cell_text(value: Value) -> str:
     if value is None:
         return T.NONE_MARK
     if isinstance(value, bool):
-        return "はい" if value else "いいえ"
+        return T.YES if value else T.NO
     if isinstance(value, int):
         return f"{value:,}"
     if isinstance(value, float):
@@ -45,7 +44,7 @@ def _section(pdf: JapanesePDF, title: str) -> None:
     pdf.ln(3)
     pdf.set_font(FONT_FAMILY, "B", 11)
     pdf.set_fill_color(*HEADING_FILL)
-    pdf.cell(0, 7, f"■ {title}", new_x="LMARGIN", new_y="NEXT", fill=True)
+    pdf.cell(0, 7, T.SECTION.format(title=title), new_x="LMARGIN", new_y="NEXT", fill=True)
     pdf.set_fill_color(255)  # table cells take the current fill colour: keep them white
     pdf.ln(1)
     pdf.set_font(FONT_FAMILY, size=8)
@@ -55,9 +54,10 @@ def _table(pdf: JapanesePDF, table: Table) -> None:
     _section(pdf, table.title)
     if not table.rows:
         pdf.set_font(FONT_FAMILY, size=9)
-        pdf.cell(0, 6, NO_ROWS, new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 6, T.NO_ROWS, new_x="LMARGIN", new_y="NEXT")
     else:
-        numeric = [all(isinstance(r[i], (int, float)) or r[i] is None for r in table.rows) for i in range(len(table.columns))]
+        numeric = [all(isinstance(r[i], (int, float)) or r[i] is None for r in table.rows)
+                   for i in range(len(table.columns))]
         align = tuple("RIGHT" if n else "LEFT" for n in numeric)
         pdf.set_font(FONT_FAMILY, size=8 if len(table.columns) < 9 else 7)
         with pdf.table(
@@ -77,7 +77,7 @@ def _table(pdf: JapanesePDF, table: Table) -> None:
     if table.note:
         pdf.set_font(FONT_FAMILY, size=7)
         pdf.set_text_color(90)
-        pdf.multi_cell(0, 4, f"注: {table.note}", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 4, T.NOTE_LINE.format(note=table.note), new_x="LMARGIN", new_y="NEXT")
         pdf.set_text_color(0)
 
 
@@ -96,9 +96,8 @@ def _chart(pdf: JapanesePDF, title: str, png: bytes) -> None:
     pdf.ln(2)
 
 
-def render_pdf(report: Report, charts: Mapping[str, Sequence[Chart]] | None = None) -> bytes:
-    """The report as PDF bytes. `charts` maps a table id to the chart images shown after it."""
-    charts = charts or {}
+def render_pdf(report: Report, charts: ChartProvider = no_charts) -> bytes:
+    """The report as PDF bytes; after each table, the images `charts` gives for it."""
     pdf = JapanesePDF(title=report.title, header_left=f"{report.city}　{report.label}　{report.period_label}",
                       header_right=f"{T.META_CONTRACTOR}: {report.contractor}")
     pdf.set_author(report.contractor)
@@ -119,7 +118,7 @@ def render_pdf(report: Report, charts: Mapping[str, Sequence[Chart]] | None = No
     for note in report.notes:
         pdf.set_font(FONT_FAMILY, "B", 9)
         pdf.set_text_color(160, 40, 0)
-        pdf.multi_cell(0, 5, f"※ {note}", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 5, T.NOTICE_LINE.format(note=note), new_x="LMARGIN", new_y="NEXT")
         pdf.set_text_color(0)
     pdf.set_font(FONT_FAMILY, size=7)
     pdf.set_text_color(90)
@@ -127,6 +126,6 @@ def render_pdf(report: Report, charts: Mapping[str, Sequence[Chart]] | None = No
     pdf.set_text_color(0)
     for table in report.tables:
         _table(pdf, table)
-        for title, png in charts.get(table.id, ()):
+        for title, png in charts(table):
             _chart(pdf, title, png)
     return bytes(pdf.output())

@@ -11,7 +11,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from core.reports import Report, Table
+from core import report_texts as T
+from core.reports.model import Report, Table
 from core.safe_cells import safe_row
 
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -25,15 +26,15 @@ def to_csv(report: Report) -> bytes:
     for key, value in report.meta():
         writer.writerow(safe_row([key, value]))
     for note in report.notes:
-        writer.writerow(safe_row(["※", note]))
+        writer.writerow(safe_row([T.NOTICE_MARK, note]))
     for table in report.tables:
         writer.writerow([])
-        writer.writerow(safe_row([f"■ {table.title}"]))
+        writer.writerow(safe_row([T.SECTION.format(title=table.title)]))
         writer.writerow(safe_row(table.columns))
         for row in table.rows:
             writer.writerow(safe_row(["" if v is None else v for v in row]))
         if table.note:
-            writer.writerow(safe_row(["注", table.note]))
+            writer.writerow(safe_row([T.NOTE_MARK, table.note]))
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -45,13 +46,13 @@ def to_xlsx(report: Report) -> bytes:
     """A cover sheet (title, contract, period, notes), then one sheet per table: header on row 1."""
     book = Workbook()
     cover = book.active
-    cover.title = "表紙"
+    cover.title = T.COVER_SHEET
     cover.append(safe_row([report.title]))
     cover["A1"].font = Font(bold=True, size=14)
     for key, value in report.meta():
         cover.append(safe_row([key, value]))
     for note in report.notes:
-        cover.append(safe_row(["※", note]))
+        cover.append(safe_row([T.NOTICE_MARK, note]))
     cover.column_dimensions["A"].width = 14
     cover.column_dimensions["B"].width = 80
     fill = PatternFill("solid", fgColor="E1E8F0")
@@ -70,7 +71,7 @@ def to_xlsx(report: Report) -> bytes:
         sheet.freeze_panes = "A2"
         if table.note:
             sheet.append([])
-            sheet.append(safe_row([f"注: {table.note}"]))
+            sheet.append(safe_row([T.NOTE_LINE.format(note=table.note)]))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
