@@ -48,8 +48,8 @@ from core.live import (
 )
 from core.live import bookings as booking_rules
 from core.live import texts as T
-from core.live.bookings import REFERENCE_ALPHABET, bookable_now, new_reference  # noqa: F401  (re-exported)
-from core.live.tickets import action_changes, ticket_at_counter  # noqa: F401  (re-exported)
+from core.live.bookings import REFERENCE_ALPHABET, new_reference  # noqa: F401  (the demo draws from it)
+from core.live.tickets import action_changes
 from core.personal_data import PersonalDataFound, refuse_personal_data
 from core.roster import Shift, minute_of, monday_of
 from core.site_profile import ActivityId, SiteProfile

@@ -12,10 +12,11 @@ dialect is decided here and nowhere above.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import String, case, cast, func, insert, literal, select, update
+from sqlalchemy import String, bindparam, case, cast, func, insert, literal, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -33,7 +34,6 @@ from db.models import (
     Ticket,
     TicketEvent,
     TicketSequence,
-    UTCDateTime,
 )
 
 TICKET = Ticket.__table__
@@ -41,6 +41,7 @@ SEQUENCE = TicketSequence.__table__
 EVENT = TicketEvent.__table__
 SLOT = ReservationSlot.__table__
 RESERVATION = Reservation.__table__
+HANDOFF = Handoff.__table__
 ACTIVE = (ReservationStatus.BOOKED.value, ReservationStatus.CHANGED.value)
 
 
@@ -67,92 +68,141 @@ def _reservation(row) -> ReservationRecord:
     return ReservationRecord(**{name: values[name] for name in RESERVATION_FIELDS})
 
 
-def _at(moment: dt.datetime):
-    return literal(moment, UTCDateTime())
+def _run(session: Session, statement, params: dict):
+    """Execute a prepared Core statement on the session's connection (no ORM layer: the records
+    are built from the rows here)."""
+    return session.connection().execute(statement, params)
+
+
+def _param(name: str, column):
+    """A bind parameter typed like `column` (so times go through UTCDateTime)."""
+    return bindparam(name, type_=column.type)
+
+
+# The statements are built once per shape with bind parameters and reused: building a Core
+# statement with CTEs costs more Python time than the round trip it saves.
 
 
 # --- tickets: writes ------------------------------------------------------------------------------
 
 
-def _number(group: str, seq):
+def _number(seq):
     """The ticket number in SQL, as core.live.ticket_number: "A-023", more digits past 999."""
     digits = cast(seq, String)
-    return literal(group, String) + "-" + case((seq < 1000, func.lpad(digits, 3, "0")), else_=digits)
+    return _param("p_group", TICKET.c.group) + "-" + case((seq < 1000, func.lpad(digits, 3, "0")), else_=digits)
 
 
-def _issue_pg(site_id: str, date: dt.date, procedure_id: str, group: str, now: dt.datetime, *,
-              priority: int, reservation_id: int | None, guard=None):
-    """One statement: bump the sequence (only if `guard`, a CTE, returned a row), insert the ticket
-    and its "issue" event; selects the new ticket."""
-    source = select(literal(site_id, String), literal(date), literal(group, String), literal(1))
+def _issue_values(seq_column, number):
+    return select(_param("p_site", TICKET.c.site_id), _param("p_date", TICKET.c.service_date),
+                  _param("p_procedure", TICKET.c.procedure_id), _param("p_group", TICKET.c.group), seq_column,
+                  number, literal(TicketStatus.WAITING.value, String), _param("p_priority", TICKET.c.priority),
+                  literal(0), _param("p_reservation", TICKET.c.reservation_id), _param("p_now", TICKET.c.issued_at))
+
+
+ISSUE_COLUMNS = ["site_id", "service_date", "procedure_id", "group", "seq", "number", "status", "priority", "recalls",
+                 "reservation_id", "issued_at"]
+SEQUENCE_KEY = ["site_id", "service_date", "group"]
+
+
+def _checked_in():
+    return (update(RESERVATION)
+            .where(RESERVATION.c.id == bindparam("p_reservation"), RESERVATION.c.status.in_(ACTIVE))
+            .values(status=ReservationStatus.CHECKED_IN.value, checked_in_at=_param("p_now", RESERVATION.c.updated_at),
+                    updated_at=_param("p_now", RESERVATION.c.updated_at)))
+
+
+@functools.cache
+def _issue_pg(guarded: bool):
+    """One statement: bump the sequence (for a check-in only if the booking was still active and
+    is now marked), insert the ticket and its "issue" event; selects the new ticket."""
+    guard = _checked_in().returning(RESERVATION.c.id).cte("checked_in") if guarded else None
+    source = select(_param("p_site", SEQUENCE.c.site_id), _param("p_date", SEQUENCE.c.service_date),
+                    _param("p_group", SEQUENCE.c.group), literal(1))
     if guard is not None:
         source = source.select_from(guard)
-    seq_insert = pg_insert(SEQUENCE).from_select(["site_id", "service_date", "group", "last_seq"], source)
-    seq = seq_insert.on_conflict_do_update(
-        index_elements=["site_id", "service_date", "group"], set_={"last_seq": SEQUENCE.c.last_seq + 1}
-    ).returning(SEQUENCE.c.last_seq).cte("seq")
-    new = insert(TICKET).from_select(
-        ["site_id", "service_date", "procedure_id", "group", "seq", "number", "status", "priority", "recalls",
-         "reservation_id", "issued_at"],
-        select(literal(site_id, String), literal(date), literal(procedure_id, String), literal(group, String),
-               seq.c.last_seq, _number(group, seq.c.last_seq), literal(TicketStatus.WAITING.value, String),
-               literal(priority), literal(0), literal(reservation_id), _at(now)),
-    ).returning(*TICKET.c).cte("new")
+    seq = (pg_insert(SEQUENCE).from_select([*SEQUENCE_KEY, "last_seq"], source)
+           .on_conflict_do_update(index_elements=SEQUENCE_KEY, set_={"last_seq": SEQUENCE.c.last_seq + 1})
+           .returning(SEQUENCE.c.last_seq).cte("seq"))
+    new = (insert(TICKET).from_select(ISSUE_COLUMNS, _issue_values(seq.c.last_seq, _number(seq.c.last_seq)))
+           .returning(*TICKET.c).cte("new"))
     event = insert(EVENT).from_select(
         ["ticket_id", "action", "at", "counter"],
-        select(new.c.id, literal("issue", String), _at(now), new.c.counter),
+        select(new.c.id, literal("issue", String), _param("p_now", EVENT.c.at), new.c.counter),
     ).cte("event")
     statement = select(*(new.c[name] for name in TICKET_FIELDS)).add_cte(event)
     return statement.add_cte(guard) if guard is not None else statement
 
 
-def _issue_sqlite(session: Session, site_id: str, date: dt.date, procedure_id: str, group: str,
-                  now: dt.datetime, *, priority: int, reservation_id: int | None) -> TicketRecord:
-    seq = session.execute(
-        sqlite_insert(SEQUENCE).values(site_id=site_id, service_date=date, group=group, last_seq=1)
-        .on_conflict_do_update(index_elements=["site_id", "service_date", "group"],
-                               set_={"last_seq": SEQUENCE.c.last_seq + 1})
-        .returning(SEQUENCE.c.last_seq)
-    ).scalar_one()
-    row = session.execute(
-        insert(TICKET).values(site_id=site_id, service_date=date, procedure_id=procedure_id, group=group, seq=seq,
-                              number=ticket_number(group, seq), status=TicketStatus.WAITING.value,
-                              priority=priority, recalls=0, reservation_id=reservation_id, issued_at=now)
-        .returning(*TICKET.c)
-    ).one()
-    session.execute(insert(EVENT).values(ticket_id=row.id, action="issue", at=now, counter=None))
+@functools.cache
+def _issue_sqlite():
+    seq = (sqlite_insert(SEQUENCE).values(site_id=_param("p_site", SEQUENCE.c.site_id),
+                                          service_date=_param("p_date", SEQUENCE.c.service_date),
+                                          group=_param("p_group", SEQUENCE.c.group), last_seq=1)
+           .on_conflict_do_update(index_elements=SEQUENCE_KEY, set_={"last_seq": SEQUENCE.c.last_seq + 1})
+           .returning(SEQUENCE.c.last_seq))
+    ticket = insert(TICKET).from_select(
+        ISSUE_COLUMNS, _issue_values(_param("p_seq", TICKET.c.seq), _param("p_number", TICKET.c.number))
+    ).returning(*TICKET.c)
+    event = insert(EVENT).values(ticket_id=bindparam("p_ticket"), action=bindparam("p_action"),
+                                 at=_param("p_now", EVENT.c.at), counter=bindparam("p_counter"))
+    return seq, ticket, event
+
+
+def _issue_params(site_id, date, procedure_id, group, now, priority, reservation_id) -> dict:
+    return {"p_site": site_id, "p_date": date, "p_procedure": procedure_id, "p_group": group, "p_now": now,
+            "p_priority": priority, "p_reservation": reservation_id}
+
+
+def _issue_on_sqlite(session: Session, params: dict) -> TicketRecord:
+    seq_statement, ticket_statement, event_statement = _issue_sqlite()
+    seq = _run(session, seq_statement, params).scalar_one()
+    row = _run(session, ticket_statement,
+               {**params, "p_seq": seq, "p_number": ticket_number(params["p_group"], seq)}).one()
+    _run(session, event_statement, {"p_ticket": row.id, "p_action": "issue", "p_now": params["p_now"],
+                                    "p_counter": None})
     return _ticket(row)
 
 
 def issue_ticket(*, session: Session, site_id: str, date: dt.date, procedure_id: str, group: str,
                  now: dt.datetime, priority: int = 0, reservation_id: int | None = None) -> TicketRecord:
     """The day's next number for the group, a waiting ticket and its event: one statement on PostgreSQL."""
+    params = _issue_params(site_id, date, procedure_id, group, now, priority, reservation_id)
     if _postgres(session):
-        return _ticket(session.execute(_issue_pg(site_id, date, procedure_id, group, now, priority=priority,
-                                                 reservation_id=reservation_id)).one())
-    return _issue_sqlite(session, site_id, date, procedure_id, group, now, priority=priority,
-                         reservation_id=reservation_id)
-
-
-def _checked_in(reservation_id: int, now: dt.datetime):
-    return (update(RESERVATION)
-            .where(RESERVATION.c.id == reservation_id, RESERVATION.c.status.in_(ACTIVE))
-            .values(status=ReservationStatus.CHECKED_IN.value, checked_in_at=now, updated_at=now))
+        return _ticket(_run(session, _issue_pg(False), params).one())
+    return _issue_on_sqlite(session, params)
 
 
 def check_in(*, session: Session, reservation_id: int, site_id: str, date: dt.date, procedure_id: str,
              group: str, now: dt.datetime) -> TicketRecord | None:
     """Mark an active booking checked in and issue its priority ticket; None (nothing written) if
     the booking was no longer active. One statement on PostgreSQL."""
+    params = _issue_params(site_id, date, procedure_id, group, now, 1, reservation_id)
     if _postgres(session):
-        guard = _checked_in(reservation_id, now).returning(RESERVATION.c.id).cte("checked_in")
-        row = session.execute(_issue_pg(site_id, date, procedure_id, group, now, priority=1,
-                                        reservation_id=reservation_id, guard=guard)).first()
+        row = _run(session, _issue_pg(True), params).first()
         return None if row is None else _ticket(row)
-    if not session.execute(_checked_in(reservation_id, now)).rowcount:
+    if not _run(session, _checked_in(), params).rowcount:
         return None
-    return _issue_sqlite(session, site_id, date, procedure_id, group, now, priority=1,
-                         reservation_id=reservation_id)
+    return _issue_on_sqlite(session, params)
+
+
+@functools.cache
+def _call_next(postgres: bool, some_procedures: bool):
+    pick = select(TICKET.c.id).where(TICKET.c.site_id == bindparam("p_site"),
+                                     TICKET.c.service_date == _param("p_date", TICKET.c.service_date),
+                                     TICKET.c.status == TicketStatus.WAITING.value)
+    if some_procedures:
+        pick = pick.where(TICKET.c.procedure_id.in_(bindparam("p_procedures", expanding=True)))
+    pick = pick.order_by(TICKET.c.priority.desc(), TICKET.c.issued_at, TICKET.c.id).limit(1)
+    values = {"status": TicketStatus.CALLED.value, "counter": bindparam("p_counter"),
+              "called_at": _param("p_now", TICKET.c.called_at)}
+    if not postgres:
+        return update(TICKET).where(TICKET.c.id == pick.scalar_subquery()).values(**values).returning(*TICKET.c)
+    chosen = pick.with_for_update(skip_locked=True).cte("chosen")
+    called = update(TICKET).where(TICKET.c.id == chosen.c.id).values(**values).returning(*TICKET.c).cte("called")
+    event = insert(EVENT).from_select(
+        ["ticket_id", "action", "at", "counter"],
+        select(called.c.id, literal("call", String), _param("p_now", EVENT.c.at), called.c.counter)).cte("event")
+    return select(*(called.c[n] for n in TICKET_FIELDS)).add_cte(chosen).add_cte(event)
 
 
 def call_next(*, session: Session, site_id: str, date: dt.date, counter: str, now: dt.datetime,
@@ -160,53 +210,51 @@ def call_next(*, session: Session, site_id: str, date: dt.date, counter: str, no
     """Claim the next waiting ticket (priority first, then issue time) for `counter` and log the
     call; None when nobody waits. Two clerks never get the same ticket: PostgreSQL skips a row
     another transaction holds (FOR UPDATE SKIP LOCKED), SQLite holds the write lock."""
-    pick = select(TICKET.c.id).where(TICKET.c.site_id == site_id, TICKET.c.service_date == date,
-                                     TICKET.c.status == TicketStatus.WAITING.value)
+    postgres = _postgres(session)
+    params = {"p_site": site_id, "p_date": date, "p_counter": counter, "p_now": now}
     if procedures:
-        pick = pick.where(TICKET.c.procedure_id.in_(procedures))
-    pick = pick.order_by(TICKET.c.priority.desc(), TICKET.c.issued_at, TICKET.c.id).limit(1)
-    values = {"status": TicketStatus.CALLED.value, "counter": counter, "called_at": now}
-    if _postgres(session):
-        chosen = pick.with_for_update(skip_locked=True).cte("chosen")
-        called = (update(TICKET).where(TICKET.c.id == chosen.c.id).values(**values)
-                  .returning(*TICKET.c).cte("called"))
-        event = insert(EVENT).from_select(
-            ["ticket_id", "action", "at", "counter"], select(called.c.id, literal("call", String), _at(now),
-                                                             called.c.counter)).cte("event")
-        row = session.execute(select(*(called.c[n] for n in TICKET_FIELDS)).add_cte(chosen).add_cte(event)).first()
+        params["p_procedures"] = list(procedures)
+    row = _run(session, _call_next(postgres, bool(procedures)), params).first()
+    if row is None or postgres:
         return None if row is None else _ticket(row)
-    row = session.execute(update(TICKET).where(TICKET.c.id == pick.scalar_subquery()).values(**values)
-                          .returning(*TICKET.c)).first()
-    if row is None:
-        return None
-    session.execute(insert(EVENT).values(ticket_id=row.id, action="call", at=now, counter=counter))
+    _run(session, _issue_sqlite()[2], {"p_ticket": row.id, "p_action": "call", "p_now": now, "p_counter": counter})
     return _ticket(row)
+
+
+@functools.cache
+def _change_ticket(postgres: bool, columns: tuple[str, ...], handoff: bool):
+    changed = (update(TICKET).where(TICKET.c.id == bindparam("p_ticket"), TICKET.c.status == bindparam("p_expected"))
+               .values({name: _param(f"v_{name}", TICKET.c[name]) for name in columns}).returning(*TICKET.c))
+    if not postgres:
+        return changed
+    done = changed.cte("changed")
+    event = insert(EVENT).from_select(
+        ["ticket_id", "action", "at", "counter"],
+        select(done.c.id, bindparam("p_action", type_=String), _param("p_now", EVENT.c.at), done.c.counter),
+    ).cte("event")
+    statement = select(*(done.c[n] for n in TICKET_FIELDS)).add_cte(event)
+    if handoff:
+        statement = statement.add_cte(insert(HANDOFF).from_select(
+            ["ticket_id", "reason", "at"],
+            select(done.c.id, bindparam("p_reason", type_=String), _param("p_now", HANDOFF.c.at))).cte("handoff"))
+    return statement
 
 
 def change_ticket(*, session: Session, ticket_id: int, expected_status: str, changes: dict, action: str,
                   now: dt.datetime, handoff_reason: str | None = None) -> TicketRecord | None:
     """Apply a state change if the ticket is still in `expected_status`, log the event (and the
-    hand-off); None, nothing written, if another counter changed it first."""
-    changed = (update(TICKET).where(TICKET.c.id == ticket_id, TICKET.c.status == expected_status)
-               .values(**changes).returning(*TICKET.c))
-    if _postgres(session):
-        done = changed.cte("changed")
-        event = insert(EVENT).from_select(
-            ["ticket_id", "action", "at", "counter"], select(done.c.id, literal(action, String), _at(now),
-                                                             done.c.counter)).cte("event")
-        statement = select(*(done.c[n] for n in TICKET_FIELDS)).add_cte(event)
-        if handoff_reason is not None:
-            statement = statement.add_cte(insert(Handoff.__table__).from_select(
-                ["ticket_id", "reason", "at"], select(done.c.id, literal(handoff_reason, String), _at(now))
-            ).cte("handoff"))
-        row = session.execute(statement).first()
+    hand-off); None, nothing written, if another counter changed it first. One statement on PostgreSQL."""
+    postgres = _postgres(session)
+    columns = tuple(sorted(changes))
+    params = {"p_ticket": ticket_id, "p_expected": expected_status, "p_action": action, "p_now": now,
+              "p_reason": handoff_reason, **{f"v_{name}": changes[name] for name in columns}}
+    row = _run(session, _change_ticket(postgres, columns, handoff_reason is not None), params).first()
+    if row is None or postgres:
         return None if row is None else _ticket(row)
-    row = session.execute(changed).first()
-    if row is None:
-        return None
-    session.execute(insert(EVENT).values(ticket_id=ticket_id, action=action, at=now, counter=row.counter))
+    _run(session, _issue_sqlite()[2], {"p_ticket": ticket_id, "p_action": action, "p_now": now,
+                                       "p_counter": row.counter})
     if handoff_reason is not None:
-        session.execute(insert(Handoff.__table__).values(ticket_id=ticket_id, reason=handoff_reason, at=now))
+        session.execute(insert(HANDOFF).values(ticket_id=ticket_id, reason=handoff_reason, at=now))
     return _ticket(row)
 
 
@@ -302,9 +350,22 @@ def save_slots(*, session: Session, site_id: str, date: dt.date, planned: list[d
     return day_slots(session=session, site_id=site_id, date=date)
 
 
-def _take_place(slot_id: int):
-    return (update(SLOT).where(SLOT.c.id == slot_id, SLOT.c.booked < SLOT.c.capacity)
+def _take_place():
+    return (update(SLOT).where(SLOT.c.id == bindparam("p_slot"), SLOT.c.booked < SLOT.c.capacity)
             .values(booked=SLOT.c.booked + 1))
+
+
+BOOKING_COLUMNS = ("site_id", "slot_id", "procedure_id", "reference", "status", "proxy", "created_at", "updated_at")
+
+
+@functools.cache
+def _book(postgres: bool):
+    values = [_param(f"v_{name}", RESERVATION.c[name]) for name in BOOKING_COLUMNS]
+    if not postgres:
+        return _take_place(), insert(RESERVATION).values(dict(zip(BOOKING_COLUMNS, values))).returning(*RESERVATION.c)
+    taken = _take_place().returning(SLOT.c.id).cte("taken")
+    return (insert(RESERVATION).from_select(list(BOOKING_COLUMNS), select(*values).select_from(taken))
+            .returning(*RESERVATION.c).add_cte(taken))
 
 
 def book(*, session: Session, slot: SlotRecord, reference: str, proxy: bool,
@@ -313,18 +374,15 @@ def book(*, session: Session, slot: SlotRecord, reference: str, proxy: bool,
     the slot is full. One statement on PostgreSQL. ReferenceTaken if the reference exists."""
     values = {"site_id": slot.site_id, "slot_id": slot.id, "procedure_id": slot.procedure_id, "reference": reference,
               "status": ReservationStatus.BOOKED.value, "proxy": proxy, "created_at": now, "updated_at": now}
+    params = {"p_slot": slot.id, **{f"v_{name}": value for name, value in values.items()}}
     try:
         if _postgres(session):
-            taken = _take_place(slot.id).returning(SLOT.c.id).cte("taken")
-            columns = list(values)
-            statement = insert(RESERVATION).from_select(
-                columns, select(*(literal(values[c], RESERVATION.c[c].type) for c in columns)).select_from(taken)
-            ).returning(*RESERVATION.c).add_cte(taken)
-            row = session.execute(statement).first()
+            row = _run(session, _book(True), params).first()
             return None if row is None else _reservation(row)
-        if not session.execute(_take_place(slot.id)).rowcount:
+        take, insert_booking = _book(False)
+        if not _run(session, take, params).rowcount:
             return None
-        return _reservation(session.execute(insert(RESERVATION).values(**values).returning(*RESERVATION.c)).one())
+        return _reservation(_run(session, insert_booking, params).one())
     except IntegrityError as exc:
         session.rollback()
         if "reference" in str(exc.orig):
@@ -333,7 +391,7 @@ def book(*, session: Session, slot: SlotRecord, reference: str, proxy: bool,
 
 
 def take_place(*, session: Session, slot_id: int) -> bool:
-    return bool(session.execute(_take_place(slot_id)).rowcount)
+    return bool(_run(session, _take_place(), {"p_slot": slot_id}).rowcount)
 
 
 def free_place(*, session: Session, slot_id: int) -> None:

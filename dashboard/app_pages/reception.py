@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from core.live import TICKET_ACTIONS, TICKET_STATUS_LABELS, local
+from core.live import TICKET_ACTIONS, TICKET_STATUS_LABELS, local, ticket_at_counter
 from dashboard import live_services as live
 from dashboard import page_common, resources, texts
 from dashboard.access import Permission
@@ -27,7 +27,7 @@ counters = live.counter_names(fixtures, site_id)
 counter = st.selectbox(texts.MY_COUNTER, counters, key=f"reception_counter_{site_id}")
 with Session(resources.engine()) as session:
     tickets = live.day_tickets(site_id, local(now).date(), session=session, actor=actor)
-mine = live.ticket_at_counter(tickets, counter)
+mine = ticket_at_counter(tickets, counter)
 
 left, right = st.columns(2)
 with left:

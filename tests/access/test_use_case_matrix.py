@@ -103,6 +103,8 @@ DESIGN = {
     "live_services.day_tickets": P.VIEW_LIVE,
     "live_services.mark_no_show": P.OPERATE_COUNTER,
     "live_services.day_bookings": P.VIEW_LIVE,
+    "live_services.day_slots": P.VIEW_LIVE,
+    "live_services.open_booth_visits": P.VIEW_LIVE,
     "lobby_services.lobby_board": P.VIEW_LIVE,
     "lobby_services.kiosk_issue": P.OPERATE_COUNTER,
     "month_services.published_month": P.VIEW_ROSTER,
@@ -144,7 +146,7 @@ UNDECORATED = {
         "capped_messages")},
     **{f"live_services.{n}": PURE for n in (
         "site_profile", "site_day", "procedure_of", "working_on", "documents_for", "counter_names", "counter_name",
-        "ticket_at_counter", "next_service_day", "bookable_now")},
+        "next_service_day")},
     **{f"status_services.{n}": PURE for n in ("alerts", "status_cards")},
     "report_services.free_text": PURE,
     "report_services.document_stem": PURE,
