@@ -31,6 +31,7 @@ from db.models import (
     Handoff,
     Reservation,
     ReservationSlot,
+    Staff,
     Ticket,
     TicketEvent,
     TicketSequence,
@@ -512,3 +513,48 @@ def open_booth_visits(*, session: Session, site_id: str, since: dt.datetime) -> 
     rows = session.execute(select(*BOOTH.c).where(BOOTH.c.site_id == site_id, BOOTH.c.joined_at >= since,
                                                   BOOTH.c.ended_at.is_(None)).order_by(BOOTH.c.joined_at))
     return [_visit(row) for row in rows]
+
+
+# --- the 現況 figures ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TicketTimes:
+    procedure_id: str
+    status: str
+    issued_at: dt.datetime
+    called_at: dt.datetime | None
+    counter: str | None
+    finished_at: dt.datetime | None
+
+
+def day_ticket_times(*, session: Session, site_id: str, date: dt.date) -> list[TicketTimes]:
+    """The day's tickets, only the columns the 現況 figures need."""
+    rows = session.execute(select(TICKET.c.procedure_id, TICKET.c.status, TICKET.c.issued_at, TICKET.c.called_at,
+                                  TICKET.c.counter, TICKET.c.finished_at)
+                           .where(TICKET.c.site_id == site_id, TICKET.c.service_date == date))
+    return [TicketTimes(*row) for row in rows]
+
+
+def staff_roles_and_names(*, session: Session, site_id: str) -> dict[str, tuple[str, str]]:
+    """staff id → (role, display name) of the site's staff."""
+    rows = session.execute(select(Staff.id, Staff.role, Staff.display_name).where(Staff.site_id == site_id))
+    return {staff_id: (role, name) for staff_id, role, name in rows}
+
+
+def call_counts(*, session: Session, site_id: str, start: dt.datetime, end: dt.datetime) -> tuple[int, int]:
+    """(offered, answered) incoming calls in [start, end)."""
+    call = Call.__table__
+    offered, answered = session.execute(
+        select(func.count(), func.coalesce(func.sum(case((call.c.answered, 1), else_=0)), 0))
+        .where(call.c.site_id == site_id, call.c.offered_at >= start, call.c.offered_at < end)
+    ).one()
+    return int(offered), int(answered)
+
+
+def booth_times(*, session: Session, site_id: str, start: dt.datetime,
+                end: dt.datetime) -> list[tuple[dt.datetime, dt.datetime | None, dt.datetime | None]]:
+    """(joined, started, ended) of the booth visits joined in [start, end)."""
+    return [tuple(row) for row in session.execute(
+        select(BOOTH.c.joined_at, BOOTH.c.started_at, BOOTH.c.ended_at)
+        .where(BOOTH.c.site_id == site_id, BOOTH.c.joined_at >= start, BOOTH.c.joined_at < end))]

@@ -89,3 +89,13 @@ BOOTH_ALREADY_STARTED = "この受付はすでに開始または終了してい�
 BOOTH_ALREADY_ENDED = "この受付はすでに終了しています。"
 BOOTH_NUMBER_RANGE = "ブース番号は 1〜{seats} です（{booth}）。"
 BOOTH_BUSY = "ブース{booth}は使用中です。"
+
+# --- the 現況 page's alerts ----------------------------------------------------------------------------
+OUTSIDE_HOURS_REASON = "受付時間外"
+ALERT_NO_ROSTER = "本日の勤務表が公開されていません。{titles}の在席と窓口の配置を確認できません。"
+ALERT_NO_LEADER = "{titles}が現在だれも在席していません（勤務表）。"
+ALERT_ALL_BOOTHS = "{label}：待ち{waiting}人、稼働{busy}ブース。"
+ALERT_BOOTH_WAIT = "オンライン窓口で{minutes}分待っている方がいます（目安{limit}分、待ち{waiting}人、空きブース{free}）。"
+ALERT_LONG_WAIT = "待ち時間が{limit}分を超えています（最長{longest}分）。"
+ALERT_ANSWER_RATE = "応答率 {rate:.1%} が目標 {target:.0%} を下回っています（{offered}件中{answered}件応答）。"
+ALERT_FEW_COUNTERS = "開いている窓口 {open} が勤務表の配置 {planned} より少なく、待ちがあります。"
