@@ -542,13 +542,15 @@ def staff_roles_and_names(*, session: Session, site_id: str) -> dict[str, tuple[
     return {staff_id: (role, name) for staff_id, role, name in rows}
 
 
-def call_counts(*, session: Session, site_id: str, start: dt.datetime, end: dt.datetime) -> tuple[int, int]:
-    """(offered, answered) incoming calls in [start, end)."""
+def call_counts(*, session: Session, site_id: str, start: dt.datetime, end: dt.datetime,
+                direction: str | None = None) -> tuple[int, int]:
+    """(calls, answered or reached) in [start, end); all directions unless `direction` ("in", "out")."""
     call = Call.__table__
-    offered, answered = session.execute(
-        select(func.count(), func.coalesce(func.sum(case((call.c.answered, 1), else_=0)), 0))
-        .where(call.c.site_id == site_id, call.c.offered_at >= start, call.c.offered_at < end)
-    ).one()
+    query = (select(func.count(), func.coalesce(func.sum(case((call.c.answered, 1), else_=0)), 0))
+             .where(call.c.site_id == site_id, call.c.offered_at >= start, call.c.offered_at < end))
+    if direction is not None:
+        query = query.where(call.c.direction == direction)
+    offered, answered = session.execute(query).one()
     return int(offered), int(answered)
 
 
