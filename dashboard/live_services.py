@@ -171,7 +171,7 @@ def counter_names(fixtures: Fixtures, site_id: str) -> list[str]:
     """The site's window counters by name (窓口1 … 窓口N, N = the contract's window seats)."""
     site = site_profile(fixtures, site_id)
     seats = max((a.seats for a in site.activities if a.id == ActivityId.window), default=0)
-    return [f"窓口{n}" for n in range(1, max(1, seats) + 1)]
+    return [T.COUNTER_NAME.format(n=n) for n in range(1, max(1, seats) + 1)]
 
 
 @needs(Permission.VIEW_LIVE)

@@ -141,23 +141,24 @@ def status_cards(fixtures: Fixtures, statuses: list[SiteStatus]) -> list[dict]:
         target = f"{s.answer_rate_target:.0%}" if s.answer_rate_target is not None else "—"
         rate = f"{s.answer_rate:.1%}" if s.answer_rate is not None else "—"
         figures = {
-            texts.COL_WAITING: f"{s.waiting_total}人",
-            texts.COL_LONGEST: f"{s.longest_wait_minutes}分",
-            texts.COL_LONGEST_TODAY: f"{s.longest_wait_today_minutes}分",
-            texts.COL_AVERAGE: f"{s.average_wait_minutes}分" if s.average_wait_minutes is not None else "—",
-            texts.COL_SERVED: f"{s.served_today}件",
+            texts.COL_WAITING: texts.STATUS_PEOPLE.format(n=s.waiting_total),
+            texts.COL_LONGEST: texts.STATUS_MINUTES.format(n=s.longest_wait_minutes),
+            texts.COL_LONGEST_TODAY: texts.STATUS_MINUTES.format(n=s.longest_wait_today_minutes),
+            texts.COL_AVERAGE: (texts.STATUS_MINUTES.format(n=s.average_wait_minutes)
+                                if s.average_wait_minutes is not None else "—"),
+            texts.COL_SERVED: texts.STATUS_CASES.format(n=s.served_today),
             texts.COL_COUNTERS_OPEN: f"{s.counters_open} / "
                                      f"{s.counters_planned if s.counters_planned is not None else texts.NO_ROSTER}",
         }
         if s.calls_offered or s.answer_rate_target is not None:
-            figures[texts.COL_ANSWER_RATE] = f"{rate}（{target}）"
+            figures[texts.COL_ANSWER_RATE] = texts.STATUS_RATE_TARGET.format(rate=rate, target=target)
         if s.booth_seats:
             figures[texts.COL_BOOTHS] = f"{s.booths_waiting} / {s.booths_in_session} / {s.booth_seats}"
-            figures[texts.COL_BOOTH_WAIT] = f"{s.booth_current_wait_minutes}分"
+            figures[texts.COL_BOOTH_WAIT] = texts.STATUS_MINUTES.format(n=s.booth_current_wait_minutes)
         lines = [
-            texts.STATUS_LINE_WAITING.format(by="、".join(
+            texts.STATUS_LINE_WAITING.format(by=T.LIST_COMMA.join(
                 f"{labels.get(p, p)} {n}" for p, n in s.waiting_by_procedure.items()) or "—"),
-            texts.STATUS_LINE_BREAK.format(names="、".join(s.on_break) or "—"),
+            texts.STATUS_LINE_BREAK.format(names=T.LIST_COMMA.join(s.on_break) or "—"),
             texts.STATUS_LINE_LEADER.format(state=texts.YES_NO[s.leader_on_site]),
         ]
         cards.append({

@@ -913,3 +913,10 @@ ROSTER_IMPORT_REFUSED = "取り込めませんでした（何も保存してい�
 ROSTER_IMPORTED = ("Excelから取り込み、版{version}（下書き）として保存しました: 勤務 {shifts}件、"
                    "必須ルール違反 {violations}件、ペナルティ {objective}。")
 ROSTER_IMPORTED_VIOLATIONS = "必須ルール違反があります。版を選んで内容を確認してください。"
+
+# ---- added by wt13b (live operations: the 現況 cards and the lobby's voice)
+STATUS_PEOPLE = "{n}人"
+STATUS_MINUTES = "{n}分"
+STATUS_CASES = "{n}件"
+STATUS_RATE_TARGET = "{rate}（{target}）"
+LOBBY_ANNOUNCEMENT = "受付番号 {number} 番の方、{counter} へお越しください。"

@@ -58,7 +58,7 @@ MIN_CALLS_FOR_RATE = 20  # fewer calls than this say nothing about the answer ra
 
 
 def _leader_alerts(site: SiteProfile, status: SiteStatus) -> list[tuple[str, str]]:
-    titles = "・".join(t for t in (site.staffing.manager_title, site.staffing.deputy_title) if t)
+    titles = T.LIST_SEP.join(t for t in (site.staffing.manager_title, site.staffing.deputy_title) if t)
     if not status.roster_published:
         return [(ERROR, T.ALERT_NO_ROSTER.format(titles=titles))]
     if status.leader_on_site is False and site.staffing.presence != "none":

@@ -30,9 +30,9 @@ def service_check(site_day: SiteDay, activity: ActivityId | str, moment: dt.date
         raise OutsideServiceHours(T.NO_SUCH_ACTIVITY_DAY.format(date=site_day.date))
     clock = when.time().replace(second=0, microsecond=0)
     if not any(span.start <= clock < span.end for span in day.service):
-        hours = "、".join(f"{s.start:%H:%M}〜{s.end:%H:%M}" for s in day.service)
+        hours = T.LIST_COMMA.join(T.SPAN.format(start=s.start, end=s.end) for s in day.service)
         raise OutsideServiceHours(T.OUTSIDE_HOURS.format(when=when, hours=hours))
     if procedure is not None and procedure not in site_day.procedures:
         reason = site_day.closed_procedures.get(procedure)
-        raise OutsideServiceHours(T.PROCEDURE_CLOSED.format(date=site_day.date)
-                                  + (T.PROCEDURE_CLOSED_REASON.format(reason=reason) if reason else "。"))
+        ending = T.PROCEDURE_CLOSED_REASON.format(reason=reason) if reason else T.PROCEDURE_CLOSED_NO_REASON
+        raise OutsideServiceHours(T.PROCEDURE_CLOSED.format(date=site_day.date, reason=ending))

@@ -25,6 +25,11 @@ ACTION_VERBS = {
     "hand_off": "職員へ引継ぎ",
 }
 
+LIST_SEP = "・"
+LIST_COMMA = "、"
+SPAN = "{start:%H:%M}〜{end:%H:%M}"
+COUNTER_NAME = "窓口{n}"
+
 # --- tickets ---------------------------------------------------------------------------------------
 UNKNOWN_ACTION = "不明な操作です: {action}"
 TICKET_STATE = "{number} は「{now}」のため{verb}できません（{need}の受付番号だけが対象です）。"
@@ -43,8 +48,9 @@ WRONG_DAY = "{when:%Y-%m-%d %H:%M} は {date} の受付ではありません。"
 CLOSED_DAY = "{date} は開庁していません（{reason}）。"
 NO_SUCH_ACTIVITY_DAY = "{date} はこの業務を行っていません。"
 OUTSIDE_HOURS = "{when:%H:%M} は受付時間外です（受付時間 {hours}）。"
-PROCEDURE_CLOSED = "この手続きは {date} に受け付けていません"
+PROCEDURE_CLOSED = "この手続きは {date} に受け付けていません{reason}"
 PROCEDURE_CLOSED_REASON = "（{reason}）。"
+PROCEDURE_CLOSED_NO_REASON = "。"
 UNKNOWN_SITE = "拠点 {site_id!r} はありません（{known}）。"
 UNKNOWN_PROCEDURE = "{site}では手続き {procedure_id!r} を扱っていません。"
 
@@ -95,7 +101,8 @@ OUTSIDE_HOURS_REASON = "受付時間外"
 ALERT_NO_ROSTER = "本日の勤務表が公開されていません。{titles}の在席と窓口の配置を確認できません。"
 ALERT_NO_LEADER = "{titles}が現在だれも在席していません（勤務表）。"
 ALERT_ALL_BOOTHS = "{label}：待ち{waiting}人、稼働{busy}ブース。"
-ALERT_BOOTH_WAIT = "オンライン窓口で{minutes}分待っている方がいます（目安{limit}分、待ち{waiting}人、空きブース{free}）。"
+ALERT_BOOTH_WAIT = ("オンライン窓口で{minutes}分待っている方がいます"
+                    "（目安{limit}分、待ち{waiting}人、空きブース{free}）。")
 ALERT_LONG_WAIT = "待ち時間が{limit}分を超えています（最長{longest}分）。"
 ALERT_ANSWER_RATE = "応答率 {rate:.1%} が目標 {target:.0%} を下回っています（{offered}件中{answered}件応答）。"
 ALERT_FEW_COUNTERS = "開いている窓口 {open} が勤務表の配置 {planned} より少なく、待ちがあります。"

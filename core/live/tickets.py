@@ -63,7 +63,7 @@ def next_status(action: str, status: str, number: str) -> str:
     allowed, after, verb = TICKET_ACTIONS[action]
     if status not in allowed:
         now = TICKET_STATUS_LABELS.get(status, status)
-        need = "・".join(TICKET_STATUS_LABELS[s] for s in sorted(allowed))
+        need = T.LIST_SEP.join(TICKET_STATUS_LABELS[s] for s in sorted(allowed))
         raise TicketStateError(T.TICKET_STATE.format(number=number, now=now, verb=verb, need=need))
     return after
 
@@ -74,7 +74,7 @@ def action_changes(ticket: TicketRecord, action: str, now: dt.datetime, *, count
     the state allows it, a hand-off names a catalogue reason, a call has a counter."""
     changes: dict = {"status": next_status(action, ticket.status, ticket.number)}
     if action == "hand_off" and reason not in reasons:
-        raise HandoffReasonRequired(T.HANDOFF_REASON.format(reasons="、".join(reasons.values())))
+        raise HandoffReasonRequired(T.HANDOFF_REASON.format(reasons=T.LIST_COMMA.join(reasons.values())))
     if action in ("call", "recall"):
         if not (counter or ticket.counter):
             raise CounterRequired(T.COUNTER_MISSING_FOR.format(number=ticket.number))
