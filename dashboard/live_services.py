@@ -17,7 +17,8 @@ that take a row id (ticket, slot, booth session) check the row's site with `requ
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 
 from sqlmodel import Session
 
@@ -69,8 +70,27 @@ def site_profile(fixtures: Fixtures, site_id: str) -> SiteProfile:
     return site
 
 
+_DAYS: OrderedDict = OrderedDict()  # (id(fixtures), site, date) → (fixtures, SiteDay), most recent last
+_DAYS_LOCK = threading.Lock()
+DAYS_KEPT = 512
+
+
 def site_day(fixtures: Fixtures, site_id: str, date: dt.date) -> SiteDay:
-    return SiteCalendar(site_profile(fixtures, site_id), fixtures.catalogue).day(date)
+    """The site's calendar day. Kept per fixtures object (a changed designated day gives a new
+    one): every ticket and every 現況 refresh asks for it, and computing it costs more than a
+    round trip."""
+    key = (id(fixtures), site_id, date)
+    with _DAYS_LOCK:
+        hit = _DAYS.get(key)
+        if hit is not None and hit[0] is fixtures:
+            _DAYS.move_to_end(key)
+            return hit[1]
+    day = SiteCalendar(site_profile(fixtures, site_id), fixtures.catalogue).day(date)
+    with _DAYS_LOCK:
+        _DAYS[key] = (fixtures, day)  # holding `fixtures` keeps its id from being reused meanwhile
+        while len(_DAYS) > DAYS_KEPT:
+            _DAYS.popitem(last=False)
+    return day
 
 
 def procedure_of(fixtures: Fixtures, site: SiteProfile, procedure_id: str) -> tuple[Procedure, float, bool, ActivityId]:
@@ -447,7 +467,7 @@ def mark_no_show(fixtures: Fixtures, site_id: str, reference: str, *, session: S
     reservation, slot = _find(session, site_id, reference)
     booking_rules.must_be_active(reservation, T.VERB_NO_SHOW)
     if local(now) < booking_rules.slot_starts_at(slot, now):
-        raise booking_rules.CheckInRefused(T.NO_SHOW_TOO_EARLY.format(reference=reservation.reference, date=slot.date,
+        raise ReservationStateError(T.NO_SHOW_TOO_EARLY.format(reference=reservation.reference, date=slot.date,
                                                               start=slot.start))
     marked = _update(session, reservation, T.VERB_NO_SHOW, {
         "status": ReservationStatus.NO_SHOW.value, "no_show_at": now, "updated_at": now})

@@ -7,6 +7,7 @@ import streamlit as st
 from sqlmodel import Session
 
 from core.live import TICKET_ACTIONS, TICKET_STATUS_LABELS, local, ticket_at_counter
+from core.vocabulary import TicketStatus
 from dashboard import live_services as live
 from dashboard import page_common, resources, texts
 from dashboard.access import Permission
@@ -70,7 +71,7 @@ with right:
                                                                  reason=reason, counter=counter, site_id=site_id, actor=actor),
                     lambda done, a=action: texts.ACTION_DONE.format(number=done.number, action=texts.ACTION_DONE_TEXT[a]))
 
-absent = [t for t in tickets if t.status == "no_show"]
+absent = [t for t in tickets if t.status == TicketStatus.NO_SHOW]
 if absent:
     with st.expander(texts.ABSENT_HEADER.format(count=len(absent))):
         absent_labels = {t.id: f"{t.number}（{t.counter or ''}）" for t in absent}
