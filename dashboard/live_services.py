@@ -50,6 +50,7 @@ from core.live import (
 from core.live import bookings as booking_rules
 from core.live import texts as T
 from core.live.bookings import REFERENCE_ALPHABET, new_reference  # noqa: F401  (the demo draws from it)
+from core.live.capacity import slot_spans, staff_minutes, working_on
 from core.live.tickets import action_changes
 from core.personal_data import PersonalDataFound, refuse_personal_data
 from core.roster import Shift, minute_of, monday_of
@@ -237,28 +238,6 @@ def ticket_action(fixtures: Fixtures, ticket_id: int, action: str, *, session: S
 # --- reservations (予約) -----------------------------------------------------------------------------
 
 
-def _slot_starts(day: SiteDay, activity: ActivityId, slot_minutes: int) -> list[tuple[int, int]]:
-    spans = []
-    for service in day.activities[activity].service:
-        start, end = minute_of(service.start), minute_of(service.end)
-        while start + slot_minutes <= end:
-            spans.append((start, start + slot_minutes))
-            start += slot_minutes
-    return spans
-
-
-def _staff_minutes(shifts: list[Shift] | None, site: SiteProfile, activity: ActivityId,
-                   start: int, end: int) -> float:
-    if shifts is None:  # no published roster yet: as if every seat were staffed
-        return site.activity(activity).seats * (end - start)
-    return sum(15 for s in shifts for m in range(start, end, 15) if working_on(s, m, activity))
-
-
-def working_on(shift: Shift, minute: int, activity: ActivityId) -> bool:
-    """On the activity at that minute, and not on a break (a hand-edited block may span one)."""
-    return not shift.on_break(minute) and shift.activity_at(minute) == activity.value
-
-
 def _reservable_mix(fixtures: Fixtures, site: SiteProfile, day: SiteDay, activity: ActivityId) -> dict[str, float]:
     """How the day's window capacity is shared between reservable procedures: by the forecast's
     arrivals of each, equally when the forecast has none (sites without demand figures)."""
@@ -294,8 +273,8 @@ def planned_slots(fixtures: Fixtures, site_id: str, date: dt.date, *, session: S
             continue
         reserve = 0.0 if day.activities[activity].reservation_only else rules.walk_in_reserve
         mean_minutes = sum(share * procedure_of(fixtures, site, p)[1] for p, share in mix.items())
-        for start, end in _slot_starts(day, activity, rules.slot_minutes):
-            total = slot_capacity(_staff_minutes(shifts, site, activity, start, end), mean_minutes, reserve)
+        for start, end in slot_spans(day, activity, rules.slot_minutes):
+            total = slot_capacity(staff_minutes(shifts, site, activity, start, end), mean_minutes, reserve)
             for procedure_id, capacity in booking_rules.split(total, mix).items():
                 rows.append({
                     "procedure_id": procedure_id, "start": dt.time(start // 60, start % 60),
@@ -487,7 +466,7 @@ def next_service_day(fixtures: Fixtures, site_id: str, now: dt.datetime, *, hori
         for activity in day.activities:
             if not _reservable_mix(fixtures, site, day, activity):
                 continue
-            starts = _slot_starts(day, activity, site.reservations.slot_minutes)
+            starts = slot_spans(day, activity, site.reservations.slot_minutes)
             if offset or any(start > minute_of(when.time()) for start, _end in starts):
                 return date
     return None

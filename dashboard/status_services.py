@@ -15,11 +15,12 @@ from core.fixtures import Fixtures
 from core.live import OPEN_COUNTER_MINUTES, Alert, SiteStatus, answer_rate, local, wait_minutes
 from core.live import texts as T
 from core.live.alerts import site_alerts
+from core.live.capacity import working_on
 from core.roster import Shift, minute_of
 from core.site_profile import ActivityId, SiteProfile
 from core.vocabulary import TOKYO, StaffRole, TicketStatus
 from dashboard.access import Actor, Permission, needs
-from dashboard.live_services import published_shifts, site_day, working_on
+from dashboard.live_services import published_shifts, site_day
 from db import live_store
 
 SERVED = (TicketStatus.DONE, TicketStatus.HANDED_OFF)

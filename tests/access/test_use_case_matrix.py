@@ -145,7 +145,7 @@ UNDECORATED = {
         "month_daily_rows", "default_forecast_date", "closed_reason", "day_arrival_rows", "requirement_rows",
         "capped_messages")},
     **{f"live_services.{n}": PURE for n in (
-        "site_profile", "site_day", "procedure_of", "working_on", "documents_for", "counter_names", "counter_name",
+        "site_profile", "site_day", "procedure_of", "documents_for", "counter_names", "counter_name",
         "next_service_day")},
     **{f"status_services.{n}": PURE for n in ("alerts", "status_cards")},
     "report_services.free_text": PURE,
