@@ -6,8 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from core.fixtures import Fixtures
 from core.live import TOKYO, LiveError, local
@@ -15,7 +14,7 @@ from core.site_profile import ActivityId
 from dashboard import texts
 from dashboard.access import Actor, Permission, needs
 from dashboard.live_services import site_day
-from db.models import Call
+from db import live_store
 
 T = texts
 
@@ -38,7 +37,7 @@ def purposes(fixtures: Fixtures, site_id: str) -> dict[str, str]:
 @needs(Permission.OPERATE_COUNTER)
 def log_outgoing_call(fixtures: Fixtures, site_id: str, *, session: Session, activity: str, purpose: str,
                       outcome: str, at: dt.datetime, now: dt.datetime, duration_seconds: float | None = None,
-                      actor: Actor) -> Call:
+                      actor: Actor) -> int:
     site = fixtures.sites.get(site_id)
     if site is None:
         raise LiveError(T.ERR_SITE.format(site=site_id))
@@ -60,20 +59,16 @@ def log_outgoing_call(fixtures: Fixtures, site_id: str, *, session: Session, act
         raise LiveError(T.OUT_ERR_DURATION.format(value=duration_seconds))
     if duration_seconds and outcome is not CallOutcome.REACHED:
         raise LiveError(T.OUT_ERR_DURATION_NOT_REACHED.format(outcome=T.CALL_OUTCOMES[outcome]))
-    call = Call(site_id=site_id, activity=activity, topic=purpose, direction="out", offered_at=at,
-                answered=outcome is CallOutcome.REACHED, abandoned=False, duration_seconds=duration_seconds,
-                outcome=outcome.value)
-    session.add(call)
+    call_id = live_store.add_call(session=session, site_id=site_id, activity=activity, topic=purpose, direction="out",
+                                  offered_at=at, answered=outcome is CallOutcome.REACHED, abandoned=False,
+                                  duration_seconds=duration_seconds, outcome=outcome.value)
     session.commit()
-    return call
+    return call_id
 
 
 @needs(Permission.VIEW_LIVE)
 def outgoing_today(site_id: str, *, session: Session, now: dt.datetime) -> tuple[int, int]:
     """(outgoing calls today, of which reached)."""
     start = dt.datetime.combine(local(now).date(), dt.time(0), tzinfo=TOKYO)
-    rows = session.exec(select(Call.answered, func.count()).where(
-        Call.site_id == site_id, Call.direction == "out", Call.offered_at >= start,
-        Call.offered_at < start + dt.timedelta(days=1)).group_by(Call.answered)).all()
-    counts = dict(rows)
-    return sum(counts.values()), counts.get(True, 0)
+    return live_store.call_counts(session=session, site_id=site_id, start=start, end=start + dt.timedelta(days=1),
+                                  direction="out")

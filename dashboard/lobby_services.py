@@ -10,12 +10,14 @@ from sqlmodel import Session
 
 from core.fixtures import Fixtures
 from core.live import local
+from core.vocabulary import TicketStatus
 from dashboard import live_services as live
+from dashboard import texts
 from dashboard.access import Actor, Permission, needs
 from db import live_store
 from db.live_store import CalledTicket
 
-NOW_CALLING = frozenset({"called"})
+NOW_CALLING = frozenset({TicketStatus.CALLED})
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ def lobby_board(fixtures: Fixtures, site_id: str, *, session: Session, now: dt.d
 def announcement(ticket: CalledTicket) -> str:
     """The sentence the lobby speaks for a call (Japanese, read by the browser's voice)."""
     number = ticket.number.replace("-", " ")
-    return f"受付番号 {number} 番の方、{ticket.counter} へお越しください。"
+    return texts.LOBBY_ANNOUNCEMENT.format(number=number, counter=ticket.counter)
 
 
 @dataclass(frozen=True)

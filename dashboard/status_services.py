@@ -9,19 +9,23 @@ import datetime as dt
 from collections import Counter
 from statistics import mean
 
-from sqlalchemy import case, func
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from core.fixtures import Fixtures
-from core.live import OPEN_COUNTER_MINUTES, TOKYO, Alert, SiteStatus, answer_rate, local, wait_minutes
-from core.roster import minute_of
-from core.site_profile import ActivityId
+from core.live import OPEN_COUNTER_MINUTES, Alert, SiteStatus, answer_rate, local, wait_minutes
+from core.live import texts as T
+from core.live.alerts import site_alerts
+from core.live.capacity import working_on
+from core.roster import Shift, minute_of
+from core.site_profile import ActivityId, SiteProfile
+from core.vocabulary import TOKYO, StaffRole, TicketStatus
 from dashboard.access import Actor, Permission, needs
-from dashboard import texts as _texts
-from dashboard.live_services import published_shifts, site_day, working_on
-from db.models import BoothSession, Call, Staff, Ticket
+from dashboard.live_services import published_shifts, site_day
+from db import live_store
 
-SERVED = ("done", "handed_off")
+SERVED = (TicketStatus.DONE, TicketStatus.HANDED_OFF)
+AT_COUNTER = (TicketStatus.CALLED, TicketStatus.SERVING)
+LEADERS = (StaffRole.MANAGER, StaffRole.DEPUTY)
 
 
 def _day_bounds(date: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -31,6 +35,8 @@ def _day_bounds(date: dt.date) -> tuple[dt.datetime, dt.datetime]:
 
 @needs(Permission.VIEW_LIVE)
 def site_status(fixtures: Fixtures, site_id: str, *, session: Session, now: dt.datetime, actor: Actor) -> SiteStatus:
+    """One site's 現況 at `now`: the queue, the roster's people, the phones and the booths, then
+    the alerts the contract's rules raise on them."""
     site = fixtures.sites[site_id]
     when = local(now)
     date, minute = when.date(), minute_of(when.time())
@@ -39,69 +45,67 @@ def site_status(fixtures: Fixtures, site_id: str, *, session: Session, now: dt.d
         any(minute_of(s.start) <= minute < minute_of(s.end) for s in a.service) for a in day.activities.values()
     )
     status = SiteStatus(site_id=site_id, name=site.name, open_now=open_now,
-                        closed_reason=day.reason if not day.open else ("" if open_now else "受付時間外"))
+                        closed_reason=day.reason if not day.open else ("" if open_now else T.OUTSIDE_HOURS_REASON))
+    _queue(status, live_store.day_ticket_times(session=session, site_id=site_id, date=date), now)
+    _roster(status, published_shifts(session, site_id, date, actor=actor), minute,
+            lambda: live_store.staff_roles_and_names(session=session, site_id=site_id))
+    start, end = _day_bounds(date)
+    _phones(status, fixtures, site, live_store.call_counts(session=session, site_id=site_id, start=start, end=end))
+    booth = next((a for a in site.activities if a.id == ActivityId.booth), None)
+    if booth is not None:
+        status.booth_seats = booth.seats
+        visits = live_store.booth_times(session=session, site_id=site_id, start=start, end=end)
+        status.booths_waiting = sum(1 for _j, s, e in visits if s is None and e is None)
+        status.booths_in_session = sum(1 for _j, s, e in visits if s is not None and e is None)
+        booth_waits(status, visits, now)
+    status.alerts = alerts(fixtures, status)
+    return status
 
-    tickets = session.exec(
-        select(Ticket.procedure_id, Ticket.status, Ticket.issued_at, Ticket.called_at, Ticket.counter,
-               Ticket.finished_at)
-        .where(Ticket.site_id == site_id, Ticket.service_date == date)
-    ).all()
-    waiting = Counter(p for p, s, *_ in tickets if s == "waiting")
+
+def _queue(status: SiteStatus, tickets: list[live_store.TicketTimes], now: dt.datetime) -> None:
+    waiting = Counter(t.procedure_id for t in tickets if t.status == TicketStatus.WAITING)
     status.waiting_by_procedure = dict(sorted(waiting.items()))
     status.waiting_total = sum(waiting.values())
-    waiting_now = [wait_minutes(i, None, now) for _p, s, i, *_ in tickets if s == "waiting"]
-    called = [wait_minutes(i, c, now) for _p, _s, i, c, *_ in tickets if c is not None]
+    waiting_now = [wait_minutes(t.issued_at, None, now) for t in tickets if t.status == TicketStatus.WAITING]
+    called = [wait_minutes(t.issued_at, t.called_at, now) for t in tickets if t.called_at is not None]
     status.longest_wait_minutes = round(max(waiting_now, default=0))
     status.longest_wait_today_minutes = round(max(waiting_now + called, default=0))
     status.average_wait_minutes = round(mean(called), 1) if called else None
-    status.served_today = sum(1 for _p, s, *_ in tickets if s in SERVED)
+    status.served_today = sum(1 for t in tickets if t.status in SERVED)
     status.counters_open = _counters_open(tickets, now)
 
-    shifts = published_shifts(session, site_id, date, actor=actor)
-    status.roster_published = shifts is not None
-    if shifts is not None:
-        working = [s for s in shifts if s.start <= minute < s.end]
-        status.counters_planned = sum(1 for s in working if working_on(s, minute, ActivityId.window))
-        roles = dict(session.exec(select(Staff.id, Staff.role).where(Staff.site_id == site_id)).all())
-        names = dict(session.exec(select(Staff.id, Staff.display_name).where(Staff.site_id == site_id)).all())
-        status.on_break = sorted(names.get(s.staff_id, s.staff_id) for s in working if s.on_break(minute))
-        status.leader_on_site = any(
-            roles.get(s.staff_id) in ("manager", "deputy") and not s.on_break(minute) for s in working
-        )
 
-    start, end = _day_bounds(date)
-    offered, answered = session.exec(
-        select(func.count(), func.coalesce(func.sum(case((Call.answered, 1), else_=0)), 0))
-        .where(Call.site_id == site_id, Call.offered_at >= start, Call.offered_at < end)
-    ).one()
-    status.calls_offered, status.calls_answered = int(offered), int(answered)
+def _roster(status: SiteStatus, shifts: list[Shift] | None, minute: int, staff) -> None:
+    """Window staff planned now, who is on a break, whether a leader is on site. `staff()` reads
+    id → (role, name) only when a roster is published."""
+    status.roster_published = shifts is not None
+    if shifts is None:
+        return
+    working = [s for s in shifts if s.start <= minute < s.end]
+    people = staff()
+    status.counters_planned = sum(1 for s in working if working_on(s, minute, ActivityId.window))
+    status.on_break = sorted(people.get(s.staff_id, (None, s.staff_id))[1] for s in working if s.on_break(minute))
+    status.leader_on_site = any(
+        people.get(s.staff_id, (None, None))[0] in LEADERS and not s.on_break(minute) for s in working)
+
+
+def _phones(status: SiteStatus, fixtures: Fixtures, site: SiteProfile, counts: tuple[int, int]) -> None:
+    status.calls_offered, status.calls_answered = counts
     status.answer_rate = answer_rate(status.calls_offered, status.calls_answered)
     phones = [a for a in site.activities if a.id in (ActivityId.phone, ActivityId.call_centre)]
     targets = [a.answer_rate_target for a in phones if a.answer_rate_target is not None]
     status.answer_rate_target = targets[0] if targets else (
         fixtures.catalogue.targets.phone_answer_rate if phones else None)
 
-    booth = next((a for a in site.activities if a.id == ActivityId.booth), None)
-    if booth is not None:
-        status.booth_seats = booth.seats
-        visits = session.exec(select(BoothSession.started_at, BoothSession.ended_at).where(
-            BoothSession.site_id == site_id, BoothSession.joined_at >= start, BoothSession.joined_at < end)).all()
-        status.booths_waiting = sum(1 for s, e in visits if s is None and e is None)
-        status.booths_in_session = sum(1 for s, e in visits if s is not None and e is None)
-        booth_waits(status, session.exec(select(BoothSession.joined_at, BoothSession.started_at, BoothSession.ended_at)
-                                         .where(BoothSession.site_id == site_id, BoothSession.joined_at >= start,
-                                                BoothSession.joined_at < end)).all(), now)
-    status.alerts = alerts(fixtures, status)
-    return status
 
-
-def _counters_open(tickets, now: dt.datetime) -> int:
+def _counters_open(tickets: list[live_store.TicketTimes], now: dt.datetime) -> int:
     """Counters working now: a ticket called or in service there, or one called or finished there
     within the last few minutes (a clerk between two visitors still has the counter open)."""
     recent = now - dt.timedelta(minutes=OPEN_COUNTER_MINUTES)
     return len({
-        counter for _p, s, _i, called, counter, finished in tickets
-        if counter and (s in ("called", "serving") or (called and called >= recent) or (finished and finished >= recent))
+        t.counter for t in tickets
+        if t.counter and (t.status in AT_COUNTER or (t.called_at and t.called_at >= recent)
+                          or (t.finished_at and t.finished_at >= recent))
     })
 
 
@@ -116,38 +120,8 @@ def booth_waits(status: SiteStatus, visits, now: dt.datetime) -> None:
 
 
 def alerts(fixtures: Fixtures, status: SiteStatus) -> list[Alert]:
-    """Contract rules broken now (error) and thresholds passed (warning)."""
-    site = fixtures.sites[status.site_id]
-    found: list[Alert] = []
-    if not status.open_now:
-        return found
-
-    def add(level: str, message: str) -> None:
-        found.append(Alert(status.site_id, level, message))
-
-    titles = "・".join(t for t in (site.staffing.manager_title, site.staffing.deputy_title) if t)
-    if not status.roster_published:
-        add("error", f"本日の勤務表が公開されていません。{titles}の在席と窓口の配置を確認できません。")
-    elif status.leader_on_site is False and site.staffing.presence != "none":
-        add("error", f"{titles}が現在だれも在席していません（勤務表）。")
-    for rule in site.live_rules:
-        if rule.kind == "all_seats_when_waiting_over" and rule.activity == ActivityId.booth:
-            if status.booths_waiting > rule.threshold and status.booths_in_session < status.booth_seats:
-                add("error", f"{rule.label}：待ち{status.booths_waiting}人、稼働{status.booths_in_session}ブース。")
-    booth_limit = site.live.booth_wait_alert_minutes  # Ageo §5(1)⑥ (issue 17)
-    if booth_limit is not None and status.booths_waiting and status.booth_current_wait_minutes > booth_limit:
-        free = status.booth_seats - status.booths_in_session
-        add("error" if free > 0 else "warning", _texts.BOOTH_WAIT_ALERT.format(
-            limit=booth_limit, minutes=status.booth_current_wait_minutes, waiting=status.booths_waiting, free=free))
-    if status.longest_wait_minutes > site.live.wait_alert_minutes and status.waiting_total:
-        add("warning", f"待ち時間が{site.live.wait_alert_minutes}分を超えています（最長{status.longest_wait_minutes}分）。")
-    if (status.answer_rate is not None and status.answer_rate_target is not None
-            and status.calls_offered >= 20 and status.answer_rate < status.answer_rate_target):
-        add("warning", f"応答率 {status.answer_rate:.1%} が目標 {status.answer_rate_target:.0%} を下回っています"
-                       f"（{status.calls_offered}件中{status.calls_answered}件応答）。")
-    if status.counters_planned and status.counters_open < status.counters_planned and status.waiting_total:
-        add("warning", f"開いている窓口 {status.counters_open} が勤務表の配置 {status.counters_planned} より少なく、待ちがあります。")
-    return found
+    """Contract rules broken now (error) and thresholds passed (warning): core.live.alerts."""
+    return site_alerts(fixtures.sites[status.site_id], status)
 
 
 @needs(Permission.VIEW_LIVE)
@@ -168,23 +142,24 @@ def status_cards(fixtures: Fixtures, statuses: list[SiteStatus]) -> list[dict]:
         target = f"{s.answer_rate_target:.0%}" if s.answer_rate_target is not None else "—"
         rate = f"{s.answer_rate:.1%}" if s.answer_rate is not None else "—"
         figures = {
-            texts.COL_WAITING: f"{s.waiting_total}人",
-            texts.COL_LONGEST: f"{s.longest_wait_minutes}分",
-            texts.COL_LONGEST_TODAY: f"{s.longest_wait_today_minutes}分",
-            texts.COL_AVERAGE: f"{s.average_wait_minutes}分" if s.average_wait_minutes is not None else "—",
-            texts.COL_SERVED: f"{s.served_today}件",
+            texts.COL_WAITING: texts.STATUS_PEOPLE.format(n=s.waiting_total),
+            texts.COL_LONGEST: texts.STATUS_MINUTES.format(n=s.longest_wait_minutes),
+            texts.COL_LONGEST_TODAY: texts.STATUS_MINUTES.format(n=s.longest_wait_today_minutes),
+            texts.COL_AVERAGE: (texts.STATUS_MINUTES.format(n=s.average_wait_minutes)
+                                if s.average_wait_minutes is not None else "—"),
+            texts.COL_SERVED: texts.STATUS_CASES.format(n=s.served_today),
             texts.COL_COUNTERS_OPEN: f"{s.counters_open} / "
                                      f"{s.counters_planned if s.counters_planned is not None else texts.NO_ROSTER}",
         }
         if s.calls_offered or s.answer_rate_target is not None:
-            figures[texts.COL_ANSWER_RATE] = f"{rate}（{target}）"
+            figures[texts.COL_ANSWER_RATE] = texts.STATUS_RATE_TARGET.format(rate=rate, target=target)
         if s.booth_seats:
             figures[texts.COL_BOOTHS] = f"{s.booths_waiting} / {s.booths_in_session} / {s.booth_seats}"
-            figures[texts.COL_BOOTH_WAIT] = f"{s.booth_current_wait_minutes}分"
+            figures[texts.COL_BOOTH_WAIT] = texts.STATUS_MINUTES.format(n=s.booth_current_wait_minutes)
         lines = [
-            texts.STATUS_LINE_WAITING.format(by="、".join(
+            texts.STATUS_LINE_WAITING.format(by=T.LIST_COMMA.join(
                 f"{labels.get(p, p)} {n}" for p, n in s.waiting_by_procedure.items()) or "—"),
-            texts.STATUS_LINE_BREAK.format(names="、".join(s.on_break) or "—"),
+            texts.STATUS_LINE_BREAK.format(names=T.LIST_COMMA.join(s.on_break) or "—"),
             texts.STATUS_LINE_LEADER.format(state=texts.YES_NO[s.leader_on_site]),
         ]
         cards.append({

@@ -934,3 +934,9 @@ ROSTER_VERSION_WHAT = "勤務表の版"
 UNEXPECTED_ERROR = "予期しないエラーが起きました。管理者に連絡するときは、エラー番号 {error_id} を伝えてください。"
 
 # ==== end of the sections by page (blocks added by other branches follow) ====
+# ---- added by wt13b (live operations: the 現況 cards and the lobby's voice)
+STATUS_PEOPLE = "{n}人"
+STATUS_MINUTES = "{n}分"
+STATUS_CASES = "{n}件"
+STATUS_RATE_TARGET = "{rate}（{target}）"
+LOBBY_ANNOUNCEMENT = "受付番号 {number} 番の方、{counter} へお越しください。"

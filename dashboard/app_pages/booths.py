@@ -1,16 +1,13 @@
 """オンライン窓口: visitors waiting for a booth, sessions per booth, the all-booths rule."""
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from core.live import TOKYO, local
+from core.live import local
 from dashboard import live_services as live
 from dashboard import page_common, resources, status_services, texts
 from dashboard.access import Permission
-from db.models import BoothSession
 
 actor = page_common.require_page(Permission.OPERATE_COUNTER)
 fixtures = resources.fixtures()
@@ -39,10 +36,7 @@ with left:
 
     with Session(resources.engine()) as session:
         status = status_services.site_status(fixtures, site_id, session=session, now=now, actor=actor)
-        start = dt.datetime.combine(local(now).date(), dt.time(0), tzinfo=TOKYO)
-        visits = session.exec(select(BoothSession).where(
-            BoothSession.site_id == site_id, BoothSession.joined_at >= start, BoothSession.ended_at.is_(None))
-            .order_by(BoothSession.joined_at)).all()
+        visits = live.open_booth_visits(site_id, local(now).date(), session=session, actor=actor)
         busy = live.booths_busy(session, site_id, local(now).date(), actor=actor)
     for alert in status.alerts:
         if "ブース" in alert.message or "オンライン窓口" in alert.message:

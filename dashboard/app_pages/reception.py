@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from core.live import TICKET_ACTIONS, TICKET_STATUS_LABELS, local
+from core.live import TICKET_ACTIONS, TICKET_STATUS_LABELS, local, ticket_at_counter
+from core.vocabulary import TicketStatus
 from dashboard import live_services as live
 from dashboard import page_common, resources, texts
 from dashboard.access import Permission
@@ -27,7 +28,7 @@ counters = live.counter_names(fixtures, site_id)
 counter = st.selectbox(texts.MY_COUNTER, counters, key=f"reception_counter_{site_id}")
 with Session(resources.engine()) as session:
     tickets = live.day_tickets(site_id, local(now).date(), session=session, actor=actor)
-mine = live.ticket_at_counter(tickets, counter)
+mine = ticket_at_counter(tickets, counter)
 
 left, right = st.columns(2)
 with left:
@@ -70,7 +71,7 @@ with right:
                                                                  reason=reason, counter=counter, site_id=site_id, actor=actor),
                     lambda done, a=action: texts.ACTION_DONE.format(number=done.number, action=texts.ACTION_DONE_TEXT[a]))
 
-absent = [t for t in tickets if t.status == "no_show"]
+absent = [t for t in tickets if t.status == TicketStatus.NO_SHOW]
 if absent:
     with st.expander(texts.ABSENT_HEADER.format(count=len(absent))):
         absent_labels = {t.id: f"{t.number}（{t.counter or ''}）" for t in absent}

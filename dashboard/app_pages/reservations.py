@@ -5,11 +5,10 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from core.live import ACTIVE_RESERVATION, RESERVATION_STATUS_LABELS, local
+from core.live import ACTIVE_RESERVATION, RESERVATION_STATUS_LABELS, bookable_now, local
 from dashboard import live_services as live
 from dashboard import page_common, resources, texts
 from dashboard.access import Permission
-from db.engine import run_write
 
 actor = page_common.require_page(Permission.OPERATE_COUNTER)
 fixtures = resources.fixtures()
@@ -43,7 +42,7 @@ st.subheader(texts.RESERVATION_HEADER)
 st.dataframe(grid.pivot_table(index="時間", columns="手続き", values="残り", aggfunc="sum"),
              width="stretch", key="reservations_grid")
 
-open_slots = live.bookable_now(slots, now)
+open_slots = bookable_now(slots, now)
 by_id = {s.id: s for s in slots}
 
 
@@ -61,7 +60,7 @@ def arrive(reference: str) -> None:
         ticket = live.check_in(fixtures, site_id, reference, session=session, now=now, actor=actor)
         return ticket.number, live.find_reservation(session, site_id, reference, actor=actor).proxy
     try:
-        number, proxy_flag = run_write(resources.engine(), check_in)
+        number, proxy_flag = page_common.run_write(resources.engine(), check_in)
     except page_common.REFUSALS as exc:
         _flash("error", str(exc))
         return
@@ -72,7 +71,7 @@ def arrive(reference: str) -> None:
 
 def no_show(reference: str) -> None:
     try:
-        done = run_write(resources.engine(), lambda session: live.mark_no_show(
+        done = page_common.run_write(resources.engine(), lambda session: live.mark_no_show(
             fixtures, site_id, reference, session=session, now=now, actor=actor))
     except page_common.REFUSALS as exc:
         _flash("error", str(exc))

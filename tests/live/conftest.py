@@ -32,3 +32,17 @@ def publish(session: Session, site_id: str, week_start: dt.date, shifts: list[di
 def session(initialised) -> Session:
     with write_session(initialised) as session:
         yield session
+
+
+def stored(session: Session, model, row_id: int):
+    """The row as stored now (use cases return plain records; this reads the table afresh)."""
+    return session.get(model, row_id, populate_existing=True)
+
+
+def set_capacity(session: Session, slot_id: int, capacity: int) -> None:
+    from sqlalchemy import update
+
+    from db.models import ReservationSlot
+
+    session.execute(update(ReservationSlot).where(ReservationSlot.id == slot_id).values(capacity=capacity))
+    session.commit()

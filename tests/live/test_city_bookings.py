@@ -111,7 +111,7 @@ def test_capacity_conflicts_are_listed_and_the_city_bookings_kept(session, fixtu
     assert outcome.added == capacity + 2
     assert [(c.start.strftime("%H:%M"), c.planned_capacity, c.booked) for c in outcome.conflicts] == [
         ("09:00", capacity, capacity + 2)]
-    session.refresh(slot)
+    slot = session.get(ReservationSlot, slot.id, populate_existing=True)
     assert slot.booked == slot.capacity == capacity + 2
 
 

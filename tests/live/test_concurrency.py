@@ -17,7 +17,7 @@ from core.live import LiveError
 from dashboard import live_services as live
 from db.engine import make_engine, write_session
 from db.models import Reservation, ReservationSlot, Ticket
-from tests.live.conftest import at
+from tests.live.conftest import at, set_capacity
 from dashboard.access import SYSTEM
 
 WORKERS = 8
@@ -51,9 +51,7 @@ def test_eight_processes_never_duplicate_numbers_or_overbook(initialised, db_url
     with write_session(initialised) as session:
         slot = next(s for s in live.ensure_slots(fixtures, "tamano", dt.date(2026, 12, 1), session=session, actor=SYSTEM)
                     if s.capacity > 0)
-        slot.capacity = 37  # fewer places than the 200 attempts
-        session.add(slot)
-        session.commit()
+        set_capacity(session, slot.id, 37)  # fewer places than the 200 attempts
         slot_id = slot.id
     initialised.dispose()
     context = multiprocessing.get_context("spawn")

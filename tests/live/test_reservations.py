@@ -9,7 +9,7 @@ from sqlmodel import select
 from core.live import LiveError
 from dashboard import live_services as live
 from db.models import Reservation, ReservationSlot, Ticket
-from tests.live.conftest import at
+from tests.live.conftest import at, set_capacity, stored
 from tests.live.conftest import publish as publish_roster
 from dashboard.access import SYSTEM
 
@@ -48,7 +48,7 @@ def test_booking_fills_a_slot_and_then_refuses(session, fixtures):
         live.book(fixtures, slot.id, session=session, now=BEFORE, actor=SYSTEM)
     with pytest.raises(LiveError, match="満席"):
         live.book(fixtures, slot.id, session=session, now=BEFORE, actor=SYSTEM)
-    session.refresh(slot)
+    slot = stored(session, ReservationSlot, slot.id)
     assert slot.booked == slot.capacity
     assert len(session.exec(select(Reservation).where(Reservation.slot_id == slot.id)).all()) == slot.capacity
 
@@ -57,18 +57,16 @@ def test_change_moves_the_place_and_cancel_frees_it(session, fixtures):
     first, second = [s for s in slots(session, fixtures) if s.capacity > 0][:2]
     booking = live.book(fixtures, first.id, session=session, now=BEFORE, actor=SYSTEM)
     live.change(fixtures, "tamano", booking.reference, second.id, session=session, now=BEFORE, actor=SYSTEM)
-    session.refresh(first), session.refresh(second)
+    first, second = stored(session, ReservationSlot, first.id), stored(session, ReservationSlot, second.id)
     assert (first.booked, second.booked) == (0, 1)
     cancelled = live.cancel("tamano", booking.reference.lower(), session=session, now=BEFORE, actor=SYSTEM)
-    session.refresh(second)
+    second = stored(session, ReservationSlot, second.id)
     assert cancelled.status == "cancelled" and cancelled.cancelled_at is not None and second.booked == 0
 
 
 def test_check_in_gives_a_priority_ticket_and_refuses_what_the_rules_refuse(session, fixtures):
     slot = next(s for s in slots(session, fixtures) if s.capacity > 0 and s.start == dt.time(10, 0))
-    slot.capacity = max(slot.capacity, 2)  # room for the on-time and the late visitor
-    session.add(slot)
-    session.commit()
+    set_capacity(session, slot.id, max(slot.capacity, 2))  # room for the on-time and the late visitor
     on_time = live.book(fixtures, slot.id, session=session, now=BEFORE, actor=SYSTEM)
     late = live.book(fixtures, slot.id, session=session, now=BEFORE, actor=SYSTEM)
     cancelled = live.book(fixtures, first_open(session, fixtures).id, session=session, now=BEFORE, actor=SYSTEM)
@@ -93,7 +91,7 @@ def test_bookings_not_checked_in_become_no_shows(session, fixtures):
     booking = live.book(fixtures, slot.id, session=session, now=BEFORE, actor=SYSTEM)
     assert live.mark_no_shows(fixtures, "tamano", session=session, now=at("2026-12-01", "10:29"), actor=SYSTEM) == 0
     assert live.mark_no_shows(fixtures, "tamano", session=session, now=at("2026-12-01", "10:31"), actor=SYSTEM) == 1
-    session.refresh(booking)
+    booking = stored(session, Reservation, booking.id)
     assert booking.status == "no_show"
 
 
