@@ -913,3 +913,8 @@ ROSTER_IMPORT_REFUSED = "取り込めませんでした（何も保存してい�
 ROSTER_IMPORTED = ("Excelから取り込み、版{version}（下書き）として保存しました: 勤務 {shifts}件、"
                    "必須ルール違反 {violations}件、ペナルティ {objective}。")
 ROSTER_IMPORTED_VIOLATIONS = "必須ルール違反があります。版を選んで内容を確認してください。"
+
+# ---- added by wt13a
+ROSTER_JOB_LOST = ("{label}（{who}さんが開始）は、計算していたサーバーから応答がなくなりました（再起動など）。"
+                   "もう一度「勤務表を作成」を押してください。")
+ROSTER_JOB_LOST_ERROR = "計算していたサーバーから応答がなくなりました"

@@ -16,7 +16,6 @@ from dashboard import page_common, resources, roster_charts, roster_jobs, texts
 from dashboard import roster_services as rs
 from dashboard.access import AccessDenied, Permission
 from dashboard.page_common import DatabaseBusy, run_write
-from db import roster_store
 
 
 @st.cache_resource
@@ -30,7 +29,7 @@ def staffing_model(site_id: str, designations: str = "") -> StaffingModel:
 actor = page_common.require_page(Permission.VIEW_ROSTER)
 fixtures = resources.fixtures()
 engine = resources.engine()
-registry = roster_jobs.registry()
+runner = roster_jobs.runner()
 today = page_common.console_today()
 
 st.header(texts.ROSTER_HEADER)
@@ -65,9 +64,13 @@ def start_job(label: str, note: str, absences=frozenset(), previous=None, locked
     except rs.NoStaff as exc:
         flash("error", str(exc))
         return
-    _, started = registry.start(
-        key, problem, time_limit=float(st.session_state.get("roster_time_limit", 10)), previous=previous,
-        locked=locked, label=label, on_done=lambda roster: rs.save_solved(roster, problem, note, engine, actor=actor))
+    try:
+        _, started = rs.start_solve(
+            problem, engine=engine, runner=runner, actor=actor, label=label, note=note, previous=previous,
+            locked=locked, time_limit=float(st.session_state.get("roster_time_limit", 10)))
+    except DatabaseBusy as exc:
+        flash("error", texts.DB_BUSY.format(seconds=exc.waited))
+        return
     if started:
         st.session_state.pop("roster_seen_job", None)
         flash("info", texts.ROSTER_STARTED.format(label=label, limit=st.session_state.get("roster_time_limit", 10)))
@@ -92,8 +95,23 @@ with st.expander(texts.ROSTER_REQUIREMENTS):
 st.subheader(texts.ROSTER_SOLVE_HEADER)
 left, right = st.columns([1, 2])
 left.selectbox(texts.ROSTER_TIME_LIMIT, [5, 10, 20, 30, 60, 120], index=1, key="roster_time_limit")
-job = registry.get(key)
-running = job is not None and job.finished is None
+
+
+def current_job():
+    """The week's newest solve, from the database: started here or on another server."""
+    with Session(engine) as session:
+        return rs.solve_job(site.id, week, session=session, actor=actor)
+
+
+def stop_job() -> None:
+    try:
+        run_write(engine, lambda session: rs.stop_solve(site.id, week, session=session, actor=actor))
+    except DatabaseBusy as exc:
+        flash("error", texts.DB_BUSY.format(seconds=exc.waited))
+
+
+job = current_job()
+running = job is not None and job.running
 with right:
     st.caption(texts.ROSTER_SOLVE_HELP)
     if st.button(texts.ROSTER_SOLVE, key="roster_solve", type="primary", disabled=running or not may_edit):
@@ -122,7 +140,8 @@ def show_job(view) -> None:
     if view.running:
         if view.history:
             st.altair_chart(roster_charts.progress_chart(view.history), width="stretch")
-        st.button(texts.ROSTER_STOP, key="roster_stop", on_click=registry.get(key).stop, disabled=not may_edit)
+        st.button(texts.ROSTER_STOP, key="roster_stop", on_click=stop_job,
+                  disabled=not may_edit or view.stop_requested)
 
 
 @st.fragment(run_every=1.0)
@@ -130,10 +149,9 @@ def show_job(view) -> None:
 def live_job() -> None:
     """Polls the running job once a second; reruns the whole page when it has finished."""
     page_common.fragment_guard()
-    current = registry.get(key)
-    if current is None:
+    view = current_job()
+    if view is None:
         return
-    view = current.view()
     if not view.running:
         st.rerun()
     show_job(view)
@@ -143,15 +161,15 @@ if job is not None:
     if running:
         live_job()
     else:
-        show_job(job.view())
-        if job.saved is not None and st.session_state.get("roster_seen_job") != id(job):
-            st.session_state["roster_seen_job"] = id(job)
+        show_job(job)
+        if job.saved is not None and st.session_state.get("roster_seen_job") != job.id:
+            st.session_state["roster_seen_job"] = job.id
             st.session_state["roster_version"] = job.saved
 
 # --- versions -----------------------------------------------------------------------------------
 with Session(engine) as session:
     version_names = rs.version_labels(site.id, week, session=session, actor=actor)
-    live = roster_store.live_version(session, site.id, week)
+    live = rs.live_version(site.id, week, session=session, actor=actor)
 if not version_names:
     if not running:
         st.info(texts.ROSTER_NO_VERSION)
@@ -167,10 +185,10 @@ work = st.session_state.get("roster_work")
 if work is None or work["key"] != (site.id, week, version):
     with Session(engine) as session:
         stored = rs.load_version(site.id, week, version, session=session, actor=actor)
-        stored_data = roster_store.load_data(session, site.id, week, version)
+        stored_changes = rs.version_changes(site.id, week, version, session=session, actor=actor)
     problem = problem_for(set(stored.absences))
     work = {"key": (site.id, week, version), "roster": rs.roster_for_work(stored, problem), "edits": [],
-            "changes": stored_data.get("changes", [])}
+            "changes": stored_changes}
     st.session_state["roster_work"] = work
 roster = work["roster"]
 problem = problem_for(set(roster.absences))
@@ -337,9 +355,7 @@ if len(options) > 1:
         b = rs.load_version(site.id, week, second, session=session, actor=actor)
     diff = rs.compare_rows(a, b, problem)
     if diff:
-        from optimizer.solve import changes as roster_changes
-
-        st.markdown(rs.change_summary(roster_changes(a, b)))
+        st.markdown(rs.change_summary(rs.roster_changes(a, b)))
         st.dataframe(pd.DataFrame(diff), hide_index=True, width="stretch", key="roster_compare_table")
     else:
         st.caption(texts.ROSTER_NO_CHANGES)

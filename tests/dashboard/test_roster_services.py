@@ -11,7 +11,7 @@ from core.roster import hhmm
 from core.roster_check import check
 from core.staff_import import ImportRefused, csv_bytes, template_table, xlsx_bytes
 from dashboard import roster_services as rs
-from dashboard.solve_jobs import SolveRegistry
+from dashboard.solve_jobs import SolveRunner
 from db import roster_store, staff_store
 from db.engine import make_engine
 from db.settings import PROJECT_ROOT
@@ -116,22 +116,25 @@ def test_default_week_is_next_week_inside_the_contract(fixtures):
 def test_the_issue_walk_through_without_streamlit(engine, fixtures):
     """Solve Seto's week in the background, mark an agent absent on Tuesday, re-roster with the
     fewest changes, publish, export. Real solver (short limits), checker on every result."""
-    registry = SolveRegistry()
+    runner = SolveRunner(engine)
     with Session(engine) as session:
         problem = rs.build_problem(fixtures, "seto", WEEK, session=session, actor=SYSTEM)
     assert len(problem.days) == 4
     rows = rs.requirement_rows(problem)
     assert rows and {"受付時間", "最少人数", "目標", "上限"} <= set(rows[0])
-    job, started = registry.start(("seto", WEEK), problem, time_limit=4, label="勤務表の作成",
-                                  on_done=lambda r: rs.save_solved(r, problem, "自動作成", engine, actor=SYSTEM))
+    job, started = rs.start_solve(problem, engine=engine, runner=runner, actor=SYSTEM, label="勤務表の作成",
+                                  note="自動作成", time_limit=4)
     assert started
-    assert registry.start(("seto", WEEK), problem, time_limit=4)[1] is False  # one job per week
-    assert job.wait(60)
-    view = job.view()
+    again_started = rs.start_solve(problem, engine=engine, runner=runner, actor=SYSTEM, label="x", note="x",
+                                   time_limit=4)
+    assert again_started == (job, False)  # one job per week
+    assert runner.wait(job, 600)
+    view = _job(engine)
     assert view.state == "done" and view.saved == 1 and view.solutions >= 1
     level, message = rs.job_message(view)
     assert level == "success" and "版1として保存しました" in message
-    first = view.roster
+    with Session(engine) as session:
+        first = rs.load_version("seto", WEEK, 1, session=session, actor=SYSTEM)
     assert not check(first, problem)
 
     # Tuesday: an agent who works that day is absent
@@ -141,17 +144,19 @@ def test_the_issue_walk_through_without_streamlit(engine, fixtures):
     assert (agent, TUESDAY) in absences and all(day < TUESDAY for _, day in locked)
     with Session(engine) as session:
         again = rs.build_problem(fixtures, "seto", WEEK, absences, session=session, actor=SYSTEM)
-    job, _ = registry.start(("seto", WEEK), again, time_limit=4, previous=first, locked=locked,
-                            label="欠勤による再作成",
-                            on_done=lambda r: rs.save_solved(r, again, "再作成", engine, actor=SYSTEM))
-    assert job.wait(60)
-    second = job.view().roster
-    assert job.view().saved == 2
+    job, _ = rs.start_solve(again, engine=engine, runner=runner, actor=SYSTEM, time_limit=4, previous=first,
+                            locked=locked, label="欠勤による再作成", note="再作成")
+    assert runner.wait(job, 600)
+    assert _job(engine).saved == 2
+    with Session(engine) as session:
+        second = rs.load_version("seto", WEEK, 2, session=session, actor=SYSTEM)
+        second_changes = rs.version_changes("seto", WEEK, 2, session=session, actor=SYSTEM)
     assert second.shift(agent, TUESDAY) is None and not check(second, again)
-    assert second.changes and any(c["staff_id"] == agent and c["kind"] == "removed" for c in second.changes)
-    changed_people = {c["staff_id"] for c in second.changes}
+    assert second_changes and any(c["staff_id"] == agent and c["kind"] == "removed" for c in second_changes)
+    assert second_changes == rs.roster_changes(first, second)  # core.roster_diff, as the solver reported
+    changed_people = {c["staff_id"] for c in second_changes}
     assert len(changed_people) < len(again.staff)  # fewest changes: not everyone moved
-    rows = rs.change_rows(second.changes, again)
+    rows = rs.change_rows(second_changes, again)
     assert any(r["変更"] == "休みに変更" for r in rows)
 
     with Session(engine) as session:
@@ -169,25 +174,9 @@ def test_the_issue_walk_through_without_streamlit(engine, fixtures):
     assert ics.count(b"BEGIN:VEVENT") == len([s for s in live.shifts if s.staff_id == agent])
 
 
-def test_a_stop_request_ends_the_solve_early(engine, fixtures):
-    registry = SolveRegistry()
+def _job(engine):
     with Session(engine) as session:
-        problem = rs.build_problem(fixtures, "seto", WEEK, session=session, actor=SYSTEM)
-    job, _ = registry.start(("seto", WEEK), problem, time_limit=120, label="x")
-    job.stop()
-    assert job.wait(60)  # far sooner than the 120 s limit; the bound is only a safety net
-    assert job.view().stop_requested and job.view().state == "done"
-
-
-def test_a_failing_solve_is_reported_not_swallowed(fixtures):
-    def broken(problem, **options):
-        raise RuntimeError("boom")
-
-    registry = SolveRegistry(solver=broken)
-    job, _ = registry.start(("x", WEEK), object(), time_limit=1, label="勤務表の作成")
-    assert job.wait(10)
-    level, message = rs.job_message(job.view())
-    assert level == "error" and "boom" in message
+        return rs.solve_job("seto", WEEK, session=session, actor=SYSTEM)
 
 
 def test_views_of_a_roster_name_people_slots_and_states(engine, fixtures):
