@@ -244,9 +244,13 @@ class NoStaff(ValueError):
 
 @needs(Permission.VIEW_ROSTER)
 def build_problem(fixtures: Fixtures, site_id: str, week: dt.date, absences=frozenset(), *,
-                  session: Session, staffing=None) -> RosterProblem:
-    """The week's problem from the staff stored in the database (active people only).
-    `staffing`: a StaffingModel to reuse (it caches requirements month by month)."""
+                  session: Session, staffing=None, previous_week: Roster | None = None) -> RosterProblem:
+    """The week's problem from the staff stored in the database (active people only): the one way
+    to build it, for the 勤務表 page and the `roster solve` / `roster check` commands alike.
+    `staffing`: a StaffingModel to reuse (it caches requirements month by month).
+    `previous_week`: the roster of the week before to use instead of the published one stored
+    (rest and days in a row run across the boundary). Absences of people not in the staff list
+    are left out (`unknown_absentees` names them)."""
     from core.designated_days import fingerprint
     from dashboard.designation_services import with_designations
 
@@ -260,9 +264,15 @@ def build_problem(fixtures: Fixtures, site_id: str, week: dt.date, absences=froz
     known = {m.id for m in staff}
     absences = {(who, day) for who, day in absences if who in known}
     # the published roster of the week before: rest and days in a row run across the boundary
-    before = roster_store.published_roster(session, site_id, week - dt.timedelta(days=7))
+    before = previous_week or roster_store.published_roster(session, site_id, week - dt.timedelta(days=7))
     return RosterProblem.build(site, fixtures.catalogue, staff, week, absences, staffing,
                                previous_week=before.shifts if before else ())
+
+
+def unknown_absentees(problem: RosterProblem, absences) -> list[str]:
+    """Staff ids among `absences` that are not in the problem's staff list (sorted)."""
+    known = {m.id for m in problem.staff}
+    return sorted({who for who, _ in absences} - known)
 
 
 def names_of(problem: RosterProblem) -> dict[str, str]:
