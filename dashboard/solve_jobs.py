@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from core.roster import Roster, RosterProblem
 from db import solve_job_store as store
-from db.engine import is_lock_conflict, run_write
+from db.engine import run_write
 from db.solve_job_store import SolveJobRecord, SolveState
 from optimizer.solve import Progress, solve
 
@@ -114,9 +114,7 @@ class _Beat:
             with Session(self.engine) as session:
                 stop = store.beat(session=session, job_id=self.job_id, now=utc_now(), progress=progress)
                 session.commit()
-        except DBAPIError as exc:  # the live counters hold SQLite's lock: try again next beat
-            if not is_lock_conflict(exc):
-                raise
+        except DBAPIError:  # the live counters hold SQLite's lock, or the connection dropped: next beat
             if progress is not None:
                 with self.lock:
                     self.pending[:0] = [Progress(*h) for h in progress.history]

@@ -176,7 +176,7 @@ UNDECORATED = {
         "requirement_rows", "timeline_rows", "coverage_rows", "week_grid_rows", "plain", "issue_rows",
         "penalty_summary", "apply_edit", "compare_rows", "change_summary", "change_rows", "reroster_plan",
         "roster_for_work", "sheet_for", "export_pdf", "export_xlsx", "export_ics", "file_stem", "job_message",
-        "roster_changes")},
+        "roster_changes", "unknown_absentees")},
     "user_services.sign_in": "the sign-in itself: there is no actor before it (it checks the password)",
     "user_services.sign_in_identity": "OIDC sign-in: the identity provider vouches, no actor before it",
     "user_services.sign_out": "ends the caller's own session; audits it, reads nothing",

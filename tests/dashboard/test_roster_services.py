@@ -216,16 +216,24 @@ def test_views_of_a_roster_name_people_slots_and_states(engine, fixtures):
 
 
 def test_a_finished_job_says_why_its_penalty_differs_from_the_progress_line():
-    from types import SimpleNamespace
+    from dataclasses import replace
 
     from core.roster import Roster
+    from dashboard.solve_jobs import roster_result, view_of
+    from db.solve_job_store import SolveJobRecord, SolveState
 
     roster = Roster(site_id="seto", week_start=dt.date(2026, 12, 7), shifts=[], status="feasible", objective=8585)
-    view = SimpleNamespace(state="done", label="作成", elapsed=10.0, saved=3, roster=roster,
-                           history=[(9.0, 8440.0, 7000.0)], objective=8585)
+    when = dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)
+    record = SolveJobRecord(
+        id=1, site_id="seto", week_start=roster.week_start, label="作成", note="", started_by="tanaka",
+        state=SolveState.DONE, started_at=when, updated_at=when, finished_at=when + dt.timedelta(seconds=10),
+        time_limit=10, objective=8440, best_bound=7000, solutions=1, history=[(9.0, 8440.0, 7000.0)],
+        stop_requested=False, error=None, saved_version=3, result=roster_result(roster))
+    view = view_of(record, when + dt.timedelta(seconds=20))
     level, text = rs.job_message(view)
-    assert "8,440" in text and "8,585" in text and "担当業務を割り当てた" in text
-    view.history = [(9.0, 8585.0, 7000.0)]
+    assert "8,440" in text and "8,585" in text and "担当業務を割り当てた" in text and "版3" in text
+    assert view.elapsed == 10.0
+    view = replace(view, history=[(9.0, 8585.0, 7000.0)])
     assert "担当業務を割り当てた" not in rs.job_message(view)[1]
 
 
