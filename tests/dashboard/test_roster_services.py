@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import pytest
 from sqlmodel import Session
@@ -11,11 +12,13 @@ from core.roster import hhmm
 from core.roster_check import check
 from core.staff_import import ImportRefused, csv_bytes, template_table, xlsx_bytes
 from dashboard import roster_services as rs
+from dashboard.access import SYSTEM
 from dashboard.solve_jobs import SolveRunner
 from db import roster_store, staff_store
 from db.engine import make_engine
 from db.settings import PROJECT_ROOT
-from dashboard.access import SYSTEM
+from db.setup import init_database
+from tests.db.conftest import POSTGRES_ENV, _fresh_postgres_database
 
 WEEK = dt.date(2026, 11, 23)  # "next week" for the issue's walk-through: a holiday Monday, 4 open days
 TUESDAY = dt.date(2026, 11, 24)
@@ -27,11 +30,24 @@ def fixtures():
     return load_fixtures(PROJECT_ROOT / "fixtures")
 
 
-@pytest.fixture
-def engine(database):
-    engine = make_engine(database)
-    yield engine
-    engine.dispose()
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request, tmp_path):
+    """A database set up by `init_database`: a SQLite file, and a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'roster.sqlite3'}"
+        init_database(url)
+        engine = make_engine(url)
+        yield engine
+        engine.dispose()
+        return
+    server = os.environ.get(POSTGRES_ENV)
+    if not server:
+        pytest.skip(f"{POSTGRES_ENV} not set")
+    for url in _fresh_postgres_database(server):
+        init_database(url)
+        engine = make_engine(url)
+        yield engine
+        engine.dispose()
 
 
 def _snapshot(engine) -> list:
