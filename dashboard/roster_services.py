@@ -727,11 +727,14 @@ def job_message(view) -> tuple[str, str]:
     if searched is not None and round(searched) != objective:
         # The progress line showed the first stage's figure; say why the saved roster's differs.
         text += "\n\n" + texts.ROSTER_DONE_WHY.format(search=f"{searched:,.0f}", final=f"{objective:,}")
+    if view.state == SolveState.STOPPED:
+        text += "\n\n" + texts.ROSTER_STOPPED_NOTE
     return ("success" if result.get("acceptable") else "warning"), text
 
 
 def _running_message(view) -> str:
     text = texts.ROSTER_RUNNING.format(label=view.label, elapsed=view.elapsed, limit=view.time_limit)
+    text += texts.ROSTER_STARTED_BY.format(who=view.started_by)
     if view.solutions:
         text += "\n\n" + texts.ROSTER_PROGRESS.format(
             solutions=view.solutions, objective=f"{view.objective:,.0f}", bound=f"{view.best_bound:,.0f}",

@@ -918,3 +918,5 @@ ROSTER_IMPORTED_VIOLATIONS = "必須ルール違反があります。版を選�
 ROSTER_JOB_LOST = ("{label}（{who}さんが開始）は、計算していたサーバーから応答がなくなりました（再起動など）。"
                    "もう一度「勤務表を作成」を押してください。")
 ROSTER_JOB_LOST_ERROR = "計算していたサーバーから応答がなくなりました"
+ROSTER_STARTED_BY = "（{who}さんが開始）"
+ROSTER_STOPPED_NOTE = "停止の依頼により、それまでに見つかった最良の勤務表を保存しました。"

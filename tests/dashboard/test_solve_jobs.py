@@ -112,7 +112,7 @@ def test_one_replica_starts_the_other_sees_progress_and_stops_it(replicas, fixtu
                               time_limit=5) == (job, False)
         view = _wait(there, lambda v: v is not None and v.running and v.solutions >= 1, "progress")
         assert view.history and view.objective is not None and view.best_bound is not None
-        assert "見つかった勤務表" in rs.job_message(view)[1]
+        assert "見つかった勤務表" in rs.job_message(view)[1] and "systemさんが開始" in rs.job_message(view)[1]
         assert _stop(there)
         assert "停止を依頼しました" in rs.job_message(_view(there))[1]
     finally:
@@ -120,6 +120,7 @@ def test_one_replica_starts_the_other_sees_progress_and_stops_it(replicas, fixtu
         assert runner.wait(job, BOUND)
     view = _wait(there, lambda v: not v.running, "end")
     assert view.state == SolveState.STOPPED and view.saved == 1  # the best roster so far is kept
+    assert "停止の依頼により" in rs.job_message(view)[1]
     with Session(there) as session:
         assert [v.version for v in roster_store.versions(session, "seto", WEEK)] == [1]
 
