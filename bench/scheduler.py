@@ -51,7 +51,7 @@ def run(time_limit: float = 10.0) -> dict:
     view = _view(engine)
     first = _version(engine, view.saved)
     out["solve"] = {"seconds": round(view.elapsed, 2), "status": view.result["status"],
-                    "objective": first.objective, "gap": round(view.gap or 0, 4), "violations": len(check(first, problem)),
+                    "objective": first.objective, "gap": round(view.result["relative_gap"] or 0, 4), "violations": len(check(first, problem)),
                     "solutions_reported": view.solutions}
     agent = next(s.staff_id for s in first.shifts
                  if s.date == WEEK + dt.timedelta(days=1) and problem.member(s.staff_id).role == "agent")

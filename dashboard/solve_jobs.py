@@ -77,7 +77,7 @@ def view_of(record: SolveJobRecord, now: dt.datetime, stale_seconds: float = STA
 def roster_result(roster: Roster) -> dict:
     """What the job's row keeps of the final roster (the roster itself is the saved version)."""
     return {"status": roster.status, "objective": roster.objective, "acceptable": roster.acceptable,
-            "best_bound": roster.best_bound}
+            "best_bound": roster.best_bound, "relative_gap": roster.relative_gap}
 
 
 class _Beat:
