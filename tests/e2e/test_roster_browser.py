@@ -9,11 +9,14 @@ from tests.e2e.test_dashboard_browser import _chromium, dashboard, sign_in  # no
 pytestmark = pytest.mark.e2e
 
 
-def _choose(page, label: str, option: str) -> None:
+def _choose(page, label: str, option: str, typed: str = "") -> None:
     """Open a selectbox by its label and pick an option; a click that lands while Streamlit is
-    still re-rendering the widget is tried again."""
+    still re-rendering the widget is tried again. `typed` filters a long list first (its options
+    are drawn only near the one chosen)."""
     for _ in range(5):
         page.locator("[data-testid='stSelectbox']").filter(has_text=label).click()
+        if typed:
+            page.keyboard.type(typed)
         item = page.get_by_role("option", name=option, exact=True)
         try:
             item.wait_for(timeout=5_000)
@@ -79,7 +82,7 @@ def test_a_solve_started_by_another_server_is_shown_and_stopped_here(dashboard):
             sign_in(page, f"{url}/roster", env)
             page.get_by_text("この週の受付時間と必要人数").wait_for(timeout=60_000)
             _choose(page, "拠点を選ぶ", "瀬戸市")
-            _choose(page, "週（月曜始まり）", "2026-11-23 〜 11-29")
+            _choose(page, "週（月曜始まり）", "2026-11-23 〜 11-29", typed="2026-11-23")
             page.get_by_text("見つかった勤務表").first.wait_for(timeout=300_000)  # progress written by the other
             page.get_by_role("button", name="計算を止める（ここまでの最良を使う）").click()
             page.get_by_text("勤務表の作成が終わりました").first.wait_for(timeout=300_000)
