@@ -6,11 +6,10 @@ import streamlit as st
 
 from dashboard import resources
 from dashboard.solve_jobs import SolveRunner
-from db.settings import get_settings
 
 
 def runner() -> SolveRunner:
-    return _runner(get_settings().database_url)
+    return _runner(resources.settings().database_url)
 
 
 @st.cache_resource  # keyed by the database: a changed DATABASE_URL gets a runner of its own

@@ -14,7 +14,7 @@ from core.roster_edit import EditError
 from core.roster_import import RosterImportError
 from dashboard import page_common, resources, roster_charts, roster_jobs, roster_services, texts
 from dashboard.access import AccessDenied, Permission
-from dashboard.page_common import DatabaseBusy, run_write
+from dashboard.resources import DatabaseBusy
 
 
 @st.cache_resource
@@ -104,7 +104,7 @@ def current_job():
 
 def stop_job() -> None:
     try:
-        run_write(engine, lambda session: roster_services.stop_solve(site.id, week, session=session, actor=actor))
+        resources.write(lambda session: roster_services.stop_solve(site.id, week, session=session, actor=actor))
     except DatabaseBusy as exc:
         flash("error", texts.DB_BUSY.format(seconds=exc.waited))
 
@@ -120,7 +120,7 @@ with right:
         st.rerun()
     if st.button(texts.COPY_BUTTON, key="roster_copy", disabled=running or not may_edit):
         try:
-            copied = run_write(engine, lambda session: roster_services.copy_previous_week(base_problem, session=session,
+            copied = resources.write(lambda session: roster_services.copy_previous_week(base_problem, session=session,
                                                                             actor=actor))
         except (roster_services.CopyRefused, DatabaseBusy) as exc:
             st.error(texts.DB_BUSY.format(seconds=exc.waited) if isinstance(exc, DatabaseBusy) else str(exc))
@@ -294,7 +294,7 @@ if buttons[0].button(texts.EDIT_APPLY, key="roster_edit_apply", type="primary", 
         st.rerun()
 if buttons[1].button(texts.EDIT_SAVE, key="roster_edit_save", disabled=not work["edits"] or not may_edit):
     try:  # a write session, retried while the live counters hold the lock
-        saved = run_write(engine, lambda session: roster_services.save_version(
+        saved = resources.write(lambda session: roster_services.save_version(
             roster, problem, texts.NOTE_EDITED, session=session, actor=actor))
     except DatabaseBusy as exc:
         st.error(texts.DB_BUSY.format(seconds=exc.waited))
@@ -338,7 +338,7 @@ if roster.violations:
 if st.button(texts.ROSTER_PUBLISH, key="roster_publish", type="primary",
              disabled=bool(work["edits"]) or not may_publish):
     try:  # a write session, retried while the live counters hold the lock
-        flash("success", run_write(engine, lambda session: roster_services.publish_version(
+        flash("success", resources.write(lambda session: roster_services.publish_version(
             site.id, week, version, session=session, actor=actor)))
     except DatabaseBusy as exc:
         st.error(texts.DB_BUSY.format(seconds=exc.waited))
@@ -399,7 +399,7 @@ if may_edit:
         upload = st.file_uploader(texts.ROSTER_IMPORT_FILE, type=["xlsx"], key="roster_import_file")
         if st.button(texts.ROSTER_IMPORT_BUTTON, key="roster_import", disabled=upload is None or running):
             try:  # a write session, retried while the live counters hold the lock
-                imported = run_write(engine, lambda session: roster_services.import_roster_version(
+                imported = resources.write(lambda session: roster_services.import_roster_version(
                     problem, upload.getvalue(), upload.name, session=session, actor=actor))
             except RosterImportError as exc:
                 st.error(texts.ROSTER_IMPORT_REFUSED + "\n" + "\n".join(f"- {e.text()}" for e in exc.errors))
