@@ -506,7 +506,9 @@ def problem_for(fixtures, site: SiteProfile, week_start: dt.date,
                 absences: set[tuple[str, dt.date]] | frozenset = frozenset(),
                 previous_week: Roster | None = None) -> RosterProblem:
     """The problem for a site's week from the fixtures: its demo staff and its requirements, and
-    the previous week's published roster when there is one."""
+    the previous week's published roster when there is one. For tests and benchmarks only: the
+    product (the 勤務表 page and `madoguchi roster solve/check`) builds every problem from the
+    staff in the database with dashboard.roster_services.build_problem."""
     staff_file = fixtures.staff.get(site.id)
     if staff_file is None:
         raise ValueError(f"no staff file for site {site.id!r} in fixtures/staff/")

@@ -229,11 +229,51 @@ def _read_roster(path: str):
         raise UsageError(f"{path}: not a roster ({type(exc).__name__}: {exc})") from None
 
 
+def _roster_problem(args: argparse.Namespace, fixtures, site, week, absences, week_before, where: str = ""):
+    """The week's problem built as the 勤務表 page builds it: from the staff in the database
+    (roster_services.build_problem). A database without the schema or without the site is set up
+    from the fixtures first (migrations, sites, demo staff; staff already stored are kept)."""
+    from sqlmodel import Session
+
+    from dashboard import roster_services as rs
+    from db.engine import make_engine
+
+    engine = make_engine(args.database_url or get_settings().database_url)
+    try:
+        _set_up_if_needed(engine, site.id)
+        with Session(engine) as session:
+            problem = rs.build_problem(fixtures, site.id, week, absences, session=session, previous_week=week_before,
+                                       actor=SYSTEM)
+    except (ValueError, rs.NoStaff) as exc:
+        raise UsageError(f"{where}{exc}") from None
+    finally:
+        engine.dispose()
+    unknown = rs.unknown_absentees(problem, absences)
+    if unknown:
+        raise UsageError(f"{where}absent: {', '.join(unknown)} is not active staff of {site.id} in the database")
+    return problem
+
+
+def _set_up_if_needed(engine, site_id: str) -> None:
+    from sqlalchemy import inspect
+
+    from db.migrate import current_revision, head_revision
+    from db.models import Site
+    from db.setup import init_database
+
+    if current_revision(engine) == head_revision() and "site" in inspect(engine).get_table_names():
+        from sqlmodel import Session
+
+        with Session(engine) as session:
+            if session.get(Site, site_id) is not None:
+                return
+    init_database(engine)
+
+
 def cmd_roster_solve(args: argparse.Namespace) -> int:
     from core.roster import monday_of
     from optimizer.model import LockError
     from optimizer.solve import solve
-    from core.roster import problem_for
 
     fixtures = _fixtures()
     site = _site_or_usage(fixtures, args.site)
@@ -255,10 +295,7 @@ def cmd_roster_solve(args: argparse.Namespace) -> int:
     if locked and previous is None:
         raise UsageError("--lock needs --previous: a lock keeps a shift of that roster")
     week_before = _week_before(args.previous_week, site.id, week)
-    try:
-        problem = problem_for(fixtures, site, week, absences, week_before)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    problem = _roster_problem(args, fixtures, site, week, absences, week_before)
     print(f"{site.name} {week} の週: 従事者{len(problem.staff)}人、開庁{len(problem.days)}日、"
           f"制限時間 {args.time_limit:g} 秒", file=sys.stderr)
     try:
@@ -316,16 +353,13 @@ def _summarise(roster, stream) -> None:
 
 def cmd_roster_check(args: argparse.Namespace) -> int:
     from core.roster_check import check, score
-    from core.roster import problem_for
 
     roster = _read_roster(args.file)
     fixtures = _fixtures()
     site = _site_or_usage(fixtures, roster.site_id)
     week_before = _week_before(args.previous_week, site.id, roster.week_start)
-    try:
-        problem = problem_for(fixtures, site, roster.week_start, set(roster.absences), week_before)
-    except ValueError as exc:
-        raise UsageError(f"{args.file}: {exc}") from None
+    problem = _roster_problem(args, fixtures, site, roster.week_start, set(roster.absences), week_before,
+                              where=f"{args.file}: ")
     violations = [v.to_json() for v in check(roster, problem)]
     total, penalties = score(roster, problem)
     if args.json:
@@ -1079,12 +1113,17 @@ def build_parser() -> argparse.ArgumentParser:
                        help="keep every shift of --previous up to and including this date")
     solve.add_argument("--previous-week", metavar="FILE",
                        help="the published roster of the week before: rest and days in a row across the boundary")
+    solve.add_argument("--database-url", default=None,
+                       help="staff and the week before come from here (default: DATABASE_URL or the SQLite file in "
+                            "data/; set up from the fixtures when empty)")
     solve.set_defaults(func=cmd_roster_solve)
     check_roster = roster.add_parser("check", help="run the independent rule checker; non-zero exit on a violation")
     check_roster.add_argument("file", metavar="FILE")
     check_roster.add_argument("--json", action="store_true")
     check_roster.add_argument("--previous-week", metavar="FILE",
                               help="the published roster of the week before (rest, days in a row)")
+    check_roster.add_argument("--database-url", default=None,
+                              help="staff and the week before come from here (default: DATABASE_URL or data/)")
     check_roster.set_defaults(func=cmd_roster_check)
 
     bench_roster = bench.add_parser("roster", help="a busy week per site, and a 20-site scale scenario")

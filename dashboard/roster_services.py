@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from core.fixtures import Fixtures
 from core.roster import SLOT, Roster, RosterProblem, hhmm, monday_of
+from core.roster_diff import changes
 from core.roster_edit import EditError, Evaluation, evaluate, with_evaluation
 from core.roster_export import Sheet, activity_label, person_ics, roster_pdf, roster_xlsx
 from core.site_profile import SiteProfile
@@ -27,11 +28,12 @@ from core.staff_import import (
     row_to_member,
     template_table,
 )
-from core.vocabulary import local
-from dashboard import texts
+from core.vocabulary import RosterStatus, local
+from dashboard import solve_jobs, texts
 from dashboard.access import Actor, Permission, needs, require
 from dashboard.audit_services import AuditAction, note
-from db import roster_store, staff_records_store, staff_store
+from db import roster_store, solve_job_store, staff_records_store, staff_store
+from db.solve_job_store import SolveState
 
 # --- staff --------------------------------------------------------------------------------------
 
@@ -242,9 +244,13 @@ class NoStaff(ValueError):
 
 @needs(Permission.VIEW_ROSTER)
 def build_problem(fixtures: Fixtures, site_id: str, week: dt.date, absences=frozenset(), *,
-                  session: Session, staffing=None) -> RosterProblem:
-    """The week's problem from the staff stored in the database (active people only).
-    `staffing`: a StaffingModel to reuse (it caches requirements month by month)."""
+                  session: Session, staffing=None, previous_week: Roster | None = None) -> RosterProblem:
+    """The week's problem from the staff stored in the database (active people only): the one way
+    to build it, for the 勤務表 page and the `roster solve` / `roster check` commands alike.
+    `staffing`: a StaffingModel to reuse (it caches requirements month by month).
+    `previous_week`: the roster of the week before to use instead of the published one stored
+    (rest and days in a row run across the boundary). Absences of people not in the staff list
+    are left out (`unknown_absentees` names them)."""
     from core.designated_days import fingerprint
     from dashboard.designation_services import with_designations
 
@@ -258,9 +264,15 @@ def build_problem(fixtures: Fixtures, site_id: str, week: dt.date, absences=froz
     known = {m.id for m in staff}
     absences = {(who, day) for who, day in absences if who in known}
     # the published roster of the week before: rest and days in a row run across the boundary
-    before = roster_store.published_roster(session, site_id, week - dt.timedelta(days=7))
+    before = previous_week or roster_store.published_roster(session, site_id, week - dt.timedelta(days=7))
     return RosterProblem.build(site, fixtures.catalogue, staff, week, absences, staffing,
                                previous_week=before.shifts if before else ())
+
+
+def unknown_absentees(problem: RosterProblem, absences) -> list[str]:
+    """Staff ids among `absences` that are not in the problem's staff list (sorted)."""
+    known = {m.id for m in problem.staff}
+    return sorted({who for who, _ in absences} - known)
 
 
 def names_of(problem: RosterProblem) -> dict[str, str]:
@@ -571,7 +583,7 @@ def version_labels(site_id: str, week: dt.date, *, session: Session) -> dict[int
     out = {}
     for info in infos:
         state = (texts.VERSION_LIVE if info.version == live else
-                 texts.VERSION_PUBLISHED if info.status == "published" else texts.VERSION_DRAFT)
+                 texts.VERSION_PUBLISHED if info.status == RosterStatus.PUBLISHED else texts.VERSION_DRAFT)
         when = local(info.created_at)
         out[info.version] = texts.VERSION_LABEL.format(
             version=info.version, state=state, note=info.note, when=f"{when:%m/%d %H:%M}",
@@ -586,10 +598,26 @@ def load_version(site_id: str, week: dt.date, version: int, *, session: Session)
     return roster_store.load(session, site_id, week, version)
 
 
+@needs(Permission.VIEW_ROSTER)
+def live_version(site_id: str, week: dt.date, *, session: Session) -> int | None:
+    """The week's live (highest published) version, None when nothing is published."""
+    return roster_store.live_version(session, site_id, week)
+
+
+@needs(Permission.VIEW_ROSTER)
+def version_changes(site_id: str, week: dt.date, version: int, *, session: Session) -> list[dict]:
+    """What re-rostering changed in this version against the roster it started from (stored with it)."""
+    _version_exists(session, site_id, week, version)
+    return list(roster_store.load_data(session, site_id, week, version).get("changes", []))
+
+
+def roster_changes(first: Roster, second: Roster) -> list[dict]:
+    """The plain diff of two rosters (core.roster_diff), for change_summary and change_rows."""
+    return changes(first, second)
+
+
 def compare_rows(first: Roster, second: Roster, problem: RosterProblem) -> list[dict]:
     """What changed from one version to another, person by person and day by day."""
-    from optimizer.solve import changes
-
     return change_rows(changes(first, second), problem)
 
 
@@ -682,30 +710,108 @@ def file_stem(problem: RosterProblem, version: int | None) -> str:
 def job_message(view) -> tuple[str, str]:
     """(level, text) for a solve job: 'info' while running, 'success' when saved, 'error' otherwise.
     The page's polling fragment and the plain page body both show exactly this."""
-    if view.state == "running":
-        text = texts.ROSTER_RUNNING.format(label=view.label, elapsed=view.elapsed, limit=view.time_limit)
-        if view.solutions:
-            text += "\n\n" + texts.ROSTER_PROGRESS.format(
-                solutions=view.solutions, objective=f"{view.objective:,.0f}", bound=f"{view.best_bound:,.0f}",
-                gap=f"{view.gap * 100:.1f}%")
-        else:
-            text += "\n\n" + texts.ROSTER_PROGRESS_NONE
-        if view.stop_requested:
-            text += "\n\n" + texts.ROSTER_STOPPING
-        return "info", text
-    if view.state == "failed":
+    if view.state == SolveState.RUNNING:
+        return "info", _running_message(view)
+    if view.state == SolveState.FAILED:
+        if view.lost:
+            return "error", texts.ROSTER_JOB_LOST.format(label=view.label, who=view.started_by)
         return "error", texts.ROSTER_FAILED.format(label=view.label, error=view.error)
-    roster = view.roster
-    if roster is None or roster.objective is None or view.saved is None:
+    result = view.result or {}
+    if result.get("objective") is None or view.saved is None:
         return "error", texts.ROSTER_DONE_NOTHING.format(label=view.label, elapsed=view.elapsed)
+    objective = result["objective"]
     text = texts.ROSTER_DONE.format(label=view.label, elapsed=view.elapsed, version=view.saved,
-                                    status=texts.ROSTER_STATUS.get(roster.status, roster.status),
-                                    objective=f"{roster.objective:,}")
+                                    status=texts.ROSTER_STATUS.get(result["status"], result["status"]),
+                                    objective=f"{objective:,}")
     searched = view.history[-1][1] if view.history else None
-    if searched is not None and round(searched) != roster.objective:
+    if searched is not None and round(searched) != objective:
         # The progress line showed the first stage's figure; say why the saved roster's differs.
-        text += "\n\n" + texts.ROSTER_DONE_WHY.format(search=f"{searched:,.0f}", final=f"{roster.objective:,}")
-    return ("success" if roster.acceptable else "warning"), text
+        text += "\n\n" + texts.ROSTER_DONE_WHY.format(search=f"{searched:,.0f}", final=f"{objective:,}")
+    if view.state == SolveState.STOPPED:
+        text += "\n\n" + texts.ROSTER_STOPPED_NOTE
+    return ("success" if result.get("acceptable") else "warning"), text
+
+
+def _running_message(view) -> str:
+    text = texts.ROSTER_RUNNING.format(label=view.label, elapsed=view.elapsed, limit=view.time_limit)
+    text += texts.ROSTER_STARTED_BY.format(who=view.started_by)
+    if view.solutions:
+        text += "\n\n" + texts.ROSTER_PROGRESS.format(
+            solutions=view.solutions, objective=f"{view.objective:,.0f}", bound=f"{view.best_bound:,.0f}",
+            gap=f"{view.gap * 100:.1f}%")
+    else:
+        text += "\n\n" + texts.ROSTER_PROGRESS_NONE
+    if view.stop_requested:
+        text += "\n\n" + texts.ROSTER_STOPPING
+    return text
+
+
+def _open_job(problem: RosterProblem, label: str, note: str, time_limit: float, actor: Actor,
+              session: Session) -> tuple[int, bool]:
+    """A new running job row, or (the running one, False). A job whose server died is closed first."""
+    from sqlalchemy.exc import IntegrityError
+
+    site_id, week = problem.site.id, problem.week_start
+    now = solve_jobs.utc_now()
+    cutoff = now - dt.timedelta(seconds=solve_jobs.STALE_SECONDS)
+    solve_job_store.fail_stale(session=session, site_id=site_id, week_start=week, cutoff=cutoff,
+                               error=texts.ROSTER_JOB_LOST_ERROR)
+    session.commit()
+    try:
+        job_id = solve_job_store.insert(session=session, site_id=site_id, week_start=week, label=label, note=note,
+                                        started_by=actor.username, time_limit=time_limit, now=now)
+        session.commit()
+    except IntegrityError:  # another replica started this week's solve a moment ago
+        session.rollback()
+        current = solve_job_store.running(session=session, site_id=site_id, week_start=week)
+        if current is None:
+            raise
+        return current.id, False
+    return job_id, True
+
+
+SHOWN_AFTER_END = dt.timedelta(hours=1)
+
+
+@needs(Permission.EDIT_ROSTER)
+def start_solve(problem: RosterProblem, *, engine, runner, actor: Actor, label: str, note: str,
+                time_limit: float, previous: Roster | None = None,
+                locked: frozenset = frozenset()) -> tuple[int, bool]:
+    """Start the week's solve in the background: (job id, True); when one is running already,
+    on this server or another, (its id, False). The job's row shows it on every replica; the
+    finished roster is stored as the week's next version by the job itself."""
+    require(actor, Permission.EDIT_ROSTER, problem.site.id)
+    from db.engine import run_write
+
+    job_id, started = run_write(engine, lambda session: _open_job(problem, label, note, time_limit, actor, session))
+    if started:
+        runner.run(job_id, problem, time_limit=time_limit, previous=previous, locked=locked,
+                   on_done=lambda roster: save_solved(roster, problem, note, engine, actor=actor))
+    return job_id, started
+
+
+@needs(Permission.VIEW_ROSTER)
+def solve_job(site_id: str, week: dt.date, *, session: Session,
+              now: dt.datetime | None = None) -> solve_jobs.JobView | None:
+    """The week's newest solve as a page shows it (from any replica), or None. A job that ended
+    more than SHOWN_AFTER_END ago is no news any more: None."""
+    record = solve_job_store.latest(session=session, site_id=site_id, week_start=week)
+    now = now or solve_jobs.utc_now()
+    if record is None or (record.finished_at is not None and now - record.finished_at > SHOWN_AFTER_END):
+        return None
+    return solve_jobs.view_of(record, now)
+
+
+@needs(Permission.EDIT_ROSTER)
+def stop_solve(site_id: str, week: dt.date, *, session: Session) -> bool:
+    """Ask the week's running solve to stop, wherever it runs; it stores the best roster found so
+    far. False when nothing is running."""
+    record = solve_job_store.running(session=session, site_id=site_id, week_start=week)
+    if record is None:
+        return False
+    stopped = solve_job_store.request_stop(session=session, job_id=record.id)
+    session.commit()
+    return stopped
 
 
 @needs(Permission.EDIT_ROSTER)

@@ -940,3 +940,10 @@ STATUS_MINUTES = "{n}分"
 STATUS_CASES = "{n}件"
 STATUS_RATE_TARGET = "{rate}（{target}）"
 LOBBY_ANNOUNCEMENT = "受付番号 {number} 番の方、{counter} へお越しください。"
+
+# ---- added by wt13a
+ROSTER_JOB_LOST = ("{label}（{who}さんが開始）は、計算していたサーバーから応答がなくなりました（再起動など）。"
+                   "もう一度「勤務表を作成」を押してください。")
+ROSTER_JOB_LOST_ERROR = "計算していたサーバーから応答がなくなりました"
+ROSTER_STARTED_BY = "（{who}さんが開始）"
+ROSTER_STOPPED_NOTE = "停止の依頼により、それまでに見つかった最良の勤務表を保存しました。"

@@ -12,7 +12,7 @@ Conventions:
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Index, Text, UniqueConstraint, text
 from sqlalchemy.types import DateTime, TypeDecorator
 from sqlmodel import Field, SQLModel
 
@@ -690,3 +690,46 @@ class CardReminder(SQLModel, table=True):
     reminded_on: dt.date
     method: str
     recorded_by: str
+
+
+# --- background roster solves (issue 13): kept here so every dashboard replica sees them ---------
+SOLVE_STATES = ("running", "done", "failed", "stopped")
+
+
+class SolveJob(SQLModel, table=True):
+    """A roster solve started from the dashboard, run by the server process that started it.
+
+    The runner writes its progress here (at most about once a second) and a heartbeat
+    (`updated_at`); any replica reads it to show the solve and sets `stop_requested` to stop it.
+    A running job whose heartbeat is older than the stale limit is shown as failed. At most one
+    running job per site and week (a partial unique index)."""
+
+    __tablename__ = "solve_job"
+    __table_args__ = (
+        _one_of("state", SOLVE_STATES, "state_valid"),
+        Index("ix_solve_job_site_id_week_start", "site_id", "week_start"),
+        Index("uq_solve_job_running", "site_id", "week_start", unique=True,
+              sqlite_where=text("state = 'running'"), postgresql_where=text("state = 'running'")),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: str = Field(foreign_key="site.id", ondelete="CASCADE")
+    week_start: dt.date
+    label: str
+    note: str
+    started_by: str
+    state: str = "running"
+    started_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    updated_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    finished_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    time_limit: float
+    objective: float | None = None
+    best_bound: float | None = None
+    solutions: int = 0
+    history: list[Any] = Field(default_factory=list, sa_type=JSON,
+                               description="[seconds, objective, bound] per improving roster")
+    stop_requested: bool = False
+    error: str | None = Field(default=None, sa_type=Text)
+    saved_version: int | None = None
+    result: dict[str, Any] | None = Field(default=None, sa_type=JSON,
+                                          description="the final roster: status, objective, acceptable")

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.roster import Roster, RosterProblem
+from core.vocabulary import RosterStatus
 from db.models import Roster as RosterRow
 from db.models import RosterShift, utc_now
 
@@ -66,7 +67,7 @@ def save_roster(session: Session, roster: Roster, problem: RosterProblem | None 
     `note` (what made this version: 自動作成, 手動編集, 再作成 …) is kept in the data."""
     data = roster.to_json(problem)
     data["note"] = note
-    row = _insert(session, roster.site_id, roster.week_start, data, roster.objective, "draft")
+    row = _insert(session, roster.site_id, roster.week_start, data, roster.objective, RosterStatus.DRAFT)
     return row.version
 
 
@@ -80,7 +81,7 @@ def _row(session: Session, site_id: str, week_start: dt.date, version: int) -> R
 
 def live_version(session: Session, site_id: str, week_start: dt.date) -> int | None:
     return session.scalar(select(func.max(RosterRow.version)).where(
-        RosterRow.site_id == site_id, RosterRow.week_start == week_start, RosterRow.status == "published"))
+        RosterRow.site_id == site_id, RosterRow.week_start == week_start, RosterRow.status == RosterStatus.PUBLISHED))
 
 
 def publish(session: Session, site_id: str, week_start: dt.date, version: int) -> int:
@@ -91,9 +92,9 @@ def publish(session: Session, site_id: str, week_start: dt.date, version: int) -
     if live is not None and live > version:
         data = dict(row.data)
         data["note"] = f"版{version}を再公開"
-        row = _insert(session, site_id, week_start, data, row.objective, "published")
+        row = _insert(session, site_id, week_start, data, row.objective, RosterStatus.PUBLISHED)
         return row.version
-    row.status = "published"
+    row.status = RosterStatus.PUBLISHED
     session.flush()
     return row.version
 

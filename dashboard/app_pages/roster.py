@@ -12,11 +12,9 @@ from core.requirements import StaffingModel
 from core.roster import SLOT, hhmm
 from core.roster_edit import EditError
 from core.roster_import import RosterImportError
-from dashboard import page_common, resources, roster_charts, roster_jobs, texts
-from dashboard import roster_services as rs
+from dashboard import page_common, resources, roster_charts, roster_jobs, roster_services, texts
 from dashboard.access import AccessDenied, Permission
-from dashboard.page_common import DatabaseBusy, run_write
-from db import roster_store
+from dashboard.resources import DatabaseBusy
 
 
 @st.cache_resource
@@ -30,7 +28,7 @@ def staffing_model(site_id: str, designations: str = "") -> StaffingModel:
 actor = page_common.require_page(Permission.VIEW_ROSTER)
 fixtures = resources.fixtures()
 engine = resources.engine()
-registry = roster_jobs.registry()
+runner = roster_jobs.runner()
 today = page_common.console_today()
 
 st.header(texts.ROSTER_HEADER)
@@ -41,10 +39,10 @@ with left:
     site = page_common.pick_site_profile("roster_site")
 may_edit = actor.may(Permission.EDIT_ROSTER, site.id)
 may_publish = actor.may(Permission.PUBLISH_ROSTER, site.id)
-weeks = rs.week_options(site, today)
-labels = [rs.week_label(w) for w in weeks]
+weeks = roster_services.week_options(site, today)
+labels = [roster_services.week_label(w) for w in weeks]
 if st.session_state.get("roster_week") not in labels:
-    st.session_state["roster_week"] = rs.week_label(rs.default_week(site, today))
+    st.session_state["roster_week"] = roster_services.week_label(roster_services.default_week(site, today))
 week = weeks[labels.index(right.selectbox(texts.PICK_WEEK, labels, key="roster_week"))]
 key = (site.id, week)
 
@@ -55,19 +53,23 @@ def flash(level: str, text: str) -> None:
 
 def problem_for(absences=frozenset()):
     with Session(engine) as session:
-        return rs.build_problem(fixtures, site.id, week, absences, session=session,
+        return roster_services.build_problem(fixtures, site.id, week, absences, session=session,
                                 staffing=staffing_model(site.id, fingerprint(site)), actor=actor)
 
 
 def start_job(label: str, note: str, absences=frozenset(), previous=None, locked=frozenset()) -> None:
     try:
         problem = problem_for(absences)
-    except rs.NoStaff as exc:
+    except roster_services.NoStaff as exc:
         flash("error", str(exc))
         return
-    _, started = registry.start(
-        key, problem, time_limit=float(st.session_state.get("roster_time_limit", 10)), previous=previous,
-        locked=locked, label=label, on_done=lambda roster: rs.save_solved(roster, problem, note, engine, actor=actor))
+    try:
+        _, started = roster_services.start_solve(
+            problem, engine=engine, runner=runner, actor=actor, label=label, note=note, previous=previous,
+            locked=locked, time_limit=float(st.session_state.get("roster_time_limit", 10)))
+    except DatabaseBusy as exc:
+        flash("error", texts.DB_BUSY.format(seconds=exc.waited))
+        return
     if started:
         st.session_state.pop("roster_seen_job", None)
         flash("info", texts.ROSTER_STARTED.format(label=label, limit=st.session_state.get("roster_time_limit", 10)))
@@ -78,22 +80,37 @@ def start_job(label: str, note: str, absences=frozenset(), previous=None, locked
 # --- the week's requirement -----------------------------------------------------------------------
 try:
     base_problem = problem_for()
-except rs.NoStaff as exc:
+except roster_services.NoStaff as exc:
     st.error(str(exc))
     st.stop()
 with st.expander(texts.ROSTER_REQUIREMENTS):
     closed = [f"{d:%m-%d}（{texts.WEEKDAYS[d.weekday()]}）" for d in base_problem.dates if d not in base_problem.days]
     if closed:
         st.caption(texts.ROSTER_CLOSED_DAYS.format(days="、".join(closed)))
-    st.dataframe(pd.DataFrame(rs.requirement_rows(base_problem)), hide_index=True, width="stretch",
+    st.dataframe(pd.DataFrame(roster_services.requirement_rows(base_problem)), hide_index=True, width="stretch",
                  key="roster_requirements")
 
 # --- solve --------------------------------------------------------------------------------------
 st.subheader(texts.ROSTER_SOLVE_HEADER)
 left, right = st.columns([1, 2])
 left.selectbox(texts.ROSTER_TIME_LIMIT, [5, 10, 20, 30, 60, 120], index=1, key="roster_time_limit")
-job = registry.get(key)
-running = job is not None and job.finished is None
+
+
+def current_job():
+    """The week's newest solve, from the database: started here or on another server."""
+    with Session(engine) as session:
+        return roster_services.solve_job(site.id, week, session=session, actor=actor)
+
+
+def stop_job() -> None:
+    try:
+        resources.write(lambda session: roster_services.stop_solve(site.id, week, session=session, actor=actor))
+    except DatabaseBusy as exc:
+        flash("error", texts.DB_BUSY.format(seconds=exc.waited))
+
+
+job = current_job()
+running = job is not None and job.running
 with right:
     st.caption(texts.ROSTER_SOLVE_HELP)
     if st.button(texts.ROSTER_SOLVE, key="roster_solve", type="primary", disabled=running or not may_edit):
@@ -103,9 +120,9 @@ with right:
         st.rerun()
     if st.button(texts.COPY_BUTTON, key="roster_copy", disabled=running or not may_edit):
         try:
-            copied = run_write(engine, lambda session: rs.copy_previous_week(base_problem, session=session,
+            copied = resources.write(lambda session: roster_services.copy_previous_week(base_problem, session=session,
                                                                             actor=actor))
-        except (rs.CopyRefused, DatabaseBusy) as exc:
+        except (roster_services.CopyRefused, DatabaseBusy) as exc:
             st.error(texts.DB_BUSY.format(seconds=exc.waited) if isinstance(exc, DatabaseBusy) else str(exc))
         else:
             flash("success", texts.COPY_DONE.format(version=copied))
@@ -117,12 +134,13 @@ for level, text in st.session_state.pop("roster_flash", []):
 
 
 def show_job(view) -> None:
-    level, text = rs.job_message(view)
+    level, text = roster_services.job_message(view)
     getattr(st, level)(text)
     if view.running:
         if view.history:
             st.altair_chart(roster_charts.progress_chart(view.history), width="stretch")
-        st.button(texts.ROSTER_STOP, key="roster_stop", on_click=registry.get(key).stop, disabled=not may_edit)
+        st.button(texts.ROSTER_STOP, key="roster_stop", on_click=stop_job,
+                  disabled=not may_edit or view.stop_requested)
 
 
 @st.fragment(run_every=1.0)
@@ -130,10 +148,9 @@ def show_job(view) -> None:
 def live_job() -> None:
     """Polls the running job once a second; reruns the whole page when it has finished."""
     page_common.fragment_guard()
-    current = registry.get(key)
-    if current is None:
+    view = current_job()
+    if view is None:
         return
-    view = current.view()
     if not view.running:
         st.rerun()
     show_job(view)
@@ -143,15 +160,15 @@ if job is not None:
     if running:
         live_job()
     else:
-        show_job(job.view())
-        if job.saved is not None and st.session_state.get("roster_seen_job") != id(job):
-            st.session_state["roster_seen_job"] = id(job)
+        show_job(job)
+        if job.saved is not None and st.session_state.get("roster_seen_job") != job.id:
+            st.session_state["roster_seen_job"] = job.id
             st.session_state["roster_version"] = job.saved
 
 # --- versions -----------------------------------------------------------------------------------
 with Session(engine) as session:
-    version_names = rs.version_labels(site.id, week, session=session, actor=actor)
-    live = roster_store.live_version(session, site.id, week)
+    version_names = roster_services.version_labels(site.id, week, session=session, actor=actor)
+    live = roster_services.live_version(site.id, week, session=session, actor=actor)
 if not version_names:
     if not running:
         st.info(texts.ROSTER_NO_VERSION)
@@ -166,15 +183,15 @@ version = st.selectbox(texts.ROSTER_PICK_VERSION, options, format_func=version_n
 work = st.session_state.get("roster_work")
 if work is None or work["key"] != (site.id, week, version):
     with Session(engine) as session:
-        stored = rs.load_version(site.id, week, version, session=session, actor=actor)
-        stored_data = roster_store.load_data(session, site.id, week, version)
+        stored = roster_services.load_version(site.id, week, version, session=session, actor=actor)
+        stored_changes = roster_services.version_changes(site.id, week, version, session=session, actor=actor)
     problem = problem_for(set(stored.absences))
-    work = {"key": (site.id, week, version), "roster": rs.roster_for_work(stored, problem), "edits": [],
-            "changes": stored_data.get("changes", [])}
+    work = {"key": (site.id, week, version), "roster": roster_services.roster_for_work(stored, problem), "edits": [],
+            "changes": stored_changes}
     st.session_state["roster_work"] = work
 roster = work["roster"]
 problem = problem_for(set(roster.absences))
-evaluation = rs.Evaluation(roster.objective, roster.violations, roster.penalties)
+evaluation = roster_services.Evaluation(roster.objective, roster.violations, roster.penalties)
 
 figures = st.columns(4)
 figures[0].metric(texts.ROSTER_METRIC_OBJECTIVE, f"{roster.objective:,}")
@@ -185,8 +202,9 @@ if work["edits"]:
     st.warning(texts.ROSTER_UNSAVED.format(n=len(work["edits"])) + "\n\n" + "\n".join(f"- {e}" for e in work["edits"]))
 if work["changes"] and not work["edits"]:
     with st.expander(texts.ROSTER_CHANGES, expanded=True):
-        st.markdown(rs.change_summary(work["changes"]))
-        st.dataframe(pd.DataFrame(rs.change_rows(work["changes"], problem)), hide_index=True, width="stretch",
+        st.markdown(roster_services.change_summary(work["changes"]))
+        st.dataframe(pd.DataFrame(roster_services.change_rows(work["changes"], problem)), hide_index=True,
+                     width="stretch",
                      key="roster_changes")
 
 # --- the roster ---------------------------------------------------------------------------------
@@ -194,20 +212,20 @@ open_days = sorted(problem.days)
 st.subheader(texts.ROSTER_TIMELINE)
 day = st.selectbox(texts.ROSTER_PICK_DAY, open_days,
                    format_func=lambda d: f"{d:%m-%d}（{texts.WEEKDAYS[d.weekday()]}）", key="roster_day")
-rows = rs.timeline_rows(roster, problem, day)
+rows = roster_services.timeline_rows(roster, problem, day)
 if rows:
     st.altair_chart(roster_charts.timeline_chart(rows), width="stretch")
 else:
     st.info(texts.ROSTER_NO_SHIFTS_DAY)
 st.markdown(f"**{texts.ROSTER_COVERAGE}**")
-coverage = rs.coverage_rows(roster, problem, day)
+coverage = roster_services.coverage_rows(roster, problem, day)
 activities = list(dict.fromkeys(r["activity"] for r in coverage))
 grid = st.columns(2)
 for index, activity in enumerate(activities):
     grid[index % 2].altair_chart(
         roster_charts.coverage_chart([r for r in coverage if r["activity"] == activity], activity), width="stretch")
 with st.expander(texts.ROSTER_WEEK_TABLE, expanded=False):
-    st.dataframe(pd.DataFrame(rs.week_grid_rows(roster, problem)), hide_index=True, width="stretch",
+    st.dataframe(pd.DataFrame(roster_services.week_grid_rows(roster, problem)), hide_index=True, width="stretch",
                  key="roster_week_table")
 
 st.subheader(texts.ROSTER_ISSUES)
@@ -216,9 +234,9 @@ if roster.violations:
 else:
     st.success(texts.ROSTER_ALL_OK)
 left, right = st.columns([3, 1])
-left.dataframe(pd.DataFrame(rs.issue_rows(evaluation, problem)), hide_index=True, width="stretch",
+left.dataframe(pd.DataFrame(roster_services.issue_rows(evaluation, problem)), hide_index=True, width="stretch",
                key="roster_issues")
-right.dataframe(pd.DataFrame(rs.penalty_summary(evaluation)), hide_index=True, width="stretch",
+right.dataframe(pd.DataFrame(roster_services.penalty_summary(evaluation)), hide_index=True, width="stretch",
                 key="roster_penalty_summary")
 
 # --- manual edits -------------------------------------------------------------------------------
@@ -226,7 +244,7 @@ staff_ids = [m.id for m in problem.staff]
 
 
 def person(staff_id: str) -> str:
-    return rs.person_label(problem, staff_id)
+    return roster_services.person_label(problem, staff_id)
 
 
 def day_name(date: dt.date) -> str:
@@ -253,14 +271,15 @@ if kind in ("move", "add", "activity"):
 if kind == "activity":
     choices = [a.id.value for a in site.activities] + ["preparation"]
     edit["activity"] = st.selectbox(texts.EDIT_ACTIVITY, choices,
-                                    format_func=lambda a: rs.activity_label(problem, a), key="roster_edit_activity")
+                                    format_func=lambda a: roster_services.activity_label(problem, a),
+                                    key="roster_edit_activity")
 if kind == "swap":
     others = [s for s in staff_ids if s != who]
     edit["other"] = cols[2].selectbox(texts.EDIT_OTHER, others, format_func=person, key="roster_edit_other")
 buttons = st.columns(3)
 if buttons[0].button(texts.EDIT_APPLY, key="roster_edit_apply", type="primary", disabled=not may_edit):
     try:
-        outcome = rs.apply_edit(roster, problem, edit)
+        outcome = roster_services.apply_edit(roster, problem, edit)
     except (EditError, KeyError) as exc:
         st.error(texts.EDIT_REFUSED.format(reason=exc))
     else:
@@ -270,12 +289,13 @@ if buttons[0].button(texts.EDIT_APPLY, key="roster_edit_apply", type="primary", 
         text = outcome.message()
         if outcome.new_violations():
             text += "\n\n" + texts.EDIT_NEW_VIOLATION + "\n" + "\n".join(
-                f"- {v['label']}: {rs.plain(v['message'], problem)}" for v in outcome.new_violations())
+                f"- {v['label']}: {roster_services.plain(v['message'], problem)}" for v in outcome.new_violations())
         flash(level, text)
         st.rerun()
 if buttons[1].button(texts.EDIT_SAVE, key="roster_edit_save", disabled=not work["edits"] or not may_edit):
     try:  # a write session, retried while the live counters hold the lock
-        saved = run_write(engine, lambda session: rs.save_version(roster, problem, texts.NOTE_EDITED, session=session, actor=actor))
+        saved = resources.write(lambda session: roster_services.save_version(
+            roster, problem, texts.NOTE_EDITED, session=session, actor=actor))
     except DatabaseBusy as exc:
         st.error(texts.DB_BUSY.format(seconds=exc.waited))
     else:
@@ -301,7 +321,7 @@ locks = st.multiselect(
 locked_pairs = {(k.split("|")[0], dt.date.fromisoformat(k.split("|")[1])) for k in locks}
 cols = st.columns(2)
 if cols[0].button(texts.REROSTER, key="roster_reroster", type="primary", disabled=running or not may_edit):
-    absences, locked = rs.reroster_plan(roster, absent, absent_day, lock_before, locked_pairs)
+    absences, locked = roster_services.reroster_plan(roster, absent, absent_day, lock_before, locked_pairs)
     start_job(texts.ROSTER_LABEL_REROSTER, texts.NOTE_REROSTER.format(who=person(absent), date=day_name(absent_day)),
               absences, previous=roster, locked=locked)
     st.rerun()
@@ -315,12 +335,14 @@ st.subheader(texts.ROSTER_PUBLISH_HEADER)
 st.caption(texts.ROSTER_PUBLISH_HELP)
 if roster.violations:
     st.warning(texts.ROSTER_PUBLISH_WARN)
-if st.button(texts.ROSTER_PUBLISH, key="roster_publish", type="primary", disabled=bool(work["edits"]) or not may_publish):
+if st.button(texts.ROSTER_PUBLISH, key="roster_publish", type="primary",
+             disabled=bool(work["edits"]) or not may_publish):
     try:  # a write session, retried while the live counters hold the lock
-        flash("success", run_write(engine, lambda session: rs.publish_version(site.id, week, version, session=session, actor=actor)))
+        flash("success", resources.write(lambda session: roster_services.publish_version(
+            site.id, week, version, session=session, actor=actor)))
     except DatabaseBusy as exc:
         st.error(texts.DB_BUSY.format(seconds=exc.waited))
-    except rs.UnknownRecord as exc:
+    except roster_services.UnknownRecord as exc:
         st.error(str(exc))
     else:
         st.rerun()
@@ -333,13 +355,11 @@ if len(options) > 1:
     second = cols[1].selectbox(texts.COMPARE_SECOND, options, index=0, format_func=lambda v: f"版{v}",
                                key="roster_compare_b")
     with Session(engine) as session:
-        a = rs.load_version(site.id, week, first, session=session, actor=actor)
-        b = rs.load_version(site.id, week, second, session=session, actor=actor)
-    diff = rs.compare_rows(a, b, problem)
+        a = roster_services.load_version(site.id, week, first, session=session, actor=actor)
+        b = roster_services.load_version(site.id, week, second, session=session, actor=actor)
+    diff = roster_services.compare_rows(a, b, problem)
     if diff:
-        from optimizer.solve import changes as roster_changes
-
-        st.markdown(rs.change_summary(roster_changes(a, b)))
+        st.markdown(roster_services.change_summary(roster_services.roster_changes(a, b)))
         st.dataframe(pd.DataFrame(diff), hide_index=True, width="stretch", key="roster_compare_table")
     else:
         st.caption(texts.ROSTER_NO_CHANGES)
@@ -349,13 +369,13 @@ st.subheader(texts.ROSTER_SHARE_HEADER)
 state = texts.VERSION_LIVE if version == live else texts.VERSION_DRAFT
 version_text = f"版{version}（{state}）" + ("＋未保存の編集" if work["edits"] else "")
 st.caption(texts.SHARE_NOTE.format(version=version_text))
-stem = rs.file_stem(problem, version)
+stem = roster_services.file_stem(problem, version)
 
 
 def _roster_file(fmt: str, staff_id: str | None = None) -> bytes:
     """Built when the button is pressed: each download (staff names inside) is audited."""
     with Session(engine) as session:
-        return rs.export_roster(roster, problem, fmt, session=session, version_label=version_text,
+        return roster_services.export_roster(roster, problem, fmt, session=session, version_label=version_text,
                                 staff_id=staff_id, actor=actor)
 
 
@@ -379,7 +399,7 @@ if may_edit:
         upload = st.file_uploader(texts.ROSTER_IMPORT_FILE, type=["xlsx"], key="roster_import_file")
         if st.button(texts.ROSTER_IMPORT_BUTTON, key="roster_import", disabled=upload is None or running):
             try:  # a write session, retried while the live counters hold the lock
-                imported = run_write(engine, lambda session: rs.import_roster_version(
+                imported = resources.write(lambda session: roster_services.import_roster_version(
                     problem, upload.getvalue(), upload.name, session=session, actor=actor))
             except RosterImportError as exc:
                 st.error(texts.ROSTER_IMPORT_REFUSED + "\n" + "\n".join(f"- {e.text()}" for e in exc.errors))

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from core.live import local
+from core.vocabulary import local
 from dashboard import clock, month_services, page_common, resources, texts
 from dashboard.access import AccessDenied, Permission
 

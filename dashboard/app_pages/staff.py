@@ -17,7 +17,7 @@ from core.staff_import import (
 )
 from dashboard import page_common, resources, roster_services, texts
 from dashboard.access import AccessDenied, Permission
-from dashboard.page_common import DatabaseBusy, run_write
+from dashboard.resources import DatabaseBusy
 from dashboard.staff_records_ui import staff_records_section
 
 actor = page_common.require_page(Permission.VIEW_STAFF)
@@ -110,7 +110,7 @@ def edit_form() -> None:
                   "contract_hours": f"{hours:g}", "leave": leave, "days_off_wish": "・".join(days_off),
                   "shift_wish": "" if wish == "指定なし" else wish, **days}
         try:  # a write session, retried while the live counters hold the lock
-            message = run_write(engine, lambda session: roster_services.save_member(
+            message = resources.write(lambda session: roster_services.save_member(
                 site, values, session=session, active=is_active, editing=current.id if current else None, actor=actor))
         except ImportRefused as exc:
             _refusal(exc, texts.STAFF_REFUSED)
@@ -128,7 +128,7 @@ def import_form() -> None:
     upload = st.file_uploader(texts.STAFF_IMPORT_FILE, type=["csv", "xlsx"], key="staff_upload")
     if st.button(texts.STAFF_IMPORT_BUTTON, key="staff_import", disabled=upload is None, type="primary"):
         try:  # a write session, retried while the live counters hold the lock
-            result = run_write(engine, lambda session: roster_services.import_staff(
+            result = resources.write(lambda session: roster_services.import_staff(
                 site, upload.getvalue(), upload.name, session=session, actor=actor))
         except ImportRefused as exc:
             _refusal(exc, texts.STAFF_IMPORT_REFUSED.format(count=len(exc.errors)))

@@ -16,6 +16,16 @@ from dashboard.cli import main
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def database(tmp_path, monkeypatch):
+    """The roster commands build the week from the staff in the database, set up from the fixtures
+    on first use (as the 勤務表 page does): a fresh database per test, so a test's edited fixtures
+    (`untrained`) are what gets stored."""
+    url = f"sqlite:///{tmp_path / 'roster.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url
+
+
 def shift(who, date, start, end, activity, breaks=()):
     return {"staff_id": who, "date": date, "start": start, "end": end, "breaks": [list(b) for b in breaks],
             "activities": [{"start": start, "end": end, "activity": activity}]}

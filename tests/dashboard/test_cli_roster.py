@@ -11,6 +11,16 @@ REQUIRED = {"site", "week_start", "status", "objective", "best_bound", "staff", 
             "violations", "penalties"}
 
 
+@pytest.fixture(scope="module", autouse=True)
+def database(tmp_path_factory):
+    """The roster commands build the week from the staff in the database (set up from the fixtures
+    on first use), as the 勤務表 page does: a database of this module's own."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'roster.sqlite3'}"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DATABASE_URL", url)
+        yield url
+
+
 @pytest.fixture(scope="module")
 def roster_file(tmp_path_factory):
     path = tmp_path_factory.mktemp("roster") / "fujieda.json"

@@ -21,14 +21,20 @@ TUESDAY = dt.date(2026, 11, 24)
 
 @pytest.fixture(autouse=True)
 def fresh_registry():
-    """Each test gets its own server-process objects (job registry, engine) like a fresh server."""
+    """Each test gets its own server-process objects (job runner, engine) like a fresh server."""
     st.cache_resource.clear()
     yield
-    from dashboard.roster_jobs import registry
+    from sqlmodel import Session
 
-    for job in registry().running():  # a failed test must not leave CP-SAT running
-        job.stop()
-        job.wait(60)
+    from dashboard.roster_jobs import runner
+    from db import solve_job_store
+
+    jobs = runner()
+    for job in jobs.running():  # a failed test must not leave CP-SAT running
+        with Session(jobs.engine) as session:
+            solve_job_store.request_stop(session=session, job_id=job)
+            session.commit()
+        jobs.wait(job, 600)
     st.cache_resource.clear()
 
 

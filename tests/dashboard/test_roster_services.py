@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import pytest
 from sqlmodel import Session
@@ -11,11 +12,13 @@ from core.roster import hhmm
 from core.roster_check import check
 from core.staff_import import ImportRefused, csv_bytes, template_table, xlsx_bytes
 from dashboard import roster_services as rs
-from dashboard.solve_jobs import SolveRegistry
+from dashboard.access import SYSTEM
+from dashboard.solve_jobs import SolveRunner
 from db import roster_store, staff_store
 from db.engine import make_engine
 from db.settings import PROJECT_ROOT
-from dashboard.access import SYSTEM
+from db.setup import init_database
+from tests.db.conftest import POSTGRES_ENV, _fresh_postgres_database
 
 WEEK = dt.date(2026, 11, 23)  # "next week" for the issue's walk-through: a holiday Monday, 4 open days
 TUESDAY = dt.date(2026, 11, 24)
@@ -27,11 +30,24 @@ def fixtures():
     return load_fixtures(PROJECT_ROOT / "fixtures")
 
 
-@pytest.fixture
-def engine(database):
-    engine = make_engine(database)
-    yield engine
-    engine.dispose()
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request, tmp_path):
+    """A database set up by `init_database`: a SQLite file, and a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'roster.sqlite3'}"
+        init_database(url)
+        engine = make_engine(url)
+        yield engine
+        engine.dispose()
+        return
+    server = os.environ.get(POSTGRES_ENV)
+    if not server:
+        pytest.skip(f"{POSTGRES_ENV} not set")
+    for url in _fresh_postgres_database(server):
+        init_database(url)
+        engine = make_engine(url)
+        yield engine
+        engine.dispose()
 
 
 def _snapshot(engine) -> list:
@@ -116,22 +132,25 @@ def test_default_week_is_next_week_inside_the_contract(fixtures):
 def test_the_issue_walk_through_without_streamlit(engine, fixtures):
     """Solve Seto's week in the background, mark an agent absent on Tuesday, re-roster with the
     fewest changes, publish, export. Real solver (short limits), checker on every result."""
-    registry = SolveRegistry()
+    runner = SolveRunner(engine)
     with Session(engine) as session:
         problem = rs.build_problem(fixtures, "seto", WEEK, session=session, actor=SYSTEM)
     assert len(problem.days) == 4
     rows = rs.requirement_rows(problem)
     assert rows and {"受付時間", "最少人数", "目標", "上限"} <= set(rows[0])
-    job, started = registry.start(("seto", WEEK), problem, time_limit=4, label="勤務表の作成",
-                                  on_done=lambda r: rs.save_solved(r, problem, "自動作成", engine, actor=SYSTEM))
+    job, started = rs.start_solve(problem, engine=engine, runner=runner, actor=SYSTEM, label="勤務表の作成",
+                                  note="自動作成", time_limit=4)
     assert started
-    assert registry.start(("seto", WEEK), problem, time_limit=4)[1] is False  # one job per week
-    assert job.wait(60)
-    view = job.view()
+    again_started = rs.start_solve(problem, engine=engine, runner=runner, actor=SYSTEM, label="x", note="x",
+                                   time_limit=4)
+    assert again_started == (job, False)  # one job per week
+    assert runner.wait(job, 600)
+    view = _job(engine)
     assert view.state == "done" and view.saved == 1 and view.solutions >= 1
     level, message = rs.job_message(view)
     assert level == "success" and "版1として保存しました" in message
-    first = view.roster
+    with Session(engine) as session:
+        first = rs.load_version("seto", WEEK, 1, session=session, actor=SYSTEM)
     assert not check(first, problem)
 
     # Tuesday: an agent who works that day is absent
@@ -141,17 +160,19 @@ def test_the_issue_walk_through_without_streamlit(engine, fixtures):
     assert (agent, TUESDAY) in absences and all(day < TUESDAY for _, day in locked)
     with Session(engine) as session:
         again = rs.build_problem(fixtures, "seto", WEEK, absences, session=session, actor=SYSTEM)
-    job, _ = registry.start(("seto", WEEK), again, time_limit=4, previous=first, locked=locked,
-                            label="欠勤による再作成",
-                            on_done=lambda r: rs.save_solved(r, again, "再作成", engine, actor=SYSTEM))
-    assert job.wait(60)
-    second = job.view().roster
-    assert job.view().saved == 2
+    job, _ = rs.start_solve(again, engine=engine, runner=runner, actor=SYSTEM, time_limit=4, previous=first,
+                            locked=locked, label="欠勤による再作成", note="再作成")
+    assert runner.wait(job, 600)
+    assert _job(engine).saved == 2
+    with Session(engine) as session:
+        second = rs.load_version("seto", WEEK, 2, session=session, actor=SYSTEM)
+        second_changes = rs.version_changes("seto", WEEK, 2, session=session, actor=SYSTEM)
     assert second.shift(agent, TUESDAY) is None and not check(second, again)
-    assert second.changes and any(c["staff_id"] == agent and c["kind"] == "removed" for c in second.changes)
-    changed_people = {c["staff_id"] for c in second.changes}
+    assert second_changes and any(c["staff_id"] == agent and c["kind"] == "removed" for c in second_changes)
+    assert second_changes == rs.roster_changes(first, second)  # core.roster_diff, as the solver reported
+    changed_people = {c["staff_id"] for c in second_changes}
     assert len(changed_people) < len(again.staff)  # fewest changes: not everyone moved
-    rows = rs.change_rows(second.changes, again)
+    rows = rs.change_rows(second_changes, again)
     assert any(r["変更"] == "休みに変更" for r in rows)
 
     with Session(engine) as session:
@@ -169,25 +190,9 @@ def test_the_issue_walk_through_without_streamlit(engine, fixtures):
     assert ics.count(b"BEGIN:VEVENT") == len([s for s in live.shifts if s.staff_id == agent])
 
 
-def test_a_stop_request_ends_the_solve_early(engine, fixtures):
-    registry = SolveRegistry()
+def _job(engine):
     with Session(engine) as session:
-        problem = rs.build_problem(fixtures, "seto", WEEK, session=session, actor=SYSTEM)
-    job, _ = registry.start(("seto", WEEK), problem, time_limit=120, label="x")
-    job.stop()
-    assert job.wait(60)  # far sooner than the 120 s limit; the bound is only a safety net
-    assert job.view().stop_requested and job.view().state == "done"
-
-
-def test_a_failing_solve_is_reported_not_swallowed(fixtures):
-    def broken(problem, **options):
-        raise RuntimeError("boom")
-
-    registry = SolveRegistry(solver=broken)
-    job, _ = registry.start(("x", WEEK), object(), time_limit=1, label="勤務表の作成")
-    assert job.wait(10)
-    level, message = rs.job_message(job.view())
-    assert level == "error" and "boom" in message
+        return rs.solve_job("seto", WEEK, session=session, actor=SYSTEM)
 
 
 def test_views_of_a_roster_name_people_slots_and_states(engine, fixtures):
@@ -227,16 +232,24 @@ def test_views_of_a_roster_name_people_slots_and_states(engine, fixtures):
 
 
 def test_a_finished_job_says_why_its_penalty_differs_from_the_progress_line():
-    from types import SimpleNamespace
+    from dataclasses import replace
 
     from core.roster import Roster
+    from dashboard.solve_jobs import roster_result, view_of
+    from db.solve_job_store import SolveJobRecord, SolveState
 
     roster = Roster(site_id="seto", week_start=dt.date(2026, 12, 7), shifts=[], status="feasible", objective=8585)
-    view = SimpleNamespace(state="done", label="作成", elapsed=10.0, saved=3, roster=roster,
-                           history=[(9.0, 8440.0, 7000.0)], objective=8585)
+    when = dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)
+    record = SolveJobRecord(
+        id=1, site_id="seto", week_start=roster.week_start, label="作成", note="", started_by="tanaka",
+        state=SolveState.DONE, started_at=when, updated_at=when, finished_at=when + dt.timedelta(seconds=10),
+        time_limit=10, objective=8440, best_bound=7000, solutions=1, history=[(9.0, 8440.0, 7000.0)],
+        stop_requested=False, error=None, saved_version=3, result=roster_result(roster))
+    view = view_of(record, when + dt.timedelta(seconds=20))
     level, text = rs.job_message(view)
-    assert "8,440" in text and "8,585" in text and "担当業務を割り当てた" in text
-    view.history = [(9.0, 8585.0, 7000.0)]
+    assert "8,440" in text and "8,585" in text and "担当業務を割り当てた" in text and "版3" in text
+    assert view.elapsed == 10.0
+    view = replace(view, history=[(9.0, 8585.0, 7000.0)])
     assert "担当業務を割り当てた" not in rs.job_message(view)[1]
 
 
