@@ -85,6 +85,19 @@ def greedy(problem: RosterProblem, shifts: list[Shift], counts: Counts,
     return choice
 
 
+def assign_greedy(problem: RosterProblem, shifts: list[Shift], counts: Counts,
+                  fixed: dict[tuple[str, dt.date], Shift] | None = None) -> list[Shift] | None:
+    """Shifts with activity blocks from the greedy matching alone (no search): how a stage-one
+    solution becomes a checkable roster within milliseconds. None if the counts cannot be matched."""
+    chosen = greedy(problem, shifts, counts, fixed or {})
+    if chosen is None:
+        return None
+    for shift in shifts:
+        for t in _working(shift):
+            chosen.setdefault((shift.staff_id, shift.date, t), _options(problem, shift, t)[0])
+    return [_with_blocks(shift, chosen) for shift in shifts]
+
+
 def assign(problem: RosterProblem, shifts: list[Shift], counts: Counts, time_limit: float,
            fixed: dict[tuple[str, dt.date], Shift] | None = None, workers: int = 4,
            deterministic_time: float | None = None) -> tuple[list[Shift], int]:

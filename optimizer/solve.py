@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from core.roster import Roster, RosterProblem, Shift, hhmm
+from core.roster import SLOT, Roster, RosterProblem, Shift, hhmm
 from core.roster_check import check, on_minutes, score
-from optimizer.assign import assign
+from optimizer.assign import assign, assign_greedy
+from optimizer.construct import construct
 from optimizer.model import SiteModel
 
 
@@ -36,14 +37,22 @@ class Progress:
 
 
 class _Reporter(cp_model.CpSolverSolutionCallback):
-    def __init__(self, on_progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None):
+    def __init__(self, on_progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None,
+                 run: _Run | None = None):
         super().__init__()
         self.on_progress = on_progress
         self.should_stop = should_stop
         self.started = time.perf_counter()
         self.stopped = False
+        self.run = run
+        self.quick_done = run is None
 
     def on_solution_callback(self) -> None:
+        if not self.quick_done and self.run.first_acceptable is None:
+            # the first solution of the search, when the constructive roster was not acceptable:
+            # a checked roster exists from this moment (the greedy matching takes milliseconds)
+            self.quick_done = True
+            self.run.quick(self.value)
         if self.on_progress is not None:
             self.on_progress(Progress(time.perf_counter() - self.started, self.objective_value,
                                       self.best_objective_bound))
@@ -130,59 +139,158 @@ def solve(
     """The best roster found within the time limit (or once within `relative_gap` of the bound).
     `deterministic_time` (CP-SAT's work units per worker) replaces the wall-time limit so the
     answer does not depend on the machine's load; MADOGUCHI_REPRODUCIBLE=1 derives it from
-    `time_limit` for every solve."""
-    started = time.perf_counter()
-    if deterministic_time is None and reproducible():
-        deterministic_time = DETERMINISTIC_PER_SECOND * time_limit
+    `time_limit` for every solve.
 
-    def det(share: float) -> float | None:
-        return None if deterministic_time is None else deterministic_time * share
+    In order: a constructive roster (optimizer.construct) completed by the strict model with its
+    shifts fixed, checked, and given to the search as a complete hint; the strict search (its first
+    solution is turned into a checked roster at once); the elastic one if the strict model is
+    impossible; the assignment of activities. The answer is the best checked roster of all of them."""
+    run = _Run(problem, time_limit, relative_gap, workers, previous, frozenset(locked), deterministic_time)
+    return run.solve(on_progress, should_stop)
 
-    model = cp_model.CpModel()
-    part = SiteModel(model, problem, previous, frozenset(locked))
-    model.minimize(part.objective())
-    if previous is not None:
-        part.hint_from(previous)
-    assign_limit = max(1.0, 0.15 * time_limit)
-    # First the hard rules as hard (only what nobody could cover may stay uncovered): CP-SAT finds
-    # good rosters far sooner than with elastic floors. Only if that proves impossible, or finds
-    # nothing, the elastic model looks for the roster that breaks the rules least.
-    strict = model.clone()
-    for var, unavoidable in part.shortfall_vars:
-        strict.add(var == unavoidable)
-    reporter = _Reporter(on_progress, should_stop)
-    budget = max(0.1, time_limit - assign_limit - (time.perf_counter() - started))
-    if deterministic_time is not None:
-        budget = time_limit - assign_limit  # the model's build time must not eat a reproducible budget
-    solver = _solver(budget, relative_gap, workers, det(0.85))
-    with _StopWatch(solver, should_stop, reporter):
-        status = solver.solve(strict, reporter)
-    if status in (cp_model.INFEASIBLE, cp_model.MODEL_INVALID, cp_model.UNKNOWN) and not reporter.stopped:
-        budget = max(0.5 * time_limit, time_limit - assign_limit - (time.perf_counter() - started))
-        solver = _solver(budget, relative_gap, workers, det(0.5))
+
+class _Run:
+    """One solve(): the model, the clock, and the best checked roster so far."""
+
+    def __init__(self, problem: RosterProblem, time_limit: float, relative_gap: float, workers: int | None,
+                 previous: Roster | None, locked: frozenset, deterministic_time: float | None):
+        self.started = time.perf_counter()
+        self.problem, self.time_limit, self.relative_gap, self.workers = problem, time_limit, relative_gap, workers
+        self.previous = previous
+        if deterministic_time is None and reproducible():
+            deterministic_time = DETERMINISTIC_PER_SECOND * time_limit
+        self.deterministic_time = deterministic_time
+        self.model = cp_model.CpModel()
+        self.part = SiteModel(self.model, problem, previous, locked)
+        self.model.minimize(self.part.objective())
+        if previous is not None:
+            self.part.hint_from(previous)
+        self.best: Roster | None = None
+        self.first_acceptable: float | None = None
+
+    def det(self, share: float) -> float | None:
+        return None if self.deterministic_time is None else self.deterministic_time * share
+
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.started
+
+    # --- checked rosters -------------------------------------------------------------------------
+
+    def checked(self, shifts: list[Shift]) -> Roster:
+        problem = self.problem
+        roster = Roster(problem.site.id, problem.week_start, shifts, absences=sorted(problem.absences))
+        roster.violations = [v.to_json() for v in check(roster, problem)]
+        roster.penalty_total, roster.penalties = score(roster, problem, self.previous, self.part.locked)
+        return roster
+
+    def offer(self, roster: Roster) -> None:
+        """Keep the better roster: acceptable first, then the lower checked penalty."""
+        if not roster.violations and self.first_acceptable is None:
+            self.first_acceptable = round(self.elapsed(), 3)
+        if self.best is None or (len(roster.violations) > 0, roster.penalty_total) < (
+                len(self.best.violations) > 0, self.best.penalty_total):
+            self.best = roster
+
+    def quick(self, value) -> None:
+        """A stage-one solution as a checked roster at once: the greedy matching, no search."""
+        bare, counts = self.part.extract(value)
+        shifts = assign_greedy(self.problem, bare, counts, self.part.locked_shifts)
+        if shifts is not None:
+            self.offer(self.checked(shifts))
+
+    # --- the constructive roster -----------------------------------------------------------------
+
+    def construct(self, strict: cp_model.CpModel) -> list[int] | None:
+        """The constructive roster's shifts fixed in the strict model, which then only chooses the
+        counts: a checked roster and, if it keeps the hard rules, a complete hint (None if not)."""
+        self.shifts = construct(self.part)
+        fixed = strict.clone()
+        fix_shifts(fixed, self.part, self.shifts)
+        solver = _solver(max(0.5, 0.1 * self.time_limit), 0.0, 1, self.det(0.02))
+        status = solver.solve(fixed)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        self.quick(solver.value)
+        return list(solver.response_proto.solution)
+
+    # --- the search ------------------------------------------------------------------------------
+
+    def solve(self, on_progress, should_stop) -> Roster:
+        part, model, problem = self.part, self.model, self.problem
+        assign_limit = max(1.0, 0.15 * self.time_limit)
+        # First the hard rules as hard (only what nobody could cover may stay uncovered): CP-SAT finds
+        # good rosters far sooner than with elastic floors. Only if that proves impossible, or finds
+        # nothing, the elastic model looks for the roster that breaks the rules least.
+        strict = model.clone()
+        for var, unavoidable in part.shortfall_vars:
+            strict.add(var == unavoidable)
+        hint = self.construct(strict)
+        for target in (strict, model) if self.previous is None else ():
+            target.clear_hints()
+            if hint is not None:  # complete and feasible: CP-SAT starts from it
+                target.proto.solution_hint.vars.extend(range(len(hint)))
+                target.proto.solution_hint.values.extend(hint)
+            else:  # the shifts alone: CP-SAT repairs them
+                self.part.hint_shifts(target, self.shifts)
+        reporter = _Reporter(on_progress, should_stop, self)
+        budget = max(0.1, self.time_limit - assign_limit - self.elapsed())
+        if self.deterministic_time is not None:
+            budget = self.time_limit - assign_limit  # the build time must not eat a reproducible budget
+        solver = _solver(budget, self.relative_gap, self.workers, self.det(0.85))
         with _StopWatch(solver, should_stop, reporter):
-            status = solver.solve(model, reporter)
-    has_solution = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-    shifts: list[Shift] = []
-    switch_cost = 0
-    if has_solution:
-        bare, counts = part.extract(solver.value)
-        shifts, switch_cost = assign(problem, bare, counts, assign_limit, part.locked_shifts,
-                                     solver.parameters.num_workers, deterministic_time=det(0.15))
-    roster = Roster(problem.site.id, problem.week_start, shifts, absences=sorted(problem.absences))
-    roster.violations = [v.to_json() for v in check(roster, problem)]
-    roster.penalty_total, roster.penalties = score(roster, problem, previous, part.locked)
-    if previous is not None:
-        roster.changes = changes(previous, roster)
-    roster.seconds = round(time.perf_counter() - started, 3)
-    if has_solution:
-        # The roster's objective is its true penalty as the checker counts it. The solver's own
-        # value can only be higher (a penalty variable may sit above its term before optimality).
-        roster.objective = roster.penalty_total
-        roster.solver_objective = int(round(solver.objective_value + switch_cost))
-        roster.best_bound = solver.best_objective_bound
-    roster.status = _status(status, roster, relative_gap)
-    return roster
+            status = solver.solve(strict, reporter)
+        if status in (cp_model.INFEASIBLE, cp_model.MODEL_INVALID, cp_model.UNKNOWN) and not reporter.stopped:
+            budget = max(0.5 * self.time_limit, self.time_limit - assign_limit - self.elapsed())
+            solver = _solver(budget, self.relative_gap, self.workers, self.det(0.5))
+            reporter.quick_done = True
+            with _StopWatch(solver, should_stop, reporter):
+                status = solver.solve(model, reporter)
+        has_solution = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        solver_objective = None
+        if has_solution:
+            bare, counts = part.extract(solver.value)
+            shifts, switch_cost = assign(problem, bare, counts, assign_limit, part.locked_shifts,
+                                         solver.parameters.num_workers, deterministic_time=self.det(0.15))
+            self.offer(self.checked(shifts))
+            solver_objective = int(round(solver.objective_value + switch_cost))
+        return self.finish(solver, status, solver_objective)
+
+    def finish(self, solver: cp_model.CpSolver, status: int, solver_objective: int | None) -> Roster:
+        roster = self.best or self.checked([])
+        if self.previous is not None:
+            roster.changes = changes(self.previous, roster)
+        roster.seconds = round(self.elapsed(), 3)
+        roster.first_acceptable_seconds = self.first_acceptable
+        if self.best is not None:
+            # The roster's objective is its true penalty as the checker counts it.
+            roster.objective = roster.penalty_total
+            roster.solver_objective = solver_objective if solver_objective is not None else roster.penalty_total
+            roster.solver_objective = max(roster.solver_objective, roster.penalty_total)
+            # A bound on the checker's penalty, switches included: stage one is a relaxation of the
+            # whole problem (its objective is the checker's penalty without the activity switches,
+            # which cost 0 or more, over every roster of the model's shape), so its bound holds for
+            # the final roster too. After the strict model, it bounds the rosters that keep the
+            # hard rules (the others carry HARD_SHORTFALL_WEIGHT per missing person-slot).
+            bound = solver.best_objective_bound if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
+            roster.best_bound = None if bound is None else min(bound, roster.penalty_total)
+        solved = self.best is not None
+        roster.status = _status(cp_model.FEASIBLE if solved else status, roster, self.relative_gap)
+        return roster
+
+
+def fix_shifts(model: cp_model.CpModel, part: SiteModel, shifts: list[Shift]) -> None:
+    """Pin every person-day of `part` to these shifts (start, end, break) or to a day off."""
+    by_key = {(s.staff_id, s.date): s for s in shifts}
+    for key, day in part.days.items():
+        shift = by_key.get(key)
+        model.add(day.worked == int(shift is not None))
+        if shift is None:
+            continue
+        model.add(day.start[shift.start] == 1)
+        model.add(day.end[shift.end] == 1)
+        for size, starts in day.breaks.items():
+            for t, var in starts.items():
+                model.add(var == int((t, t + size * SLOT) in shift.breaks))
 
 
 @dataclass
