@@ -73,6 +73,14 @@ class Constructor:
         self.minutes: dict[str, int] = {m.id: 0 for m in p.staff}
         self.target = {m.id: p.target_minutes(m) for m in p.staff}
         self.lead = {m.id: p.counts_for_presence(m) for m in p.staff}
+        # scarcity: a date with fewer people who may lead (or work at all) is served first, so that
+        # their weekly hours are not spent on dates others could cover
+        self.scarce: dict[tuple[dt.date, str], float] = {}
+        for date in p.days:
+            here = [k[0] for k in v.days if k[1] == date and p.trained(p.member(k[0]), date)]
+            leads = sum(1 for who in here if self.lead[who])
+            self.scarce[(date, "lead")] = HARD * (1 + 1 / max(1, leads))
+            self.scarce[(date, "heads")] = HARD * (1 + 1 / max(1, len(here)))
 
     def _slot(self, date: dt.date, minute: int) -> _Slot:
         if (date, minute) not in self.slots:
@@ -114,9 +122,9 @@ class Constructor:
         value, _ = self._best_option(day, minute)
         people = slot.people
         if people["lead"] > 0 and self.lead[day.member.id]:
-            value += HARD
+            value += self.scarce[(day.date, "lead")]
         if people["heads"] > 0:
-            value += HARD
+            value += self.scarce[(day.date, "heads")]
         if people["outside"] > 0 and eligible(self.p, day.member, day.date):
             value += HARD
         return value
@@ -172,12 +180,18 @@ class Constructor:
         return plan.b1 if length <= plan.mid_max else plan.b2
 
     def evaluate(self, day: PersonDay) -> tuple[float, Shift] | None:
+        """The best shape for this person-day as things stand, and what it is worth."""
+        ranked = self.ranked(day, 1)
+        return ranked[0] if ranked else None
+
+    def ranked(self, day: PersonDay, keep: int) -> list[tuple[float, Shift]]:
+        """The `keep` best shapes (one break position each), best first."""
         value = {t: self.slot_value(day, t) for t in day.slots}
         prefix = [0.0]
         for t in day.slots:
             prefix.append(prefix[-1] + value[t])
         index = {t: i for i, t in enumerate(day.slots)}
-        best: tuple[float, Shift] | None = None
+        found: list[tuple[float, Shift]] = []
         who = day.member.id
         for start, end, length in self.shapes(day):
             size = self._break_size(length)
@@ -196,11 +210,11 @@ class Constructor:
             if self.minutes[who] + work > self.p.max_weekly_minutes:
                 continue
             gain += self._hours_value(who, work)
-            if best is None or gain > best[0]:
-                shift = Shift(who, day.date, start, end, brk)
-                if self.rest_ok(shift):
-                    best = (gain, shift)
-        return best
+            shift = Shift(who, day.date, start, end, brk)
+            if self.rest_ok(shift):
+                found.append((gain, shift))
+        found.sort(key=lambda item: -item[0])  # stable: the earliest shape first on a tie
+        return found[:keep]
 
     def _hours_value(self, who: str, work: int) -> float:
         """The contract-hours term: each 15 minutes towards the target earns, beyond it costs."""
@@ -281,7 +295,58 @@ class Constructor:
                 moved |= self.shifts.get(key) != old
             if not moved:
                 break
+        for date in sorted(self.p.days):
+            self.pairs(date, set(free))
         return sorted(self.shifts.values(), key=lambda s: (s.date, s.staff_id))
+
+    def missing(self, date: dt.date) -> int:
+        """Person-slots the hard rules still miss on a date."""
+        return sum(sum(slot.floor.values()) + sum(slot.people.values())
+                   for (day, _), slot in self.slots.items() if day == date)
+
+    def _replace(self, keys: tuple, shifts: dict) -> None:
+        for key in keys:
+            if key in self.shifts:
+                self.release(key)
+        for key in keys:
+            if shifts.get(key) is not None:
+                self.place(shifts[key])
+
+    def pairs(self, date: dt.date, free: set, rounds: int = 3) -> None:
+        """Two person-days of a date at once, where one at a time is stuck: both taken out and
+        put back one after the other (either order), kept if the hard rules miss less."""
+        keys = [k for k in sorted(self.v.days) if k[1] == date and k in free]
+        for _ in range(rounds):
+            missing = self.missing(date)
+            if missing == 0:
+                return
+            improved = False
+            for i, first in enumerate(keys):
+                for second in keys[i + 1:]:
+                    if self._try_pair(date, (first, second), missing):
+                        improved, missing = True, self.missing(date)
+                        if missing == 0:
+                            return
+            if not improved:
+                return
+
+    def _try_pair(self, date: dt.date, pair: tuple, missing: int, keep: int = 8) -> bool:
+        """One of the pair takes one of its `keep` best shapes (or none), the other its best."""
+        old = {key: self.shifts.get(key) for key in pair}
+        for first, second in (pair, pair[::-1]):
+            self._replace(pair, {})
+            day = self.v.days[first]
+            options = [shift for gain, shift in self.ranked(day, keep) if gain > 0] if self.allowed(day) else []
+            for shift in [*options, None]:
+                self._replace(pair, {first: shift})
+                other = self.v.days[second]
+                found = self.evaluate(other) if self.allowed(other) else None
+                if found is not None and found[0] > 0:
+                    self.place(found[1])
+                if self.missing(date) < missing:
+                    return True
+        self._replace(pair, old)
+        return False
 
     def greedy(self) -> None:
         closed = set(self.v.locked) | set(self.shifts)

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from core.roster import SLOT, Roster, RosterProblem, Shift, hhmm
+from core.roster import Roster, RosterProblem, Shift, hhmm
 from core.roster_check import check, on_minutes, score
 from optimizer.assign import assign, assign_greedy
 from optimizer.construct import construct
 from optimizer.model import SiteModel
+from optimizer.repair import complete, repair_date
 
 
 @dataclass(frozen=True)
@@ -191,27 +192,40 @@ class _Run:
                 len(self.best.violations) > 0, self.best.penalty_total):
             self.best = roster
 
-    def quick(self, value) -> None:
+    def quick(self, value) -> Roster | None:
         """A stage-one solution as a checked roster at once: the greedy matching, no search."""
         bare, counts = self.part.extract(value)
         shifts = assign_greedy(self.problem, bare, counts, self.part.locked_shifts)
-        if shifts is not None:
-            self.offer(self.checked(shifts))
+        if shifts is None:
+            return None
+        roster = self.checked(shifts)
+        self.offer(roster)
+        return roster
 
     # --- the constructive roster -----------------------------------------------------------------
 
     def construct(self, strict: cp_model.CpModel) -> list[int] | None:
-        """The constructive roster's shifts fixed in the strict model, which then only chooses the
-        counts: a checked roster and, if it keeps the hard rules, a complete hint (None if not)."""
-        self.shifts = construct(self.part)
-        fixed = strict.clone()
-        fix_shifts(fixed, self.part, self.shifts)
-        solver = _solver(max(0.5, 0.1 * self.time_limit), 0.0, 1, self.det(0.02))
-        status = solver.solve(fixed)
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return None
-        self.quick(solver.value)
-        return list(solver.response_proto.solution)
+        """The constructive roster (optimizer.construct), completed by the strict model with its
+        shifts fixed. Where that is impossible, the elastic model with the shifts fixed says which
+        dates break a hard rule, and each of them is solved again with the rest of the week fixed
+        (optimizer.repair), twice at most. Returns a complete hint if the strict model accepted the
+        shifts, else None (self.shifts are then the best shifts to hint)."""
+        shifts = construct(self.part)
+        seconds = max(0.3, 0.03 * self.time_limit)
+        for _ in range(3):
+            solver = complete(strict, self.part, shifts, seconds, self.det(0.01))
+            if solver is not None:
+                self.quick(solver.value)
+                self.shifts = shifts
+                return list(solver.response_proto.solution)
+            elastic = complete(self.model, self.part, shifts, seconds, self.det(0.01))
+            roster = None if elastic is None else self.quick(elastic.value)
+            if roster is None:
+                break
+            for date in sorted({dt.date.fromisoformat(v["date"]) for v in roster.violations if v.get("date")}):
+                shifts = repair_date(self.model, self.part, shifts, date, seconds, self.det(0.02)) or shifts
+        self.shifts = shifts
+        return None
 
     # --- the search ------------------------------------------------------------------------------
 
@@ -276,21 +290,6 @@ class _Run:
         solved = self.best is not None
         roster.status = _status(cp_model.FEASIBLE if solved else status, roster, self.relative_gap)
         return roster
-
-
-def fix_shifts(model: cp_model.CpModel, part: SiteModel, shifts: list[Shift]) -> None:
-    """Pin every person-day of `part` to these shifts (start, end, break) or to a day off."""
-    by_key = {(s.staff_id, s.date): s for s in shifts}
-    for key, day in part.days.items():
-        shift = by_key.get(key)
-        model.add(day.worked == int(shift is not None))
-        if shift is None:
-            continue
-        model.add(day.start[shift.start] == 1)
-        model.add(day.end[shift.end] == 1)
-        for size, starts in day.breaks.items():
-            for t, var in starts.items():
-                model.add(var == int((t, t + size * SLOT) in shift.breaks))
 
 
 @dataclass
