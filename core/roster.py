@@ -221,6 +221,7 @@ class Roster:
             "best_bound": self.best_bound,
             "relative_gap": None if self.relative_gap is None else round(self.relative_gap, 6),
             "seconds": self.seconds,
+            "first_acceptable_seconds": self.first_acceptable_seconds,
         }
         if problem is not None:
             data["staff"] = [

@@ -6,10 +6,12 @@ with its slots and reason. Such a roster is marked not acceptable."""
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -150,6 +152,18 @@ def solve(
     return run.solve(on_progress, should_stop)
 
 
+def first_roster(problem: RosterProblem, *, time_limit: float = 10.0) -> Roster | None:
+    """The checked roster solve() has before its search starts: the constructive roster, completed
+    and repaired (None if the model could not complete it). Its time budget is solve()'s share for
+    the same `time_limit`."""
+    run = _Run(problem, time_limit, 0.005, None, None, frozenset(), None)
+    strict = run.model.clone()
+    for var, unavoidable in run.part.shortfall_vars:
+        strict.add(var == unavoidable)
+    run.construct(strict)
+    return run.best
+
+
 class _Run:
     """One solve(): the model, the clock, and the best checked roster so far."""
 
@@ -208,23 +222,23 @@ class _Run:
         """The constructive roster (optimizer.construct), completed by the strict model with its
         shifts fixed. Where that is impossible, the elastic model with the shifts fixed says which
         dates break a hard rule, and each of them is solved again with the rest of the week fixed
-        (optimizer.repair), twice at most. Returns a complete hint if the strict model accepted the
-        shifts, else None (self.shifts are then the best shifts to hint)."""
+        (optimizer.repair), while that breaks fewer rules, three rounds at most. Returns a complete
+        hint if the strict model accepted the shifts, else None."""
         shifts = construct(self.part)
         seconds = max(0.3, 0.03 * self.time_limit)
+        broken = None
         for _ in range(3):
             solver = complete(strict, self.part, shifts, seconds, self.det(0.01))
             if solver is not None:
                 self.quick(solver.value)
-                self.shifts = shifts
                 return list(solver.response_proto.solution)
             elastic = complete(self.model, self.part, shifts, seconds, self.det(0.01))
             roster = None if elastic is None else self.quick(elastic.value)
-            if roster is None:
+            if roster is None or (broken is not None and len(roster.violations) >= broken):
                 break
+            broken = len(roster.violations)
             for date in sorted({dt.date.fromisoformat(v["date"]) for v in roster.violations if v.get("date")}):
                 shifts = repair_date(self.model, self.part, shifts, date, seconds, self.det(0.02)) or shifts
-        self.shifts = shifts
         return None
 
     # --- the search ------------------------------------------------------------------------------
@@ -239,13 +253,13 @@ class _Run:
         for var, unavoidable in part.shortfall_vars:
             strict.add(var == unavoidable)
         hint = self.construct(strict)
-        for target in (strict, model) if self.previous is None else ():
-            target.clear_hints()
-            if hint is not None:  # complete and feasible: CP-SAT starts from it
+        if hint is not None and self.previous is None:
+            # complete and feasible: CP-SAT starts from it. (The constructive shifts alone, when the
+            # strict model refuses them, made the search worse on Kawanishi's busy week: no hint then.)
+            for target in (strict, model):
+                target.clear_hints()
                 target.proto.solution_hint.vars.extend(range(len(hint)))
                 target.proto.solution_hint.values.extend(hint)
-            else:  # the shifts alone: CP-SAT repairs them
-                self.part.hint_shifts(target, self.shifts)
         reporter = _Reporter(on_progress, should_stop, self)
         budget = max(0.1, self.time_limit - assign_limit - self.elapsed())
         if self.deterministic_time is not None:
@@ -309,27 +323,66 @@ class PoolResult:
         return abs(self.objective - self.best_bound) / max(1.0, abs(self.objective))
 
 
-def solve_many(problems: list[RosterProblem], *, time_limit: float = 10.0, **options) -> PoolResult:
+def solve_many(problems: list[RosterProblem], *, time_limit: float = 10.0, processes: int | None = None,
+               **options) -> PoolResult:
     """A pool of sites. Each site has its own staff, so the pool decomposes exactly: every site is
-    solved on its own, one after the other, with a share of the time in proportion to its size
-    (people × open days). The pool's objective and bound are the sums. (One big CP-SAT model of
-    20 sites found nothing within the hard rules in 60 s; the sites one by one all do.) `options` go to solve()."""
+    solved on its own. The sites are dealt to `processes` lanes (default: one per core, at most one
+    per site), biggest first to the lane with the least work (people × open days); each lane is a
+    process that solves its sites one after the other, each with a share of the whole time limit in
+    proportion to its size within the lane. CP-SAT's workers are shared out between the lanes. A
+    progress callback or a stop request keeps everything in this process, one site after the other.
+    The pool's objective and bound are the sums. (One big CP-SAT model of 20 sites found nothing
+    within the hard rules in 60 s; the sites one by one all do.) `options` go to solve()."""
     started = time.perf_counter()
-    sizes = [max(1, len(p.staff) * max(1, len(p.days))) for p in problems]
-    rosters: list[Roster] = []
-    for index, problem in enumerate(problems):
-        left = time_limit - (time.perf_counter() - started)
-        share = max(1.0, left * sizes[index] / sum(sizes[index:]))
-        rosters.append(solve(problem, time_limit=share, **options))
+    lanes = processes if processes is not None else min(len(problems), os.cpu_count() or 1)
+    if lanes <= 1 or options.get("on_progress") or options.get("should_stop"):
+        rosters = _lane(problems, time_limit, options)
+    else:
+        groups = _deal([_size(p) for p in problems], lanes)
+        options.setdefault("workers", max(2, default_workers() // lanes))
+        with ProcessPoolExecutor(lanes, mp_context=multiprocessing.get_context("spawn")) as pool:
+            futures = [pool.submit(_lane, [problems[i] for i in group], time_limit, options) for group in groups]
+            found = {i: roster for group, future in zip(groups, futures) for i, roster in zip(group, future.result())}
+        rosters = [found[i] for i in range(len(problems))]
     solved = all(r.objective is not None for r in rosters)
     status = "optimal" if all(r.status == "optimal" for r in rosters) else ("feasible" if solved else "unknown")
     return PoolResult(
         rosters=rosters,
         status=status,
         objective=sum(r.objective for r in rosters) if solved else None,
-        best_bound=sum(r.best_bound for r in rosters) if solved else None,
+        best_bound=sum(r.best_bound for r in rosters) if solved and all(
+            r.best_bound is not None for r in rosters) else None,
         seconds=round(time.perf_counter() - started, 3),
     )
+
+
+def _size(problem: RosterProblem) -> int:
+    return max(1, len(problem.staff) * max(1, len(problem.days)))
+
+
+def _deal(sizes: list[int], lanes: int) -> list[list[int]]:
+    """Indices dealt to lanes, biggest first to the lightest lane; each lane in the pool's order."""
+    load = [0] * lanes
+    groups: list[list[int]] = [[] for _ in range(lanes)]
+    for i in sorted(range(len(sizes)), key=lambda i: -sizes[i]):
+        lane = load.index(min(load))
+        groups[lane].append(i)
+        load[lane] += sizes[i]
+    return [sorted(group) for group in groups if group]
+
+
+def _lane(problems: list[RosterProblem], time_limit: float, options: dict) -> list[Roster]:
+    """Sites one after the other, each with a share of what is left in proportion to its size."""
+    started = time.perf_counter()
+    sizes = [_size(p) for p in problems]
+    rosters: list[Roster] = []
+    for index, problem in enumerate(problems):
+        left = time_limit - (time.perf_counter() - started)
+        if reproducible() or options.get("deterministic_time") is not None:
+            left = time_limit * sum(sizes[index:]) / sum(sizes)  # the shares must not depend on the load
+        share = max(1.0, left * sizes[index] / sum(sizes[index:]))
+        rosters.append(solve(problem, time_limit=share, **options))
+    return rosters
 
 
 def _status(solver_status: int, roster: Roster, relative_gap: float) -> str:
