@@ -186,6 +186,9 @@ class Roster:
     seconds: float | None = None
     penalty_total: int | None = None
     solver_objective: int | None = None
+    # seconds from the start of solve() until a roster with no hard violation existed (checked by
+    # the checker), or None if none did; wall time, so it depends on the machine's load
+    first_acceptable_seconds: float | None = None
     violations: list[dict] = field(default_factory=list)
     penalties: list[dict] = field(default_factory=list)
     changes: list[dict] = field(default_factory=list)
@@ -218,6 +221,7 @@ class Roster:
             "best_bound": self.best_bound,
             "relative_gap": None if self.relative_gap is None else round(self.relative_gap, 6),
             "seconds": self.seconds,
+            "first_acceptable_seconds": self.first_acceptable_seconds,
         }
         if problem is not None:
             data["staff"] = [

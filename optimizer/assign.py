@@ -85,68 +85,103 @@ def greedy(problem: RosterProblem, shifts: list[Shift], counts: Counts,
     return choice
 
 
+def assign_greedy(problem: RosterProblem, shifts: list[Shift], counts: Counts,
+                  fixed: dict[tuple[str, dt.date], Shift] | None = None) -> list[Shift] | None:
+    """Shifts with activity blocks from the greedy matching alone (no search): how a stage-one
+    solution becomes a checkable roster within milliseconds. None if the counts cannot be matched."""
+    chosen = greedy(problem, shifts, counts, fixed or {})
+    if chosen is None:
+        return None
+    for shift in shifts:
+        for t in _working(shift):
+            chosen.setdefault((shift.staff_id, shift.date, t), _options(problem, shift, t)[0])
+    return [_with_blocks(shift, chosen) for shift in shifts]
+
+
+class _AssignModel:
+    """The assignment model: a Boolean per person, working slot and option, exactly one each; the
+    counts per slot kept; a switch variable wherever the option may change from one slot to the next."""
+
+    def __init__(self, problem: RosterProblem, fixed: dict[tuple[str, dt.date], Shift],
+                 hint: dict[tuple[str, dt.date, int], str] | None):
+        self.problem, self.fixed, self.hint = problem, fixed, hint
+        self.model = cp_model.CpModel()
+        self.x: dict[tuple[str, dt.date, int], dict[str, cp_model.IntVar]] = {}
+        self.pseudo: dict[tuple[str, dt.date, int], str] = {}
+        self.per_slot: dict[tuple[dt.date, int, str], list[cp_model.IntVar]] = defaultdict(list)
+        self.switches: list[cp_model.IntVar] = []
+
+    def add_shift(self, shift: Shift) -> None:
+        previous: dict[str, cp_model.IntVar] | None = None
+        for t in range(shift.start, shift.end, SLOT):
+            here = None if shift.on_break(t) else self._slot(shift, t)
+            if here is not None and previous is not None and (len(here) > 1 or set(here) != set(previous)):
+                switch = self.model.new_bool_var(f"sw_{shift.staff_id}_{shift.date:%m%d}_{t}")
+                for o, var in here.items():
+                    self.model.add(switch >= var - previous.get(o, 0))
+                self.switches.append(switch)
+            previous = here
+
+    def _slot(self, shift: Shift, t: int) -> dict[str, cp_model.IntVar] | None:
+        """The option variables of one working slot (None for a pseudo activity)."""
+        key = (shift.staff_id, shift.date, t)
+        options = _options(self.problem, shift, t)
+        if len(options) == 1 and options[0] in PSEUDO_ACTIVITIES:
+            self.pseudo[key] = options[0]
+            return None
+        m = self.model
+        here = {o: m.new_bool_var(f"x_{shift.staff_id}_{shift.date:%m%d}_{t}_{o}") for o in options}
+        m.add_exactly_one(here.values())
+        locked = self.fixed.get((shift.staff_id, shift.date))
+        for o, var in here.items():
+            if locked is not None:
+                m.add(var == int(o == locked.activity_at(t)))
+            self.per_slot[(shift.date, t, o)].append(var)
+            if self.hint is not None:
+                m.add_hint(var, self.hint.get(key) == o)
+        self.x[key] = here
+        return here
+
+    def keep_counts(self, counts: Counts) -> None:
+        for (date, t), quota in counts.items():
+            for option, number in quota.items():
+                self.model.add(sum(self.per_slot.get((date, t, option), [])) == number)
+        self.model.minimize(self.problem.weights.activity_switch * sum(self.switches))
+
+
+def _assign_solver(time_limit: float, workers: int, deterministic_time: float | None) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.2, time_limit)
+    solver.parameters.num_workers = workers
+    if deterministic_time is not None:  # reproducible: work done, not seconds, ends the search
+        solver.parameters.max_deterministic_time = deterministic_time
+        solver.parameters.max_time_in_seconds = max(300.0, 60 * time_limit)  # a safety cap only
+        solver.parameters.random_seed = 0
+    return solver
+
+
 def assign(problem: RosterProblem, shifts: list[Shift], counts: Counts, time_limit: float,
            fixed: dict[tuple[str, dt.date], Shift] | None = None, workers: int = 4,
            deterministic_time: float | None = None) -> tuple[list[Shift], int]:
     """Shifts with their activity blocks, and the switch penalty of the assignment."""
     fixed = fixed or {}
     start_clock = time.perf_counter()
-    model = cp_model.CpModel()
-    x: dict[tuple[str, dt.date, int], dict[str, cp_model.IntVar]] = {}
-    pseudo: dict[tuple[str, dt.date, int], str] = {}
-    per_slot: dict[tuple[dt.date, int, str], list[cp_model.IntVar]] = defaultdict(list)
-    penalties = []
     hint = greedy(problem, shifts, counts, fixed)
+    built = _AssignModel(problem, fixed, hint)
     for shift in shifts:
-        previous: dict[str, cp_model.IntVar] | None = None
-        for t in range(shift.start, shift.end, SLOT):
-            key = (shift.staff_id, shift.date, t)
-            if shift.on_break(t):
-                previous = None
-                continue
-            options = _options(problem, shift, t)
-            locked = fixed.get((shift.staff_id, shift.date))
-            if len(options) == 1 and options[0] in PSEUDO_ACTIVITIES:
-                pseudo[key] = options[0]
-                previous = None
-                continue
-            here = {o: model.new_bool_var(f"x_{shift.staff_id}_{shift.date:%m%d}_{t}_{o}") for o in options}
-            model.add_exactly_one(here.values())
-            if locked is not None:
-                for o, var in here.items():
-                    model.add(var == int(o == locked.activity_at(t)))
-            for o, var in here.items():
-                per_slot[(shift.date, t, o)].append(var)
-                if hint is not None:
-                    model.add_hint(var, hint.get(key) == o)
-            x[key] = here
-            if previous is not None and (len(here) > 1 or set(here) != set(previous)):
-                switch = model.new_bool_var(f"sw_{shift.staff_id}_{shift.date:%m%d}_{t}")
-                for o, var in here.items():
-                    model.add(switch >= var - previous.get(o, 0))
-                penalties.append(switch)
-            previous = here
-    for (date, t), quota in counts.items():
-        for option, number in quota.items():
-            model.add(sum(per_slot.get((date, t, option), [])) == number)
-    model.minimize(problem.weights.activity_switch * sum(penalties))
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.2, time_limit - (time.perf_counter() - start_clock))
-    solver.parameters.num_workers = workers
-    if deterministic_time is not None:  # reproducible: work done, not seconds, ends the search
-        solver.parameters.max_deterministic_time = deterministic_time
-        solver.parameters.max_time_in_seconds = max(60.0, 20 * time_limit)
-        solver.parameters.random_seed = 0
-    status = solver.solve(model)
+        built.add_shift(shift)
+    built.keep_counts(counts)
+    solver = _assign_solver(time_limit - (time.perf_counter() - start_clock), workers, deterministic_time)
+    status = solver.solve(built.model)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        chosen = {key: next(o for o, v in here.items() if solver.boolean_value(v)) for key, here in x.items()}
+        chosen = {key: next(o for o, v in here.items() if solver.boolean_value(v)) for key, here in built.x.items()}
         cost = int(round(solver.objective_value))
     elif hint is not None:
         chosen = hint
         cost = None
     else:
         raise RuntimeError("no activity assignment matches the stage-one counts; this is a bug")
-    chosen.update(pseudo)
+    chosen.update(built.pseudo)
     assigned = [_with_blocks(shift, chosen) for shift in shifts]
     if cost is None:  # the greedy fallback: count its switches the way the objective does
         cost = problem.weights.activity_switch * sum(_switches(s) for s in assigned)

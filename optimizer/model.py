@@ -9,7 +9,7 @@ import datetime as dt
 from ortools.sat.python import cp_model
 
 from core.roster import Roster, RosterProblem
-from optimizer import locks
+from optimizer import locks, symmetry
 from optimizer.rules import (
     cap,
     change,
@@ -57,6 +57,7 @@ class SiteModel(Variables):
         for rule in rules if rules is not None else active_rules(problem):
             self.terms += rule.build(self)
         locks.apply(self)
+        self.symmetric_pairs = symmetry.apply(self)
 
     def objective(self):
         return sum(t.weight * t.expr for t in self.terms if t.weight) + self.constant

@@ -6,18 +6,22 @@ with its slots and reason. Such a roster is marked not acceptable."""
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
 from core.roster import Roster, RosterProblem, Shift, hhmm
 from core.roster_check import check, on_minutes, score
-from optimizer.assign import assign
+from optimizer.assign import assign, assign_greedy
+from optimizer.construct import construct
 from optimizer.model import SiteModel
+from optimizer.repair import complete, repair_date
 
 
 @dataclass(frozen=True)
@@ -36,14 +40,22 @@ class Progress:
 
 
 class _Reporter(cp_model.CpSolverSolutionCallback):
-    def __init__(self, on_progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None):
+    def __init__(self, on_progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None,
+                 run: _Run | None = None):
         super().__init__()
         self.on_progress = on_progress
         self.should_stop = should_stop
         self.started = time.perf_counter()
         self.stopped = False
+        self.run = run
+        self.quick_done = run is None
 
     def on_solution_callback(self) -> None:
+        if not self.quick_done and self.run.first_acceptable is None:
+            # the first solution of the search, when the constructive roster was not acceptable:
+            # a checked roster exists from this moment (the greedy matching takes milliseconds)
+            self.quick_done = True
+            self.run.quick(self.value)
         if self.on_progress is not None:
             self.on_progress(Progress(time.perf_counter() - self.started, self.objective_value,
                                       self.best_objective_bound))
@@ -82,9 +94,12 @@ class _StopWatch:
 # Reproducible mode (tests, benchmarks): the search stops on CP-SAT's deterministic time, a
 # count of work done that does not depend on how busy the machine is, with a fixed seed and a fixed
 # number of workers; wall time is only a safety cap. Each requested second becomes this much
-# deterministic time per worker (about a second of 8 workers time-sliced on 2 cores).
+# deterministic time per worker (about a second of 8 workers time-sliced on 2 cores). The safety
+# cap is wide: at a load average of 25 on 2 cores a 10 s solve took 140 s of wall time, and a cap
+# reached would make the answer depend on the load again. Whatever happens, the answer is never worse
+# than the constructive roster when that keeps the hard rules.
 DETERMINISTIC_PER_SECOND = 0.3
-SAFETY_FACTOR = 20
+SAFETY_FACTOR = 60
 
 
 def reproducible() -> bool:
@@ -100,7 +115,7 @@ def _solver(seconds: float, relative_gap: float, workers: int | None,
     solver.parameters.num_workers = workers or default_workers()
     if deterministic is not None:
         solver.parameters.max_deterministic_time = deterministic
-        solver.parameters.max_time_in_seconds = max(60.0, SAFETY_FACTOR * seconds)
+        solver.parameters.max_time_in_seconds = max(300.0, SAFETY_FACTOR * seconds)
         solver.parameters.random_seed = 0
     # for experiments: MADOGUCHI_CPSAT_PARAMS="linearization_level=2,num_workers=8"
     for item in filter(None, os.environ.get("MADOGUCHI_CPSAT_PARAMS", "").split(",")):
@@ -130,59 +145,168 @@ def solve(
     """The best roster found within the time limit (or once within `relative_gap` of the bound).
     `deterministic_time` (CP-SAT's work units per worker) replaces the wall-time limit so the
     answer does not depend on the machine's load; MADOGUCHI_REPRODUCIBLE=1 derives it from
-    `time_limit` for every solve."""
-    started = time.perf_counter()
-    if deterministic_time is None and reproducible():
-        deterministic_time = DETERMINISTIC_PER_SECOND * time_limit
+    `time_limit` for every solve.
 
-    def det(share: float) -> float | None:
-        return None if deterministic_time is None else deterministic_time * share
+    In order: a constructive roster (optimizer.construct) completed by the strict model with its
+    shifts fixed, checked, and given to the search as a complete hint; the strict search (its first
+    solution is turned into a checked roster at once); the elastic one if the strict model is
+    impossible; the assignment of activities. The answer is the best checked roster of all of them."""
+    run = _Run(problem, time_limit, relative_gap, workers, previous, frozenset(locked), deterministic_time)
+    return run.solve(on_progress, should_stop)
 
-    model = cp_model.CpModel()
-    part = SiteModel(model, problem, previous, frozenset(locked))
-    model.minimize(part.objective())
-    if previous is not None:
-        part.hint_from(previous)
-    assign_limit = max(1.0, 0.15 * time_limit)
-    # First the hard rules as hard (only what nobody could cover may stay uncovered): CP-SAT finds
-    # good rosters far sooner than with elastic floors. Only if that proves impossible, or finds
-    # nothing, the elastic model looks for the roster that breaks the rules least.
-    strict = model.clone()
-    for var, unavoidable in part.shortfall_vars:
+
+def first_roster(problem: RosterProblem, *, time_limit: float = 10.0) -> Roster | None:
+    """The checked roster solve() has before its search starts: the constructive roster, completed
+    and repaired (None if the model could not complete it). Its time budget is solve()'s share for
+    the same `time_limit`."""
+    run = _Run(problem, time_limit, 0.005, None, None, frozenset(), None)
+    strict = run.model.clone()
+    for var, unavoidable in run.part.shortfall_vars:
         strict.add(var == unavoidable)
-    reporter = _Reporter(on_progress, should_stop)
-    budget = max(0.1, time_limit - assign_limit - (time.perf_counter() - started))
-    if deterministic_time is not None:
-        budget = time_limit - assign_limit  # the model's build time must not eat a reproducible budget
-    solver = _solver(budget, relative_gap, workers, det(0.85))
-    with _StopWatch(solver, should_stop, reporter):
-        status = solver.solve(strict, reporter)
-    if status in (cp_model.INFEASIBLE, cp_model.MODEL_INVALID, cp_model.UNKNOWN) and not reporter.stopped:
-        budget = max(0.5 * time_limit, time_limit - assign_limit - (time.perf_counter() - started))
-        solver = _solver(budget, relative_gap, workers, det(0.5))
+    run.construct(strict)
+    return run.best
+
+
+class _Run:
+    """One solve(): the model, the clock, and the best checked roster so far."""
+
+    def __init__(self, problem: RosterProblem, time_limit: float, relative_gap: float, workers: int | None,
+                 previous: Roster | None, locked: frozenset, deterministic_time: float | None):
+        self.started = time.perf_counter()
+        self.problem, self.time_limit, self.relative_gap, self.workers = problem, time_limit, relative_gap, workers
+        self.previous = previous
+        if deterministic_time is None and reproducible():
+            deterministic_time = DETERMINISTIC_PER_SECOND * time_limit
+        self.deterministic_time = deterministic_time
+        self.model = cp_model.CpModel()
+        self.part = SiteModel(self.model, problem, previous, locked)
+        self.model.minimize(self.part.objective())
+        if previous is not None:
+            self.part.hint_from(previous)
+        self.best: Roster | None = None
+        self.first_acceptable: float | None = None
+
+    def det(self, share: float) -> float | None:
+        return None if self.deterministic_time is None else self.deterministic_time * share
+
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.started
+
+    # --- checked rosters -------------------------------------------------------------------------
+
+    def checked(self, shifts: list[Shift]) -> Roster:
+        problem = self.problem
+        roster = Roster(problem.site.id, problem.week_start, shifts, absences=sorted(problem.absences))
+        roster.violations = [v.to_json() for v in check(roster, problem)]
+        roster.penalty_total, roster.penalties = score(roster, problem, self.previous, self.part.locked)
+        return roster
+
+    def offer(self, roster: Roster) -> None:
+        """Keep the better roster: acceptable first, then the lower checked penalty."""
+        if not roster.violations and self.first_acceptable is None:
+            self.first_acceptable = round(self.elapsed(), 3)
+        if self.best is None or (len(roster.violations) > 0, roster.penalty_total) < (
+                len(self.best.violations) > 0, self.best.penalty_total):
+            self.best = roster
+
+    def quick(self, value) -> Roster | None:
+        """A stage-one solution as a checked roster at once: the greedy matching, no search."""
+        bare, counts = self.part.extract(value)
+        shifts = assign_greedy(self.problem, bare, counts, self.part.locked_shifts)
+        if shifts is None:
+            return None
+        roster = self.checked(shifts)
+        self.offer(roster)
+        return roster
+
+    # --- the constructive roster -----------------------------------------------------------------
+
+    def construct(self, strict: cp_model.CpModel) -> list[int] | None:
+        """The constructive roster (optimizer.construct), completed by the strict model with its
+        shifts fixed. Where that is impossible, the elastic model with the shifts fixed says which
+        dates break a hard rule, and each of them is solved again with the rest of the week fixed
+        (optimizer.repair), while that breaks fewer rules, three rounds at most. Returns a complete
+        hint if the strict model accepted the shifts, else None."""
+        shifts = construct(self.part)
+        seconds = max(0.3, 0.03 * self.time_limit)
+        broken = None
+        for _ in range(3):
+            solver = complete(strict, self.part, shifts, seconds, self.det(0.01))
+            if solver is not None:
+                self.quick(solver.value)
+                return list(solver.response_proto.solution)
+            elastic = complete(self.model, self.part, shifts, seconds, self.det(0.01))
+            roster = None if elastic is None else self.quick(elastic.value)
+            if roster is None or (broken is not None and len(roster.violations) >= broken):
+                break
+            broken = len(roster.violations)
+            for date in sorted({dt.date.fromisoformat(v["date"]) for v in roster.violations if v.get("date")}):
+                shifts = repair_date(self.model, self.part, shifts, date, seconds, self.det(0.02)) or shifts
+        return None
+
+    # --- the search ------------------------------------------------------------------------------
+
+    def solve(self, on_progress, should_stop) -> Roster:
+        part, model, problem = self.part, self.model, self.problem
+        assign_limit = max(1.0, 0.15 * self.time_limit)
+        # First the hard rules as hard (only what nobody could cover may stay uncovered): CP-SAT finds
+        # good rosters far sooner than with elastic floors. Only if that proves impossible, or finds
+        # nothing, the elastic model looks for the roster that breaks the rules least.
+        strict = model.clone()
+        for var, unavoidable in part.shortfall_vars:
+            strict.add(var == unavoidable)
+        hint = self.construct(strict)
+        if hint is not None and self.previous is None:
+            # complete and feasible: CP-SAT starts from it. (The constructive shifts alone, when the
+            # strict model refuses them, made the search worse on Kawanishi's busy week: no hint then.)
+            for target in (strict, model):
+                target.clear_hints()
+                target.proto.solution_hint.vars.extend(range(len(hint)))
+                target.proto.solution_hint.values.extend(hint)
+        reporter = _Reporter(on_progress, should_stop, self)
+        budget = max(0.1, self.time_limit - assign_limit - self.elapsed())
+        if self.deterministic_time is not None:
+            budget = self.time_limit - assign_limit  # the build time must not eat a reproducible budget
+        solver = _solver(budget, self.relative_gap, self.workers, self.det(0.85))
         with _StopWatch(solver, should_stop, reporter):
-            status = solver.solve(model, reporter)
-    has_solution = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-    shifts: list[Shift] = []
-    switch_cost = 0
-    if has_solution:
-        bare, counts = part.extract(solver.value)
-        shifts, switch_cost = assign(problem, bare, counts, assign_limit, part.locked_shifts,
-                                     solver.parameters.num_workers, deterministic_time=det(0.15))
-    roster = Roster(problem.site.id, problem.week_start, shifts, absences=sorted(problem.absences))
-    roster.violations = [v.to_json() for v in check(roster, problem)]
-    roster.penalty_total, roster.penalties = score(roster, problem, previous, part.locked)
-    if previous is not None:
-        roster.changes = changes(previous, roster)
-    roster.seconds = round(time.perf_counter() - started, 3)
-    if has_solution:
-        # The roster's objective is its true penalty as the checker counts it. The solver's own
-        # value can only be higher (a penalty variable may sit above its term before optimality).
-        roster.objective = roster.penalty_total
-        roster.solver_objective = int(round(solver.objective_value + switch_cost))
-        roster.best_bound = solver.best_objective_bound
-    roster.status = _status(status, roster, relative_gap)
-    return roster
+            status = solver.solve(strict, reporter)
+        if status in (cp_model.INFEASIBLE, cp_model.MODEL_INVALID, cp_model.UNKNOWN) and not reporter.stopped:
+            budget = max(0.5 * self.time_limit, self.time_limit - assign_limit - self.elapsed())
+            solver = _solver(budget, self.relative_gap, self.workers, self.det(0.5))
+            reporter.quick_done = True
+            with _StopWatch(solver, should_stop, reporter):
+                status = solver.solve(model, reporter)
+        has_solution = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        solver_objective = None
+        if has_solution:
+            bare, counts = part.extract(solver.value)
+            shifts, switch_cost = assign(problem, bare, counts, assign_limit, part.locked_shifts,
+                                         solver.parameters.num_workers, deterministic_time=self.det(0.15))
+            self.offer(self.checked(shifts))
+            solver_objective = int(round(solver.objective_value + switch_cost))
+        return self.finish(solver, status, solver_objective)
+
+    def finish(self, solver: cp_model.CpSolver, status: int, solver_objective: int | None) -> Roster:
+        roster = self.best or self.checked([])
+        if self.previous is not None:
+            roster.changes = changes(self.previous, roster)
+        roster.seconds = round(self.elapsed(), 3)
+        roster.first_acceptable_seconds = self.first_acceptable
+        if self.best is not None:
+            # The roster's objective is its true penalty as the checker counts it.
+            roster.objective = roster.penalty_total
+            roster.solver_objective = solver_objective if solver_objective is not None else roster.penalty_total
+            roster.solver_objective = max(roster.solver_objective, roster.penalty_total)
+            # A bound on the checker's penalty, switches included: stage one is a relaxation of the
+            # whole problem (its objective is the checker's penalty without the activity switches,
+            # which cost 0 or more, over every roster of the model's shape), so its bound holds for
+            # the final roster too. After the strict model, it bounds the rosters that keep the
+            # hard rules (the others carry HARD_SHORTFALL_WEIGHT per missing person-slot).
+            bound = solver.best_objective_bound if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
+            roster.best_bound = None if bound is None else min(bound, roster.penalty_total)
+        solved = self.best is not None
+        roster.status = _status(cp_model.FEASIBLE if solved else status, roster, self.relative_gap)
+        return roster
 
 
 @dataclass
@@ -202,27 +326,66 @@ class PoolResult:
         return abs(self.objective - self.best_bound) / max(1.0, abs(self.objective))
 
 
-def solve_many(problems: list[RosterProblem], *, time_limit: float = 10.0, **options) -> PoolResult:
+def solve_many(problems: list[RosterProblem], *, time_limit: float = 10.0, processes: int | None = None,
+               **options) -> PoolResult:
     """A pool of sites. Each site has its own staff, so the pool decomposes exactly: every site is
-    solved on its own, one after the other, with a share of the time in proportion to its size
-    (people × open days). The pool's objective and bound are the sums. (One big CP-SAT model of
-    20 sites found nothing within the hard rules in 60 s; the sites one by one all do.) `options` go to solve()."""
+    solved on its own. The sites are dealt to `processes` lanes (default: one per core, at most one
+    per site), biggest first to the lane with the least work (people × open days); each lane is a
+    process that solves its sites one after the other, each with a share of the whole time limit in
+    proportion to its size within the lane. CP-SAT's workers are shared out between the lanes. A
+    progress callback or a stop request keeps everything in this process, one site after the other.
+    The pool's objective and bound are the sums. (One big CP-SAT model of 20 sites found nothing
+    within the hard rules in 60 s; the sites one by one all do.) `options` go to solve()."""
     started = time.perf_counter()
-    sizes = [max(1, len(p.staff) * max(1, len(p.days))) for p in problems]
-    rosters: list[Roster] = []
-    for index, problem in enumerate(problems):
-        left = time_limit - (time.perf_counter() - started)
-        share = max(1.0, left * sizes[index] / sum(sizes[index:]))
-        rosters.append(solve(problem, time_limit=share, **options))
+    lanes = processes if processes is not None else min(len(problems), os.cpu_count() or 1)
+    if lanes <= 1 or options.get("on_progress") or options.get("should_stop"):
+        rosters = _lane(problems, time_limit, options)
+    else:
+        groups = _deal([_size(p) for p in problems], lanes)
+        options.setdefault("workers", max(2, default_workers() // lanes))
+        with ProcessPoolExecutor(lanes, mp_context=multiprocessing.get_context("spawn")) as pool:
+            futures = [pool.submit(_lane, [problems[i] for i in group], time_limit, options) for group in groups]
+            found = {i: roster for group, future in zip(groups, futures) for i, roster in zip(group, future.result())}
+        rosters = [found[i] for i in range(len(problems))]
     solved = all(r.objective is not None for r in rosters)
     status = "optimal" if all(r.status == "optimal" for r in rosters) else ("feasible" if solved else "unknown")
     return PoolResult(
         rosters=rosters,
         status=status,
         objective=sum(r.objective for r in rosters) if solved else None,
-        best_bound=sum(r.best_bound for r in rosters) if solved else None,
+        best_bound=sum(r.best_bound for r in rosters) if solved and all(
+            r.best_bound is not None for r in rosters) else None,
         seconds=round(time.perf_counter() - started, 3),
     )
+
+
+def _size(problem: RosterProblem) -> int:
+    return max(1, len(problem.staff) * max(1, len(problem.days)))
+
+
+def _deal(sizes: list[int], lanes: int) -> list[list[int]]:
+    """Indices dealt to lanes, biggest first to the lightest lane; each lane in the pool's order."""
+    load = [0] * lanes
+    groups: list[list[int]] = [[] for _ in range(lanes)]
+    for i in sorted(range(len(sizes)), key=lambda i: -sizes[i]):
+        lane = load.index(min(load))
+        groups[lane].append(i)
+        load[lane] += sizes[i]
+    return [sorted(group) for group in groups if group]
+
+
+def _lane(problems: list[RosterProblem], time_limit: float, options: dict) -> list[Roster]:
+    """Sites one after the other, each with a share of what is left in proportion to its size."""
+    started = time.perf_counter()
+    sizes = [_size(p) for p in problems]
+    rosters: list[Roster] = []
+    for index, problem in enumerate(problems):
+        left = time_limit - (time.perf_counter() - started)
+        if reproducible() or options.get("deterministic_time") is not None:
+            left = time_limit * sum(sizes[index:]) / sum(sizes)  # the shares must not depend on the load
+        share = max(1.0, left * sizes[index] / sum(sizes[index:]))
+        rosters.append(solve(problem, time_limit=share, **options))
+    return rosters
 
 
 def _status(solver_status: int, roster: Roster, relative_gap: float) -> str:

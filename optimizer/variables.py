@@ -253,14 +253,23 @@ class Variables:
     # --- the answer -------------------------------------------------------------------------------
 
     def hint_from(self, roster: Roster) -> None:
-        for (who, date), day in self.days.items():
-            shift = roster.shift(who, date)
-            self.model.add_hint(day.worked, shift is not None)
+        self.hint_shifts(self.model, roster.shifts)
+
+    def hint_shifts(self, model: cp_model.CpModel, shifts: list[Shift]) -> None:
+        """Hint the shift variables (of this model or a clone of it) with these shifts."""
+        by_key = {(s.staff_id, s.date): s for s in shifts}
+        for key, day in self.days.items():
+            shift = by_key.get(key)
+            model.add_hint(day.worked, shift is not None)
             for t, var in day.on.items():
-                self.model.add_hint(var, shift is not None and shift.start <= t < shift.end)
+                model.add_hint(var, shift is not None and shift.start <= t < shift.end)
+            for t, var in day.start.items():
+                model.add_hint(var, shift is not None and shift.start == t)
+            for t, var in day.end.items():
+                model.add_hint(var, shift is not None and shift.end == t)
             for size, starts in day.breaks.items():
                 for t, var in starts.items():
-                    self.model.add_hint(var, shift is not None and (t, t + size * SLOT) in shift.breaks)
+                    model.add_hint(var, shift is not None and (t, t + size * SLOT) in shift.breaks)
 
     def extract(self, value) -> tuple[list[Shift], dict[tuple[dt.date, int], dict[str, int]]]:
         """Shifts (without activities yet) and the people per option in every slot."""

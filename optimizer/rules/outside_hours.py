@@ -13,7 +13,7 @@ def build(v) -> list:
     terms = []
     for date in p.days:
         for minute in margin_slots(p, date):
-            here = v.present(date, minute, lambda member: eligible(p, member, date))
+            here = v.present(date, minute, lambda member, date=date: eligible(p, member, date))
             short = v.model.new_int_var(0, spec.people, f"outside_short_{p.site.id}_{date:%m%d}_{minute}")
             v.model.add(sum(here) + short >= spec.people)
             if spec.mode == "required":

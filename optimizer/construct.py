@@ -1,0 +1,377 @@
+"""A constructive first roster: standard shifts placed greedily on the day's requirement curve.
+
+No search: person by person and day by day, the shift (start, length, break) that covers most of
+what is still missing is placed, until no shift pays. What a shift is worth is the model's own
+objective read per slot: a contract floor, the answer-rate floor, the manager's presence, the
+headcount and required before/after-hours work at HARD_SHORTFALL_WEIGHT; the demand target at
+weights.unmet_demand; people over the target at -weights.over_staffing; the person's contract hours
+at ±weights.contract_hours. Every shift is built from the model's own legal starts, ends and break
+positions (optimizer.variables), and the person's labour rules (weekly hours, days off, days in a
+row, rest between shifts, training) are kept as it goes. Who does what is left to the model: solve()
+fixes these shifts in the strict model, which then only chooses the counts (milliseconds), and the
+result is both a checked roster and a complete hint for the full search."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from core.roster import DAY_MINUTES, SLOT, Shift
+from core.roster_rules.base import HARD_SHORTFALL_WEIGHT
+from core.roster_rules.outside_hours import eligible, margin_slots
+from optimizer.variables import PersonDay, Variables
+
+HARD = HARD_SHORTFALL_WEIGHT
+FORBIDDEN = -1e12  # a slot over a cap: no shape through it is ever worth placing
+
+
+@dataclass
+class _Slot:
+    """What is still missing in one slot of one date."""
+
+    floor: dict[str, int]  # activity → people under the hard floor (contract, answer rate)
+    target: dict[str, int]  # activity → people under the demand target (beyond the floor)
+    room: dict[str, int]  # activity → people until the cap
+    # "lead": manager or deputy missing; "heads": people missing for the headcount; "outside":
+    # required before/after-hours people missing
+    people: dict[str, int] = field(default_factory=lambda: {"lead": 0, "heads": 0, "outside": 0})
+    kit: dict[str, int] = field(default_factory=dict)  # equipment → people it can still take
+
+
+class Constructor:
+    def __init__(self, v: Variables):
+        self.v, self.p = v, v.problem
+        p = self.p
+        self.slots: dict[tuple[dt.date, int], _Slot] = {}
+        for (date, minute, activity), need in p.requirements.items():
+            if minute not in p.days[date].service.get(activity, ()):
+                continue
+            slot = self._slot(date, minute)
+            floor = max(need.min, min(need.max, need.service.agents if need.service else 0))
+            slot.floor[activity.value] = floor
+            slot.target[activity.value] = max(0, need.target - floor)
+            slot.room[activity.value] = need.max
+        presence = p.site.staffing.presence != "none"
+        for date, frame in p.days.items():
+            for minute in frame.public_slots:
+                slot = self._slot(date, minute)
+                slot.people["lead"] = int(presence)
+                slot.people["heads"] = p.site.staffing.min_on_site or 0
+        for date, frame in p.days.items():
+            for minute in frame.public_slots:
+                slot = self._slot(date, minute)
+                for kit in p.site.equipment:
+                    slot.kit[kit.id] = kit.available
+        self.kit_users = {a.value: [k.id for k in p.site.equipment if a in k.used_by]
+                          for k in p.site.equipment for a in k.used_by}
+        spec = p.site.staffing.outside_hours
+        if spec is not None and spec.mode == "required":
+            for date in p.days:
+                for minute in margin_slots(p, date):
+                    self._slot(date, minute).people["outside"] = spec.people
+        self.shifts: dict[tuple[str, dt.date], Shift] = {}
+        self.changed: dict[tuple[str, dt.date], list[tuple[dict, str]]] = {}
+        self.minutes: dict[str, int] = {m.id: 0 for m in p.staff}
+        self.target = {m.id: p.target_minutes(m) for m in p.staff}
+        self.lead = {m.id: p.counts_for_presence(m) for m in p.staff}
+        # scarcity: a date with fewer people who may lead (or work at all) is served first, so that
+        # their weekly hours are not spent on dates others could cover
+        self.scarce: dict[tuple[dt.date, str], float] = {}
+        for date in p.days:
+            here = [k[0] for k in v.days if k[1] == date and p.trained(p.member(k[0]), date)]
+            leads = sum(1 for who in here if self.lead[who])
+            self.scarce[(date, "lead")] = HARD * (1 + 1 / max(1, leads))
+            self.scarce[(date, "heads")] = HARD * (1 + 1 / max(1, len(here)))
+
+    def _slot(self, date: dt.date, minute: int) -> _Slot:
+        if (date, minute) not in self.slots:
+            self.slots[(date, minute)] = _Slot({}, {}, {})
+        return self.slots[(date, minute)]
+
+    # --- what one working slot of one person is worth ------------------------------------------
+
+    def _best_option(self, day: PersonDay, minute: int) -> tuple[float, str | None]:
+        slot = self.slots.get((day.date, minute))
+        if slot is None:
+            return 0.0, None
+        w = self.p.weights
+        best, choice = None, None
+        for option in day.options.get(minute, ()):
+            parts = option.split("+")
+            if not all(a in slot.room for a in parts):
+                continue  # preparation or management: only presence, headcount, outside hours
+            if any(slot.room[a] <= 0 for a in parts) or any(
+                    slot.kit[k] <= 0 for a in parts for k in self.kit_users.get(a, ())):
+                value = FORBIDDEN
+            else:
+                value = 0.0
+                for a in parts:
+                    if slot.floor[a] > 0:
+                        value += HARD
+                    elif slot.target[a] > 0:
+                        value += w.unmet_demand
+                    else:
+                        value -= w.over_staffing
+            if best is None or value > best:
+                best, choice = value, option
+        return (best or 0.0), choice
+
+    def slot_value(self, day: PersonDay, minute: int) -> float:
+        slot = self.slots.get((day.date, minute))
+        if slot is None:
+            return 0.0
+        value, _ = self._best_option(day, minute)
+        people = slot.people
+        if people["lead"] > 0 and self.lead[day.member.id]:
+            value += self.scarce[(day.date, "lead")]
+        if people["heads"] > 0:
+            value += self.scarce[(day.date, "heads")]
+        if people["outside"] > 0 and eligible(self.p, day.member, day.date):
+            value += HARD
+        return value
+
+    def take(self, day: PersonDay, minute: int) -> list[tuple[dict, str]]:
+        """Count one working slot of this person against what is missing; what it changed, so
+        that `release` can undo it exactly."""
+        slot = self.slots.get((day.date, minute))
+        if slot is None:
+            return []
+        changed: list[tuple[dict, str]] = []
+        _, option = self._best_option(day, minute)
+        for a in option.split("+") if option is not None else ():
+            if slot.floor[a] > 0:
+                changed.append((slot.floor, a))
+            elif slot.target[a] > 0:
+                changed.append((slot.target, a))
+            changed.append((slot.room, a))
+            changed += [(slot.kit, k) for k in self.kit_users.get(a, ())]
+        people = slot.people
+        if self.lead[day.member.id] and people["lead"] > 0:
+            changed.append((people, "lead"))
+        if people["heads"] > 0:
+            changed.append((people, "heads"))
+        if people["outside"] > 0 and eligible(self.p, day.member, day.date):
+            changed.append((people, "outside"))
+        for where, key in changed:
+            where[key] -= 1
+        return changed
+
+    # --- the shapes a person-day may take -------------------------------------------------------
+
+    def shapes(self, day: PersonDay) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
+        """(start, end, breaks) on the model's grid: every legal start, a few standard lengths, the
+        break where the model allows it (the best position is chosen when valued)."""
+        plan, p = self.v.plan, self.p
+        min_len = -(-p.min_shift_minutes // SLOT)
+        lengths = sorted({plan.longest, min(plan.longest, plan.mid_max), min(plan.longest, plan.short_max),
+                          max(min_len, min(plan.longest, (plan.short_max + min_len) // 2)), min_len})
+        out = []
+        for start in day.start:
+            for length in lengths:
+                end = start + length * SLOT
+                if length < min_len or end not in day.end:
+                    continue
+                out.append((start, end, length))
+        return out
+
+    def _break_size(self, length: int) -> int:
+        plan = self.v.plan
+        if length <= plan.short_max:
+            return 0
+        return plan.b1 if length <= plan.mid_max else plan.b2
+
+    def evaluate(self, day: PersonDay) -> tuple[float, Shift] | None:
+        """The best shape for this person-day as things stand, and what it is worth."""
+        ranked = self.ranked(day, 1)
+        return ranked[0] if ranked else None
+
+    def ranked(self, day: PersonDay, keep: int) -> list[tuple[float, Shift]]:
+        """The `keep` best shapes (one break position each), best first."""
+        value = {t: self.slot_value(day, t) for t in day.slots}
+        prefix = [0.0]
+        for t in day.slots:
+            prefix.append(prefix[-1] + value[t])
+        index = {t: i for i, t in enumerate(day.slots)}
+        found: list[tuple[float, Shift]] = []
+        who = day.member.id
+        for start, end, length in self.shapes(day):
+            size = self._break_size(length)
+            gain = prefix[index[end - SLOT] + 1] - prefix[index[start]]
+            brk: tuple[tuple[int, int], ...] = ()
+            if size:
+                margin = self.p.rules.min_work_around_break_minutes // SLOT
+                places = [b for b in day.breaks.get(size, {})
+                          if b - margin * SLOT >= start and b + (size + margin - 1) * SLOT < end]
+                if not places:
+                    continue
+                b = min(places, key=lambda b: (prefix[index[b] + size] - prefix[index[b]], abs(b - (start + end) // 2)))
+                gain -= prefix[index[b] + size] - prefix[index[b]]
+                brk = ((b, b + size * SLOT),)
+            work = (length - size) * SLOT
+            if self.minutes[who] + work > self.p.max_weekly_minutes:
+                continue
+            gain += self._hours_value(who, work)
+            shift = Shift(who, day.date, start, end, brk)
+            if self.rest_ok(shift):
+                found.append((gain, shift))
+        found.sort(key=lambda item: -item[0])  # stable: the earliest shape first on a tie
+        return found[:keep]
+
+    def _hours_value(self, who: str, work: int) -> float:
+        """The contract-hours term: each 15 minutes towards the target earns, beyond it costs."""
+        w = self.p.weights.contract_hours
+        below = max(0, min(work, self.target[who] - self.minutes[who]))
+        return w * (below - (work - below)) / SLOT
+
+    # --- the person's labour rules --------------------------------------------------------------
+
+    def allowed(self, day: PersonDay) -> bool:
+        p, who = self.p, day.member.id
+        if not p.trained(day.member, day.date):
+            return False
+        worked = [d for (w, d) in self.shifts if w == who]
+        if len(worked) + 1 > 7 - p.labour.min_days_off_per_week:
+            return False
+        limit = p.labour.max_consecutive_work_days
+        if limit is not None:
+            days = {d for d in worked} | {s.date for s in p.previous_shifts(who)} | {day.date}
+            run = 1
+            for step in (-1, 1):
+                d = day.date + dt.timedelta(days=step)
+                while d in days:
+                    run += 1
+                    d += dt.timedelta(days=step)
+            if run > limit:
+                return False
+        return True
+
+    def rest_ok(self, shift: Shift) -> bool:
+        rest = int(round(self.p.labour.min_rest_hours_between_shifts * 60))
+        who = shift.staff_id
+        before = self.shifts.get((who, shift.date - dt.timedelta(days=1)))
+        if before is None and shift.date == self.p.week_start:
+            previous = self.p.previous_shifts(who)[-1:]
+            before = previous[0] if previous and (shift.date - previous[0].date).days == 1 else None
+        if before is not None and shift.start + DAY_MINUTES - before.end < rest:
+            return False
+        after = self.shifts.get((who, shift.date + dt.timedelta(days=1)))
+        return after is None or after.start + DAY_MINUTES - shift.end >= rest
+
+    # --- the greedy -----------------------------------------------------------------------------
+
+    def place(self, shift: Shift) -> None:
+        day = self.v.days[(shift.staff_id, shift.date)]
+        changed = []
+        for t in range(shift.start, shift.end, SLOT):
+            if not shift.on_break(t):
+                changed += self.take(day, t)
+        self.shifts[(shift.staff_id, shift.date)] = shift
+        self.changed[(shift.staff_id, shift.date)] = changed
+        self.minutes[shift.staff_id] += shift.work_minutes
+
+    def release(self, key: tuple[str, dt.date]) -> None:
+        shift = self.shifts.pop(key)
+        for where, name in self.changed.pop(key):
+            where[name] += 1
+        self.minutes[shift.staff_id] -= shift.work_minutes
+
+    def run(self, passes: int = 4) -> list[Shift]:
+        for key, shift in self.v.locked_shifts.items():
+            if key in self.v.days:
+                self.place(Shift(shift.staff_id, shift.date, shift.start, shift.end, shift.breaks))
+        self.greedy()
+        # then each person-day again, the others kept: its shift taken out and the best one (or
+        # none) put back, until a pass changes nothing
+        free = [key for key in sorted(self.v.days, key=lambda k: (k[1], k[0])) if key not in self.v.locked]
+        for _ in range(passes):
+            moved = False
+            for key in free:
+                old = self.shifts.get(key)
+                if old is not None:
+                    self.release(key)
+                day = self.v.days[key]
+                found = self.evaluate(day) if self.allowed(day) else None
+                if found is not None and found[0] > 0:
+                    self.place(found[1])
+                moved |= self.shifts.get(key) != old
+            if not moved:
+                break
+        for date in sorted(self.p.days):
+            self.pairs(date, set(free))
+        return sorted(self.shifts.values(), key=lambda s: (s.date, s.staff_id))
+
+    def missing(self, date: dt.date) -> int:
+        """Person-slots the hard rules still miss on a date."""
+        return sum(sum(slot.floor.values()) + sum(slot.people.values())
+                   for (day, _), slot in self.slots.items() if day == date)
+
+    def _replace(self, keys: tuple, shifts: dict) -> None:
+        for key in keys:
+            if key in self.shifts:
+                self.release(key)
+        for key in keys:
+            if shifts.get(key) is not None:
+                self.place(shifts[key])
+
+    def pairs(self, date: dt.date, free: set, rounds: int = 3) -> None:
+        """Two person-days of a date at once, where one at a time is stuck: both taken out and
+        put back one after the other (either order), kept if the hard rules miss less."""
+        keys = [k for k in sorted(self.v.days) if k[1] == date and k in free]
+        for _ in range(rounds):
+            missing = self.missing(date)
+            if missing == 0:
+                return
+            improved = False
+            for i, first in enumerate(keys):
+                for second in keys[i + 1:]:
+                    if self._try_pair(date, (first, second), missing):
+                        improved, missing = True, self.missing(date)
+                        if missing == 0:
+                            return
+            if not improved:
+                return
+
+    def _try_pair(self, date: dt.date, pair: tuple, missing: int, keep: int = 8) -> bool:
+        """One of the pair takes one of its `keep` best shapes (or none), the other its best."""
+        old = {key: self.shifts.get(key) for key in pair}
+        for first, second in (pair, pair[::-1]):
+            self._replace(pair, {})
+            day = self.v.days[first]
+            options = [shift for gain, shift in self.ranked(day, keep) if gain > 0] if self.allowed(day) else []
+            for shift in [*options, None]:
+                self._replace(pair, {first: shift})
+                other = self.v.days[second]
+                found = self.evaluate(other) if self.allowed(other) else None
+                if found is not None and found[0] > 0:
+                    self.place(found[1])
+                if self.missing(date) < missing:
+                    return True
+        self._replace(pair, old)
+        return False
+
+    def greedy(self) -> None:
+        closed = set(self.v.locked) | set(self.shifts)
+        cache: dict[tuple[str, dt.date], tuple[float, Shift] | None] = {}
+        while True:
+            best = None
+            for key, day in self.v.days.items():
+                if key in closed:
+                    continue
+                if key not in cache:
+                    cache[key] = self.evaluate(day) if self.allowed(day) else None
+                found = cache[key]
+                if found is not None and found[0] > 0 and (best is None or found[0] > best[0]):
+                    best = found
+            if best is None:
+                break
+            shift = best[1]
+            self.place(shift)
+            closed.add((shift.staff_id, shift.date))
+            # the same date's values changed for everyone; the person's hours and days for all dates
+            for other in list(cache):
+                if other[1] == shift.date or other[0] == shift.staff_id:
+                    del cache[other]
+
+
+def construct(v: Variables) -> list[Shift]:
+    """Shifts without activities: the constructive first roster of these variables' problem."""
+    return Constructor(v).run()
