@@ -358,7 +358,7 @@ def cmd_bench_roster(args: argparse.Namespace) -> int:
         raise UsageError("--time-limit and --scale-time-limit must be above 0 and at most 3600 seconds")
     fixtures = load_fixtures(get_settings().fixtures_dir)  # the fixture files only: no stored designations
     sites = _bench_sites(args.sites, fixtures)
-    weeks = _bench_weeks(args.weeks, KINDS)
+    weeks = _bench_weeks(args.weeks, (*KINDS, "scale"))  # "scale": no site week, the scale scenario only
     if args.reproducible:  # deterministic time, fixed seed and workers: the same verdict under load
         os.environ["MADOGUCHI_REPRODUCIBLE"] = "1"
     say = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
@@ -1106,7 +1106,8 @@ def build_parser() -> argparse.ArgumentParser:
                               help="stop on CP-SAT deterministic time (0.3 per worker per second asked), fixed seed")
     bench_roster.add_argument("--sites", metavar="A,B", help="only these sites (default: every site)")
     bench_roster.add_argument("--weeks", metavar="KIND,DATE",
-                              help="only these weeks: kinds busy, weekend, holiday, leave, or Monday dates")
+                              help="only these weeks: kinds busy, weekend, holiday, leave, or Monday dates; "
+                                   "scale: the scale scenario only")
     bench_roster.add_argument("--record-best", action="store_true",
                               help="solve each week (and each scale copy) for --time-limit with no gap limit and "
                                    "lower the figures on record in bench/ where the checker accepts a better roster")
