@@ -88,6 +88,10 @@ def record(store: dict, store_path: Path, key: str, problem: RosterProblem, fing
     entry = store["weeks"].get(key)
     previous = entry["penalty"] if entry is not None and entry["fingerprint"] == fingerprint else None
     if violations:
+        if entry is not None and previous is None:  # a figure for a problem that no longer exists goes
+            roster_path(store_path, entry).unlink(missing_ok=True)
+            del store["weeks"][key]
+            return Outcome(key, False, penalty, None, f"refused: {violations} hard violations; stale figure removed")
         return Outcome(key, False, penalty, previous, f"refused: {violations} hard violations")
     if previous is not None and previous <= penalty:
         return Outcome(key, False, penalty, previous, "kept: the recorded roster is as good or better")
