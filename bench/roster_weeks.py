@@ -13,12 +13,14 @@ week wins. "Load" is the week's required person-slots (StaffingModel).
   call centre opens every day, so every week of it already has weekend work; Fujieda, closed at
   weekends) have no weekend week, and the report says so.
 - `holiday`: the busiest week with a national holiday on a Monday to Friday.
-- `leave`: the busiest remaining week, with two people absent: in the staff fixture's order, the
-  first two agents (else anyone) who could work the days in question; the first is absent on the
-  week's 2nd and 3rd open days, the second on its 4th and 5th (one person off a day: with two off
-  on one day Fujieda's six people cannot staff three windows all day, and the best known must be a
-  roster with no hard violation). The absences go into the RosterProblem's `absences`, as the
-  dashboard puts a recorded absence.
+- `leave`: the busiest remaining week, with two people absent two days each, on the days that can
+  best spare a person, as a scheduler grants leave: the week's open days ranked by their demand
+  target (person-slots, fewest first; earlier first on a tie); the first person is off the two
+  lightest, the second the next two, so one person is off a day. The people: in the staff
+  fixture's order, the first two agents (else anyone) who could work their two days. The absences
+  go into the RosterProblem's `absences`, as the dashboard puts a recorded absence. (Two people
+  off on one day, or anyone off on Tamano's Wednesday to 19:00, leaves too few people to meet the
+  hard rules: such a week has no acceptable roster, hence no best known.)
 
 The benchmark reads the fixture files only: designated days stored in a database are not laid over,
 so that a week's problem (and its best-known figure) does not depend on a database's content."""
@@ -111,10 +113,13 @@ def has_weekday_holiday(site: SiteProfile, week: dt.date) -> bool:
 
 def leave_absences(problem: RosterProblem) -> tuple[tuple[str, dt.date], ...]:
     """The documented leave pattern (module docstring) on a problem built without absences."""
-    open_days = sorted(problem.days)
-    if len(open_days) < 5:
+    demand: dict[dt.date, int] = dict.fromkeys(problem.days, 0)
+    for (day, _, _), need in problem.requirements.items():
+        demand[day] += need.target
+    lightest = sorted(problem.days, key=lambda d: (demand[d], d))
+    if len(lightest) < 2 * LEAVE_PEOPLE:
         return ()
-    patterns = [(open_days[1], open_days[2]), (open_days[3], open_days[4])]
+    patterns = [tuple(sorted(lightest[2 * i:2 * i + 2])) for i in range(LEAVE_PEOPLE)]
     ordered = ([m for m in problem.staff if m.role == StaffRole.AGENT]
                + [m for m in problem.staff if m.role != StaffRole.AGENT])
     chosen: list[tuple[str, dt.date]] = []

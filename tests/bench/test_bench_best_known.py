@@ -136,6 +136,19 @@ def test_a_figure_for_another_problem_is_stale_and_replaced(holiday, store_path)
     assert best_known.figure(store, week.key, fingerprint(problem)) == (STORE["weeks"][week.key]["penalty"], False)
 
 
+def test_a_stale_figure_goes_even_when_the_new_roster_is_refused(holiday, tmp_path):
+    week, problem = holiday
+    path = tmp_path / "best_known.json"
+    store = best_known.load(path)
+    good = best_known.read_roster(best_known.DEFAULT_PATH, STORE["weeks"][week.key])
+    best_known.record(store, path, week.key, problem, "another", good, {}, _about(week))
+    assert (tmp_path / store["weeks"][week.key]["roster"]).exists()
+    empty = Roster(problem.site.id, problem.week_start, [])
+    outcome = best_known.record(store, path, week.key, problem, fingerprint(problem), empty, {}, _about(week))
+    assert not outcome.recorded and "stale figure removed" in outcome.reason
+    assert week.key not in store["weeks"] and not list((tmp_path / "best_known").iterdir())
+
+
 def test_record_best_writes_the_store_with_the_command_and_settings(fixtures, tmp_path):
     path = tmp_path / "best_known.json"
     shutil.copy(best_known.DEFAULT_PATH, path)
