@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench import best_known
-from bench.roster_weeks import KINDS, SiteWeek, build, fingerprint, plan, problem_of
+from bench.roster_weeks import KINDS, SiteWeek, build, fingerprint, plan, problem_of, unmatched_dates
 from core.fixtures import Fixtures
 from core.roster import RosterProblem
 from core.site_profile import SiteProfile
@@ -36,6 +36,10 @@ RECORD_GAP = 0.0  # a record run on wall time never stops early on the gap
 # A reproducible record run solves exactly as the benchmark does (the solver's default gap limit, which
 # also steers CP-SAT's search), so it records the very roster a reproducible benchmark run found.
 BENCH_GAP = 0.005
+
+
+class UnknownWeek(ValueError):
+    """A --weeks date that is no benchmark week of the selected sites."""
 
 
 def busy_week(site: SiteProfile, fixtures: Fixtures) -> dt.date:
@@ -140,6 +144,7 @@ def _scale(fixtures: Fixtures, weeks: dict[str, dt.date], time_limit: float, sto
         "seconds": round(seconds, 2),
         "first_acceptable_seconds": None if None in firsts else round(max(firsts), 2),
         "hard_violations": sum(len(r.violations) for r in pool.rosters),
+        "sites_not_acceptable": sum(1 for r in pool.rosters if r.violations or r.objective is None),
         "goal": "within 2% of the best known in 60 s",
     }
     if missing:
@@ -156,6 +161,9 @@ def run(fixtures: Fixtures, time_limit: float = 10.0, scale_time_limit: float = 
     site's busy week."""
     store = best_known.load(store_path)
     chosen = plan(fixtures, sites, weeks)
+    if unmatched_dates(chosen, weeks):
+        raise UnknownWeek(f"--weeks: {', '.join(unmatched_dates(chosen, weeks))} is no benchmark week of the sites "
+                         f"selected; their weeks: {', '.join(sorted({w.key for w in plan(fixtures, sites).weeks}))}")
     rows = []
     for week in chosen.weeks:
         problem = problem_of(fixtures, week)

@@ -169,6 +169,12 @@ def plan(fixtures: Fixtures, sites: list[str] | None = None, kinds: list[str] | 
     return out
 
 
+def unmatched_dates(chosen: WeekPlan, weeks: list[str] | None) -> list[str]:
+    """Dates asked for with --weeks that are no benchmark week of the selected sites."""
+    dates = [w for w in weeks or [] if w not in KINDS and w != "scale"]
+    return [d for d in dates if d not in {w.week_start.isoformat() for w in chosen.weeks}]
+
+
 def _not_applicable(kind: str) -> str:
     return {"weekend": "no day type opens a Saturday or Sunday without opening every day",
             "holiday": "no contract week has a national holiday on a weekday"}.get(kind, "no week left")

@@ -370,8 +370,11 @@ def cmd_bench_roster(args: argparse.Namespace) -> int:
         result = bench_roster.record_best(fixtures, args.time_limit, command, say, sites, weeks,
                                           scale=not args.no_scale)
     else:
-        result = bench_roster.run(fixtures, time_limit=args.time_limit, scale_time_limit=args.scale_time_limit,
-                                  scale=not args.no_scale, progress=say, sites=sites, weeks=weeks)
+        try:
+            result = bench_roster.run(fixtures, time_limit=args.time_limit, scale_time_limit=args.scale_time_limit,
+                                      scale=not args.no_scale, progress=say, sites=sites, weeks=weeks)
+        except bench_roster.UnknownWeek as exc:
+            raise UsageError(str(exc)) from None
     print(json.dumps(result, ensure_ascii=False, indent=2 if not args.json else None))
     return 0
 

@@ -74,6 +74,7 @@ def test_a_week_not_applicable_gets_a_note():
     (["--weeks", "2027-02-02"], "2027-02-02 is not a Monday"),
     (["--time-limit", "0"], "--time-limit"),
     (["--scale-time-limit", "-1"], "--scale-time-limit"),
+    (["--sites", "fujieda", "--weeks", "2025-06-02"], "2025-06-02 is no benchmark week"),
 ])
 def test_bad_options_are_refused_with_exit_code_2(argv, words, capsys):
     assert main(["bench", "roster", "--no-scale", *argv]) == 2
