@@ -106,7 +106,7 @@ def test_record_refuses_a_roster_with_hard_violations(holiday, store_path):
 
 def test_record_keeps_the_lower_figure_whatever_the_order(holiday, store_path):
     week, problem = holiday
-    quick = solve(problem, time_limit=1.5)  # either better or worse than the record: both orders are checked
+    quick = solve(problem, time_limit=3)  # either better or worse than the record: both orders are checked
     assert quick.violations == []
     stored = STORE["weeks"][week.key]
     good = best_known.read_roster(best_known.DEFAULT_PATH, stored)
@@ -154,7 +154,7 @@ def test_record_best_writes_the_store_with_the_command_and_settings(fixtures, tm
     shutil.copy(best_known.DEFAULT_PATH, path)
     shutil.copytree(best_known.DEFAULT_PATH.parent / "best_known", tmp_path / "best_known")
     before = json.loads(path.read_text())
-    result = record_best(fixtures, 1.5, "madoguchi bench roster --record-best --time-limit 1.5", sites=["fujieda"],
+    result = record_best(fixtures, 3, "madoguchi bench roster --record-best --time-limit 3", sites=["fujieda"],
                          weeks=["holiday"], scale=False, store_path=path)
     after = json.loads(path.read_text())
     (outcome,) = result["outcomes"]
@@ -162,7 +162,7 @@ def test_record_best_writes_the_store_with_the_command_and_settings(fixtures, tm
     assert after["weeks"][key]["penalty"] == min(before["weeks"][key]["penalty"], outcome["penalty"])
     assert after["weeks"][key]["penalty"] <= before["weeks"][key]["penalty"]
     if outcome["recorded"]:
-        assert after["weeks"][key]["found"]["time_limit"] == 1.5
+        assert after["weeks"][key]["found"]["time_limit"] == 3
     else:
         assert after["weeks"][key] == before["weeks"][key]
     assert {k: v for k, v in after["weeks"].items() if k != key} == {
