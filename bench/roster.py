@@ -1,116 +1,232 @@
-"""`madoguchi bench roster`: one busy week per site with its demo staff, and a scale scenario of
-20 sites (four copies of each profile, about 300 staff) solved as a pool (site by site: their staff are disjoint).
+"""`madoguchi bench roster`: four weeks per site (busy, weekend session, national holiday, leave;
+bench/roster_weeks.py says how each is chosen) with the site's demo staff, and a scale scenario of
+20 sites (four copies of each profile on its busy week, about 300 staff) solved as a pool.
 
-Busy week: the Monday-to-Sunday week inside the contract with the most required person-slots.
-Every roster is also judged by the independent checker: `hard_violations` must be 0; `objective`
-is the checker's own count of the penalties, `solver_objective` CP-SAT's (never lower)."""
+Per site week: the checker's penalty (`penalty`, core.roster_check.score, switches included),
+CP-SAT's bound (`best_bound`), the proven gap (penalty − bound) / penalty, the best known penalty of
+the week (bench/best_known.json, from a long run) and the gap to it (penalty − best known) / penalty,
+the seconds, the seconds to the first roster with 0 hard violations when the solver reports it
+(`first_acceptable_seconds`), and the hard violations the checker finds (must be 0).
+
+`--record-best` solves every selected week (and each scale copy problem) for the time limit with no
+gap limit (in reproducible mode: as the benchmark does, so it records what a reproducible run finds),
+and lowers bench/best_known.json where the checker accepts a better roster."""
 from __future__ import annotations
 
 import datetime as dt
 import os
 import platform
+import subprocess
 import time
 from collections.abc import Callable
+from pathlib import Path
 
+from bench import best_known
+from bench.roster_weeks import KINDS, SiteWeek, build, fingerprint, plan, problem_of, unmatched_dates
 from core.fixtures import Fixtures
-from core.requirements import StaffingModel
-from core.roster import RosterProblem, monday_of
+from core.roster import RosterProblem
 from core.site_profile import SiteProfile
 from core.staff import StaffMember
-from optimizer.solve import solve, solve_many
+from core.vocabulary import StaffRole
+from optimizer.solve import reproducible, solve, solve_many
 
 SCALE_COPIES = 4
 SCALE_EXTRA_SHARE = 0.35  # extra agents per copy, so the 20 sites have about 300 staff
+RECORD_GAP = 0.0  # a record run on wall time never stops early on the gap
+# A reproducible record run solves exactly as the benchmark does (the solver's default gap limit, which
+# also steers CP-SAT's search), so it records the very roster a reproducible benchmark run found.
+BENCH_GAP = 0.005
+
+
+class UnknownWeek(ValueError):
+    """A --weeks date that is no benchmark week of the selected sites."""
 
 
 def busy_week(site: SiteProfile, fixtures: Fixtures) -> dt.date:
     """The contract week with the most required person-slots (first one on a tie)."""
-    model = StaffingModel(site, fixtures.catalogue)
-    first = monday_of(site.contract.start)
-    if first < site.contract.start:
-        first += dt.timedelta(days=7)
-    best, best_load = first, -1
-    week = first
-    while week + dt.timedelta(days=6) <= site.contract.end and week < first + dt.timedelta(days=371):
-        load = sum(r.required for d in model.days(week, week + dt.timedelta(days=6)) for r in d.requirements)
-        if load > best_load:
-            best, best_load = week, load
-        week += dt.timedelta(days=7)
-    return best
+    return plan(fixtures, sites=[site.id], kinds=["busy"]).weeks[0].week_start
 
 
-def _summary(roster, problem: RosterProblem, seconds: float) -> dict:
-    return {
-        "site": problem.site.id,
-        "week_start": problem.week_start.isoformat(),
+def _rounded(value: float | None, digits: int = 1) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def week_row(week: SiteWeek, problem: RosterProblem, roster, seconds: float, store: dict) -> dict:
+    penalty = roster.penalty_total
+    known, stale = best_known.figure(store, week.key, fingerprint(problem))
+    row = {
+        "site": week.site,
+        "week_start": week.week_start.isoformat(),
+        "kind": week.kind,
+        "absences": [[who, day.isoformat()] for who, day in week.absences],
         "staff": len(problem.staff),
         "open_days": len(problem.days),
         "status": roster.status,
-        "objective": roster.objective,
-        "best_bound": None if roster.best_bound is None else round(roster.best_bound, 1),
-        "relative_gap": None if roster.relative_gap is None else round(roster.relative_gap, 5),
+        "penalty": penalty,
+        "best_bound": _rounded(roster.best_bound),
+        "proven_gap": best_known.gap(penalty, roster.best_bound) if roster.objective is not None else None,
+        "best_known": known,
+        "gap_to_best_known": best_known.gap(penalty, known) if roster.objective is not None else None,
         "seconds": round(seconds, 2),
+        "first_acceptable_seconds": _rounded(getattr(roster, "first_acceptable_seconds", None), 2),
         "hard_violations": len(roster.violations),
         "violated_rules": sorted({v["rule"] for v in roster.violations}),
         "solver_objective": roster.solver_objective,
         "shifts": len(roster.shifts),
     }
+    if stale:
+        row["best_known_stale"] = True
+    return row
 
 
 def _clone_staff(member: StaffMember, suffix: str) -> StaffMember:
     return member.model_copy(update={"id": f"{member.id}-{suffix}", "name": f"{member.name}{suffix}"})
 
 
+def scale_problem(fixtures: Fixtures, site_id: str, week: dt.date, copy: int) -> RosterProblem:
+    """Copy `copy` of a site on a week: its staff renamed, and 35% more agents (clones of its
+    agents in turn). The copies of one site differ only by names (their fingerprints are equal)."""
+    site = fixtures.sites[site_id]
+    clone = site.model_copy(update={"id": f"{site.id}_{copy}"})
+    members = fixtures.staff[site.id].staff
+    staff = [_clone_staff(m, f"c{copy}") for m in members]
+    agents = [m for m in members if m.role == StaffRole.AGENT]
+    extra = round(len(members) * SCALE_EXTRA_SHARE)
+    staff += [_clone_staff(agents[i % len(agents)], f"c{copy}x{i}") for i in range(extra)]
+    return build(fixtures, site.id, week, (), staff=staff, site=clone)
+
+
+def scale_key(site_id: str, week: dt.date) -> str:
+    return f"scale/{site_id}/{week.isoformat()}"
+
+
 def scale_problems(fixtures: Fixtures, weeks: dict[str, dt.date]) -> list[RosterProblem]:
-    problems = []
-    for copy in range(1, SCALE_COPIES + 1):
-        for site in fixtures.sites.values():
-            clone = site.model_copy(update={"id": f"{site.id}_{copy}"})
-            staff = [_clone_staff(m, f"c{copy}") for m in fixtures.staff[site.id].staff]
-            agents = [m for m in fixtures.staff[site.id].staff if m.role == "agent"]
-            extra = round(len(fixtures.staff[site.id].staff) * SCALE_EXTRA_SHARE)
-            staff += [_clone_staff(agents[i % len(agents)], f"c{copy}x{i}") for i in range(extra)]
-            problems.append(RosterProblem.build(clone, fixtures.catalogue, staff, weeks[site.id]))
-    return problems
+    return [scale_problem(fixtures, site.id, weeks[site.id], copy)
+            for copy in range(1, SCALE_COPIES + 1) for site in fixtures.sites.values()]
+
+
+def scale_best_known(store: dict, problems: list[RosterProblem]) -> tuple[int | None, list[str]]:
+    """The scale scenario's best known: the sum over its 20 sites of the best known of each copy's
+    problem. Every copy of a site is the same problem up to names (checked by fingerprint), so one
+    recorded roster per site serves its four copies. None, with the sites missing, when any is not
+    recorded or stale."""
+    total, missing = 0, []
+    for problem in problems:
+        base = problem.site.id.rsplit("_", 1)[0]
+        known, _ = best_known.figure(store, scale_key(base, problem.week_start), fingerprint(problem))
+        if known is None:
+            missing.append(problem.site.id)
+        else:
+            total += known
+    return (None if missing else total), missing
+
+
+def _scale(fixtures: Fixtures, weeks: dict[str, dt.date], time_limit: float, store: dict,
+           progress: Callable[[str], None]) -> dict:
+    problems = scale_problems(fixtures, weeks)
+    started = time.perf_counter()
+    pool = solve_many(problems, time_limit=time_limit, relative_gap=0.02)
+    seconds = time.perf_counter() - started
+    solved = all(r.objective is not None for r in pool.rosters)
+    penalty = sum(r.penalty_total for r in pool.rosters)
+    known, missing = scale_best_known(store, problems)
+    firsts = [getattr(r, "first_acceptable_seconds", None) for r in pool.rosters]
+    result = {
+        "sites": len(problems),
+        "staff": sum(len(p.staff) for p in problems),
+        "weeks": {site: week.isoformat() for site, week in weeks.items()},
+        "status": pool.status,
+        "penalty": penalty,
+        "best_bound": _rounded(pool.best_bound),
+        "proven_gap": best_known.gap(penalty, pool.best_bound) if solved else None,
+        "best_known": known,
+        "gap_to_best_known": best_known.gap(penalty, known) if solved else None,
+        "seconds": round(seconds, 2),
+        "first_acceptable_seconds": None if None in firsts else round(max(firsts), 2),
+        "hard_violations": sum(len(r.violations) for r in pool.rosters),
+        "sites_not_acceptable": sum(1 for r in pool.rosters if r.violations or r.objective is None),
+        "goal": "within 2% of the best known in 60 s",
+    }
+    if missing:
+        result["best_known_missing"] = missing
+    progress(f"scale: {pool.status} penalty {penalty} bound {result['best_bound']} in {seconds:.1f} s")
+    return result
 
 
 def run(fixtures: Fixtures, time_limit: float = 10.0, scale_time_limit: float = 60.0, scale: bool = True,
-        progress: Callable[[str], None] = lambda line: None) -> dict:
-    sites = []
-    weeks: dict[str, dt.date] = {}
-    for site in fixtures.sites.values():
-        weeks[site.id] = busy_week(site, fixtures)
-        problem = RosterProblem.build(site, fixtures.catalogue, list(fixtures.staff[site.id].staff), weeks[site.id])
+        progress: Callable[[str], None] = lambda line: None, sites: list[str] | None = None,
+        weeks: list[str] | None = None, store_path: Path = best_known.DEFAULT_PATH) -> dict:
+    """The benchmark. `sites`: site ids to run (default all); `weeks`: kinds (busy, weekend,
+    holiday, leave) or Monday dates to run (default all). The scale scenario always uses every
+    site's busy week."""
+    store = best_known.load(store_path)
+    chosen = plan(fixtures, sites, weeks)
+    if unmatched_dates(chosen, weeks):
+        raise UnknownWeek(f"--weeks: {', '.join(unmatched_dates(chosen, weeks))} is no benchmark week of the sites "
+                         f"selected; their weeks: {', '.join(sorted({w.key for w in plan(fixtures, sites).weeks}))}")
+    rows = []
+    for week in chosen.weeks:
+        problem = problem_of(fixtures, week)
         started = time.perf_counter()
-        roster = solve(problem, time_limit=time_limit)
-        row = _summary(roster, problem, time.perf_counter() - started)
-        progress(f"{site.id}: {row['status']} gap {row['relative_gap']} in {row['seconds']} s")
-        sites.append(row)
-    from optimizer.solve import reproducible
-
+        roster = solve(problem, time_limit=time_limit, relative_gap=BENCH_GAP)
+        row = week_row(week, problem, roster, time.perf_counter() - started, store)
+        progress(f"{week.key}: {row['status']} penalty {row['penalty']} bound {row['best_bound']}"
+                 f" best known {row['best_known']} in {row['seconds']} s")
+        rows.append(row)
     result = {
         "benchmark": "roster",
         "reproducible": reproducible(),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
         "time_limit_per_site": time_limit,
-        "sites": sites,
-        "goal_sites": "every site optimal or within 0.5% of the bound in under 10 s, zero hard violations",
+        "kinds": list(KINDS),
+        "weeks": rows,
+        "weeks_not_applicable": chosen.not_applicable,
+        "goal_weeks": "0 hard violations; within 1% of the best known and proven gap <= 2% in 10 s;"
+                      " first acceptable roster <= 2 s",
     }
     if scale:
-        problems = scale_problems(fixtures, weeks)
-        started = time.perf_counter()
-        pool = solve_many(problems, time_limit=scale_time_limit, relative_gap=0.02)
-        seconds = time.perf_counter() - started
-        result["scale"] = {
-            "sites": len(problems),
-            "staff": sum(len(p.staff) for p in problems),
-            "status": pool.status,
-            "objective": pool.objective,
-            "best_bound": pool.best_bound,
-            "relative_gap": None if pool.relative_gap is None else round(pool.relative_gap, 5),
-            "seconds": round(seconds, 2),
-            "hard_violations": sum(len(r.violations) for r in pool.rosters),
-            "goal": "within 2% of the bound in under 60 s",
-        }
-        progress(f"scale: {result['scale']['status']} gap {result['scale']['relative_gap']} in {seconds:.1f} s")
+        busy = {w.site: w.week_start for w in plan(fixtures, kinds=["busy"]).weeks}
+        result["scale"] = _scale(fixtures, busy, scale_time_limit, store, progress)
     return result
+
+
+def _commit() -> str | None:
+    try:
+        out = subprocess.run(["git", "-C", str(best_known.BENCH_DIR), "rev-parse", "--short", "HEAD"],
+                             capture_output=True, text=True, timeout=10, check=False)
+    except OSError:
+        return None
+    return out.stdout.strip() or None
+
+
+def record_best(fixtures: Fixtures, time_limit: float, command: str, progress: Callable[[str], None] = lambda s: None,
+                sites: list[str] | None = None, weeks: list[str] | None = None, scale: bool = True,
+                store_path: Path = best_known.DEFAULT_PATH) -> dict:
+    """Solve each selected week (and, with `scale`, each site's scale copy problem) for
+    `time_limit` seconds with no gap limit; lower the recorded figures where the checker accepts
+    a better roster. The store is saved after every week (a long run stopped half way keeps what it found)."""
+    store = best_known.load(store_path)
+    commit = _commit()
+    jobs: list[tuple[str, RosterProblem, dict]] = []
+    for week in plan(fixtures, sites, weeks).weeks:
+        about = {"site": week.site, "week_start": week.week_start.isoformat(), "kind": week.kind,
+                 "absences": [[who, day.isoformat()] for who, day in week.absences]}
+        jobs.append((week.key, problem_of(fixtures, week), about))
+    if scale:
+        for week in plan(fixtures, sites, ["busy"]).weeks:
+            about = {"site": week.site, "week_start": week.week_start.isoformat(), "kind": "scale_copy",
+                     "absences": [], "copy": 1}
+            jobs.append((scale_key(week.site, week.week_start), scale_problem(fixtures, week.site, week.week_start, 1),
+                         about))
+    outcomes = []
+    gap = BENCH_GAP if reproducible() else RECORD_GAP
+    for key, problem, about in jobs:
+        started = time.perf_counter()
+        roster = solve(problem, time_limit=time_limit, relative_gap=gap)
+        seconds = time.perf_counter() - started
+        found = best_known.found_by(command, time_limit, gap, reproducible(), seconds, roster.best_bound, commit)
+        outcome = best_known.record(store, store_path, key, problem, fingerprint(problem), roster, found, about)
+        best_known.save(store, store_path)
+        progress(f"{key}: penalty {outcome.penalty} ({outcome.reason}; before {outcome.previous}) in {seconds:.1f} s")
+        outcomes.append(outcome.to_json())
+    return {"benchmark": "roster", "record_best": True, "time_limit": time_limit, "outcomes": outcomes}

@@ -377,14 +377,70 @@ def cmd_roster_check(args: argparse.Namespace) -> int:
 def cmd_bench_roster(args: argparse.Namespace) -> int:
     import os
 
-    from bench.roster import run
+    from bench import roster as bench_roster
+    from bench.roster_table import render
+    from bench.roster_weeks import KINDS
 
+    if args.markdown:  # render a stored run, solve nothing
+        try:
+            document = json.loads(Path(args.markdown).read_text(encoding="utf-8"))
+            print(render(document), end="")
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise UsageError(f"--markdown {args.markdown}: {exc}") from None
+        return 0
+    if not 0 < args.time_limit <= 3600 or not 0 < args.scale_time_limit <= 3600:
+        raise UsageError("--time-limit and --scale-time-limit must be above 0 and at most 3600 seconds")
+    fixtures = load_fixtures(get_settings().fixtures_dir)  # the fixture files only: no stored designations
+    sites = _bench_sites(args.sites, fixtures)
+    weeks = _bench_weeks(args.weeks, (*KINDS, "scale"))  # "scale": no site week, the scale scenario only
     if args.reproducible:  # deterministic time, fixed seed and workers: the same verdict under load
         os.environ["MADOGUCHI_REPRODUCIBLE"] = "1"
-    result = run(_fixtures(), time_limit=args.time_limit, scale_time_limit=args.scale_time_limit,
-                 scale=not args.no_scale, progress=lambda line: print(line, file=sys.stderr, flush=True))
+    say = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
+    if args.record_best:
+        command = (f"madoguchi bench roster --record-best --time-limit {args.time_limit:g}"
+                   + (" --reproducible" if args.reproducible else "") + (" --no-scale" if args.no_scale else "")
+                   + (f" --sites {args.sites}" if args.sites else "")
+                   + (f" --weeks {args.weeks}" if args.weeks else ""))
+        result = bench_roster.record_best(fixtures, args.time_limit, command, say, sites, weeks,
+                                          scale=not args.no_scale)
+    else:
+        try:
+            result = bench_roster.run(fixtures, time_limit=args.time_limit, scale_time_limit=args.scale_time_limit,
+                                      scale=not args.no_scale, progress=say, sites=sites, weeks=weeks)
+        except bench_roster.UnknownWeek as exc:
+            raise UsageError(str(exc)) from None
     print(json.dumps(result, ensure_ascii=False, indent=2 if not args.json else None))
     return 0
+
+
+def _bench_sites(text: str | None, fixtures) -> list[str] | None:
+    if not text:
+        return None
+    sites = [s.strip() for s in text.split(",") if s.strip()]
+    unknown = [s for s in sites if s not in fixtures.sites]
+    if unknown or not sites:
+        raise UsageError(f"--sites {text}: unknown site {', '.join(unknown) or '(none given)'}; "
+                         f"known: {', '.join(fixtures.sites)}")
+    return sites
+
+
+def _bench_weeks(text: str | None, kinds: tuple[str, ...]) -> list[str] | None:
+    if not text:
+        return None
+    weeks = [w.strip() for w in text.split(",") if w.strip()]
+    for item in weeks:
+        if item in kinds:
+            continue
+        try:
+            monday = dt.date.fromisoformat(item)
+        except ValueError:
+            raise UsageError(f"--weeks {text}: {item!r} is neither a kind ({', '.join(kinds)}) "
+                             "nor a date YYYY-MM-DD") from None
+        if monday.weekday() != 0:
+            raise UsageError(f"--weeks {text}: {item} is not a Monday (a benchmark week starts on a Monday)")
+    if not weeks:
+        raise UsageError(f"--weeks {text}: no kind or date given")
+    return weeks
 
 
 def cmd_bench_live(args: argparse.Namespace) -> int:
@@ -1126,13 +1182,23 @@ def build_parser() -> argparse.ArgumentParser:
                               help="staff and the week before come from here (default: DATABASE_URL or data/)")
     check_roster.set_defaults(func=cmd_roster_check)
 
-    bench_roster = bench.add_parser("roster", help="a busy week per site, and a 20-site scale scenario")
+    bench_roster = bench.add_parser("roster", help="four weeks per site against the best rosters on record, "
+                                    "and a 20-site scale scenario")
     bench_roster.add_argument("--json", action="store_true", help="one line of JSON (default: indented)")
-    bench_roster.add_argument("--time-limit", type=float, default=10.0, help="seconds per site (default 10)")
+    bench_roster.add_argument("--time-limit", type=float, default=10.0, help="seconds per site week (default 10)")
     bench_roster.add_argument("--scale-time-limit", type=float, default=60.0, help="seconds (default 60)")
     bench_roster.add_argument("--no-scale", action="store_true", help="skip the 20-site scenario")
     bench_roster.add_argument("--reproducible", action="store_true",
                               help="stop on CP-SAT deterministic time (0.3 per worker per second asked), fixed seed")
+    bench_roster.add_argument("--sites", metavar="A,B", help="only these sites (default: every site)")
+    bench_roster.add_argument("--weeks", metavar="KIND,DATE",
+                              help="only these weeks: kinds busy, weekend, holiday, leave, or Monday dates; "
+                                   "scale: the scale scenario only")
+    bench_roster.add_argument("--record-best", action="store_true",
+                              help="solve each week (and each scale copy) for --time-limit with no gap limit and "
+                                   "lower the figures on record in bench/ where the checker accepts a better roster")
+    bench_roster.add_argument("--markdown", metavar="FILE.json",
+                              help="print the README table of a stored --json run (solves nothing)")
     bench_roster.set_defaults(func=cmd_bench_roster)
 
     demo = sub.add_parser("demo", help="90 days of demo history, then today's activity arriving live")

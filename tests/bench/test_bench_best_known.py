@@ -1,0 +1,169 @@
+"""bench/best_known.json: every stored figure is re-checked from its stored roster by the
+independent checker; recording only ever lowers a figure and only from an accepted roster."""
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import shutil
+
+import pytest
+
+from bench import best_known
+from bench.roster import SCALE_COPIES, record_best, scale_best_known, scale_key, scale_problem, scale_problems
+from bench.roster_weeks import fingerprint, plan, problem_of
+from core.roster import Roster
+from core.roster_check import check, score
+from optimizer.solve import solve
+
+STORE = best_known.load(best_known.DEFAULT_PATH)
+ENTRIES = sorted(STORE["weeks"].items())
+
+
+@pytest.fixture(scope="module")
+def weeks(fixtures):
+    return {w.key: w for w in plan(fixtures).weeks}
+
+
+def _problem(fixtures, weeks, key, entry):
+    if entry["kind"] == "scale_copy":
+        return scale_problem(fixtures, entry["site"], dt.date.fromisoformat(entry["week_start"]), entry["copy"])
+    assert key in weeks, f"{key} is no longer a benchmark week: re-record with `madoguchi bench roster --record-best`"
+    return problem_of(fixtures, weeks[key])
+
+
+def test_every_benchmark_week_and_scale_site_has_a_figure(fixtures, weeks):
+    missing = sorted(set(weeks) - set(STORE["weeks"]))
+    assert not missing, f"no best known for {missing}"
+    for week in (w for w in weeks.values() if w.kind == "busy"):
+        assert scale_key(week.site, week.week_start) in STORE["weeks"]
+
+
+@pytest.mark.parametrize("key,entry", ENTRIES, ids=[k for k, _ in ENTRIES])
+def test_the_stored_roster_has_the_stored_penalty_and_no_hard_violation(fixtures, weeks, key, entry):
+    problem = _problem(fixtures, weeks, key, entry)
+    assert entry["fingerprint"] == fingerprint(problem), f"{key}: the problem changed since it was recorded"
+    document = json.loads(gzip.decompress((best_known.DEFAULT_PATH.parent / entry["roster"]).read_bytes()))
+    roster = Roster.from_json(document)
+    assert (roster.site_id, roster.week_start.isoformat()) == (problem.site.id, entry["week_start"])
+    assert sorted(roster.absences) == sorted(problem.absences)
+    assert check(roster, problem) == []
+    assert score(roster, problem)[0] == entry["penalty"]
+    found = entry["found"]
+    assert found["command"].startswith("madoguchi bench roster --record-best")
+    assert {"date", "time_limit", "relative_gap", "workers", "reproducible", "seconds"} <= set(found)
+
+
+@pytest.mark.parametrize("key,entry", [(k, e) for k, e in ENTRIES if e["kind"] == "scale_copy"],
+                         ids=[k for k, e in ENTRIES if e["kind"] == "scale_copy"])
+def test_a_scale_roster_renamed_to_another_copy_scores_the_same(fixtures, key, entry):
+    """One figure per site serves its four copies: the renamed roster is just as good on each."""
+    week = dt.date.fromisoformat(entry["week_start"])
+    text = gzip.decompress((best_known.DEFAULT_PATH.parent / entry["roster"]).read_bytes()).decode()
+    for copy in range(2, SCALE_COPIES + 1):
+        problem = scale_problem(fixtures, entry["site"], week, copy)
+        renamed = json.loads(text.replace("-c1", f"-c{copy}").replace(f'"{entry["site"]}_1"',
+                                                                       f'"{entry["site"]}_{copy}"'))
+        roster = Roster.from_json(renamed)
+        assert roster.site_id == problem.site.id
+        assert check(roster, problem) == []
+        assert score(roster, problem)[0] == entry["penalty"]
+
+
+def test_the_scale_best_known_is_the_sum_over_the_twenty_sites(fixtures, weeks):
+    busy = {w.site: w.week_start for w in weeks.values() if w.kind == "busy"}
+    problems = scale_problems(fixtures, busy)
+    total, missing = scale_best_known(STORE, problems)
+    assert missing == []
+    assert total == SCALE_COPIES * sum(STORE["weeks"][scale_key(s, d)]["penalty"] for s, d in busy.items())
+
+
+# --- recording ------------------------------------------------------------------------------
+
+@pytest.fixture
+def store_path(tmp_path):
+    return tmp_path / "best_known.json"
+
+
+@pytest.fixture(scope="module")
+def holiday(fixtures):
+    week = plan(fixtures, ["fujieda"], ["holiday"]).weeks[0]
+    return week, problem_of(fixtures, week)
+
+
+def _about(week):
+    return {"site": week.site, "week_start": week.week_start.isoformat(), "kind": week.kind, "absences": []}
+
+
+def test_record_refuses_a_roster_with_hard_violations(holiday, store_path):
+    week, problem = holiday
+    store = best_known.load(store_path)
+    empty = Roster(problem.site.id, problem.week_start, [])
+    outcome = best_known.record(store, store_path, week.key, problem, fingerprint(problem), empty, {}, _about(week))
+    assert not outcome.recorded and outcome.reason.startswith("refused")
+    assert store["weeks"] == {} and not (store_path.parent / "best_known").exists()
+
+
+def test_record_keeps_the_lower_figure_whatever_the_order(holiday, store_path):
+    week, problem = holiday
+    quick = solve(problem, time_limit=3)  # either better or worse than the record: both orders are checked
+    assert quick.violations == []
+    stored = STORE["weeks"][week.key]
+    good = best_known.read_roster(best_known.DEFAULT_PATH, stored)
+    low = min(quick.penalty_total, stored["penalty"])
+    for order in ((quick, good), (good, quick)):
+        path = store_path.parent / f"order{id(order)}" / "best_known.json"
+        path.parent.mkdir()
+        store = best_known.load(path)
+        first = best_known.record(store, path, week.key, problem, fingerprint(problem), order[0], {"n": 1},
+                                  _about(week))
+        second = best_known.record(store, path, week.key, problem, fingerprint(problem), order[1], {"n": 2},
+                                   _about(week))
+        assert first.recorded and first.reason == "recorded"
+        assert store["weeks"][week.key]["penalty"] == low
+        assert second.recorded == (second.penalty < first.penalty)
+        again = best_known.read_roster(path, store["weeks"][week.key])
+        assert best_known.judge(again, problem) == (low, 0)
+
+
+def test_a_figure_for_another_problem_is_stale_and_replaced(holiday, store_path):
+    week, problem = holiday
+    store = {"weeks": {week.key: {**STORE["weeks"][week.key], "fingerprint": "another", "penalty": 1}}}
+    assert best_known.figure(store, week.key, fingerprint(problem)) == (None, True)
+    good = best_known.read_roster(best_known.DEFAULT_PATH, STORE["weeks"][week.key])
+    outcome = best_known.record(store, store_path, week.key, problem, fingerprint(problem), good, {}, _about(week))
+    assert outcome.recorded and outcome.previous is None
+    assert best_known.figure(store, week.key, fingerprint(problem)) == (STORE["weeks"][week.key]["penalty"], False)
+
+
+def test_a_stale_figure_goes_even_when_the_new_roster_is_refused(holiday, tmp_path):
+    week, problem = holiday
+    path = tmp_path / "best_known.json"
+    store = best_known.load(path)
+    good = best_known.read_roster(best_known.DEFAULT_PATH, STORE["weeks"][week.key])
+    best_known.record(store, path, week.key, problem, "another", good, {}, _about(week))
+    assert (tmp_path / store["weeks"][week.key]["roster"]).exists()
+    empty = Roster(problem.site.id, problem.week_start, [])
+    outcome = best_known.record(store, path, week.key, problem, fingerprint(problem), empty, {}, _about(week))
+    assert not outcome.recorded and "stale figure removed" in outcome.reason
+    assert week.key not in store["weeks"] and not list((tmp_path / "best_known").iterdir())
+
+
+def test_record_best_writes_the_store_with_the_command_and_settings(fixtures, tmp_path):
+    path = tmp_path / "best_known.json"
+    shutil.copy(best_known.DEFAULT_PATH, path)
+    shutil.copytree(best_known.DEFAULT_PATH.parent / "best_known", tmp_path / "best_known")
+    before = json.loads(path.read_text())
+    result = record_best(fixtures, 3, "madoguchi bench roster --record-best --time-limit 3", sites=["fujieda"],
+                         weeks=["holiday"], scale=False, store_path=path)
+    after = json.loads(path.read_text())
+    (outcome,) = result["outcomes"]
+    key = outcome["key"]
+    assert after["weeks"][key]["penalty"] == min(before["weeks"][key]["penalty"], outcome["penalty"])
+    assert after["weeks"][key]["penalty"] <= before["weeks"][key]["penalty"]
+    if outcome["recorded"]:
+        assert after["weeks"][key]["found"]["time_limit"] == 3
+    else:
+        assert after["weeks"][key] == before["weeks"][key]
+    assert {k: v for k, v in after["weeks"].items() if k != key} == {
+        k: v for k, v in before["weeks"].items() if k != key}

@@ -1,0 +1,91 @@
+"""`madoguchi bench roster` from the command line: the per-week JSON, the filters, the README table
+made from the JSON, and bad input refused with exit code 2."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bench import best_known
+from bench.roster_table import COLUMNS, render
+from dashboard.cli import main
+
+WEEK_FIELDS = {"site", "week_start", "kind", "penalty", "best_bound", "proven_gap", "best_known", "gap_to_best_known",
+               "seconds", "first_acceptable_seconds", "hard_violations", "status", "staff", "absences"}
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    """One real run: Fujieda's holiday and leave weeks, reproducible, 2 s each."""
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["bench", "roster", "--sites", "fujieda", "--weeks", "holiday,leave", "--no-scale",
+                     "--reproducible", "--time-limit", "2", "--json"])
+    assert code == 0
+    path = tmp_path_factory.mktemp("bench") / "run.json"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return json.loads(out.getvalue()), path
+
+
+def test_one_row_per_selected_week_with_the_measures(run):
+    result, _ = run
+    assert [(r["site"], r["kind"]) for r in result["weeks"]] == [("fujieda", "holiday"), ("fujieda", "leave")]
+    store = best_known.load()
+    for row in result["weeks"]:
+        assert set(row) >= WEEK_FIELDS
+        assert row["hard_violations"] == 0
+        assert row["best_bound"] <= row["penalty"]
+        assert row["proven_gap"] == round((row["penalty"] - row["best_bound"]) / row["penalty"], 5)
+        key = f"{row['site']}/{row['week_start']}/{row['kind']}"
+        assert row["best_known"] == store["weeks"][key]["penalty"]
+        assert row["gap_to_best_known"] == round((row["penalty"] - row["best_known"]) / row["penalty"], 5)
+        assert row["best_bound"] <= row["best_known"] + 1e-6, "a checked roster below the proven bound"
+    leave = result["weeks"][1]
+    assert len(leave["absences"]) == 4
+    assert result["weeks_not_applicable"] == []  # Fujieda's missing weekend week was not asked for
+    assert result["reproducible"] is True and "scale" not in result
+
+
+def test_the_markdown_table_is_made_from_the_json(run, capsys):
+    result, path = run
+    assert main(["bench", "roster", "--markdown", str(path)]) == 0
+    table = capsys.readouterr().out
+    lines = table.strip().splitlines()
+    assert lines[0] == "| " + " | ".join(COLUMNS) + " |"
+    assert len(lines) == 2 + len(result["weeks"])
+    assert table == render(result)
+    for row, line in zip(result["weeks"], lines[2:], strict=True):
+        assert line.startswith(f"| fujieda | {row['week_start']} | {row['kind']}")
+        assert f" {row['penalty']:,} ".replace(",", " ") in line
+
+
+def test_a_week_not_applicable_gets_a_note():
+    result = {"weeks": [], "weeks_not_applicable": [{"site": "ageo", "kind": "weekend", "why": "no such day"}]}
+    assert "ageo: no weekend week (no such day)." in render(result)
+
+
+@pytest.mark.parametrize("argv,words", [
+    (["--sites", "osaka"], "unknown site osaka"),
+    (["--sites", ","], "(none given)"),
+    (["--weeks", "summer"], "'summer' is neither a kind"),
+    (["--weeks", "2027-02-02"], "2027-02-02 is not a Monday"),
+    (["--time-limit", "0"], "--time-limit"),
+    (["--scale-time-limit", "-1"], "--scale-time-limit"),
+    (["--sites", "fujieda", "--weeks", "2025-06-02"], "2025-06-02 is no benchmark week"),
+])
+def test_bad_options_are_refused_with_exit_code_2(argv, words, capsys):
+    assert main(["bench", "roster", "--no-scale", *argv]) == 2
+    assert words in capsys.readouterr().err
+
+
+def test_markdown_of_a_file_that_is_not_a_run_is_refused(tmp_path, capsys):
+    missing = tmp_path / "missing.json"
+    assert main(["bench", "roster", "--markdown", str(missing)]) == 2
+    assert "missing.json" in capsys.readouterr().err
+    other = tmp_path / "other.json"
+    other.write_text('{"sites": []}', encoding="utf-8")
+    assert main(["bench", "roster", "--markdown", str(other)]) == 2
+    assert 'no list under "weeks"' in capsys.readouterr().err
