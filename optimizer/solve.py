@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from core.roster import Roster, RosterProblem, Shift, hhmm
-from core.roster_check import check, on_minutes, score
+from core.roster import Roster, RosterProblem, Shift
+from core.roster_check import check, score
+from core.roster_diff import changes
 from optimizer.assign import assign, assign_greedy
 from optimizer.construct import construct
 from optimizer.model import SiteModel
@@ -397,35 +398,3 @@ def _status(solver_status: int, roster: Roster, relative_gap: float) -> str:
         return "not_acceptable"
     gap = roster.relative_gap
     return "optimal" if gap is not None and gap <= relative_gap + 1e-9 else "feasible"
-
-
-def changes(before: Roster, after: Roster) -> list[dict]:
-    """What re-rostering changed, person by person and day by day."""
-    out = []
-    keys = sorted({(s.staff_id, s.date) for s in before.shifts} | {(s.staff_id, s.date) for s in after.shifts},
-                  key=lambda k: (k[1], k[0]))
-    for who, date in keys:
-        old, new = before.shift(who, date), after.shift(who, date)
-        if old == new:
-            continue
-        entry = {"staff_id": who, "date": date.isoformat(),
-                 "before": _describe(old), "after": _describe(new)}
-        if old is None:
-            entry["kind"] = "added"
-        elif new is None:
-            entry["kind"] = "removed"
-        elif on_minutes(old) == on_minutes(new) and old.breaks == new.breaks:
-            entry["kind"] = "activities"
-        elif on_minutes(old) == on_minutes(new):
-            entry["kind"] = "break"
-        else:
-            entry["kind"] = "moved"
-        out.append(entry)
-    return out
-
-
-def _describe(shift: Shift | None) -> str:
-    if shift is None:
-        return "休み"
-    breaks = "・".join(f"{hhmm(s)}–{hhmm(e)}" for s, e in shift.breaks)
-    return f"{hhmm(shift.start)}–{hhmm(shift.end)}" + (f"（休憩 {breaks}）" if breaks else "")

@@ -59,3 +59,15 @@ def test_the_checker_sees_a_forbidden_import(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("import sqlmodel\nfrom db.models import Site\n")
     assert {"sqlmodel", "db"} <= imported_modules(bad)
+
+
+PAGE_FILES = sorted((ROOT / "dashboard" / "app_pages").glob("*.py")) + [
+    ROOT / "dashboard" / name for name in ("app.py", "page_common.py", "signin.py", "navigation.py")
+] + sorted((ROOT / "dashboard").glob("*_ui.py"))
+
+
+@pytest.mark.parametrize("path", PAGE_FILES, ids=lambda p: p.name)
+def test_pages_call_use_cases_only(path):
+    """Pages reach data through use cases (dashboard/*_services.py) and dashboard/resources.py, the
+    composition root that wires the engine: never the db stores or the optimizer directly."""
+    assert not imported_modules(path) & {"db", "optimizer"}, f"{path.relative_to(ROOT)} imports db or optimizer"
