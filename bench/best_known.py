@@ -10,6 +10,7 @@ stale, never compared.
 
 Only the benchmark reads this file. Nothing in the solver (optimizer/, core/, db/, dashboard/) reads
 it or imports `bench`: tests/bench/test_best_known_isolation.py says so."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,8 +24,10 @@ from core.roster_check import check, score
 
 BENCH_DIR = Path(__file__).resolve().parent
 DEFAULT_PATH = BENCH_DIR / "best_known.json"
-ABOUT = ("Best known penalty per benchmark site week: the checker's penalty of a roster with 0 hard violations, "
-         "found by `madoguchi bench roster --record-best`. Only the benchmark reads this file.")
+ABOUT = (
+    "Best known penalty per benchmark site week: the checker's penalty of a roster with 0 hard violations, "
+    "found by `madoguchi bench roster --record-best`. Only the benchmark reads this file."
+)
 
 
 @dataclass(frozen=True)
@@ -36,8 +39,13 @@ class Outcome:
     reason: str
 
     def to_json(self) -> dict:
-        return {"key": self.key, "recorded": self.recorded, "penalty": self.penalty, "previous": self.previous,
-                "reason": self.reason}
+        return {
+            "key": self.key,
+            "recorded": self.recorded,
+            "penalty": self.penalty,
+            "previous": self.previous,
+            "reason": self.reason,
+        }
 
 
 def load(path: Path = DEFAULT_PATH) -> dict:
@@ -79,8 +87,16 @@ def judge(roster: Roster, problem: RosterProblem) -> tuple[int, int]:
     return score(bare, problem)[0], len(check(bare, problem))
 
 
-def record(store: dict, store_path: Path, key: str, problem: RosterProblem, fingerprint: str, roster: Roster,
-           found: dict, about: dict) -> Outcome:
+def record(
+    store: dict,
+    store_path: Path,
+    key: str,
+    problem: RosterProblem,
+    fingerprint: str,
+    roster: Roster,
+    found: dict,
+    about: dict,
+) -> Outcome:
     """Store the roster as the week's best known if the checker accepts it and it is lower than
     the recorded figure (for the same problem). `found`: command, date, settings, seconds;
     `about`: site, week_start, kind, absences. The caller saves the store."""
@@ -105,14 +121,28 @@ def record(store: dict, store_path: Path, key: str, problem: RosterProblem, fing
     return Outcome(key, True, penalty, previous, "recorded" if previous is None else "lowered")
 
 
-def found_by(command: str, time_limit: float, relative_gap: float, reproducible: bool, seconds: float,
-             best_bound: float | None, commit: str | None) -> dict:
+def found_by(
+    command: str,
+    time_limit: float,
+    relative_gap: float,
+    reproducible: bool,
+    seconds: float,
+    best_bound: float | None,
+    commit: str | None,
+) -> dict:
     from optimizer.solve import default_workers
 
-    return {"command": command, "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%MZ"),
-            "time_limit": time_limit, "relative_gap": relative_gap, "workers": default_workers(),
-            "reproducible": reproducible, "seconds": round(seconds, 1),
-            "best_bound": None if best_bound is None else round(best_bound, 1), "solver_commit": commit}
+    return {
+        "command": command,
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%MZ"),
+        "time_limit": time_limit,
+        "relative_gap": relative_gap,
+        "workers": default_workers(),
+        "reproducible": reproducible,
+        "seconds": round(seconds, 1),
+        "best_bound": None if best_bound is None else round(best_bound, 1),
+        "solver_commit": commit,
+    }
 
 
 def gap(penalty: float | None, reference: float | None) -> float | None:

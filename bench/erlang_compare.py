@@ -15,6 +15,7 @@ side venv needs nothing of ours. Both sides are timed over the same grid in the 
 pyworkforce 0.5.1 (the newest on PyPI) has Erlang C only (pyworkforce.queuing.ErlangC: waiting
 probability, service level, occupancy, required positions); it has no Erlang A and no ASA.
 """
+
 from __future__ import annotations
 
 import json
@@ -43,8 +44,9 @@ def default_grid() -> list[dict]:
             first = math.floor(load) + 1
             for agents in range(first, first + 6):
                 for target in (10, 20, 60):
-                    grid.append({"calls_per_hour": calls, "aht_seconds": aht, "agents": agents,
-                                 "target_seconds": target})
+                    grid.append(
+                        {"calls_per_hour": calls, "aht_seconds": aht, "agents": agents, "target_seconds": target}
+                    )
     return grid
 
 
@@ -59,12 +61,20 @@ def _pyworkforce_side(grid: list[dict], service_level_goal: float = 0.8) -> dict
     def run() -> list[dict]:
         rows = []
         for case in grid:
-            model = ErlangC(transactions=case["calls_per_hour"], aht=case["aht_seconds"] / 60,
-                            asa=case["target_seconds"] / 60, interval=60)
+            model = ErlangC(
+                transactions=case["calls_per_hour"],
+                aht=case["aht_seconds"] / 60,
+                asa=case["target_seconds"] / 60,
+                interval=60,
+            )
             n = case["agents"]
-            rows.append({"p_wait": model.waiting_probability(n),
-                         "service_level": model.service_level(n),
-                         "occupancy": model.achieved_occupancy(n)})
+            rows.append(
+                {
+                    "p_wait": model.waiting_probability(n),
+                    "service_level": model.service_level(n),
+                    "occupancy": model.achieved_occupancy(n),
+                }
+            )
         return rows
 
     best = math.inf
@@ -74,11 +84,19 @@ def _pyworkforce_side(grid: list[dict], service_level_goal: float = 0.8) -> dict
         best = min(best, time.perf_counter() - start)
     staffing = []
     for case in _staffing_cases(grid):
-        model = ErlangC(transactions=case["calls_per_hour"], aht=case["aht_seconds"] / 60,
-                        asa=case["target_seconds"] / 60, interval=60)
+        model = ErlangC(
+            transactions=case["calls_per_hour"],
+            aht=case["aht_seconds"] / 60,
+            asa=case["target_seconds"] / 60,
+            interval=60,
+        )
         staffing.append(model.required_positions(service_level=service_level_goal)["raw_positions"])
-    return {"version": getattr(pyworkforce, "__version__", "unknown"), "rows": rows,
-            "seconds": best, "staffing": staffing}
+    return {
+        "version": getattr(pyworkforce, "__version__", "unknown"),
+        "rows": rows,
+        "seconds": best,
+        "staffing": staffing,
+    }
 
 
 def _staffing_cases(grid: list[dict]) -> list[dict]:
@@ -109,14 +127,13 @@ def _our_side(grid: list[dict], service_level_goal: float = 0.8) -> dict:
         start = time.perf_counter()
         rows = []
         for case in grid:
-            f = erlang_c(case["calls_per_hour"], case["aht_seconds"], case["agents"],
-                         case["target_seconds"])
-            rows.append({"p_wait": f.p_wait, "service_level": f.service_level,
-                         "occupancy": f.occupancy})
+            f = erlang_c(case["calls_per_hour"], case["aht_seconds"], case["agents"], case["target_seconds"])
+            rows.append({"p_wait": f.p_wait, "service_level": f.service_level, "occupancy": f.occupancy})
         best = min(best, time.perf_counter() - start)
-    staffing = [agents_for_service_level(c["calls_per_hour"], c["aht_seconds"],
-                                         c["target_seconds"], service_level_goal)
-                for c in _staffing_cases(grid)]
+    staffing = [
+        agents_for_service_level(c["calls_per_hour"], c["aht_seconds"], c["target_seconds"], service_level_goal)
+        for c in _staffing_cases(grid)
+    ]
     return {"rows": rows, "seconds": best, "staffing": staffing}
 
 
@@ -134,8 +151,18 @@ def setup_side_venv(path: Path = DEFAULT_SIDE_VENV) -> str:
     """Create a separate venv with pyworkforce (the project's venv is left alone)."""
     subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
     python = str(path / "bin" / "python")
-    subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                    f"pyworkforce=={PYWORKFORCE_VERSION}"], check=True)
+    subprocess.run(
+        [
+            python,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            f"pyworkforce=={PYWORKFORCE_VERSION}",
+        ],
+        check=True,
+    )
     return python
 
 
@@ -147,24 +174,31 @@ def compare_with_pyworkforce(grid: list[dict] | None = None, python: str | None 
     grid = default_grid() if grid is None else list(grid)
     try:
         import pyworkforce  # noqa: F401
+
         theirs = _pyworkforce_side(grid)
         where = "in-process"
     except ImportError:
         python = python or _find_side_python()
         if python is None:
             return {"pyworkforce": "not installed"}
-        proc = subprocess.run([python, str(Path(__file__).resolve()), "--worker"],
-                              input=json.dumps(grid), capture_output=True, text=True, check=True)
+        proc = subprocess.run(
+            [python, str(Path(__file__).resolve()), "--worker"],
+            input=json.dumps(grid),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         theirs = json.loads(proc.stdout)
         where = f"subprocess: {python}"
     ours = _our_side(grid)
 
-    max_abs = {m: max(abs(o[m] - t[m]) for o, t in zip(ours["rows"], theirs["rows"]))
-               for m in METRICS}
+    max_abs = {m: max(abs(o[m] - t[m]) for o, t in zip(ours["rows"], theirs["rows"])) for m in METRICS}
     staffing_cases = _staffing_cases(grid)
-    mismatches = [{**{k: c[k] for k in ("calls_per_hour", "aht_seconds", "target_seconds")},
-                   "ours": o, "pyworkforce": t}
-                  for c, o, t in zip(staffing_cases, ours["staffing"], theirs["staffing"]) if o != t]
+    mismatches = [
+        {**{k: c[k] for k in ("calls_per_hour", "aht_seconds", "target_seconds")}, "ours": o, "pyworkforce": t}
+        for c, o, t in zip(staffing_cases, ours["staffing"], theirs["staffing"])
+        if o != t
+    ]
     return {
         "pyworkforce_version": theirs["version"],
         "where": where,

@@ -7,6 +7,7 @@
 - The time to compute every site's 現況 figures with a year of history (median of 5).
 Runs on a fresh SQLite file, and also on PostgreSQL when DATABASE_URL points at one.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -59,11 +60,18 @@ def _clerk(url: str, fixtures_dir: str, ops: int, slot_ids: list[int], seed: int
             try:  # a lock timeout (OperationalError) would end the worker and fail the run: not caught
                 calls += 1
                 if kind in (0, 1):
-                    live.issue_ticket(fixtures, SITE, "card_issuance" if kind else "e_cert_renewal",
-                                      session=session, now=NOW, actor=SYSTEM)
+                    live.issue_ticket(
+                        fixtures,
+                        SITE,
+                        "card_issuance" if kind else "e_cert_renewal",
+                        session=session,
+                        now=NOW,
+                        actor=SYSTEM,
+                    )
                 elif kind == 2:
-                    live.book(fixtures, slot_ids[(i + seed) % len(slot_ids)], session=session, now=BOOKED_AT,
-                              actor=SYSTEM)
+                    live.book(
+                        fixtures, slot_ids[(i + seed) % len(slot_ids)], session=session, now=BOOKED_AT, actor=SYSTEM
+                    )
                 else:
                     ticket = live.call_next(fixtures, SITE, f"窓口{seed}", session=session, now=NOW, actor=SYSTEM)
                     if ticket is not None:
@@ -129,28 +137,38 @@ def concurrent_writes(url: str, fixtures_dir: Path, workers: int, ops: int) -> d
     with write_session(engine) as session:
         slots = [s for s in live.ensure_slots(fixtures, SITE, DAY, session=session, actor=SYSTEM) if s.capacity > 0]
         slot_ids = [s.id for s in slots]
-        session.execute(text("CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY, n INTEGER)")
-                        if is_sqlite(engine) else
-                        text("CREATE TABLE IF NOT EXISTS bench_raw (id SERIAL PRIMARY KEY, n INTEGER)"))
+        session.execute(
+            text("CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY, n INTEGER)")
+            if is_sqlite(engine)
+            else text("CREATE TABLE IF NOT EXISTS bench_raw (id SERIAL PRIMARY KEY, n INTEGER)")
+        )
         session.commit()
     per_worker = max(1, ops // workers)
     latencies, refused, calls, elapsed, elapsed_all = _run(
-        _clerk, lambda n: (url, str(fixtures_dir), per_worker, slot_ids, n), workers)
+        _clerk, lambda n: (url, str(fixtures_dir), per_worker, slot_ids, n), workers
+    )
     raw, _none, _raw_calls, raw_elapsed, raw_elapsed_all = _run(_raw_inserter, lambda n: (url, per_worker), workers)
     with Session(engine) as session:
         numbers = session.exec(select(Ticket.number)).all()
-        overbooked = session.scalar(select(func.count()).select_from(ReservationSlot)
-                                    .where(ReservationSlot.booked > ReservationSlot.capacity))
-        recount = session.exec(text(
-            "SELECT COUNT(*) FROM reservation_slot s WHERE s.booked <> (SELECT COUNT(*) FROM reservation r "
-            "WHERE r.slot_id = s.id AND r.status <> 'cancelled')")).scalar()
+        overbooked = session.scalar(
+            select(func.count()).select_from(ReservationSlot).where(ReservationSlot.booked > ReservationSlot.capacity)
+        )
+        recount = session.exec(
+            text(
+                "SELECT COUNT(*) FROM reservation_slot s WHERE s.booked <> (SELECT COUNT(*) FROM reservation r "
+                "WHERE r.slot_id = s.id AND r.status <> 'cancelled')"
+            )
+        ).scalar()
     engine.dispose()
     done = workers * per_worker
     throughput = done / elapsed
     raw_rate = done / raw_elapsed
     everything = [x for values in latencies.values() for x in values]
     return {
-        "workers": workers, "ops": done, "use_case_calls": calls, "seconds": round(elapsed, 2),
+        "workers": workers,
+        "ops": done,
+        "use_case_calls": calls,
+        "seconds": round(elapsed, 2),
         "use_case_ops_per_second": round(throughput, 1),
         "raw_inserts_per_second": round(raw_rate, 1),
         "use_case_share_of_raw": round(throughput / raw_rate, 3) if raw_rate else None,
@@ -161,15 +179,20 @@ def concurrent_writes(url: str, fixtures_dir: Path, workers: int, ops: int) -> d
             "raw_inserts_per_second": round(done / raw_elapsed_all, 1),
             "raw_to_use_case_ratio": round(elapsed_all / raw_elapsed_all, 2),
         },
-        "p50_ms": _ms(everything, 0.5), "p99_ms": _ms(everything, 0.99),
+        "p50_ms": _ms(everything, 0.5),
+        "p99_ms": _ms(everything, 0.99),
         "p50_ms_by_use_case": {kind: _ms(values, 0.5) for kind, values in latencies.items()},
         "raw_p50_ms": _ms(raw["raw_insert"], 0.5),
-        "refused_full_slot": refused, "tickets": len(numbers),
+        "refused_full_slot": refused,
+        "tickets": len(numbers),
         "duplicate_ticket_numbers": len(numbers) - len(set(numbers)),
-        "overbooked_slots": int(overbooked or 0), "slots_whose_count_disagrees": int(recount or 0),
-        "note": ("rates timed from the moment every process is ready (imports, fixtures and the first "
-                 "connection excluded); one op is one use case, except call_next+finish (two); "
-                 "share = use-case rate / raw insert rate (one row per transaction, same processes)"),
+        "overbooked_slots": int(overbooked or 0),
+        "slots_whose_count_disagrees": int(recount or 0),
+        "note": (
+            "rates timed from the moment every process is ready (imports, fixtures and the first "
+            "connection excluded); one op is one use case, except call_next+finish (two); "
+            "share = use-case rate / raw insert rate (one row per transaction, same processes)"
+        ),
     }
 
 
@@ -194,9 +217,15 @@ def status_with_history(fixtures_dir: Path, days: int = 365) -> dict:
                 timings.append(time.perf_counter() - started)
         engine.dispose()
     median = statistics.median(timings)
-    return {"history_days": days, "history_rows": totals, "fill_seconds": round(fill_seconds, 2),
-            "status_ms_median": round(median * 1000, 1), "status_ms_max": round(max(timings) * 1000, 1),
-            "goal_ms": 300, "goal_met": median < 0.3}
+    return {
+        "history_days": days,
+        "history_rows": totals,
+        "fill_seconds": round(fill_seconds, 2),
+        "status_ms_median": round(median * 1000, 1),
+        "status_ms_max": round(max(timings) * 1000, 1),
+        "goal_ms": 300,
+        "goal_met": median < 0.3,
+    }
 
 
 def run(fixtures_dir: Path, workers: int, ops: int, database_url: str | None, *, status: bool = True) -> dict:

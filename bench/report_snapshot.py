@@ -8,6 +8,7 @@ afterwards), its peak month written by bench.report_data.generate_month, two imp
 where the contract has the clause; then the monthly report (closed and running), four daily reports,
 every document the profile asks for (or the refusal), the schedule, and the monthly PDF's text and
 chart-image hashes. One file per site, keys sorted."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,15 +38,24 @@ from db.setup import init_database
 def _notices(session: Session, fixtures, site_id: str, year: int, month: int, today: dt.date) -> None:
     kw = dict(session=session, fixtures=fixtures, today=today, actor=SYSTEM)
     rs.record_notice(site_id, rs.NoticeInput(received_on=dt.date(year, month, 3), subject="改善通知A"), **kw)
-    rs.record_notice(site_id, rs.NoticeInput(received_on=dt.date(year, month, 5), subject="改善通知B",
-                                             plan_submitted_on=dt.date(year, month, 8),
-                                             report_submitted_on=dt.date(year, month, 20)), **kw)
+    rs.record_notice(
+        site_id,
+        rs.NoticeInput(
+            received_on=dt.date(year, month, 5),
+            subject="改善通知B",
+            plan_submitted_on=dt.date(year, month, 8),
+            report_submitted_on=dt.date(year, month, 20),
+        ),
+        **kw,
+    )
 
 
 def _pdf(report) -> dict:
     reader = PdfReader(io.BytesIO(rs.report_pdf(report)))
-    return {"text": [page.extract_text() for page in reader.pages],
-            "images": [hashlib.sha256(image.data).hexdigest() for page in reader.pages for image in page.images]}
+    return {
+        "text": [page.extract_text() for page in reader.pages],
+        "images": [hashlib.sha256(image.data).hexdigest() for page in reader.pages for image in page.images],
+    }
 
 
 def site_snapshot(url: str, fixtures, site_id: str) -> dict:
@@ -63,19 +73,27 @@ def site_snapshot(url: str, fixtures, site_id: str) -> dict:
             kw = dict(session=session, fixtures=fixtures, today=today, contractor="受託者", actor=SYSTEM)
             monthly = rs.build_report("monthly", site_id, month=(year, month), **kw)
             out = {"written": dict(written), "monthly": monthly.to_json(), "monthly_pdf": _pdf(monthly)}
-            out["monthly_running"] = rs.build_report("monthly", site_id, month=(year, month),
-                                                     **{**kw, "today": dt.date(year, month, 17)}).to_json()
+            out["monthly_running"] = rs.build_report(
+                "monthly", site_id, month=(year, month), **{**kw, "today": dt.date(year, month, 17)}
+            ).to_json()
             for d in (1, 2, 10, 15):
                 out[f"daily_{d}"] = rs.build_report("daily", site_id, day=dt.date(year, month, d), **kw).to_json()
             for duty in profile.reports:
                 try:
-                    out[f"doc_{duty.id}"] = rs.build_document(site_id, duty.id, day=dt.date(year, month, 10),
-                                                              month=(year, month), year=profile.contract.start.year,
-                                                              **kw).to_json()
+                    out[f"doc_{duty.id}"] = rs.build_document(
+                        site_id,
+                        duty.id,
+                        day=dt.date(year, month, 10),
+                        month=(year, month),
+                        year=profile.contract.start.year,
+                        **kw,
+                    ).to_json()
                 except rs.ReportUnavailable as exc:
                     out[f"doc_{duty.id}"] = f"ReportUnavailable: {exc}"
-            out["schedule"] = [r.to_json() for r in rs.document_schedule(site_id, session=session, fixtures=fixtures,
-                                                                         today=today, actor=SYSTEM)]
+            out["schedule"] = [
+                r.to_json()
+                for r in rs.document_schedule(site_id, session=session, fixtures=fixtures, today=today, actor=SYSTEM)
+            ]
     finally:
         engine.dispose()
     return out

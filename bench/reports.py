@@ -4,6 +4,7 @@ Uses the database it is given (default: the app's). If that holds no Kawanishi t
 it first writes a deterministic peak month (bench/report_data.py) and says so ("data": "generated").
 Timed steps: reading the records, aggregating, rendering the charts to PNG, writing the PDF.
 The first run includes vl-convert's start-up; the next runs show the steady state."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,8 +30,9 @@ RUNS = 4
 
 
 def _busiest_month(session: Session) -> tuple[int, int] | None:
-    rows = session.exec(select(Ticket.service_date, func.count()).where(Ticket.site_id == SITE)
-                        .group_by(Ticket.service_date)).all()
+    rows = session.exec(
+        select(Ticket.service_date, func.count()).where(Ticket.site_id == SITE).group_by(Ticket.service_date)
+    ).all()
     per_month: dict[tuple[int, int], int] = {}
     for day, count in rows:
         per_month[(day.year, day.month)] = per_month.get((day.year, day.month), 0) + count
@@ -103,8 +105,13 @@ def run(fixtures: Fixtures, database_url: str, progress: Callable[[str], None] =
             "site": SITE,
             "month": f"{year}-{number:02d}",
             "data": source,
-            "records": {"tickets": len(data.tickets), "calls": len(data.calls), "reservations": len(data.reservations),
-                        "handoffs": len(data.handoffs), "roster_shifts": len(data.shifts)},
+            "records": {
+                "tickets": len(data.tickets),
+                "calls": len(data.calls),
+                "reservations": len(data.reservations),
+                "handoffs": len(data.handoffs),
+                "roster_shifts": len(data.shifts),
+            },
             "received": summary.value("窓口受付件数"),
             "pdf_bytes": len(pdf),
             "pdf_pages": pages,

@@ -11,6 +11,7 @@ the seconds, the seconds to the first roster with 0 hard violations when the sol
 `--record-best` solves every selected week (and each scale copy problem) for the time limit with no
 gap limit (in reproducible mode: as the benchmark does, so it records what a reproducible run finds),
 and lowers bench/best_known.json where the checker accepts a better roster."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -101,8 +102,11 @@ def scale_key(site_id: str, week: dt.date) -> str:
 
 
 def scale_problems(fixtures: Fixtures, weeks: dict[str, dt.date]) -> list[RosterProblem]:
-    return [scale_problem(fixtures, site.id, weeks[site.id], copy)
-            for copy in range(1, SCALE_COPIES + 1) for site in fixtures.sites.values()]
+    return [
+        scale_problem(fixtures, site.id, weeks[site.id], copy)
+        for copy in range(1, SCALE_COPIES + 1)
+        for site in fixtures.sites.values()
+    ]
 
 
 def scale_best_known(store: dict, problems: list[RosterProblem]) -> tuple[int | None, list[str]]:
@@ -121,8 +125,9 @@ def scale_best_known(store: dict, problems: list[RosterProblem]) -> tuple[int | 
     return (None if missing else total), missing
 
 
-def _scale(fixtures: Fixtures, weeks: dict[str, dt.date], time_limit: float, store: dict,
-           progress: Callable[[str], None]) -> dict:
+def _scale(
+    fixtures: Fixtures, weeks: dict[str, dt.date], time_limit: float, store: dict, progress: Callable[[str], None]
+) -> dict:
     problems = scale_problems(fixtures, weeks)
     started = time.perf_counter()
     pool = solve_many(problems, time_limit=time_limit, relative_gap=0.02)
@@ -153,25 +158,36 @@ def _scale(fixtures: Fixtures, weeks: dict[str, dt.date], time_limit: float, sto
     return result
 
 
-def run(fixtures: Fixtures, time_limit: float = 10.0, scale_time_limit: float = 60.0, scale: bool = True,
-        progress: Callable[[str], None] = lambda line: None, sites: list[str] | None = None,
-        weeks: list[str] | None = None, store_path: Path = best_known.DEFAULT_PATH) -> dict:
+def run(
+    fixtures: Fixtures,
+    time_limit: float = 10.0,
+    scale_time_limit: float = 60.0,
+    scale: bool = True,
+    progress: Callable[[str], None] = lambda line: None,
+    sites: list[str] | None = None,
+    weeks: list[str] | None = None,
+    store_path: Path = best_known.DEFAULT_PATH,
+) -> dict:
     """The benchmark. `sites`: site ids to run (default all); `weeks`: kinds (busy, weekend,
     holiday, leave) or Monday dates to run (default all). The scale scenario always uses every
     site's busy week."""
     store = best_known.load(store_path)
     chosen = plan(fixtures, sites, weeks)
     if unmatched_dates(chosen, weeks):
-        raise UnknownWeek(f"--weeks: {', '.join(unmatched_dates(chosen, weeks))} is no benchmark week of the sites "
-                         f"selected; their weeks: {', '.join(sorted({w.key for w in plan(fixtures, sites).weeks}))}")
+        raise UnknownWeek(
+            f"--weeks: {', '.join(unmatched_dates(chosen, weeks))} is no benchmark week of the sites "
+            f"selected; their weeks: {', '.join(sorted({w.key for w in plan(fixtures, sites).weeks}))}"
+        )
     rows = []
     for week in chosen.weeks:
         problem = problem_of(fixtures, week)
         started = time.perf_counter()
         roster = solve(problem, time_limit=time_limit, relative_gap=BENCH_GAP)
         row = week_row(week, problem, roster, time.perf_counter() - started, store)
-        progress(f"{week.key}: {row['status']} penalty {row['penalty']} bound {row['best_bound']}"
-                 f" best known {row['best_known']} in {row['seconds']} s")
+        progress(
+            f"{week.key}: {row['status']} penalty {row['penalty']} bound {row['best_bound']}"
+            f" best known {row['best_known']} in {row['seconds']} s"
+        )
         rows.append(row)
     result = {
         "benchmark": "roster",
@@ -182,7 +198,7 @@ def run(fixtures: Fixtures, time_limit: float = 10.0, scale_time_limit: float = 
         "weeks": rows,
         "weeks_not_applicable": chosen.not_applicable,
         "goal_weeks": "0 hard violations; within 1% of the best known and proven gap <= 2% in 10 s;"
-                      " first acceptable roster <= 2 s",
+        " first acceptable roster <= 2 s",
     }
     if scale:
         busy = {w.site: w.week_start for w in plan(fixtures, kinds=["busy"]).weeks}
@@ -192,16 +208,28 @@ def run(fixtures: Fixtures, time_limit: float = 10.0, scale_time_limit: float = 
 
 def _commit() -> str | None:
     try:
-        out = subprocess.run(["git", "-C", str(best_known.BENCH_DIR), "rev-parse", "--short", "HEAD"],
-                             capture_output=True, text=True, timeout=10, check=False)
+        out = subprocess.run(
+            ["git", "-C", str(best_known.BENCH_DIR), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
     except OSError:
         return None
     return out.stdout.strip() or None
 
 
-def record_best(fixtures: Fixtures, time_limit: float, command: str, progress: Callable[[str], None] = lambda s: None,
-                sites: list[str] | None = None, weeks: list[str] | None = None, scale: bool = True,
-                store_path: Path = best_known.DEFAULT_PATH) -> dict:
+def record_best(
+    fixtures: Fixtures,
+    time_limit: float,
+    command: str,
+    progress: Callable[[str], None] = lambda s: None,
+    sites: list[str] | None = None,
+    weeks: list[str] | None = None,
+    scale: bool = True,
+    store_path: Path = best_known.DEFAULT_PATH,
+) -> dict:
     """Solve each selected week (and, with `scale`, each site's scale copy problem) for
     `time_limit` seconds with no gap limit; lower the recorded figures where the checker accepts
     a better roster. The store is saved after every week (a long run stopped half way keeps what it found)."""
@@ -209,15 +237,25 @@ def record_best(fixtures: Fixtures, time_limit: float, command: str, progress: C
     commit = _commit()
     jobs: list[tuple[str, RosterProblem, dict]] = []
     for week in plan(fixtures, sites, weeks).weeks:
-        about = {"site": week.site, "week_start": week.week_start.isoformat(), "kind": week.kind,
-                 "absences": [[who, day.isoformat()] for who, day in week.absences]}
+        about = {
+            "site": week.site,
+            "week_start": week.week_start.isoformat(),
+            "kind": week.kind,
+            "absences": [[who, day.isoformat()] for who, day in week.absences],
+        }
         jobs.append((week.key, problem_of(fixtures, week), about))
     if scale:
         for week in plan(fixtures, sites, ["busy"]).weeks:
-            about = {"site": week.site, "week_start": week.week_start.isoformat(), "kind": "scale_copy",
-                     "absences": [], "copy": 1}
-            jobs.append((scale_key(week.site, week.week_start), scale_problem(fixtures, week.site, week.week_start, 1),
-                         about))
+            about = {
+                "site": week.site,
+                "week_start": week.week_start.isoformat(),
+                "kind": "scale_copy",
+                "absences": [],
+                "copy": 1,
+            }
+            jobs.append(
+                (scale_key(week.site, week.week_start), scale_problem(fixtures, week.site, week.week_start, 1), about)
+            )
     outcomes = []
     gap = BENCH_GAP if reproducible() else RECORD_GAP
     for key, problem, about in jobs:

@@ -1,9 +1,23 @@
 """The README's roster-benchmark table, made from the JSON `madoguchi bench roster --json` writes:
 `madoguchi bench roster --markdown FILE.json` prints it (nothing is solved)."""
+
 from __future__ import annotations
 
-COLUMNS = ("site", "week", "kind", "staff", "status", "penalty", "best bound", "proven gap", "best known",
-           "gap to best known", "s", "first acceptable s", "hard violations")
+COLUMNS = (
+    "site",
+    "week",
+    "kind",
+    "staff",
+    "status",
+    "penalty",
+    "best bound",
+    "proven gap",
+    "best known",
+    "gap to best known",
+    "s",
+    "first acceptable s",
+    "hard violations",
+)
 
 
 def _number(value) -> str:
@@ -29,24 +43,52 @@ def _line(cells) -> str:
 def render(result: dict) -> str:
     """A Markdown table: one row per site week, then the scale scenario when the run has one."""
     if not isinstance(result, dict) or not isinstance(result.get("weeks"), list):
-        raise ValueError("not the JSON of `madoguchi bench roster`: no list under \"weeks\"")
+        raise ValueError('not the JSON of `madoguchi bench roster`: no list under "weeks"')
     lines = [_line(COLUMNS), _line(["---"] * len(COLUMNS))]
     for row in result["weeks"]:
         absences = row.get("absences") or []
         people = len({who for who, _ in absences})
         kind = row["kind"] + (f" ({people} people, {len(absences)} person-days off)" if absences else "")
-        lines.append(_line([row["site"], row["week_start"], kind, str(row["staff"]), row["status"],
-                            _number(row["penalty"]), _number(row["best_bound"]), _percent(row["proven_gap"]),
-                            _number(row["best_known"]), _percent(row["gap_to_best_known"]),
-                            _seconds(row["seconds"]), _seconds(row["first_acceptable_seconds"]),
-                            str(row["hard_violations"])]))
+        lines.append(
+            _line(
+                [
+                    row["site"],
+                    row["week_start"],
+                    kind,
+                    str(row["staff"]),
+                    row["status"],
+                    _number(row["penalty"]),
+                    _number(row["best_bound"]),
+                    _percent(row["proven_gap"]),
+                    _number(row["best_known"]),
+                    _percent(row["gap_to_best_known"]),
+                    _seconds(row["seconds"]),
+                    _seconds(row["first_acceptable_seconds"]),
+                    str(row["hard_violations"]),
+                ]
+            )
+        )
     scale = result.get("scale")
     if scale:
-        lines.append(_line([f"scale: {scale['sites']} sites", "busy weeks", "", str(scale["staff"]), scale["status"],
-                            _number(scale["penalty"]), _number(scale["best_bound"]), _percent(scale["proven_gap"]),
-                            _number(scale["best_known"]), _percent(scale["gap_to_best_known"]),
-                            _seconds(scale["seconds"]), _seconds(scale["first_acceptable_seconds"]),
-                            str(scale["hard_violations"])]))
+        lines.append(
+            _line(
+                [
+                    f"scale: {scale['sites']} sites",
+                    "busy weeks",
+                    "",
+                    str(scale["staff"]),
+                    scale["status"],
+                    _number(scale["penalty"]),
+                    _number(scale["best_bound"]),
+                    _percent(scale["proven_gap"]),
+                    _number(scale["best_known"]),
+                    _percent(scale["gap_to_best_known"]),
+                    _seconds(scale["seconds"]),
+                    _seconds(scale["first_acceptable_seconds"]),
+                    str(scale["hard_violations"]),
+                ]
+            )
+        )
     for item in result.get("weeks_not_applicable", []):
         lines.append("")
         lines.append(f"{item['site']}: no {item['kind']} week ({item['why']}).")

@@ -24,6 +24,7 @@ week wins. "Load" is the week's required person-slots (StaffingModel).
 
 The benchmark reads the fixture files only: designated days stored in a database are not laid over,
 so that a week's problem (and its best-known figure) does not depend on a database's content."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -81,8 +82,9 @@ def _days(week: dt.date) -> list[dt.date]:
     return [week + dt.timedelta(days=i) for i in range(7)]
 
 
-def _busiest(weeks: list[dt.date], load: dict[dt.date, int], taken: set[dt.date],
-             wanted: Callable[[dt.date], bool]) -> dt.date | None:
+def _busiest(
+    weeks: list[dt.date], load: dict[dt.date, int], taken: set[dt.date], wanted: Callable[[dt.date], bool]
+) -> dt.date | None:
     best = None
     for week in weeks:
         if week in taken or not wanted(week):
@@ -119,14 +121,16 @@ def leave_absences(problem: RosterProblem) -> tuple[tuple[str, dt.date], ...]:
     lightest = sorted(problem.days, key=lambda d: (demand[d], d))
     if len(lightest) < 2 * LEAVE_PEOPLE:
         return ()
-    patterns = [tuple(sorted(lightest[2 * i:2 * i + 2])) for i in range(LEAVE_PEOPLE)]
-    ordered = ([m for m in problem.staff if m.role == StaffRole.AGENT]
-               + [m for m in problem.staff if m.role != StaffRole.AGENT])
+    patterns = [tuple(sorted(lightest[2 * i : 2 * i + 2])) for i in range(LEAVE_PEOPLE)]
+    ordered = [m for m in problem.staff if m.role == StaffRole.AGENT] + [
+        m for m in problem.staff if m.role != StaffRole.AGENT
+    ]
     chosen: list[tuple[str, dt.date]] = []
     used: set[str] = set()
     for days in patterns:
-        person = next((m for m in ordered if m.id not in used
-                       and all(problem.shift_window(m, d) is not None for d in days)), None)
+        person = next(
+            (m for m in ordered if m.id not in used and all(problem.shift_window(m, d) is not None for d in days)), None
+        )
         if person is None:
             continue
         used.add(person.id)
@@ -142,12 +146,15 @@ def plan(fixtures: Fixtures, sites: list[str] | None = None, kinds: list[str] | 
             continue
         model = StaffingModel(site, fixtures.catalogue)
         weeks = contract_weeks(site)
-        load = {w: sum(r.required for d in model.days(w, w + dt.timedelta(days=6)) for r in d.requirements)
-                for w in weeks}
+        load = {
+            w: sum(r.required for d in model.days(w, w + dt.timedelta(days=6)) for r in d.requirements) for w in weeks
+        }
         rules = {
             "busy": (lambda w: True, "契約期間内で必要人員枠の最も多い週"),
-            "weekend": (lambda w, m=model, s=site: has_weekend_session(m, s, w),
-                        "土日の休日開庁（毎日開く業務以外）を含む週"),
+            "weekend": (
+                lambda w, m=model, s=site: has_weekend_session(m, s, w),
+                "土日の休日開庁（毎日開く業務以外）を含む週",
+            ),
             "holiday": (lambda w, s=site: has_weekday_holiday(s, w), "平日に国民の祝日を含む週"),
             "leave": (lambda w: True, "残りの週で最も忙しい週、2名が2日ずつ休暇"),
         }
@@ -176,12 +183,21 @@ def unmatched_dates(chosen: WeekPlan, weeks: list[str] | None) -> list[str]:
 
 
 def _not_applicable(kind: str) -> str:
-    return {"weekend": "no day type opens a Saturday or Sunday without opening every day",
-            "holiday": "no contract week has a national holiday on a weekday"}.get(kind, "no week left")
+    return {
+        "weekend": "no day type opens a Saturday or Sunday without opening every day",
+        "holiday": "no contract week has a national holiday on a weekday",
+    }.get(kind, "no week left")
 
 
-def build(fixtures: Fixtures, site_id: str, week: dt.date, absences=(), staffing: StaffingModel | None = None,
-          staff: list[StaffMember] | None = None, site: SiteProfile | None = None) -> RosterProblem:
+def build(
+    fixtures: Fixtures,
+    site_id: str,
+    week: dt.date,
+    absences=(),
+    staffing: StaffingModel | None = None,
+    staff: list[StaffMember] | None = None,
+    site: SiteProfile | None = None,
+) -> RosterProblem:
     site = site or fixtures.sites[site_id]
     staff = list(fixtures.staff[site_id].staff) if staff is None else staff
     return RosterProblem.build(site, fixtures.catalogue, staff, week, frozenset(absences), staffing)
@@ -192,6 +208,7 @@ def problem_of(fixtures: Fixtures, week: SiteWeek) -> RosterProblem:
 
 
 # --- the problem's identity ----------------------------------------------------------------
+
 
 def fingerprint(problem: RosterProblem) -> str:
     """A hash of everything that defines the problem, with the site id and the staff ids and
@@ -206,14 +223,31 @@ def fingerprint(problem: RosterProblem) -> str:
     site = problem.site.model_dump(mode="json")
     site["id"] = ""
     requirements = sorted(
-        [d.isoformat(), minute, str(activity), need.min, need.target, need.max,
-         None if need.service is None else [need.service.agents, need.service.calls_per_hour,
-                                            need.service.aht_seconds, need.service.answer_rate,
-                                            need.service.patience_seconds]]
-        for (d, minute, activity), need in problem.requirements.items())
+        [
+            d.isoformat(),
+            minute,
+            str(activity),
+            need.min,
+            need.target,
+            need.max,
+            None
+            if need.service is None
+            else [
+                need.service.agents,
+                need.service.calls_per_hour,
+                need.service.aht_seconds,
+                need.service.answer_rate,
+                need.service.patience_seconds,
+            ],
+        ]
+        for (d, minute, activity), need in problem.requirements.items()
+    )
     document = {
-        "site": site, "week_start": problem.week_start.isoformat(), "staff": staff,
-        "requirements": requirements, "open_days": sorted(d.isoformat() for d in problem.days),
+        "site": site,
+        "week_start": problem.week_start.isoformat(),
+        "staff": staff,
+        "requirements": requirements,
+        "open_days": sorted(d.isoformat() for d in problem.days),
         "absences": sorted([ids[who], day.isoformat()] for who, day in problem.absences),
         "previous_week": sorted(json.dumps(s.to_json(), sort_keys=True) for s in problem.previous_week),
     }

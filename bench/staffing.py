@@ -1,5 +1,6 @@
 """`madoguchi bench staffing`: how long requirements take for every site over a contract year,
 Erlang computations per second, and agreement and speed against pyworkforce when available."""
+
 from __future__ import annotations
 
 import datetime as dt

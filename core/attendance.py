@@ -4,6 +4,7 @@ compared with the published roster (late, absent, left early, unplanned).
 Kawanishi §8(2)キ: the contractor hands the city the attendance records (出勤記録等) on request.
 Stamps are clock-in, break start, break end and clock-out; a day is valid when they alternate
 in that order (any number of breaks, at most one clock-in and one clock-out)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -156,8 +157,9 @@ def _at(date: dt.date, clock: dt.time) -> dt.datetime:
     return dt.datetime.combine(date, clock, tzinfo=TOKYO)
 
 
-def compare(planned: list[PlannedShift], actual: list[AttendanceDay], *, grace_minutes: int,
-            now: dt.datetime | None = None) -> list[Deviation]:
+def compare(
+    planned: list[PlannedShift], actual: list[AttendanceDay], *, grace_minutes: int, now: dt.datetime | None = None
+) -> list[Deviation]:
     """Attendance against the published roster. `now` None: the days are over (every planned
     shift without a clock-in is an absence); otherwise a shift not yet started is no deviation."""
     grace = dt.timedelta(minutes=grace_minutes)

@@ -4,6 +4,7 @@ Rules come from the site profile's day types, in file order: each activity takes
 the first day type that selects the date and lists the activity. National holidays come from the
 `holidays` library (substitute holidays and 国民の休日 included); the year-end closure and the card
 system's maintenance day come from the national catalogue."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """Cards not collected (Tamano §4(11)): which are due a reminder (督促) today. Pure."""
+
 from __future__ import annotations
 
 import datetime as dt

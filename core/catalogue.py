@@ -1,5 +1,6 @@
 """National facts shared by every site: the procedure catalogue, who finishes what, the
 year-end closure and the card system's maintenance day. Loaded from fixtures/national.toml."""
+
 from __future__ import annotations
 
 from pydantic import Field, model_validator
@@ -17,9 +18,7 @@ class Procedure(Strict):
     reservable: bool
     needs_card_system: bool = Field(description="stops while the national card system is down")
     activity: ActivityId = ActivityId.window
-    handoffs: list[str] = Field(
-        default_factory=list, description="cases of this procedure that go to city staff"
-    )
+    handoffs: list[str] = Field(default_factory=list, description="cases of this procedure that go to city staff")
     documents: list[str] = Field(default_factory=list, description="what the visitor brings")
 
 
@@ -82,9 +81,7 @@ class Catalogue(Strict):
         for procedure in self.procedures:
             for reason in procedure.handoffs:
                 if reason not in self.handoff_reasons:
-                    raise ValueError(
-                        f"procedures.{procedure.id}.handoffs: unknown reason {reason!r}"
-                    )
+                    raise ValueError(f"procedures.{procedure.id}.handoffs: unknown reason {reason!r}")
         return self
 
     def procedure(self, procedure_id: str) -> Procedure:
@@ -123,10 +120,19 @@ def for_site(catalogue: Catalogue, site: SiteProfile) -> Catalogue:
     for p in own.procedures:
         if p.id in known:
             raise KeyError(f"{site.id}: catalogue.procedures.{p.id} is already in the national catalogue")
-        procedures.append(Procedure(id=p.id, label=p.label, group=p.group, service_minutes=p.service_minutes,
-                                    reservable=p.reservable, needs_card_system=p.needs_card_system,
-                                    activity=p.activity, handoffs=p.handoffs + own.procedure_handoffs.get(p.id, []),
-                                    documents=p.documents))
+        procedures.append(
+            Procedure(
+                id=p.id,
+                label=p.label,
+                group=p.group,
+                service_minutes=p.service_minutes,
+                reservable=p.reservable,
+                needs_card_system=p.needs_card_system,
+                activity=p.activity,
+                handoffs=p.handoffs + own.procedure_handoffs.get(p.id, []),
+                documents=p.documents,
+            )
+        )
     national = {t.id: t for t in catalogue.call_topics}
     refined = {t.refines for t in own.call_topics if t.refines}
     for parent in refined:
@@ -134,8 +140,11 @@ def for_site(catalogue: Catalogue, site: SiteProfile) -> Catalogue:
             raise KeyError(f"{site.id}: catalogue.call_topics refines unknown topic {parent!r}")
     topics = [t for t in catalogue.call_topics if t.id not in refined]
     for t in own.call_topics:
-        seconds = (national[t.refines].handling_seconds if t.refines
-                   else sum(n.handling_seconds for n in national.values()) / len(national))
+        seconds = (
+            national[t.refines].handling_seconds
+            if t.refines
+            else sum(n.handling_seconds for n in national.values()) / len(national)
+        )
         topics.append(CallTopic(id=t.id, label=t.label, handling_seconds=seconds, refines=t.refines))
     # Refined topics stay resolvable (forecast streams and old records use them), after the site's own.
     topics += [t for t in catalogue.call_topics if t.id in refined]
@@ -143,10 +152,20 @@ def for_site(catalogue: Catalogue, site: SiteProfile) -> Catalogue:
         kinds = [BoothKindEntry(id=k.id, label=k.label, procedure=k.procedure) for k in own.booth_kinds]
     else:
         labels = {p.id: p.label for p in procedures}
-        kinds = [BoothKindEntry(id=o.id, label=labels.get(o.id, o.id), procedure=o.id)
-                 for o in site.procedures if o.activity == ActivityId.booth]
-    return catalogue.model_copy(update={"handoff_reasons": reasons, "procedures": procedures,
-                                        "call_topics": topics, "booth_kinds": kinds, "site_id": site.id})
+        kinds = [
+            BoothKindEntry(id=o.id, label=labels.get(o.id, o.id), procedure=o.id)
+            for o in site.procedures
+            if o.activity == ActivityId.booth
+        ]
+    return catalogue.model_copy(
+        update={
+            "handoff_reasons": reasons,
+            "procedures": procedures,
+            "call_topics": topics,
+            "booth_kinds": kinds,
+            "site_id": site.id,
+        }
+    )
 
 
 def site_topics(catalogue: Catalogue) -> list[CallTopic]:

@@ -10,6 +10,7 @@ never stored — no visitor names or contact details are read):
   状態 / status           予約 (default) or 取消
   代理 / proxy            はい / いいえ (default いいえ): a proxy is handed to city staff
 Encodings: UTF-8 (with or without BOM) or Shift_JIS (cp932)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -120,9 +121,15 @@ class _Reader:
         if not (booking_id and date and start and procedure_id):
             return None
         return CityBookingRow(
-            row=number, booking_id=booking_id, date=date, start=start, procedure_id=procedure_id,
+            row=number,
+            booking_id=booking_id,
+            date=date,
+            start=start,
+            procedure_id=procedure_id,
             cancelled=status.lower() in _lowered(T.CB_STATUS_CANCELLED),
-            proxy=proxy.lower() in _lowered(T.CB_YES), columns=dict(self.written))
+            proxy=proxy.lower() in _lowered(T.CB_YES),
+            columns=dict(self.written),
+        )
 
     def _booking_id(self, booking_id: str, number: int, fail) -> str:
         if booking_id and not _ID.fullmatch(booking_id):
@@ -140,8 +147,9 @@ class _Reader:
         return procedure_id
 
 
-def parse(data: bytes, filename: str, site: SiteProfile,
-          catalogue: Catalogue) -> tuple[list[CityBookingRow], list[str]]:
+def parse(
+    data: bytes, filename: str, site: SiteProfile, catalogue: Catalogue
+) -> tuple[list[CityBookingRow], list[str]]:
     """The file's bookings and the names of the columns ignored. ImportRefused lists every error
     (row and column) when any cell is wrong: the caller writes nothing."""
     table = read_table(data, filename)
@@ -151,8 +159,11 @@ def parse(data: bytes, filename: str, site: SiteProfile,
     if errors:
         raise ImportRefused(errors)
     reader = _Reader(index, written, site, catalogue)
-    rows = [row for number, cells in enumerate(table[1:], start=2)
-            if any(c.strip() for c in cells) and (row := reader.row(number, cells)) is not None]
+    rows = [
+        row
+        for number, cells in enumerate(table[1:], start=2)
+        if any(c.strip() for c in cells) and (row := reader.row(number, cells)) is not None
+    ]
     if reader.errors:
         raise ImportRefused(reader.errors)
     if not rows:

@@ -5,6 +5,7 @@ selected by a list of `dates` in the profile. The city announces them as the con
 dashboard stores each date added or withdrawn (the database reads the rows, this module takes them
 as an argument) and `apply` returns the profile the calendar, slots, requirements, rosters and
 reports then use. Pure: no database."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -2,6 +2,7 @@
 
 Pure: a record of what was erased (categories and counts, when, by whom, how) in, PDF bytes out,
 on the shared JapanesePDF (A4, IPAexGothic). Wording lives in core/report_texts.py."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,8 +31,11 @@ class ErasureRecord:
     clause: str = ""
 
     def rows(self) -> list[tuple[str, str, str]]:
-        return [(T.CERT_CATEGORIES[key][0], T.CERT_CATEGORIES[key][1], f"{self.counts.get(key, 0):,}")
-                for key in T.CERT_CATEGORIES if key in self.counts]
+        return [
+            (T.CERT_CATEGORIES[key][0], T.CERT_CATEGORIES[key][1], f"{self.counts.get(key, 0):,}")
+            for key in T.CERT_CATEGORIES
+            if key in self.counts
+        ]
 
 
 def certificate_pdf(record: ErasureRecord) -> bytes:
@@ -46,12 +50,12 @@ def certificate_pdf(record: ErasureRecord) -> bytes:
     pdf.cell(width, 7, T.CERT_FROM.format(contractor=record.contractor), align="R", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     pdf.set_font(FONT_FAMILY, "B", size=16)
-    pdf.cell(width, 10, T.CERT_TITLE_PERSON if record.person else T.CERT_TITLE, align="C",
-             new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(
+        width, 10, T.CERT_TITLE_PERSON if record.person else T.CERT_TITLE, align="C", new_x="LMARGIN", new_y="NEXT"
+    )
     pdf.ln(3)
     pdf.set_font(FONT_FAMILY, size=10)
-    pdf.multi_cell(width, 6, T.CERT_BODY_PERSON if record.person else T.CERT_BODY_SITE,
-                   new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(width, 6, T.CERT_BODY_PERSON if record.person else T.CERT_BODY_SITE, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     pdf.cell(width, 7, T.CERT_NOTE, align="C", new_x="LMARGIN", new_y="NEXT")
     facts = [
@@ -91,7 +95,9 @@ def certificate_pdf(record: ErasureRecord) -> bytes:
     pdf.set_font(FONT_FAMILY, "B", size=10)
     pdf.cell(width, 6, T.CERT_KEPT, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT_FAMILY, size=9)
-    pdf.multi_cell(width, 5, T.CERT_KEPT_ITEMS_PERSON if record.person else T.CERT_KEPT_ITEMS, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        width, 5, T.CERT_KEPT_ITEMS_PERSON if record.person else T.CERT_KEPT_ITEMS, new_x="LMARGIN", new_y="NEXT"
+    )
     pdf.ln(10)
     pdf.set_font(FONT_FAMILY, size=10)
     pdf.cell(width, 7, f"{T.CERT_SIGN}　＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿", align="R", new_x="LMARGIN", new_y="NEXT")

@@ -53,12 +53,13 @@ Erlang A (phones: callers hang up after an exponential patience with mean 1/thet
 Everything here raises ValueError naming the argument for bad input, and TargetUnreachable when a
 staffing target cannot be met with at most max_agents agents.
 """
+
 from __future__ import annotations
 
 import math
 import operator
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 __all__ = [
     "DEFAULT_MAX_AGENTS",
@@ -235,12 +236,10 @@ def _erlang_c_from_b(load: float, aht: float, n: int, t: float, b: float) -> Que
     slack = n - load
     c = _clamp01(n * b / (slack + load * b))  # = n B / (n - A (1 - B))
     sl = _clamp01(1.0 - c * math.exp(-slack * t / aht))
-    return QueueFigures(agents=n, p_wait=c, service_level=sl, asa_seconds=c * aht / slack,
-                        occupancy=load / n)
+    return QueueFigures(agents=n, p_wait=c, service_level=sl, asa_seconds=c * aht / slack, occupancy=load / n)
 
 
-def erlang_c(calls_per_hour: float, aht_seconds: float, agents: int,
-             target_seconds: float) -> QueueFigures:
+def erlang_c(calls_per_hour: float, aht_seconds: float, agents: int, target_seconds: float) -> QueueFigures:
     """Erlang C (M/M/n, FCFS, nobody hangs up): figures for `agents` agents.
 
     p_wait = C(n, A); service_level = P(wait <= target_seconds) = 1 - C exp(-(n - A) t / aht);
@@ -264,8 +263,7 @@ def erlang_c(calls_per_hour: float, aht_seconds: float, agents: int,
 # Erlang A
 
 
-def _erlang_a_from_b(lam: float, mu: float, theta: float, n: int, t: float,
-                     b: float) -> QueueFigures:
+def _erlang_a_from_b(lam: float, mu: float, theta: float, n: int, t: float, b: float) -> QueueFigures:
     """Exact Erlang A figures (rates per second), given Erlang B b = B(n, lam / mu)."""
     load = lam / mu
     if lam <= 0:
@@ -285,13 +283,13 @@ def _erlang_a_from_b(lam: float, mu: float, theta: float, n: int, t: float,
         inc_beta = -math.expm1(-(nm + theta) * t)
         logd = math.log(kappa) + logp - (nm + theta) * t
 
-    r = 1.0           # r_j, rescaled
-    log_scale = 0.0   # true r_j = r * exp(log_scale)
-    s = 0.0           # sum r_j
-    ab = 0.0          # sum r_j P(abandon | j)
-    ans_t = 0.0       # sum r_j P(answered by t | j)
-    wait = 0.0        # sum r_j P(answered | j) E[V | answered, j]
-    h = 0.0           # E[V | answered, j]
+    r = 1.0  # r_j, rescaled
+    log_scale = 0.0  # true r_j = r * exp(log_scale)
+    s = 0.0  # sum r_j
+    ab = 0.0  # sum r_j P(abandon | j)
+    ans_t = 0.0  # sum r_j P(answered by t | j)
+    wait = 0.0  # sum r_j P(answered | j) E[V | answered, j]
+    h = 0.0  # E[V | answered, j]
     j = 0
     while True:
         bj = nm + (j + 1) * theta
@@ -341,13 +339,18 @@ def _erlang_a_from_b(lam: float, mu: float, theta: float, n: int, t: float,
     service_level = _clamp01((1.0 - p_wait) + p_wait * ans_t / s)
     asa = p_wait * (wait / s) / answer_rate if answer_rate > 0 else math.inf
     occupancy = _clamp01(load * answer_rate / n) if n > 0 else 0.0
-    return QueueFigures(agents=n, p_wait=_clamp01(p_wait), service_level=service_level,
-                        asa_seconds=asa, occupancy=occupancy, p_abandon=p_abandon,
-                        answer_rate=answer_rate)
+    return QueueFigures(
+        agents=n,
+        p_wait=_clamp01(p_wait),
+        service_level=service_level,
+        asa_seconds=asa,
+        occupancy=occupancy,
+        p_abandon=p_abandon,
+        answer_rate=answer_rate,
+    )
 
 
-def _erlang_a_limit(lam: float, mu: float, theta: float, n: int, t: float,
-                    b: float) -> QueueFigures:
+def _erlang_a_limit(lam: float, mu: float, theta: float, n: int, t: float, b: float) -> QueueFigures:
     """Figures when the exact sum would need more than _MAX_TERMS queue lengths, which happens
     only when patience is ~10^5 handling times or more (centuries, for phone calls):
     - stable side (A < n) with first-order abandonment theta Lq / lambda below 1e-4: Erlang C,
@@ -366,19 +369,27 @@ def _erlang_a_limit(lam: float, mu: float, theta: float, n: int, t: float,
         p_abandon = theta * lq / lam
         if p_abandon <= 1e-4:
             answer_rate = 1.0 - p_abandon
-            return QueueFigures(n, c.p_wait, _clamp01(c.service_level - p_abandon),
-                                c.asa_seconds, _clamp01(load * answer_rate / n), p_abandon,
-                                answer_rate)
+            return QueueFigures(
+                n,
+                c.p_wait,
+                _clamp01(c.service_level - p_abandon),
+                c.asa_seconds,
+                _clamp01(load * answer_rate / n),
+                p_abandon,
+                answer_rate,
+            )
     elif (lam - n * mu) / theta > _MAX_TERMS / 4:
         answer_rate = n * mu / lam
         w = math.log(lam / (n * mu)) / theta if n > 0 else math.inf
-        return QueueFigures(n, 1.0, answer_rate if t >= w else 0.0, w, 1.0 if n > 0 else 0.0,
-                            1.0 - answer_rate, answer_rate)
+        return QueueFigures(
+            n, 1.0, answer_rate if t >= w else 0.0, w, 1.0 if n > 0 else 0.0, 1.0 - answer_rate, answer_rate
+        )
     return _erlang_a_from_b(lam, mu, theta * 8.0, n, t, b)
 
 
-def erlang_a(calls_per_hour: float, aht_seconds: float, agents: int, target_seconds: float,
-             patience_seconds: float) -> QueueFigures:
+def erlang_a(
+    calls_per_hour: float, aht_seconds: float, agents: int, target_seconds: float, patience_seconds: float
+) -> QueueFigures:
     """Erlang A (M/M/n+M): Poisson calls, exponential handling, FCFS, and callers who hang up
     after an exponential patience with mean `patience_seconds`. Stable for any load.
 
@@ -432,14 +443,17 @@ class _BCache:
         return values[n]
 
 
-def _smallest(meets: Callable[[int], bool], lo: int, max_agents: int, what: str,
-              target: float, guess: int | None = None) -> int:
+def _smallest(
+    meets: Callable[[int], bool], lo: int, max_agents: int, what: str, target: float, guess: int | None = None
+) -> int:
     """Smallest n in [lo, max_agents] with meets(n), for meets monotone in n (false below the
     answer, true from it on). Exponential steps from `guess` (default lo) up or down to bracket
     the answer, then bisection: O(log) evaluations. `lo` must be a true lower bound."""
+
     def unreachable() -> TargetUnreachable:
-        return TargetUnreachable(f"{what} {target:g} is not met with max_agents={max_agents} agents",
-                                 target=target, max_agents=max_agents)
+        return TargetUnreachable(
+            f"{what} {target:g} is not met with max_agents={max_agents} agents", target=target, max_agents=max_agents
+        )
 
     if lo > max_agents:
         raise unreachable()
@@ -482,8 +496,9 @@ def _guess(search: Callable[[], int], max_agents: int) -> int:
         return max_agents
 
 
-def _figures_fn(calls_per_hour: float, aht_seconds: float, target_seconds: float,
-                patience_seconds: float | None) -> tuple[float, Callable[[int], QueueFigures]]:
+def _figures_fn(
+    calls_per_hour: float, aht_seconds: float, target_seconds: float, patience_seconds: float | None
+) -> tuple[float, Callable[[int], QueueFigures]]:
     lam = _calls(calls_per_hour)
     aht = _positive("aht_seconds", aht_seconds)
     t = _target_time("target_seconds", target_seconds)
@@ -495,9 +510,14 @@ def _figures_fn(calls_per_hour: float, aht_seconds: float, target_seconds: float
     return load, lambda n: _erlang_a_from_b(lam / 3600.0, 1.0 / aht, theta, n, t, bcache(n))
 
 
-def agents_for_service_level(calls_per_hour: float, aht_seconds: float, target_seconds: float,
-                             target_service_level: float, patience_seconds: float | None = None,
-                             max_agents: int = DEFAULT_MAX_AGENTS) -> int:
+def agents_for_service_level(
+    calls_per_hour: float,
+    aht_seconds: float,
+    target_seconds: float,
+    target_service_level: float,
+    patience_seconds: float | None = None,
+    max_agents: int = DEFAULT_MAX_AGENTS,
+) -> int:
     """Smallest number of agents whose service level (share of calls answered within
     target_seconds) is at least target_service_level: Erlang C when patience_seconds is None,
     else Erlang A (service level over offered calls, see erlang_a). Zero calls need 0 agents.
@@ -508,34 +528,44 @@ def agents_for_service_level(calls_per_hour: float, aht_seconds: float, target_s
     if load <= 0:
         return 0
     if patience_seconds is None:  # Erlang C needs n > A
-        return _smallest(lambda n: figures(n).service_level >= goal, math.floor(load) + 1, max_n,
-                         "service level", goal)
+        return _smallest(lambda n: figures(n).service_level >= goal, math.floor(load) + 1, max_n, "service level", goal)
     # Erlang A: SL <= answer rate, and A * answer rate = carried load < n.
-    guess = _guess(lambda: agents_for_service_level(calls_per_hour, aht_seconds, target_seconds,
-                                                    goal, None, max_n), max_n)
-    return _smallest(lambda n: figures(n).service_level >= goal, math.floor(goal * load), max_n,
-                     "service level", goal, guess)
+    guess = _guess(
+        lambda: agents_for_service_level(calls_per_hour, aht_seconds, target_seconds, goal, None, max_n), max_n
+    )
+    return _smallest(
+        lambda n: figures(n).service_level >= goal, math.floor(goal * load), max_n, "service level", goal, guess
+    )
 
 
-def agents_for_answer_rate(calls_per_hour: float, aht_seconds: float, target_answer_rate: float,
-                           patience_seconds: float, target_seconds: float = 0.0,
-                           max_agents: int = DEFAULT_MAX_AGENTS) -> int:
+def agents_for_answer_rate(
+    calls_per_hour: float,
+    aht_seconds: float,
+    target_answer_rate: float,
+    patience_seconds: float,
+    target_seconds: float = 0.0,
+    max_agents: int = DEFAULT_MAX_AGENTS,
+) -> int:
     """Smallest number of agents whose Erlang A answer rate (1 - P(abandon)) is at least
     target_answer_rate. target_seconds does not change the answer rate; it is accepted so the
     call can share its keywords with agents_for_service_level. Zero calls need 0 agents."""
     goal = _share("target_answer_rate", target_answer_rate)
     max_n = _agents(max_agents, "max_agents")
-    load, figures = _figures_fn(calls_per_hour, aht_seconds, target_seconds,
-                                _positive("patience_seconds", patience_seconds))
+    load, figures = _figures_fn(
+        calls_per_hour, aht_seconds, target_seconds, _positive("patience_seconds", patience_seconds)
+    )
     if load <= 0:
         return 0
-    return _smallest(lambda n: figures(n).answer_rate >= goal, math.floor(goal * load), max_n,
-                     "answer rate", goal)
+    return _smallest(lambda n: figures(n).answer_rate >= goal, math.floor(goal * load), max_n, "answer rate", goal)
 
 
-def agents_for_asa(calls_per_hour: float, aht_seconds: float, target_asa_seconds: float,
-                   patience_seconds: float | None = None,
-                   max_agents: int = DEFAULT_MAX_AGENTS) -> int:
+def agents_for_asa(
+    calls_per_hour: float,
+    aht_seconds: float,
+    target_asa_seconds: float,
+    patience_seconds: float | None = None,
+    max_agents: int = DEFAULT_MAX_AGENTS,
+) -> int:
     """Smallest number of agents whose average speed of answer is at most target_asa_seconds
     (Erlang C when patience_seconds is None, else Erlang A's mean wait of answered calls).
     Zero calls need 0 agents. The search assumes the ASA falls as agents are added; for Erlang A
@@ -546,8 +576,6 @@ def agents_for_asa(calls_per_hour: float, aht_seconds: float, target_asa_seconds
     if load <= 0:
         return 0
     if patience_seconds is None:  # Erlang C needs n > A
-        return _smallest(lambda n: figures(n).asa_seconds <= goal, math.floor(load) + 1, max_n,
-                         "ASA (seconds)", goal)
+        return _smallest(lambda n: figures(n).asa_seconds <= goal, math.floor(load) + 1, max_n, "ASA (seconds)", goal)
     guess = _guess(lambda: agents_for_asa(calls_per_hour, aht_seconds, goal, None, max_n), max_n)
-    return _smallest(lambda n: figures(n).asa_seconds <= goal, 1, max_n, "ASA (seconds)", goal,
-                     guess)
+    return _smallest(lambda n: figures(n).asa_seconds <= goal, 1, max_n, "ASA (seconds)", goal, guess)

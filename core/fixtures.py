@@ -2,6 +2,7 @@
 
 Errors name the file, the field and the offending value, so whoever edits a profile can fix it
 without reading code."""
+
 from __future__ import annotations
 
 import tomllib
@@ -70,8 +71,9 @@ def read_model(path: Path, model: type[Model]) -> Model:
     except FileNotFoundError:
         raise FixtureUnreadable(path, ["file not found"]) from None
     except UnicodeDecodeError as exc:
-        raise FixtureUnreadable(path, [f"not UTF-8 text (byte {exc.start}: 0x{data[exc.start]:02x}); "
-                                  "save the file as UTF-8"]) from None
+        raise FixtureUnreadable(
+            path, [f"not UTF-8 text (byte {exc.start}: 0x{data[exc.start]:02x}); save the file as UTF-8"]
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise FixtureUnreadable(path, [f"not valid TOML: {exc}"]) from None
     except RecursionError:
@@ -114,9 +116,7 @@ class Fixtures:
         try:
             return self.sites[site_id]
         except KeyError:
-            raise KeyError(
-                f"unknown site {site_id!r}; known sites: {', '.join(sorted(self.sites))}"
-            ) from None
+            raise KeyError(f"unknown site {site_id!r}; known sites: {', '.join(sorted(self.sites))}") from None
 
     def catalogue_for(self, site_id: str) -> Catalogue:
         """The national catalogue with what the site's profile adds (core.catalogue.for_site)."""
@@ -161,11 +161,17 @@ def _site_catalogue_problems(profile: SiteProfile, catalogue: Catalogue) -> list
         return [f"field catalogue: {exc.args[0]}"]
     reasons = merged.handoff_reasons
     for procedure in merged.procedures:
-        problems += [f"field catalogue: procedure {procedure.id!r} names unknown hand-off reason {r!r}"
-                     for r in procedure.handoffs if r not in reasons]
+        problems += [
+            f"field catalogue: procedure {procedure.id!r} names unknown hand-off reason {r!r}"
+            for r in procedure.handoffs
+            if r not in reasons
+        ]
     known = {p.id for p in merged.procedures}
-    problems += [f"field catalogue.booth_kinds[{i}].procedure: unknown procedure (value: {k.procedure!r})"
-                 for i, k in enumerate(profile.catalogue.booth_kinds) if k.procedure and k.procedure not in known]
+    problems += [
+        f"field catalogue.booth_kinds[{i}].procedure: unknown procedure (value: {k.procedure!r})"
+        for i, k in enumerate(profile.catalogue.booth_kinds)
+        if k.procedure and k.procedure not in known
+    ]
     return problems
 
 

@@ -4,6 +4,7 @@ From contract figures: a month's volume is spread over the days its activity ser
 proportion to weekday weights, then over the day's open slots in proportion to an hourly profile
 (both fixture data: the site's pattern for a channel, else the national default).
 From records (once tickets and calls exist): see `seasonal_daily_forecast`."""
+
 from __future__ import annotations
 
 import calendar as month_grid
@@ -153,9 +154,9 @@ class DemandModel:
             pattern = self._patterns.get(stream.channel)
             # Reservation-only openings take their recorded session means, the rest spreads.
             session_days = [
-                d for d in days
-                if self._serves(d, stream) and d.activities[stream.activity].reservation_only
-                and stream.name in means
+                d
+                for d in days
+                if self._serves(d, stream) and d.activities[stream.activity].reservation_only and stream.name in means
             ]
             for d in session_days:
                 result[d.date][stream] = (means[stream.name], True)
@@ -173,10 +174,7 @@ class DemandModel:
 
     # -- spreading over slots ---------------------------------------------------------------
     def _slot_shares(self, pattern: DemandPattern | None, slots: list[dt.time]) -> list[float]:
-        raw = [
-            (pattern.hourly_shares.get(s.hour, 0.0) if pattern else 1.0) / (60 / SLOT_MINUTES)
-            for s in slots
-        ]
+        raw = [(pattern.hourly_shares.get(s.hour, 0.0) if pattern else 1.0) / (60 / SLOT_MINUTES) for s in slots]
         total = sum(raw)
         if total <= 0:  # the pattern knows none of these hours: spread evenly
             return [1 / len(slots)] * len(slots)
@@ -200,9 +198,14 @@ class DemandModel:
         for stream, (cases, booked) in self._month(date.year, date.month).get(date, {}).items():
             slots = slot_starts(site_day.activities[stream.activity].service)
             shares = self._slot_shares(self._patterns.get(stream.channel), slots)
-            reserved_share = 1.0 if booked else (
-                self.site.demand.reserved_share
-                if stream.channel == "counter" and self._reservable(stream.name) else 0.0
+            reserved_share = (
+                1.0
+                if booked
+                else (
+                    self.site.demand.reserved_share
+                    if stream.channel == "counter" and self._reservable(stream.name)
+                    else 0.0
+                )
             )
             for slot, share in zip(slots, shares):
                 expected = cases * share
@@ -225,8 +228,11 @@ class DemandModel:
         if not self.site.demand.monthly and not self.site.demand.expiries:
             notes.append("契約に需要の数値がないため、配置は契約上の最少人数に基づきます")
         has_figures = bool(self.site.demand.monthly or self.site.demand.expiries)
-        if has_figures and self._call_activity() is not None \
-                and not any(m.channel == "call" for m in self.site.demand.monthly):
+        if (
+            has_figures
+            and self._call_activity() is not None
+            and not any(m.channel == "call" for m in self.site.demand.monthly)
+        ):
             notes.append("電話件数の数値がないため、電話の配置は契約上の最少人数（0名なら兼務）に基づきます")
         return tuple(notes)
 

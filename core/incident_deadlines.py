@@ -1,5 +1,6 @@
 """Incidents not reported to the city in time (Kawanishi §10(2) 直ちに; Seto §11 直ちに口頭、
 遅滞なく書面; Fujieda §8(1)① vacancies reported to the city). Pure: records and rules in."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,10 +35,16 @@ def overdue(incidents: list[IncidentTimes], rules: IncidentRules, now: dt.dateti
     for item in sorted(incidents, key=lambda i: (i.occurred_at, i.id)):
         if item.kind not in REPORTABLE:
             continue
-        if (rules.report_within_minutes is not None and item.first_reported_at is None
-                and now > item.occurred_at + dt.timedelta(minutes=rules.report_within_minutes)):
+        if (
+            rules.report_within_minutes is not None
+            and item.first_reported_at is None
+            and now > item.occurred_at + dt.timedelta(minutes=rules.report_within_minutes)
+        ):
             found.append(Overdue(item, "first", rules.report_within_minutes))
-        if (rules.written_within_days is not None and item.written_reported_at is None
-                and now > item.occurred_at + dt.timedelta(days=rules.written_within_days)):
+        if (
+            rules.written_within_days is not None
+            and item.written_reported_at is None
+            and now > item.occurred_at + dt.timedelta(days=rules.written_within_days)
+        ):
             found.append(Overdue(item, "written", rules.written_within_days))
     return found

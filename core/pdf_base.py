@@ -4,6 +4,7 @@ The font is IPAexGothic (ipaexg.ttf), installed from PyPI with the `matplotlib-f
 the PDFs need no system font and no network. `MADOGUCHI_PDF_FONT` may name another TrueType file.
 A missing font raises FontMissing with what to do: a PDF of tofu boxes is never written.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -49,8 +50,9 @@ class JapanesePDF(FPDF):
     the same TTF is registered for bold so fpdf2's bold table headings do not fail.
     """
 
-    def __init__(self, *, orientation: str = "P", title: str = "", header_left: str = "",
-                 header_right: str = "") -> None:
+    def __init__(
+        self, *, orientation: str = "P", title: str = "", header_left: str = "", header_right: str = ""
+    ) -> None:
         super().__init__(orientation=orientation, unit="mm", format="A4")
         font = str(japanese_font_path())
         for style in ("", "B"):

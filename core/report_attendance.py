@@ -5,6 +5,7 @@ attendance stamps, the shifts the figures are computed from become the actual on
 clock-out less the actual breaks, doing what the roster planned for that person in that time
 (someone who came without a planned shift counts for presence, not for an activity's floor).
 Days without stamps keep the plan. The report says which source each day used."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,7 +40,9 @@ def _clip(blocks: tuple[tuple[int, int, str], ...], start: int, end: int) -> tup
     return tuple((max(s, start), min(e, end), a) for s, e, a in blocks if min(e, end) > max(s, start))
 
 
-def effective_shifts(planned: list[ShiftRecord], attendance: list[AttendanceRecord]) -> tuple[list[ShiftRecord], StaffingSource]:
+def effective_shifts(
+    planned: list[ShiftRecord], attendance: list[AttendanceRecord]
+) -> tuple[list[ShiftRecord], StaffingSource]:
     """The shifts staffing figures should use, and the source of each day."""
     attended_days = {a.date for a in attendance}
     plan_of = {(s.date, s.staff_id): s for s in planned if s.staff_id}
@@ -51,9 +54,18 @@ def effective_shifts(planned: list[ShiftRecord], attendance: list[AttendanceReco
             continue
         plan = plan_of.get((record.date, record.staff_id))
         activities = _clip(plan.activities, record.start, record.end) if plan else ()
-        shifts.append(ShiftRecord(date=record.date, role=record.role, trained=record.trained, start=record.start,
-                                  end=record.end, breaks=record.breaks, activities=activities,
-                                  staff_id=record.staff_id))
+        shifts.append(
+            ShiftRecord(
+                date=record.date,
+                role=record.role,
+                trained=record.trained,
+                start=record.start,
+                end=record.end,
+                breaks=record.breaks,
+                activities=activities,
+                staff_id=record.staff_id,
+            )
+        )
     planned_days = {s.date for s in planned} - attended_days
     return shifts, StaffingSource(frozenset(attended_days), frozenset(planned_days), open_stamps)
 

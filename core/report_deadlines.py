@@ -7,6 +7,7 @@ Ageo's call centre on every day) are not business days: the report goes to the c
 which is closed then. A daily report for day D with `due_business_days = n` is due by the n-th
 business day after D; a monthly report with n is due by the n-th business day of the next month.
 """
+
 from __future__ import annotations
 
 import calendar as month_grid
@@ -56,7 +57,9 @@ def monthly_due(year: int, month: int, duty: ReportDuty, catalogue: Catalogue) -
     if duty.due_business_days is None:
         return None
     year2, month2 = next_month(year, month)
-    return business_day_after(dt.date(year2, month2, 1) - dt.timedelta(days=1), max(duty.due_business_days, 1), catalogue)
+    return business_day_after(
+        dt.date(year2, month2, 1) - dt.timedelta(days=1), max(duty.due_business_days, 1), catalogue
+    )
 
 
 def duty(site: SiteProfile, kind: str) -> ReportDuty | None:
@@ -79,8 +82,11 @@ class DueItem:
 
     def to_json(self) -> dict:
         return {
-            "report_id": self.report_id, "label": self.label, "kind": self.kind,
-            "period_start": self.period_start.isoformat(), "period_end": self.period_end.isoformat(),
+            "report_id": self.report_id,
+            "label": self.label,
+            "kind": self.kind,
+            "period_start": self.period_start.isoformat(),
+            "period_end": self.period_end.isoformat(),
             "due": self.due.isoformat(),
             "submitted_on": self.submitted_on.isoformat() if self.submitted_on else None,
             "status": self.status,
@@ -119,7 +125,9 @@ def due_items(
                 if calendar.day(day).open:
                     due = daily_due(day, report, catalogue)
                     got = submissions.get((report.id, day))
-                    items.append(DueItem(report.id, report.label, "daily", day, day, due, got, _status(due, got, today)))
+                    items.append(
+                        DueItem(report.id, report.label, "daily", day, day, due, got, _status(due, got, today))
+                    )
                 day += dt.timedelta(days=1)
         elif report.kind == "monthly":
             year, month = today.year, today.month
@@ -132,5 +140,7 @@ def due_items(
                     continue
                 due = monthly_due(year, month, report, catalogue)
                 got = submissions.get((report.id, start))
-                items.append(DueItem(report.id, report.label, "monthly", start, end, due, got, _status(due, got, today)))
+                items.append(
+                    DueItem(report.id, report.label, "monthly", start, end, due, got, _status(due, got, today))
+                )
     return sorted(items, key=lambda i: (i.due, i.kind, i.period_start))

@@ -3,6 +3,7 @@
 They carry what a report counts and nothing about a person: tickets and bookings by number and
 procedure, staff by role only (no id, no name). Times are aware datetimes (any zone); a report
 places them on the site's day in Asia/Tokyo."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -166,5 +167,13 @@ class ReportData:
     @property
     def activity_count(self) -> int:
         """Operational records in the period (a roster alone is not activity)."""
-        return (len(self.tickets) + len(self.calls) + len(self.booths) + len(self.reservations)
-                + len(self.incidents) + len(self.form_counts) + len(self.card_batches) + len(self.handoffs))
+        return (
+            len(self.tickets)
+            + len(self.calls)
+            + len(self.booths)
+            + len(self.reservations)
+            + len(self.incidents)
+            + len(self.form_counts)
+            + len(self.card_batches)
+            + len(self.handoffs)
+        )

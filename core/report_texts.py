@@ -114,8 +114,13 @@ INCIDENT_KIND = {"incident": "事故", "complaint": "苦情"}
 UNCLASSIFIED = "未分類"
 NOT_ENTERED = "未入力"
 ACTIVITY = {
-    "window": "窓口", "phone": "電話", "back_office": "後方", "booth": "オンライン窓口",
-    "support_desk": "支援窓口", "call_centre": "コールセンター", "reception": "案内",
+    "window": "窓口",
+    "phone": "電話",
+    "back_office": "後方",
+    "booth": "オンライン窓口",
+    "support_desk": "支援窓口",
+    "call_centre": "コールセンター",
+    "reception": "案内",
 }
 ROLE = {"manager": "責任者", "deputy": "副責任者", "agent": "従事者"}
 
@@ -161,9 +166,11 @@ ST_FLOOR = "{activity}の最少人数（{n}名）を満たした時間の割合(
 ST_WINDOW_PLANNED = "勤務表の窓口配置（人時、勤務表のある日）"
 ST_WINDOW_USED = "うち受付・対応に使われた時間（人時、受付記録から）"
 ST_WINDOW_SHARE = "勤務表の窓口配置に対する稼働の割合(%)"
-ST_NOTE = ("配置は公開済み勤務表（最新版）に基づきます。窓口の稼働は、勤務表のある日だけを15分ごとに数え、"
-           "呼出から対応終了までの窓口の数を、その時間に勤務表が窓口に配置した人数を上限として数えます"
-           "（配置と稼働を同じ日・同じ時間で比べるため、割合は100%を超えません）。")
+ST_NOTE = (
+    "配置は公開済み勤務表（最新版）に基づきます。窓口の稼働は、勤務表のある日だけを15分ごとに数え、"
+    "呼出から対応終了までの窓口の数を、その時間に勤務表が窓口に配置した人数を上限として数えます"
+    "（配置と稼働を同じ日・同じ時間で比べるため、割合は100%を超えません）。"
+)
 ST_NOTE_NO_ATTENDANCE = "この期間の出勤記録はないため、人員配置は勤務表（計画）の値です。"
 ST_PARTIAL = "勤務表または出勤記録のある開庁日は {n}/{m} 日です。人員配置の値はその {n} 日分だけの値です。"
 ST_SHARE_UNAVAILABLE = "勤務表のある日がないため、窓口配置に対する稼働の割合は算出できません。"
@@ -205,13 +212,22 @@ M_PRESENCE = "{who}の在席 {pct}%（勤務表のある{n}日）"
 M_HEADCOUNT = "在籍する従事者 {n}名（{roles}）、契約の最少人数 {need}名"
 M_HEADCOUNT_NONE = "従事者の記録なし"
 CITY_JUDGEMENT = "市の判断"
-CHECKLIST_NOTE = ("判定は「根拠とした記録」の値だけから機械的に求めた目安です。記録で測れない項目は「市の判断」とし、"
-                  "判定しません。出勤の実績は勤務表ではなく出勤記録によるべきもので、出勤記録が入力されるまでは勤務表の値です。")
+CHECKLIST_NOTE = (
+    "判定は「根拠とした記録」の値だけから機械的に求めた目安です。記録で測れない項目は「市の判断」とし、"
+    "判定しません。出勤の実績は勤務表ではなく出勤記録によるべきもので、出勤記録が入力されるまでは勤務表の値です。"
+)
 MEASURE_RECORDS = {
-    "roster_days": "公開済み勤務表", "floor_met": "公開済み勤務表（配置）", "presence": "公開済み勤務表（役割・休憩）",
-    "trained": "公開済み勤務表・従事者の研修修了日", "incidents": "事故の記録（市への報告日時）",
-    "privacy_incidents": "事故の記録（分類）", "waits": "受付記録（発券・呼出時刻）", "wrong_issue": "事故・苦情の記録（分類）",
-    "complaints": "苦情の記録", "handoffs": "市職員への引継ぎの記録", "headcount": "従事者の記録（在籍・役割）",
+    "roster_days": "公開済み勤務表",
+    "floor_met": "公開済み勤務表（配置）",
+    "presence": "公開済み勤務表（役割・休憩）",
+    "trained": "公開済み勤務表・従事者の研修修了日",
+    "incidents": "事故の記録（市への報告日時）",
+    "privacy_incidents": "事故の記録（分類）",
+    "waits": "受付記録（発券・呼出時刻）",
+    "wrong_issue": "事故・苦情の記録（分類）",
+    "complaints": "苦情の記録",
+    "handoffs": "市職員への引継ぎの記録",
+    "headcount": "従事者の記録（在籍・役割）",
 }
 M_TRAINED = "研修修了者による勤務 {pct}%（延べ{n}勤務）"
 M_INCIDENTS = "事故 {n}件（市へ報告済 {r}件）"
@@ -227,10 +243,14 @@ CERT_TITLE = "個人情報消去証明書"
 CERT_TITLE_PERSON = "個人情報消去証明書（個別消去）"
 CERT_TO = "{city}長　様"
 CERT_FROM = "受託者　{contractor}"
-CERT_BODY_SITE = ("下記の業務委託契約の終了に伴い、受託者の管理する業務システム（madoguchi）のデータベースから、"
-                  "本業務に係る個人情報を下記のとおり消去したことを証明します。")
-CERT_BODY_PERSON = ("本人からの求めに応じ、受託者の管理する業務システム（madoguchi）のデータベースから、"
-                    "下記の従事者に係る個人情報を下記のとおり消去したことを証明します。")
+CERT_BODY_SITE = (
+    "下記の業務委託契約の終了に伴い、受託者の管理する業務システム（madoguchi）のデータベースから、"
+    "本業務に係る個人情報を下記のとおり消去したことを証明します。"
+)
+CERT_BODY_PERSON = (
+    "本人からの求めに応じ、受託者の管理する業務システム（madoguchi）のデータベースから、"
+    "下記の従事者に係る個人情報を下記のとおり消去したことを証明します。"
+)
 CERT_NOTE = "記"
 CERT_CONTRACT = "契約件名"
 CERT_SITE = "拠点"
@@ -248,8 +268,10 @@ CERT_COL_COUNT = "件数"
 CERT_KEPT = "保持した情報（個人を識別できない件数・時刻・役割のみ。報告書の作成に使用）"
 CERT_CHECK = "確認"
 CERT_SIGN = "確認者（署名）"
-CERT_METHOD_SQLITE = ("該当項目を置換・削除（secure_delete により削除領域を上書き）した後、"
-                      "WAL のチェックポイント、VACUUM によるデータベースファイルの再構築、WAL の切り詰めを実施")
+CERT_METHOD_SQLITE = (
+    "該当項目を置換・削除（secure_delete により削除領域を上書き）した後、"
+    "WAL のチェックポイント、VACUUM によるデータベースファイルの再構築、WAL の切り詰めを実施"
+)
 CERT_METHOD_PG = "該当項目を置換・削除した後、VACUUM FULL により対象テーブルを再構築"
 CERT_CATEGORIES = {
     "staff_name": ("従事者", "氏名（仮名に置換）"),
@@ -262,9 +284,13 @@ CERT_CATEGORIES = {
     "user_name": ("利用者", "システム利用者の氏名・ログイン名（置換）"),
     "audit_detail": ("記録", "操作記録のうち対象者を含む詳細（置換）"),
 }
-CERT_KEPT_ITEMS_PERSON = "従事者ID・役割・担当業務・研修修了日、勤務表（従事者IDと時間）。氏名・勤務条件・希望は残していません"
-CERT_KEPT_ITEMS = ("受付・予約・電話・オンライン窓口の件数と時刻、従事者の役割・担当業務・研修修了日、"
-                   "勤務表（仮の従事者IDと時間）、事故・苦情の区分と日時、改善通知の日付")
+CERT_KEPT_ITEMS_PERSON = (
+    "従事者ID・役割・担当業務・研修修了日、勤務表（従事者IDと時間）。氏名・勤務条件・希望は残していません"
+)
+CERT_KEPT_ITEMS = (
+    "受付・予約・電話・オンライン窓口の件数と時刻、従事者の役割・担当業務・研修修了日、"
+    "勤務表（仮の従事者IDと時間）、事故・苦情の区分と日時、改善通知の日付"
+)
 # Staffing from attendance (issue 17).
 ST_ATTENDANCE_DAYS = "出勤記録のある開庁日数"
 ST_HOURS_ACTUAL = "延べ勤務時間（{role}、出勤記録のある日は実績）"
@@ -274,7 +300,8 @@ ST_NOTE_ATTENDANCE = (
     "（予定外の出勤者は在席に数え、業務の配置には数えません）。窓口の稼働は呼出・対応の記録がある窓口と時間帯の数です。"
 )
 ST_NOTE_ATTENDANCE_ONLY = (
-    "出典: 勤務表のある {n} 日はすべて出勤記録（出勤・休憩・退勤の実績）に基づきます（勤務表（計画）は用いていません）。"
+    "出典: 勤務表のある {n} 日はすべて出勤記録（出勤・休憩・退勤の実績）"
+    "に基づきます（勤務表（計画）は用いていません）。"
     "延べ勤務時間・責任者の在席割合・最少人数の充足・窓口配置がこの出典に従います"
     "（予定外の出勤者は在席に数え、業務の配置には数えません）。窓口の稼働は呼出・対応の記録がある窓口と時間帯の数です。"
 )
@@ -326,7 +353,9 @@ DOC_PERIOD_AS_OF = "{day:%Y年%m月%d日} 現在"
 YEAR_PRELIMINARY = "年度の途中のため {today} までの途中集計です。"
 DOC_CLAUSE = "根拠条項"
 DOC_STAFF_NOTE = "本書は業務に必要な従事者の氏名・役割・研修の記録のみを記載し、住所・個人の電話番号等は含みません。"
-DOC_STAFF_PHONE_NOT_HELD = "従事者個人の電話番号は本システムに記録していません（契約で求められていないため記載しません）。"
+DOC_STAFF_PHONE_NOT_HELD = (
+    "従事者個人の電話番号は本システムに記録していません（契約で求められていないため記載しません）。"
+)
 DOC_NOT_PRODUCED = "この書類は本システムでは作成しません（提出の記録のみ）。"
 DOC_UNKNOWN = "{site}の書類に {doc!r} はありません。使える書類: {known}"
 DOC_NEEDS_MONTH = "{label}は月ごとの書類です。--month YYYY-MM を指定してください。"
@@ -409,12 +438,17 @@ C_EVIDENCE = "記録による根拠"
 C_AUDIT_VERDICT = "監査人の判定"
 C_AUDIT_NOTE = "所見"
 AUDIT_VERDICTS = {
-    "conforming": "適合", "observation": "観察事項", "minor": "軽微な不適合", "major": "重大な不適合",
+    "conforming": "適合",
+    "observation": "観察事項",
+    "minor": "軽微な不適合",
+    "major": "重大な不適合",
     "not_applicable": "該当なし",
 }
 AUDIT_PENDING = "未判定"
-AUDIT_NOTE = ("判定と所見は監査人が記入したものです。根拠欄は本システムの記録から自動で集計した値で、"
-              "判定の材料であり判定そのものではありません。")
+AUDIT_NOTE = (
+    "判定と所見は監査人が記入したものです。根拠欄は本システムの記録から自動で集計した値で、"
+    "判定の材料であり判定そのものではありません。"
+)
 EV_INCIDENTS = "事故 {n}件（市へ報告済 {r}件）"
 EV_COMPLAINTS = "苦情 {n}件（原因・改善策の記入 {k}件）"
 EV_TRAINING = "研修修了日の記録がある従事者 {n}/{m}名（研修の実施記録: 未記録）"
@@ -450,8 +484,10 @@ ED_CONTENT = "教育の内容（仕様書の定め）"
 ED_CONTENT_VALUE = "情報の管理及び情報漏洩について（§9(2)イ）、個人情報保護・守秘義務（§7(2)イ）"
 ED_COUNT = "受講を記録した従事者"
 ED_COUNT_VALUE = "{n}/{m}名"
-ED_NOTE = ("受講は従事者ごとの研修修了日の記録によります。研修の回ごとの内容・時間の記録はまだ入力されていないため、"
-           "記載していません。")
+ED_NOTE = (
+    "受講は従事者ごとの研修修了日の記録によります。研修の回ごとの内容・時間の記録はまだ入力されていないため、"
+    "記載していません。"
+)
 ORG_NO_CONTACTS = "緊急連絡先がサイト設定に登録されていません。"
 PLEDGE_NOTE = "誓約書の受領記録はまだ本システムに入力されていないため、各欄は「未記録」です。"
 QUALIFICATION = {"experience_1y": "1年以上の経験", "training": "研修修了", "similar_experience": "類似業務の経験"}
@@ -472,8 +508,13 @@ SCHEDULE_BEFORE_START = "業務開始前（{day}まで）"
 SCHEDULE_NO_DEADLINE = "定めなし"
 SCHEDULE_AD_HOC = "随時（事案の都度）"
 SCHEDULE_STATUS = {
-    "submitted": "提出済", "late": "期限後に提出", "overdue": "期限超過・未提出", "due": "期限前・未提出",
-    "open": "未提出（期限の定めなし）", "ad_hoc": "事案の都度", "not_produced": "本システムでは作成しない",
+    "submitted": "提出済",
+    "late": "期限後に提出",
+    "overdue": "期限超過・未提出",
+    "due": "期限前・未提出",
+    "open": "未提出（期限の定めなし）",
+    "ad_hoc": "事案の都度",
+    "not_produced": "本システムでは作成しない",
 }
 
 # -- pieces that were written inside the report modules (issue 13) -------------------------------
@@ -510,9 +551,11 @@ CERT_SITE_VALUE = "{name}（{id}）"
 CERT_PERIOD_VALUE = "{start:%Y年%m月%d日} 〜 {end:%Y年%m月%d日}"
 CERT_WHEN_VALUE = "{d:%Y年%m月%d日 %H:%M}（日本時間）"
 FONT_FILE_MISSING = "{env}={path}: そのフォントファイルがありません。"
-FONT_MISSING = ("日本語フォント（IPAexゴシック）が見つかりません。"
-                "`./dev up` で依存パッケージ（matplotlib-fontja）を入れ直すか、"
-                "{env} に TrueType フォントのパスを指定してください。")
+FONT_MISSING = (
+    "日本語フォント（IPAexゴシック）が見つかりません。"
+    "`./dev up` で依存パッケージ（matplotlib-fontja）を入れ直すか、"
+    "{env} に TrueType フォントのパスを指定してください。"
+)
 CHART_SERIES = "区分"
 CHART_MEASURE = "指標"
 CHART_MINUTES = "分"

@@ -7,6 +7,7 @@ required = min(max(need, floor), cap) where
 - floor is the contract's minimum while the activity serves;
 - cap is the seats or lines, cut further by shared equipment (integrated terminals).
 When the cap stops the need from being met, `unmet` says by how many people: a contract risk."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -202,11 +203,20 @@ class StaffingModel:
                 service_floor, calls, aht = self.service_floor(activity, arrivals)
                 rows.append(
                     Requirement(
-                        date=date, slot=slot, activity=activity,
+                        date=date,
+                        slot=slot,
+                        activity=activity,
                         arrivals=sum(a.arrivals for a in arrivals),
                         reserved=sum(a.arrivals for a in arrivals if a.reserved),
-                        need=need, floor=floor, cap=cap, required=required, reason=reason, unmet=unmet,
-                        service_floor=service_floor, calls_per_hour=calls, aht_seconds=aht,
+                        need=need,
+                        floor=floor,
+                        cap=cap,
+                        required=required,
+                        reason=reason,
+                        unmet=unmet,
+                        service_floor=service_floor,
+                        calls_per_hour=calls,
+                        aht_seconds=aht,
                     )
                 )
         rows.sort(key=lambda r: (r.slot, r.activity.value))
@@ -214,4 +224,3 @@ class StaffingModel:
 
     def days(self, start: dt.date, end: dt.date) -> list[DayRequirements]:
         return [self.day(start + dt.timedelta(days=i)) for i in range((end - start).days + 1)]
-

@@ -8,6 +8,7 @@ working minute. Besides the site's activities two words appear in rosters:
   after closing).
 Where the contract lets one person cover several activities at once, the activity is written with
 "+" (e.g. "booth+call_centre")."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -151,7 +152,7 @@ def shift_from_json(data: dict, where: str) -> Shift:
     breaks = []
     for j, pair in enumerate(data.get("breaks", []) if isinstance(data, dict) else []):
         if not isinstance(pair, list) or len(pair) != 2:
-            raise RosterFormatError(f"{where}.breaks[{j}]: a break is [\"HH:MM\", \"HH:MM\"], got {pair!r}")
+            raise RosterFormatError(f'{where}.breaks[{j}]: a break is ["HH:MM", "HH:MM"], got {pair!r}')
         try:
             breaks.append((parse_hhmm(pair[0]), parse_hhmm(pair[1])))
         except ValueError as exc:
@@ -224,17 +225,22 @@ class Roster:
             "first_acceptable_seconds": self.first_acceptable_seconds,
         }
         if problem is not None:
-            data["staff"] = [
-                {"id": m.id, "role": m.role, "skills": [s.value for s in m.skills]} for m in problem.staff
-            ]
+            data["staff"] = [{"id": m.id, "role": m.role, "skills": [s.value for s in m.skills]} for m in problem.staff]
         data["absences"] = [{"staff_id": who, "date": day.isoformat()} for who, day in self.absences]
         data["shifts"] = [s.to_json() for s in sorted(self.shifts, key=lambda s: (s.date, s.start, s.staff_id))]
         if problem is not None:
             data["requirements"] = [
-                {"date": day.isoformat(), "slot": hhmm(minute), "activity": activity.value,
-                 "min": need.min, "target": need.target, "max": need.max}
-                for (day, minute, activity), need in sorted(problem.requirements.items(),
-                                                            key=lambda kv: (kv[0][0], kv[0][1], kv[0][2].value))
+                {
+                    "date": day.isoformat(),
+                    "slot": hhmm(minute),
+                    "activity": activity.value,
+                    "min": need.min,
+                    "target": need.target,
+                    "max": need.max,
+                }
+                for (day, minute, activity), need in sorted(
+                    problem.requirements.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2].value)
+                )
             ]
         data["violations"] = self.violations
         data["penalty_total"] = self.penalty_total
@@ -356,8 +362,13 @@ class RosterProblem:
                 service = None
                 spec = site.activity(row.activity)
                 if spec.service_level_basis is not None:
-                    service = ServiceLoad(row.service_floor, row.calls_per_hour, row.aht_seconds,
-                                          spec.answer_rate_target, catalogue.targets.phone_patience_seconds)
+                    service = ServiceLoad(
+                        row.service_floor,
+                        row.calls_per_hour,
+                        row.aht_seconds,
+                        spec.answer_rate_target,
+                        catalogue.targets.phone_patience_seconds,
+                    )
                 # the demand target never sits under a hard answer-rate floor (it would price meeting it)
                 target = max(row.required, min(row.service_floor, row.cap)) if service else row.required
                 requirements[(date, minute_of(row.slot), row.activity)] = Need(row.floor, target, row.cap, service)
@@ -496,7 +507,9 @@ class RosterProblem:
         if self.rules.max_shift_hours is not None:
             return int(round(self.rules.max_shift_hours * 60))
         # the full day and the longest break: 9:00–18:00 with an hour's lunch is the usual Japanese shift
-        return self.max_daily_minutes + max(self.labour.break_after_8h_minutes, self.required_break(self.max_daily_minutes))
+        return self.max_daily_minutes + max(
+            self.labour.break_after_8h_minutes, self.required_break(self.max_daily_minutes)
+        )
 
     def target_minutes(self, member: StaffMember) -> int:
         """Hours this person should get this week: contract hours, scaled down when fewer than five
@@ -506,9 +519,13 @@ class RosterProblem:
         return int(round(minutes / SLOT)) * SLOT
 
 
-def problem_for(fixtures, site: SiteProfile, week_start: dt.date,
-                absences: set[tuple[str, dt.date]] | frozenset = frozenset(),
-                previous_week: Roster | None = None) -> RosterProblem:
+def problem_for(
+    fixtures,
+    site: SiteProfile,
+    week_start: dt.date,
+    absences: set[tuple[str, dt.date]] | frozenset = frozenset(),
+    previous_week: Roster | None = None,
+) -> RosterProblem:
     """The problem for a site's week from the fixtures: its demo staff and its requirements, and
     the previous week's published roster when there is one. For tests and benchmarks only: the
     product (the 勤務表 page and `madoguchi roster solve/check`) builds every problem from the
@@ -516,8 +533,14 @@ def problem_for(fixtures, site: SiteProfile, week_start: dt.date,
     staff_file = fixtures.staff.get(site.id)
     if staff_file is None:
         raise ValueError(f"no staff file for site {site.id!r} in fixtures/staff/")
-    return RosterProblem.build(site, fixtures.catalogue, list(staff_file.staff), week_start, absences,
-                               previous_week=previous_week.shifts if previous_week else ())
+    return RosterProblem.build(
+        site,
+        fixtures.catalogue,
+        list(staff_file.staff),
+        week_start,
+        absences,
+        previous_week=previous_week.shifts if previous_week else (),
+    )
 
 
 def _ceil_slot(minute: int) -> int:

@@ -5,6 +5,7 @@ manual edit alike. Each rule is one module of core/roster_rules/; this module ru
 Violations are hard rules broken (the roster is not acceptable); penalties are soft goals missed,
 each with its weight from the profile. `score()` adds them up exactly as the solver's objective
 does, which lets tests compare the two figures."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -47,13 +48,38 @@ from core.roster_rules.ids import RuleId  # noqa: F401 (re-exported)
 
 # Hard rules in the order a reader meets them: the file, each shift, each person's week, each slot.
 HARD_RULES = (
-    shift_form, availability, shift_length, breaks, daily_hours, activity_coverage, skill, qualification,
-    training, activity_not_allowed, weekly_hours, days_off, rest, consecutive_days,
-    floor, cap, equipment, presence, headcount, service_level, outside_hours,
+    shift_form,
+    availability,
+    shift_length,
+    breaks,
+    daily_hours,
+    activity_coverage,
+    skill,
+    qualification,
+    training,
+    activity_not_allowed,
+    weekly_hours,
+    days_off,
+    rest,
+    consecutive_days,
+    floor,
+    cap,
+    equipment,
+    presence,
+    headcount,
+    service_level,
+    outside_hours,
 )
 SOFT_RULES = (
-    shortfalls, demand_target, contract_hours, preference, activity_switch, short_rest, scattered_starts,
-    outside_hours, change,
+    shortfalls,
+    demand_target,
+    contract_hours,
+    preference,
+    activity_switch,
+    short_rest,
+    scattered_starts,
+    outside_hours,
+    change,
 )
 
 
@@ -68,14 +94,22 @@ def check(roster: Roster, problem: RosterProblem) -> list[Violation]:
     return out
 
 
-def penalties(roster: Roster, problem: RosterProblem, previous: Roster | None = None,
-              locked: frozenset[tuple[str, dt.date]] = frozenset()) -> list[Penalty]:
+def penalties(
+    roster: Roster,
+    problem: RosterProblem,
+    previous: Roster | None = None,
+    locked: frozenset[tuple[str, dt.date]] = frozenset(),
+) -> list[Penalty]:
     week = Week(roster, problem, previous, locked)
     return [p for rule in SOFT_RULES for p in rule.penalties(week) if p.weight and p.amount]
 
 
-def score(roster: Roster, problem: RosterProblem, previous: Roster | None = None,
-          locked: frozenset[tuple[str, dt.date]] = frozenset()) -> tuple[int, list[dict]]:
+def score(
+    roster: Roster,
+    problem: RosterProblem,
+    previous: Roster | None = None,
+    locked: frozenset[tuple[str, dt.date]] = frozenset(),
+) -> tuple[int, list[dict]]:
     """(total, items): every soft penalty, and the hard shortfalls at HARD_SHORTFALL_WEIGHT, as the
     solver's objective counts them."""
     items = penalties(roster, problem, previous, locked)

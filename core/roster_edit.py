@@ -4,6 +4,7 @@ Each edit returns a new Roster and leaves the old one untouched; the caller runs
 checker on the result (`evaluate`) and shows what the edit did to the rules and the objective.
 Edits only keep a shift well formed (breaks inside, every working minute covered): whether it meets
 the contract is the checker's call, so a scheduler may knowingly make a roster that breaks a rule."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,9 +38,14 @@ def evaluate(roster: Roster, problem: RosterProblem) -> Evaluation:
 def with_evaluation(roster: Roster, problem: RosterProblem) -> Roster:
     """The roster with its violations, penalties and objective as the checker counts them."""
     result = evaluate(roster, problem)
-    return replace(roster, violations=result.violations, penalties=result.penalties,
-                   penalty_total=result.objective, objective=result.objective,
-                   status="manual" if roster.status in ("manual", "edited") else roster.status)
+    return replace(
+        roster,
+        violations=result.violations,
+        penalties=result.penalties,
+        penalty_total=result.objective,
+        objective=result.objective,
+        status="manual" if roster.status in ("manual", "edited") else roster.status,
+    )
 
 
 def _blocks(minutes: dict[int, str]) -> tuple[ActivityBlock, ...]:
@@ -62,8 +68,9 @@ def _minutes_of(shift: Shift) -> dict[int, str]:
     return out
 
 
-def _place_break(problem: RosterProblem, start: int, end: int, length: int,
-                 wanted: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:
+def _place_break(
+    problem: RosterProblem, start: int, end: int, length: int, wanted: tuple[int, int] | None
+) -> tuple[tuple[int, int], ...]:
     if length <= 0:
         return ()
     margin = problem.rules.min_work_around_break_minutes
@@ -82,8 +89,7 @@ def legal_break(problem: RosterProblem, shift_minutes: int) -> int:
     return options[-1]
 
 
-def refill(problem: RosterProblem, shift: Shift, start: int, end: int,
-           keep: dict[int, str] | None = None) -> Shift:
+def refill(problem: RosterProblem, shift: Shift, start: int, end: int, keep: dict[int, str] | None = None) -> Shift:
     """The shift moved to start–end: the legal break kept where it was if it still fits, else put
     in the middle; each working minute keeps its old activity where allowed, else gets the one the
     person does most that day (or the first allowed)."""

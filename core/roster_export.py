@@ -1,5 +1,6 @@
 """A week's roster for sharing: PDF (A4 landscape, one line per person), Excel, and each person's
 own week as an iCalendar file. Pure: roster, problem and display names in, bytes out."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,8 +29,13 @@ class Sheet:
 
 
 SHORT = {
-    "window": "窓口", "phone": "電話", "back_office": "後方", "booth": "オンライン窓口",
-    "support_desk": "支援窓口", "call_centre": "コールセンター", "reception": "案内",
+    "window": "窓口",
+    "phone": "電話",
+    "back_office": "後方",
+    "booth": "オンライン窓口",
+    "support_desk": "支援窓口",
+    "call_centre": "コールセンター",
+    "reception": "案内",
 }
 
 
@@ -63,15 +69,17 @@ def shift_summary(problem: RosterProblem, shift: Shift) -> tuple[str, str]:
     hours = f"{hhmm(shift.start)}–{hhmm(shift.end)}"
     breaks = " ".join(f"休{hhmm(s)}–{hhmm(e)}" for s, e in shift.breaks)
     activities = [a for a, _ in _activity_minutes(shift).most_common() if a not in PSEUDO_ACTIVITIES] or [
-        a for a, _ in _activity_minutes(shift).most_common()]
+        a for a, _ in _activity_minutes(shift).most_common()
+    ]
     detail = "・".join(activity_label(problem, a, short=True) for a in activities)
     return hours, " ".join(x for x in (breaks, detail) if x)
 
 
 def _title(sheet: Sheet, roster: Roster) -> str:
     end = roster.week_start + dt.timedelta(days=6)
-    return (f"{sheet.site_name} 勤務表 {roster.week_start:%Y年%m月%d日}〜{end:%m月%d日}"
-            + (f" {sheet.version_label}" if sheet.version_label else ""))
+    return f"{sheet.site_name} 勤務表 {roster.week_start:%Y年%m月%d日}〜{end:%m月%d日}" + (
+        f" {sheet.version_label}" if sheet.version_label else ""
+    )
 
 
 def _people(roster: Roster, problem: RosterProblem) -> list:
@@ -104,8 +112,9 @@ def _week_hours(roster: Roster, member) -> str:
 def roster_pdf(roster: Roster, problem: RosterProblem, sheet: Sheet) -> bytes:
     """A4 landscape: one line per person, one column per day (hours, break, activities), week total."""
     title = _title(sheet, roster)
-    pdf = JapanesePDF(orientation="L", title=title, header_left=problem.site.contract.title,
-                      header_right=sheet.contractor or "勤務表")
+    pdf = JapanesePDF(
+        orientation="L", title=title, header_left=problem.site.contract.title, header_right=sheet.contractor or "勤務表"
+    )
     pdf.set_margins(10, 10, 10)
     pdf.add_page()
     pdf.set_font(FONT_FAMILY, size=14)
@@ -113,9 +122,14 @@ def roster_pdf(roster: Roster, problem: RosterProblem, sheet: Sheet) -> bytes:
     pdf.set_font(FONT_FAMILY, size=8)
     pdf.set_text_color(80)
     status = "必須ルール違反なし" if roster.acceptable else f"必須ルール違反 {len(roster.violations)} 件"
-    pdf.cell(0, 5, f"従事者 {len(problem.staff)}名　開庁 {len(problem.days)}日　{status}"
-             + (f"　ペナルティ {roster.objective:,}" if roster.objective is not None else ""),
-             new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(
+        0,
+        5,
+        f"従事者 {len(problem.staff)}名　開庁 {len(problem.days)}日　{status}"
+        + (f"　ペナルティ {roster.objective:,}" if roster.objective is not None else ""),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.set_text_color(0)
     pdf.ln(1)
     width = pdf.w - pdf.l_margin - pdf.r_margin
@@ -126,8 +140,14 @@ def roster_pdf(roster: Roster, problem: RosterProblem, sheet: Sheet) -> bytes:
     widths = (name_w, role_w, *(day_w if d in problem.days else closed_w for d in problem.dates), total_w)
     pdf.set_font(FONT_FAMILY, size=7.5)
     headings = ["氏名", "役割", *(_day_heading(problem, d) for d in problem.dates), "週計"]
-    with pdf.table(col_widths=widths, text_align="CENTER", line_height=3.8, first_row_as_headings=True,
-                   headings_style=_heading_style(), padding=0.8) as table:
+    with pdf.table(
+        col_widths=widths,
+        text_align="CENTER",
+        line_height=3.8,
+        first_row_as_headings=True,
+        headings_style=_heading_style(),
+        padding=0.8,
+    ) as table:
         row = table.row()
         for text in headings:
             row.cell(text)
@@ -141,8 +161,14 @@ def roster_pdf(roster: Roster, problem: RosterProblem, sheet: Sheet) -> bytes:
     pdf.ln(2)
     pdf.set_font(FONT_FAMILY, size=7)
     pdf.set_text_color(80)
-    pdf.multi_cell(0, 3.5, "各欄: 勤務時間／休憩（休）と担当業務（時間の長い順）。休 = 勤務なし、休暇・欠勤・勤務不可の曜日は理由を表示。"
-                   f"作成 {dt.datetime.now(TOKYO):%Y-%m-%d %H:%M}", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        0,
+        3.5,
+        "各欄: 勤務時間／休憩（休）と担当業務（時間の長い順）。休 = 勤務なし、休暇・欠勤・勤務不可の曜日は理由を表示。"
+        f"作成 {dt.datetime.now(TOKYO):%Y-%m-%d %H:%M}",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     return bytes(pdf.output())
 
 
@@ -167,8 +193,16 @@ def roster_xlsx(roster: Roster, problem: RosterProblem, sheet: Sheet) -> bytes:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="E1E8F0")
     for member in _people(roster, problem):
-        grid.append(safe_row([sheet.names.get(member.id, member.name), ROLE.get(member.role, member.role),
-                              *(_cell(roster, problem, member, d) for d in problem.dates), _week_hours(roster, member)]))
+        grid.append(
+            safe_row(
+                [
+                    sheet.names.get(member.id, member.name),
+                    ROLE.get(member.role, member.role),
+                    *(_cell(roster, problem, member, d) for d in problem.dates),
+                    _week_hours(roster, member),
+                ]
+            )
+        )
     for row in grid.iter_rows(min_row=3):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -185,9 +219,22 @@ def roster_xlsx(roster: Roster, problem: RosterProblem, sheet: Sheet) -> bytes:
         breaks = " ".join(f"{hhmm(s)}–{hhmm(e)}" for s, e in shift.breaks)
         name = sheet.names.get(shift.staff_id, shift.staff_id)
         for block in shift.activities:
-            detail.append(safe_row([shift.date.isoformat(), WEEKDAYS[shift.date.weekday()], shift.staff_id, name,
-                                    hhmm(shift.start), hhmm(shift.end), breaks, hhmm(block.start), hhmm(block.end),
-                                    activity_label(problem, block.activity)]))
+            detail.append(
+                safe_row(
+                    [
+                        shift.date.isoformat(),
+                        WEEKDAYS[shift.date.weekday()],
+                        shift.staff_id,
+                        name,
+                        hhmm(shift.start),
+                        hhmm(shift.end),
+                        breaks,
+                        hhmm(block.start),
+                        hhmm(block.end),
+                        activity_label(problem, block.activity),
+                    ]
+                )
+            )
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -12,6 +12,7 @@ Limits (issue 14's style, see core/text_input.py and core/staff_import.py): a fi
 MAX_UPLOAD_BYTES (5 MB), at most MAX_ROWS rows (5,000, header not counted), MAX_ERRORS errors
 listed. Cells that hold a formula are refused (the file is read with data_only=False, so a formula
 is seen as one and never evaluated)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -242,8 +243,9 @@ class _Week:
         """The row's block, or None with its errors in row.errors."""
         date = row.read(C_DATE, _date)
         if date is not None and not self.first <= date <= self.last:
-            row.errors.append(RowError(row.number, C_DATE, RT.IMPORT_OUTSIDE.format(date=date, start=self.first,
-                                                                            end=self.last)))
+            row.errors.append(
+                RowError(row.number, C_DATE, RT.IMPORT_OUTSIDE.format(date=date, start=self.first, end=self.last))
+            )
             date = None
         who = _text(row.cell(C_ID))
         if who not in self.staff:
@@ -257,21 +259,24 @@ class _Week:
         activity = row.read(C_ACTIVITY, lambda v: _activity(v, self.names, self.problem))
         if row.errors:
             return None
-        return _Line(who, date, start, end, breaks, _text(row.cell(C_BREAKS)),
-                     ActivityBlock(block_start, block_end, activity))
+        return _Line(
+            who, date, start, end, breaks, _text(row.cell(C_BREAKS)), ActivityBlock(block_start, block_end, activity)
+        )
 
 
-def _add_line(shifts: dict[tuple[str, dt.date], _ShiftRows], line: _Line, number: int,
-              errors: list[RowError]) -> None:
+def _add_line(shifts: dict[tuple[str, dt.date], _ShiftRows], line: _Line, number: int, errors: list[RowError]) -> None:
     """The block joins its shift; a later row of the same shift must agree on its hours and break."""
     known = shifts.get((line.who, line.date))
     if known is None:
-        shifts[(line.who, line.date)] = _ShiftRows(number, line.start, line.end, line.breaks, line.break_text,
-                                                   [line.block])
+        shifts[(line.who, line.date)] = _ShiftRows(
+            number, line.start, line.end, line.breaks, line.break_text, [line.block]
+        )
         return
-    for column, same, expected in ((C_START, known.start == line.start, hhmm(known.start)),
-                                    (C_END, known.end == line.end, hhmm(known.end)),
-                                    (C_BREAKS, known.breaks == line.breaks, known.break_text)):
+    for column, same, expected in (
+        (C_START, known.start == line.start, hhmm(known.start)),
+        (C_END, known.end == line.end, hhmm(known.end)),
+        (C_BREAKS, known.breaks == line.breaks, known.break_text),
+    ):
         if not same:
             errors.append(RowError(number, column, RT.IMPORT_DIFFERS.format(first=known.first_row, expected=expected)))
     known.blocks.append(line.block)
@@ -287,8 +292,11 @@ def _header_index(rows) -> tuple[list[str], dict[str, int]]:
 
 
 def _formula_columns(cells: list, header: list[str]) -> list[str]:
-    return [header[i] if i < len(header) and header[i] else RT.IMPORT_COLUMN_NUMBER.format(n=i + 1)
-            for i, c in enumerate(cells) if _is_formula(c)]
+    return [
+        header[i] if i < len(header) and header[i] else RT.IMPORT_COLUMN_NUMBER.format(n=i + 1)
+        for i, c in enumerate(cells)
+        if _is_formula(c)
+    ]
 
 
 def _refuse_if_any(errors: list[RowError], shifts: dict) -> None:
@@ -329,6 +337,8 @@ def _read(sheet, problem: RosterProblem) -> Roster:
         if len(errors) > MAX_ERRORS:
             break
     _refuse_if_any(errors, shifts)
-    result = [Shift(who, date, rows.start, rows.end, rows.breaks, tuple(sorted(rows.blocks, key=lambda b: b.start)))
-              for (who, date), rows in sorted(shifts.items(), key=lambda kv: (kv[0][1], kv[1].start, kv[0][0]))]
+    result = [
+        Shift(who, date, rows.start, rows.end, rows.breaks, tuple(sorted(rows.blocks, key=lambda b: b.start)))
+        for (who, date), rows in sorted(shifts.items(), key=lambda kv: (kv[0][1], kv[1].start, kv[0][0]))
+    ]
     return Roster(problem.site.id, problem.week_start, result, absences=sorted(problem.absences), status="manual")

@@ -5,6 +5,7 @@ lays the published weeks of a month side by side. Overtime follows the Labour St
 minutes past the daily limit, plus a week's minutes past the weekly limit that were not already
 daily overtime. A week's overtime counts in the month that holds its Sunday (the week closes then).
 """
+
 from __future__ import annotations
 
 import calendar
@@ -51,8 +52,15 @@ def _overtime(shifts: list[Shift], daily_limit: int, weekly_limit: int) -> tuple
     return daily, max(0, within_days - weekly_limit)
 
 
-def month_view(year: int, month: int, weeks: dict[dt.date, Roster | None], names: dict[str, str], *,
-               daily_limit_minutes: int = 480, weekly_limit_minutes: int = 2400) -> MonthView:
+def month_view(
+    year: int,
+    month: int,
+    weeks: dict[dt.date, Roster | None],
+    names: dict[str, str],
+    *,
+    daily_limit_minutes: int = 480,
+    weekly_limit_minutes: int = 2400,
+) -> MonthView:
     """`weeks`: Monday → published roster (None when nothing is published); `names`: staff id → name."""
     days = month_days(year, month)
     in_month = set(days)
@@ -73,9 +81,14 @@ def month_view(year: int, month: int, weeks: dict[dt.date, Roster | None], names
             week_minutes[monday] = sum(s.work_minutes for s in week)
             if monday + dt.timedelta(days=6) in in_month:
                 overtime += _overtime(week, daily_limit_minutes, weekly_limit_minutes)[1]
-        people.append(MonthPerson(
-            staff_id=staff_id, name=names.get(staff_id, staff_id), cells=cells,
-            work_minutes=sum(s.work_minutes for s in shifts if s.date in in_month),
-            overtime_minutes=overtime, week_minutes=week_minutes,
-        ))
+        people.append(
+            MonthPerson(
+                staff_id=staff_id,
+                name=names.get(staff_id, staff_id),
+                cells=cells,
+                work_minutes=sum(s.work_minutes for s in shifts if s.date in in_month),
+                overtime_minutes=overtime,
+                week_minutes=week_minutes,
+            )
+        )
     return MonthView(year, month, days, mondays, [m for m in mondays if weeks.get(m) is None], people)

@@ -1,5 +1,6 @@
 """Every Japanese word of the roster checker, in one place: rule labels, violation sentences and
 penalty details are made here from the records' ids and figures (never parsed back)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -102,8 +103,10 @@ def _shift_length(s: _Said) -> str:
     if s.v.code == "reversed":
         return f"{s.who} の {s.day} の勤務は終了が開始より前です"
     length = s.f["length"]
-    return (f"{s.who} の勤務は {length // 60}時間{length % 60:02d}分で、"
-            f"{s.f['min'] / 60:g}〜{s.f['max'] / 60:g}時間の範囲外です")
+    return (
+        f"{s.who} の勤務は {length // 60}時間{length % 60:02d}分で、"
+        f"{s.f['min'] / 60:g}〜{s.f['max'] / 60:g}時間の範囲外です"
+    )
 
 
 def _break_position(s: _Said) -> str:
@@ -129,8 +132,10 @@ def _training(s: _Said) -> str:
 
 def _service_level(s: _Said) -> str:
     f = s.f
-    return (f"{s.day} {s.span} の{s.activity}は{f['agents']}人で応答率 {f['rate'] * 100:.1f}%、"
-            f"目標 {f['target'] * 100:g}% には{f['needed']}人が必要です")
+    return (
+        f"{s.day} {s.span} の{s.activity}は{f['agents']}人で応答率 {f['rate'] * 100:.1f}%、"
+        f"目標 {f['target'] * 100:g}% には{f['needed']}人が必要です"
+    )
 
 
 # Rules whose sentence does not depend on the code "away" (checked before it, as they always were).
@@ -146,17 +151,22 @@ _SENTENCES = {
     RuleId.availability: _availability,
     RuleId.shift_length: _shift_length,
     RuleId.break_position: _break_position,
-    RuleId.break_length: lambda s: (f"{s.who} は {_hours(s.f['work'])}働くので休憩{s.f['needed']}分以上が必要ですが "
-                                    f"{s.f['given']}分です"),
-    RuleId.daily_hours: lambda s: (f"{s.who} の {s.day} の労働時間 {_hours(s.f['work'])}が上限 "
-                                   f"{_hours(s.f['limit'])}を超えています"),
-    RuleId.weekly_hours: lambda s: (f"{s.who} の週の労働時間 {_hours(s.f['work'])}が上限 "
-                                    f"{_hours(s.f['limit'])}を超えています"),
+    RuleId.break_length: lambda s: (
+        f"{s.who} は {_hours(s.f['work'])}働くので休憩{s.f['needed']}分以上が必要ですが {s.f['given']}分です"
+    ),
+    RuleId.daily_hours: lambda s: (
+        f"{s.who} の {s.day} の労働時間 {_hours(s.f['work'])}が上限 {_hours(s.f['limit'])}を超えています"
+    ),
+    RuleId.weekly_hours: lambda s: (
+        f"{s.who} の週の労働時間 {_hours(s.f['work'])}が上限 {_hours(s.f['limit'])}を超えています"
+    ),
     RuleId.days_off: lambda s: f"{s.who} は週{s.f['days']}日勤務で、週{s.f['off']}日の休日がありません",
-    RuleId.rest: lambda s: (f"{s.who} の {s.f['before']} 終業から翌日の始業まで {_hours(s.f['rest'])}で、"
-                            f"{_hours(s.f['min'])}に足りません"),
-    RuleId.consecutive_days: lambda s: (f"{s.who} は {s.day} で{s.f['limit'] + 1}日連続の勤務になります"
-                                        f"（前週の勤務表を含め上限{s.f['limit']}日）"),
+    RuleId.rest: lambda s: (
+        f"{s.who} の {s.f['before']} 終業から翌日の始業まで {_hours(s.f['rest'])}で、{_hours(s.f['min'])}に足りません"
+    ),
+    RuleId.consecutive_days: lambda s: (
+        f"{s.who} は {s.day} で{s.f['limit'] + 1}日連続の勤務になります（前週の勤務表を含め上限{s.f['limit']}日）"
+    ),
     RuleId.activity_coverage: _activity_coverage,
     RuleId.skill: _not_entitled,
     RuleId.qualification: _not_entitled,
@@ -166,11 +176,13 @@ _SENTENCES = {
     RuleId.cap: lambda s: f"{s.day} {s.span} の{s.activity}が席・回線の上限を超えています",
     RuleId.equipment: lambda s: f"{s.day} {s.span} に {s.f['equipment']} の使える台数を超える人が配置されています",
     RuleId.presence: lambda s: f"{s.day} {s.span} に{s.f['titles']}が在席していません（休憩中を含む）",
-    RuleId.headcount: lambda s: (f"{s.day} {s.span} の配置が{s.f['fewest']}人で、"
-                                 f"業務を問わず{s.f['floor']}人以上の契約に届きません"),
+    RuleId.headcount: lambda s: (
+        f"{s.day} {s.span} の配置が{s.f['fewest']}人で、業務を問わず{s.f['floor']}人以上の契約に届きません"
+    ),
     RuleId.service_level: _service_level,
-    RuleId.outside_hours: lambda s: (f"{s.day} {s.span}（開始前・終了後の業務）に{s.f['people']}人以上の"
-                                     f"従事者がいません"),
+    RuleId.outside_hours: lambda s: (
+        f"{s.day} {s.span}（開始前・終了後の業務）に{s.f['people']}人以上の従事者がいません"
+    ),
 }
 
 
@@ -178,8 +190,15 @@ def violation_message(v, name=lambda staff_id: staff_id, activity_name=lambda a:
     """The sentence for one violation. `name` and `activity_name` let a front end show display
     names instead of ids."""
     f = v.figures
-    said = _Said(v, f, name(v.staff_id) if v.staff_id else "", v.date, _span(v),
-                 f.get("label") or (activity_name(v.activity) if v.activity else ""), activity_name)
+    said = _Said(
+        v,
+        f,
+        name(v.staff_id) if v.staff_id else "",
+        v.date,
+        _span(v),
+        f.get("label") or (activity_name(v.activity) if v.activity else ""),
+        activity_name,
+    )
     if v.rule in _BEFORE_AWAY:
         return _BEFORE_AWAY[v.rule](said)
     if v.code == "away":
@@ -202,8 +221,10 @@ def cause_text(v) -> str:
     if v.cause == "labour_rules":
         if v.rule == RuleId.presence:
             return f"勤務可能な責任者・副責任者は{f['free']}人いますが、労働時間・休憩の規則の範囲で全時間を覆えません"
-        return (f"勤務可能な有資格者は{f['free']}人いますが、週の労働時間・休日・休憩・他の最低人数を守ると足りません"
-                + (f"（勤務できない人: {away}）" if away else ""))
+        return (
+            f"勤務可能な有資格者は{f['free']}人いますが、週の労働時間・休日・休憩・他の最低人数を守ると足りません"
+            + (f"（勤務できない人: {away}）" if away else "")
+        )
     return ""
 
 
@@ -214,8 +235,14 @@ def penalty_detail(p) -> str:
     r = p.rule
     if p.shortfall and r == RuleId.presence:
         return f"{p.date} {hhmm(p.start)} 責任者不在"
-    if r in (RuleId.unmet_demand, RuleId.over_staffing, RuleId.floor, RuleId.headcount, RuleId.service_level,
-             RuleId.outside_hours):
+    if r in (
+        RuleId.unmet_demand,
+        RuleId.over_staffing,
+        RuleId.floor,
+        RuleId.headcount,
+        RuleId.service_level,
+        RuleId.outside_hours,
+    ):
         where = f" {p.activity}" if p.activity else ""
         return f"{p.date} {span}{where}: 延べ{p.amount}人×15分"
     if r == RuleId.contract_hours:

@@ -7,6 +7,7 @@ which spreadsheets show as text. Numbers stay numbers: an int or a float is writ
 a negative figure is still a number in Excel, and a text that is exactly a number ("-3", "+1.5")
 is left alone as well (no formula can hide in it).
 """
+
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@
 A profile is one TOML file in fixtures/sites/. Every figure in it comes from the city's
 specification (仕様書); nothing here knows any particular city. Adding a city means adding a file.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -86,16 +87,14 @@ class TimeRange(Strict):
     def _from_pair(cls, value: object) -> object:
         if isinstance(value, (list, tuple)):
             if len(value) != 2:
-                raise ValueError(f"a time range is [\"HH:MM\", \"HH:MM\"], got {list(value)!r}")
+                raise ValueError(f'a time range is ["HH:MM", "HH:MM"], got {list(value)!r}')
             return {"start": value[0], "end": value[1]}
         return value
 
     @model_validator(mode="after")
     def _ordered(self) -> TimeRange:
         if self.end <= self.start:
-            raise ValueError(
-                f"end {self.end:%H:%M} must be after start {self.start:%H:%M}"
-            )
+            raise ValueError(f"end {self.end:%H:%M} must be after start {self.start:%H:%M}")
         return self
 
     def contains(self, other: TimeRange) -> bool:
@@ -126,9 +125,7 @@ def _check_no_overlap(ranges: list[TimeRange]) -> None:
     ordered = sorted(ranges, key=lambda r: r.start)
     for before, after in zip(ordered, ordered[1:]):
         if before.overlaps(after):
-            raise ValueError(
-                f"service hours {before.as_pair()} and {after.as_pair()} overlap"
-            )
+            raise ValueError(f"service hours {before.as_pair()} and {after.as_pair()} overlap")
 
 
 class Hours(Strict):
@@ -142,9 +139,7 @@ class Hours(Strict):
         _check_no_overlap(self.service)
         for period in self.service:
             if not self.work.contains(period):
-                raise ValueError(
-                    f"service hours {period.as_pair()} lie outside work hours {self.work.as_pair()}"
-                )
+                raise ValueError(f"service hours {period.as_pair()} lie outside work hours {self.work.as_pair()}")
         return self
 
 
@@ -192,18 +187,14 @@ class DaySelector(Strict):
     weekdays: list[Weekday] = Field(default_factory=list)
     nth_weekdays: list[NthWeekday] = Field(default_factory=list)
     last_weekdays: list[LastWeekday] = Field(default_factory=list)
-    dates: list[dt.date] = Field(
-        default_factory=list, description="dates the city designates (指定日)"
-    )
+    dates: list[dt.date] = Field(default_factory=list, description="dates the city designates (指定日)")
     except_national_holidays: bool = True
     except_year_end: bool = True
 
     @model_validator(mode="after")
     def _not_empty(self) -> DaySelector:
         if not (self.every_day or self.weekdays or self.nth_weekdays or self.last_weekdays or self.dates):
-            raise ValueError(
-                "selects no day: give every_day, weekdays, nth_weekdays, last_weekdays or dates"
-            )
+            raise ValueError("selects no day: give every_day, weekdays, nth_weekdays, last_weekdays or dates")
         return self
 
 
@@ -230,9 +221,7 @@ class DayType(Strict):
     def _activity_hours_for_listed(self) -> DayType:
         for activity in self.activity_hours:
             if activity not in self.activities:
-                raise ValueError(
-                    f"activity_hours names {activity.value!r}, which is not in activities"
-                )
+                raise ValueError(f"activity_hours names {activity.value!r}, which is not in activities")
         return self
 
     def hours_for(self, activity: ActivityId, weekday: Weekday) -> Hours:
@@ -255,9 +244,7 @@ class Contract(Strict):
         if self.end < self.start:
             raise ValueError(f"end {self.end} is before start {self.start}")
         if self.preparation_until is not None and self.preparation_until >= self.start:
-            raise ValueError(
-                f"preparation_until {self.preparation_until} must be before start {self.start}"
-            )
+            raise ValueError(f"preparation_until {self.preparation_until} must be before start {self.start}")
         return self
 
 
@@ -269,14 +256,13 @@ class Activity(Strict):
     seats: int = Field(ge=0, description="physical positions: windows, booths, phone lines")
     min_staff: int = Field(default=0, ge=0, description="floor while the activity serves")
     max_staff: int | None = Field(default=None, ge=0, description="cap; defaults to seats")
-    requires_qualification: bool = Field(
-        default=False, description="only staff who meet staffing.agent_qualification"
-    )
+    requires_qualification: bool = Field(default=False, description="only staff who meet staffing.agent_qualification")
     answer_rate_target: float | None = Field(
         default=None, gt=0, le=1, description="share of offered calls answered (応答率)"
     )
     service_level_basis: Literal["average_month", "max_month"] | None = Field(
-        default=None, description="make the answer rate a hard floor per slot (Erlang A), sized on the "
+        default=None,
+        description="make the answer rate a hard floor per slot (Erlang A), sized on the "
         "demand's average month or its maximum month (max_per_month); None = a soft demand target only",
     )
     note: str = ""
@@ -284,9 +270,7 @@ class Activity(Strict):
     @model_validator(mode="after")
     def _floor_under_cap(self) -> Activity:
         if self.min_staff > self.cap:
-            raise ValueError(
-                f"min_staff {self.min_staff} exceeds the cap {self.cap} (seats {self.seats})"
-            )
+            raise ValueError(f"min_staff {self.min_staff} exceeds the cap {self.cap} (seats {self.seats})")
         return self
 
     @model_validator(mode="after")
@@ -312,9 +296,7 @@ class Equipment(Strict):
     @model_validator(mode="after")
     def _share(self) -> Equipment:
         if self.shared_with_city > self.count:
-            raise ValueError(
-                f"shared_with_city {self.shared_with_city} exceeds count {self.count}"
-            )
+            raise ValueError(f"shared_with_city {self.shared_with_city} exceeds count {self.count}")
         return self
 
     @property
@@ -348,10 +330,13 @@ class OutsideHours(Strict):
     after_closing_minutes: int = Field(default=0, ge=0, description="close-down / finishing after the last")
     people: int = Field(default=1, ge=1)
     activities: list[ActivityId] = Field(
-        default_factory=list, description="whose service hours set the margin; people counted must be "
-        "able to do one of them; empty = every activity of the day")
+        default_factory=list,
+        description="whose service hours set the margin; people counted must be "
+        "able to do one of them; empty = every activity of the day",
+    )
     mode: Literal["required", "priced"] = Field(
-        description="required = a hard rule; priced = weights.outside_hours per missing person-slot")
+        description="required = a hard rule; priced = weights.outside_hours per missing person-slot"
+    )
     clause: str = ""
 
     @model_validator(mode="after")
@@ -382,8 +367,11 @@ class Staffing(Strict):
         default=False, description="everyone, every role, works only after completing the contract's training"
     )
     min_on_site: int = Field(
-        default=0, ge=0, description="people working (not on break) in every slot the public is served, "
-        "whatever they do; 0 = no such floor")
+        default=0,
+        ge=0,
+        description="people working (not on break) in every slot the public is served, "
+        "whatever they do; 0 = no such floor",
+    )
     outside_hours: OutsideHours | None = None
     cover_both: list[CoverBoth] = Field(default_factory=list)
     vary_by_load: bool = Field(default=True, description="staffing may follow hour and weekday load")
@@ -400,8 +388,12 @@ class LabourRules(Strict):
     min_days_off_per_week: int = 1
     min_rest_hours_between_shifts: float = 9
     max_consecutive_work_days: int | None = Field(
-        default=None, ge=1, le=13, description="working days in a row, counted across the week boundary "
-        "from the previous week's published roster; None = only the weekly day off")
+        default=None,
+        ge=1,
+        le=13,
+        description="working days in a row, counted across the week boundary "
+        "from the previous week's published roster; None = only the weekly day off",
+    )
     overtime_allowed: bool = False
     overtime_weekly_cap_hours: float = 0
 
@@ -418,8 +410,11 @@ class RosterWeights(Strict):
     short_rest: int = Field(default=50, ge=0, description="per night of rest under rest_goal_hours")
     scattered_starts: int = Field(default=10, ge=0, description="per start time beyond a person's first")
     change: int = Field(default=30, ge=0, description="re-rostering: per 15 min of a shift that moves")
-    outside_hours: int = Field(default=100, ge=0, description="per person-slot missing before opening or "
-                               "after closing when staffing.outside_hours is priced")
+    outside_hours: int = Field(
+        default=100,
+        ge=0,
+        description="per person-slot missing before opening or after closing when staffing.outside_hours is priced",
+    )
 
 
 class RosterRules(Strict):
@@ -441,7 +436,8 @@ class RosterRules(Strict):
     )
     rest_goal_hours: float = Field(default=11, ge=0, le=24, description="rest under this is penalised")
     time_grid_minutes: int = Field(
-        default=30, description="shifts start and end, and breaks start, on this grid from the day's "
+        default=30,
+        description="shifts start and end, and breaks start, on this grid from the day's "
         "first working time; a shift may always end when work ends (15 or a multiple of 15)",
     )
     weights: RosterWeights = RosterWeights()
@@ -513,8 +509,10 @@ class CardCollection(Strict):
     """Cards waiting for their holders (Tamano §4(11) 未受領者に対して必要に応じて督促)."""
 
     reminder_after_days: int | None = Field(
-        default=None, ge=1, description="list a card for a reminder this many days after the notice (and after "
-        "the last reminder); None = the site does not track uncollected cards"
+        default=None,
+        ge=1,
+        description="list a card for a reminder this many days after the notice (and after "
+        "the last reminder); None = the site does not track uncollected cards",
     )
     note: str = ""
 
@@ -638,8 +636,18 @@ class Demand(Strict):
 
 # Documents the product can write (core/documents/): a report duty names the one that answers it.
 DocumentKind = Literal[
-    "daily", "monthly", "checklist", "incidents", "completion_notice", "equipment_check", "meeting",
-    "self_audit", "security_education", "organisation_chart", "staff_list", "pledges",
+    "daily",
+    "monthly",
+    "checklist",
+    "incidents",
+    "completion_notice",
+    "equipment_check",
+    "meeting",
+    "self_audit",
+    "security_education",
+    "organisation_chart",
+    "staff_list",
+    "pledges",
 ]
 
 
@@ -649,7 +657,8 @@ class ReportDuty(Strict):
     label: str
     contents: list[str] = Field(default_factory=list)
     due_business_days: int | None = Field(
-        default=None, ge=0,
+        default=None,
+        ge=0,
         description="daily: business days after the day; monthly: business days into next month",
     )
     document: DocumentKind | None = Field(
@@ -674,15 +683,22 @@ class ImprovementNotice(Strict):
 
 # Figures the monthly report measures, which a performance checklist item may cite (core/reports.py).
 PerformanceMeasure = Literal[
-    "roster_days", "floor_met", "presence", "trained", "incidents", "privacy_incidents",
-    "waits", "wrong_issue", "complaints", "handoffs", "headcount",
+    "roster_days",
+    "floor_met",
+    "presence",
+    "trained",
+    "incidents",
+    "privacy_incidents",
+    "waits",
+    "wrong_issue",
+    "complaints",
+    "handoffs",
+    "headcount",
 ]
 
 
 class ServiceStandards(Strict):
-    pre_issuance_to_notice_days: int | None = Field(
-        default=None, ge=0, description="card arrival → notice mailed"
-    )
+    pre_issuance_to_notice_days: int | None = Field(default=None, ge=0, description="card arrival → notice mailed")
     performance_checklist: list[str] = Field(default_factory=list, description="履行水準")
     performance_measures: dict[str, list[PerformanceMeasure]] = Field(
         default_factory=dict,
@@ -750,8 +766,17 @@ class SiteCatalogue(Strict):
 # -- documents the contract asks for beyond the reports (issue 16) --------------------------------
 
 EvidenceKind = Literal[
-    "incidents", "complaints", "training", "attendance", "improvements", "notices", "rosters",
-    "meeting_issues", "reports_submitted", "staff", "equipment_checks",
+    "incidents",
+    "complaints",
+    "training",
+    "attendance",
+    "improvements",
+    "notices",
+    "rosters",
+    "meeting_issues",
+    "reports_submitted",
+    "staff",
+    "equipment_checks",
 ]
 
 
@@ -802,10 +827,14 @@ class Privacy(Strict):
     staff_roster_on_request: bool = True
     entry_records_on_request: bool = False
     purge_contractor_pcs_at_end: bool = Field(
-        default=False, description="the contract demands erasure at its end (`madoguchi purge SITE`)")
+        default=False, description="the contract demands erasure at its end (`madoguchi purge SITE`)"
+    )
     retention_days_after_end: int = Field(
-        default=0, ge=0, le=3650,
-        description="days after the contract end within which the site's personal data must be purged")
+        default=0,
+        ge=0,
+        le=3650,
+        description="days after the contract end within which the site's personal data must be purged",
+    )
     purge_clause: str = Field(default="", max_length=200, description="the clause, quoted on the certificate")
     certifications: list[str] = Field(default_factory=list)
 
@@ -868,9 +897,7 @@ class SiteProfile(Strict):
                     )
             for procedure in day_type.procedures or []:
                 if procedure not in offered:
-                    raise ValueError(
-                        f"day_types.{day_type.id}.procedures: {procedure!r} is not offered by the site"
-                    )
+                    raise ValueError(f"day_types.{day_type.id}.procedures: {procedure!r} is not offered by the site")
 
     def _activity_uses(self):
         """(where in the file, activity) for every setting outside day_types that names an activity,

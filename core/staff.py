@@ -1,6 +1,7 @@
 """Staff (従事者): role, skills, contract hours, availability, leave, preferences.
 
 Only what rostering needs is kept: a display name, no address, no phone number."""
+
 from __future__ import annotations
 
 import datetime as dt

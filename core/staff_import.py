@@ -23,6 +23,7 @@ Limits (issue 14, input that cannot hurt): a file of at most MAX_UPLOAD_BYTES (1
 MAX_ROWS people (2,000: a site has tens), MAX_COLUMNS columns, CELL_MAX characters per cell and
 NAME_MAX per name; NUL, escape, control and bidi-override characters are refused in every cell
 (core.text_input). A file over a limit is refused before it is parsed, with a message."""
+
 from __future__ import annotations
 
 import csv
@@ -54,8 +55,10 @@ MAX_COLUMNS = 50
 
 # key → (Japanese header, English header)
 COLUMNS: dict[str, tuple[str, str]] = {
-    **{key: (ST.HEADERS[key], key) for key in ("id", "name", "role", "skills", "qualifications",
-                                              "training_completed", "contract_hours")},
+    **{
+        key: (ST.HEADERS[key], key)
+        for key in ("id", "name", "role", "skills", "qualifications", "training_completed", "contract_hours")
+    },
     **{day.value: (WEEKDAY_JA[i], day.value) for i, day in enumerate(Weekday)},
     **{key: (ST.HEADERS[key], key) for key in ("leave", "days_off_wish", "shift_wish")},
 }
@@ -394,8 +397,9 @@ def _validated(data: dict, r: _Row) -> tuple[StaffMember | None, list[RowError]]
         return None, r.errors
 
 
-def row_to_member(values: dict[str, str], site: SiteProfile, titles: dict[str, str] | None = None,
-                  row: int = 0) -> tuple[StaffMember | None, list[RowError]]:
+def row_to_member(
+    values: dict[str, str], site: SiteProfile, titles: dict[str, str] | None = None, row: int = 0
+) -> tuple[StaffMember | None, list[RowError]]:
     """One row (column key → cell text) as a StaffMember for the site, or the errors found in it."""
     r = _Row(values, site, titles or {key: ja for key, (ja, _) in COLUMNS.items()}, row)
     _check_cells(r)
@@ -423,8 +427,9 @@ def parse_rows(table: list[list[str]], site: SiteProfile) -> list[StaffMember]:
         errors += row_errors
         staff_id = (values.get("id") or "").strip()
         if staff_id in first_row:
-            errors.append(RowError(number, titles["id"], ST.E_ID_TWICE.format(value=staff_id,
-                                                                               first=first_row[staff_id])))
+            errors.append(
+                RowError(number, titles["id"], ST.E_ID_TWICE.format(value=staff_id, first=first_row[staff_id]))
+            )
         elif staff_id:
             first_row[staff_id] = number
         if member is not None:
@@ -466,8 +471,9 @@ def template_table(members: list[StaffMember]) -> list[list[str]]:
     return [header] + [[member_row(m)[key] for key in COLUMNS] for m in members]
 
 
-CITY_LIST_COLUMNS = [ST.HEADERS[key] for key in ("id", "name", "role", "skills", "qualifications",
-                                                 "training_completed")]
+CITY_LIST_COLUMNS = [
+    ST.HEADERS[key] for key in ("id", "name", "role", "skills", "qualifications", "training_completed")
+]
 
 
 def city_list_table(members: list[StaffMember]) -> list[list[str]]:

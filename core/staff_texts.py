@@ -1,6 +1,7 @@
 """Every Japanese word of the staff table (core/staff_import.py): the words a cell may say, the
 column headers, and the refusals, named by row and column. Core cannot import dashboard.texts, so
 the page shows these as they are."""
+
 from __future__ import annotations
 
 from core.vocabulary import StaffRole
@@ -10,8 +11,13 @@ ROLE = {StaffRole.MANAGER: "責任者", StaffRole.DEPUTY: "副責任者", StaffR
 QUALIFICATION = {"experience_1y": "経験1年以上", "training": "研修修了", "similar_experience": "類似業務経験"}
 SHIFT = {"early": "早番", "late": "遅番", "any": "指定なし"}
 ACTIVITY = {
-    "window": "窓口", "phone": "電話", "back_office": "後方", "booth": "オンライン窓口",
-    "support_desk": "支援窓口", "call_centre": "コールセンター", "reception": "案内",
+    "window": "窓口",
+    "phone": "電話",
+    "back_office": "後方",
+    "booth": "オンライン窓口",
+    "support_desk": "支援窓口",
+    "call_centre": "コールセンター",
+    "reception": "案内",
 }
 DAY_OFF = "休"  # how the template writes a weekday the person never works
 DAY_OFF_WORDS = {DAY_OFF, "off", "休み", "×"}
@@ -25,9 +31,16 @@ LEAVE_RANGE_PATTERN = r"[~〜～]"
 
 # ---- column headers (key → Japanese header; the weekday columns are WEEKDAY_LABELS) ---------------
 HEADERS = {
-    "id": "ID", "name": "氏名", "role": "役割", "skills": "担当業務", "qualifications": "資格",
-    "training_completed": "研修修了日", "contract_hours": "契約時間", "leave": "休暇",
-    "days_off_wish": "休み希望", "shift_wish": "勤務帯希望",
+    "id": "ID",
+    "name": "氏名",
+    "role": "役割",
+    "skills": "担当業務",
+    "qualifications": "資格",
+    "training_completed": "研修修了日",
+    "contract_hours": "契約時間",
+    "leave": "休暇",
+    "days_off_wish": "休み希望",
+    "shift_wish": "勤務帯希望",
 }
 SHEET_TITLE = "従事者"
 

@@ -2,6 +2,7 @@
 
 Today the record is the staff file's `qualifications` and `training_completed` date; when the
 training-course history arrives in the database, only these functions change."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -11,6 +11,7 @@ Limits (characters): names and labels 100 (NAME_MAX), short texts such as a subj
 (SHORT_MAX), free texts such as an incident description 2,000 (LONG_MAX), any one cell of an
 uploaded table 500 (CELL_MAX).
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -20,8 +21,20 @@ SHORT_MAX = 200
 LONG_MAX = 2000
 CELL_MAX = 500
 
-_BIDI = {"\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069",
-         "\u200e", "\u200f", "\u061c"}
+_BIDI = {
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+    "\u200e",
+    "\u200f",
+    "\u061c",
+}
 
 
 class TextRefused(ValueError):
@@ -52,8 +65,9 @@ def forbidden_character(text: str, *, multiline: bool = False) -> str | None:
     return None
 
 
-def check_text(text: str | None, field_label: str, *, max_length: int = SHORT_MAX, multiline: bool = False,
-               required: bool = False) -> str:
+def check_text(
+    text: str | None, field_label: str, *, max_length: int = SHORT_MAX, multiline: bool = False, required: bool = False
+) -> str:
     """The text stripped of surrounding spaces, or TextRefused naming the field and the problem."""
     if text is None:
         text = ""

@@ -3,6 +3,7 @@ names. Pure (no database, no Streamlit), so core, db, optimizer and dashboard al
 
 States are `StrEnum`s: a member equals its stored string ("no_show"), so rows, JSON and SQL keep their
 values while code names them once. The Japanese words for them live in each front end's text module."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -9,6 +9,7 @@ machine and its database) and in the demo feed. The check runs before the use ca
 Use cases that find their site from a stored row (a ticket id, an incident id) declare an `actor`
 parameter themselves and call `require(actor, permission, site_id)` once they know the site.
 """
+
 from __future__ import annotations
 
 import functools
@@ -41,19 +42,39 @@ class Permission(StrEnum):
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
-    Role.SUPERVISOR: frozenset({
-        Permission.VIEW_SITES, Permission.VIEW_LIVE, Permission.OPERATE_COUNTER, Permission.RECORD_ATTENDANCE,
-        Permission.VIEW_STAFF, Permission.VIEW_ROSTER, Permission.VIEW_REPORTS,
-        Permission.EXPORT_REPORTS, Permission.EDIT_RECORDS,
-    }),
+    Role.SUPERVISOR: frozenset(
+        {
+            Permission.VIEW_SITES,
+            Permission.VIEW_LIVE,
+            Permission.OPERATE_COUNTER,
+            Permission.RECORD_ATTENDANCE,
+            Permission.VIEW_STAFF,
+            Permission.VIEW_ROSTER,
+            Permission.VIEW_REPORTS,
+            Permission.EXPORT_REPORTS,
+            Permission.EDIT_RECORDS,
+        }
+    ),
     Role.CLERK: frozenset({Permission.VIEW_SITES, Permission.VIEW_LIVE, Permission.OPERATE_COUNTER}),
-    Role.SCHEDULER: frozenset({
-        Permission.VIEW_SITES, Permission.VIEW_LIVE, Permission.VIEW_STAFF, Permission.EDIT_STAFF, Permission.VIEW_ROSTER,
-        Permission.EDIT_ROSTER, Permission.PUBLISH_ROSTER,
-    }),
-    Role.CITY_VIEWER: frozenset({
-        Permission.VIEW_SITES, Permission.VIEW_LIVE, Permission.VIEW_REPORTS, Permission.EXPORT_REPORTS,
-    }),
+    Role.SCHEDULER: frozenset(
+        {
+            Permission.VIEW_SITES,
+            Permission.VIEW_LIVE,
+            Permission.VIEW_STAFF,
+            Permission.EDIT_STAFF,
+            Permission.VIEW_ROSTER,
+            Permission.EDIT_ROSTER,
+            Permission.PUBLISH_ROSTER,
+        }
+    ),
+    Role.CITY_VIEWER: frozenset(
+        {
+            Permission.VIEW_SITES,
+            Permission.VIEW_LIVE,
+            Permission.VIEW_REPORTS,
+            Permission.EXPORT_REPORTS,
+        }
+    ),
 }
 
 ROLE_LABELS = {

@@ -2,6 +2,7 @@
 
 Nobody sees a page before signing in (dashboard/signin.py); the menu lists only the pages the
 role may use (dashboard/navigation.py) and every page checks again on its own."""
+
 from __future__ import annotations
 
 import sys
@@ -32,8 +33,10 @@ def home() -> None:
     st.info(texts.NO_PAGE_FOR_ROLE)
 
 
-page = st.navigation([st.Page(home, title=texts.APP_TITLE, url_path="home", default=True, visibility="hidden"),
-                      *pages], position="sidebar" if actor is not None else "hidden")
+page = st.navigation(
+    [st.Page(home, title=texts.APP_TITLE, url_path="home", default=True, visibility="hidden"), *pages],
+    position="sidebar" if actor is not None else "hidden",
+)
 if actor is None:
     signin.login_screen()
     st.stop()

@@ -3,6 +3,7 @@ reason, today's board compared with the published roster, the month's record as 
 
 Each writing function is one transaction; a refusal raises LiveError (Japanese, naming the field)
 before anything is written. Corrections are audited (who, when, what, why)."""
+
 from __future__ import annotations
 
 import csv
@@ -35,7 +36,6 @@ from db import attendance_store, audit_store, roster_store
 T = texts
 
 
-
 def _site(fixtures: Fixtures, site_id: str):
     site = fixtures.sites.get(site_id)
     if site is None:
@@ -54,8 +54,11 @@ def _planned_shifts(session: Session, site_id: str, start: dt.date, end: dt.date
     while week <= end:
         roster = roster_store.published_roster(session, site_id, week)
         if roster is not None:
-            shifts += [PlannedShift(s.staff_id, s.date, _clock(s.start), _clock(s.end))
-                       for s in roster.shifts if start <= s.date <= end]
+            shifts += [
+                PlannedShift(s.staff_id, s.date, _clock(s.start), _clock(s.end))
+                for s in roster.shifts
+                if start <= s.date <= end
+            ]
         week += dt.timedelta(days=7)
     return shifts
 
@@ -68,13 +71,15 @@ def _staff_of_site(session: Session, site_id: str, staff_id: str):
 
 
 def _day_stamps(session: Session, site_id: str, staff_id: str, date: dt.date) -> list[Stamp]:
-    return [s for s in attendance_store.stamps(session, site_id=site_id, start=date, end=date)
-            if s.staff_id == staff_id]
+    return [
+        s for s in attendance_store.stamps(session, site_id=site_id, start=date, end=date) if s.staff_id == staff_id
+    ]
 
 
 @needs(Permission.RECORD_ATTENDANCE)
-def stamp(fixtures: Fixtures, site_id: str, staff_id: str, kind: str, *, session: Session,
-          now: dt.datetime, actor: Actor) -> AttendanceDay:
+def stamp(
+    fixtures: Fixtures, site_id: str, staff_id: str, kind: str, *, session: Session, now: dt.datetime, actor: Actor
+) -> AttendanceDay:
     """Clock in, start or end a break, clock out, now. Refused out of order (a second clock-in,
     a break before clocking in, …) and for a person who is not on the site's staff."""
     site = _site(fixtures, site_id)
@@ -90,19 +95,32 @@ def stamp(fixtures: Fixtures, site_id: str, staff_id: str, kind: str, *, session
         raise LiveError(T.ATT_ERR_CONTRACT.format(site=site.name, date=date))
     current = build_day(staff_id, date, _day_stamps(session, site.id, staff_id, date))
     if next_state(current.state, kind) is None:
-        raise LiveError(T.ATT_ERR_ORDER.format(staff=person.display_name, kind=T.ATT_KIND[kind],
-                                               state=T.ATT_STATE[current.state]))
-    attendance_store.add(session, site_id=site.id, staff_id=staff_id, date=date, kind=kind, at=now,
-                         recorded_by=actor.username)
+        raise LiveError(
+            T.ATT_ERR_ORDER.format(staff=person.display_name, kind=T.ATT_KIND[kind], state=T.ATT_STATE[current.state])
+        )
+    attendance_store.add(
+        session, site_id=site.id, staff_id=staff_id, date=date, kind=kind, at=now, recorded_by=actor.username
+    )
     day = build_day(staff_id, date, _day_stamps(session, site.id, staff_id, date))
     session.commit()
     return day
 
 
 @needs(Permission.RECORD_ATTENDANCE)
-def correct(fixtures: Fixtures, site_id: str, staff_id: str, date: dt.date, kind: str, at: dt.datetime,
-            reason: str, *, session: Session, now: dt.datetime, actor: Actor,
-            replaces: int | None = None) -> AttendanceDay:
+def correct(
+    fixtures: Fixtures,
+    site_id: str,
+    staff_id: str,
+    date: dt.date,
+    kind: str,
+    at: dt.datetime,
+    reason: str,
+    *,
+    session: Session,
+    now: dt.datetime,
+    actor: Actor,
+    replaces: int | None = None,
+) -> AttendanceDay:
     """Add a missing stamp, or replace one (`replaces` = its id) with the right time. The reason
     is required and kept; the replaced stamp stays stored; the audit log says who and when."""
     site = _site(fixtures, site_id)
@@ -133,16 +151,39 @@ def correct(fixtures: Fixtures, site_id: str, staff_id: str, date: dt.date, kind
     try:
         build_day(staff_id, date, [*stamps, Stamp(staff_id, date, kind, at)])
     except SequenceError as exc:
-        raise LiveError(T.ATT_ERR_CORRECTION_ORDER.format(
-            staff=person.display_name, kind=T.ATT_KIND[exc.kind], state=T.ATT_STATE[exc.state])) from None
-    row = attendance_store.add(session, site_id=site.id, staff_id=staff_id, date=date, kind=kind, at=at,
-                               recorded_by=actor.username, reason=reason)
+        raise LiveError(
+            T.ATT_ERR_CORRECTION_ORDER.format(
+                staff=person.display_name, kind=T.ATT_KIND[exc.kind], state=T.ATT_STATE[exc.state]
+            )
+        ) from None
+    row = attendance_store.add(
+        session,
+        site_id=site.id,
+        staff_id=staff_id,
+        date=date,
+        kind=kind,
+        at=at,
+        recorded_by=actor.username,
+        reason=reason,
+    )
     if replaces is not None:
         attendance_store.replace(session, replaces, by=row.id)
-    audit_store.record(session=session, actor=actor.username, action="attendance_correct",
-                       entity="attendance_event", entity_id=str(row.id),
-                       detail={"site": site.id, "staff": staff_id, "date": date.isoformat(), "kind": kind.value,
-                               "at": at.isoformat(), "replaces": replaces, "reason": reason})
+    audit_store.record(
+        session=session,
+        actor=actor.username,
+        action="attendance_correct",
+        entity="attendance_event",
+        entity_id=str(row.id),
+        detail={
+            "site": site.id,
+            "staff": staff_id,
+            "date": date.isoformat(),
+            "kind": kind.value,
+            "at": at.isoformat(),
+            "replaces": replaces,
+            "reason": reason,
+        },
+    )
     day = build_day(staff_id, date, _day_stamps(session, site.id, staff_id, date))
     session.commit()
     return day
@@ -174,27 +215,37 @@ def board(fixtures: Fixtures, site_id: str, date: dt.date, *, session: Session, 
     stamps = attendance_store.stamps(session, site_id=site.id, start=date, end=date)
     days = build_days(stamps)
     is_today = local(now).date() == date
-    deviations = compare(list(planned.values()), list(days.values()), grace_minutes=site.attendance.late_grace_minutes,
-                         now=now if is_today else None)
+    deviations = compare(
+        list(planned.values()),
+        list(days.values()),
+        grace_minutes=site.attendance.late_grace_minutes,
+        now=now if is_today else None,
+    )
     order = list(sorted(planned, key=lambda s: (planned[s].start, s)))
     order += sorted({s for s, p in staff.items() if p.active or (s, date) in days} - set(order))
     rows = []
     for staff_id in order:
         person = staff.get(staff_id)
         day = days.get((staff_id, date), AttendanceDay(staff_id, date))
-        rows.append(BoardRow(
-            staff_id=staff_id, name=person.display_name if person else staff_id,
-            role=person.role if person else "agent", planned=planned.get(staff_id), day=day,
-            actions=allowed(day.state) if is_today else (),
-            deviations=tuple(d for d in deviations if d.staff_id == staff_id),
-            stamps=tuple(sorted((s for s in stamps if s.staff_id == staff_id), key=lambda s: s.at)),
-        ))
+        rows.append(
+            BoardRow(
+                staff_id=staff_id,
+                name=person.display_name if person else staff_id,
+                role=person.role if person else "agent",
+                planned=planned.get(staff_id),
+                day=day,
+                actions=allowed(day.state) if is_today else (),
+                deviations=tuple(d for d in deviations if d.staff_id == staff_id),
+                stamps=tuple(sorted((s for s in stamps if s.staff_id == staff_id), key=lambda s: s.at)),
+            )
+        )
     return rows
 
 
 @needs(Permission.RECORD_ATTENDANCE)
-def deviations(fixtures: Fixtures, site_id: str, start: dt.date, end: dt.date, *, session: Session,
-               now: dt.datetime) -> list[Deviation]:
+def deviations(
+    fixtures: Fixtures, site_id: str, start: dt.date, end: dt.date, *, session: Session, now: dt.datetime
+) -> list[Deviation]:
     """Late, absent, left early and unplanned over [start, end] (today's shifts judged as of now)."""
     return _deviations(_site(fixtures, site_id), start, end, session=session, now=now)
 
@@ -203,10 +254,17 @@ def _deviations(site, start: dt.date, end: dt.date, *, session: Session, now: dt
     days = build_days(attendance_store.stamps(session, site_id=site.id, start=start, end=end))
     planned = _planned_shifts(session, site.id, start, end)
     today = local(now).date()
-    past = compare([p for p in planned if p.date < today], [d for d in days.values() if d.date < today],
-                   grace_minutes=site.attendance.late_grace_minutes)
-    running = compare([p for p in planned if p.date == today], [d for d in days.values() if d.date == today],
-                      grace_minutes=site.attendance.late_grace_minutes, now=now)
+    past = compare(
+        [p for p in planned if p.date < today],
+        [d for d in days.values() if d.date < today],
+        grace_minutes=site.attendance.late_grace_minutes,
+    )
+    running = compare(
+        [p for p in planned if p.date == today],
+        [d for d in days.values() if d.date == today],
+        grace_minutes=site.attendance.late_grace_minutes,
+        now=now,
+    )
     return past + running
 
 
@@ -215,8 +273,9 @@ def _hhmm(moment: dt.datetime | None) -> str:
 
 
 @needs(Permission.EXPORT_REPORTS)
-def month_rows(fixtures: Fixtures, site_id: str, year: int, month: int, *, session: Session,
-               now: dt.datetime) -> list[list[str]]:
+def month_rows(
+    fixtures: Fixtures, site_id: str, year: int, month: int, *, session: Session, now: dt.datetime
+) -> list[list[str]]:
     """The month's attendance record as the city would ask for it (Kawanishi §8(2)キ): one line
     per person and day worked or planned, planned and actual times, breaks, minutes worked, the
     deviation, and every correction with its reason. First row: the headers."""
@@ -243,18 +302,31 @@ def month_rows(fixtures: Fixtures, site_id: str, year: int, month: int, *, sessi
         plan = planned.get(key)
         day = days.get(key, AttendanceDay(staff_id, date))
         fixes = [r for r in history if (r.staff_id, r.date) == key and r.reason]
-        rows.append([
-            date.isoformat(), staff_id, person.display_name if person else "",
-            T.ROLE.get(person.role if person else "agent", ""),
-            plan.start.strftime("%H:%M") if plan else "", plan.end.strftime("%H:%M") if plan else "",
-            _hhmm(day.clock_in), _hhmm(day.clock_out),
-            str(day.break_minutes) if day.clock_in else "",
-            "" if day.worked_minutes is None else str(day.worked_minutes),
-            "・".join(T.ATT_DEVIATION[d.kind].format(minutes=d.minutes) for d in by_key.get(key, [])),
-            "; ".join(T.ATT_EXPORT_FIX.format(kind=T.ATT_KIND[r.kind], at=_hhmm(r.at), by=r.recorded_by,
-                                               when=local(r.recorded_at).strftime("%Y-%m-%d %H:%M"), reason=r.reason)
-                      for r in fixes),
-        ])
+        rows.append(
+            [
+                date.isoformat(),
+                staff_id,
+                person.display_name if person else "",
+                T.ROLE.get(person.role if person else "agent", ""),
+                plan.start.strftime("%H:%M") if plan else "",
+                plan.end.strftime("%H:%M") if plan else "",
+                _hhmm(day.clock_in),
+                _hhmm(day.clock_out),
+                str(day.break_minutes) if day.clock_in else "",
+                "" if day.worked_minutes is None else str(day.worked_minutes),
+                "・".join(T.ATT_DEVIATION[d.kind].format(minutes=d.minutes) for d in by_key.get(key, [])),
+                "; ".join(
+                    T.ATT_EXPORT_FIX.format(
+                        kind=T.ATT_KIND[r.kind],
+                        at=_hhmm(r.at),
+                        by=r.recorded_by,
+                        when=local(r.recorded_at).strftime("%Y-%m-%d %H:%M"),
+                        reason=r.reason,
+                    )
+                    for r in fixes
+                ),
+            ]
+        )
     return rows
 
 
@@ -267,4 +339,3 @@ def month_csv(rows: list[list[str]]) -> bytes:
 
 def deviation_text(deviation: Deviation) -> str:
     return T.ATT_DEVIATION[deviation.kind].format(minutes=deviation.minutes)
-

@@ -2,6 +2,7 @@
 an entry in their own transaction, and the admin page's read and CSV export.
 
 Entries are written only through db.audit_store.record (append-only from the application)."""
+
 from __future__ import annotations
 
 import csv
@@ -37,13 +38,27 @@ class AuditAction(StrEnum):
     USER_ENABLE = "user_enable"
 
 
-def note(session: Session, actor: Actor | str, action: AuditAction, entity: str, entity_id=None, *,
-         site_id: str | None = None, **detail) -> None:
+def note(
+    session: Session,
+    actor: Actor | str,
+    action: AuditAction,
+    entity: str,
+    entity_id=None,
+    *,
+    site_id: str | None = None,
+    **detail,
+) -> None:
     """One audit line in the caller's transaction (flushed, committed with the caller's work)."""
     name = actor if isinstance(actor, str) else actor.username
-    audit_store.record(session=session, actor=name, action=str(action), entity=entity,
-                       entity_id=None if entity_id is None else str(entity_id), detail=detail or None,
-                       site_id=site_id)
+    audit_store.record(
+        session=session,
+        actor=name,
+        action=str(action),
+        entity=entity,
+        entity_id=None if entity_id is None else str(entity_id),
+        detail=detail or None,
+        site_id=site_id,
+    )
 
 
 def _bounds(start: dt.date | None, end: dt.date | None) -> tuple[dt.datetime | None, dt.datetime | None]:
@@ -53,9 +68,18 @@ def _bounds(start: dt.date | None, end: dt.date | None) -> tuple[dt.datetime | N
 
 
 @needs(Permission.VIEW_AUDIT)
-def audit_entries(*, session: Session, actor: Actor, start: dt.date | None = None, end: dt.date | None = None,
-                  user: str | None = None, action: str | None = None, site_id: str | None = None,
-                  without_site: bool = False, limit: int | None = 2000) -> list[audit_store.AuditEntry]:
+def audit_entries(
+    *,
+    session: Session,
+    actor: Actor,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    user: str | None = None,
+    action: str | None = None,
+    site_id: str | None = None,
+    without_site: bool = False,
+    limit: int | None = 2000,
+) -> list[audit_store.AuditEntry]:
     """Entries newest first. An admin scoped to some sites sees those sites' entries and the ones
     that concern no site (sign-ins); `site_id` narrows to one of them (checked like any site
     argument), `without_site` to the entries of no site."""
@@ -66,8 +90,16 @@ def audit_entries(*, session: Session, actor: Actor, start: dt.date | None = Non
         scope, with_none = [site_id], False
     else:
         scope, with_none = (None if actor.sites is None else sorted(actor.sites)), True
-    return audit_store.entries(session=session, start=low, end=high, actor=user or None, action=action or None,
-                               site_ids=scope, include_no_site=with_none, limit=limit)
+    return audit_store.entries(
+        session=session,
+        start=low,
+        end=high,
+        actor=user or None,
+        action=action or None,
+        site_ids=scope,
+        include_no_site=with_none,
+        limit=limit,
+    )
 
 
 @needs(Permission.VIEW_AUDIT)
@@ -77,15 +109,18 @@ def audit_filters(*, session: Session, actor: Actor) -> tuple[list[str], list[st
 
 def entry_rows(entries: list[audit_store.AuditEntry], site_names: dict[str, str]) -> list[dict]:
     """The page's and the CSV's rows, Japanese column names, Tokyo time."""
-    return [{
-        texts.AUDIT_COL_AT: f"{e.at.astimezone(TOKYO):%Y-%m-%d %H:%M:%S}",
-        texts.AUDIT_COL_USER: e.actor,
-        texts.AUDIT_COL_ACTION: texts.AUDIT_ACTIONS.get(e.action, e.action),
-        texts.AUDIT_COL_SITE: site_names.get(e.site_id, e.site_id or ""),
-        texts.AUDIT_COL_ENTITY: e.entity,
-        texts.AUDIT_COL_ID: e.entity_id or "",
-        texts.AUDIT_COL_DETAIL: json.dumps(e.detail, ensure_ascii=False) if e.detail else "",
-    } for e in entries]
+    return [
+        {
+            texts.AUDIT_COL_AT: f"{e.at.astimezone(TOKYO):%Y-%m-%d %H:%M:%S}",
+            texts.AUDIT_COL_USER: e.actor,
+            texts.AUDIT_COL_ACTION: texts.AUDIT_ACTIONS.get(e.action, e.action),
+            texts.AUDIT_COL_SITE: site_names.get(e.site_id, e.site_id or ""),
+            texts.AUDIT_COL_ENTITY: e.entity,
+            texts.AUDIT_COL_ID: e.entity_id or "",
+            texts.AUDIT_COL_DETAIL: json.dumps(e.detail, ensure_ascii=False) if e.detail else "",
+        }
+        for e in entries
+    ]
 
 
 def _safe_cell(value: str) -> str:
@@ -99,12 +134,27 @@ def audit_csv(*, session: Session, actor: Actor, site_names: dict[str, str], **f
     rows = entry_rows(audit_entries(session=session, actor=actor, limit=None, **filters), site_names)
     out = io.StringIO()
     writer = csv.writer(out)
-    columns = [texts.AUDIT_COL_AT, texts.AUDIT_COL_USER, texts.AUDIT_COL_ACTION, texts.AUDIT_COL_SITE,
-               texts.AUDIT_COL_ENTITY, texts.AUDIT_COL_ID, texts.AUDIT_COL_DETAIL]
+    columns = [
+        texts.AUDIT_COL_AT,
+        texts.AUDIT_COL_USER,
+        texts.AUDIT_COL_ACTION,
+        texts.AUDIT_COL_SITE,
+        texts.AUDIT_COL_ENTITY,
+        texts.AUDIT_COL_ID,
+        texts.AUDIT_COL_DETAIL,
+    ]
     writer.writerow(columns)
     for row in rows:
         writer.writerow([_safe_cell(str(row[c])) for c in columns])
-    note(session, actor, AuditAction.EXPORT, "audit_log", site_id=filters.get("site_id") or None,
-         rows=len(rows), format="csv", filters={k: str(v) for k, v in filters.items() if v})
+    note(
+        session,
+        actor,
+        AuditAction.EXPORT,
+        "audit_log",
+        site_id=filters.get("site_id") or None,
+        rows=len(rows),
+        format="csv",
+        filters={k: str(v) for k, v in filters.items() if v},
+    )
     session.commit()
     return ("\ufeff" + out.getvalue()).encode("utf-8")

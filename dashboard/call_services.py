@@ -1,6 +1,7 @@
 """Outgoing calls (架電) from the 電話 page: purpose from the site's list, outcome. Tamano's daily
 report counts the previous day's outgoing calls (§8(1)); the daily and monthly reports count the
 rows with direction "out" (core.reports). One transaction; refusals name the field, nothing written."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,9 +36,19 @@ def purposes(fixtures: Fixtures, site_id: str) -> dict[str, str]:
 
 
 @needs(Permission.OPERATE_COUNTER)
-def log_outgoing_call(fixtures: Fixtures, site_id: str, *, session: Session, activity: str, purpose: str,
-                      outcome: str, at: dt.datetime, now: dt.datetime, duration_seconds: float | None = None,
-                      actor: Actor) -> int:
+def log_outgoing_call(
+    fixtures: Fixtures,
+    site_id: str,
+    *,
+    session: Session,
+    activity: str,
+    purpose: str,
+    outcome: str,
+    at: dt.datetime,
+    now: dt.datetime,
+    duration_seconds: float | None = None,
+    actor: Actor,
+) -> int:
     site = fixtures.sites.get(site_id)
     if site is None:
         raise LiveError(T.ERR_SITE.format(site=site_id))
@@ -59,9 +70,18 @@ def log_outgoing_call(fixtures: Fixtures, site_id: str, *, session: Session, act
         raise LiveError(T.OUT_ERR_DURATION.format(value=duration_seconds))
     if duration_seconds and outcome is not CallOutcome.REACHED:
         raise LiveError(T.OUT_ERR_DURATION_NOT_REACHED.format(outcome=T.CALL_OUTCOMES[outcome]))
-    call_id = live_store.add_call(session=session, site_id=site_id, activity=activity, topic=purpose, direction="out",
-                                  offered_at=at, answered=outcome is CallOutcome.REACHED, abandoned=False,
-                                  duration_seconds=duration_seconds, outcome=outcome.value)
+    call_id = live_store.add_call(
+        session=session,
+        site_id=site_id,
+        activity=activity,
+        topic=purpose,
+        direction="out",
+        offered_at=at,
+        answered=outcome is CallOutcome.REACHED,
+        abandoned=False,
+        duration_seconds=duration_seconds,
+        outcome=outcome.value,
+    )
     session.commit()
     return call_id
 
@@ -70,5 +90,6 @@ def log_outgoing_call(fixtures: Fixtures, site_id: str, *, session: Session, act
 def outgoing_today(site_id: str, *, session: Session, now: dt.datetime) -> tuple[int, int]:
     """(outgoing calls today, of which reached)."""
     start = dt.datetime.combine(local(now).date(), dt.time(0), tzinfo=TOKYO)
-    return live_store.call_counts(session=session, site_id=site_id, start=start, end=start + dt.timedelta(days=1),
-                                  direction="out")
+    return live_store.call_counts(
+        session=session, site_id=site_id, start=start, end=start + dt.timedelta(days=1), direction="out"
+    )

@@ -1,4 +1,5 @@
 """Chart builders: data in, alt.Chart out. No Streamlit calls, so reports can reuse them."""
+
 from __future__ import annotations
 
 import calendar as month_grid
@@ -21,7 +22,9 @@ def month_calendar_chart(cells: list[CalendarCell]) -> alt.Chart:
             "week": [c.week for c in cells],
             "day": [c.date.day for c in cells],
             "state": [
-                {"open": texts.CALENDAR_OPEN, "partial": texts.CALENDAR_PARTIAL, "closed": texts.CALENDAR_CLOSED}[c.state]
+                {"open": texts.CALENDAR_OPEN, "partial": texts.CALENDAR_PARTIAL, "closed": texts.CALENDAR_CLOSED}[
+                    c.state
+                ]
                 for c in cells
             ],
             "hours": [c.hours or c.note for c in cells],
@@ -51,9 +54,7 @@ def month_calendar_chart(cells: list[CalendarCell]) -> alt.Chart:
     )
     labels = base.mark_text(fontSize=14, fontWeight="bold").encode(
         text="day:Q",
-        color=alt.condition(
-            alt.datum.state == texts.CALENDAR_CLOSED, alt.value("#546e7a"), alt.value("white")
-        ),
+        color=alt.condition(alt.datum.state == texts.CALENDAR_CLOSED, alt.value("#546e7a"), alt.value("white")),
     )
     return (cells_layer + labels).properties(height=260)
 
@@ -78,9 +79,7 @@ def month_daily_chart(rows: list[dict], year: int, month: int, items: list[str] 
     dates = [dt.date(year, month, d) for d in range(1, last + 1)]
     domain = [f"{d.day}({texts.WEEKDAYS[d.weekday()]})" for d in dates]
     frame = pd.DataFrame(rows, columns=[texts.COL_DATE, texts.COL_ACTIVITY, texts.COL_ITEM, texts.COL_CASES])
-    frame["day"] = [
-        domain[dt.date.fromisoformat(value).day - 1] for value in frame[texts.COL_DATE]
-    ]
+    frame["day"] = [domain[dt.date.fromisoformat(value).day - 1] for value in frame[texts.COL_DATE]]
     return (
         alt.Chart(frame)
         .mark_bar()

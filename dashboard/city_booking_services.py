@@ -6,6 +6,7 @@ city_booking), so a row already imported unchanged writes nothing; a moved one i
 取消 row cancels. The city has already promised these visitors their time: a slot whose planned
 capacity is smaller than the city's bookings is enlarged to hold them and listed as a capacity
 conflict for the supervisor (more staff on the window, or a word with the city)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -62,26 +63,42 @@ def _column(row: city_bookings.CityBookingRow, key: str) -> str:
 def _check_slot(fixtures: Fixtures, site_id: str, row, planned: dict, now: dt.datetime, errors: list[RowError]) -> None:
     day = live.site_day(fixtures, site_id, row.date)
     if not day.open:
-        errors.append(RowError(row.row, _column(row, "date"),
-                               RT.CB_ERR_CLOSED.format(date=row.date, reason=day.reason)))
+        errors.append(
+            RowError(row.row, _column(row, "date"), RT.CB_ERR_CLOSED.format(date=row.date, reason=day.reason))
+        )
         return
     if row.procedure_id not in day.procedures:
         errors.append(RowError(row.row, _column(row, "procedure"), RT.CB_ERR_NOT_OFFERED.format(date=row.date)))
         return
     starts = sorted({r["start"] for r in planned[row.date] if r["procedure_id"] == row.procedure_id})
     if row.start not in starts:
-        errors.append(RowError(row.row, _column(row, "time"), RT.CB_ERR_NO_SLOT.format(
-            date=row.date, time=f"{row.start:%H:%M}", slots=texts.LIST_SEP.join(f"{s:%H:%M}" for s in starts) or "—")))
+        errors.append(
+            RowError(
+                row.row,
+                _column(row, "time"),
+                RT.CB_ERR_NO_SLOT.format(
+                    date=row.date,
+                    time=f"{row.start:%H:%M}",
+                    slots=texts.LIST_SEP.join(f"{s:%H:%M}" for s in starts) or "—",
+                ),
+            )
+        )
         return
     if dt.datetime.combine(row.date, row.start, tzinfo=local(now).tzinfo) <= local(now):
-        errors.append(RowError(row.row, _column(row, "time"), RT.CB_ERR_PAST.format(date=row.date,
-                                                                                    time=f"{row.start:%H:%M}")))
+        errors.append(
+            RowError(row.row, _column(row, "time"), RT.CB_ERR_PAST.format(date=row.date, time=f"{row.start:%H:%M}"))
+        )
 
 
 def _slot(session: Session, site_id: str, row, planned: dict) -> ReservationSlot:
-    slot = session.exec(select(ReservationSlot).where(
-        ReservationSlot.site_id == site_id, ReservationSlot.date == row.date, ReservationSlot.start == row.start,
-        ReservationSlot.procedure_id == row.procedure_id)).first()
+    slot = session.exec(
+        select(ReservationSlot).where(
+            ReservationSlot.site_id == site_id,
+            ReservationSlot.date == row.date,
+            ReservationSlot.start == row.start,
+            ReservationSlot.procedure_id == row.procedure_id,
+        )
+    ).first()
     if slot is None:
         values = next(r for r in planned[row.date] if r["procedure_id"] == row.procedure_id and r["start"] == row.start)
         slot = ReservationSlot(site_id=site_id, date=row.date, **values)
@@ -96,19 +113,30 @@ def _take(session: Session, slot: ReservationSlot, conflicts: dict) -> None:
     if slot.booked >= slot.capacity:
         key = (slot.date, slot.start, slot.procedure_id)
         conflicts.setdefault(key, slot.capacity)  # the capacity planned before the first overflow
-    session.execute(update(ReservationSlot).where(ReservationSlot.id == slot.id).values(
-        booked=ReservationSlot.booked + 1,
-        capacity=case((ReservationSlot.booked + 1 > ReservationSlot.capacity, ReservationSlot.booked + 1),
-                      else_=ReservationSlot.capacity)))
+    session.execute(
+        update(ReservationSlot)
+        .where(ReservationSlot.id == slot.id)
+        .values(
+            booked=ReservationSlot.booked + 1,
+            capacity=case(
+                (ReservationSlot.booked + 1 > ReservationSlot.capacity, ReservationSlot.booked + 1),
+                else_=ReservationSlot.capacity,
+            ),
+        )
+    )
 
 
 def _free(session: Session, slot_id: int) -> None:
-    session.execute(update(ReservationSlot).where(ReservationSlot.id == slot_id, ReservationSlot.booked > 0)
-                    .values(booked=ReservationSlot.booked - 1))
+    session.execute(
+        update(ReservationSlot)
+        .where(ReservationSlot.id == slot_id, ReservationSlot.booked > 0)
+        .values(booked=ReservationSlot.booked - 1)
+    )
 
 
-def _decide(session: Session, row: city_bookings.CityBookingRow,
-            link: CityBooking | None) -> tuple[str, Reservation | None, RowError | None]:
+def _decide(
+    session: Session, row: city_bookings.CityBookingRow, link: CityBooking | None
+) -> tuple[str, Reservation | None, RowError | None]:
     """What the row asks of its reservation (add, move, cancel, none, skip), or the error that
     forbids it; a row for "add" or "move" still has its slot checked."""
     reservation = session.get(Reservation, link.reservation_id) if link else None
@@ -118,20 +146,43 @@ def _decide(session: Session, row: city_bookings.CityBookingRow,
         return ("cancel" if reservation.status in ACTIVE_RESERVATION else "none"), reservation, None
     slot = session.get(ReservationSlot, reservation.slot_id)
     if (slot.date, slot.start, reservation.procedure_id, reservation.proxy) == (
-            row.date, row.start, row.procedure_id, row.proxy):
+        row.date,
+        row.start,
+        row.procedure_id,
+        row.proxy,
+    ):
         return "none", reservation, None
     if reservation.status not in ACTIVE_RESERVATION:
         state = RESERVATION_STATUS_LABELS.get(reservation.status, reservation.status)
-        return "none", reservation, RowError(row.row, _column(row, "booking_id"),
-                                             RT.CB_ERR_CHANGE_STATE.format(value=row.booking_id, state=state))
+        return (
+            "none",
+            reservation,
+            RowError(
+                row.row, _column(row, "booking_id"), RT.CB_ERR_CHANGE_STATE.format(value=row.booking_id, state=state)
+            ),
+        )
     return "move", reservation, None
 
 
-def _plans(fixtures: Fixtures, site_id: str, rows: list, *, session: Session, now: dt.datetime, actor: Actor,
-           planned: dict[dt.date, list[dict]]) -> list[_Plan]:
+def _plans(
+    fixtures: Fixtures,
+    site_id: str,
+    rows: list,
+    *,
+    session: Session,
+    now: dt.datetime,
+    actor: Actor,
+    planned: dict[dt.date, list[dict]],
+) -> list[_Plan]:
     """One plan per row, every row checked first; ImportRefused (nothing written) if any is wrong."""
-    known = {c.city_booking_id: c for c in session.exec(select(CityBooking).where(
-        CityBooking.site_id == site_id, CityBooking.city_booking_id.in_([r.booking_id for r in rows]))).all()}
+    known = {
+        c.city_booking_id: c
+        for c in session.exec(
+            select(CityBooking).where(
+                CityBooking.site_id == site_id, CityBooking.city_booking_id.in_([r.booking_id for r in rows])
+            )
+        ).all()
+    }
     errors: list[RowError] = []
     plans: list[_Plan] = []
     for row in rows:
@@ -154,8 +205,16 @@ def _plans(fixtures: Fixtures, site_id: str, rows: list, *, session: Session, no
     return plans
 
 
-def _apply(plan: _Plan, site_id: str, planned: dict, conflicts: dict, outcome: ImportOutcome, *,
-           session: Session, now: dt.datetime) -> None:
+def _apply(
+    plan: _Plan,
+    site_id: str,
+    planned: dict,
+    conflicts: dict,
+    outcome: ImportOutcome,
+    *,
+    session: Session,
+    now: dt.datetime,
+) -> None:
     row, reservation = plan.row, plan.reservation
     if plan.action in ("none", "skip"):
         outcome.unchanged += plan.action == "none"
@@ -181,29 +240,42 @@ def _apply(plan: _Plan, site_id: str, planned: dict, conflicts: dict, outcome: I
 def _add(row, site_id: str, planned: dict, conflicts: dict, *, session: Session, now: dt.datetime) -> None:
     slot = _slot(session, site_id, row, planned)
     _take(session, slot, conflicts)
-    reservation = Reservation(site_id=site_id, slot_id=slot.id, procedure_id=row.procedure_id,
-                              reference=live._new_reference(session, site_id), proxy=row.proxy,
-                              created_at=now, updated_at=now)
+    reservation = Reservation(
+        site_id=site_id,
+        slot_id=slot.id,
+        procedure_id=row.procedure_id,
+        reference=live._new_reference(session, site_id),
+        proxy=row.proxy,
+        created_at=now,
+        updated_at=now,
+    )
     session.add(reservation)
     session.flush()
-    session.add(CityBooking(site_id=site_id, city_booking_id=row.booking_id, reservation_id=reservation.id,
-                            imported_at=now))
+    session.add(
+        CityBooking(site_id=site_id, city_booking_id=row.booking_id, reservation_id=reservation.id, imported_at=now)
+    )
 
 
 def _conflicts(session: Session, site_id: str, conflicts: dict[tuple, int]) -> list[Conflict]:
     found = []
     for (date, start, procedure_id), capacity in sorted(conflicts.items()):
-        slot = session.exec(select(ReservationSlot).where(
-            ReservationSlot.site_id == site_id, ReservationSlot.date == date, ReservationSlot.start == start,
-            ReservationSlot.procedure_id == procedure_id)).one()
+        slot = session.exec(
+            select(ReservationSlot).where(
+                ReservationSlot.site_id == site_id,
+                ReservationSlot.date == date,
+                ReservationSlot.start == start,
+                ReservationSlot.procedure_id == procedure_id,
+            )
+        ).one()
         session.refresh(slot)
         found.append(Conflict(date, start, procedure_id, capacity, slot.booked))
     return found
 
 
 @needs(Permission.OPERATE_COUNTER)
-def import_city_bookings(fixtures: Fixtures, site_id: str, data: bytes, filename: str, *, session: Session,
-                         now: dt.datetime, actor: Actor) -> ImportOutcome:
+def import_city_bookings(
+    fixtures: Fixtures, site_id: str, data: bytes, filename: str, *, session: Session, now: dt.datetime, actor: Actor
+) -> ImportOutcome:
     """Bring the city's booking file into reservations. ImportRefused (errors by row and column)
     when anything is wrong: nothing is written."""
     fixtures = with_designations(fixtures, session=session)
@@ -220,9 +292,19 @@ def import_city_bookings(fixtures: Fixtures, site_id: str, data: bytes, filename
     session.flush()
     outcome.conflicts.extend(_conflicts(session, site.id, conflicts))
     if outcome.added or outcome.changed or outcome.cancelled:
-        audit_store.record(session=session, actor=actor.username, action="city_booking_import", entity="site",
-                           entity_id=site.id, detail={"file": filename, "added": outcome.added,
-                                                      "changed": outcome.changed, "cancelled": outcome.cancelled,
-                                                      "conflicts": len(outcome.conflicts)})
+        audit_store.record(
+            session=session,
+            actor=actor.username,
+            action="city_booking_import",
+            entity="site",
+            entity_id=site.id,
+            detail={
+                "file": filename,
+                "added": outcome.added,
+                "changed": outcome.changed,
+                "cancelled": outcome.cancelled,
+                "conflicts": len(outcome.conflicts),
+            },
+        )
     session.commit()
     return outcome

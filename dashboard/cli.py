@@ -2,6 +2,7 @@
 
 Errors go to stderr with a message that names what was wrong; the exit code is 2 for bad input
 and 1 for a failed check."""
+
 from __future__ import annotations
 
 import argparse
@@ -19,8 +20,8 @@ from core.fixtures import (
     load_fixtures,
     load_site_profile,
 )
-from db.settings import get_settings
 from dashboard.access import SYSTEM
+from db.settings import get_settings
 
 
 class UsageError(Exception):
@@ -39,8 +40,12 @@ def _existing_database(url: str | None) -> str:
         parsed = normalise_url(url)
     except Exception as exc:  # sqlalchemy's ArgumentError for a malformed URL
         raise UsageError(f"not a database URL: {url!r} ({exc})") from None
-    if is_sqlite(parsed) and parsed.database not in (None, "", ":memory:") \
-            and not str(parsed.database).startswith("file:") and not Path(parsed.database).is_file():
+    if (
+        is_sqlite(parsed)
+        and parsed.database not in (None, "", ":memory:")
+        and not str(parsed.database).startswith("file:")
+        and not Path(parsed.database).is_file()
+    ):
         raise UsageError(f"{parsed.database}: no such database file (run `madoguchi init` first)")
     return url
 
@@ -133,13 +138,19 @@ def cmd_erlang(args: argparse.Namespace) -> int:
             agents = args.agents
         elif args.target_service_level is not None:
             agents = erlang.agents_for_service_level(
-                args.calls_per_hour, args.aht_seconds, args.target_seconds,
-                args.target_service_level, args.patience_seconds,
+                args.calls_per_hour,
+                args.aht_seconds,
+                args.target_seconds,
+                args.target_service_level,
+                args.patience_seconds,
             )
         else:
             agents = erlang.agents_for_answer_rate(
-                args.calls_per_hour, args.aht_seconds, args.target_answer_rate,
-                args.patience_seconds, args.target_seconds,
+                args.calls_per_hour,
+                args.aht_seconds,
+                args.target_answer_rate,
+                args.patience_seconds,
+                args.target_seconds,
             )
         if args.patience_seconds is None:
             figures = erlang.erlang_c(args.calls_per_hour, args.aht_seconds, agents, args.target_seconds)
@@ -164,9 +175,7 @@ def cmd_staffing(args: argparse.Namespace) -> int:
     fixtures = _fixtures()
     site = _site_or_usage(fixtures, args.site)
     if not site.contract.start <= args.date <= site.contract.end:
-        raise UsageError(
-            f"{args.date} is outside {site.id}'s contract ({site.contract.start} – {site.contract.end})"
-        )
+        raise UsageError(f"{args.date} is outside {site.id}'s contract ({site.contract.start} – {site.contract.end})")
     day = StaffingModel(site, fixtures.catalogue).day(args.date)
     if args.json:
         print(json.dumps(day.to_json(), ensure_ascii=False, indent=2))
@@ -178,8 +187,10 @@ def cmd_staffing(args: argparse.Namespace) -> int:
         print(f"注: {note}")
     for r in day.requirements:
         flag = f"  上限により{r.unmet}名不足" if r.unmet else ""
-        print(f"{r.slot:%H:%M} {r.activity.value:<13} 到着{r.arrivals:6.2f}  必要{r.need:>2} "
-              f"最少{r.floor} 上限{r.cap} → {r.required}（{r.reason}）{flag}")
+        print(
+            f"{r.slot:%H:%M} {r.activity.value:<13} 到着{r.arrivals:6.2f}  必要{r.need:>2} "
+            f"最少{r.floor} 上限{r.cap} → {r.required}（{r.reason}）{flag}"
+        )
     return 0
 
 
@@ -242,8 +253,9 @@ def _roster_problem(args: argparse.Namespace, fixtures, site, week, absences, we
     try:
         _set_up_if_needed(engine, site.id)
         with Session(engine) as session:
-            problem = rs.build_problem(fixtures, site.id, week, absences, session=session, previous_week=week_before,
-                                       actor=SYSTEM)
+            problem = rs.build_problem(
+                fixtures, site.id, week, absences, session=session, previous_week=week_before, actor=SYSTEM
+            )
     except (ValueError, rs.NoStaff) as exc:
         raise UsageError(f"{where}{exc}") from None
     finally:
@@ -284,8 +296,10 @@ def cmd_roster_solve(args: argparse.Namespace) -> int:
         raise UsageError(f"--time-limit must be positive and at most 86400 seconds, got {args.time_limit}")
     previous = _read_roster(args.previous) if args.previous else None
     if previous is not None and (previous.site_id != site.id or previous.week_start != week):
-        raise UsageError(f"--previous {args.previous} is the roster of {previous.site_id} for the week of "
-                         f"{previous.week_start}, not {site.id} {week}")
+        raise UsageError(
+            f"--previous {args.previous} is the roster of {previous.site_id} for the week of "
+            f"{previous.week_start}, not {site.id} {week}"
+        )
     absences = {_staff_day(text, "--absent") for text in args.absent}
     locked = {_staff_day(text, "--lock") for text in args.lock}
     if args.lock_until:
@@ -296,11 +310,19 @@ def cmd_roster_solve(args: argparse.Namespace) -> int:
         raise UsageError("--lock needs --previous: a lock keeps a shift of that roster")
     week_before = _week_before(args.previous_week, site.id, week)
     problem = _roster_problem(args, fixtures, site, week, absences, week_before)
-    print(f"{site.name} {week} の週: 従事者{len(problem.staff)}人、開庁{len(problem.days)}日、"
-          f"制限時間 {args.time_limit:g} 秒", file=sys.stderr)
+    print(
+        f"{site.name} {week} の週: 従事者{len(problem.staff)}人、開庁{len(problem.days)}日、"
+        f"制限時間 {args.time_limit:g} 秒",
+        file=sys.stderr,
+    )
     try:
-        roster = solve(problem, time_limit=args.time_limit, previous=previous, locked=frozenset(locked),
-                       on_progress=lambda p: print(p.line(), file=sys.stderr, flush=True))
+        roster = solve(
+            problem,
+            time_limit=args.time_limit,
+            previous=previous,
+            locked=frozenset(locked),
+            on_progress=lambda p: print(p.line(), file=sys.stderr, flush=True),
+        )
     except LockError as exc:
         raise UsageError(str(exc)) from None
     document = roster.to_json(problem)
@@ -322,8 +344,10 @@ def _week_before(path: str | None, site_id: str, week):
         return None
     before = _read_roster(path)
     if before.site_id != site_id or before.week_start != week - dt.timedelta(days=7):
-        raise UsageError(f"--previous-week {path} is the roster of {before.site_id} for the week of "
-                         f"{before.week_start}, not {site_id} {week - dt.timedelta(days=7)}")
+        raise UsageError(
+            f"--previous-week {path} is the roster of {before.site_id} for the week of "
+            f"{before.week_start}, not {site_id} {week - dt.timedelta(days=7)}"
+        )
     return before
 
 
@@ -339,11 +363,18 @@ def _write_atomically(path: Path, text: str) -> None:
 
 
 def _summarise(roster, stream) -> None:
-    status = {"optimal": "最適解", "feasible": "実行可能解（時間切れ）", "not_acceptable": "受け入れ不可（必須ルール違反あり）",
-              "no_solution": "解なし"}.get(roster.status, roster.status)
+    status = {
+        "optimal": "最適解",
+        "feasible": "実行可能解（時間切れ）",
+        "not_acceptable": "受け入れ不可（必須ルール違反あり）",
+        "no_solution": "解なし",
+    }.get(roster.status, roster.status)
     gap = roster.relative_gap
-    print(f"結果: {status}  目的関数 {roster.objective}  下界 {roster.best_bound}"
-          + (f"  差 {gap * 100:.2f}%" if gap is not None else ""), file=stream)
+    print(
+        f"結果: {status}  目的関数 {roster.objective}  下界 {roster.best_bound}"
+        + (f"  差 {gap * 100:.2f}%" if gap is not None else ""),
+        file=stream,
+    )
     for violation in roster.violations:
         reason = f" — {violation['reason']}" if violation.get("reason") else ""
         print(f"違反 [{violation['label']}] {violation['message']}{reason}", file=stream)
@@ -358,14 +389,26 @@ def cmd_roster_check(args: argparse.Namespace) -> int:
     fixtures = _fixtures()
     site = _site_or_usage(fixtures, roster.site_id)
     week_before = _week_before(args.previous_week, site.id, roster.week_start)
-    problem = _roster_problem(args, fixtures, site, roster.week_start, set(roster.absences), week_before,
-                              where=f"{args.file}: ")
+    problem = _roster_problem(
+        args, fixtures, site, roster.week_start, set(roster.absences), week_before, where=f"{args.file}: "
+    )
     violations = [v.to_json() for v in check(roster, problem)]
     total, penalties = score(roster, problem)
     if args.json:
-        print(json.dumps({"site": site.id, "week_start": roster.week_start.isoformat(), "acceptable": not violations,
-                          "violations": violations, "penalty_total": total, "penalties": penalties},
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "site": site.id,
+                    "week_start": roster.week_start.isoformat(),
+                    "acceptable": not violations,
+                    "violations": violations,
+                    "penalty_total": total,
+                    "penalties": penalties,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         for violation in violations:
             reason = f" — {violation['reason']}" if violation.get("reason") else ""
@@ -397,16 +440,27 @@ def cmd_bench_roster(args: argparse.Namespace) -> int:
         os.environ["MADOGUCHI_REPRODUCIBLE"] = "1"
     say = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
     if args.record_best:
-        command = (f"madoguchi bench roster --record-best --time-limit {args.time_limit:g}"
-                   + (" --reproducible" if args.reproducible else "") + (" --no-scale" if args.no_scale else "")
-                   + (f" --sites {args.sites}" if args.sites else "")
-                   + (f" --weeks {args.weeks}" if args.weeks else ""))
-        result = bench_roster.record_best(fixtures, args.time_limit, command, say, sites, weeks,
-                                          scale=not args.no_scale)
+        command = (
+            f"madoguchi bench roster --record-best --time-limit {args.time_limit:g}"
+            + (" --reproducible" if args.reproducible else "")
+            + (" --no-scale" if args.no_scale else "")
+            + (f" --sites {args.sites}" if args.sites else "")
+            + (f" --weeks {args.weeks}" if args.weeks else "")
+        )
+        result = bench_roster.record_best(
+            fixtures, args.time_limit, command, say, sites, weeks, scale=not args.no_scale
+        )
     else:
         try:
-            result = bench_roster.run(fixtures, time_limit=args.time_limit, scale_time_limit=args.scale_time_limit,
-                                      scale=not args.no_scale, progress=say, sites=sites, weeks=weeks)
+            result = bench_roster.run(
+                fixtures,
+                time_limit=args.time_limit,
+                scale_time_limit=args.scale_time_limit,
+                scale=not args.no_scale,
+                progress=say,
+                sites=sites,
+                weeks=weeks,
+            )
         except bench_roster.UnknownWeek as exc:
             raise UsageError(str(exc)) from None
     print(json.dumps(result, ensure_ascii=False, indent=2 if not args.json else None))
@@ -419,8 +473,9 @@ def _bench_sites(text: str | None, fixtures) -> list[str] | None:
     sites = [s.strip() for s in text.split(",") if s.strip()]
     unknown = [s for s in sites if s not in fixtures.sites]
     if unknown or not sites:
-        raise UsageError(f"--sites {text}: unknown site {', '.join(unknown) or '(none given)'}; "
-                         f"known: {', '.join(fixtures.sites)}")
+        raise UsageError(
+            f"--sites {text}: unknown site {', '.join(unknown) or '(none given)'}; known: {', '.join(fixtures.sites)}"
+        )
     return sites
 
 
@@ -434,8 +489,9 @@ def _bench_weeks(text: str | None, kinds: tuple[str, ...]) -> list[str] | None:
         try:
             monday = dt.date.fromisoformat(item)
         except ValueError:
-            raise UsageError(f"--weeks {text}: {item!r} is neither a kind ({', '.join(kinds)}) "
-                             "nor a date YYYY-MM-DD") from None
+            raise UsageError(
+                f"--weeks {text}: {item!r} is neither a kind ({', '.join(kinds)}) nor a date YYYY-MM-DD"
+            ) from None
         if monday.weekday() != 0:
             raise UsageError(f"--weeks {text}: {item} is not a Monday (a benchmark week starts on a Monday)")
     if not weeks:
@@ -450,8 +506,9 @@ def cmd_bench_live(args: argparse.Namespace) -> int:
         raise UsageError("--workers must be at least 1 and --ops at least --workers")
     if args.workers > 256 or args.ops > 10_000_000:
         raise UsageError("--workers at most 256 and --ops at most 10000000")
-    result = run(get_settings().fixtures_dir, args.workers, args.ops, get_settings().database_url,
-                 status=not args.writes_only)
+    result = run(
+        get_settings().fixtures_dir, args.workers, args.ops, get_settings().database_url, status=not args.writes_only
+    )
     print(json.dumps(result, ensure_ascii=False, indent=None if args.json else 2))
     return 0
 
@@ -493,9 +550,11 @@ def _demo_database(args: argparse.Namespace):
             demo.mark_demo_database(session)
         elif not demo.is_demo_database(session):
             engine.dispose()
-            raise UsageError(f"{engine.url.render_as_string(hide_password=True)} was not created by "
-                             "`madoguchi demo`: refusing to write demo records into it (use an empty "
-                             "database, e.g. DATABASE_URL=sqlite:///data/demo.sqlite3)")
+            raise UsageError(
+                f"{engine.url.render_as_string(hide_password=True)} was not created by "
+                "`madoguchi demo`: refusing to write demo records into it (use an empty "
+                "database, e.g. DATABASE_URL=sqlite:///data/demo.sqlite3)"
+            )
     return engine
 
 
@@ -523,17 +582,28 @@ def _demo_history(engine, fixtures, args: argparse.Namespace) -> None:
     started = time.perf_counter()
     start = demo.demo_start(fixtures, clock.real_now())
     real = abs((start - clock.real_now()).total_seconds()) < 5
-    _demo_say(CT.DEMO_CLOCK.format(start=local(start), speed=args.speed,
-                                   real=CT.DEMO_CLOCK_REAL if real else CT.DEMO_CLOCK_NOT_REAL))
+    _demo_say(
+        CT.DEMO_CLOCK.format(
+            start=local(start), speed=args.speed, real=CT.DEMO_CLOCK_REAL if real else CT.DEMO_CLOCK_NOT_REAL
+        )
+    )
     _demo_say(CT.DEMO_MAKING_HISTORY.format(days=args.days))
     totals = demo.reset(engine, fixtures, start, args.speed, args.days, progress=_demo_say)
     _demo_say(CT.DEMO_SUBMITTED.format(count=demo.record_past_submissions(engine, fixtures, local(start).date())))
     demo_records.clear(engine)  # issue 17: contract records, refilled after the history
-    _demo_say(demo_records.history_summary(demo_records.fill_contract_records(
-        engine, fixtures, local(start).date(), args.days, progress=_demo_say)))
-    _demo_say(CT.DEMO_HISTORY_DONE.format(ticket=totals["ticket"], call=totals["call"],
-                                          booth_session=totals["booth_session"],
-                                          seconds=time.perf_counter() - started))
+    _demo_say(
+        demo_records.history_summary(
+            demo_records.fill_contract_records(engine, fixtures, local(start).date(), args.days, progress=_demo_say)
+        )
+    )
+    _demo_say(
+        CT.DEMO_HISTORY_DONE.format(
+            ticket=totals["ticket"],
+            call=totals["call"],
+            booth_session=totals["booth_session"],
+            seconds=time.perf_counter() - started,
+        )
+    )
 
 
 def _demo_feed(engine, fixtures, args: argparse.Namespace) -> int:
@@ -552,8 +622,11 @@ def _demo_feed(engine, fixtures, args: argparse.Namespace) -> int:
             clock.set_demo_clock(session, demo.demo_start(fixtures, clock.real_now()), args.speed)
         now = clock.now(session)
     # Rosters solve in the background: the feed starts at once, counters follow the floor until then.
-    threading.Thread(target=demo.publish_quick_rosters, daemon=True,
-                     args=(engine, fixtures, local(now).date(), args.roster_seconds, _demo_say)).start()
+    threading.Thread(
+        target=demo.publish_quick_rosters,
+        daemon=True,
+        args=(engine, fixtures, local(now).date(), args.roster_seconds, _demo_say),
+    ).start()
     feed = demo.LiveFeed(engine, fixtures)
     with Session(engine) as session:
         now = clock.now(session)
@@ -569,8 +642,12 @@ def _demo_feed(engine, fixtures, args: argparse.Namespace) -> int:
             for key, value in feed.tick(now).items():
                 counts[key] = counts.get(key, 0) + value
             if time.monotonic() - last_report > 30:
-                _demo_say(CT.DEMO_FEED_COUNTS.format(now=local(now), **{
-                    key: counts.get(key, 0) for key in ("issued", "called", "finished", "calls", "booths")}))
+                _demo_say(
+                    CT.DEMO_FEED_COUNTS.format(
+                        now=local(now),
+                        **{key: counts.get(key, 0) for key in ("issued", "called", "finished", "calls", "booths")},
+                    )
+                )
                 counts, last_report = {}, time.monotonic()
     except KeyboardInterrupt:
         _demo_say(CT.DEMO_STOPPED)
@@ -626,9 +703,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         with Session(engine) as session:
             report = rs.build_report(
-                args.report_kind, site.id, session=session, fixtures=fixtures, today=today,
+                args.report_kind,
+                site.id,
+                session=session,
+                fixtures=fixtures,
+                today=today,
                 contractor=contractor_services.contractor(session=session).name,
-                day=getattr(args, "date", None), month=getattr(args, "month", None), actor=SYSTEM)
+                day=getattr(args, "date", None),
+                month=getattr(args, "month", None),
+                actor=SYSTEM,
+            )
             for path, fmt in outputs:  # each file written is an audited export
                 if path:
                     _write_bytes_atomically(Path(path), rs.export_report(report, fmt, session=session, actor=SYSTEM))
@@ -685,8 +769,11 @@ def _write_bytes_atomically(path: Path, data: bytes) -> None:
 def cmd_bench_reports(args: argparse.Namespace) -> int:
     from bench.reports import run
 
-    result = run(_fixtures(), args.database_url or get_settings().database_url,
-                 progress=lambda line: print(line, file=sys.stderr, flush=True))
+    result = run(
+        _fixtures(),
+        args.database_url or get_settings().database_url,
+        progress=lambda line: print(line, file=sys.stderr, flush=True),
+    )
     print(json.dumps(result, ensure_ascii=False, indent=2 if not args.json else None))
     return 0
 
@@ -699,7 +786,12 @@ def _documents_epilog() -> str:
         fixtures = _fixtures()
     except (FixtureError, OSError) as exc:  # help must not fail on a broken fixture
         return f"(site documents unavailable: {exc})"
-    option = {"day": "--date YYYY-MM-DD", "month": "--month YYYY-MM", "year": "--year YYYY", "as_of": "[--date YYYY-MM-DD]"}
+    option = {
+        "day": "--date YYYY-MM-DD",
+        "month": "--month YYYY-MM",
+        "year": "--year YYYY",
+        "as_of": "[--date YYYY-MM-DD]",
+    }
     lines = ["documents per site (madoguchi report doc SITE DOCUMENT ...):"]
     for site_id in sorted(fixtures.sites):
         site = fixtures.sites[site_id]
@@ -732,9 +824,18 @@ def cmd_document(args: argparse.Namespace) -> int:
     engine = make_engine(_existing_database(args.database_url))
     try:
         with Session(engine) as session:
-            report = rs.build_document(site.id, args.document, session=session, fixtures=fixtures, today=today,
-                                       contractor=_contractor_name(session), day=args.date, month=args.month,
-                                       year=args.year, actor=SYSTEM)
+            report = rs.build_document(
+                site.id,
+                args.document,
+                session=session,
+                fixtures=fixtures,
+                today=today,
+                contractor=_contractor_name(session),
+                day=args.date,
+                month=args.month,
+                year=args.year,
+                actor=SYSTEM,
+            )
     except (ReportUnavailable, rs.InputError) as exc:
         raise UsageError(str(exc)) from None
     finally:
@@ -786,8 +887,11 @@ def _year(text: str) -> int:
 
 
 def _add_report_commands(sub, bench) -> None:
-    report = sub.add_parser("report", help="daily and monthly reports and every document each city asks for "
-                            "(PDF, CSV, Excel, JSON)", formatter_class=argparse.RawDescriptionHelpFormatter)
+    report = sub.add_parser(
+        "report",
+        help="daily and monthly reports and every document each city asks for (PDF, CSV, Excel, JSON)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     report.__class__ = _ReportParser  # the subparsers action makes plain parsers: this one lists the documents
     kinds = report.add_subparsers(dest="report_kind", required=True)
     daily = kinds.add_parser("daily", help="a site's daily report (日報) of one day")
@@ -858,14 +962,21 @@ def cmd_purge(args: argparse.Namespace) -> int:
     site = _site_or_usage(fixtures, args.site)
     today = args.today or dt.date.today()
     if today <= site.contract.end and not args.before_contract_end:
-        raise UsageError(f"{site.id}'s contract runs until {site.contract.end}; purging before its end needs "
-                         "--before-contract-end")
+        raise UsageError(
+            f"{site.id}'s contract runs until {site.contract.end}; purging before its end needs --before-contract-end"
+        )
     _confirm(args, f"erase every personal field of {site.id} ({site.name}) in {_existing_database(args.database_url)}?")
     engine = make_engine(_existing_database(args.database_url))
     try:
-        outcome = ps.purge_site(site.id, engine=engine, fixtures=fixtures, today=today,
-                                contractor=_contractor_name_of(engine),
-                                before_contract_end=args.before_contract_end, actor=SYSTEM)
+        outcome = ps.purge_site(
+            site.id,
+            engine=engine,
+            fixtures=fixtures,
+            today=today,
+            contractor=_contractor_name_of(engine),
+            before_contract_end=args.before_contract_end,
+            actor=SYSTEM,
+        )
     except ps.PurgeRefused as exc:
         raise UsageError(str(exc)) from None
     except CompactionIncomplete as exc:
@@ -886,8 +997,14 @@ def cmd_erase_person(args: argparse.Namespace) -> int:
     _confirm(args, f"erase the personal data of {args.staff_id} at {site.id}?")
     engine = make_engine(_existing_database(args.database_url))
     try:
-        outcome = ps.erase_person(site.id, args.staff_id, engine=engine, fixtures=fixtures,
-                                  contractor=_contractor_name_of(engine), actor=SYSTEM)
+        outcome = ps.erase_person(
+            site.id,
+            args.staff_id,
+            engine=engine,
+            fixtures=fixtures,
+            contractor=_contractor_name_of(engine),
+            actor=SYSTEM,
+        )
     except ps.PurgeRefused as exc:
         raise UsageError(str(exc)) from None
     except CompactionIncomplete as exc:
@@ -914,14 +1031,16 @@ def cmd_purge_status(args: argparse.Namespace) -> int:
     else:
         for r in rows:
             state = f"purged {r['purged_at']}" if r["purged_at"] else ("OVERDUE" if r["overdue"] else "not purged")
-            print(f"{r['site']:<10} end {r['contract_end']}  due {r['purge_due']}  "
-                  f"{'required' if r['purge_required'] else 'not required'}  {state}")
+            print(
+                f"{r['site']:<10} end {r['contract_end']}  due {r['purge_due']}  "
+                f"{'required' if r['purge_required'] else 'not required'}  {state}"
+            )
     return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from db import backup
     from dashboard.access import SYSTEM
+    from db import backup
 
     try:
         info = backup.backup(_existing_database(args.database_url), Path(args.file), actor=SYSTEM.username)
@@ -932,8 +1051,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from db import backup
     from dashboard.access import SYSTEM
+    from db import backup
 
     url = args.database_url or get_settings().database_url
     if args.force:
@@ -949,8 +1068,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def _add_privacy_commands(sub) -> None:
     purge = sub.add_parser("purge", help="erase every personal field of a site at contract end; certificate PDF")
     purge.add_argument("site")
-    purge.add_argument("--before-contract-end", action="store_true",
-                       help="allow the purge while the contract still runs (explicit choice)")
+    purge.add_argument(
+        "--before-contract-end",
+        action="store_true",
+        help="allow the purge while the contract still runs (explicit choice)",
+    )
     erase = sub.add_parser("erase-person", help="erase one staff member's personal data on request; certificate PDF")
     erase.add_argument("site")
     erase.add_argument("staff_id")
@@ -966,7 +1088,9 @@ def _add_privacy_commands(sub) -> None:
     status.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
     status.add_argument("--database-url", default=None)
     status.set_defaults(func=cmd_purge_status)
-    backup = sub.add_parser("backup", help="a consistent copy of the database while it runs (SQLite online backup, pg_dump)")
+    backup = sub.add_parser(
+        "backup", help="a consistent copy of the database while it runs (SQLite online backup, pg_dump)"
+    )
     backup.add_argument("file", metavar="FILE")
     backup.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
     backup.set_defaults(func=cmd_backup)
@@ -1037,19 +1161,25 @@ def cmd_users_add(args: argparse.Namespace) -> int:
     sites = None if args.all_sites or (args.role == "admin" and not args.site) else list(args.site)
     password = _read_password(args)
     with _users_session(args) as session:
-        record = _user_call(lambda: us.add_user(args.login, args.name, args.role, password, sites,
-                                                session=session, actor=SYSTEM))
-    print(f"added {record.login} ({record.role}; sites: {'all' if record.sites is None else ', '.join(sorted(record.sites))})")
+        record = _user_call(
+            lambda: us.add_user(args.login, args.name, args.role, password, sites, session=session, actor=SYSTEM)
+        )
+    print(
+        f"added {record.login} ({record.role}; sites: "
+        f"{'all' if record.sites is None else ', '.join(sorted(record.sites))})"
+    )
     return 0
 
 
 def cmd_users_passwd(args: argparse.Namespace) -> int:
-    from dashboard import clock, user_services as us
+    from dashboard import clock
+    from dashboard import user_services as us
 
     password = _read_password(args)
     with _users_session(args) as session:
-        _user_call(lambda: us.change_password(args.login, password, session=session, actor=SYSTEM,
-                                              now=clock.real_now()))
+        _user_call(
+            lambda: us.change_password(args.login, password, session=session, actor=SYSTEM, now=clock.real_now())
+        )
     print(f"password of {args.login} changed (a lock-out, if any, is lifted)")
     return 0
 
@@ -1068,10 +1198,18 @@ def cmd_users_list(args: argparse.Namespace) -> int:
 
     with _users_session(args) as session:
         users = us.list_users(session=session, actor=SYSTEM)
-    rows = [{"login": u.login, "name": u.display_name, "role": u.role,
-             "sites": None if u.sites is None else sorted(u.sites), "disabled": u.disabled,
-             "locked_until": u.locked_until.isoformat() if u.locked_until else None,
-             "last_login_at": u.last_login_at.isoformat() if u.last_login_at else None} for u in users]
+    rows = [
+        {
+            "login": u.login,
+            "name": u.display_name,
+            "role": u.role,
+            "sites": None if u.sites is None else sorted(u.sites),
+            "disabled": u.disabled,
+            "locked_until": u.locked_until.isoformat() if u.locked_until else None,
+            "last_login_at": u.last_login_at.isoformat() if u.last_login_at else None,
+        }
+        for u in users
+    ]
     if args.json:
         print(json.dumps({"users": rows}, ensure_ascii=False, indent=2))
     else:
@@ -1086,12 +1224,15 @@ def _add_user_commands(sub) -> None:
     from dashboard.access import Role
 
     users = sub.add_parser("users", help="console users: add, passwd, disable, list").add_subparsers(
-        dest="users_command", required=True)
+        dest="users_command", required=True
+    )
     add = users.add_parser("add", help="add a user (password typed twice, or one line on stdin)")
     add.add_argument("login", help="3–64 of a-z 0-9 . _ @ - (an e-mail for OIDC sign-in)")
     add.add_argument("--name", required=True, help="display name")
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
-    add.add_argument("--site", action="append", default=[], metavar="SITE_ID", help="a site the user works for (repeatable)")
+    add.add_argument(
+        "--site", action="append", default=[], metavar="SITE_ID", help="a site the user works for (repeatable)"
+    )
     add.add_argument("--all-sites", action="store_true", help="every site (default for admin without --site)")
     add.set_defaults(func=cmd_users_add)
     passwd = users.add_parser("passwd", help="set a user's password (lifts a lock-out)")
@@ -1156,49 +1297,86 @@ def build_parser() -> argparse.ArgumentParser:
     roster = sub.add_parser("roster", help="weekly rosters (CP-SAT)").add_subparsers(dest="roster", required=True)
     solve = roster.add_parser("solve", help="solve a site's week; the roster as JSON, progress on stderr")
     solve.add_argument("site")
-    solve.add_argument("--week", type=_date, required=True, metavar="YYYY-MM-DD",
-                       help="any date of the week; the week starts on its Monday")
+    solve.add_argument(
+        "--week",
+        type=_date,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help="any date of the week; the week starts on its Monday",
+    )
     solve.add_argument("--time-limit", type=float, default=10.0, metavar="S", help="seconds (default 10)")
     solve.add_argument("--out", metavar="FILE", help="write the roster here instead of stdout")
     solve.add_argument("--previous", metavar="FILE", help="re-roster: change this roster as little as possible")
-    solve.add_argument("--absent", action="append", default=[], metavar="STAFF_ID:YYYY-MM-DD",
-                       help="mark someone absent on a date (repeatable)")
-    solve.add_argument("--lock", action="append", default=[], metavar="STAFF_ID:YYYY-MM-DD",
-                       help="keep this shift of --previous exactly (repeatable)")
-    solve.add_argument("--lock-until", type=_date, metavar="YYYY-MM-DD",
-                       help="keep every shift of --previous up to and including this date")
-    solve.add_argument("--previous-week", metavar="FILE",
-                       help="the published roster of the week before: rest and days in a row across the boundary")
-    solve.add_argument("--database-url", default=None,
-                       help="staff and the week before come from here (default: DATABASE_URL or the SQLite file in "
-                            "data/; set up from the fixtures when empty)")
+    solve.add_argument(
+        "--absent",
+        action="append",
+        default=[],
+        metavar="STAFF_ID:YYYY-MM-DD",
+        help="mark someone absent on a date (repeatable)",
+    )
+    solve.add_argument(
+        "--lock",
+        action="append",
+        default=[],
+        metavar="STAFF_ID:YYYY-MM-DD",
+        help="keep this shift of --previous exactly (repeatable)",
+    )
+    solve.add_argument(
+        "--lock-until",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="keep every shift of --previous up to and including this date",
+    )
+    solve.add_argument(
+        "--previous-week",
+        metavar="FILE",
+        help="the published roster of the week before: rest and days in a row across the boundary",
+    )
+    solve.add_argument(
+        "--database-url",
+        default=None,
+        help="staff and the week before come from here (default: DATABASE_URL or the SQLite file in "
+        "data/; set up from the fixtures when empty)",
+    )
     solve.set_defaults(func=cmd_roster_solve)
     check_roster = roster.add_parser("check", help="run the independent rule checker; non-zero exit on a violation")
     check_roster.add_argument("file", metavar="FILE")
     check_roster.add_argument("--json", action="store_true")
-    check_roster.add_argument("--previous-week", metavar="FILE",
-                              help="the published roster of the week before (rest, days in a row)")
-    check_roster.add_argument("--database-url", default=None,
-                              help="staff and the week before come from here (default: DATABASE_URL or data/)")
+    check_roster.add_argument(
+        "--previous-week", metavar="FILE", help="the published roster of the week before (rest, days in a row)"
+    )
+    check_roster.add_argument(
+        "--database-url", default=None, help="staff and the week before come from here (default: DATABASE_URL or data/)"
+    )
     check_roster.set_defaults(func=cmd_roster_check)
 
-    bench_roster = bench.add_parser("roster", help="four weeks per site against the best rosters on record, "
-                                    "and a 20-site scale scenario")
+    bench_roster = bench.add_parser(
+        "roster", help="four weeks per site against the best rosters on record, and a 20-site scale scenario"
+    )
     bench_roster.add_argument("--json", action="store_true", help="one line of JSON (default: indented)")
     bench_roster.add_argument("--time-limit", type=float, default=10.0, help="seconds per site week (default 10)")
     bench_roster.add_argument("--scale-time-limit", type=float, default=60.0, help="seconds (default 60)")
     bench_roster.add_argument("--no-scale", action="store_true", help="skip the 20-site scenario")
-    bench_roster.add_argument("--reproducible", action="store_true",
-                              help="stop on CP-SAT deterministic time (0.3 per worker per second asked), fixed seed")
+    bench_roster.add_argument(
+        "--reproducible",
+        action="store_true",
+        help="stop on CP-SAT deterministic time (0.3 per worker per second asked), fixed seed",
+    )
     bench_roster.add_argument("--sites", metavar="A,B", help="only these sites (default: every site)")
-    bench_roster.add_argument("--weeks", metavar="KIND,DATE",
-                              help="only these weeks: kinds busy, weekend, holiday, leave, or Monday dates; "
-                                   "scale: the scale scenario only")
-    bench_roster.add_argument("--record-best", action="store_true",
-                              help="solve each week (and each scale copy) for --time-limit with no gap limit and "
-                                   "lower the figures on record in bench/ where the checker accepts a better roster")
-    bench_roster.add_argument("--markdown", metavar="FILE.json",
-                              help="print the README table of a stored --json run (solves nothing)")
+    bench_roster.add_argument(
+        "--weeks",
+        metavar="KIND,DATE",
+        help="only these weeks: kinds busy, weekend, holiday, leave, or Monday dates; scale: the scale scenario only",
+    )
+    bench_roster.add_argument(
+        "--record-best",
+        action="store_true",
+        help="solve each week (and each scale copy) for --time-limit with no gap limit and "
+        "lower the figures on record in bench/ where the checker accepts a better roster",
+    )
+    bench_roster.add_argument(
+        "--markdown", metavar="FILE.json", help="print the README table of a stored --json run (solves nothing)"
+    )
     bench_roster.set_defaults(func=cmd_bench_roster)
 
     demo = sub.add_parser("demo", help="90 days of demo history, then today's activity arriving live")
@@ -1208,18 +1386,26 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--live-only", action="store_true", help="run the live feed on existing history")
     demo.add_argument("--speed", type=float, default=4.0, help="demo clock speed (default 4× real time)")
     demo.add_argument("--interval", type=float, default=2.0, help="seconds between live ticks")
-    demo.add_argument("--roster-seconds", type=float, default=10.0,
-                      help="solver time per site for this week's roster (solved in the background)")
+    demo.add_argument(
+        "--roster-seconds",
+        type=float,
+        default=10.0,
+        help="solver time per site for this week's roster (solved in the background)",
+    )
     demo.add_argument("--database-url", default=None, help="default: DATABASE_URL or the SQLite file in data/")
     demo.set_defaults(func=cmd_demo)
-    bench_live = bench.add_parser("live", help="concurrent clerks (SQLite, and PostgreSQL via DATABASE_URL); 現況 speed")
+    bench_live = bench.add_parser(
+        "live", help="concurrent clerks (SQLite, and PostgreSQL via DATABASE_URL); 現況 speed"
+    )
     bench_live.add_argument("--workers", type=int, default=8)
     bench_live.add_argument("--ops", type=int, default=10000)
     bench_live.add_argument("--json", action="store_true")
-    bench_live.add_argument("--writes-only", action="store_true",
-                            help="only the concurrent writers and the raw insert rate (skip the 現況 year of history)")
+    bench_live.add_argument(
+        "--writes-only",
+        action="store_true",
+        help="only the concurrent writers and the raw insert rate (skip the 現況 year of history)",
+    )
     bench_live.set_defaults(func=cmd_bench_live)
-
 
     _add_report_commands(sub, bench)
     _add_privacy_commands(sub)
@@ -1250,8 +1436,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"madoguchi: {exc}", file=sys.stderr)
         return 2
     except DatabaseBusy as exc:
-        print(f"madoguchi: the database stayed locked by other writers ({exc}); nothing was written, "
-              "try again", file=sys.stderr)
+        print(
+            f"madoguchi: the database stayed locked by other writers ({exc}); nothing was written, try again",
+            file=sys.stderr,
+        )
         return 2
     except (DBAPIError, ArgumentError) as exc:  # unreachable server, wrong password, bad URL, no schema
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]

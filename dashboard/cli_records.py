@@ -1,8 +1,9 @@
 """Command line for the issue-17 records: the city's bookings file and the month's attendance.
 
-    madoguchi bookings import kawanishi city.csv [--json]    # exit 2 with every error by row and column
-    madoguchi attendance export kawanishi --month 2026-11 [--out F.csv]
+madoguchi bookings import kawanishi city.csv [--json]    # exit 2 with every error by row and column
+madoguchi attendance export kawanishi --month 2026-11 [--out F.csv]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,19 +34,31 @@ def cmd_bookings_import(args: argparse.Namespace) -> int:
     try:
         with write_session(engine) as session:
             now = clock.now(session)
-            outcome = import_city_bookings(fixtures, args.site, data, path.name, session=session, now=now,
-                                           actor=SYSTEM)
+            outcome = import_city_bookings(fixtures, args.site, data, path.name, session=session, now=now, actor=SYSTEM)
     except ImportRefused as refused:
         raise UsageError(f"{path}: nothing imported\n" + "\n".join(e.text() for e in refused.errors)) from None
     except LiveError as exc:
         raise UsageError(str(exc)) from None
     finally:
         engine.dispose()
-    result = {"added": outcome.added, "changed": outcome.changed, "cancelled": outcome.cancelled,
-              "unchanged": outcome.unchanged, "skipped": outcome.skipped, "ignored_columns": outcome.ignored_columns,
-              "conflicts": [{"date": c.date.isoformat(), "start": c.start.strftime("%H:%M"),
-                             "procedure": c.procedure_id, "planned_capacity": c.planned_capacity,
-                             "booked": c.booked} for c in outcome.conflicts]}
+    result = {
+        "added": outcome.added,
+        "changed": outcome.changed,
+        "cancelled": outcome.cancelled,
+        "unchanged": outcome.unchanged,
+        "skipped": outcome.skipped,
+        "ignored_columns": outcome.ignored_columns,
+        "conflicts": [
+            {
+                "date": c.date.isoformat(),
+                "start": c.start.strftime("%H:%M"),
+                "procedure": c.procedure_id,
+                "planned_capacity": c.planned_capacity,
+                "booked": c.booked,
+            }
+            for c in outcome.conflicts
+        ],
+    }
     print(json.dumps(result, ensure_ascii=False, indent=None if args.json else 2))
     return 0
 
@@ -70,8 +83,9 @@ def cmd_attendance_export(args: argparse.Namespace) -> int:
     engine = make_engine(args.database_url)
     try:
         with Session(engine) as session:
-            rows = month_rows(fixtures, args.site, month.year, month.month, session=session, now=clock.now(session),
-                              actor=SYSTEM)
+            rows = month_rows(
+                fixtures, args.site, month.year, month.month, session=session, now=clock.now(session), actor=SYSTEM
+            )
     except LiveError as exc:
         raise UsageError(str(exc)) from None
     finally:

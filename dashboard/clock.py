@@ -5,6 +5,7 @@ product: it is stored in the database (app_setting "demo_clock") as an anchor pa
 so the dashboard and the demo feed, in different processes, read the same time. Real use never
 sets it; `madoguchi demo --real-clock` or `clear_demo_clock` removes it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,14 +37,12 @@ def now(session: Session, real: dt.datetime | None = None) -> dt.datetime:
     return anchor_demo + (real - anchor_real) * float(clock.get("speed", 1))
 
 
-def set_demo_clock(session: Session, demo_start: dt.datetime, speed: float,
-                   real: dt.datetime | None = None) -> None:
+def set_demo_clock(session: Session, demo_start: dt.datetime, speed: float, real: dt.datetime | None = None) -> None:
     put_demo_clock(session, demo_start, speed, real)
     session.commit()
 
 
-def put_demo_clock(session: Session, demo_start: dt.datetime, speed: float,
-                   real: dt.datetime | None = None) -> None:
+def put_demo_clock(session: Session, demo_start: dt.datetime, speed: float, real: dt.datetime | None = None) -> None:
     """set_demo_clock without the commit: part of the caller's transaction (the demo reset)."""
     real = real or real_now()
     value = {"anchor_real": real.isoformat(), "anchor_demo": demo_start.isoformat(), "speed": speed}

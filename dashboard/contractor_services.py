@@ -1,4 +1,5 @@
 """受託者情報: the contractor's details every report prints. No Streamlit."""
+
 from __future__ import annotations
 
 from pydantic import ValidationError
@@ -31,8 +32,14 @@ def save_contractor(values: dict[str, str], *, session: Session, actor: Actor) -
         field = FIELD_LABELS.get(str(first["loc"][0]), str(first["loc"][0])) if first["loc"] else "入力"
         raise ContractorInputError(f"{field}：{_reason(first)}") from None
     settings_store.save_contractor(session=session, details=details)
-    audit_store.record(session=session, actor=actor.username, action="contractor_saved", entity="app_setting",
-                       entity_id=settings_store.CONTRACTOR_KEY, detail={"name": details.name})
+    audit_store.record(
+        session=session,
+        actor=actor.username,
+        action="contractor_saved",
+        entity="app_setting",
+        entity_id=settings_store.CONTRACTOR_KEY,
+        detail={"name": details.name},
+    )
     session.commit()
     return details
 

@@ -13,6 +13,7 @@ queue make them (issue 16): Erlang A per slot with the agents the published rost
 rate, and the verdict on it, follow from staffing rather than from a fixed share. Calls and booth
 sessions are recorded under the site's own topics and booth kinds (profile [catalogue]).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -93,8 +94,11 @@ def expected_arrivals(fixtures: Fixtures, site: SiteProfile, day: SiteDay) -> di
     _fallback_calls(fixtures, site, day, found)
     if any(s.channel == "counter" for _t, s in found) or ActivityId.window not in day.activities:
         return found
-    offered = [p for p in site.procedures if p.activity == ActivityId.window and p.id in day.procedures
-               and fixtures.catalogue.procedure(p.id).reservable]
+    offered = [
+        p
+        for p in site.procedures
+        if p.activity == ActivityId.window and p.id in day.procedures and fixtures.catalogue.procedure(p.id).reservable
+    ]
     if not offered:
         return found
     # The counters the contract's floor staffs (what a roster for floor-only requirements gives),
@@ -108,8 +112,9 @@ def expected_arrivals(fixtures: Fixtures, site: SiteProfile, day: SiteDay) -> di
     return found
 
 
-def _fallback_calls(fixtures: Fixtures, site: SiteProfile, day: SiteDay,
-                    found: dict[tuple[dt.time, Stream], float]) -> None:
+def _fallback_calls(
+    fixtures: Fixtures, site: SiteProfile, day: SiteDay, found: dict[tuple[dt.time, Stream], float]
+) -> None:
     """Phones at a site whose contract gives no call figures (Kawanishi, Seto, Fujieda) still ring:
     FALLBACK_CALLS_PER_LINE_HOUR per line, spread evenly over the national call topics."""
     if ActivityId.phone not in day.activities or any(s.channel == "call" for _t, s in found):
@@ -125,10 +130,13 @@ def _fallback_calls(fixtures: Fixtures, site: SiteProfile, day: SiteDay,
 PHONE_LINES = (ActivityId.phone, ActivityId.call_centre)
 
 
-def call_abandonment(fixtures: Fixtures, site: SiteProfile, day: SiteDay,
-                     expected: dict[tuple[dt.time, Stream], float],
-                     agents_on: Callable[[dt.time, ActivityId], int | None] = lambda _s, _a: None,
-                     ) -> dict[tuple[dt.time, ActivityId], float]:
+def call_abandonment(
+    fixtures: Fixtures,
+    site: SiteProfile,
+    day: SiteDay,
+    expected: dict[tuple[dt.time, Stream], float],
+    agents_on: Callable[[dt.time, ActivityId], int | None] = lambda _s, _a: None,
+) -> dict[tuple[dt.time, ActivityId], float]:
     """P(a call hangs up) per slot and phone line: Erlang A (core.erlang) with the slot's expected
     calls, their handling time (the catalogue's topics), the callers' patience (national targets)
     and the agents on the line. `agents_on(slot, line)` gives the published roster's people; where
@@ -196,23 +204,41 @@ class _Bookings:
         slot = self.slots.get((start, procedure_id))
         if slot is None:
             end = minute + length
-            slot = {"id": self.ids["reservation_slot"].take(), "site_id": self.site.id, "date": self.day.date,
-                    "procedure_id": procedure_id, "start": start, "end": dt.time(min(end, 1439) // 60, min(end, 1439) % 60),
-                    "capacity": 0, "booked": 0}
+            slot = {
+                "id": self.ids["reservation_slot"].take(),
+                "site_id": self.site.id,
+                "date": self.day.date,
+                "procedure_id": procedure_id,
+                "start": start,
+                "end": dt.time(min(end, 1439) // 60, min(end, 1439) % 60),
+                "capacity": 0,
+                "booked": 0,
+            }
             self.slots[(start, procedure_id)] = slot
             self.rows["reservation_slot"].append(slot)
         slot["booked"] += 1
         slot["capacity"] = slot["booked"] + (0 if self.day_is_reservation_only() else 1)
         made = moment - dt.timedelta(days=self.rng.randint(*BOOKED_AHEAD_DAYS), hours=self.rng.uniform(0, 8))
         reservation_id = self.ids["reservation"].take()
-        self.rows["reservation"].append({
-            "id": reservation_id, "site_id": self.site.id, "slot_id": slot["id"], "procedure_id": procedure_id,
-            "reference": self.ids["reference"](self.rng),
-            "status": ReservationStatus.CHECKED_IN if came else ReservationStatus.NO_SHOW,
-            "proxy": False, "created_at": made, "updated_at": moment, "changed_at": None, "cancelled_at": None,
-            "checked_in_at": moment if came else None,
-            "no_show_at": moment + dt.timedelta(minutes=self.site.reservations.no_show_after_minutes) if not came else None,
-        })
+        self.rows["reservation"].append(
+            {
+                "id": reservation_id,
+                "site_id": self.site.id,
+                "slot_id": slot["id"],
+                "procedure_id": procedure_id,
+                "reference": self.ids["reference"](self.rng),
+                "status": ReservationStatus.CHECKED_IN if came else ReservationStatus.NO_SHOW,
+                "proxy": False,
+                "created_at": made,
+                "updated_at": moment,
+                "changed_at": None,
+                "cancelled_at": None,
+                "checked_in_at": moment if came else None,
+                "no_show_at": moment + dt.timedelta(minutes=self.site.reservations.no_show_after_minutes)
+                if not came
+                else None,
+            }
+        )
         return reservation_id
 
     def day_is_reservation_only(self) -> bool:
@@ -224,8 +250,15 @@ def _counters_at(staffed: dict[dt.time, int], moment: dt.datetime, seats: int) -
     return min(seats, max(1, staffed.get(dt.time(minute // 60, minute % 60), 1)))
 
 
-def _history_day(fixtures: Fixtures, site: SiteProfile, day: SiteDay, rng: random.Random, ids: dict,
-                 rows: dict[str, list], staffed: dict[dt.time, int]) -> None:
+def _history_day(
+    fixtures: Fixtures,
+    site: SiteProfile,
+    day: SiteDay,
+    rng: random.Random,
+    ids: dict,
+    rows: dict[str, list],
+    staffed: dict[dt.time, int],
+) -> None:
     """One open day. Counters open per slot as the staffing requirement asks (what a roster staffs),
     so history's waits are those the live day shows for the same demand."""
     seats = max(1, site.activity(ActivityId.window).seats) if ActivityId.window in day.activities else 1
@@ -245,19 +278,31 @@ def _history_day(fixtures: Fixtures, site: SiteProfile, day: SiteDay, rng: rando
         if stream.channel == "call":
             answered = rng.random() >= abandon.get((slot, stream.activity), 0.0)
             topic = stream.name if stream.name in {t.id for t in catalogue.call_topics} else "inquiry"
-            rows["call"].append({
-                "site_id": site.id, "activity": stream.activity.value,
-                "topic": rng.choice(topics_under(catalogue, topic)), "direction": "in",
-                "offered_at": moment, "answered": answered, "abandoned": not answered,
-                "wait_seconds": rng.expovariate(1 / 25), "duration_seconds": rng.gauss(180, 40) if answered else None,
-            })
+            rows["call"].append(
+                {
+                    "site_id": site.id,
+                    "activity": stream.activity.value,
+                    "topic": rng.choice(topics_under(catalogue, topic)),
+                    "direction": "in",
+                    "offered_at": moment,
+                    "answered": answered,
+                    "abandoned": not answered,
+                    "wait_seconds": rng.expovariate(1 / 25),
+                    "duration_seconds": rng.gauss(180, 40) if answered else None,
+                }
+            )
         elif stream.channel == "booth":
             start = moment + dt.timedelta(minutes=rng.expovariate(1 / 6))
-            rows["booth_session"].append({
-                "site_id": site.id, "booth_no": rng.randint(1, site.activity(ActivityId.booth).seats),
-                "kind": rng.choice(booth_kinds_for(catalogue, stream.name)), "joined_at": moment, "started_at": start,
-                "ended_at": start + dt.timedelta(minutes=rng.gauss(20, 5)),
-            })
+            rows["booth_session"].append(
+                {
+                    "site_id": site.id,
+                    "booth_no": rng.randint(1, site.activity(ActivityId.booth).seats),
+                    "kind": rng.choice(booth_kinds_for(catalogue, stream.name)),
+                    "joined_at": moment,
+                    "started_at": start,
+                    "ended_at": start + dt.timedelta(minutes=rng.gauss(20, 5)),
+                }
+            )
         elif stream.channel == "counter":
             procedure, minutes, _r, _a = live.procedure_of(fixtures, site, stream.name)
             if stream.reserved and rng.random() < NO_SHOW:  # booked and never came: no ticket
@@ -274,32 +319,55 @@ def _history_day(fixtures: Fixtures, site: SiteProfile, day: SiteDay, rng: rando
             free_at[counter] = max(free_at[counter], called) + handling
             ticket_id = ids["ticket"].take()
             fate = rng.random()
-            status = TicketStatus.NO_SHOW if fate < NO_SHOW else (
-                TicketStatus.HANDED_OFF if procedure.handoffs and fate < NO_SHOW + HAND_OFF else TicketStatus.DONE)
-            rows["ticket"].append({
-                "id": ticket_id, "site_id": site.id, "service_date": day.date, "procedure_id": procedure.id,
-                "group": procedure.group, "seq": seq, "number": f"{procedure.group}-{seq:03d}", "status": status,
-                "priority": 1 if stream.reserved else 0, "reservation_id": reservation_id,
-                "counter": CT.DEMO_COUNTER.format(n=counter + 1),
-                "issued_at": moment, "called_at": called,
-                "started_at": called + dt.timedelta(minutes=1) if status != TicketStatus.NO_SHOW else None,
-                "finished_at": called + handling if status == TicketStatus.DONE else None,
-                "no_show_at": called + dt.timedelta(minutes=3) if status == TicketStatus.NO_SHOW else None,
-                "handed_off_at": called + handling if status == TicketStatus.HANDED_OFF else None, "recalls": 0,
-            })
+            status = (
+                TicketStatus.NO_SHOW
+                if fate < NO_SHOW
+                else (
+                    TicketStatus.HANDED_OFF if procedure.handoffs and fate < NO_SHOW + HAND_OFF else TicketStatus.DONE
+                )
+            )
+            rows["ticket"].append(
+                {
+                    "id": ticket_id,
+                    "site_id": site.id,
+                    "service_date": day.date,
+                    "procedure_id": procedure.id,
+                    "group": procedure.group,
+                    "seq": seq,
+                    "number": f"{procedure.group}-{seq:03d}",
+                    "status": status,
+                    "priority": 1 if stream.reserved else 0,
+                    "reservation_id": reservation_id,
+                    "counter": CT.DEMO_COUNTER.format(n=counter + 1),
+                    "issued_at": moment,
+                    "called_at": called,
+                    "started_at": called + dt.timedelta(minutes=1) if status != TicketStatus.NO_SHOW else None,
+                    "finished_at": called + handling if status == TicketStatus.DONE else None,
+                    "no_show_at": called + dt.timedelta(minutes=3) if status == TicketStatus.NO_SHOW else None,
+                    "handed_off_at": called + handling if status == TicketStatus.HANDED_OFF else None,
+                    "recalls": 0,
+                }
+            )
             if status == TicketStatus.HANDED_OFF:
-                rows["handoff"].append({"ticket_id": ticket_id, "reason": rng.choice(procedure.handoffs),
-                                        "at": called + handling})
+                rows["handoff"].append(
+                    {"ticket_id": ticket_id, "reason": rng.choice(procedure.handoffs), "at": called + handling}
+                )
     if rng.random() < 0.06:
         category = rng.choice(list(fixtures.catalogue.incident_categories))
         occurred = _moment(day.date, dt.time(11, 0), rng)
-        rows["incident"].append({
-            "site_id": site.id, "kind": rng.choice(["incident", "complaint"]), "category": category,
-            "occurred_at": occurred,
-            "description": CT.DEMO_INCIDENT.format(category=fixtures.catalogue.incident_categories[category]),
-            "action_taken": CT.DEMO_INCIDENT_ACTION, "cause": None, "fix": None,
-            "reported_to_city_at": occurred + dt.timedelta(hours=1),
-        })
+        rows["incident"].append(
+            {
+                "site_id": site.id,
+                "kind": rng.choice(["incident", "complaint"]),
+                "category": category,
+                "occurred_at": occurred,
+                "description": CT.DEMO_INCIDENT.format(category=fixtures.catalogue.incident_categories[category]),
+                "action_taken": CT.DEMO_INCIDENT_ACTION,
+                "cause": None,
+                "fix": None,
+                "reported_to_city_at": occurred + dt.timedelta(hours=1),
+            }
+        )
 
 
 def _references():
@@ -321,8 +389,10 @@ def _sequences(tickets: list[dict]) -> list[dict]:
     for row in tickets:
         key = (row["site_id"], row["service_date"], row["group"])
         last[key] = max(last.get(key, 0), row["seq"])
-    return [{"site_id": site_id, "service_date": date, "group": group, "last_seq": seq}
-            for (site_id, date, group), seq in last.items()]
+    return [
+        {"site_id": site_id, "service_date": date, "group": group, "last_seq": seq}
+        for (site_id, date, group), seq in last.items()
+    ]
 
 
 def has_history(engine: Engine) -> bool:
@@ -349,8 +419,9 @@ def is_empty_database(engine: Engine) -> bool:
 def mark_demo_database(session: Session) -> None:
     from db.models import AppSetting
 
-    session.merge(AppSetting(key=DEMO_MARKER, value={"created_by": "madoguchi demo",
-                                                     "at": dt.datetime.now(dt.UTC).isoformat()}))
+    session.merge(
+        AppSetting(key=DEMO_MARKER, value={"created_by": "madoguchi demo", "at": dt.datetime.now(dt.UTC).isoformat()})
+    )
     session.commit()
 
 
@@ -363,8 +434,19 @@ def is_demo_database(session: Session) -> bool:
 
 
 def _clear(session: Session) -> None:
-    for model in (TicketEvent, Handoff, Ticket, TicketSequence, Reservation, ReservationSlot, Call,
-                  BoothSession, Incident, Roster, ReportSubmission):
+    for model in (
+        TicketEvent,
+        Handoff,
+        Ticket,
+        TicketSequence,
+        Reservation,
+        ReservationSlot,
+        Call,
+        BoothSession,
+        Incident,
+        Roster,
+        ReportSubmission,
+    ):
         session.execute(delete(model))
 
 
@@ -380,8 +462,14 @@ def _pause_for_tests(path: str | None) -> None:
     time.sleep(120)
 
 
-def reset(engine: Engine, fixtures: Fixtures, start: dt.datetime, speed: float, days: int,
-          progress: Callable[[str], None] = lambda _line: None) -> dict[str, int]:
+def reset(
+    engine: Engine,
+    fixtures: Fixtures,
+    start: dt.datetime,
+    speed: float,
+    days: int,
+    progress: Callable[[str], None] = lambda _line: None,
+) -> dict[str, int]:
     """Delete the demo history and fill it again, with the demo clock, in ONE transaction: a crash
     or a kill -9 anywhere in between leaves the old history exactly as it was."""
     import os
@@ -396,8 +484,14 @@ def reset(engine: Engine, fixtures: Fixtures, start: dt.datetime, speed: float, 
     return totals
 
 
-def fill_history(engine: Engine, fixtures: Fixtures, today: dt.date, days: int = 90, seed: int = 7,
-                 progress: Callable[[str], None] = lambda _line: None) -> dict[str, int]:
+def fill_history(
+    engine: Engine,
+    fixtures: Fixtures,
+    today: dt.date,
+    days: int = 90,
+    seed: int = 7,
+    progress: Callable[[str], None] = lambda _line: None,
+) -> dict[str, int]:
     """Records for the `days` days before `today` at every site, drawn from the demand model."""
     with write_session(engine) as session:
         totals = _fill(session, fixtures, today, days, seed, progress)
@@ -405,15 +499,27 @@ def fill_history(engine: Engine, fixtures: Fixtures, today: dt.date, days: int =
     return totals
 
 
-def _fill(session: Session, fixtures: Fixtures, today: dt.date, days: int, seed: int,
-          progress: Callable[[str], None]) -> dict[str, int]:
+def _fill(
+    session: Session, fixtures: Fixtures, today: dt.date, days: int, seed: int, progress: Callable[[str], None]
+) -> dict[str, int]:
     rng = random.Random(seed)
     # In the order foreign keys need: slots, then bookings, then the tickets that point at them.
-    tables = {"reservation_slot": ReservationSlot, "reservation": Reservation, "ticket": Ticket, "handoff": Handoff,
-              "call": Call, "booth_session": BoothSession, "incident": Incident}
+    tables = {
+        "reservation_slot": ReservationSlot,
+        "reservation": Reservation,
+        "ticket": Ticket,
+        "handoff": Handoff,
+        "call": Call,
+        "booth_session": BoothSession,
+        "incident": Incident,
+    }
     totals = dict.fromkeys(tables, 0)
-    ids = {"ticket": _Ids(session, Ticket), "reservation": _Ids(session, Reservation),
-           "reservation_slot": _Ids(session, ReservationSlot), "reference": _references()}
+    ids = {
+        "ticket": _Ids(session, Ticket),
+        "reservation": _Ids(session, Reservation),
+        "reservation_slot": _Ids(session, ReservationSlot),
+        "reference": _references(),
+    }
     for site_id in sorted(fixtures.sites):
         site = fixtures.sites[site_id]
         calendar = SiteCalendar(site, fixtures.catalogue)
@@ -422,8 +528,9 @@ def _fill(session: Session, fixtures: Fixtures, today: dt.date, days: int, seed:
         for offset in range(days, 0, -1):
             day = calendar.day(today - dt.timedelta(days=offset))
             if day.open:
-                staffed = {r.slot: r.required for r in staffing.day(day.date).requirements
-                           if r.activity == ActivityId.window}
+                staffed = {
+                    r.slot: r.required for r in staffing.day(day.date).requirements if r.activity == ActivityId.window
+                }
                 _history_day(fixtures, site, day, rng, ids, rows, staffed)
         for name, model in tables.items():
             if rows[name]:
@@ -431,27 +538,40 @@ def _fill(session: Session, fixtures: Fixtures, today: dt.date, days: int, seed:
             totals[name] += len(rows[name])
         if rows["ticket"]:  # numbers issued later on a day with history go on from the last one
             session.execute(insert(TicketSequence), _sequences(rows["ticket"]))
-        progress(CT.DEMO_SITE_HISTORY.format(site=site.name, tickets=len(rows["ticket"]),
-                                             reservations=len(rows["reservation"]), calls=len(rows["call"]),
-                                             booths=len(rows["booth_session"])))
+        progress(
+            CT.DEMO_SITE_HISTORY.format(
+                site=site.name,
+                tickets=len(rows["ticket"]),
+                reservations=len(rows["reservation"]),
+                calls=len(rows["call"]),
+                booths=len(rows["booth_session"]),
+            )
+        )
     if not is_sqlite(session.get_bind()):  # explicit ids: move PostgreSQL's sequences past them
         for table in ("ticket", "reservation", "reservation_slot"):
-            session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                                 f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"))
+            session.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+                )
+            )
     return totals
 
 
 def demo_start(fixtures: Fixtures, real: dt.datetime) -> dt.datetime:
     """When the demo's day starts: now if most sites serve now, else the next weekday most sites
     open, at 10:00, so a new user always sees a working morning."""
+
     def serving(moment: dt.datetime) -> int:
         count = 0
         for site in fixtures.sites.values():
             day = SiteCalendar(site, fixtures.catalogue).day(moment.date())
             minute = minute_of(moment.time())
-            count += any(minute_of(s.start) <= minute < minute_of(s.end) - 60
-                         for a in day.activities.values() for s in a.service)
+            count += any(
+                minute_of(s.start) <= minute < minute_of(s.end) - 60 for a in day.activities.values() for s in a.service
+            )
         return count
+
     moment = local(real)
     if serving(moment) >= 3:
         return real
@@ -472,8 +592,12 @@ DEMO_USERS = (
     ("demo-admin", CT.DEMO_USER_NAMES[Role.ADMIN], Role.ADMIN, None),
     ("demo-supervisor", CT.DEMO_USER_NAMES[Role.SUPERVISOR], Role.SUPERVISOR, ("seto", "tamano")),
     ("demo-clerk", CT.DEMO_USER_NAMES[Role.CLERK], Role.CLERK, ("seto",)),
-    ("demo-scheduler", CT.DEMO_USER_NAMES[Role.SCHEDULER], Role.SCHEDULER,
-     ("seto", "tamano", "ageo", "fujieda", "kawanishi")),
+    (
+        "demo-scheduler",
+        CT.DEMO_USER_NAMES[Role.SCHEDULER],
+        Role.SCHEDULER,
+        ("seto", "tamano", "ageo", "fujieda", "kawanishi"),
+    ),
     ("demo-city-tamano", CT.DEMO_USER_NAMES[Role.CITY_VIEWER], Role.CITY_VIEWER, ("tamano",)),
 )
 DEMO_USERS_FILE = "demo-users.txt"
@@ -510,8 +634,9 @@ def ensure_demo_users(engine: Engine, fixtures: Fixtures, data_dir: Path) -> lis
 # --- the live feed -------------------------------------------------------------------------------
 
 
-def publish_quick_rosters(engine: Engine, fixtures: Fixtures, today: dt.date, time_limit: float,
-                          progress: Callable[[str], None]) -> None:
+def publish_quick_rosters(
+    engine: Engine, fixtures: Fixtures, today: dt.date, time_limit: float, progress: Callable[[str], None]
+) -> None:
     """A published roster for this week at every open site that has none (short solves)."""
     from dashboard.roster_services import build_problem
     from db import roster_store
@@ -591,10 +716,18 @@ class LiveFeed:
                             answered = rng.random() >= abandon.get((slot, stream.activity), 0.0)
                             topic = stream.name if stream.name in {t.id for t in catalogue.call_topics} else "inquiry"
                             topic = rng.choice(topics_under(catalogue, topic))
-                            live.log_call(fixtures, site_id, session=session, activity=stream.activity.value,
-                                          topic=topic, offered_at=now, answered=answered,
-                                          wait_seconds=rng.expovariate(1 / 25),
-                                          duration_seconds=rng.gauss(180, 40) if answered else None, actor=SYSTEM)
+                            live.log_call(
+                                fixtures,
+                                site_id,
+                                session=session,
+                                activity=stream.activity.value,
+                                topic=topic,
+                                offered_at=now,
+                                answered=answered,
+                                wait_seconds=rng.expovariate(1 / 25),
+                                duration_seconds=rng.gauss(180, 40) if answered else None,
+                                actor=SYSTEM,
+                            )
                             done["calls"] += 1
                         elif stream.channel == "booth":
                             kind = rng.choice(booth_kinds_for(catalogue, stream.name))
@@ -605,8 +738,9 @@ class LiveFeed:
             self._clerks(site, day, now, session, done)
             self._booths(site, now, session)
 
-    def _abandonment(self, site: SiteProfile, day: SiteDay, expected: dict, session: Session,
-                     slot: dt.time) -> dict[tuple[dt.time, ActivityId], float]:
+    def _abandonment(
+        self, site: SiteProfile, day: SiteDay, expected: dict, session: Session, slot: dt.time
+    ) -> dict[tuple[dt.time, ActivityId], float]:
         """This slot's hang-up shares, with today's published roster on the lines when there is one."""
         shifts = live.published_shifts(session, site.id, day.date, actor=SYSTEM)
         minute = minute_of(slot)
@@ -615,18 +749,31 @@ class LiveFeed:
             if not shifts or at != slot:
                 return None
             # A shared block ("booth+call_centre", cover_both) counts on each of its lines.
-            return sum(1 for s in shifts
-                       if not s.on_break(minute) and line.value in (s.activity_at(minute) or "").split("+"))
+            return sum(
+                1 for s in shifts if not s.on_break(minute) and line.value in (s.activity_at(minute) or "").split("+")
+            )
 
-        return call_abandonment(self.fixtures, site, day, {k: v for k, v in expected.items() if k[0] == slot}, agents_on)
+        return call_abandonment(
+            self.fixtures, site, day, {k: v for k, v in expected.items() if k[0] == slot}, agents_on
+        )
 
-    def _clerks(self, site: SiteProfile, day: SiteDay, now: dt.datetime, session: Session,
-                done: dict[str, int]) -> None:
+    def _clerks(
+        self, site: SiteProfile, day: SiteDay, now: dt.datetime, session: Session, done: dict[str, int]
+    ) -> None:
         fixtures, rng = self.fixtures, self.rng
-        busy = [t for t in session.exec(select(Ticket).where(
-            Ticket.site_id == site.id, Ticket.service_date == local(now).date(),
-            Ticket.status.in_((TicketStatus.CALLED, TicketStatus.SERVING)))).scalars().all()
-            if t.counter != PERSON_COUNTER]
+        busy = [
+            t
+            for t in session.exec(
+                select(Ticket).where(
+                    Ticket.site_id == site.id,
+                    Ticket.service_date == local(now).date(),
+                    Ticket.status.in_((TicketStatus.CALLED, TicketStatus.SERVING)),
+                )
+            )
+            .scalars()
+            .all()
+            if t.counter != PERSON_COUNTER
+        ]
         for ticket in busy:
             minutes = live.procedure_of(fixtures, site, ticket.procedure_id)[1]
             if ticket.status == TicketStatus.CALLED and now - ticket.called_at > dt.timedelta(minutes=1):
@@ -637,8 +784,15 @@ class LiveFeed:
             elif ticket.status == TicketStatus.SERVING and now - ticket.called_at > dt.timedelta(minutes=minutes):
                 reasons = fixtures.catalogue_for(site.id).procedure(ticket.procedure_id).handoffs
                 if reasons and rng.random() < HAND_OFF:
-                    live.ticket_action(fixtures, ticket.id, "hand_off", session=session, now=now,
-                                       reason=rng.choice(reasons), actor=SYSTEM)
+                    live.ticket_action(
+                        fixtures,
+                        ticket.id,
+                        "hand_off",
+                        session=session,
+                        now=now,
+                        reason=rng.choice(reasons),
+                        actor=SYSTEM,
+                    )
                 else:
                     live.ticket_action(fixtures, ticket.id, "finish", session=session, now=now, actor=SYSTEM)
                 done["finished"] += 1
@@ -668,9 +822,17 @@ class LiveFeed:
         if ActivityId.booth not in {a.id for a in site.activities}:
             return
         date = local(now).date()
-        visits = session.exec(select(BoothSession).where(
-            BoothSession.site_id == site.id, BoothSession.ended_at.is_(None),
-            BoothSession.joined_at >= dt.datetime.combine(date, dt.time(0), tzinfo=TOKYO))).scalars().all()
+        visits = (
+            session.exec(
+                select(BoothSession).where(
+                    BoothSession.site_id == site.id,
+                    BoothSession.ended_at.is_(None),
+                    BoothSession.joined_at >= dt.datetime.combine(date, dt.time(0), tzinfo=TOKYO),
+                )
+            )
+            .scalars()
+            .all()
+        )
         for visit in visits:
             if visit.started_at is not None and now - visit.started_at > dt.timedelta(minutes=20):
                 live.booth_end(visit.id, session=session, now=now, actor=SYSTEM)
@@ -721,10 +883,19 @@ def record_past_submissions(engine: Engine, fixtures: Fixtures, today: dt.date) 
     count = 0
     with write_session(engine) as session:
         for site_id in sorted(fixtures.sites):
-            for item in report_services.due_list(site_id, session=session, fixtures=fixtures, today=today,
-                                                    actor=SYSTEM):
+            for item in report_services.due_list(
+                site_id, session=session, fixtures=fixtures, today=today, actor=SYSTEM
+            ):
                 if item.status == "overdue" and item.due < today:
-                    report_services.mark_submitted(site_id, item.report_id, item.period_start, item.due,
-                                                   session=session, fixtures=fixtures, today=today, actor=SYSTEM)
+                    report_services.mark_submitted(
+                        site_id,
+                        item.report_id,
+                        item.period_start,
+                        item.due,
+                        session=session,
+                        fixtures=fixtures,
+                        today=today,
+                        actor=SYSTEM,
+                    )
                     count += 1
     return count

@@ -7,6 +7,7 @@ attendance window the demo publishes a plan (managers and deputies plus agents i
 the contract floors, the day's hours up to 8 h of work, one activity each, the floors first) and
 stamps it: one person in twelve clocks in 10–25 minutes late; Tamano makes 0–4 outgoing calls a
 day; half of the registered cards are collected."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -46,8 +47,16 @@ LATE_SHARE = 1 / 12
 
 def clear(engine: Engine) -> None:
     with write_session(engine) as session:
-        for model in (AttendanceEvent, StaffTraining, StaffPledge, StaffListChange, CardReminder, UncollectedCard,
-                      CityBooking, DesignatedDay):
+        for model in (
+            AttendanceEvent,
+            StaffTraining,
+            StaffPledge,
+            StaffListChange,
+            CardReminder,
+            UncollectedCard,
+            CityBooking,
+            DesignatedDay,
+        ):
             session.execute(delete(model))
         session.commit()
 
@@ -91,15 +100,21 @@ def _skills_of(session, staff: list[Staff]) -> dict[str, list[str]]:
     return skills_of
 
 
-def _person_day(rng: random.Random, site_id: str, day, person: Staff, activity: str | None, index: int,
-                start: int, end: int) -> tuple[dict, list[dict]]:
+def _person_day(
+    rng: random.Random, site_id: str, day, person: Staff, activity: str | None, index: int, start: int, end: int
+) -> tuple[dict, list[dict]]:
     """One person's planned shift for a past day and the stamps they made (late now and then)."""
     plan_end = min(end, start + 9 * 60)  # at most 8 h of work and the hour's break
     lunch = 11 * 60 + 30 + 30 * (index % 4)  # staggered, so someone stays on duty
     long_day = plan_end - start > 6 * 60
-    shift = {"staff_id": person.id, "date": day.date.isoformat(), "start": _hhmm(start), "end": _hhmm(plan_end),
-             "breaks": [[_hhmm(lunch), _hhmm(lunch + 60)]] if long_day else [],
-             "activities": [{"start": _hhmm(start), "end": _hhmm(plan_end), "activity": activity}] if activity else []}
+    shift = {
+        "staff_id": person.id,
+        "date": day.date.isoformat(),
+        "start": _hhmm(start),
+        "end": _hhmm(plan_end),
+        "breaks": [[_hhmm(lunch), _hhmm(lunch + 60)]] if long_day else [],
+        "activities": [{"start": _hhmm(start), "end": _hhmm(plan_end), "activity": activity}] if activity else [],
+    }
     late = rng.random() < LATE_SHARE
     clock_in = start + (rng.randint(10, 25) if late else -rng.randint(0, 8))
     clock_out = plan_end + rng.randint(0, 10)
@@ -107,14 +122,33 @@ def _person_day(rng: random.Random, site_id: str, day, person: Staff, activity: 
     if long_day:
         taken = lunch + rng.choice((0, 0, 5, 10))
         events[1:1] = [(StampKind.BREAK_START, taken), (StampKind.BREAK_END, taken + 60)]
-    stamps = [{"site_id": site_id, "staff_id": person.id, "date": day.date, "kind": kind.value,
-               "at": _at(day.date, minute), "recorded_at": _at(day.date, minute), "recorded_by": "demo"}
-              for kind, minute in events]
+    stamps = [
+        {
+            "site_id": site_id,
+            "staff_id": person.id,
+            "date": day.date,
+            "kind": kind.value,
+            "at": _at(day.date, minute),
+            "recorded_at": _at(day.date, minute),
+            "recorded_by": "demo",
+        }
+        for kind, minute in events
+    ]
     return shift, stamps
 
 
-def _attendance_day(rng: random.Random, site, day, staff: list[Staff], skills_of: dict[str, list[str]],
-                    offset: int, start: int, end: int, plans: dict, stamps: list[dict]) -> None:
+def _attendance_day(
+    rng: random.Random,
+    site,
+    day,
+    staff: list[Staff],
+    skills_of: dict[str, list[str]],
+    offset: int,
+    start: int,
+    end: int,
+    plans: dict,
+    stamps: list[dict],
+) -> None:
     """The plan of one past day (leaders and agents in turn, the floors first) and its stamps."""
     floors = {a.id.value: a.min_staff for a in site.activities if day.is_open(a.id) and a.min_staff}
     people = _planned_people(staff, max(site.staffing.min_headcount, 2 + sum(floors.values())), offset)
@@ -126,15 +160,25 @@ def _attendance_day(rng: random.Random, site, day, staff: list[Staff], skills_of
         stamps += made
 
 
-def _outgoing_calls(rng: random.Random, site_id: str, day, purposes: list, line: str,
-                    start: int, end: int) -> list[dict]:
+def _outgoing_calls(
+    rng: random.Random, site_id: str, day, purposes: list, line: str, start: int, end: int
+) -> list[dict]:
     calls = []
     for _ in range(rng.randint(0, 4)):
         outcome = rng.choice(("reached", "reached", "no_answer", "message"))
-        calls.append({"site_id": site_id, "activity": line, "topic": rng.choice(purposes),
-                      "direction": "out", "offered_at": _at(day.date, rng.randint(start + 60, end - 60)),
-                      "answered": outcome == "reached", "abandoned": False, "outcome": outcome,
-                      "duration_seconds": rng.uniform(60, 240) if outcome == "reached" else None})
+        calls.append(
+            {
+                "site_id": site_id,
+                "activity": line,
+                "topic": rng.choice(purposes),
+                "direction": "out",
+                "offered_at": _at(day.date, rng.randint(start + 60, end - 60)),
+                "answered": outcome == "reached",
+                "abandoned": False,
+                "outcome": outcome,
+                "duration_seconds": rng.uniform(60, 240) if outcome == "reached" else None,
+            }
+        )
     return calls
 
 
@@ -143,8 +187,9 @@ def _publish_plans(session, site_id: str, plans: dict[dt.date, list[dict]]) -> N
     for week, shifts in sorted(plans.items()):
         if roster_store.published_roster(session, site_id, week) is None:
             roster = Roster.from_json({"site": site_id, "week_start": week.isoformat(), "shifts": shifts})
-            roster_store.publish(session, site_id, week,
-                                 roster_store.save_roster(session, roster, note=CT.DEMO_PAST_PLAN_NOTE))
+            roster_store.publish(
+                session, site_id, week, roster_store.save_roster(session, roster, note=CT.DEMO_PAST_PLAN_NOTE)
+            )
 
 
 def _training_and_pledges(session, site, staff: list[Staff]) -> int:
@@ -155,8 +200,13 @@ def _training_and_pledges(session, site, staff: list[Staff]) -> int:
         recorded = {"recorded_at": _at(first, 17 * 60), "recorded_by": "demo"}
         trainings += [
             {"staff_id": person.id, "course": "initial", "title": None, "completed_on": first, **recorded},
-            {"staff_id": person.id, "course": "privacy", "title": CT.DEMO_PRIVACY_TRAINING, "completed_on": first,
-             **recorded},
+            {
+                "staff_id": person.id,
+                "course": "privacy",
+                "title": CT.DEMO_PRIVACY_TRAINING,
+                "completed_on": first,
+                **recorded,
+            },
         ]
         pledges.append({"staff_id": person.id, "signed_on": first, **recorded})
     existing = set(session.exec(select(StaffTraining.staff_id)).scalars())
@@ -178,20 +228,26 @@ def _uncollected_cards(session, rng: random.Random, site, today: dt.date) -> int
         if mailed < site.contract.start:
             continue
         collected = mailed + dt.timedelta(days=rng.randint(3, 20)) if i % 2 else None
-        cards.append({"site_id": site.id, "reference": f"D{mailed:%y%m%d}-{i:02d}", "notice_mailed_on": mailed,
-                      "collected_on": collected if collected and collected < today else None,
-                      "recorded_at": _at(mailed, 17 * 60)})
+        cards.append(
+            {
+                "site_id": site.id,
+                "reference": f"D{mailed:%y%m%d}-{i:02d}",
+                "notice_mailed_on": mailed,
+                "collected_on": collected if collected and collected < today else None,
+                "recorded_at": _at(mailed, 17 * 60),
+            }
+        )
     if cards:
         session.execute(insert(UncollectedCard), cards)
     return len(cards)
 
 
-def _site_days(session, rng: random.Random, fixtures: Fixtures, site, today: dt.date, days: int,
-               attendance_days: int) -> tuple[list[dict], list[dict]]:
+def _site_days(
+    session, rng: random.Random, fixtures: Fixtures, site, today: dt.date, days: int, attendance_days: int
+) -> tuple[list[dict], list[dict]]:
     """The attendance stamps (with their published plans) and outgoing calls of the site's past days."""
     calendar = SiteCalendar(site, fixtures.catalogue)
-    staff = list(session.exec(select(Staff).where(Staff.site_id == site.id, Staff.active)
-                              .order_by(Staff.id)).scalars())
+    staff = list(session.exec(select(Staff).where(Staff.site_id == site.id, Staff.active).order_by(Staff.id)).scalars())
     stamps, calls = [], []
     plans: dict[dt.date, list[dict]] = {}
     skills_of = _skills_of(session, staff)
@@ -216,24 +272,35 @@ def _site_days(session, rng: random.Random, fixtures: Fixtures, site, today: dt.
     return stamps, calls
 
 
-def fill_contract_records(engine: Engine, fixtures: Fixtures, today: dt.date, days: int = 90, attendance_days: int = 14,
-                          seed: int = 17, progress: Callable[[str], None] = lambda _line: None) -> dict[str, int]:
+def fill_contract_records(
+    engine: Engine,
+    fixtures: Fixtures,
+    today: dt.date,
+    days: int = 90,
+    attendance_days: int = 14,
+    seed: int = 17,
+    progress: Callable[[str], None] = lambda _line: None,
+) -> dict[str, int]:
     rng = random.Random(seed)
     totals = {"attendance": 0, "outgoing": 0, "training": 0, "cards": 0}
     with write_session(engine) as session:
         for site_id in sorted(fixtures.sites):
             site = fixtures.sites[site_id]
             stamps, calls = _site_days(session, rng, fixtures, site, today, days, attendance_days)
-            staff = list(session.exec(select(Staff).where(Staff.site_id == site_id, Staff.active)
-                                      .order_by(Staff.id)).scalars())
+            staff = list(
+                session.exec(select(Staff).where(Staff.site_id == site_id, Staff.active).order_by(Staff.id)).scalars()
+            )
             trainings = _training_and_pledges(session, site, staff)
             cards = _uncollected_cards(session, rng, site, today)
             totals["attendance"] += len(stamps)
             totals["outgoing"] += len(calls)
             totals["training"] += trainings
             totals["cards"] += cards
-            progress(CT.DEMO_SITE_RECORDS.format(site=site.name, attendance=len(stamps), outgoing=len(calls),
-                                                 training=trainings))
+            progress(
+                CT.DEMO_SITE_RECORDS.format(
+                    site=site.name, attendance=len(stamps), outgoing=len(calls), training=trainings
+                )
+            )
         session.commit()
     return totals
 
@@ -274,8 +341,9 @@ def live_attendance(engine: Engine, fixtures: Fixtures, now: dt.datetime) -> int
                 if due is None:
                     continue
                 try:
-                    attendance_services.stamp(fixtures, site_id, shift.staff_id, due.value, session=session, now=now,
-                                              actor=SYSTEM)
+                    attendance_services.stamp(
+                        fixtures, site_id, shift.staff_id, due.value, session=session, now=now, actor=SYSTEM
+                    )
                     stamped += 1
                 except LiveError:
                     session.rollback()
@@ -284,4 +352,3 @@ def live_attendance(engine: Engine, fixtures: Fixtures, now: dt.datetime) -> int
 
 def history_summary(totals: dict[str, int]) -> str:
     return CT.DEMO_RECORDS_SUMMARY.format(**totals)
-

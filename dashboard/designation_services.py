@@ -3,6 +3,7 @@ announces (Kawanishi §6(2)/§5(2)エ weekend sessions, Seto §5(2)ア ~3 days a
 is one transaction with an audit line (who, when). `with_designations` lays the stored dates over
 the fixtures; the pages (dashboard.resources.fixtures), the CLI, the demo, reports and rosters
 load the site calendar through it, so a change shows everywhere at once."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -112,13 +113,17 @@ def _check(fixtures: Fixtures, site_id: str, day_type_id: str, date: dt.date, no
         raise LiveError(T.ERR_SITE.format(site=site_id))
     kinds = {d.id: d for d in dd.designatable(base)}
     if day_type_id not in kinds:
-        raise LiveError(T.DES_ERR_KIND.format(site=base.name, value=day_type_id,
-                                              kinds="、".join(d.label for d in kinds.values()) or "—"))
+        raise LiveError(
+            T.DES_ERR_KIND.format(
+                site=base.name, value=day_type_id, kinds="、".join(d.label for d in kinds.values()) or "—"
+            )
+        )
     if not isinstance(date, dt.date):
         raise LiveError(T.DES_ERR_DATE.format(value=date))
     if not base.contract.start <= date <= base.contract.end:
-        raise LiveError(T.DES_ERR_CONTRACT.format(site=base.name, date=date, start=base.contract.start,
-                                                  end=base.contract.end))
+        raise LiveError(
+            T.DES_ERR_CONTRACT.format(site=base.name, date=date, start=base.contract.start, end=base.contract.end)
+        )
     if date <= local(now).date():
         raise LiveError(T.DES_ERR_PAST.format(date=date))
     current = site_profile(fixtures, site_id, session=session)
@@ -126,8 +131,9 @@ def _check(fixtures: Fixtures, site_id: str, day_type_id: str, date: dt.date, no
 
 
 @needs(Permission.EDIT_SITE_SETTINGS)
-def add_day(fixtures: Fixtures, site_id: str, day_type: str, date: dt.date, *, session: Session,
-            now: dt.datetime, actor: Actor) -> None:
+def add_day(
+    fixtures: Fixtures, site_id: str, day_type: str, date: dt.date, *, session: Session, now: dt.datetime, actor: Actor
+) -> None:
     """Designate a date (the city's notice). Refused for a date already designated, in the past,
     outside the contract, or in the year-end closure the day type excludes."""
     base, kind, current = _check(fixtures, site_id, day_type, date, now, session)
@@ -138,35 +144,66 @@ def add_day(fixtures: Fixtures, site_id: str, day_type: str, date: dt.date, *, s
     if designation_store.find(session, site_id, day_type, date) is not None:  # a withdrawn profile date
         designation_store.drop(session, site_id=site_id, day_type=day_type, date=date)
     else:
-        designation_store.put(session, site_id=site_id, day_type=day_type, date=date, action=dd.Action.ADD,
-                              changed_by=actor.username, at=now)
-    audit_store.record(session=session, actor=actor.username, action="designated_day_add", entity="designated_day",
-                       entity_id=f"{site_id}:{day_type}:{date.isoformat()}", detail={"site": site_id,
-                       "day_type": day_type, "date": date.isoformat()})
+        designation_store.put(
+            session,
+            site_id=site_id,
+            day_type=day_type,
+            date=date,
+            action=dd.Action.ADD,
+            changed_by=actor.username,
+            at=now,
+        )
+    audit_store.record(
+        session=session,
+        actor=actor.username,
+        action="designated_day_add",
+        entity="designated_day",
+        entity_id=f"{site_id}:{day_type}:{date.isoformat()}",
+        detail={"site": site_id, "day_type": day_type, "date": date.isoformat()},
+    )
     session.commit()
 
 
 @needs(Permission.EDIT_SITE_SETTINGS)
-def remove_day(fixtures: Fixtures, site_id: str, day_type: str, date: dt.date, *, session: Session,
-               now: dt.datetime, actor: Actor) -> None:
+def remove_day(
+    fixtures: Fixtures, site_id: str, day_type: str, date: dt.date, *, session: Session, now: dt.datetime, actor: Actor
+) -> None:
     """Withdraw a designated date. Refused while bookings are held for that day (cancel or move
     them first), for a date not designated, or in the past."""
     base, kind, current = _check(fixtures, site_id, day_type, date, now, session)
     if date not in current:
         raise LiveError(T.DES_ERR_NOT_DESIGNATED.format(date=date, kind=kind.label))
     booked = session.scalar(
-        select(func.count()).select_from(Reservation).join(ReservationSlot, Reservation.slot_id == ReservationSlot.id)
-        .where(Reservation.site_id == site_id, ReservationSlot.date == date,
-               Reservation.status.in_(tuple(ACTIVE_RESERVATION))))
+        select(func.count())
+        .select_from(Reservation)
+        .join(ReservationSlot, Reservation.slot_id == ReservationSlot.id)
+        .where(
+            Reservation.site_id == site_id,
+            ReservationSlot.date == date,
+            Reservation.status.in_(tuple(ACTIVE_RESERVATION)),
+        )
+    )
     if booked:
         raise LiveError(T.DES_ERR_BOOKED.format(date=date, n=booked))
     stored = designation_store.find(session, site_id, day_type, date)
     if stored is not None and stored.action == dd.Action.ADD:
         designation_store.drop(session, site_id=site_id, day_type=day_type, date=date)
     else:
-        designation_store.put(session, site_id=site_id, day_type=day_type, date=date, action=dd.Action.REMOVE,
-                              changed_by=actor.username, at=now)
-    audit_store.record(session=session, actor=actor.username, action="designated_day_remove",
-                       entity="designated_day", entity_id=f"{site_id}:{day_type}:{date.isoformat()}",
-                       detail={"site": site_id, "day_type": day_type, "date": date.isoformat()})
+        designation_store.put(
+            session,
+            site_id=site_id,
+            day_type=day_type,
+            date=date,
+            action=dd.Action.REMOVE,
+            changed_by=actor.username,
+            at=now,
+        )
+    audit_store.record(
+        session=session,
+        actor=actor.username,
+        action="designated_day_remove",
+        entity="designated_day",
+        entity_id=f"{site_id}:{day_type}:{date.isoformat()}",
+        detail={"site": site_id, "day_type": day_type, "date": date.isoformat()},
+    )
     session.commit()

@@ -2,6 +2,7 @@
 within the profile's [incident_reporting] limits (Kawanishi §10(2), Seto §11, Fujieda §8(1)①).
 Recording them (経過・被害, oral and written report times, the new kinds) is report_services'
 record_incident / update_incident."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +14,6 @@ from core.fixtures import Fixtures
 from dashboard import texts
 from dashboard.access import Permission, needs
 from dashboard.report_services import _site
-
 
 
 @needs(Permission.EDIT_RECORDS)
@@ -28,17 +28,28 @@ def overdue_incident_reports(site_id: str, *, session: Session, fixtures: Fixtur
     rules = site.incident_reporting
     if rules.report_within_minutes is None and rules.written_within_days is None:
         return []
-    rows = session.exec(select(Incident).where(
-        Incident.site_id == site_id, Incident.kind.in_(("incident", "vacancy")),
-        or_(Incident.reported_to_city_at.is_(None), Incident.written_reported_at.is_(None)))).all()
+    rows = session.exec(
+        select(Incident).where(
+            Incident.site_id == site_id,
+            Incident.kind.in_(("incident", "vacancy")),
+            or_(Incident.reported_to_city_at.is_(None), Incident.written_reported_at.is_(None)),
+        )
+    ).all()
     items = [IncidentTimes(r.id, r.kind, r.occurred_at, r.reported_to_city_at, r.written_reported_at) for r in rows]
     lines = []
     for late in overdue(items, rules, now):
-        limit = (texts.INC_LIMIT_FIRST.format(minutes=late.limit) if late.what == "first"
-                 else texts.INC_LIMIT_WRITTEN.format(days=late.limit))
-        lines.append(texts.INC_OVERDUE.format(
-            what=f"{texts.INC_KINDS.get(late.incident.kind, late.incident.kind)} #{late.incident.id}",
-            occurred=f"{local(late.incident.occurred_at):%Y-%m-%d %H:%M}", limit=limit))
+        limit = (
+            texts.INC_LIMIT_FIRST.format(minutes=late.limit)
+            if late.what == "first"
+            else texts.INC_LIMIT_WRITTEN.format(days=late.limit)
+        )
+        lines.append(
+            texts.INC_OVERDUE.format(
+                what=f"{texts.INC_KINDS.get(late.incident.kind, late.incident.kind)} #{late.incident.id}",
+                occurred=f"{local(late.incident.occurred_at):%Y-%m-%d %H:%M}",
+                limit=limit,
+            )
+        )
     return lines
 
 

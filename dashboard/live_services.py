@@ -14,6 +14,7 @@ db.engine.write_session(engine)), and a CHECK constraint refuses an overbooked s
 Access (issue 14): every use case is decorated with @needs; callers pass `actor=`. Use cases
 that take a row id (ticket, slot, booth session) check the row's site with `require`.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -116,8 +117,9 @@ def published_shifts(session: Session, site_id: str, date: dt.date) -> list[Shif
 
 
 @needs(Permission.OPERATE_COUNTER)
-def issue_ticket(fixtures: Fixtures, site_id: str, procedure_id: str, *, session: Session,
-                 now: dt.datetime) -> TicketRecord:
+def issue_ticket(
+    fixtures: Fixtures, site_id: str, procedure_id: str, *, session: Session, now: dt.datetime
+) -> TicketRecord:
     """A walk-in ticket. Refused outside service hours, for a procedure not offered that day, and
     on reservation-only days. One statement on PostgreSQL."""
     site = site_profile(fixtures, site_id)
@@ -127,15 +129,15 @@ def issue_ticket(fixtures: Fixtures, site_id: str, procedure_id: str, *, session
     service_check(day, activity, now, procedure_id)
     if day.activities[activity].reservation_only:
         raise ReservationOnlyDay(T.RESERVATION_ONLY_DAY.format(date=date))
-    ticket = live_store.issue_ticket(session=session, site_id=site.id, date=date, procedure_id=procedure.id,
-                                     group=procedure.group, now=now)
+    ticket = live_store.issue_ticket(
+        session=session, site_id=site.id, date=date, procedure_id=procedure.id, group=procedure.group, now=now
+    )
     session.commit()
     return ticket
 
 
 @needs(Permission.VIEW_LIVE)
-def wait_estimate(fixtures: Fixtures, ticket: TicketRecord, *, session: Session, now: dt.datetime,
-                  actor: Actor) -> int:
+def wait_estimate(fixtures: Fixtures, ticket: TicketRecord, *, session: Session, now: dt.datetime, actor: Actor) -> int:
     """Minutes the ticket should wait: the queue ahead of it for the same activity, shared by the
     counters open now (those working a ticket, else the roster's staff, else the floor)."""
     require(actor, Permission.VIEW_LIVE, ticket.site_id)
@@ -144,13 +146,15 @@ def wait_estimate(fixtures: Fixtures, ticket: TicketRecord, *, session: Session,
     same_activity = [p.id for p in site.procedures if p.activity == activity]
     ahead = live_store.waiting_ahead(session=session, ticket=ticket, procedures=same_activity)
     minutes = [procedure_of(fixtures, site, p)[1] for p in ahead]
-    return estimate_wait_minutes(minutes, counters_open(fixtures, ticket.site_id, activity, session=session, now=now,
-                                                        actor=actor))
+    return estimate_wait_minutes(
+        minutes, counters_open(fixtures, ticket.site_id, activity, session=session, now=now, actor=actor)
+    )
 
 
 @needs(Permission.VIEW_LIVE)
-def counters_open(fixtures: Fixtures, site_id: str, activity: ActivityId, *, session: Session,
-                  now: dt.datetime, actor: Actor) -> int:
+def counters_open(
+    fixtures: Fixtures, site_id: str, activity: ActivityId, *, session: Session, now: dt.datetime, actor: Actor
+) -> int:
     date = local(now).date()
     site = site_profile(fixtures, site_id)
     busy = live_store.busy_counters(session=session, site_id=site_id, date=date)
@@ -173,8 +177,15 @@ def _ticket(session: Session, ticket_id: int) -> TicketRecord:
 
 
 @needs(Permission.OPERATE_COUNTER)
-def call_next(fixtures: Fixtures, site_id: str, counter: str, *, session: Session, now: dt.datetime,
-              procedures: list[str] | None = None) -> TicketRecord | None:
+def call_next(
+    fixtures: Fixtures,
+    site_id: str,
+    counter: str,
+    *,
+    session: Session,
+    now: dt.datetime,
+    procedures: list[str] | None = None,
+) -> TicketRecord | None:
     """Call the next waiting ticket (reservations first, then by issue time) to `counter`.
     None when nobody waits. Two clerks calling at once never get the same ticket. One statement
     on PostgreSQL."""
@@ -182,8 +193,9 @@ def call_next(fixtures: Fixtures, site_id: str, counter: str, *, session: Sessio
     counter = counter_name(counter)
     if not counter:
         raise CounterRequired(T.COUNTER_MISSING)
-    ticket = live_store.call_next(session=session, site_id=site.id, date=local(now).date(), counter=counter,
-                                  now=now, procedures=procedures)
+    ticket = live_store.call_next(
+        session=session, site_id=site.id, date=local(now).date(), counter=counter, now=now, procedures=procedures
+    )
     session.commit()
     return ticket
 
@@ -212,9 +224,18 @@ def counter_name(text: str | None) -> str:
 
 
 @needs(Permission.OPERATE_COUNTER)
-def ticket_action(fixtures: Fixtures, ticket_id: int, action: str, *, session: Session, now: dt.datetime,
-                  actor: Actor, counter: str | None = None, reason: str | None = None,
-                  site_id: str | None = None) -> TicketRecord:
+def ticket_action(
+    fixtures: Fixtures,
+    ticket_id: int,
+    action: str,
+    *,
+    session: Session,
+    now: dt.datetime,
+    actor: Actor,
+    counter: str | None = None,
+    reason: str | None = None,
+    site_id: str | None = None,
+) -> TicketRecord:
     """call / recall / start / finish / no_show / hand_off (with a reason from the catalogue).
     `site_id`: the site the clerk works at; a ticket of another site is refused as unknown."""
     ticket = _ticket(session, ticket_id)
@@ -225,9 +246,15 @@ def ticket_action(fixtures: Fixtures, ticket_id: int, action: str, *, session: S
     reasons = fixtures.catalogue_for(ticket.site_id).handoff_reasons  # the site's own too (issue 16)
     typed = counter_name(counter) if action in ("call", "recall") and counter else None
     changes = action_changes(ticket, action, now, counter=typed, reason=reason, reasons=reasons)
-    changed = live_store.change_ticket(session=session, ticket_id=ticket.id, expected_status=ticket.status,
-                                       changes=changes, action=action, now=now,
-                                       handoff_reason=reason if action == "hand_off" else None)
+    changed = live_store.change_ticket(
+        session=session,
+        ticket_id=ticket.id,
+        expected_status=ticket.status,
+        changes=changes,
+        action=action,
+        now=now,
+        handoff_reason=reason if action == "hand_off" else None,
+    )
     if changed is None:  # another counter acted on it between the read and the write
         session.rollback()
         raise TicketStateError(T.TICKET_TAKEN.format(number=ticket.number))
@@ -242,7 +269,8 @@ def _reservable_mix(fixtures: Fixtures, site: SiteProfile, day: SiteDay, activit
     """How the day's window capacity is shared between reservable procedures: by the forecast's
     arrivals of each, equally when the forecast has none (sites without demand figures)."""
     ids = [
-        p.id for p in site.procedures
+        p.id
+        for p in site.procedures
         if p.activity == activity and p.id in day.procedures and procedure_of(fixtures, site, p.id)[2]
     ]
     if not ids:
@@ -276,16 +304,21 @@ def planned_slots(fixtures: Fixtures, site_id: str, date: dt.date, *, session: S
         for start, end in slot_spans(day, activity, rules.slot_minutes):
             total = slot_capacity(staff_minutes(shifts, site, activity, start, end), mean_minutes, reserve)
             for procedure_id, capacity in booking_rules.split(total, mix).items():
-                rows.append({
-                    "procedure_id": procedure_id, "start": dt.time(start // 60, start % 60),
-                    "end": dt.time(end // 60, end % 60), "capacity": capacity,
-                })
+                rows.append(
+                    {
+                        "procedure_id": procedure_id,
+                        "start": dt.time(start // 60, start % 60),
+                        "end": dt.time(end // 60, end % 60),
+                        "capacity": capacity,
+                    }
+                )
     return rows
 
 
 @needs(Permission.OPERATE_COUNTER)
-def ensure_slots(fixtures: Fixtures, site_id: str, date: dt.date, *, session: Session,
-                 actor: Actor) -> list[SlotRecord]:
+def ensure_slots(
+    fixtures: Fixtures, site_id: str, date: dt.date, *, session: Session, actor: Actor
+) -> list[SlotRecord]:
     """Create the day's slots, or bring their capacity up to date with the published roster;
     capacity never drops below what is already booked."""
     planned = planned_slots(fixtures, site_id, date, session=session, actor=actor)
@@ -308,9 +341,13 @@ def _slot(session: Session, slot_id: int) -> SlotRecord:
 
 def _bookable(fixtures: Fixtures, slot: SlotRecord, now: dt.datetime) -> None:
     site = site_profile(fixtures, slot.site_id)
-    booking_rules.check_bookable(slot, now, days_ahead=site.reservations.bookable_days_ahead,
-                         opens_on=site.reservations.opens_on,  # Tamano §4(1): bookings only from 2026-10
-                         procedures_that_day=site_day(fixtures, slot.site_id, slot.date).procedures)
+    booking_rules.check_bookable(
+        slot,
+        now,
+        days_ahead=site.reservations.bookable_days_ahead,
+        opens_on=site.reservations.opens_on,  # Tamano §4(1): bookings only from 2026-10
+        procedures_that_day=site_day(fixtures, slot.site_id, slot.date).procedures,
+    )
 
 
 def _full(slot: SlotRecord) -> SlotFull:
@@ -327,8 +364,9 @@ def _new_reference(session: Session, site_id: str) -> str:
 
 
 @needs(Permission.OPERATE_COUNTER)
-def book(fixtures: Fixtures, slot_id: int, *, session: Session, now: dt.datetime, actor: Actor,
-         proxy: bool = False) -> ReservationRecord:
+def book(
+    fixtures: Fixtures, slot_id: int, *, session: Session, now: dt.datetime, actor: Actor, proxy: bool = False
+) -> ReservationRecord:
     """Book one place in a slot. A proxy booking (代理人) is flagged for hand-off to city staff.
     Reads the slot, then one statement on PostgreSQL takes the place and stores the booking."""
     for _attempt in range(5):
@@ -373,8 +411,9 @@ def _update(session: Session, reservation: ReservationRecord, verb: str, changes
 
 
 @needs(Permission.OPERATE_COUNTER)
-def change(fixtures: Fixtures, site_id: str, reference: str, new_slot_id: int, *, session: Session,
-           now: dt.datetime) -> ReservationRecord:
+def change(
+    fixtures: Fixtures, site_id: str, reference: str, new_slot_id: int, *, session: Session, now: dt.datetime
+) -> ReservationRecord:
     reservation, _old = _find(session, site_id, reference)
     booking_rules.must_be_active(reservation, T.VERB_CHANGE)
     slot = _slot(session, new_slot_id)
@@ -387,9 +426,18 @@ def change(fixtures: Fixtures, site_id: str, reference: str, new_slot_id: int, *
         session.rollback()
         raise _full(slot)
     live_store.free_place(session=session, slot_id=reservation.slot_id)
-    changed = _update(session, reservation, T.VERB_CHANGE, {
-        "slot_id": slot.id, "procedure_id": slot.procedure_id, "status": ReservationStatus.CHANGED.value,
-        "changed_at": now, "updated_at": now})
+    changed = _update(
+        session,
+        reservation,
+        T.VERB_CHANGE,
+        {
+            "slot_id": slot.id,
+            "procedure_id": slot.procedure_id,
+            "status": ReservationStatus.CHANGED.value,
+            "changed_at": now,
+            "updated_at": now,
+        },
+    )
     session.commit()
     return changed
 
@@ -398,16 +446,19 @@ def change(fixtures: Fixtures, site_id: str, reference: str, new_slot_id: int, *
 def cancel(site_id: str, reference: str, *, session: Session, now: dt.datetime) -> ReservationRecord:
     reservation, _slot_record = _find(session, site_id, reference)
     booking_rules.must_be_active(reservation, T.VERB_CANCEL)
-    cancelled = _update(session, reservation, T.VERB_CANCEL, {
-        "status": ReservationStatus.CANCELLED.value, "cancelled_at": now, "updated_at": now})
+    cancelled = _update(
+        session,
+        reservation,
+        T.VERB_CANCEL,
+        {"status": ReservationStatus.CANCELLED.value, "cancelled_at": now, "updated_at": now},
+    )
     live_store.free_place(session=session, slot_id=reservation.slot_id)
     session.commit()
     return cancelled
 
 
 @needs(Permission.OPERATE_COUNTER)
-def check_in(fixtures: Fixtures, site_id: str, reference: str, *, session: Session,
-             now: dt.datetime) -> TicketRecord:
+def check_in(fixtures: Fixtures, site_id: str, reference: str, *, session: Session, now: dt.datetime) -> TicketRecord:
     """The visitor arrives: a ticket with priority. Too early (another day) or later than the
     profile's grace is refused; the visitor can then take a walk-in ticket. Reads the booking
     with its slot, then one statement on PostgreSQL marks it and issues the ticket."""
@@ -416,12 +467,20 @@ def check_in(fixtures: Fixtures, site_id: str, reference: str, *, session: Sessi
     booking_rules.check_in_allowed(reservation, slot, now, grace_minutes=site.reservations.late_grace_minutes)
     procedure, _minutes, _reservable, activity = procedure_of(fixtures, site, reservation.procedure_id)
     service_check(site_day(fixtures, site_id, slot.date), activity, now, procedure.id)
-    ticket = live_store.check_in(session=session, reservation_id=reservation.id, site_id=site.id, date=slot.date,
-                                 procedure_id=procedure.id, group=procedure.group, now=now)
+    ticket = live_store.check_in(
+        session=session,
+        reservation_id=reservation.id,
+        site_id=site.id,
+        date=slot.date,
+        procedure_id=procedure.id,
+        group=procedure.group,
+        now=now,
+    )
     if ticket is None:  # checked in or cancelled by another clerk since the read
         session.rollback()
-        raise ReservationStateError(T.RESERVATION_STATE.format(reference=reservation.reference, state="—",
-                                                               verb=T.VERB_CHECK_IN))
+        raise ReservationStateError(
+            T.RESERVATION_STATE.format(reference=reservation.reference, state="—", verb=T.VERB_CHECK_IN)
+        )
     session.commit()
     return ticket
 
@@ -431,25 +490,35 @@ def mark_no_shows(fixtures: Fixtures, site_id: str, *, session: Session, now: dt
     """Bookings not checked in by slot start + the profile's no-show minutes become no-shows."""
     site = site_profile(fixtures, site_id)
     after = site.reservations.no_show_after_minutes
-    due = [rid for rid, date, start in live_store.active_bookings_until(session=session, site_id=site_id,
-                                                                          date=local(now).date())
-           if booking_rules.no_show_due(date, start, now, after)]
+    due = [
+        rid
+        for rid, date, start in live_store.active_bookings_until(
+            session=session, site_id=site_id, date=local(now).date()
+        )
+        if booking_rules.no_show_due(date, start, now, after)
+    ]
     count = live_store.mark_no_shows(session=session, reservation_ids=due, now=now)
     session.commit()
     return count
 
 
 @needs(Permission.OPERATE_COUNTER)
-def mark_no_show(fixtures: Fixtures, site_id: str, reference: str, *, session: Session,
-                 now: dt.datetime) -> ReservationRecord:
+def mark_no_show(
+    fixtures: Fixtures, site_id: str, reference: str, *, session: Session, now: dt.datetime
+) -> ReservationRecord:
     """A clerk marks one booking as a no-show from the day's list; only once its slot has begun."""
     reservation, slot = _find(session, site_id, reference)
     booking_rules.must_be_active(reservation, T.VERB_NO_SHOW)
     if local(now) < booking_rules.slot_starts_at(slot, now):
-        raise ReservationStateError(T.NO_SHOW_TOO_EARLY.format(reference=reservation.reference, date=slot.date,
-                                                              start=slot.start))
-    marked = _update(session, reservation, T.VERB_NO_SHOW, {
-        "status": ReservationStatus.NO_SHOW.value, "no_show_at": now, "updated_at": now})
+        raise ReservationStateError(
+            T.NO_SHOW_TOO_EARLY.format(reference=reservation.reference, date=slot.date, start=slot.start)
+        )
+    marked = _update(
+        session,
+        reservation,
+        T.VERB_NO_SHOW,
+        {"status": ReservationStatus.NO_SHOW.value, "no_show_at": now, "updated_at": now},
+    )
     session.commit()
     return marked
 
@@ -484,8 +553,9 @@ def documents_for(fixtures: Fixtures, procedure_id: str) -> list[str]:
 # --- calls (電話) ------------------------------------------------------------------------------------
 
 
-def _call_checks(fixtures: Fixtures, site: SiteProfile, activity: str, topic: str, offered_at: dt.datetime,
-                 now: dt.datetime | None) -> None:
+def _call_checks(
+    fixtures: Fixtures, site: SiteProfile, activity: str, topic: str, offered_at: dt.datetime, now: dt.datetime | None
+) -> None:
     if activity not in ("phone", "call_centre") or ActivityId(activity) not in {a.id for a in site.activities}:
         raise CallRefused(T.NO_PHONE_ACTIVITY.format(site=site.name, activity=activity))
     topics = {t.id for t in fixtures.catalogue_for(site.id).call_topics}  # the site's list (issue 16)
@@ -497,9 +567,19 @@ def _call_checks(fixtures: Fixtures, site: SiteProfile, activity: str, topic: st
 
 
 @needs(Permission.OPERATE_COUNTER)
-def log_call(fixtures: Fixtures, site_id: str, *, session: Session, activity: str, topic: str,
-             offered_at: dt.datetime, answered: bool, wait_seconds: float | None = None,
-             duration_seconds: float | None = None, now: dt.datetime | None = None) -> int:
+def log_call(
+    fixtures: Fixtures,
+    site_id: str,
+    *,
+    session: Session,
+    activity: str,
+    topic: str,
+    offered_at: dt.datetime,
+    answered: bool,
+    wait_seconds: float | None = None,
+    duration_seconds: float | None = None,
+    now: dt.datetime | None = None,
+) -> int:
     """Store one incoming call; its id."""
     site = site_profile(fixtures, site_id)
     _call_checks(fixtures, site, activity, topic, offered_at, now)
@@ -508,9 +588,17 @@ def log_call(fixtures: Fixtures, site_id: str, *, session: Session, activity: st
             raise CallRefused(T.NEGATIVE_SECONDS.format(label=label, value=value))
     if not answered and duration_seconds:
         raise CallRefused(T.ABANDONED_WITH_TALK)
-    call_id = live_store.add_call(session=session, site_id=site_id, activity=activity, topic=topic,
-                                  offered_at=offered_at, answered=answered, abandoned=not answered,
-                                  wait_seconds=wait_seconds, duration_seconds=duration_seconds)
+    call_id = live_store.add_call(
+        session=session,
+        site_id=site_id,
+        activity=activity,
+        topic=topic,
+        offered_at=offered_at,
+        answered=answered,
+        abandoned=not answered,
+        wait_seconds=wait_seconds,
+        duration_seconds=duration_seconds,
+    )
     session.commit()
     return call_id
 
@@ -526,8 +614,9 @@ def _booth_seats(site: SiteProfile) -> int:
 
 
 @needs(Permission.OPERATE_COUNTER)
-def booth_join(fixtures: Fixtures, site_id: str, kind: str, *, session: Session,
-               now: dt.datetime) -> live_store.BoothVisit:
+def booth_join(
+    fixtures: Fixtures, site_id: str, kind: str, *, session: Session, now: dt.datetime
+) -> live_store.BoothVisit:
     site = site_profile(fixtures, site_id)
     _booth_seats(site)
     # The site's booth kinds (Ageo §5(1)③ ア–エ; by default one per booth procedure, issue 16).
@@ -549,8 +638,11 @@ def _booth_visit(session: Session, visit_id: int) -> live_store.BoothVisit:
 
 @needs(Permission.VIEW_LIVE)
 def booths_busy(session: Session, site_id: str, date: dt.date) -> set[int]:
-    return {booth for booth, joined in live_store.booths_in_use(session=session, site_id=site_id)
-            if local(joined).date() == date}
+    return {
+        booth
+        for booth, joined in live_store.booths_in_use(session=session, site_id=site_id)
+        if local(joined).date() == date
+    }
 
 
 @needs(Permission.VIEW_LIVE)
@@ -561,8 +653,9 @@ def open_booth_visits(site_id: str, date: dt.date, *, session: Session) -> list[
 
 
 @needs(Permission.OPERATE_COUNTER)
-def booth_start(fixtures: Fixtures, session_id: int, booth_no: int, *, session: Session,
-                now: dt.datetime, actor: Actor) -> live_store.BoothVisit:
+def booth_start(
+    fixtures: Fixtures, session_id: int, booth_no: int, *, session: Session, now: dt.datetime, actor: Actor
+) -> live_store.BoothVisit:
     visit = _booth_visit(session, session_id)
     require(actor, Permission.OPERATE_COUNTER, visit.site_id)
     seats = _booth_seats(site_profile(fixtures, visit.site_id))
@@ -572,8 +665,9 @@ def booth_start(fixtures: Fixtures, session_id: int, booth_no: int, *, session: 
         raise BoothError(T.BOOTH_NUMBER_RANGE.format(seats=seats, booth=booth_no))
     if booth_no in booths_busy(session, visit.site_id, local(now).date(), actor=actor):
         raise BoothError(T.BOOTH_BUSY.format(booth=booth_no))
-    started = live_store.update_booth_visit(session=session, visit_id=visit.id,
-                                            changes={"booth_no": booth_no, "started_at": now})
+    started = live_store.update_booth_visit(
+        session=session, visit_id=visit.id, changes={"booth_no": booth_no, "started_at": now}
+    )
     session.commit()
     return started
 

@@ -1,6 +1,7 @@
 """The lobby screen (呼出表示) and the ticket kiosk (発券): what a visitor sees.
 
 No Streamlit here; the pages draw what these return."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -57,15 +58,18 @@ class KioskTicket:
 
 
 @needs(Permission.OPERATE_COUNTER)
-def kiosk_issue(fixtures: Fixtures, site_id: str, procedure_id: str, *, session: Session,
-                now: dt.datetime, actor: Actor) -> KioskTicket:
+def kiosk_issue(
+    fixtures: Fixtures, site_id: str, procedure_id: str, *, session: Session, now: dt.datetime, actor: Actor
+) -> KioskTicket:
     """A walk-in ticket with what the visitor needs to know: number, procedure and the wait."""
     ticket = live.issue_ticket(fixtures, site_id, procedure_id, session=session, now=now, actor=actor)
     date = local(now).date()
     ahead = live_store.waiting_by_group(session=session, site_id=site_id, date=date).get(ticket.group, 1) - 1
     labels = {p.id: p.label for p in fixtures.catalogue.procedures}
     return KioskTicket(
-        number=ticket.number, procedure=labels.get(procedure_id, procedure_id),
+        number=ticket.number,
+        procedure=labels.get(procedure_id, procedure_id),
         wait_minutes=live.wait_estimate(fixtures, ticket, session=session, now=now, actor=actor),
-        ahead=max(0, ahead), issued_at=local(ticket.issued_at),
+        ahead=max(0, ahead),
+        issued_at=local(ticket.issued_at),
     )

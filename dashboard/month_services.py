@@ -1,4 +1,5 @@
 """The month view of published rosters (勤務表（月）): read, lay out, export. No Streamlit."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,8 +9,8 @@ from openpyxl import Workbook
 from sqlmodel import Session
 
 from core.fixtures import Fixtures
-from core.safe_cells import safe_row
 from core.roster_month import MonthView, month_view, weeks_of
+from core.safe_cells import safe_row
 from dashboard import texts
 from dashboard.access import Permission, needs
 from db import roster_store, staff_store
@@ -28,9 +29,14 @@ def published_month(fixtures: Fixtures, site_id: str, year: int, month: int, *, 
         raise MonthInputError(texts.MONTH_BAD.format(year=year, month=month))
     weeks = {monday: roster_store.published_roster(session, site_id, monday) for monday in weeks_of(year, month)}
     names = {m.id: m.name for m in staff_store.load_staff(session, site_id, include_inactive=True)}
-    return month_view(year, month, weeks, names,
-                      daily_limit_minutes=round(site.labour.max_daily_hours * 60),
-                      weekly_limit_minutes=round(site.labour.max_weekly_hours * 60))
+    return month_view(
+        year,
+        month,
+        weeks,
+        names,
+        daily_limit_minutes=round(site.labour.max_daily_hours * 60),
+        weekly_limit_minutes=round(site.labour.max_weekly_hours * 60),
+    )
 
 
 def _hours(minutes: int) -> str:
@@ -54,7 +60,6 @@ def month_rows(view: MonthView) -> list[dict]:
 
 def _day_heading(day: dt.date) -> str:
     return f"{day.day}（{texts.WEEKDAYS[day.weekday()]}）"
-
 
 
 def month_xlsx(view: MonthView, site_name: str) -> bytes:

@@ -1,4 +1,5 @@
 """What the live pages share: the database, the console's clock and the site picker."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,9 +9,9 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlmodel import Session
 
 from core.live import LiveError, local
-from dashboard import clock, resources, texts
 from core.personal_data import PersonalDataFound
 from core.text_input import TextRefused
+from dashboard import clock, resources, texts
 from dashboard.access import AccessDenied
 from dashboard.report_services import InputError
 
@@ -80,7 +81,7 @@ def current_actor():
 def require_page(permission):
     """The signed-in actor when their role grants `permission`; otherwise a Japanese refusal and
     the page stops (a page opened by its URL checks for itself, not only the menu)."""
-    from dashboard.access import ROLE_LABELS, DENIED_NOBODY
+    from dashboard.access import DENIED_NOBODY, ROLE_LABELS
 
     actor = current_actor()
     if actor is None:
@@ -99,8 +100,9 @@ def fragment_guard() -> None:
 
     from dashboard.user_services import idle_too_long
 
-    if current_actor() is None or idle_too_long(st.session_state.get("actor_last_seen"), time.time(),
-                                                resources.settings().session_idle_minutes):
+    if current_actor() is None or idle_too_long(
+        st.session_state.get("actor_last_seen"), time.time(), resources.settings().session_idle_minutes
+    ):
         st.rerun(scope="app")
 
 
@@ -142,7 +144,7 @@ def act_then_refresh(action, message) -> None:
     if result is None:
         return
     said = message(result)
-    for level, text in ([("success", said)] if isinstance(said, str) else said):
+    for level, text in [("success", said)] if isinstance(said, str) else said:
         flash(text, level)
     st.rerun()
 

@@ -1,4 +1,5 @@
 """What the issue-17 record pages share (attendance, designated days, city bookings)."""
+
 from __future__ import annotations
 
 import streamlit as st

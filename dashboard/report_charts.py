@@ -6,6 +6,7 @@ the 日報・月報 page and turned into PNG for the PDF with vl-convert, so bot
 
 The PNG renderer is given the directory of the PDF's own font (IPAexGothic, core.pdf_base), so
 Japanese labels render without any system font."""
+
 from __future__ import annotations
 
 import altair as alt
@@ -32,9 +33,13 @@ def _series(table: Table, x_column: str) -> pd.DataFrame:
 
 
 def _colour(series: list[str]) -> alt.Color:
-    return alt.Color("series:N", title=None, sort=series,
-                     scale=alt.Scale(domain=series, range=[SERIES_COLOURS[s] for s in series]),
-                     legend=alt.Legend(orient="top"))
+    return alt.Color(
+        "series:N",
+        title=None,
+        sort=series,
+        scale=alt.Scale(domain=series, range=[SERIES_COLOURS[s] for s in series]),
+        legend=alt.Legend(orient="top"),
+    )
 
 
 def by_day_chart(table: Table) -> alt.Chart:
@@ -55,7 +60,11 @@ def by_day_chart(table: Table) -> alt.Chart:
             xOffset=alt.XOffset("series:N", sort=series),
             y=alt.Y("count:Q", title=T.C_COUNT),
             color=_colour(series),
-            tooltip=[alt.Tooltip(f"{T.C_DATE}:N"), alt.Tooltip("series:N", title=T.CHART_SERIES), alt.Tooltip("count:Q", title=T.C_COUNT)],
+            tooltip=[
+                alt.Tooltip(f"{T.C_DATE}:N"),
+                alt.Tooltip("series:N", title=T.CHART_SERIES),
+                alt.Tooltip("count:Q", title=T.C_COUNT),
+            ],
         )
         .properties(height=240)
     )
@@ -73,7 +82,11 @@ def hourly_chart(table: Table) -> alt.Chart:
             xOffset=alt.XOffset("series:N", sort=series),
             y=alt.Y("count:Q", title=T.C_COUNT),
             color=_colour(series),
-            tooltip=[alt.Tooltip(f"{T.C_HOUR}:N"), alt.Tooltip("series:N", title=T.CHART_SERIES), alt.Tooltip("count:Q", title=T.C_COUNT)],
+            tooltip=[
+                alt.Tooltip(f"{T.C_HOUR}:N"),
+                alt.Tooltip("series:N", title=T.CHART_SERIES),
+                alt.Tooltip("count:Q", title=T.C_COUNT),
+            ],
         )
         .properties(height=220)
     )
@@ -83,8 +96,11 @@ def waits_chart(table: Table) -> alt.Chart:
     """Mean and 90th-percentile wait per procedure."""
     frame = pd.DataFrame([list(r) for r in table.rows], columns=list(table.columns))
     measures = [T.C_WAIT_MEAN, T.C_WAIT_P90]
-    long = (frame.melt(id_vars=[T.C_PROCEDURE], value_vars=measures, var_name="measure", value_name="minutes")
-            if not frame.empty else pd.DataFrame(columns=[T.C_PROCEDURE, "measure", "minutes"]))
+    long = (
+        frame.melt(id_vars=[T.C_PROCEDURE], value_vars=measures, var_name="measure", value_name="minutes")
+        if not frame.empty
+        else pd.DataFrame(columns=[T.C_PROCEDURE, "measure", "minutes"])
+    )
     return (
         alt.Chart(long)
         .mark_bar()
@@ -92,9 +108,18 @@ def waits_chart(table: Table) -> alt.Chart:
             y=alt.Y(f"{T.C_PROCEDURE}:N", title=None, sort=list(frame[T.C_PROCEDURE]) if not frame.empty else None),
             yOffset=alt.YOffset("measure:N", sort=measures),
             x=alt.X("minutes:Q", title=T.CHART_MINUTES),
-            color=alt.Color("measure:N", title=None, sort=measures,
-                            scale=alt.Scale(domain=measures, range=["#90caf9", "#1565c0"]), legend=alt.Legend(orient="top")),
-            tooltip=[alt.Tooltip(f"{T.C_PROCEDURE}:N"), alt.Tooltip("measure:N", title=T.CHART_MEASURE), alt.Tooltip("minutes:Q", title=T.CHART_MINUTES)],
+            color=alt.Color(
+                "measure:N",
+                title=None,
+                sort=measures,
+                scale=alt.Scale(domain=measures, range=["#90caf9", "#1565c0"]),
+                legend=alt.Legend(orient="top"),
+            ),
+            tooltip=[
+                alt.Tooltip(f"{T.C_PROCEDURE}:N"),
+                alt.Tooltip("measure:N", title=T.CHART_MEASURE),
+                alt.Tooltip("minutes:Q", title=T.CHART_MINUTES),
+            ],
         )
         .properties(height=max(140, 48 * len(frame)))  # one procedure still gets two readable bars
     )

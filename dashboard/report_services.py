@@ -5,6 +5,7 @@ Every writing function takes the session keyword-only, runs one transaction and 
 input raises InputError with a Japanese message naming the field and the site, and stores nothing.
 Access (issue 14): reading needs VIEW_REPORTS, exporting EXPORT_REPORTS (audited), writing
 EDIT_RECORDS; callers pass `actor=`, and updates by row id check the row's site."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -47,8 +48,17 @@ def tokyo_today() -> dt.date:
 
 
 @needs(Permission.VIEW_REPORTS)
-def build_report(kind: str, site_id: str, *, session: Session, fixtures: Fixtures, today: dt.date,
-                 contractor: str, day: dt.date | None = None, month: tuple[int, int] | None = None) -> Report:
+def build_report(
+    kind: str,
+    site_id: str,
+    *,
+    session: Session,
+    fixtures: Fixtures,
+    today: dt.date,
+    contractor: str,
+    day: dt.date | None = None,
+    month: tuple[int, int] | None = None,
+) -> Report:
     """The daily report of `day` or the monthly report of `month` (year, month).
     ReportUnavailable (a Japanese message) for a period outside the contract or in the future."""
     from dashboard.designation_services import with_designations
@@ -83,8 +93,12 @@ def report_xlsx(report: Report) -> bytes:
     return to_xlsx(report)
 
 
-REPORT_FORMATS = {"pdf": report_pdf, "csv": report_csv, "xlsx": report_xlsx,
-                  "json": lambda report: report_json(report).encode("utf-8")}
+REPORT_FORMATS = {
+    "pdf": report_pdf,
+    "csv": report_csv,
+    "xlsx": report_xlsx,
+    "json": lambda report: report_json(report).encode("utf-8"),
+}
 
 
 @needs(Permission.EXPORT_REPORTS)
@@ -94,8 +108,16 @@ def export_report(report: Report, fmt: str, *, session: Session, actor: Actor) -
 
     require(actor, Permission.EXPORT_REPORTS, report.site_id)
     data = REPORT_FORMATS[fmt](report)
-    note(session, actor, AuditAction.EXPORT, f"report_{report.kind}", file_stem(report), site_id=report.site_id,
-         format=fmt, period=report.period_label)
+    note(
+        session,
+        actor,
+        AuditAction.EXPORT,
+        f"report_{report.kind}",
+        file_stem(report),
+        site_id=report.site_id,
+        format=fmt,
+        period=report.period_label,
+    )
     session.commit()
     return data
 
@@ -109,7 +131,11 @@ def file_stem(report: Report) -> str:
 def display_rows(table) -> list[list]:
     """A table's rows for a data frame: a column mixing numbers and words shows as text."""
     mixed = [
-        not all(isinstance(row[i], (int, float)) and not isinstance(row[i], bool) for row in table.rows if row[i] is not None)
+        not all(
+            isinstance(row[i], (int, float)) and not isinstance(row[i], bool)
+            for row in table.rows
+            if row[i] is not None
+        )
         for i in range(len(table.columns))
     ]
     return [[("" if v is None else str(v)) if mixed[i] else v for i, v in enumerate(row)] for row in table.rows]
@@ -127,8 +153,9 @@ def due_rows(items: list[DueItem]) -> list[dict]:
     return [
         {
             texts.REPORTS_COL_REPORT: item.label,
-            texts.REPORTS_COL_PERIOD: (item.period_start.isoformat() if item.kind == "daily"
-                                       else T.SCHEDULE_MONTH.format(d=item.period_start)),
+            texts.REPORTS_COL_PERIOD: (
+                item.period_start.isoformat() if item.kind == "daily" else T.SCHEDULE_MONTH.format(d=item.period_start)
+            ),
             texts.REPORTS_COL_DUE: item.due.isoformat(),
             texts.REPORTS_COL_SUBMITTED: item.submitted_on.isoformat() if item.submitted_on else "",
             texts.REPORTS_COL_STATUS: texts.DUE_STATUS[item.status],
@@ -140,8 +167,9 @@ def due_rows(items: list[DueItem]) -> list[dict]:
 # -- writing -----------------------------------------------------------------------------------
 
 
-def free_text(text: str | None, label: str, site_name: str, *, max_length: int = SHORT_MAX,
-              multiline: bool = False) -> str:
+def free_text(
+    text: str | None, label: str, site_name: str, *, max_length: int = SHORT_MAX, multiline: bool = False
+) -> str:
     """A free text checked once for every field (issue 14): length, control and bidi characters
     (core.text_input), and nothing personal (core.personal_data): these texts reach the city's
     reports. Returns the stripped text; InputError naming the site and the field otherwise."""
@@ -208,43 +236,71 @@ def _check_incident(fixtures: Fixtures, site_id: str, data: IncidentInput, now: 
         raise InputError(texts.ERR_FUTURE.format(site=site.name, field=texts.INC_OCCURRED, value=data.occurred_at))
     if not data.description.strip():
         raise InputError(texts.ERR_EMPTY.format(site=site.name, field=texts.INC_DESCRIPTION))
-    for text, label in ((data.description, texts.INC_DESCRIPTION), (data.action_taken, texts.INC_ACTION),
-                        (data.cause, texts.INC_CAUSE), (data.fix, texts.INC_FIX),
-                        (data.progress, texts.INC_PROGRESS), (data.damage, texts.INC_DAMAGE)):
+    for text, label in (
+        (data.description, texts.INC_DESCRIPTION),
+        (data.action_taken, texts.INC_ACTION),
+        (data.cause, texts.INC_CAUSE),
+        (data.fix, texts.INC_FIX),
+        (data.progress, texts.INC_PROGRESS),
+        (data.damage, texts.INC_DAMAGE),
+    ):
         free_text(text, label, site.name, max_length=LONG_MAX, multiline=True)
-    for value, label in ((data.reported_to_city_at, texts.INC_REPORTED), (data.oral_reported_at, texts.INC_ORAL),
-                         (data.written_reported_at, texts.INC_WRITTEN)):
+    for value, label in (
+        (data.reported_to_city_at, texts.INC_REPORTED),
+        (data.oral_reported_at, texts.INC_ORAL),
+        (data.written_reported_at, texts.INC_WRITTEN),
+    ):
         if value is None:
             continue
         _aware(value, label, site.name)
         if value < data.occurred_at:
-            raise InputError(texts.ERR_BEFORE.format(site=site.name, field=label, other=texts.INC_OCCURRED, value=value))
+            raise InputError(
+                texts.ERR_BEFORE.format(site=site.name, field=label, other=texts.INC_OCCURRED, value=value)
+            )
         if value > now:
             raise InputError(texts.ERR_FUTURE.format(site=site.name, field=label, value=value))
     return site
 
 
 @needs(Permission.EDIT_RECORDS)
-def record_incident(site_id: str, data: IncidentInput, *, session: Session, fixtures: Fixtures,
-                    now: dt.datetime | None = None) -> int:
+def record_incident(
+    site_id: str, data: IncidentInput, *, session: Session, fixtures: Fixtures, now: dt.datetime | None = None
+) -> int:
     from db.models import Incident
 
     now = now or dt.datetime.now(TOKYO)
     _check_incident(fixtures, site_id, data, now)
-    row = Incident(site_id=site_id, kind=data.kind, category=data.category, occurred_at=data.occurred_at,
-                   description=data.description.strip(), action_taken=data.action_taken.strip() or None,
-                   cause=data.cause.strip() or None, fix=data.fix.strip() or None,
-                   reported_to_city_at=data.first_report(), progress=data.progress.strip() or None,
-                   damage=data.damage.strip() or None, oral_reported_at=data.oral_reported_at,
-                   written_reported_at=data.written_reported_at)
+    row = Incident(
+        site_id=site_id,
+        kind=data.kind,
+        category=data.category,
+        occurred_at=data.occurred_at,
+        description=data.description.strip(),
+        action_taken=data.action_taken.strip() or None,
+        cause=data.cause.strip() or None,
+        fix=data.fix.strip() or None,
+        reported_to_city_at=data.first_report(),
+        progress=data.progress.strip() or None,
+        damage=data.damage.strip() or None,
+        oral_reported_at=data.oral_reported_at,
+        written_reported_at=data.written_reported_at,
+    )
     session.add(row)
     session.commit()
     return row.id
 
 
 @needs(Permission.EDIT_RECORDS)
-def update_incident(incident_id: int, data: IncidentInput, *, session: Session, fixtures: Fixtures, actor: Actor,
-                    now: dt.datetime | None = None, site_id: str | None = None) -> None:
+def update_incident(
+    incident_id: int,
+    data: IncidentInput,
+    *,
+    session: Session,
+    fixtures: Fixtures,
+    actor: Actor,
+    now: dt.datetime | None = None,
+    site_id: str | None = None,
+) -> None:
     """`site_id`: the site the caller is working on; an incident of another site is refused
     (as not found: the caller learns nothing about other sites)."""
     from db.models import Incident
@@ -290,9 +346,13 @@ def _check_notice(fixtures: Fixtures, site_id: str, data: NoticeInput, today: dt
     if not data.subject.strip():
         raise InputError(texts.ERR_EMPTY.format(site=site.name, field=texts.NOTICE_SUBJECT))
     free_text(data.subject, texts.NOTICE_SUBJECT, site.name, max_length=SHORT_MAX)
-    steps = [(texts.NOTICE_RECEIVED, data.received_on), (texts.NOTICE_PLAN, data.plan_submitted_on),
-             (texts.NOTICE_APPROVED, data.plan_approved_on),
-             (texts.NOTICE_REPORT, data.report_submitted_on), (texts.NOTICE_COMPLETED, data.completed_on)]
+    steps = [
+        (texts.NOTICE_RECEIVED, data.received_on),
+        (texts.NOTICE_PLAN, data.plan_submitted_on),
+        (texts.NOTICE_APPROVED, data.plan_approved_on),
+        (texts.NOTICE_REPORT, data.report_submitted_on),
+        (texts.NOTICE_COMPLETED, data.completed_on),
+    ]
     previous = None
     for field, value in steps:
         if value is None:
@@ -309,22 +369,37 @@ def _check_notice(fixtures: Fixtures, site_id: str, data: NoticeInput, today: dt
 
 
 @needs(Permission.EDIT_RECORDS)
-def record_notice(site_id: str, data: NoticeInput, *, session: Session, fixtures: Fixtures,
-                  today: dt.date | None = None) -> int:
+def record_notice(
+    site_id: str, data: NoticeInput, *, session: Session, fixtures: Fixtures, today: dt.date | None = None
+) -> int:
     from db.models import ImprovementNotice
 
     _check_notice(fixtures, site_id, data, today or tokyo_today())
-    row = ImprovementNotice(site_id=site_id, received_on=data.received_on, subject=data.subject.strip(),
-                            plan_submitted_on=data.plan_submitted_on, report_submitted_on=data.report_submitted_on,
-                            completed_on=data.completed_on, plan_approved_on=data.plan_approved_on)
+    row = ImprovementNotice(
+        site_id=site_id,
+        received_on=data.received_on,
+        subject=data.subject.strip(),
+        plan_submitted_on=data.plan_submitted_on,
+        report_submitted_on=data.report_submitted_on,
+        completed_on=data.completed_on,
+        plan_approved_on=data.plan_approved_on,
+    )
     session.add(row)
     session.commit()
     return row.id
 
 
 @needs(Permission.EDIT_RECORDS)
-def update_notice(notice_id: int, data: NoticeInput, *, session: Session, fixtures: Fixtures, actor: Actor,
-                  today: dt.date | None = None, site_id: str | None = None) -> None:
+def update_notice(
+    notice_id: int,
+    data: NoticeInput,
+    *,
+    session: Session,
+    fixtures: Fixtures,
+    actor: Actor,
+    today: dt.date | None = None,
+    site_id: str | None = None,
+) -> None:
     from db.models import ImprovementNotice
 
     row = session.get(ImprovementNotice, notice_id) if _row_id(notice_id) else None
@@ -344,19 +419,28 @@ def update_notice(notice_id: int, data: NoticeInput, *, session: Session, fixtur
 def notices(site_id: str, *, session: Session) -> list:
     from db.models import ImprovementNotice
 
-    return list(session.exec(select(ImprovementNotice).where(ImprovementNotice.site_id == site_id)
-                             .order_by(ImprovementNotice.received_on.desc(), ImprovementNotice.id.desc())).all())
+    return list(
+        session.exec(
+            select(ImprovementNotice)
+            .where(ImprovementNotice.site_id == site_id)
+            .order_by(ImprovementNotice.received_on.desc(), ImprovementNotice.id.desc())
+        ).all()
+    )
 
 
 def _in_contract(site, day: dt.date, field: str) -> None:
     if not site.contract.start <= day <= site.contract.end:
-        raise InputError(texts.ERR_OUTSIDE.format(site=site.name, field=field, value=day,
-                                                  start=site.contract.start, end=site.contract.end))
+        raise InputError(
+            texts.ERR_OUTSIDE.format(
+                site=site.name, field=field, value=day, start=site.contract.start, end=site.contract.end
+            )
+        )
 
 
 @needs(Permission.EDIT_RECORDS)
-def record_form_count(site_id: str, day: dt.date, count: int, *, session: Session, fixtures: Fixtures,
-                      today: dt.date | None = None) -> None:
+def record_form_count(
+    site_id: str, day: dt.date, count: int, *, session: Session, fixtures: Fixtures, today: dt.date | None = None
+) -> None:
     """Set the number of application forms received on a day (a second entry replaces the first)."""
     from db.models import FormCount
 
@@ -376,9 +460,17 @@ def record_form_count(site_id: str, day: dt.date, count: int, *, session: Sessio
 
 
 @needs(Permission.EDIT_RECORDS)
-def record_card_batch(site_id: str, arrived_on: dt.date, cards: int, notices_mailed_on: dt.date | None, *,
-                      session: Session, fixtures: Fixtures, today: dt.date | None = None,
-                      batch_id: int | None = None) -> int:
+def record_card_batch(
+    site_id: str,
+    arrived_on: dt.date,
+    cards: int,
+    notices_mailed_on: dt.date | None,
+    *,
+    session: Session,
+    fixtures: Fixtures,
+    today: dt.date | None = None,
+    batch_id: int | None = None,
+) -> int:
     """Record cards that arrived for pre-issuance setup, or (batch_id) update a batch, e.g. with
     the day its notices were mailed."""
     from db.models import CardBatch
@@ -392,8 +484,11 @@ def record_card_batch(site_id: str, arrived_on: dt.date, cards: int, notices_mai
     if notices_mailed_on is not None:
         _not_future(notices_mailed_on, today, texts.BATCH_MAILED, site.name)
         if notices_mailed_on < arrived_on:
-            raise InputError(texts.ERR_BEFORE.format(site=site.name, field=texts.BATCH_MAILED,
-                                                     other=texts.BATCH_ARRIVED, value=notices_mailed_on))
+            raise InputError(
+                texts.ERR_BEFORE.format(
+                    site=site.name, field=texts.BATCH_MAILED, other=texts.BATCH_ARRIVED, value=notices_mailed_on
+                )
+            )
     if batch_id is None:
         row = CardBatch(site_id=site_id, arrived_on=arrived_on, cards=cards, notices_mailed_on=notices_mailed_on)
     else:
@@ -410,13 +505,26 @@ def record_card_batch(site_id: str, arrived_on: dt.date, cards: int, notices_mai
 def card_batches(site_id: str, *, session: Session) -> list:
     from db.models import CardBatch
 
-    return list(session.exec(select(CardBatch).where(CardBatch.site_id == site_id)
-                             .order_by(CardBatch.arrived_on.desc(), CardBatch.id.desc())).all())
+    return list(
+        session.exec(
+            select(CardBatch)
+            .where(CardBatch.site_id == site_id)
+            .order_by(CardBatch.arrived_on.desc(), CardBatch.id.desc())
+        ).all()
+    )
 
 
 @needs(Permission.EDIT_RECORDS)
-def mark_submitted(site_id: str, report_id: str, period_start: dt.date, submitted_on: dt.date, *,
-                   session: Session, fixtures: Fixtures, today: dt.date | None = None) -> None:
+def mark_submitted(
+    site_id: str,
+    report_id: str,
+    period_start: dt.date,
+    submitted_on: dt.date,
+    *,
+    session: Session,
+    fixtures: Fixtures,
+    today: dt.date | None = None,
+) -> None:
     """Record that a report (the profile's reports[].id) for a period was handed to the city."""
     from db.models import ReportSubmission
 
@@ -436,11 +544,16 @@ def mark_submitted(site_id: str, report_id: str, period_start: dt.date, submitte
     # Lists and charts of the staff (as of a date) and duties due before the start are handed over
     # before the period they describe: no "after the period" check for them (issue 16).
     if submitted_on < period_end and kind not in ("as_of", "year") and not duties[report_id].due_before_start:
-        raise InputError(texts.ERR_BEFORE.format(site=site.name, field=texts.SUBMIT_ON, other=texts.SUBMIT_PERIOD_END,
-                                                 value=submitted_on))
+        raise InputError(
+            texts.ERR_BEFORE.format(
+                site=site.name, field=texts.SUBMIT_ON, other=texts.SUBMIT_PERIOD_END, value=submitted_on
+            )
+        )
     row = session.get(ReportSubmission, (site_id, report_id, period_start))
     if row is None:
-        row = ReportSubmission(site_id=site_id, report_id=report_id, period_start=period_start, submitted_on=submitted_on)
+        row = ReportSubmission(
+            site_id=site_id, report_id=report_id, period_start=period_start, submitted_on=submitted_on
+        )
     else:
         row.submitted_on = submitted_on
     session.add(row)
@@ -462,9 +575,18 @@ def _duty(fixtures: Fixtures, site_id: str, report_id: str):
 
 
 @needs(Permission.VIEW_REPORTS)
-def build_document(site_id: str, report_id: str, *, session: Session, fixtures: Fixtures, today: dt.date,
-                   contractor: str, day: dt.date | None = None, month: tuple[int, int] | None = None,
-                   year: int | None = None) -> Report:
+def build_document(
+    site_id: str,
+    report_id: str,
+    *,
+    session: Session,
+    fixtures: Fixtures,
+    today: dt.date,
+    contractor: str,
+    day: dt.date | None = None,
+    month: tuple[int, int] | None = None,
+    year: int | None = None,
+) -> Report:
     """The document answering the profile's duty `report_id` for its period (a day, a month, a
     contract year or a date). ReportUnavailable (Japanese) when the period is missing or outside."""
     from core.documents import build_document as build
@@ -477,8 +599,14 @@ def build_document(site_id: str, report_id: str, *, session: Session, fixtures: 
         raise ReportUnavailable(T.DOC_NOT_PRODUCED)
     period = document_period(site, duty, today=today, day=day, month=month, year=year)
     data = load_document_data(session=session, site_id=site.id, start=period.start, end=period.end, audit_year=year)
-    due = next((r.deadline for r in schedule(site, fixtures.catalogue, data.submissions, today)
-                if r.report_id == duty.id and r.period_start == period.start), None)
+    due = next(
+        (
+            r.deadline
+            for r in schedule(site, fixtures.catalogue, data.submissions, today)
+            if r.report_id == duty.id and r.period_start == period.start
+        ),
+        None,
+    )
     return build(site, fixtures.catalogue, duty, data, period=period, contractor=contractor, due=due)
 
 
@@ -493,12 +621,17 @@ def document_schedule(site_id: str, *, session: Session, fixtures: Fixtures, tod
 
 
 def schedule_rows(rows: list) -> list[dict]:
-    return [{
-        texts.DOCS_COL_DOCUMENT: r.label, texts.DOCS_COL_CLAUSE: r.clause, texts.DOCS_COL_PERIOD: r.period_label,
-        texts.DOCS_COL_DEADLINE: r.deadline_text,
-        texts.DOCS_COL_SUBMITTED: r.submitted_on.isoformat() if r.submitted_on else "",
-        texts.DOCS_COL_STATUS: T.SCHEDULE_STATUS[r.status],
-    } for r in rows]
+    return [
+        {
+            texts.DOCS_COL_DOCUMENT: r.label,
+            texts.DOCS_COL_CLAUSE: r.clause,
+            texts.DOCS_COL_PERIOD: r.period_label,
+            texts.DOCS_COL_DEADLINE: r.deadline_text,
+            texts.DOCS_COL_SUBMITTED: r.submitted_on.isoformat() if r.submitted_on else "",
+            texts.DOCS_COL_STATUS: T.SCHEDULE_STATUS[r.status],
+        }
+        for r in rows
+    ]
 
 
 def document_stem(report: Report, report_id: str) -> str:
@@ -513,8 +646,17 @@ def _free_text(site, value: str | None, label: str) -> str | None:
 
 
 @needs(Permission.EDIT_RECORDS)
-def record_audit_entry(site_id: str, year: int, item_id: str, verdict: str, note: str = "", *, session: Session,
-                       fixtures: Fixtures, actor: Actor) -> None:
+def record_audit_entry(
+    site_id: str,
+    year: int,
+    item_id: str,
+    verdict: str,
+    note: str = "",
+    *,
+    session: Session,
+    fixtures: Fixtures,
+    actor: Actor,
+) -> None:
     """The auditor's verdict and notes on one self-audit item for a contract year (Seto §9(3)ア);
     a second entry for the same item and year replaces the first."""
     from db import audit_store
@@ -533,20 +675,37 @@ def record_audit_entry(site_id: str, year: int, item_id: str, verdict: str, note
     text = _free_text(site, note, texts.AUDIT_NOTE)
     row = session.get(SelfAuditEntry, (site_id, year, item_id))
     if row is None:
-        row = SelfAuditEntry(site_id=site_id, year=year, item_id=item_id, verdict=verdict, note=text,
-                             auditor=actor.username)
+        row = SelfAuditEntry(
+            site_id=site_id, year=year, item_id=item_id, verdict=verdict, note=text, auditor=actor.username
+        )
     else:
         row.verdict, row.note, row.auditor = verdict, text, actor.username
         row.recorded_at = dt.datetime.now(dt.UTC)
     session.add(row)
-    audit_store.record(session=session, actor=actor.username, action="self_audit.record", entity="self_audit_entry",
-                       entity_id=f"{site_id}/{year}/{item_id}", detail={"verdict": verdict})
+    audit_store.record(
+        session=session,
+        actor=actor.username,
+        action="self_audit.record",
+        entity="self_audit_entry",
+        entity_id=f"{site_id}/{year}/{item_id}",
+        detail={"verdict": verdict},
+    )
     session.commit()
 
 
 @needs(Permission.EDIT_RECORDS)
-def record_meeting_issue(site_id: str, raised_on: dt.date, title: str, detail: str = "", improvement: str = "", *,
-                         session: Session, fixtures: Fixtures, actor: Actor, today: dt.date | None = None) -> int:
+def record_meeting_issue(
+    site_id: str,
+    raised_on: dt.date,
+    title: str,
+    detail: str = "",
+    improvement: str = "",
+    *,
+    session: Session,
+    fixtures: Fixtures,
+    actor: Actor,
+    today: dt.date | None = None,
+) -> int:
     """An issue for the monthly meeting (Tamano §8(2), Seto §9(3)イ①, Kawanishi §10(3))."""
     from db import audit_store
     from db.models import MeetingIssue
@@ -556,20 +715,37 @@ def record_meeting_issue(site_id: str, raised_on: dt.date, title: str, detail: s
     heading = _free_text(site, title, texts.ISSUE_TITLE)
     if heading is None:
         raise InputError(texts.ERR_EMPTY.format(site=site.name, field=texts.ISSUE_TITLE))
-    row = MeetingIssue(site_id=site_id, raised_on=raised_on, title=heading,
-                       detail=_free_text(site, detail, texts.ISSUE_DETAIL),
-                       improvement=_free_text(site, improvement, texts.ISSUE_IMPROVEMENT))
+    row = MeetingIssue(
+        site_id=site_id,
+        raised_on=raised_on,
+        title=heading,
+        detail=_free_text(site, detail, texts.ISSUE_DETAIL),
+        improvement=_free_text(site, improvement, texts.ISSUE_IMPROVEMENT),
+    )
     session.add(row)
     session.flush()
-    audit_store.record(session=session, actor=actor.username, action="meeting_issue.record", entity="meeting_issue",
-                       entity_id=str(row.id))
+    audit_store.record(
+        session=session,
+        actor=actor.username,
+        action="meeting_issue.record",
+        entity="meeting_issue",
+        entity_id=str(row.id),
+    )
     session.commit()
     return row.id
 
 
 @needs(Permission.EDIT_RECORDS)
-def close_meeting_issue(issue_id: int, closed_on: dt.date, improvement: str = "", *, session: Session,
-                        fixtures: Fixtures, actor: Actor, today: dt.date | None = None) -> None:
+def close_meeting_issue(
+    issue_id: int,
+    closed_on: dt.date,
+    improvement: str = "",
+    *,
+    session: Session,
+    fixtures: Fixtures,
+    actor: Actor,
+    today: dt.date | None = None,
+) -> None:
     """Mark an issue solved, with what was done (the site comes from the stored issue)."""
     from db import audit_store
     from db.models import MeetingIssue
@@ -581,19 +757,33 @@ def close_meeting_issue(issue_id: int, closed_on: dt.date, improvement: str = ""
     site = _site(fixtures, row.site_id)
     _not_future(closed_on, today or tokyo_today(), texts.ISSUE_CLOSED, site.name)
     if closed_on < row.raised_on:
-        raise InputError(texts.ERR_BEFORE.format(site=site.name, field=texts.ISSUE_CLOSED, other=texts.ISSUE_RAISED,
-                                                 value=closed_on))
+        raise InputError(
+            texts.ERR_BEFORE.format(site=site.name, field=texts.ISSUE_CLOSED, other=texts.ISSUE_RAISED, value=closed_on)
+        )
     row.closed_on = closed_on
     row.improvement = _free_text(site, improvement, texts.ISSUE_IMPROVEMENT) or row.improvement
     session.add(row)
-    audit_store.record(session=session, actor=actor.username, action="meeting_issue.close", entity="meeting_issue",
-                       entity_id=str(row.id))
+    audit_store.record(
+        session=session,
+        actor=actor.username,
+        action="meeting_issue.close",
+        entity="meeting_issue",
+        entity_id=str(row.id),
+    )
     session.commit()
 
 
 @needs(Permission.EDIT_RECORDS)
-def record_equipment_checks(site_id: str, checked_on: dt.date, results: dict[str, tuple[bool, str]], *,
-                            session: Session, fixtures: Fixtures, actor: Actor, today: dt.date | None = None) -> None:
+def record_equipment_checks(
+    site_id: str,
+    checked_on: dt.date,
+    results: dict[str, tuple[bool, str]],
+    *,
+    session: Session,
+    fixtures: Fixtures,
+    actor: Actor,
+    today: dt.date | None = None,
+) -> None:
     """The results of one day's equipment check (Ageo §5(1)②(ウ)): item id → (working, note). A
     faulty item needs a note of what was done; a second check of the same day replaces the first."""
     from db import audit_store
@@ -621,8 +811,14 @@ def record_equipment_checks(site_id: str, checked_on: dt.date, results: dict[str
         else:
             row.ok, row.note, row.recorded_at = ok, text, dt.datetime.now(dt.UTC)
         session.add(row)
-    audit_store.record(session=session, actor=actor.username, action="equipment_check.record", entity="equipment_check",
-                       entity_id=f"{site_id}/{checked_on}", detail={"items": len(rows), "faulty": sum(not r[1] for r in rows)})
+    audit_store.record(
+        session=session,
+        actor=actor.username,
+        action="equipment_check.record",
+        entity="equipment_check",
+        entity_id=f"{site_id}/{checked_on}",
+        detail={"items": len(rows), "faulty": sum(not r[1] for r in rows)},
+    )
     session.commit()
 
 
@@ -630,9 +826,13 @@ def record_equipment_checks(site_id: str, checked_on: dt.date, results: dict[str
 def open_meeting_issues(site_id: str, *, session: Session) -> list:
     from db.models import MeetingIssue
 
-    return list(session.exec(select(MeetingIssue).where(MeetingIssue.site_id == site_id, MeetingIssue.closed_on.is_(None))
-                             .order_by(MeetingIssue.raised_on, MeetingIssue.id)).all())
+    return list(
+        session.exec(
+            select(MeetingIssue)
+            .where(MeetingIssue.site_id == site_id, MeetingIssue.closed_on.is_(None))
+            .order_by(MeetingIssue.raised_on, MeetingIssue.id)
+        ).all()
+    )
 
 
 __all__ = ["InputError", "ReportUnavailable", "build_report"]
-

@@ -2,6 +2,7 @@
 one place the pages' side reaches the database layer: the composition root. Pages and their helpers
 never import `db` or `optimizer` (tests/test_layering.py); they run use cases through `write` /
 `writing` here."""
+
 from __future__ import annotations
 
 import streamlit as st

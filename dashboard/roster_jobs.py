@@ -1,5 +1,6 @@
 """This server process's runner of background solves (see solve_jobs.SolveRunner). The jobs
 themselves live in the database, so every replica shows and stops them."""
+
 from __future__ import annotations
 
 import streamlit as st

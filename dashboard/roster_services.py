@@ -4,6 +4,7 @@ Functions that write take the session as keyword-only `session`, commit once whe
 succeeded, and leave the database unchanged (rolled back) when they refuse.
 Access (issue 14): staff need VIEW_STAFF / EDIT_STAFF, rosters VIEW_ROSTER / EDIT_ROSTER /
 PUBLISH_ROSTER; views of the staff list, staff edits, exports and publications are audited."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -44,8 +45,9 @@ def staff_members(site_id: str, *, session: Session, include_inactive: bool = Tr
 
 
 @needs(Permission.VIEW_STAFF)
-def staff_list_view(site_id: str, *, session: Session, actor: Actor,
-                    audit: bool = True) -> tuple[list[StaffMember], dict[str, bool]]:
+def staff_list_view(
+    site_id: str, *, session: Session, actor: Actor, audit: bool = True
+) -> tuple[list[StaffMember], dict[str, bool]]:
     """What the 従事者 page shows: everyone (active or not) and their active flags. Opening a
     site's list is a view of personal data and is audited (`audit` False for a rerun of the
     same view in the same browser session)."""
@@ -64,39 +66,55 @@ def staff_table_rows(members: list[StaffMember], active: dict[str, bool]) -> lis
     rows = []
     for member in members:
         row = member_row(member)
-        rows.append({
-            texts.STAFF_COL_ID: member.id,
-            texts.STAFF_COL_NAME: member.name,
-            texts.STAFF_COL_ROLE: row["role"],
-            texts.STAFF_COL_SKILLS: row["skills"],
-            texts.STAFF_COL_QUALIFICATIONS: row["qualifications"],
-            texts.STAFF_COL_TRAINING: row["training_completed"],
-            texts.STAFF_COL_HOURS: member.contract_hours_per_week,
-            texts.STAFF_COL_AVAILABILITY: " ".join(
-                f"{texts.WEEKDAYS[i]}: {row[d]}" for i, d in enumerate(("mon", "tue", "wed", "thu", "fri",
-                                                                             "sat", "sun")) if row[d]),
-            texts.STAFF_COL_LEAVE: row["leave"],
-            texts.STAFF_COL_WISHES: " ".join(x for x in (
-                f"休み希望 {row['days_off_wish']}" if row["days_off_wish"] else "", row["shift_wish"]) if x),
-            texts.STAFF_COL_ACTIVE: texts.STAFF_ACTIVE[active.get(member.id, True)],
-        })
+        rows.append(
+            {
+                texts.STAFF_COL_ID: member.id,
+                texts.STAFF_COL_NAME: member.name,
+                texts.STAFF_COL_ROLE: row["role"],
+                texts.STAFF_COL_SKILLS: row["skills"],
+                texts.STAFF_COL_QUALIFICATIONS: row["qualifications"],
+                texts.STAFF_COL_TRAINING: row["training_completed"],
+                texts.STAFF_COL_HOURS: member.contract_hours_per_week,
+                texts.STAFF_COL_AVAILABILITY: " ".join(
+                    f"{texts.WEEKDAYS[i]}: {row[d]}"
+                    for i, d in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+                    if row[d]
+                ),
+                texts.STAFF_COL_LEAVE: row["leave"],
+                texts.STAFF_COL_WISHES: " ".join(
+                    x
+                    for x in (f"休み希望 {row['days_off_wish']}" if row["days_off_wish"] else "", row["shift_wish"])
+                    if x
+                ),
+                texts.STAFF_COL_ACTIVE: texts.STAFF_ACTIVE[active.get(member.id, True)],
+            }
+        )
     return rows
 
 
-def _check_ids_against_other_sites(members: list[StaffMember], site_id: str, session: Session,
-                                   rows: dict[str, int] | None = None, column: str = "ID") -> list[RowError]:
+def _check_ids_against_other_sites(
+    members: list[StaffMember], site_id: str, session: Session, rows: dict[str, int] | None = None, column: str = "ID"
+) -> list[RowError]:
     errors = []
     for member in members:
         owner = staff_store.site_of(session, member.id)
         if owner is not None and owner != site_id:
-            errors.append(RowError((rows or {}).get(member.id, 0), column,
-                                   texts.STAFF_ID_TAKEN.format(id=member.id, site=owner)))
+            errors.append(
+                RowError((rows or {}).get(member.id, 0), column, texts.STAFF_ID_TAKEN.format(id=member.id, site=owner))
+            )
     return errors
 
 
 @needs(Permission.EDIT_STAFF, site_arg="site")
-def save_member(site: SiteProfile, values: dict[str, str], *, session: Session, actor: Actor, active: bool = True,
-                editing: str | None = None) -> str:
+def save_member(
+    site: SiteProfile,
+    values: dict[str, str],
+    *,
+    session: Session,
+    actor: Actor,
+    active: bool = True,
+    editing: str | None = None,
+) -> str:
     """Add or edit one person from the form (the same columns and checks as an import row).
     Returns a Japanese message saying what was done; ImportRefused on a bad field."""
     member, errors = row_to_member(values, site)
@@ -111,10 +129,12 @@ def save_member(site: SiteProfile, values: dict[str, str], *, session: Session, 
     try:
         before = staff_records_store.list_entries(session, site.id)  # issue 17: 名簿 history
         outcome = staff_store.upsert_member(session, site.id, member, active=active)
-        note(session, actor, AuditAction.STAFF_EDIT, "staff", member.id, site_id=site.id, outcome=outcome,
-             active=active)
-        staff_records_store.note_changes(session, site.id, before, staff_records_store.list_entries(session, site.id),
-                                         changed_by=actor.username)
+        note(
+            session, actor, AuditAction.STAFF_EDIT, "staff", member.id, site_id=site.id, outcome=outcome, active=active
+        )
+        staff_records_store.note_changes(
+            session, site.id, before, staff_records_store.list_entries(session, site.id), changed_by=actor.username
+        )
         session.commit()
     except Exception:
         session.rollback()
@@ -154,8 +174,9 @@ def import_staff(site: SiteProfile, data: bytes, filename: str, *, session: Sess
         for member in members:
             counts[staff_store.upsert_member(session, site.id, member)] += 1
         note(session, actor, AuditAction.STAFF_IMPORT, "staff", site_id=site.id, file=filename[:200], **counts)
-        staff_records_store.note_changes(session, site.id, before, staff_records_store.list_entries(session, site.id),
-                                         changed_by=actor.username)
+        staff_records_store.note_changes(
+            session, site.id, before, staff_records_store.list_entries(session, site.id), changed_by=actor.username
+        )
         session.commit()
     except Exception:
         session.rollback()
@@ -184,8 +205,9 @@ def set_staff_active(staff_id: str, active: bool, *, session: Session, actor: Ac
         staff_store.set_active(session, staff_id, active)
         note(session, actor, AuditAction.STAFF_ACTIVE, "staff", staff_id, site_id=site_id, active=active)
         if site_id:
-            staff_records_store.note_changes(session, site_id, before,
-                                             staff_records_store.list_entries(session, site_id), changed_by=actor.username)
+            staff_records_store.note_changes(
+                session, site_id, before, staff_records_store.list_entries(session, site_id), changed_by=actor.username
+            )
         session.commit()
     except Exception:
         session.rollback()
@@ -243,8 +265,16 @@ class NoStaff(ValueError):
 
 
 @needs(Permission.VIEW_ROSTER)
-def build_problem(fixtures: Fixtures, site_id: str, week: dt.date, absences=frozenset(), *,
-                  session: Session, staffing=None, previous_week: Roster | None = None) -> RosterProblem:
+def build_problem(
+    fixtures: Fixtures,
+    site_id: str,
+    week: dt.date,
+    absences=frozenset(),
+    *,
+    session: Session,
+    staffing=None,
+    previous_week: Roster | None = None,
+) -> RosterProblem:
     """The week's problem from the staff stored in the database (active people only): the one way
     to build it, for the 勤務表 page and the `roster solve` / `roster check` commands alike.
     `staffing`: a StaffingModel to reuse (it caches requirements month by month).
@@ -265,8 +295,9 @@ def build_problem(fixtures: Fixtures, site_id: str, week: dt.date, absences=froz
     absences = {(who, day) for who, day in absences if who in known}
     # the published roster of the week before: rest and days in a row run across the boundary
     before = previous_week or roster_store.published_roster(session, site_id, week - dt.timedelta(days=7))
-    return RosterProblem.build(site, fixtures.catalogue, staff, week, absences, staffing,
-                               previous_week=before.shifts if before else ())
+    return RosterProblem.build(
+        site, fixtures.catalogue, staff, week, absences, staffing, previous_week=before.shifts if before else ()
+    )
 
 
 def unknown_absentees(problem: RosterProblem, absences) -> list[str]:
@@ -307,15 +338,17 @@ def requirement_rows(problem: RosterProblem) -> list[dict]:
                     runs.append([minute, minute + SLOT, need])
             span = hours.get(activity.value) or hours.get(activity)
             for start, end, (low, target, high) in runs:
-                rows.append({
-                    texts.COL_DATE: f"{date:%m-%d}（{texts.WEEKDAYS[date.weekday()]}）",
-                    texts.COL_ACTIVITY: activity_label(problem, activity.value),
-                    texts.ROSTER_COL_OPEN: f"{span[0]}–{span[1]}" if span else "",
-                    texts.COL_SLOT: f"{hhmm(start)}–{hhmm(end)}",
-                    texts.COL_FLOOR: low,
-                    texts.ROSTER_COL_TARGET: target,
-                    texts.COL_CAP: high,
-                })
+                rows.append(
+                    {
+                        texts.COL_DATE: f"{date:%m-%d}（{texts.WEEKDAYS[date.weekday()]}）",
+                        texts.COL_ACTIVITY: activity_label(problem, activity.value),
+                        texts.ROSTER_COL_OPEN: f"{span[0]}–{span[1]}" if span else "",
+                        texts.COL_SLOT: f"{hhmm(start)}–{hhmm(end)}",
+                        texts.COL_FLOOR: low,
+                        texts.ROSTER_COL_TARGET: target,
+                        texts.COL_CAP: high,
+                    }
+                )
     return rows
 
 
@@ -329,12 +362,27 @@ def timeline_rows(roster: Roster, problem: RosterProblem, date: dt.date) -> list
     for shift in sorted((s for s in roster.shifts if s.date == date), key=lambda s: (s.start, s.staff_id)):
         who = person_label(problem, shift.staff_id)
         for block in shift.activities:
-            rows.append({"who": who, "staff_id": shift.staff_id, "start": block.start / 60, "end": block.end / 60,
-                         "kind": activity_label(problem, block.activity, short=True),
-                         "time": f"{hhmm(block.start)}–{hhmm(block.end)}"})
+            rows.append(
+                {
+                    "who": who,
+                    "staff_id": shift.staff_id,
+                    "start": block.start / 60,
+                    "end": block.end / 60,
+                    "kind": activity_label(problem, block.activity, short=True),
+                    "time": f"{hhmm(block.start)}–{hhmm(block.end)}",
+                }
+            )
         for start, end in shift.breaks:
-            rows.append({"who": who, "staff_id": shift.staff_id, "start": start / 60, "end": end / 60,
-                         "kind": texts.ROSTER_BREAK, "time": f"{hhmm(start)}–{hhmm(end)}"})
+            rows.append(
+                {
+                    "who": who,
+                    "staff_id": shift.staff_id,
+                    "start": start / 60,
+                    "end": end / 60,
+                    "kind": texts.ROSTER_BREAK,
+                    "time": f"{hhmm(start)}–{hhmm(end)}",
+                }
+            )
     return rows
 
 
@@ -355,16 +403,33 @@ def coverage_rows(roster: Roster, problem: RosterProblem, date: dt.date) -> list
             for part in activity.split("+"):
                 assigned[(minute, part)] += 1
     rows = []
-    for (day, minute, activity), need in sorted(problem.requirements.items(),
-                                                 key=lambda kv: (kv[0][2].value, kv[0][1])):
+    for (day, minute, activity), need in sorted(
+        problem.requirements.items(), key=lambda kv: (kv[0][2].value, kv[0][1])
+    ):
         if day != date:
             continue
         have = assigned[(minute, activity.value)]
-        state = ("floor_short" if have < need.min else "short" if have < need.target
-                 else "over" if have > need.target else "ok")
-        rows.append({"activity": activity_label(problem, activity.value, short=True), "slot": hhmm(minute),
-                     "assigned": have, "min": need.min, "target": need.target, "max": need.max,
-                     "diff": have - need.target, "state": texts.COVERAGE_STATE[state]})
+        state = (
+            "floor_short"
+            if have < need.min
+            else "short"
+            if have < need.target
+            else "over"
+            if have > need.target
+            else "ok"
+        )
+        rows.append(
+            {
+                "activity": activity_label(problem, activity.value, short=True),
+                "slot": hhmm(minute),
+                "assigned": have,
+                "min": need.min,
+                "target": need.target,
+                "max": need.max,
+                "diff": have - need.target,
+                "state": texts.COVERAGE_STATE[state],
+            }
+        )
     return rows
 
 
@@ -376,7 +441,9 @@ def week_grid_rows(roster: Roster, problem: RosterProblem) -> list[dict]:
     for member in _people(roster, problem):
         row = {texts.STAFF_COL_NAME: member.name, texts.STAFF_COL_ROLE: texts.ROLE.get(member.role, member.role)}
         for date in problem.dates:
-            row[f"{date:%m/%d}（{texts.WEEKDAYS[date.weekday()]}）"] = _cell(roster, problem, member, date).replace("\n", " ")
+            row[f"{date:%m/%d}（{texts.WEEKDAYS[date.weekday()]}）"] = _cell(roster, problem, member, date).replace(
+                "\n", " "
+            )
         minutes = sum(s.work_minutes for s in roster.shifts if s.staff_id == member.id)
         row[texts.ROSTER_COL_WEEK_HOURS] = round(minutes / 60, 2)
         rows.append(row)
@@ -406,15 +473,19 @@ def issue_rows(evaluation: Evaluation, problem: RosterProblem) -> list[dict]:
     """Every violation, then every penalty, in plain Japanese with the day, slot and person."""
     rows = []
     for v in evaluation.violations:
-        rows.append({
-            texts.ISSUE_COL_KIND: texts.ISSUE_VIOLATION,
-            texts.ISSUE_COL_LABEL: v["label"],
-            texts.COL_DATE: v.get("date", ""),
-            texts.COL_SLOT: f"{v['start']}–{v['end']}" if v.get("start") else "",
-            texts.ISSUE_COL_PERSON: person_label(problem, v["staff_id"]) if v.get("staff_id") else "",
-            texts.ISSUE_COL_TEXT: plain(v["message"] + (f"　理由: {v['reason']}" if v.get("reason") else ""), problem),
-            texts.ISSUE_COL_COST: None,
-        })
+        rows.append(
+            {
+                texts.ISSUE_COL_KIND: texts.ISSUE_VIOLATION,
+                texts.ISSUE_COL_LABEL: v["label"],
+                texts.COL_DATE: v.get("date", ""),
+                texts.COL_SLOT: f"{v['start']}–{v['end']}" if v.get("start") else "",
+                texts.ISSUE_COL_PERSON: person_label(problem, v["staff_id"]) if v.get("staff_id") else "",
+                texts.ISSUE_COL_TEXT: plain(
+                    v["message"] + (f"　理由: {v['reason']}" if v.get("reason") else ""), problem
+                ),
+                texts.ISSUE_COL_COST: None,
+            }
+        )
     for p in sorted(evaluation.penalties, key=lambda p: -p["cost"]):
         slot = f"{p['start']}–{p['end']}" if p.get("start") and p.get("end") else p.get("start", "")
         detail = p["detail"]
@@ -422,15 +493,17 @@ def issue_rows(evaluation: Evaluation, problem: RosterProblem) -> list[dict]:
             detail = detail.replace(f"{p['staff_id']}:", f"{person_label(problem, p['staff_id'])}:", 1)
         if p.get("activity"):
             detail = detail.replace(p["activity"], activity_label(problem, p["activity"], short=True))
-        rows.append({
-            texts.ISSUE_COL_KIND: texts.ISSUE_PENALTY,
-            texts.ISSUE_COL_LABEL: p["label"],
-            texts.COL_DATE: p.get("date", ""),
-            texts.COL_SLOT: slot,
-            texts.ISSUE_COL_PERSON: person_label(problem, p["staff_id"]) if p.get("staff_id") else "",
-            texts.ISSUE_COL_TEXT: detail + texts.ISSUE_POINTS.format(weight=p["weight"], amount=p["amount"]),
-            texts.ISSUE_COL_COST: p["cost"],
-        })
+        rows.append(
+            {
+                texts.ISSUE_COL_KIND: texts.ISSUE_PENALTY,
+                texts.ISSUE_COL_LABEL: p["label"],
+                texts.COL_DATE: p.get("date", ""),
+                texts.COL_SLOT: slot,
+                texts.ISSUE_COL_PERSON: person_label(problem, p["staff_id"]) if p.get("staff_id") else "",
+                texts.ISSUE_COL_TEXT: detail + texts.ISSUE_POINTS.format(weight=p["weight"], amount=p["amount"]),
+                texts.ISSUE_COL_COST: p["cost"],
+            }
+        )
     return rows
 
 
@@ -438,7 +511,9 @@ def penalty_summary(evaluation: Evaluation) -> list[dict]:
     totals: dict[str, int] = defaultdict(int)
     for p in evaluation.penalties:
         totals[p["label"]] += p["cost"]
-    return [{texts.ISSUE_COL_LABEL: k, texts.ISSUE_COL_COST: v} for k, v in sorted(totals.items(), key=lambda kv: -kv[1])]
+    return [
+        {texts.ISSUE_COL_LABEL: k, texts.ISSUE_COL_COST: v} for k, v in sorted(totals.items(), key=lambda kv: -kv[1])
+    ]
 
 
 # --- edits ---------------------------------------------------------------------------------------
@@ -457,8 +532,13 @@ class EditOutcome:
 
     def message(self) -> str:
         return texts.EDIT_RESULT.format(
-            what=self.what, before=self.before.objective, after=self.after.objective, delta=self.delta,
-            v_before=len(self.before.violations), v_after=len(self.after.violations))
+            what=self.what,
+            before=self.before.objective,
+            after=self.after.objective,
+            delta=self.delta,
+            v_before=len(self.before.violations),
+            v_after=len(self.after.violations),
+        )
 
     def new_violations(self) -> list[dict]:
         old = {(v["rule"], v["message"]) for v in self.before.violations}
@@ -484,8 +564,13 @@ def apply_edit(roster: Roster, problem: RosterProblem, edit: dict) -> EditOutcom
         what = texts.EDIT_WHAT_REMOVE.format(who=name, date=date)
     elif kind == "activity":
         new = roster_edit.change_activity(roster, who, date, edit["start"], edit["end"], edit["activity"])
-        what = texts.EDIT_WHAT_ACTIVITY.format(who=name, date=date, start=hhmm(edit["start"]), end=hhmm(edit["end"]),
-                                               activity=activity_label(problem, edit["activity"]))
+        what = texts.EDIT_WHAT_ACTIVITY.format(
+            who=name,
+            date=date,
+            start=hhmm(edit["start"]),
+            end=hhmm(edit["end"]),
+            activity=activity_label(problem, edit["activity"]),
+        )
     elif kind == "swap":
         new = roster_edit.swap(roster, who, edit["other"], date, problem)
         what = texts.EDIT_WHAT_SWAP.format(who=name, other=person_label(problem, edit["other"]), date=date)
@@ -517,8 +602,15 @@ def save_version(roster: Roster, problem: RosterProblem, note: str, *, session: 
 
     def store() -> int:
         version = roster_store.save_roster(session, checked, problem, note=note)
-        _note(session, actor, AuditAction.SAVE_ROSTER, "roster", f"{problem.week_start}#{version}",
-              site_id=problem.site.id, note=note)
+        _note(
+            session,
+            actor,
+            AuditAction.SAVE_ROSTER,
+            "roster",
+            f"{problem.week_start}#{version}",
+            site_id=problem.site.id,
+            note=note,
+        )
         return version
 
     return _commit(session, store)
@@ -526,8 +618,9 @@ def save_version(roster: Roster, problem: RosterProblem, note: str, *, session: 
 
 def _version_exists(session: Session, site_id: str, week: dt.date, version: int) -> None:
     if version not in {v.version for v in roster_store.versions(session, site_id, week)}:
-        raise UnknownRecord(texts.NOT_FOUND_AT_SITE.format(what=texts.ROSTER_VERSION_WHAT, id=f"{week} 版{version}",
-                                                           site=site_id))
+        raise UnknownRecord(
+            texts.NOT_FOUND_AT_SITE.format(what=texts.ROSTER_VERSION_WHAT, id=f"{week} 版{version}", site=site_id)
+        )
 
 
 _note = note  # save_version's parameter `note` (the version's note) shadows the audit helper
@@ -553,8 +646,9 @@ def copy_previous_week(problem: RosterProblem, *, session: Session, actor: Actor
     previous = roster_store.load(session, site_id, before, version)
     people, open_days = {m.id for m in problem.staff}, set(problem.days)
     week = dt.timedelta(days=7)
-    shifts = [replace(s, date=s.date + week) for s in previous.shifts
-              if s.staff_id in people and s.date + week in open_days]
+    shifts = [
+        replace(s, date=s.date + week) for s in previous.shifts if s.staff_id in people and s.date + week in open_days
+    ]
     copy = Roster(site_id=site_id, week_start=problem.week_start, shifts=shifts, status="manual")
     return save_version(copy, problem, texts.NOTE_COPIED.format(version=version), session=session, actor=actor)
 
@@ -565,8 +659,7 @@ def publish_version(site_id: str, week: dt.date, version: int, *, session: Sessi
 
     def publish() -> int:
         live = roster_store.publish(session, site_id, week, version)
-        note(session, actor, AuditAction.PUBLISH_ROSTER, "roster", f"{week}#{version}", site_id=site_id,
-             live=live)
+        note(session, actor, AuditAction.PUBLISH_ROSTER, "roster", f"{week}#{version}", site_id=site_id, live=live)
         return live
 
     live = _commit(session, publish)
@@ -582,13 +675,22 @@ def version_labels(site_id: str, week: dt.date, *, session: Session) -> dict[int
     live = roster_store.live_version(session, site_id, week)
     out = {}
     for info in infos:
-        state = (texts.VERSION_LIVE if info.version == live else
-                 texts.VERSION_PUBLISHED if info.status == RosterStatus.PUBLISHED else texts.VERSION_DRAFT)
+        state = (
+            texts.VERSION_LIVE
+            if info.version == live
+            else texts.VERSION_PUBLISHED
+            if info.status == RosterStatus.PUBLISHED
+            else texts.VERSION_DRAFT
+        )
         when = local(info.created_at)
         out[info.version] = texts.VERSION_LABEL.format(
-            version=info.version, state=state, note=info.note, when=f"{when:%m/%d %H:%M}",
+            version=info.version,
+            state=state,
+            note=info.note,
+            when=f"{when:%m/%d %H:%M}",
             objective="–" if info.objective is None else f"{info.objective:,.0f}",
-            ok=texts.VERSION_OK if info.acceptable else texts.VERSION_NG)
+            ok=texts.VERSION_OK if info.acceptable else texts.VERSION_NG,
+        )
     return out
 
 
@@ -625,7 +727,7 @@ _CHANGE_ORDER = {"removed": 0, "added": 1, "moved": 2, "break": 3, "activities":
 
 
 def change_summary(items: list[dict]) -> str:
-    """"勤務の追加・削除・時間変更 3件、休憩のみ 1件、業務のみ 12件"."""
+    """ "勤務の追加・削除・時間変更 3件、休憩のみ 1件、業務のみ 12件"."""
     times = sum(1 for c in items if c["kind"] in ("removed", "added", "moved"))
     breaks = sum(1 for c in items if c["kind"] == "break")
     duties = sum(1 for c in items if c["kind"] == "activities")
@@ -636,15 +738,20 @@ def change_rows(items: list[dict], problem: RosterProblem) -> list[dict]:
     """Changes, the ones that matter to a person's day first (day off, new shift, new hours)."""
     items = sorted(items, key=lambda c: (_CHANGE_ORDER.get(c["kind"], 9), c["date"], c["staff_id"]))
     return [
-        {texts.COL_DATE: c["date"], texts.ISSUE_COL_PERSON: person_label(problem, c["staff_id"]),
-         texts.CHANGE_COL_KIND: texts.CHANGE_KIND.get(c["kind"], c["kind"]),
-         texts.CHANGE_COL_BEFORE: c["before"], texts.CHANGE_COL_AFTER: c["after"]}
+        {
+            texts.COL_DATE: c["date"],
+            texts.ISSUE_COL_PERSON: person_label(problem, c["staff_id"]),
+            texts.CHANGE_COL_KIND: texts.CHANGE_KIND.get(c["kind"], c["kind"]),
+            texts.CHANGE_COL_BEFORE: c["before"],
+            texts.CHANGE_COL_AFTER: c["after"],
+        }
         for c in items
     ]
 
 
-def reroster_plan(roster: Roster, staff_id: str, date: dt.date, lock_before: bool,
-                  extra_locks: set[tuple[str, dt.date]] = frozenset()) -> tuple[set, frozenset]:
+def reroster_plan(
+    roster: Roster, staff_id: str, date: dt.date, lock_before: bool, extra_locks: set[tuple[str, dt.date]] = frozenset()
+) -> tuple[set, frozenset]:
     """(absences, locked) to re-roster after an absence: the new absence added to the roster's
     own, and the shifts before that day kept exactly when asked (they have been worked)."""
     absences = set(roster.absences) | {(staff_id, date)}
@@ -657,8 +764,16 @@ def reroster_plan(roster: Roster, staff_id: str, date: dt.date, lock_before: boo
 def roster_for_work(roster: Roster, problem: RosterProblem) -> Roster:
     """A stored roster with its checks recomputed against today's staff and rules."""
     result = evaluate(roster, problem)
-    out = Roster(roster.site_id, roster.week_start, list(roster.shifts), list(roster.absences), roster.status,
-                 objective=result.objective, best_bound=roster.best_bound, penalty_total=result.objective)
+    out = Roster(
+        roster.site_id,
+        roster.week_start,
+        list(roster.shifts),
+        list(roster.absences),
+        roster.status,
+        objective=result.objective,
+        best_bound=roster.best_bound,
+        penalty_total=result.objective,
+    )
     out.violations, out.penalties = result.violations, result.penalties
     return out
 
@@ -683,8 +798,16 @@ def export_ics(roster: Roster, problem: RosterProblem, staff_id: str, version_la
 
 
 @needs(Permission.VIEW_ROSTER)
-def export_roster(roster: Roster, problem: RosterProblem, fmt: str, *, session: Session, actor: Actor,
-                  version_label: str = "", staff_id: str | None = None) -> bytes:
+def export_roster(
+    roster: Roster,
+    problem: RosterProblem,
+    fmt: str,
+    *,
+    session: Session,
+    actor: Actor,
+    version_label: str = "",
+    staff_id: str | None = None,
+) -> bytes:
     """The roster as shared (pdf, xlsx, or one person's ics); it holds staff names, so the
     download is audited."""
     require(actor, Permission.VIEW_ROSTER, problem.site.id)
@@ -694,8 +817,16 @@ def export_roster(roster: Roster, problem: RosterProblem, fmt: str, *, session: 
         data = export_xlsx(roster, problem, version_label)
     else:
         data = export_ics(roster, problem, staff_id, version_label)
-    note(session, actor, AuditAction.EXPORT, f"roster_{fmt}", f"{problem.week_start}", site_id=problem.site.id,
-         version=version_label, staff_id=staff_id)
+    note(
+        session,
+        actor,
+        AuditAction.EXPORT,
+        f"roster_{fmt}",
+        f"{problem.week_start}",
+        site_id=problem.site.id,
+        version=version_label,
+        staff_id=staff_id,
+    )
     session.commit()
     return data
 
@@ -720,9 +851,13 @@ def job_message(view) -> tuple[str, str]:
     if result.get("objective") is None or view.saved is None:
         return "error", texts.ROSTER_DONE_NOTHING.format(label=view.label, elapsed=view.elapsed)
     objective = result["objective"]
-    text = texts.ROSTER_DONE.format(label=view.label, elapsed=view.elapsed, version=view.saved,
-                                    status=texts.ROSTER_STATUS.get(result["status"], result["status"]),
-                                    objective=f"{objective:,}")
+    text = texts.ROSTER_DONE.format(
+        label=view.label,
+        elapsed=view.elapsed,
+        version=view.saved,
+        status=texts.ROSTER_STATUS.get(result["status"], result["status"]),
+        objective=f"{objective:,}",
+    )
     searched = view.history[-1][1] if view.history else None
     if searched is not None and round(searched) != objective:
         # The progress line showed the first stage's figure; say why the saved roster's differs.
@@ -737,8 +872,11 @@ def _running_message(view) -> str:
     text += texts.ROSTER_STARTED_BY.format(who=view.started_by)
     if view.solutions:
         text += "\n\n" + texts.ROSTER_PROGRESS.format(
-            solutions=view.solutions, objective=f"{view.objective:,.0f}", bound=f"{view.best_bound:,.0f}",
-            gap=f"{view.gap * 100:.1f}%")
+            solutions=view.solutions,
+            objective=f"{view.objective:,.0f}",
+            bound=f"{view.best_bound:,.0f}",
+            gap=f"{view.gap * 100:.1f}%",
+        )
     else:
         text += "\n\n" + texts.ROSTER_PROGRESS_NONE
     if view.stop_requested:
@@ -746,20 +884,30 @@ def _running_message(view) -> str:
     return text
 
 
-def _open_job(problem: RosterProblem, label: str, note: str, time_limit: float, actor: Actor,
-              session: Session) -> tuple[int, bool]:
+def _open_job(
+    problem: RosterProblem, label: str, note: str, time_limit: float, actor: Actor, session: Session
+) -> tuple[int, bool]:
     """A new running job row, or (the running one, False). A job whose server died is closed first."""
     from sqlalchemy.exc import IntegrityError
 
     site_id, week = problem.site.id, problem.week_start
     now = solve_jobs.utc_now()
     cutoff = now - dt.timedelta(seconds=solve_jobs.STALE_SECONDS)
-    solve_job_store.fail_stale(session=session, site_id=site_id, week_start=week, cutoff=cutoff,
-                               error=texts.ROSTER_JOB_LOST_ERROR)
+    solve_job_store.fail_stale(
+        session=session, site_id=site_id, week_start=week, cutoff=cutoff, error=texts.ROSTER_JOB_LOST_ERROR
+    )
     session.commit()
     try:
-        job_id = solve_job_store.insert(session=session, site_id=site_id, week_start=week, label=label, note=note,
-                                        started_by=actor.username, time_limit=time_limit, now=now)
+        job_id = solve_job_store.insert(
+            session=session,
+            site_id=site_id,
+            week_start=week,
+            label=label,
+            note=note,
+            started_by=actor.username,
+            time_limit=time_limit,
+            now=now,
+        )
         session.commit()
     except IntegrityError:  # another replica started this week's solve a moment ago
         session.rollback()
@@ -774,9 +922,18 @@ SHOWN_AFTER_END = dt.timedelta(hours=1)
 
 
 @needs(Permission.EDIT_ROSTER)
-def start_solve(problem: RosterProblem, *, engine, runner, actor: Actor, label: str, note: str,
-                time_limit: float, previous: Roster | None = None,
-                locked: frozenset = frozenset()) -> tuple[int, bool]:
+def start_solve(
+    problem: RosterProblem,
+    *,
+    engine,
+    runner,
+    actor: Actor,
+    label: str,
+    note: str,
+    time_limit: float,
+    previous: Roster | None = None,
+    locked: frozenset = frozenset(),
+) -> tuple[int, bool]:
     """Start the week's solve in the background: (job id, True); when one is running already,
     on this server or another, (its id, False). The job's row shows it on every replica; the
     finished roster is stored as the week's next version by the job itself."""
@@ -785,14 +942,21 @@ def start_solve(problem: RosterProblem, *, engine, runner, actor: Actor, label: 
 
     job_id, started = run_write(engine, lambda session: _open_job(problem, label, note, time_limit, actor, session))
     if started:
-        runner.run(job_id, problem, time_limit=time_limit, previous=previous, locked=locked,
-                   on_done=lambda roster: save_solved(roster, problem, note, engine, actor=actor))
+        runner.run(
+            job_id,
+            problem,
+            time_limit=time_limit,
+            previous=previous,
+            locked=locked,
+            on_done=lambda roster: save_solved(roster, problem, note, engine, actor=actor),
+        )
     return job_id, started
 
 
 @needs(Permission.VIEW_ROSTER)
-def solve_job(site_id: str, week: dt.date, *, session: Session,
-              now: dt.datetime | None = None) -> solve_jobs.JobView | None:
+def solve_job(
+    site_id: str, week: dt.date, *, session: Session, now: dt.datetime | None = None
+) -> solve_jobs.JobView | None:
     """The week's newest solve as a page shows it (from any replica), or None. A job that ended
     more than SHOWN_AFTER_END ago is no news any more: None."""
     record = solve_job_store.latest(session=session, site_id=site_id, week_start=week)
@@ -842,14 +1006,19 @@ class RosterImportOutcome:
         return len(self.evaluation.violations)
 
     def message(self) -> str:
-        text = texts.ROSTER_IMPORTED.format(version=self.version, shifts=len(self.roster.shifts),
-                                            violations=self.violations, objective=f"{self.evaluation.objective:,}")
+        text = texts.ROSTER_IMPORTED.format(
+            version=self.version,
+            shifts=len(self.roster.shifts),
+            violations=self.violations,
+            objective=f"{self.evaluation.objective:,}",
+        )
         return text + ("" if self.evaluation.acceptable else "\n\n" + texts.ROSTER_IMPORTED_VIOLATIONS)
 
 
 @needs(Permission.EDIT_ROSTER)
-def import_roster_version(problem: RosterProblem, data: bytes, filename: str, *, session: Session,
-                          actor: Actor) -> RosterImportOutcome:
+def import_roster_version(
+    problem: RosterProblem, data: bytes, filename: str, *, session: Session, actor: Actor
+) -> RosterImportOutcome:
     """An edited roster workbook (the 明細 sheet of the Excel export) stored as the week's next
     draft version with the note 「Excelから取込」. It is checked like any manual edit: the file's
     form first (RosterImportError by row and column, nothing stored), then the independent rule
@@ -861,8 +1030,16 @@ def import_roster_version(problem: RosterProblem, data: bytes, filename: str, *,
 
     def store() -> int:  # as save_version does, with the file's name in the audit line
         version = roster_store.save_roster(session, roster, problem, note=texts.NOTE_IMPORTED)
-        _note(session, actor, AuditAction.SAVE_ROSTER, "roster", f"{problem.week_start}#{version}",
-              site_id=problem.site.id, note=texts.NOTE_IMPORTED, file=filename[:200])
+        _note(
+            session,
+            actor,
+            AuditAction.SAVE_ROSTER,
+            "roster",
+            f"{problem.week_start}#{version}",
+            site_id=problem.site.id,
+            note=texts.NOTE_IMPORTED,
+            file=filename[:200],
+        )
         return version
 
     version = _commit(session, store)

@@ -1,4 +1,5 @@
 """Use cases behind the pages. No Streamlit here: pages call these and tests call them directly."""
+
 from __future__ import annotations
 
 import calendar as month_grid
@@ -24,9 +25,7 @@ def staff_counts(*, session: Session, actor: Actor) -> dict[str, int]:
     """Active staff per site, as stored in the database (the actor's sites only)."""
     from db.models import Staff
 
-    rows = session.exec(
-        select(Staff.site_id, func.count()).where(Staff.active).group_by(Staff.site_id)
-    ).all()
+    rows = session.exec(select(Staff.site_id, func.count()).where(Staff.active).group_by(Staff.site_id)).all()
     return {site_id: count for site_id, count in rows if actor.may(Permission.VIEW_SITES, site_id)}
 
 
@@ -34,8 +33,9 @@ def _activities_text(site: SiteProfile) -> str:
     return "・".join(f"{texts.ACTIVITY[a.id.value]}{a.seats}" for a in site.activities)
 
 
-def site_rows(fixtures: Fixtures, today: dt.date, counts: dict[str, int],
-              site_ids: list[str] | None = None) -> list[dict]:
+def site_rows(
+    fixtures: Fixtures, today: dt.date, counts: dict[str, int], site_ids: list[str] | None = None
+) -> list[dict]:
     """One row per site for the overview table (only `site_ids` when given)."""
     rows = []
     for site in fixtures.sites.values():
@@ -94,9 +94,7 @@ def month_days(site: SiteProfile, catalogue: Catalogue, year: int, month: int) -
             cells.append(CalendarCell(day.date, "closed", "", day.reason))
             continue
         state = "open" if len(day.activities) == len(site.activities) else "partial"
-        hours = "／".join(
-            f"{texts.ACTIVITY[a]} {s}–{e}" for a, (s, e) in day.service_hours().items()
-        )
+        hours = "／".join(f"{texts.ACTIVITY[a]} {s}–{e}" for a, (s, e) in day.service_hours().items())
         notes = []
         if any(a.reservation_only for a in day.activities.values()):
             notes.append(texts.NOTE_RESERVATION_ONLY)
@@ -117,9 +115,7 @@ def staffing_lines(site: SiteProfile) -> list[str]:
         ),
     ]
     lines += [
-        texts.FLOOR.format(
-            activity=texts.ACTIVITY[a.id.value], seats=a.seats, min=a.min_staff, cap=a.cap
-        )
+        texts.FLOOR.format(activity=texts.ACTIVITY[a.id.value], seats=a.seats, min=a.min_staff, cap=a.cap)
         for a in site.activities
     ]
     return lines

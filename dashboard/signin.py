@@ -4,6 +4,7 @@ the wrapper that turns an unexpected error into a Japanese message with an error
 Local accounts (app_user, argon2 hashes) are the default. With MADOGUCHI_AUTH=oidc the console
 uses Streamlit's st.login (an identity provider configured in .streamlit/secrets.toml [auth]);
 the identity's e-mail must be the login of a local user, which gives the role and sites."""
+
 from __future__ import annotations
 
 import logging
@@ -50,8 +51,9 @@ def _local_form(settings: resources.Settings) -> None:
     st.caption(texts.LOGIN_CAPTION)
     with st.form("login_form"):
         login = st.text_input(texts.LOGIN_ID, key="login_id", autocomplete="username")
-        password = st.text_input(texts.LOGIN_PASSWORD, type="password", key="login_password",
-                                 autocomplete="current-password")
+        password = st.text_input(
+            texts.LOGIN_PASSWORD, type="password", key="login_password", autocomplete="current-password"
+        )
         submitted = st.form_submit_button(texts.LOGIN_BUTTON, type="primary")
     if submitted:
         try:
@@ -114,9 +116,13 @@ def sidebar(actor: Actor) -> None:
     fixtures = resources.fixtures()
     with st.sidebar:
         st.caption(texts.SIGNED_IN_AS.format(name=actor.username, role=ROLE_LABELS[actor.role]))
-        st.caption(texts.SIGNED_IN_SITES.format(
-            sites=texts.ALL_SITES if actor.sites is None else "・".join(
-                fixtures.sites[s].name for s in sorted(actor.sites) if s in fixtures.sites)))
+        st.caption(
+            texts.SIGNED_IN_SITES.format(
+                sites=texts.ALL_SITES
+                if actor.sites is None
+                else "・".join(fixtures.sites[s].name for s in sorted(actor.sites) if s in fixtures.sites)
+            )
+        )
         if st.button(texts.SIGN_OUT, key="sign_out", icon=":material/logout:"):
             _forget(expired=False)
             st.session_state[NOTICE] = texts.SIGNED_OUT

@@ -6,6 +6,7 @@ the job's stop flag, which any replica may set. A page shows a job from its row 
 (`view_of`), so it does not matter which replica started it. A running job whose heartbeat is
 older than `STALE_SECONDS` is shown as failed: its server stopped (restarted, crashed) mid-solve.
 No Streamlit and no SQL here: the store does the SQL, roster_services the use cases."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -67,17 +68,35 @@ def view_of(record: SolveJobRecord, now: dt.datetime, stale_seconds: float = STA
     if record.objective is not None and record.best_bound is not None:
         gap = abs(record.objective - record.best_bound) / max(1.0, abs(record.objective))
     return JobView(
-        id=record.id, key=(record.site_id, record.week_start), label=record.label, state=state,
-        elapsed=max(0.0, (end - record.started_at).total_seconds()), time_limit=record.time_limit,
-        objective=record.objective, best_bound=record.best_bound, gap=gap, solutions=record.solutions,
-        stop_requested=record.stop_requested, history=list(record.history), started_by=record.started_by,
-        saved=record.saved_version, result=record.result, error=record.error, lost=lost)
+        id=record.id,
+        key=(record.site_id, record.week_start),
+        label=record.label,
+        state=state,
+        elapsed=max(0.0, (end - record.started_at).total_seconds()),
+        time_limit=record.time_limit,
+        objective=record.objective,
+        best_bound=record.best_bound,
+        gap=gap,
+        solutions=record.solutions,
+        stop_requested=record.stop_requested,
+        history=list(record.history),
+        started_by=record.started_by,
+        saved=record.saved_version,
+        result=record.result,
+        error=record.error,
+        lost=lost,
+    )
 
 
 def roster_result(roster: Roster) -> dict:
     """What the job's row keeps of the final roster (the roster itself is the saved version)."""
-    return {"status": roster.status, "objective": roster.objective, "acceptable": roster.acceptable,
-            "best_bound": roster.best_bound, "relative_gap": roster.relative_gap}
+    return {
+        "status": roster.status,
+        "objective": roster.objective,
+        "acceptable": roster.acceptable,
+        "best_bound": roster.best_bound,
+        "relative_gap": roster.relative_gap,
+    }
 
 
 class _Beat:
@@ -105,8 +124,9 @@ class _Beat:
         if not pending:
             return None
         last = pending[-1]
-        return store.Progress(last.objective, last.best_bound, solutions,
-                              [(p.seconds, p.objective, p.best_bound) for p in pending])
+        return store.Progress(
+            last.objective, last.best_bound, solutions, [(p.seconds, p.objective, p.best_bound) for p in pending]
+        )
 
     def _write(self) -> None:
         progress = self.take()
@@ -146,11 +166,23 @@ class SolveRunner:
         self._threads: dict[int, threading.Thread] = {}
         self._lock = threading.Lock()
 
-    def run(self, job_id: int, problem: RosterProblem, *, time_limit: float, previous: Roster | None = None,
-            locked: frozenset = frozenset(), on_done: Callable[[Roster], int | None] | None = None) -> None:
+    def run(
+        self,
+        job_id: int,
+        problem: RosterProblem,
+        *,
+        time_limit: float,
+        previous: Roster | None = None,
+        locked: frozenset = frozenset(),
+        on_done: Callable[[Roster], int | None] | None = None,
+    ) -> None:
         """Solve in a new thread; on_done(roster) stores the roster and returns its version."""
-        thread = threading.Thread(target=self._run, name=f"solve-{job_id}", daemon=True,
-                                  args=(job_id, problem, time_limit, previous, locked, on_done))
+        thread = threading.Thread(
+            target=self._run,
+            name=f"solve-{job_id}",
+            daemon=True,
+            args=(job_id, problem, time_limit, previous, locked, on_done),
+        )
         with self._lock:
             self._threads[job_id] = thread
         thread.start()
@@ -160,11 +192,20 @@ class SolveRunner:
         outcome: dict = {"state": SolveState.FAILED}
         try:
             with beat:
-                roster = self._solver(problem, time_limit=time_limit, previous=previous, locked=locked,
-                                      on_progress=beat.on_progress, should_stop=beat.stop.is_set)
+                roster = self._solver(
+                    problem,
+                    time_limit=time_limit,
+                    previous=previous,
+                    locked=locked,
+                    on_progress=beat.on_progress,
+                    should_stop=beat.stop.is_set,
+                )
             saved = on_done(roster) if on_done is not None else None
-            outcome = {"state": SolveState.STOPPED if beat.stop.is_set() else SolveState.DONE,
-                       "saved_version": saved, "result": roster_result(roster)}
+            outcome = {
+                "state": SolveState.STOPPED if beat.stop.is_set() else SolveState.DONE,
+                "saved_version": saved,
+                "result": roster_result(roster),
+            }
         except Exception as exc:  # the page shows it; the server thread must not die silently
             outcome = {"state": SolveState.FAILED, "error": f"{type(exc).__name__}: {exc}"}
         finally:

@@ -5,6 +5,7 @@ Training courses per person with dates (Kawanishi §8(3)ア, Fujieda §8(2), Age
 (誓約書, Fujieda §9(1)②) with the date signed. The city's staff list keeps a history of every
 change (Kawanishi §8(2)カ 変更の都度): roster_services' staff edits write it, and so does a
 training date that changes the list. One transaction per write; refusals name the field."""
+
 from __future__ import annotations
 
 import csv
@@ -23,7 +24,6 @@ from db.models import TRAINING_COURSES, Staff
 T = texts
 
 
-
 def _person(session: Session, site_id: str, staff_id: str) -> Staff:
     row = session.get(Staff, staff_id)
     if row is None or row.site_id != site_id:
@@ -37,8 +37,17 @@ def _not_future(value: dt.date, field: str, today: dt.date) -> None:
 
 
 @needs(Permission.EDIT_RECORDS)
-def record_training(site_id: str, staff_id: str, course: str, completed_on: dt.date, *, session: Session,
-                    today: dt.date, actor: Actor, title: str = "") -> None:
+def record_training(
+    site_id: str,
+    staff_id: str,
+    course: str,
+    completed_on: dt.date,
+    *,
+    session: Session,
+    today: dt.date,
+    actor: Actor,
+    title: str = "",
+) -> None:
     person = _person(session, site_id, staff_id)
     if course not in TRAINING_COURSES:
         raise LiveError(T.TR_ERR_COURSE.format(value=course))
@@ -48,30 +57,51 @@ def record_training(site_id: str, staff_id: str, course: str, completed_on: dt.d
         raise LiveError(T.TR_ERR_TITLE.format(n=len(title)))
     refuse_personal_data(title, T.TR_TITLE)
     if staff_records_store.has_training(session, staff_id, course, completed_on):
-        raise LiveError(T.TR_ERR_TWICE.format(name=person.display_name, course=T.TRAINING_COURSES[course],
-                                              date=completed_on))
+        raise LiveError(
+            T.TR_ERR_TWICE.format(name=person.display_name, course=T.TRAINING_COURSES[course], date=completed_on)
+        )
     before = staff_records_store.list_entries(session, site_id)
-    staff_records_store.add_training(session, staff_id=staff_id, course=course, title=title or None,
-                                     completed_on=completed_on, recorded_by=actor.username)
+    staff_records_store.add_training(
+        session,
+        staff_id=staff_id,
+        course=course,
+        title=title or None,
+        completed_on=completed_on,
+        recorded_by=actor.username,
+    )
     if course == "initial":
         staff_records_store.set_training_completed(session, staff_id, completed_on)
-    staff_records_store.note_changes(session, site_id, before, staff_records_store.list_entries(session, site_id),
-                                     changed_by=actor.username)
-    audit_store.record(session=session, actor=actor.username, action="training_record", entity="staff",
-                       entity_id=staff_id, detail={"course": course, "completed_on": completed_on.isoformat()})
+    staff_records_store.note_changes(
+        session, site_id, before, staff_records_store.list_entries(session, site_id), changed_by=actor.username
+    )
+    audit_store.record(
+        session=session,
+        actor=actor.username,
+        action="training_record",
+        entity="staff",
+        entity_id=staff_id,
+        detail={"course": course, "completed_on": completed_on.isoformat()},
+    )
     session.commit()
 
 
 @needs(Permission.EDIT_RECORDS)
-def record_pledge(site_id: str, staff_id: str, signed_on: dt.date, *, session: Session, today: dt.date,
-                  actor: Actor) -> None:
+def record_pledge(
+    site_id: str, staff_id: str, signed_on: dt.date, *, session: Session, today: dt.date, actor: Actor
+) -> None:
     person = _person(session, site_id, staff_id)
     _not_future(signed_on, T.TR_PLEDGE_DATE, today)
     if signed_on in staff_records_store.pledges(session, site_id).get(staff_id, []):
         raise LiveError(T.TR_ERR_PLEDGE_TWICE.format(name=person.display_name, date=signed_on))
     staff_records_store.add_pledge(session, staff_id=staff_id, signed_on=signed_on, recorded_by=actor.username)
-    audit_store.record(session=session, actor=actor.username, action="pledge_record", entity="staff",
-                       entity_id=staff_id, detail={"signed_on": signed_on.isoformat()})
+    audit_store.record(
+        session=session,
+        actor=actor.username,
+        action="pledge_record",
+        entity="staff",
+        entity_id=staff_id,
+        detail={"signed_on": signed_on.isoformat()},
+    )
     session.commit()
 
 
@@ -93,27 +123,36 @@ def records(site_id: str, *, session: Session) -> list[PersonRecords]:
     for t in staff_records_store.trainings(session, site_id):
         courses.setdefault(t.staff_id, {}).setdefault(t.course, []).append(t.completed_on)
     pledges = staff_records_store.pledges(session, site_id)
-    return [PersonRecords(p.id, p.display_name, p.active, courses.get(p.id, {}), pledges.get(p.id, []))
-            for p in people]
+    return [PersonRecords(p.id, p.display_name, p.active, courses.get(p.id, {}), pledges.get(p.id, [])) for p in people]
 
 
 @needs(Permission.VIEW_STAFF)
 def list_history_rows(site_id: str, *, session: Session) -> list[list[str]]:
     """The 名簿 history as the city would read it: first row the headers."""
+
     def text(entry: dict | None) -> str:
         if not entry:
             return ""
         return T.TR_ENTRY.format(
-            name=entry.get("name", ""), role=T.ROLE.get(entry.get("role"), entry.get("role", "")),
+            name=entry.get("name", ""),
+            role=T.ROLE.get(entry.get("role"), entry.get("role", "")),
             activities="・".join(T.ACTIVITY.get(a, a) for a in entry.get("activities", [])),
             qualifications="・".join(entry.get("qualifications", [])) or "—",
-            training=entry.get("training_completed") or "—")
+            training=entry.get("training_completed") or "—",
+        )
 
     rows = [list(T.TR_HISTORY_COLUMNS)]
     for change in staff_records_store.list_history(session, site_id):
-        rows.append([local(change.changed_at).strftime("%Y-%m-%d %H:%M"), change.staff_id,
-                     T.TR_CHANGE.get(change.change, change.change), text(change.before), text(change.after),
-                     change.changed_by])
+        rows.append(
+            [
+                local(change.changed_at).strftime("%Y-%m-%d %H:%M"),
+                change.staff_id,
+                T.TR_CHANGE.get(change.change, change.change),
+                text(change.before),
+                text(change.after),
+                change.changed_by,
+            ]
+        )
     return rows
 
 

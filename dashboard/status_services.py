@@ -3,6 +3,7 @@
 Only today's rows are read (indexed by site and day), so a year of history costs nothing here;
 `madoguchi bench live` measures it. The page's live fragment shows exactly what this returns.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -44,11 +45,19 @@ def site_status(fixtures: Fixtures, site_id: str, *, session: Session, now: dt.d
     open_now = any(
         any(minute_of(s.start) <= minute < minute_of(s.end) for s in a.service) for a in day.activities.values()
     )
-    status = SiteStatus(site_id=site_id, name=site.name, open_now=open_now,
-                        closed_reason=day.reason if not day.open else ("" if open_now else T.OUTSIDE_HOURS_REASON))
+    status = SiteStatus(
+        site_id=site_id,
+        name=site.name,
+        open_now=open_now,
+        closed_reason=day.reason if not day.open else ("" if open_now else T.OUTSIDE_HOURS_REASON),
+    )
     _queue(status, live_store.day_ticket_times(session=session, site_id=site_id, date=date), now)
-    _roster(status, published_shifts(session, site_id, date, actor=actor), minute,
-            lambda: live_store.staff_roles_and_names(session=session, site_id=site_id))
+    _roster(
+        status,
+        published_shifts(session, site_id, date, actor=actor),
+        minute,
+        lambda: live_store.staff_roles_and_names(session=session, site_id=site_id),
+    )
     start, end = _day_bounds(date)
     _phones(status, fixtures, site, live_store.call_counts(session=session, site_id=site_id, start=start, end=end))
     booth = next((a for a in site.activities if a.id == ActivityId.booth), None)
@@ -86,7 +95,8 @@ def _roster(status: SiteStatus, shifts: list[Shift] | None, minute: int, staff) 
     status.counters_planned = sum(1 for s in working if working_on(s, minute, ActivityId.window))
     status.on_break = sorted(people.get(s.staff_id, (None, s.staff_id))[1] for s in working if s.on_break(minute))
     status.leader_on_site = any(
-        people.get(s.staff_id, (None, None))[0] in LEADERS and not s.on_break(minute) for s in working)
+        people.get(s.staff_id, (None, None))[0] in LEADERS and not s.on_break(minute) for s in working
+    )
 
 
 def _phones(status: SiteStatus, fixtures: Fixtures, site: SiteProfile, counts: tuple[int, int]) -> None:
@@ -94,19 +104,27 @@ def _phones(status: SiteStatus, fixtures: Fixtures, site: SiteProfile, counts: t
     status.answer_rate = answer_rate(status.calls_offered, status.calls_answered)
     phones = [a for a in site.activities if a.id in (ActivityId.phone, ActivityId.call_centre)]
     targets = [a.answer_rate_target for a in phones if a.answer_rate_target is not None]
-    status.answer_rate_target = targets[0] if targets else (
-        fixtures.catalogue.targets.phone_answer_rate if phones else None)
+    status.answer_rate_target = (
+        targets[0] if targets else (fixtures.catalogue.targets.phone_answer_rate if phones else None)
+    )
 
 
 def _counters_open(tickets: list[live_store.TicketTimes], now: dt.datetime) -> int:
     """Counters working now: a ticket called or in service there, or one called or finished there
     within the last few minutes (a clerk between two visitors still has the counter open)."""
     recent = now - dt.timedelta(minutes=OPEN_COUNTER_MINUTES)
-    return len({
-        t.counter for t in tickets
-        if t.counter and (t.status in AT_COUNTER or (t.called_at and t.called_at >= recent)
-                          or (t.finished_at and t.finished_at >= recent))
-    })
+    return len(
+        {
+            t.counter
+            for t in tickets
+            if t.counter
+            and (
+                t.status in AT_COUNTER
+                or (t.called_at and t.called_at >= recent)
+                or (t.finished_at and t.finished_at >= recent)
+            )
+        }
+    )
 
 
 def booth_waits(status: SiteStatus, visits, now: dt.datetime) -> None:
@@ -127,8 +145,10 @@ def alerts(fixtures: Fixtures, status: SiteStatus) -> list[Alert]:
 @needs(Permission.VIEW_LIVE)
 def all_statuses(fixtures: Fixtures, *, session: Session, now: dt.datetime, actor: Actor) -> list[SiteStatus]:
     """Every site the actor is scoped to (a city viewer of one city sees that city only)."""
-    return [site_status(fixtures, site_id, session=session, now=now, actor=actor)
-            for site_id in actor.visible_sites(sorted(fixtures.sites))]
+    return [
+        site_status(fixtures, site_id, session=session, now=now, actor=actor)
+        for site_id in actor.visible_sites(sorted(fixtures.sites))
+    ]
 
 
 def status_cards(fixtures: Fixtures, statuses: list[SiteStatus]) -> list[dict]:
@@ -145,11 +165,12 @@ def status_cards(fixtures: Fixtures, statuses: list[SiteStatus]) -> list[dict]:
             texts.COL_WAITING: texts.STATUS_PEOPLE.format(n=s.waiting_total),
             texts.COL_LONGEST: texts.STATUS_MINUTES.format(n=s.longest_wait_minutes),
             texts.COL_LONGEST_TODAY: texts.STATUS_MINUTES.format(n=s.longest_wait_today_minutes),
-            texts.COL_AVERAGE: (texts.STATUS_MINUTES.format(n=s.average_wait_minutes)
-                                if s.average_wait_minutes is not None else "—"),
+            texts.COL_AVERAGE: (
+                texts.STATUS_MINUTES.format(n=s.average_wait_minutes) if s.average_wait_minutes is not None else "—"
+            ),
             texts.COL_SERVED: texts.STATUS_CASES.format(n=s.served_today),
             texts.COL_COUNTERS_OPEN: f"{s.counters_open} / "
-                                     f"{s.counters_planned if s.counters_planned is not None else texts.NO_ROSTER}",
+            f"{s.counters_planned if s.counters_planned is not None else texts.NO_ROSTER}",
         }
         if s.calls_offered or s.answer_rate_target is not None:
             figures[texts.COL_ANSWER_RATE] = texts.STATUS_RATE_TARGET.format(rate=rate, target=target)
@@ -157,14 +178,19 @@ def status_cards(fixtures: Fixtures, statuses: list[SiteStatus]) -> list[dict]:
             figures[texts.COL_BOOTHS] = f"{s.booths_waiting} / {s.booths_in_session} / {s.booth_seats}"
             figures[texts.COL_BOOTH_WAIT] = texts.STATUS_MINUTES.format(n=s.booth_current_wait_minutes)
         lines = [
-            texts.STATUS_LINE_WAITING.format(by=T.LIST_COMMA.join(
-                f"{labels.get(p, p)} {n}" for p, n in s.waiting_by_procedure.items()) or "—"),
+            texts.STATUS_LINE_WAITING.format(
+                by=T.LIST_COMMA.join(f"{labels.get(p, p)} {n}" for p, n in s.waiting_by_procedure.items()) or "—"
+            ),
             texts.STATUS_LINE_BREAK.format(names=T.LIST_COMMA.join(s.on_break) or "—"),
             texts.STATUS_LINE_LEADER.format(state=texts.YES_NO[s.leader_on_site]),
         ]
-        cards.append({
-            "site_id": s.site_id, "title": s.name,
-            "state": texts.OPEN_NOW if s.open_now else (s.closed_reason or "—"),
-            "figures": figures, "lines": lines,
-        })
+        cards.append(
+            {
+                "site_id": s.site_id,
+                "title": s.name,
+                "state": texts.OPEN_NOW if s.open_now else (s.closed_reason or "—"),
+                "figures": figures,
+                "lines": lines,
+            }
+        )
     return cards

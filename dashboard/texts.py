@@ -57,7 +57,9 @@ STATUS_LINE_WAITING = "待ちの内訳：{by}"
 STATUS_LINE_BREAK = "休憩中：{names}"
 STATUS_LINE_LEADER = "責任者：{state}"
 COL_BOOTH_WAIT = "ブース待ち最長（分）"
-BOOTH_WAIT_ALERT = "オンライン窓口で{minutes}分待っている方がいます（目安{limit}分、待ち{waiting}人、空きブース{free}）。"
+BOOTH_WAIT_ALERT = (
+    "オンライン窓口で{minutes}分待っている方がいます（目安{limit}分、待ち{waiting}人、空きブース{free}）。"
+)
 
 # ==== 受付 (app_pages/reception.py) ====
 COUNTER_NAME = "窓口名"
@@ -67,11 +69,22 @@ CALL_NEXT_BUTTON = "次の方を呼出"
 CALLED = "{number} を {counter} に呼び出しました。"
 NOBODY_WAITING = "お待ちの方はいません。"
 PICK_TICKET = "対応中・呼出中の受付番号"
-ACTION_BUTTONS = {"start": "対応開始", "finish": "完了", "no_show": "不在", "recall": "再呼出", "hand_off": "職員へ引継ぎ"}
+ACTION_BUTTONS = {
+    "start": "対応開始",
+    "finish": "完了",
+    "no_show": "不在",
+    "recall": "再呼出",
+    "hand_off": "職員へ引継ぎ",
+}
 HANDOFF_REASON = "引継ぎ理由"
 ACTION_DONE = "{number}：{action}。"
-ACTION_DONE_TEXT = {"start": "対応を開始しました", "finish": "完了しました", "no_show": "不在にしました",
-                    "recall": "再呼出しました", "hand_off": "職員へ引き継ぎました"}
+ACTION_DONE_TEXT = {
+    "start": "対応を開始しました",
+    "finish": "完了しました",
+    "no_show": "不在にしました",
+    "recall": "再呼出しました",
+    "hand_off": "職員へ引き継ぎました",
+}
 QUEUE_TABLE = "本日の受付番号"
 COL_NUMBER = "受付番号"
 COL_PROCEDURE = "手続き"
@@ -288,7 +301,8 @@ STAFF_FIELD_ACTIVE = "在籍（外すと勤務表に入りません）"
 STAFF_SAVE = "保存する"
 STAFF_REFUSED = "保存しませんでした。次の項目を直してください:"
 STAFF_IMPORT_HELP = (
-    "1行目に列名、2行目から1人1行。列: ID・氏名・役割・担当業務・資格・研修修了日・契約時間・月〜日・休暇・休み希望・勤務帯希望"
+    "1行目に列名、2行目から1人1行。列: ID・氏名・役割・担当業務・資格・研修修了日・契約時間・"
+    "月〜日・休暇・休み希望・勤務帯希望"
     "（必須は ID・氏名・役割・担当業務・契約時間）。既存の ID は上書き、新しい ID は追加します。"
     "1行でも誤りがあれば何も書き込みません。下の「取込用ひな形」に今の登録内容が入っています。"
 )
@@ -300,10 +314,16 @@ STAFF_EXPORT_CITY_HELP = "在籍者の氏名・役割・担当業務・資格・
 STAFF_EXPORT_TEMPLATE = "取込用ひな形（全項目）"
 DOWNLOAD_CSV = "CSV"
 DOWNLOAD_XLSX = "Excel"
-TRAINING_COURSES = {"initial": "初任研修", "privacy": "個人情報保護研修", "security": "情報セキュリティ研修",
-                    "other": "その他の研修"}
+TRAINING_COURSES = {
+    "initial": "初任研修",
+    "privacy": "個人情報保護研修",
+    "security": "情報セキュリティ研修",
+    "other": "その他の研修",
+}
 TR_HEADER = "研修・誓約書の記録"
-TR_CAPTION = ("研修の受講日と守秘義務の誓約書の提出日を記録します。初任研修の最初の受講日が勤務表の「研修修了日」になります。")
+TR_CAPTION = (
+    "研修の受講日と守秘義務の誓約書の提出日を記録します。初任研修の最初の受講日が勤務表の「研修修了日」になります。"
+)
 TR_PERSON = "従事者"
 TR_COURSE = "研修"
 TR_TITLE = "研修名（任意）"
@@ -370,13 +390,19 @@ ROSTER_SOLVE_HELP = "計算は裏で続きます。他のページに移って�
 ROSTER_STARTED = "{label}を開始しました（上限 {limit} 秒）。"
 ROSTER_ALREADY_RUNNING = "この週の計算はすでに実行中です。"
 ROSTER_RUNNING = "{label}: 計算中 {elapsed:.0f} / {limit:.0f} 秒"
-ROSTER_PROGRESS = ("見つかった勤務表 {solutions} 件　最良のペナルティ {objective}　下界 {bound}　差 {gap}"
-                   "（勤務時間と人数の段階の値。担当業務の割当て後の値は保存時に示します）")
+ROSTER_PROGRESS = (
+    "見つかった勤務表 {solutions} 件　最良のペナルティ {objective}　下界 {bound}　差 {gap}"
+    "（勤務時間と人数の段階の値。担当業務の割当て後の値は保存時に示します）"
+)
 ROSTER_PROGRESS_NONE = "まだ勤務表は見つかっていません（必須ルールを満たす組み合わせを探しています）。"
 ROSTER_STOP = "計算を止める（ここまでの最良を使う）"
 ROSTER_STOPPING = "停止を依頼しました。まもなく止まります。"
-ROSTER_DONE = "{label}が終わりました（{elapsed:.1f} 秒）。版{version}として保存しました: {status}、ペナルティ {objective}。"
-ROSTER_DONE_NOTHING = "{label}が終わりましたが、勤務表は見つかりませんでした（{elapsed:.1f} 秒）。計算時間を延ばしてください。"
+ROSTER_DONE = (
+    "{label}が終わりました（{elapsed:.1f} 秒）。版{version}として保存しました: {status}、ペナルティ {objective}。"
+)
+ROSTER_DONE_NOTHING = (
+    "{label}が終わりましたが、勤務表は見つかりませんでした（{elapsed:.1f} 秒）。計算時間を延ばしてください。"
+)
 ROSTER_FAILED = "{label}でエラーが起きました: {error}"
 ROSTER_STATUS = {
     "optimal": "最適解",
@@ -464,8 +490,13 @@ ROSTER_CHANGES = "前の版からの変更"
 CHANGE_COL_KIND = "変更"
 CHANGE_COL_BEFORE = "変更前"
 CHANGE_COL_AFTER = "変更後"
-CHANGE_KIND = {"added": "勤務追加", "removed": "休みに変更", "moved": "時間変更", "break": "休憩変更",
-               "activities": "業務変更"}
+CHANGE_KIND = {
+    "added": "勤務追加",
+    "removed": "休みに変更",
+    "moved": "時間変更",
+    "break": "休憩変更",
+    "activities": "業務変更",
+}
 ROSTER_NO_CHANGES = "変更はありません。"
 CHANGE_SUMMARY = "勤務の追加・休み・時間の変更 {times}件、休憩のみの変更 {breaks}件、担当業務のみの変更 {duties}件"
 ROSTER_PUBLISH_HEADER = "公開・版の比較"
@@ -487,23 +518,31 @@ COPY_BUTTON = "前週の勤務表を写して始める"
 COPY_DONE = "前週の勤務表を写して版{version}を作りました。違反と手直しを確認してください。"
 COPY_NONE = "前週（{week}）の勤務表がないため、写せません。"
 NOTE_COPIED = "前週（版{version}）の写し"
-ROSTER_DONE_WHY = ("計算中に示した最良のペナルティ {search} は勤務時間と人数の段階の値です。保存した勤務表の {final} は、"
-                   "その後に担当業務を割り当てた結果（業務の切替など）を規則チェックで数え直した値です。")
+ROSTER_DONE_WHY = (
+    "計算中に示した最良のペナルティ {search} は勤務時間と人数の段階の値です。保存した勤務表の {final} は、"
+    "その後に担当業務を割り当てた結果（業務の切替など）を規則チェックで数え直した値です。"
+)
 NOTE_IMPORTED = "Excelから取込"
 ROSTER_IMPORT_HEADER = "Excelから取り込む"
-ROSTER_IMPORT_HELP = ("「Excel」で書き出した勤務表の「明細」シート（1行が1人1日の業務1区切り）を編集して取り込むと、"
-                      "新しい版（下書き）として保存します。手動編集と同じく必須ルールを確認し、違反があっても保存します。"
-                      "数式は使えません。5MB・5,000行まで。")
+ROSTER_IMPORT_HELP = (
+    "「Excel」で書き出した勤務表の「明細」シート（1行が1人1日の業務1区切り）を編集して取り込むと、"
+    "新しい版（下書き）として保存します。手動編集と同じく必須ルールを確認し、違反があっても保存します。"
+    "数式は使えません。5MB・5,000行まで。"
+)
 ROSTER_IMPORT_FILE = "勤務表のExcelファイル（.xlsx）"
 ROSTER_IMPORT_BUTTON = "取り込んで新しい版にする"
 ROSTER_IMPORT_REFUSED = "取り込めませんでした（何も保存していません）。"
-ROSTER_IMPORTED = ("Excelから取り込み、版{version}（下書き）として保存しました: 勤務 {shifts}件、"
-                   "必須ルール違反 {violations}件、ペナルティ {objective}。")
+ROSTER_IMPORTED = (
+    "Excelから取り込み、版{version}（下書き）として保存しました: 勤務 {shifts}件、"
+    "必須ルール違反 {violations}件、ペナルティ {objective}。"
+)
 ROSTER_IMPORTED_VIOLATIONS = "必須ルール違反があります。版を選んで内容を確認してください。"
 
 # ==== 勤務表（月） (app_pages/roster_month.py, month_services.py) ====
-MONTH_CAPTION = ("公開済みの勤務表を月ごとに並べます。1行が1人、1列が1日です。時間外は1日8時間・週40時間（労働基準法第32条）を"
-                 "超えた分で、週をまたぐ分はその週の日曜日がある月に数えます。")
+MONTH_CAPTION = (
+    "公開済みの勤務表を月ごとに並べます。1行が1人、1列が1日です。時間外は1日8時間・週40時間（労働基準法第32条）を"
+    "超えた分で、週をまたぐ分はその週の日曜日がある月に数えます。"
+)
 MONTH_PICK = "表示する月"
 MONTH_UNKNOWN_SITE = "拠点 {site} はありません。"
 MONTH_BAD = "{year}年{month}月は表示できません。"
@@ -528,7 +567,10 @@ REPORTS_KINDS = {"daily": "日報", "monthly": "月報"}
 REPORTS_DATE = "対象日"
 REPORTS_MONTH = "対象月"
 REPORTS_DUE_HEADER = "提出期限（市の営業日で数えます）"
-REPORTS_DUE_CAPTION = "営業日は市役所の開庁日（土日・祝日・12/29〜1/3 を除く）です。提出の記録は「事故・苦情・改善通知」ページで行います。"
+REPORTS_DUE_CAPTION = (
+    "営業日は市役所の開庁日（土日・祝日・12/29〜1/3 を除く）"
+    "です。提出の記録は「事故・苦情・改善通知」ページで行います。"
+)
 REPORTS_NO_DUTY = "この拠点の契約には提出期限のある日報・月報の定めがありません。"
 REPORTS_OVERDUE = "提出期限を過ぎた未提出の報告が {n} 件あります。"
 REPORTS_DUE_SOON = "提出待ちの報告が {n} 件あります（期限内）。"
@@ -557,7 +599,10 @@ DOCS_CAPTION = "契約が求める書類ごとに、直近の対象期間・提�
 # ==== 事故・苦情・改善通知 and the documents each city asks for (app_pages/incidents.py, report_services.py) ====
 DUE_STATUS = {"submitted": "提出済", "late": "提出済（期限後）", "overdue": "期限超過・未提出", "due": "提出待ち"}
 INCIDENTS_HEADER = "事故・苦情・業務改善通知の記録"
-INCIDENTS_CAPTION = "現場責任者が記録し、原因と改善策まで追跡します。記録は日報・月報に載ります。氏名など個人を特定できる情報は書かないでください。"
+INCIDENTS_CAPTION = (
+    "現場責任者が記録し、原因と改善策まで追跡します。記録は日報・月報に載ります。"
+    "氏名など個人を特定できる情報は書かないでください。"
+)
 TAB_INCIDENTS = "事故・苦情"
 TAB_NOTICES = "業務改善事項通知書"
 TAB_INPUTS = "申請書枚数・交付前設定"
@@ -675,12 +720,18 @@ CONTRACTOR_SAVED = "受託者情報を保存しました（{name}）。"
 
 # ==== 出勤記録 (app_pages/attendance.py, attendance_services.py) ====
 ATT_KIND = {
-    "clock_in": "出勤", "break_start": "休憩開始", "break_end": "休憩終了", "clock_out": "退勤",
+    "clock_in": "出勤",
+    "break_start": "休憩開始",
+    "break_end": "休憩終了",
+    "clock_out": "退勤",
 }
 ATT_STATE = {"not_started": "未出勤", "working": "勤務中", "on_break": "休憩中", "finished": "退勤済み"}
 ATT_DEVIATION = {
-    "late": "遅刻（{minutes}分）", "not_arrived": "未出勤（予定開始から{minutes}分）", "absent": "欠勤",
-    "left_early": "早退（{minutes}分）", "unplanned": "予定外の出勤",
+    "late": "遅刻（{minutes}分）",
+    "not_arrived": "未出勤（予定開始から{minutes}分）",
+    "absent": "欠勤",
+    "left_early": "早退（{minutes}分）",
+    "unplanned": "予定外の出勤",
 }
 ATT_REASON = "訂正の理由"
 ATT_ERR_KIND = "打刻の種類 {value!r} はありません（出勤・休憩開始・休憩終了・退勤）。"
@@ -696,13 +747,27 @@ ATT_ERR_TIME_DAY = "時刻 {value} が対象日 {date} の時刻ではありま�
 ATT_ERR_TIME_FUTURE = "時刻 {value} は未来です。"
 ATT_ERR_REPLACES = "訂正する打刻（番号 {id}）はこの日のこの方の有効な打刻ではありません。"
 ATT_ERR_MONTH = "月 {value} は契約期間の外か、正しい年月ではありません。"
-ATT_EXPORT_COLUMNS = ("日付", "ID", "氏名", "役割", "予定開始", "予定終了", "出勤", "退勤", "休憩（分）",
-                      "実働（分）", "勤務表との差", "訂正（種類 時刻・記録者・記録日時・理由）")
+ATT_EXPORT_COLUMNS = (
+    "日付",
+    "ID",
+    "氏名",
+    "役割",
+    "予定開始",
+    "予定終了",
+    "出勤",
+    "退勤",
+    "休憩（分）",
+    "実働（分）",
+    "勤務表との差",
+    "訂正（種類 時刻・記録者・記録日時・理由）",
+)
 ATT_EXPORT_FIX = "{kind} {at}・{by}・{when}・{reason}"
 ATT_HEADER = "出勤記録（出勤・休憩・退勤）"
 # Pages name no city: a user of one city must not read another's name (clauses are cited in the code).
-ATT_CAPTION = ("公開済み勤務表の予定と実際の出勤・休憩・退勤を記録します。求めがあれば出勤記録を市へ直ちに提出できます。"
-               "記録は月報の人員配置に使われます。")
+ATT_CAPTION = (
+    "公開済み勤務表の予定と実際の出勤・休憩・退勤を記録します。求めがあれば出勤記録を市へ直ちに提出できます。"
+    "記録は月報の人員配置に使われます。"
+)
 ATT_DATE = "日付"
 ATT_COL_NAME = "氏名"
 ATT_COL_ROLE = "役割"
@@ -729,8 +794,10 @@ ATT_NOT_TODAY = "打刻ボタンは当日のみ表示されます。過去の日
 
 # ==== 指定日 (app_pages/designated_days.py, designation_services.py) ====
 DES_HEADER = "指定日（休日開庁日など、市が指定する日）"
-DES_CAPTION = ("市から通知された指定日を追加・取り消しします。カレンダー、予約枠、必要人数、勤務表、報告書にすぐ反映されます。"
-               "変更は誰がいつ行ったか記録されます。")
+DES_CAPTION = (
+    "市から通知された指定日を追加・取り消しします。カレンダー、予約枠、必要人数、勤務表、報告書にすぐ反映されます。"
+    "変更は誰がいつ行ったか記録されます。"
+)
 DES_KIND = "区分"
 DES_DATE = "日付"
 DES_ADD = "指定日を追加"
@@ -755,13 +822,18 @@ DES_ERR_BOOKED = "日付 {date} には予約が {n} 件あります。取り消�
 
 # ==== 市の予約取込 (app_pages/city_bookings.py, city_booking_services.py) ====
 CB_HEADER = "市の予約システムからの予約取込"
-CB_CAPTION = ("市の予約システムから出力したCSVを予約に取り込みます。"
-              "列: 予約番号・予約日・時刻・手続き（必須）、状態（予約／取消）・代理（はい／いいえ）。"
-              "文字コードは UTF-8 または Shift_JIS。同じファイルを2回取り込んでも変わりません。"
-              "1行でも誤りがあれば何も取り込みません。氏名などほかの列は読み込まず、保存しません。")
+CB_CAPTION = (
+    "市の予約システムから出力したCSVを予約に取り込みます。"
+    "列: 予約番号・予約日・時刻・手続き（必須）、状態（予約／取消）・代理（はい／いいえ）。"
+    "文字コードは UTF-8 または Shift_JIS。同じファイルを2回取り込んでも変わりません。"
+    "1行でも誤りがあれば何も取り込みません。氏名などほかの列は読み込まず、保存しません。"
+)
 CB_FILE = "予約のCSVファイル"
 CB_IMPORT = "取り込む"
-CB_DONE = "取り込みました: 新規 {added} 件、変更 {changed} 件、取消 {cancelled} 件、変更なし {unchanged} 件、対象外の取消 {skipped} 件。"
+CB_DONE = (
+    "取り込みました: 新規 {added} 件、変更 {changed} 件、取消 {cancelled} 件、"
+    "変更なし {unchanged} 件、対象外の取消 {skipped} 件。"
+)
 CB_REFUSED = "取り込めませんでした（何も保存していません）。次の誤りを直してください。"
 CB_IGNORED = "読み込まなかった列（保存していません）: {columns}"
 CB_CONFLICTS = "予約枠の定員を超える市の予約があります。窓口の人員を増やすか、市と調整してください。"
@@ -773,8 +845,10 @@ CB_COL_BOOKED = "予約数"
 
 # ==== 未受取カード (app_pages/cards.py, card_services.py) ====
 CARD_HEADER = "未受取カードの督促"
-CARD_CAPTION = ("交付通知書を発送したカードを通知書番号で登録し、一定期間来庁のない方を督促の対象として一覧します。"
-                "氏名・住所・電話番号は保存しません（督促は市のシステムの情報で行います）。")
+CARD_CAPTION = (
+    "交付通知書を発送したカードを通知書番号で登録し、一定期間来庁のない方を督促の対象として一覧します。"
+    "氏名・住所・電話番号は保存しません（督促は市のシステムの情報で行います）。"
+)
 CARD_NONE_SITE = "未受取カードを管理する拠点がありません。"
 CARD_REFS = "通知書番号（1行に1件）"
 CARD_MAILED = "交付通知書の発送日"
@@ -809,7 +883,10 @@ CARD_ERR_REMINDED = "通知書番号 {value} は {date} にすでに督促を記
 
 # ==== 監査ログ (app_pages/audit.py, audit_services.py) ====
 AUDIT_LOG_HEADER = "監査ログ"
-AUDIT_CAPTION = "ログイン、ダウンロード、個人情報の閲覧、勤務表の公開、従事者の編集、利用者の管理を記録しています（アプリからは追記のみ）。"
+AUDIT_CAPTION = (
+    "ログイン、ダウンロード、個人情報の閲覧、勤務表の公開、従事者の編集、"
+    "利用者の管理を記録しています（アプリからは追記のみ）。"
+)
 AUDIT_FROM = "開始日"
 AUDIT_TO = "終了日"
 AUDIT_USER = "利用者"
@@ -879,18 +956,24 @@ TIME_SPAN = "{start}〜{end}"
 # ==== Sign-in, users and permissions (signin.py, user_services.py, page_common.py) ====
 PAGE_DENIED = "このページを開く権限がありません（{user}・{role}）。左のメニューから使えるページを選んでください。"
 LOGIN_HEADER = "ログイン"
-LOGIN_CAPTION = "マイナンバーカード窓口 運営コンソールを使うには、割り当てられたログインIDとパスワードを入れてください。"
+LOGIN_CAPTION = (
+    "マイナンバーカード窓口 運営コンソールを使うには、割り当てられたログインIDとパスワードを入れてください。"
+)
 LOGIN_ID = "ログインID"
 LOGIN_PASSWORD = "パスワード"
 LOGIN_BUTTON = "ログイン"
 LOGIN_FAILED = "ログインIDまたはパスワードが違います。"
-LOGIN_LOCKED = "失敗が続いたため、このアカウントは {until} までロックされています。時間をおいて試すか、管理者に連絡してください。"
+LOGIN_LOCKED = (
+    "失敗が続いたため、このアカウントは {until} までロックされています。時間をおいて試すか、管理者に連絡してください。"
+)
 LOGIN_NOW_LOCKED = "ログインに{n}回続けて失敗したため、このアカウントを {until} までロックしました。"
 LOGIN_DISABLED = "このアカウントは無効です。管理者に連絡してください。"
 LOGIN_EXPIRED = "{minutes}分間操作がなかったため、ログアウトしました。もう一度ログインしてください。"
 LOGIN_OIDC_BUTTON = "組織のアカウントでログイン"
 LOGIN_OIDC_UNKNOWN = "{email} はこのコンソールの利用者として登録されていません。管理者に連絡してください。"
-LOGIN_OIDC_NOT_CONFIGURED = "外部認証（OIDC）の設定（.streamlit/secrets.toml の [auth]）がありません。管理者に連絡してください。"
+LOGIN_OIDC_NOT_CONFIGURED = (
+    "外部認証（OIDC）の設定（.streamlit/secrets.toml の [auth]）がありません。管理者に連絡してください。"
+)
 SIGNED_IN_AS = "{name}（{role}）"
 SIGNED_IN_SITES = "担当拠点: {sites}"
 ALL_SITES = "全拠点"
@@ -922,8 +1005,10 @@ ERR_OUTSIDE = "{site}: {field}（{value}）が契約期間（{start} 〜 {end}�
 ERR_NEGATIVE = "{site}: {field} は0以上で入力してください（{value}）。"
 ERR_POSITIVE = "{site}: {field} は1以上で入力してください（{value}）。"
 ERR_TOO_LARGE = "{site}: {field} が大きすぎます（{value}。{limit:,} まで）。"
-DB_BUSY = ("データベースが他の処理で使用中のため保存できませんでした（{seconds:.0f} 秒待ちました）。"
-           "何も保存されていません。少し待ってからもう一度お試しください。")
+DB_BUSY = (
+    "データベースが他の処理で使用中のため保存できませんでした（{seconds:.0f} 秒待ちました）。"
+    "何も保存されていません。少し待ってからもう一度お試しください。"
+)
 DB_ERROR = "データベースの処理に失敗しました。何も保存されていません（{kind}）。"
 UPLOAD_TOO_LARGE = "ファイルが大きすぎます（{size:,} バイト。{limit:,} バイトまで）。"
 UPLOAD_TOO_MANY_ROWS = "行が多すぎます（{rows:,} 行。見出しを除いて {limit:,} 行まで）。"
@@ -942,8 +1027,10 @@ STATUS_RATE_TARGET = "{rate}（{target}）"
 LOBBY_ANNOUNCEMENT = "受付番号 {number} 番の方、{counter} へお越しください。"
 
 # ---- added by wt13a
-ROSTER_JOB_LOST = ("{label}（{who}さんが開始）は、計算していたサーバーから応答がなくなりました（再起動など）。"
-                   "もう一度「勤務表を作成」を押してください。")
+ROSTER_JOB_LOST = (
+    "{label}（{who}さんが開始）は、計算していたサーバーから応答がなくなりました（再起動など）。"
+    "もう一度「勤務表を作成」を押してください。"
+)
 ROSTER_JOB_LOST_ERROR = "計算していたサーバーから応答がなくなりました"
 ROSTER_STARTED_BY = "（{who}さんが開始）"
 ROSTER_STOPPED_NOTE = "停止の依頼により、それまでに見つかった最良の勤務表を保存しました。"

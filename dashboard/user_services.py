@@ -4,6 +4,7 @@ disable, list). No Streamlit: the login form, the CLI and tests call these.
 Passwords are hashed with argon2id (argon2-cffi's defaults, RFC 9106 low-memory profile); a hash
 made with older parameters is replaced at the next successful sign-in. Outside the demo no
 account or password exists until an administrator adds one (`madoguchi users add`)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -56,8 +57,9 @@ def _when(moment: dt.datetime) -> str:
     return f"{moment.astimezone(TOKYO):%H:%M}"
 
 
-def sign_in(login: str, password: str, *, session: Session, now: dt.datetime,
-            settings: Settings | None = None) -> Actor:
+def sign_in(
+    login: str, password: str, *, session: Session, now: dt.datetime, settings: Settings | None = None
+) -> Actor:
     """The actor for a correct login and password. Refused (SignInRefused) for an unknown login, a
     wrong password, a disabled account or a locked one; `login_max_failures` wrong passwords in a
     row lock the account for `login_lock_minutes`. Every outcome is audited and committed."""
@@ -84,14 +86,15 @@ def sign_in(login: str, password: str, *, session: Session, now: dt.datetime,
         lock = failures >= settings.login_max_failures
         until = now + dt.timedelta(minutes=settings.login_lock_minutes) if lock else None
         user_store.record_failure(session=session, login=login, locked_until=until)
-        note(session, login, AuditAction.LOGIN_FAILED, "app_user", record.id, reason="wrong_password",
-             failures=failures)
+        note(
+            session, login, AuditAction.LOGIN_FAILED, "app_user", record.id, reason="wrong_password", failures=failures
+        )
         if lock:
             note(session, login, AuditAction.LOGIN_LOCKED, "app_user", record.id, until=until.isoformat())
         session.commit()
         if lock:
-            raise SignInRefused(texts.LOGIN_NOW_LOCKED.format(n=failures, until=_when(until)))
-        raise SignInRefused(texts.LOGIN_FAILED)
+            raise SignInRefused(texts.LOGIN_NOW_LOCKED.format(n=failures, until=_when(until)))  # noqa: B904 (the refusal must not chain the hash error)
+        raise SignInRefused(texts.LOGIN_FAILED)  # noqa: B904
     if record.disabled:
         note(session, login, AuditAction.LOGIN_FAILED, "app_user", record.id, reason="disabled")
         session.commit()
@@ -109,8 +112,13 @@ def sign_in_identity(email: str, *, session: Session, now: dt.datetime) -> Actor
     login = (email or "").strip().lower()
     record = user_store.get_user(session=session, login=login) if login else None
     if record is None or record.disabled:
-        note(session, login or "?", AuditAction.LOGIN_FAILED, "app_user", reason="oidc_unknown" if record is None
-             else "disabled")
+        note(
+            session,
+            login or "?",
+            AuditAction.LOGIN_FAILED,
+            "app_user",
+            reason="oidc_unknown" if record is None else "disabled",
+        )
         session.commit()
         raise SignInRefused(texts.LOGIN_OIDC_UNKNOWN.format(email=login) if record is None else texts.LOGIN_DISABLED)
     user_store.record_success(session=session, login=login, now=now)
@@ -133,8 +141,9 @@ def idle_too_long(last_seen: float | None, now: float, idle_minutes: int) -> boo
 
 
 def _check_text(value: str, field: str) -> str:
-    if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069
-           for c in value):
+    if any(
+        ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069 for c in value
+    ):
         raise UserInputError(texts.USER_CONTROL_CHARS.format(field=field))
     return value
 
@@ -153,8 +162,9 @@ def _known(session: Session, login: str) -> user_store.UserRecord:
 
 
 @needs(Permission.MANAGE_USERS)
-def add_user(login: str, display_name: str, role: str, password: str, sites: list[str] | None, *,
-             session: Session, actor: Actor) -> user_store.UserRecord:
+def add_user(
+    login: str, display_name: str, role: str, password: str, sites: list[str] | None, *, session: Session, actor: Actor
+) -> user_store.UserRecord:
     """`sites` None: every site (administrators by default); otherwise the listed sites, which
     must exist. Everything is checked before anything is stored."""
     login = login.strip().lower()
@@ -177,13 +187,29 @@ def add_user(login: str, display_name: str, role: str, password: str, sites: lis
                 raise UserInputError(texts.USER_BAD_SITE.format(site=site, sites=", ".join(sorted(known))))
     if actor.sites is not None:  # an administrator of some sites grants no more than those
         if sites is None or not set(sites) <= actor.sites:
-            raise UserInputError(texts.USER_BAD_SITE.format(site=",".join(sorted(set(sites or known) - actor.sites)),
-                                                             sites=", ".join(sorted(actor.sites))))
-    record = user_store.add_user(session=session, login=login, display_name=display_name, role=role,
-                                 password_hash=hash_password(password),
-                                 sites=None if sites is None else frozenset(sites))
-    note(session, actor, AuditAction.USER_ADD, "app_user", record.id, login=login, role=role,
-         sites="all" if sites is None else sorted(sites))
+            raise UserInputError(
+                texts.USER_BAD_SITE.format(
+                    site=",".join(sorted(set(sites or known) - actor.sites)), sites=", ".join(sorted(actor.sites))
+                )
+            )
+    record = user_store.add_user(
+        session=session,
+        login=login,
+        display_name=display_name,
+        role=role,
+        password_hash=hash_password(password),
+        sites=None if sites is None else frozenset(sites),
+    )
+    note(
+        session,
+        actor,
+        AuditAction.USER_ADD,
+        "app_user",
+        record.id,
+        login=login,
+        role=role,
+        sites="all" if sites is None else sorted(sites),
+    )
     session.commit()
     return record
 
@@ -202,8 +228,14 @@ def change_password(login: str, password: str, *, session: Session, actor: Actor
 def set_disabled(login: str, disabled: bool, *, session: Session, actor: Actor) -> None:
     record = _known(session, login)
     user_store.set_disabled(session=session, login=record.login, disabled=disabled)
-    note(session, actor, AuditAction.USER_DISABLE if disabled else AuditAction.USER_ENABLE, "app_user", record.id,
-         login=record.login)
+    note(
+        session,
+        actor,
+        AuditAction.USER_DISABLE if disabled else AuditAction.USER_ENABLE,
+        "app_user",
+        record.id,
+        login=record.login,
+    )
     session.commit()
 
 

@@ -2,6 +2,7 @@
 
 Rows are never deleted or edited: a correction adds a row with its reason and sets the replaced
 row's `replaced_by`. Functions flush, never commit: the use case decides when its transaction ends."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,14 +33,33 @@ class StampRow:
 
 
 def _row(event: AttendanceEvent) -> StampRow:
-    return StampRow(event.id, event.staff_id, event.date, StampKind(event.kind), event.at, event.recorded_at,
-                    event.recorded_by, event.reason, event.replaced_by)
+    return StampRow(
+        event.id,
+        event.staff_id,
+        event.date,
+        StampKind(event.kind),
+        event.at,
+        event.recorded_at,
+        event.recorded_by,
+        event.reason,
+        event.replaced_by,
+    )
 
 
-def add(session: Session, *, site_id: str, staff_id: str, date: dt.date, kind: StampKind, at: dt.datetime,
-        recorded_by: str, reason: str | None = None) -> StampRow:
-    event = AttendanceEvent(site_id=site_id, staff_id=staff_id, date=date, kind=kind.value, at=at,
-                            recorded_by=recorded_by, reason=reason)
+def add(
+    session: Session,
+    *,
+    site_id: str,
+    staff_id: str,
+    date: dt.date,
+    kind: StampKind,
+    at: dt.datetime,
+    recorded_by: str,
+    reason: str | None = None,
+) -> StampRow:
+    event = AttendanceEvent(
+        site_id=site_id, staff_id=staff_id, date=date, kind=kind.value, at=at, recorded_by=recorded_by, reason=reason
+    )
     session.add(event)
     session.flush()
     return _row(event)
@@ -58,20 +78,23 @@ def get(session: Session, stamp_id: int) -> tuple[str, StampRow] | None:
     return None if event is None else (event.site_id, _row(event))
 
 
-def rows(session: Session, *, site_id: str, start: dt.date, end: dt.date,
-         include_replaced: bool = False) -> list[StampRow]:
+def rows(
+    session: Session, *, site_id: str, start: dt.date, end: dt.date, include_replaced: bool = False
+) -> list[StampRow]:
     query = select(AttendanceEvent).where(
-        AttendanceEvent.site_id == site_id, AttendanceEvent.date >= start, AttendanceEvent.date <= end)
+        AttendanceEvent.site_id == site_id, AttendanceEvent.date >= start, AttendanceEvent.date <= end
+    )
     if not include_replaced:
         query = query.where(AttendanceEvent.replaced_by.is_(None))
-    return [_row(e) for e in session.exec(query.order_by(AttendanceEvent.date, AttendanceEvent.at,
-                                                          AttendanceEvent.id)).all()]
+    return [
+        _row(e)
+        for e in session.exec(query.order_by(AttendanceEvent.date, AttendanceEvent.at, AttendanceEvent.id)).all()
+    ]
 
 
 def stamps(session: Session, *, site_id: str, start: dt.date, end: dt.date) -> list[Stamp]:
     """The stamps in force (corrections applied) of a site's days [start, end]."""
-    return [Stamp(r.staff_id, r.date, r.kind, r.at, r.id)
-            for r in rows(session, site_id=site_id, start=start, end=end)]
+    return [Stamp(r.staff_id, r.date, r.kind, r.at, r.id) for r in rows(session, site_id=site_id, start=start, end=end)]
 
 
 def site_staff(session: Session, site_id: str) -> dict[str, Staff]:
@@ -94,10 +117,22 @@ def report_records(session: Session, *, site_id: str, start: dt.date, end: dt.da
         person = staff.get(staff_id)
         trained = bool(person and person.training_completed and person.training_completed <= date)
         end_minute = None if day.clock_out is None else _minute(day.clock_out)
-        breaks = tuple((_minute(s), _minute(e if e is not None else day.clock_out)) for s, e in day.breaks
-                       if e is not None or day.clock_out is not None)
-        records.append(AttendanceRecord(date=date, staff_id=staff_id, role=person.role if person else "agent",
-                                        trained=trained, start=_minute(day.clock_in), end=end_minute, breaks=breaks))
+        breaks = tuple(
+            (_minute(s), _minute(e if e is not None else day.clock_out))
+            for s, e in day.breaks
+            if e is not None or day.clock_out is not None
+        )
+        records.append(
+            AttendanceRecord(
+                date=date,
+                staff_id=staff_id,
+                role=person.role if person else "agent",
+                trained=trained,
+                start=_minute(day.clock_in),
+                end=end_minute,
+                breaks=breaks,
+            )
+        )
     return records
 
 

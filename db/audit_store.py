@@ -2,6 +2,7 @@
 
 `record` flushes, never commits: the use case's own transaction writes the entry together with
 what it describes, so an action and its audit line stand or fall together."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,10 +15,19 @@ from sqlmodel import select
 from db.models import AuditLog
 
 
-def record(*, session: Session, actor: str, action: str, entity: str, entity_id: str | None = None,
-           detail: dict[str, Any] | None = None, site_id: str | None = None) -> None:
-    session.add(AuditLog(actor=actor, action=action, entity=entity, entity_id=entity_id, detail=detail,
-                         site_id=site_id))
+def record(
+    *,
+    session: Session,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str | None = None,
+    detail: dict[str, Any] | None = None,
+    site_id: str | None = None,
+) -> None:
+    session.add(
+        AuditLog(actor=actor, action=action, entity=entity, entity_id=entity_id, detail=detail, site_id=site_id)
+    )
     session.flush()
 
 
@@ -33,9 +43,17 @@ class AuditEntry:
     detail: dict[str, Any] | None
 
 
-def entries(*, session: Session, start: dt.datetime | None = None, end: dt.datetime | None = None,
-            actor: str | None = None, action: str | None = None, site_ids: list[str] | None = None,
-            include_no_site: bool = True, limit: int | None = None) -> list[AuditEntry]:
+def entries(
+    *,
+    session: Session,
+    start: dt.datetime | None = None,
+    end: dt.datetime | None = None,
+    actor: str | None = None,
+    action: str | None = None,
+    site_ids: list[str] | None = None,
+    include_no_site: bool = True,
+    limit: int | None = None,
+) -> list[AuditEntry]:
     """Newest first. `site_ids`: only entries of these sites (and, if include_no_site, entries
     that concern no site, such as sign-ins)."""
     query = select(AuditLog)
@@ -53,8 +71,10 @@ def entries(*, session: Session, start: dt.datetime | None = None, end: dt.datet
     query = query.order_by(AuditLog.at.desc(), AuditLog.id.desc())
     if limit is not None:
         query = query.limit(limit)
-    return [AuditEntry(r.id, r.at, r.actor, r.action, r.entity, r.entity_id, r.site_id, r.detail)
-            for r in session.exec(query).all()]
+    return [
+        AuditEntry(r.id, r.at, r.actor, r.action, r.entity, r.entity_id, r.site_id, r.detail)
+        for r in session.exec(query).all()
+    ]
 
 
 def actors_and_actions(*, session: Session) -> tuple[list[str], list[str]]:

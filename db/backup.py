@@ -15,6 +15,7 @@ PostgreSQL: `pg_dump --format=custom` (one snapshot), `pg_restore --single-trans
 --clean --if-exists --no-owner`; the PostgreSQL client programs come with Debian's postgresql
 package (scripts/pg.sh installs it).
 """
+
 from __future__ import annotations
 
 import os
@@ -120,11 +121,16 @@ def _backup(url: str, target: Path, actor: str) -> str:
         return f"SQLite, {tables} tables, {target.stat().st_size:,} bytes"
     if shutil.which("pg_dump") is None:
         raise BackupError("pg_dump not found: install Debian's postgresql-client (scripts/pg.sh installs it)")
-    done = subprocess.run(["pg_dump", "--format=custom", "--no-owner", f"--file={partial}", _libpq_url(url)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        ["pg_dump", "--format=custom", "--no-owner", f"--file={partial}", _libpq_url(url)],
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         partial.unlink(missing_ok=True)
-        raise BackupError(f"pg_dump failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}")
+        raise BackupError(
+            f"pg_dump failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}"
+        )
     partial.replace(target)
     _audit(url, actor, "backup", {"file": str(target)})
     return f"PostgreSQL custom dump, {target.stat().st_size:,} bytes"
@@ -166,8 +172,9 @@ def _restore(source: Path, url: str, force: bool, actor: str) -> str:
     except Exception as exc:  # unreachable server, wrong password …
         raise BackupError(f"cannot open {url}: {str(getattr(exc, 'orig', exc)).strip().splitlines()[0]}") from None
     if busy and not force:
-        raise BackupError(f"{make_url(url).render_as_string(hide_password=True)} holds data: "
-                          "refusing to overwrite it without --force")
+        raise BackupError(
+            f"{make_url(url).render_as_string(hide_password=True)} holds data: refusing to overwrite it without --force"
+        )
     if is_sqlite(url):
         target = _sqlite_path(url)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -196,8 +203,12 @@ def _restore(source: Path, url: str, force: bool, actor: str) -> str:
         raise BackupError("pg_restore not found: install Debian's postgresql-client (scripts/pg.sh installs it)")
     command = ["pg_restore", "--single-transaction", "--no-owner", "--exit-on-error", f"--dbname={_libpq_url(url)}"]
     command[1:1] = ["--clean", "--if-exists"]  # the schema of `madoguchi init` is replaced as well
-    done = subprocess.run(command + [str(source)], capture_output=True, text=True,
-                          env={**os.environ, "PGOPTIONS": "--client-min-messages=warning"})
+    done = subprocess.run(
+        command + [str(source)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PGOPTIONS": "--client-min-messages=warning"},
+    )
     if done.returncode != 0:
         last = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else str(done.returncode)
         raise BackupError(f"pg_restore failed, nothing changed (one transaction): {last}")

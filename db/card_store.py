@@ -1,4 +1,5 @@
 """Uncollected cards and their reminders. Flushes, never commits."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,8 +12,9 @@ from db.models import CardReminder, UncollectedCard
 
 
 def references(session: Session, site_id: str, refs: list[str]) -> dict[str, UncollectedCard]:
-    rows = session.exec(select(UncollectedCard).where(UncollectedCard.site_id == site_id,
-                                                      UncollectedCard.reference.in_(refs))).all()
+    rows = session.exec(
+        select(UncollectedCard).where(UncollectedCard.site_id == site_id, UncollectedCard.reference.in_(refs))
+    ).all()
     return {r.reference: r for r in rows}
 
 
@@ -21,14 +23,14 @@ def add(session: Session, *, site_id: str, reference: str, notice_mailed_on: dt.
 
 
 def waiting(session: Session, site_id: str) -> list[WaitingCard]:
-    cards = session.exec(select(UncollectedCard).where(UncollectedCard.site_id == site_id,
-                                                       UncollectedCard.collected_on.is_(None))).all()
+    cards = session.exec(
+        select(UncollectedCard).where(UncollectedCard.site_id == site_id, UncollectedCard.collected_on.is_(None))
+    ).all()
     reminders: dict[int, list[dt.date]] = {}
     if cards:
         for r in session.exec(select(CardReminder).where(CardReminder.card_id.in_([c.id for c in cards]))).all():
             reminders.setdefault(r.card_id, []).append(r.reminded_on)
-    return [WaitingCard(c.id, c.reference, c.notice_mailed_on, tuple(sorted(reminders.get(c.id, []))))
-            for c in cards]
+    return [WaitingCard(c.id, c.reference, c.notice_mailed_on, tuple(sorted(reminders.get(c.id, [])))) for c in cards]
 
 
 def remind(session: Session, *, card_id: int, reminded_on: dt.date, method: str, recorded_by: str) -> None:

@@ -1,5 +1,6 @@
 """Designated days (指定日) stored per site: the dates the city added to or withdrew from a day type
 of the profile. Flushes, never commits."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,8 +22,9 @@ def by_site(session: Session) -> dict[str, list[Designation]]:
 
 def for_site(session: Session, site_id: str) -> list[tuple[Designation, dt.datetime, str]]:
     """The site's stored designations with when and by whom."""
-    rows = session.exec(select(DesignatedDay).where(DesignatedDay.site_id == site_id)
-                        .order_by(DesignatedDay.date)).all()
+    rows = session.exec(
+        select(DesignatedDay).where(DesignatedDay.site_id == site_id).order_by(DesignatedDay.date)
+    ).all()
     return [(Designation(r.day_type, r.date, Action(r.action)), r.changed_at, r.changed_by) for r in rows]
 
 
@@ -31,10 +33,14 @@ def find(session: Session, site_id: str, day_type: str, date: dt.date) -> Design
     return None if row is None else Designation(row.day_type, row.date, Action(row.action))
 
 
-def put(session: Session, *, site_id: str, day_type: str, date: dt.date, action: Action, changed_by: str,
-        at: dt.datetime) -> None:
-    session.add(DesignatedDay(site_id=site_id, day_type=day_type, date=date, action=action.value,
-                              changed_at=at, changed_by=changed_by))
+def put(
+    session: Session, *, site_id: str, day_type: str, date: dt.date, action: Action, changed_by: str, at: dt.datetime
+) -> None:
+    session.add(
+        DesignatedDay(
+            site_id=site_id, day_type=day_type, date=date, action=action.value, changed_at=at, changed_by=changed_by
+        )
+    )
     session.flush()
 
 

@@ -5,6 +5,7 @@ timeout, and secure_delete (deleted personal data is overwritten, not left in fr
 SQLAlchemy, not the sqlite3 module, emits BEGIN, so DDL is transactional (a failed migration
 rolls back completely) and a write transaction can take the lock up front with BEGIN IMMEDIATE.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -123,8 +124,14 @@ def is_lock_conflict(exc: BaseException) -> bool:
     return "database is locked" in text or "database table is locked" in text or "database is busy" in text
 
 
-def run_write(engine: Engine, action, *, attempts: int = WRITE_ATTEMPTS,
-              budget_seconds: float = WRITE_BUDGET_SECONDS, first_delay: float = 0.05):
+def run_write(
+    engine: Engine,
+    action,
+    *,
+    attempts: int = WRITE_ATTEMPTS,
+    budget_seconds: float = WRITE_BUDGET_SECONDS,
+    first_delay: float = 0.05,
+):
     """Run `action(session)` in a write session; when the database is locked, roll back and try
     again with exponential back-off (jittered) until `attempts` or `budget_seconds` run out, then
     raise DatabaseBusy. Other errors pass through unchanged. The action must commit itself and be
@@ -141,7 +148,7 @@ def run_write(engine: Engine, action, *, attempts: int = WRITE_ATTEMPTS,
     for attempt in range(1, attempts + 1):
         with write_session(engine) as session:
             committed: list[bool] = []
-            sa_event.listen(session, "after_commit", lambda _s: committed.append(True))
+            sa_event.listen(session, "after_commit", lambda _s: committed.append(True))  # noqa: B023 (the listener is used within this iteration only)
             try:
                 return action(session)
             except DBAPIError as exc:

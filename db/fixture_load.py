@@ -6,6 +6,7 @@
   edits made in the console survive every reload.
 Nothing is ever deleted here except a site's procedure offers that its profile dropped.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -127,8 +128,7 @@ def staff_rows(site_id: str, member: StaffMember) -> tuple[Staff, list[object]]:
                 StaffAvailability(staff_id=member.id, weekday=weekday.value, start=rule.start, end=rule.end)
             )
     children += [
-        StaffLeave(staff_id=member.id, start=span.start, end=span.end, reason=span.reason)
-        for span in member.leave
+        StaffLeave(staff_id=member.id, start=span.start, end=span.end, reason=span.reason) for span in member.leave
     ]
     return staff, children
 

@@ -9,6 +9,7 @@ has no data-modifying CTEs, so there the same writes are a few statements inside
 that already holds the write lock (BEGIN IMMEDIATE) — in-process calls, not round trips. The
 dialect is decided here and nowhere above.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -94,22 +95,47 @@ def _number(seq):
 
 
 def _issue_values(seq_column, number):
-    return select(_param("p_site", TICKET.c.site_id), _param("p_date", TICKET.c.service_date),
-                  _param("p_procedure", TICKET.c.procedure_id), _param("p_group", TICKET.c.group), seq_column,
-                  number, literal(TicketStatus.WAITING.value, String), _param("p_priority", TICKET.c.priority),
-                  literal(0), _param("p_reservation", TICKET.c.reservation_id), _param("p_now", TICKET.c.issued_at))
+    return select(
+        _param("p_site", TICKET.c.site_id),
+        _param("p_date", TICKET.c.service_date),
+        _param("p_procedure", TICKET.c.procedure_id),
+        _param("p_group", TICKET.c.group),
+        seq_column,
+        number,
+        literal(TicketStatus.WAITING.value, String),
+        _param("p_priority", TICKET.c.priority),
+        literal(0),
+        _param("p_reservation", TICKET.c.reservation_id),
+        _param("p_now", TICKET.c.issued_at),
+    )
 
 
-ISSUE_COLUMNS = ["site_id", "service_date", "procedure_id", "group", "seq", "number", "status", "priority", "recalls",
-                 "reservation_id", "issued_at"]
+ISSUE_COLUMNS = [
+    "site_id",
+    "service_date",
+    "procedure_id",
+    "group",
+    "seq",
+    "number",
+    "status",
+    "priority",
+    "recalls",
+    "reservation_id",
+    "issued_at",
+]
 SEQUENCE_KEY = ["site_id", "service_date", "group"]
 
 
 def _checked_in():
-    return (update(RESERVATION)
-            .where(RESERVATION.c.id == bindparam("p_reservation"), RESERVATION.c.status.in_(ACTIVE))
-            .values(status=ReservationStatus.CHECKED_IN.value, checked_in_at=_param("p_now", RESERVATION.c.updated_at),
-                    updated_at=_param("p_now", RESERVATION.c.updated_at)))
+    return (
+        update(RESERVATION)
+        .where(RESERVATION.c.id == bindparam("p_reservation"), RESERVATION.c.status.in_(ACTIVE))
+        .values(
+            status=ReservationStatus.CHECKED_IN.value,
+            checked_in_at=_param("p_now", RESERVATION.c.updated_at),
+            updated_at=_param("p_now", RESERVATION.c.updated_at),
+        )
+    )
 
 
 @functools.cache
@@ -117,55 +143,101 @@ def _issue_pg(guarded: bool):
     """One statement: bump the sequence (for a check-in only if the booking was still active and
     is now marked), insert the ticket and its "issue" event; selects the new ticket."""
     guard = _checked_in().returning(RESERVATION.c.id).cte("checked_in") if guarded else None
-    source = select(_param("p_site", SEQUENCE.c.site_id), _param("p_date", SEQUENCE.c.service_date),
-                    _param("p_group", SEQUENCE.c.group), literal(1))
+    source = select(
+        _param("p_site", SEQUENCE.c.site_id),
+        _param("p_date", SEQUENCE.c.service_date),
+        _param("p_group", SEQUENCE.c.group),
+        literal(1),
+    )
     if guard is not None:
         source = source.select_from(guard)
-    seq = (pg_insert(SEQUENCE).from_select([*SEQUENCE_KEY, "last_seq"], source)
-           .on_conflict_do_update(index_elements=SEQUENCE_KEY, set_={"last_seq": SEQUENCE.c.last_seq + 1})
-           .returning(SEQUENCE.c.last_seq).cte("seq"))
-    new = (insert(TICKET).from_select(ISSUE_COLUMNS, _issue_values(seq.c.last_seq, _number(seq.c.last_seq)))
-           .returning(*TICKET.c).cte("new"))
-    event = insert(EVENT).from_select(
-        ["ticket_id", "action", "at", "counter"],
-        select(new.c.id, literal("issue", String), _param("p_now", EVENT.c.at), new.c.counter),
-    ).cte("event")
+    seq = (
+        pg_insert(SEQUENCE)
+        .from_select([*SEQUENCE_KEY, "last_seq"], source)
+        .on_conflict_do_update(index_elements=SEQUENCE_KEY, set_={"last_seq": SEQUENCE.c.last_seq + 1})
+        .returning(SEQUENCE.c.last_seq)
+        .cte("seq")
+    )
+    new = (
+        insert(TICKET)
+        .from_select(ISSUE_COLUMNS, _issue_values(seq.c.last_seq, _number(seq.c.last_seq)))
+        .returning(*TICKET.c)
+        .cte("new")
+    )
+    event = (
+        insert(EVENT)
+        .from_select(
+            ["ticket_id", "action", "at", "counter"],
+            select(new.c.id, literal("issue", String), _param("p_now", EVENT.c.at), new.c.counter),
+        )
+        .cte("event")
+    )
     statement = select(*(new.c[name] for name in TICKET_FIELDS)).add_cte(event)
     return statement.add_cte(guard) if guard is not None else statement
 
 
 @functools.cache
 def _issue_sqlite():
-    seq = (sqlite_insert(SEQUENCE).values(site_id=_param("p_site", SEQUENCE.c.site_id),
-                                          service_date=_param("p_date", SEQUENCE.c.service_date),
-                                          group=_param("p_group", SEQUENCE.c.group), last_seq=1)
-           .on_conflict_do_update(index_elements=SEQUENCE_KEY, set_={"last_seq": SEQUENCE.c.last_seq + 1})
-           .returning(SEQUENCE.c.last_seq))
-    ticket = insert(TICKET).from_select(
-        ISSUE_COLUMNS, _issue_values(_param("p_seq", TICKET.c.seq), _param("p_number", TICKET.c.number))
-    ).returning(*TICKET.c)
-    event = insert(EVENT).values(ticket_id=bindparam("p_ticket"), action=bindparam("p_action"),
-                                 at=_param("p_now", EVENT.c.at), counter=bindparam("p_counter"))
+    seq = (
+        sqlite_insert(SEQUENCE)
+        .values(
+            site_id=_param("p_site", SEQUENCE.c.site_id),
+            service_date=_param("p_date", SEQUENCE.c.service_date),
+            group=_param("p_group", SEQUENCE.c.group),
+            last_seq=1,
+        )
+        .on_conflict_do_update(index_elements=SEQUENCE_KEY, set_={"last_seq": SEQUENCE.c.last_seq + 1})
+        .returning(SEQUENCE.c.last_seq)
+    )
+    ticket = (
+        insert(TICKET)
+        .from_select(ISSUE_COLUMNS, _issue_values(_param("p_seq", TICKET.c.seq), _param("p_number", TICKET.c.number)))
+        .returning(*TICKET.c)
+    )
+    event = insert(EVENT).values(
+        ticket_id=bindparam("p_ticket"),
+        action=bindparam("p_action"),
+        at=_param("p_now", EVENT.c.at),
+        counter=bindparam("p_counter"),
+    )
     return seq, ticket, event
 
 
 def _issue_params(site_id, date, procedure_id, group, now, priority, reservation_id) -> dict:
-    return {"p_site": site_id, "p_date": date, "p_procedure": procedure_id, "p_group": group, "p_now": now,
-            "p_priority": priority, "p_reservation": reservation_id}
+    return {
+        "p_site": site_id,
+        "p_date": date,
+        "p_procedure": procedure_id,
+        "p_group": group,
+        "p_now": now,
+        "p_priority": priority,
+        "p_reservation": reservation_id,
+    }
 
 
 def _issue_on_sqlite(session: Session, params: dict) -> TicketRecord:
     seq_statement, ticket_statement, event_statement = _issue_sqlite()
     seq = _run(session, seq_statement, params).scalar_one()
-    row = _run(session, ticket_statement,
-               {**params, "p_seq": seq, "p_number": ticket_number(params["p_group"], seq)}).one()
-    _run(session, event_statement, {"p_ticket": row.id, "p_action": "issue", "p_now": params["p_now"],
-                                    "p_counter": None})
+    row = _run(
+        session, ticket_statement, {**params, "p_seq": seq, "p_number": ticket_number(params["p_group"], seq)}
+    ).one()
+    _run(
+        session, event_statement, {"p_ticket": row.id, "p_action": "issue", "p_now": params["p_now"], "p_counter": None}
+    )
     return _ticket(row)
 
 
-def issue_ticket(*, session: Session, site_id: str, date: dt.date, procedure_id: str, group: str,
-                 now: dt.datetime, priority: int = 0, reservation_id: int | None = None) -> TicketRecord:
+def issue_ticket(
+    *,
+    session: Session,
+    site_id: str,
+    date: dt.date,
+    procedure_id: str,
+    group: str,
+    now: dt.datetime,
+    priority: int = 0,
+    reservation_id: int | None = None,
+) -> TicketRecord:
     """The day's next number for the group, a waiting ticket and its event: one statement on PostgreSQL."""
     params = _issue_params(site_id, date, procedure_id, group, now, priority, reservation_id)
     if _postgres(session):
@@ -173,8 +245,16 @@ def issue_ticket(*, session: Session, site_id: str, date: dt.date, procedure_id:
     return _issue_on_sqlite(session, params)
 
 
-def check_in(*, session: Session, reservation_id: int, site_id: str, date: dt.date, procedure_id: str,
-             group: str, now: dt.datetime) -> TicketRecord | None:
+def check_in(
+    *,
+    session: Session,
+    reservation_id: int,
+    site_id: str,
+    date: dt.date,
+    procedure_id: str,
+    group: str,
+    now: dt.datetime,
+) -> TicketRecord | None:
     """Mark an active booking checked in and issue its priority ticket; None (nothing written) if
     the booking was no longer active. One statement on PostgreSQL."""
     params = _issue_params(site_id, date, procedure_id, group, now, 1, reservation_id)
@@ -188,26 +268,43 @@ def check_in(*, session: Session, reservation_id: int, site_id: str, date: dt.da
 
 @functools.cache
 def _call_next(postgres: bool, some_procedures: bool):
-    pick = select(TICKET.c.id).where(TICKET.c.site_id == bindparam("p_site"),
-                                     TICKET.c.service_date == _param("p_date", TICKET.c.service_date),
-                                     TICKET.c.status == TicketStatus.WAITING.value)
+    pick = select(TICKET.c.id).where(
+        TICKET.c.site_id == bindparam("p_site"),
+        TICKET.c.service_date == _param("p_date", TICKET.c.service_date),
+        TICKET.c.status == TicketStatus.WAITING.value,
+    )
     if some_procedures:
         pick = pick.where(TICKET.c.procedure_id.in_(bindparam("p_procedures", expanding=True)))
     pick = pick.order_by(TICKET.c.priority.desc(), TICKET.c.issued_at, TICKET.c.id).limit(1)
-    values = {"status": TicketStatus.CALLED.value, "counter": bindparam("p_counter"),
-              "called_at": _param("p_now", TICKET.c.called_at)}
+    values = {
+        "status": TicketStatus.CALLED.value,
+        "counter": bindparam("p_counter"),
+        "called_at": _param("p_now", TICKET.c.called_at),
+    }
     if not postgres:
         return update(TICKET).where(TICKET.c.id == pick.scalar_subquery()).values(**values).returning(*TICKET.c)
     chosen = pick.with_for_update(skip_locked=True).cte("chosen")
     called = update(TICKET).where(TICKET.c.id == chosen.c.id).values(**values).returning(*TICKET.c).cte("called")
-    event = insert(EVENT).from_select(
-        ["ticket_id", "action", "at", "counter"],
-        select(called.c.id, literal("call", String), _param("p_now", EVENT.c.at), called.c.counter)).cte("event")
+    event = (
+        insert(EVENT)
+        .from_select(
+            ["ticket_id", "action", "at", "counter"],
+            select(called.c.id, literal("call", String), _param("p_now", EVENT.c.at), called.c.counter),
+        )
+        .cte("event")
+    )
     return select(*(called.c[n] for n in TICKET_FIELDS)).add_cte(chosen).add_cte(event)
 
 
-def call_next(*, session: Session, site_id: str, date: dt.date, counter: str, now: dt.datetime,
-              procedures: list[str] | None = None) -> TicketRecord | None:
+def call_next(
+    *,
+    session: Session,
+    site_id: str,
+    date: dt.date,
+    counter: str,
+    now: dt.datetime,
+    procedures: list[str] | None = None,
+) -> TicketRecord | None:
     """Claim the next waiting ticket (priority first, then issue time) for `counter` and log the
     call; None when nobody waits. Two clerks never get the same ticket: PostgreSQL skips a row
     another transaction holds (FOR UPDATE SKIP LOCKED), SQLite holds the write lock."""
@@ -224,36 +321,64 @@ def call_next(*, session: Session, site_id: str, date: dt.date, counter: str, no
 
 @functools.cache
 def _change_ticket(postgres: bool, columns: tuple[str, ...], handoff: bool):
-    changed = (update(TICKET).where(TICKET.c.id == bindparam("p_ticket"), TICKET.c.status == bindparam("p_expected"))
-               .values({name: _param(f"v_{name}", TICKET.c[name]) for name in columns}).returning(*TICKET.c))
+    changed = (
+        update(TICKET)
+        .where(TICKET.c.id == bindparam("p_ticket"), TICKET.c.status == bindparam("p_expected"))
+        .values({name: _param(f"v_{name}", TICKET.c[name]) for name in columns})
+        .returning(*TICKET.c)
+    )
     if not postgres:
         return changed
     done = changed.cte("changed")
-    event = insert(EVENT).from_select(
-        ["ticket_id", "action", "at", "counter"],
-        select(done.c.id, bindparam("p_action", type_=String), _param("p_now", EVENT.c.at), done.c.counter),
-    ).cte("event")
+    event = (
+        insert(EVENT)
+        .from_select(
+            ["ticket_id", "action", "at", "counter"],
+            select(done.c.id, bindparam("p_action", type_=String), _param("p_now", EVENT.c.at), done.c.counter),
+        )
+        .cte("event")
+    )
     statement = select(*(done.c[n] for n in TICKET_FIELDS)).add_cte(event)
     if handoff:
-        statement = statement.add_cte(insert(HANDOFF).from_select(
-            ["ticket_id", "reason", "at"],
-            select(done.c.id, bindparam("p_reason", type_=String), _param("p_now", HANDOFF.c.at))).cte("handoff"))
+        statement = statement.add_cte(
+            insert(HANDOFF)
+            .from_select(
+                ["ticket_id", "reason", "at"],
+                select(done.c.id, bindparam("p_reason", type_=String), _param("p_now", HANDOFF.c.at)),
+            )
+            .cte("handoff")
+        )
     return statement
 
 
-def change_ticket(*, session: Session, ticket_id: int, expected_status: str, changes: dict, action: str,
-                  now: dt.datetime, handoff_reason: str | None = None) -> TicketRecord | None:
+def change_ticket(
+    *,
+    session: Session,
+    ticket_id: int,
+    expected_status: str,
+    changes: dict,
+    action: str,
+    now: dt.datetime,
+    handoff_reason: str | None = None,
+) -> TicketRecord | None:
     """Apply a state change if the ticket is still in `expected_status`, log the event (and the
     hand-off); None, nothing written, if another counter changed it first. One statement on PostgreSQL."""
     postgres = _postgres(session)
     columns = tuple(sorted(changes))
-    params = {"p_ticket": ticket_id, "p_expected": expected_status, "p_action": action, "p_now": now,
-              "p_reason": handoff_reason, **{f"v_{name}": changes[name] for name in columns}}
+    params = {
+        "p_ticket": ticket_id,
+        "p_expected": expected_status,
+        "p_action": action,
+        "p_now": now,
+        "p_reason": handoff_reason,
+        **{f"v_{name}": changes[name] for name in columns},
+    }
     row = _run(session, _change_ticket(postgres, columns, handoff_reason is not None), params).first()
     if row is None or postgres:
         return None if row is None else _ticket(row)
-    _run(session, _issue_sqlite()[2], {"p_ticket": ticket_id, "p_action": action, "p_now": now,
-                                       "p_counter": row.counter})
+    _run(
+        session, _issue_sqlite()[2], {"p_ticket": ticket_id, "p_action": action, "p_now": now, "p_counter": row.counter}
+    )
     if handoff_reason is not None:
         session.execute(insert(HANDOFF).values(ticket_id=ticket_id, reason=handoff_reason, at=now))
     return _ticket(row)
@@ -268,28 +393,39 @@ def ticket(*, session: Session, ticket_id: int) -> TicketRecord | None:
 
 
 def day_tickets(*, session: Session, site_id: str, date: dt.date) -> list[TicketRecord]:
-    rows = session.execute(select(*TICKET.c).where(TICKET.c.site_id == site_id, TICKET.c.service_date == date)
-                           .order_by(TICKET.c.id))
+    rows = session.execute(
+        select(*TICKET.c).where(TICKET.c.site_id == site_id, TICKET.c.service_date == date).order_by(TICKET.c.id)
+    )
     return [_ticket(row) for row in rows]
 
 
 def waiting_ahead(*, session: Session, ticket: TicketRecord, procedures: Iterable[str]) -> list[str]:
     """The procedures of the tickets waiting ahead of `ticket` among `procedures`."""
-    return list(session.execute(select(TICKET.c.procedure_id).where(
-        TICKET.c.site_id == ticket.site_id, TICKET.c.service_date == ticket.service_date,
-        TICKET.c.status == TicketStatus.WAITING.value, TICKET.c.procedure_id.in_(list(procedures)),
-        TICKET.c.id != ticket.id,
-        (TICKET.c.priority > ticket.priority)
-        | ((TICKET.c.priority == ticket.priority) & (TICKET.c.issued_at <= ticket.issued_at)),
-    )).scalars())
+    return list(
+        session.execute(
+            select(TICKET.c.procedure_id).where(
+                TICKET.c.site_id == ticket.site_id,
+                TICKET.c.service_date == ticket.service_date,
+                TICKET.c.status == TicketStatus.WAITING.value,
+                TICKET.c.procedure_id.in_(list(procedures)),
+                TICKET.c.id != ticket.id,
+                (TICKET.c.priority > ticket.priority)
+                | ((TICKET.c.priority == ticket.priority) & (TICKET.c.issued_at <= ticket.issued_at)),
+            )
+        ).scalars()
+    )
 
 
 def busy_counters(*, session: Session, site_id: str, date: dt.date) -> int:
     """Counters with a ticket called or being served now."""
-    return session.execute(select(func.count(func.distinct(TICKET.c.counter))).where(
-        TICKET.c.site_id == site_id, TICKET.c.service_date == date,
-        TICKET.c.status.in_((TicketStatus.CALLED.value, TicketStatus.SERVING.value)), TICKET.c.counter.is_not(None),
-    )).scalar_one()
+    return session.execute(
+        select(func.count(func.distinct(TICKET.c.counter))).where(
+            TICKET.c.site_id == site_id,
+            TICKET.c.service_date == date,
+            TICKET.c.status.in_((TicketStatus.CALLED.value, TicketStatus.SERVING.value)),
+            TICKET.c.counter.is_not(None),
+        )
+    ).scalar_one()
 
 
 @dataclass(frozen=True)
@@ -304,9 +440,14 @@ def called_tickets(*, session: Session, site_id: str, date: dt.date, limit: int 
     """The day's tickets already called to a counter, latest call first."""
     rows = session.execute(
         select(TICKET.c.number, TICKET.c.counter, TICKET.c.status, TICKET.c.called_at)
-        .where(TICKET.c.site_id == site_id, TICKET.c.service_date == date, TICKET.c.called_at.is_not(None),
-               TICKET.c.counter.is_not(None))
-        .order_by(TICKET.c.called_at.desc(), TICKET.c.id.desc()).limit(limit)
+        .where(
+            TICKET.c.site_id == site_id,
+            TICKET.c.service_date == date,
+            TICKET.c.called_at.is_not(None),
+            TICKET.c.counter.is_not(None),
+        )
+        .order_by(TICKET.c.called_at.desc(), TICKET.c.id.desc())
+        .limit(limit)
     ).all()
     return [CalledTicket(number, counter, status, called_at) for number, counter, status, called_at in rows]
 
@@ -314,9 +455,10 @@ def called_tickets(*, session: Session, site_id: str, date: dt.date, limit: int 
 def waiting_by_group(*, session: Session, site_id: str, date: dt.date) -> dict[str, int]:
     """How many tickets wait, per procedure group letter."""
     rows = session.execute(
-        select(TICKET.c.group, func.count()).where(
-            TICKET.c.site_id == site_id, TICKET.c.service_date == date,
-            TICKET.c.status == TicketStatus.WAITING.value)
+        select(TICKET.c.group, func.count())
+        .where(
+            TICKET.c.site_id == site_id, TICKET.c.service_date == date, TICKET.c.status == TicketStatus.WAITING.value
+        )
         .group_by(TICKET.c.group)
     ).all()
     return {group: count for group, count in rows}
@@ -331,8 +473,11 @@ def slot(*, session: Session, slot_id: int) -> SlotRecord | None:
 
 
 def day_slots(*, session: Session, site_id: str, date: dt.date) -> list[SlotRecord]:
-    rows = session.execute(select(*SLOT.c).where(SLOT.c.site_id == site_id, SLOT.c.date == date)
-                           .order_by(SLOT.c.start, SLOT.c.procedure_id))
+    rows = session.execute(
+        select(*SLOT.c)
+        .where(SLOT.c.site_id == site_id, SLOT.c.date == date)
+        .order_by(SLOT.c.start, SLOT.c.procedure_id)
+    )
     return [_slot(row) for row in rows]
 
 
@@ -345,15 +490,24 @@ def save_slots(*, session: Session, site_id: str, date: dt.date, planned: list[d
         if known is None:
             session.execute(insert(SLOT).values(site_id=site_id, date=date, booked=0, **row))
         elif known.capacity != max(row["capacity"], known.booked):
-            session.execute(update(SLOT).where(SLOT.c.id == known.id)
-                            .values(capacity=func.max(row["capacity"], SLOT.c.booked)
-                                    if not _postgres(session) else func.greatest(row["capacity"], SLOT.c.booked)))
+            session.execute(
+                update(SLOT)
+                .where(SLOT.c.id == known.id)
+                .values(
+                    capacity=func.max(row["capacity"], SLOT.c.booked)
+                    if not _postgres(session)
+                    else func.greatest(row["capacity"], SLOT.c.booked)
+                )
+            )
     return day_slots(session=session, site_id=site_id, date=date)
 
 
 def _take_place():
-    return (update(SLOT).where(SLOT.c.id == bindparam("p_slot"), SLOT.c.booked < SLOT.c.capacity)
-            .values(booked=SLOT.c.booked + 1))
+    return (
+        update(SLOT)
+        .where(SLOT.c.id == bindparam("p_slot"), SLOT.c.booked < SLOT.c.capacity)
+        .values(booked=SLOT.c.booked + 1)
+    )
 
 
 BOOKING_COLUMNS = ("site_id", "slot_id", "procedure_id", "reference", "status", "proxy", "created_at", "updated_at")
@@ -365,16 +519,29 @@ def _book(postgres: bool):
     if not postgres:
         return _take_place(), insert(RESERVATION).values(dict(zip(BOOKING_COLUMNS, values))).returning(*RESERVATION.c)
     taken = _take_place().returning(SLOT.c.id).cte("taken")
-    return (insert(RESERVATION).from_select(list(BOOKING_COLUMNS), select(*values).select_from(taken))
-            .returning(*RESERVATION.c).add_cte(taken))
+    return (
+        insert(RESERVATION)
+        .from_select(list(BOOKING_COLUMNS), select(*values).select_from(taken))
+        .returning(*RESERVATION.c)
+        .add_cte(taken)
+    )
 
 
-def book(*, session: Session, slot: SlotRecord, reference: str, proxy: bool,
-         now: dt.datetime) -> ReservationRecord | None:
+def book(
+    *, session: Session, slot: SlotRecord, reference: str, proxy: bool, now: dt.datetime
+) -> ReservationRecord | None:
     """Take a place in the slot if one is free and insert the booking; None (nothing written) when
     the slot is full. One statement on PostgreSQL. ReferenceTaken if the reference exists."""
-    values = {"site_id": slot.site_id, "slot_id": slot.id, "procedure_id": slot.procedure_id, "reference": reference,
-              "status": ReservationStatus.BOOKED.value, "proxy": proxy, "created_at": now, "updated_at": now}
+    values = {
+        "site_id": slot.site_id,
+        "slot_id": slot.id,
+        "procedure_id": slot.procedure_id,
+        "reference": reference,
+        "status": ReservationStatus.BOOKED.value,
+        "proxy": proxy,
+        "created_at": now,
+        "updated_at": now,
+    }
     params = {"p_slot": slot.id, **{f"v_{name}": value for name, value in values.items()}}
     try:
         if _postgres(session):
@@ -399,12 +566,14 @@ def free_place(*, session: Session, slot_id: int) -> None:
     session.execute(update(SLOT).where(SLOT.c.id == slot_id, SLOT.c.booked > 0).values(booked=SLOT.c.booked - 1))
 
 
-def reservation_with_slot(*, session: Session, site_id: str,
-                          reference: str) -> tuple[ReservationRecord, SlotRecord] | None:
+def reservation_with_slot(
+    *, session: Session, site_id: str, reference: str
+) -> tuple[ReservationRecord, SlotRecord] | None:
     """A booking by its reference at the site, with its slot: one query."""
     slot_columns = [SLOT.c[name].label(f"s__{name}") for name in SLOT_FIELDS]
     row = session.execute(
-        select(*RESERVATION.c, *slot_columns).join(SLOT, SLOT.c.id == RESERVATION.c.slot_id)
+        select(*RESERVATION.c, *slot_columns)
+        .join(SLOT, SLOT.c.id == RESERVATION.c.slot_id)
         .where(RESERVATION.c.site_id == site_id, RESERVATION.c.reference == reference)
     ).first()
     if row is None:
@@ -416,25 +585,32 @@ def reservation_with_slot(*, session: Session, site_id: str,
 def update_reservation(*, session: Session, reservation_id: int, changes: dict) -> ReservationRecord | None:
     """Change an active booking; None (nothing written) if it is no longer active."""
     row = session.execute(
-        update(RESERVATION).where(RESERVATION.c.id == reservation_id, RESERVATION.c.status.in_(ACTIVE))
-        .values(**changes).returning(*RESERVATION.c)
+        update(RESERVATION)
+        .where(RESERVATION.c.id == reservation_id, RESERVATION.c.status.in_(ACTIVE))
+        .values(**changes)
+        .returning(*RESERVATION.c)
     ).first()
     return None if row is None else _reservation(row)
 
 
-def active_bookings_until(*, session: Session, site_id: str,
-                          date: dt.date) -> list[tuple[int, dt.date, dt.time]]:
+def active_bookings_until(*, session: Session, site_id: str, date: dt.date) -> list[tuple[int, dt.date, dt.time]]:
     """(reservation id, slot date, slot start) of the site's active bookings up to `date`."""
-    return [tuple(row) for row in session.execute(
-        select(RESERVATION.c.id, SLOT.c.date, SLOT.c.start).join(SLOT, SLOT.c.id == RESERVATION.c.slot_id)
-        .where(RESERVATION.c.site_id == site_id, RESERVATION.c.status.in_(ACTIVE), SLOT.c.date <= date))]
+    return [
+        tuple(row)
+        for row in session.execute(
+            select(RESERVATION.c.id, SLOT.c.date, SLOT.c.start)
+            .join(SLOT, SLOT.c.id == RESERVATION.c.slot_id)
+            .where(RESERVATION.c.site_id == site_id, RESERVATION.c.status.in_(ACTIVE), SLOT.c.date <= date)
+        )
+    ]
 
 
 def mark_no_shows(*, session: Session, reservation_ids: list[int], now: dt.datetime) -> int:
     if not reservation_ids:
         return 0
     return session.execute(
-        update(RESERVATION).where(RESERVATION.c.id.in_(reservation_ids), RESERVATION.c.status.in_(ACTIVE))
+        update(RESERVATION)
+        .where(RESERVATION.c.id.in_(reservation_ids), RESERVATION.c.status.in_(ACTIVE))
         .values(status=ReservationStatus.NO_SHOW.value, no_show_at=now, updated_at=now)
     ).rowcount
 
@@ -451,8 +627,9 @@ class BookingRow:
 def day_bookings(*, session: Session, site_id: str, date: dt.date) -> list[BookingRow]:
     """The day's bookings by slot time (reference codes only: no visitor data exists)."""
     rows = session.execute(
-        select(RESERVATION.c.reference, SLOT.c.start, RESERVATION.c.procedure_id, RESERVATION.c.status,
-               RESERVATION.c.proxy)
+        select(
+            RESERVATION.c.reference, SLOT.c.start, RESERVATION.c.procedure_id, RESERVATION.c.status, RESERVATION.c.proxy
+        )
         .join(SLOT, RESERVATION.c.slot_id == SLOT.c.id)
         .where(RESERVATION.c.site_id == site_id, SLOT.c.date == date)
         .order_by(SLOT.c.start, RESERVATION.c.id)
@@ -488,8 +665,9 @@ def _visit(row) -> BoothVisit:
 
 
 def add_booth_visit(*, session: Session, site_id: str, kind: str, now: dt.datetime) -> BoothVisit:
-    return _visit(session.execute(insert(BOOTH).values(site_id=site_id, kind=kind, joined_at=now)
-                                  .returning(*BOOTH.c)).one())
+    return _visit(
+        session.execute(insert(BOOTH).values(site_id=site_id, kind=kind, joined_at=now).returning(*BOOTH.c)).one()
+    )
 
 
 def booth_visit(*, session: Session, visit_id: int) -> BoothVisit | None:
@@ -498,20 +676,30 @@ def booth_visit(*, session: Session, visit_id: int) -> BoothVisit | None:
 
 
 def update_booth_visit(*, session: Session, visit_id: int, changes: dict) -> BoothVisit:
-    return _visit(session.execute(update(BOOTH).where(BOOTH.c.id == visit_id).values(**changes)
-                                  .returning(*BOOTH.c)).one())
+    return _visit(
+        session.execute(update(BOOTH).where(BOOTH.c.id == visit_id).values(**changes).returning(*BOOTH.c)).one()
+    )
 
 
 def booths_in_use(*, session: Session, site_id: str) -> list[tuple[int, dt.datetime]]:
     """(booth number, joined at) of the sessions started and not ended."""
-    return [tuple(row) for row in session.execute(select(BOOTH.c.booth_no, BOOTH.c.joined_at).where(
-        BOOTH.c.site_id == site_id, BOOTH.c.started_at.is_not(None), BOOTH.c.ended_at.is_(None)))]
+    return [
+        tuple(row)
+        for row in session.execute(
+            select(BOOTH.c.booth_no, BOOTH.c.joined_at).where(
+                BOOTH.c.site_id == site_id, BOOTH.c.started_at.is_not(None), BOOTH.c.ended_at.is_(None)
+            )
+        )
+    ]
 
 
 def open_booth_visits(*, session: Session, site_id: str, since: dt.datetime) -> list[BoothVisit]:
     """Visits joined since `since` and not ended, by joining time."""
-    rows = session.execute(select(*BOOTH.c).where(BOOTH.c.site_id == site_id, BOOTH.c.joined_at >= since,
-                                                  BOOTH.c.ended_at.is_(None)).order_by(BOOTH.c.joined_at))
+    rows = session.execute(
+        select(*BOOTH.c)
+        .where(BOOTH.c.site_id == site_id, BOOTH.c.joined_at >= since, BOOTH.c.ended_at.is_(None))
+        .order_by(BOOTH.c.joined_at)
+    )
     return [_visit(row) for row in rows]
 
 
@@ -530,9 +718,16 @@ class TicketTimes:
 
 def day_ticket_times(*, session: Session, site_id: str, date: dt.date) -> list[TicketTimes]:
     """The day's tickets, only the columns the 現況 figures need."""
-    rows = session.execute(select(TICKET.c.procedure_id, TICKET.c.status, TICKET.c.issued_at, TICKET.c.called_at,
-                                  TICKET.c.counter, TICKET.c.finished_at)
-                           .where(TICKET.c.site_id == site_id, TICKET.c.service_date == date))
+    rows = session.execute(
+        select(
+            TICKET.c.procedure_id,
+            TICKET.c.status,
+            TICKET.c.issued_at,
+            TICKET.c.called_at,
+            TICKET.c.counter,
+            TICKET.c.finished_at,
+        ).where(TICKET.c.site_id == site_id, TICKET.c.service_date == date)
+    )
     return [TicketTimes(*row) for row in rows]
 
 
@@ -542,21 +737,29 @@ def staff_roles_and_names(*, session: Session, site_id: str) -> dict[str, tuple[
     return {staff_id: (role, name) for staff_id, role, name in rows}
 
 
-def call_counts(*, session: Session, site_id: str, start: dt.datetime, end: dt.datetime,
-                direction: str | None = None) -> tuple[int, int]:
+def call_counts(
+    *, session: Session, site_id: str, start: dt.datetime, end: dt.datetime, direction: str | None = None
+) -> tuple[int, int]:
     """(calls, answered or reached) in [start, end); all directions unless `direction` ("in", "out")."""
     call = Call.__table__
-    query = (select(func.count(), func.coalesce(func.sum(case((call.c.answered, 1), else_=0)), 0))
-             .where(call.c.site_id == site_id, call.c.offered_at >= start, call.c.offered_at < end))
+    query = select(func.count(), func.coalesce(func.sum(case((call.c.answered, 1), else_=0)), 0)).where(
+        call.c.site_id == site_id, call.c.offered_at >= start, call.c.offered_at < end
+    )
     if direction is not None:
         query = query.where(call.c.direction == direction)
     offered, answered = session.execute(query).one()
     return int(offered), int(answered)
 
 
-def booth_times(*, session: Session, site_id: str, start: dt.datetime,
-                end: dt.datetime) -> list[tuple[dt.datetime, dt.datetime | None, dt.datetime | None]]:
+def booth_times(
+    *, session: Session, site_id: str, start: dt.datetime, end: dt.datetime
+) -> list[tuple[dt.datetime, dt.datetime | None, dt.datetime | None]]:
     """(joined, started, ended) of the booth visits joined in [start, end)."""
-    return [tuple(row) for row in session.execute(
-        select(BOOTH.c.joined_at, BOOTH.c.started_at, BOOTH.c.ended_at)
-        .where(BOOTH.c.site_id == site_id, BOOTH.c.joined_at >= start, BOOTH.c.joined_at < end))]
+    return [
+        tuple(row)
+        for row in session.execute(
+            select(BOOTH.c.joined_at, BOOTH.c.started_at, BOOTH.c.ended_at).where(
+                BOOTH.c.site_id == site_id, BOOTH.c.joined_at >= start, BOOTH.c.joined_at < end
+            )
+        )
+    ]

@@ -5,6 +5,7 @@ relative to this file so an editable or regular install both work.
     current_revision(url_or_engine)     what a database is at (None = empty)
     alembic_config()                    for alembic.command.* (revision --autogenerate, history…)
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator

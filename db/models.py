@@ -9,6 +9,7 @@ Conventions:
   outlive a person (shifts) blocks the delete instead: deactivate staff rather than delete them.
 - JSON columns are replaced, not mutated in place (SQLAlchemy does not track in-place changes).
 """
+
 import datetime as dt
 from typing import Any
 
@@ -144,9 +145,7 @@ class StaffAvailability(SQLModel, table=True):
     __tablename__ = "staff_availability"
     __table_args__ = (
         _one_of("weekday", WEEKDAYS, "weekday_valid"),
-        CheckConstraint(
-            'day_off OR (start IS NOT NULL AND "end" IS NOT NULL AND start < "end")', name="hours_or_off"
-        ),
+        CheckConstraint('day_off OR (start IS NOT NULL AND "end" IS NOT NULL AND start < "end")', name="hours_or_off"),
     )
 
     staff_id: str = Field(foreign_key="staff.id", ondelete="CASCADE", primary_key=True)
@@ -708,8 +707,14 @@ class SolveJob(SQLModel, table=True):
     __table_args__ = (
         _one_of("state", SOLVE_STATES, "state_valid"),
         Index("ix_solve_job_site_id_week_start", "site_id", "week_start"),
-        Index("uq_solve_job_running", "site_id", "week_start", unique=True,
-              sqlite_where=text("state = 'running'"), postgresql_where=text("state = 'running'")),
+        Index(
+            "uq_solve_job_running",
+            "site_id",
+            "week_start",
+            unique=True,
+            sqlite_where=text("state = 'running'"),
+            postgresql_where=text("state = 'running'"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -726,10 +731,12 @@ class SolveJob(SQLModel, table=True):
     objective: float | None = None
     best_bound: float | None = None
     solutions: int = 0
-    history: list[Any] = Field(default_factory=list, sa_type=JSON,
-                               description="[seconds, objective, bound] per improving roster")
+    history: list[Any] = Field(
+        default_factory=list, sa_type=JSON, description="[seconds, objective, bound] per improving roster"
+    )
     stop_requested: bool = False
     error: str | None = Field(default=None, sa_type=Text)
     saved_version: int | None = None
-    result: dict[str, Any] | None = Field(default=None, sa_type=JSON,
-                                          description="the final roster: status, objective, acceptable")
+    result: dict[str, Any] | None = Field(
+        default=None, sa_type=JSON, description="the final roster: status, objective, acceptable"
+    )

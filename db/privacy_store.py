@@ -21,6 +21,7 @@ The functions flush and never commit: the caller's transaction (with its audit l
 WAL checkpoint, VACUUM and a truncating checkpoint (secure_delete is on as well); on PostgreSQL
 VACUUM FULL of the touched tables.
 """
+
 from __future__ import annotations
 
 import json
@@ -128,20 +129,31 @@ def _pseudonymise_ids(session: Session, site_id: str, people: list[Staff]) -> in
         if new is None:
             continue
         old = person.id
-        session.add(Staff(id=new, site_id=person.site_id, display_name=person.display_name, role=person.role,
-                          contract_hours_per_week=person.contract_hours_per_week,
-                          training_completed=person.training_completed, qualifications=list(person.qualifications),
-                          preferences={}, active=person.active))
+        session.add(
+            Staff(
+                id=new,
+                site_id=person.site_id,
+                display_name=person.display_name,
+                role=person.role,
+                contract_hours_per_week=person.contract_hours_per_week,
+                training_completed=person.training_completed,
+                qualifications=list(person.qualifications),
+                preferences={},
+                active=person.active,
+            )
+        )
         session.flush()
         for table in (StaffSkill, RosterShift):
             session.execute(update(table).where(table.staff_id == old).values(staff_id=new))
-        session.execute(update(AuditLog).where(AuditLog.entity == "staff", AuditLog.entity_id == old)
-                        .values(entity_id=new))
+        session.execute(
+            update(AuditLog).where(AuditLog.entity == "staff", AuditLog.entity_id == old).values(entity_id=new)
+        )
         session.delete(person)
         session.flush()
     if mapping:
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(mapping, key=len, reverse=True))
-                             + r")(?![\w-])")
+        pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(mapping, key=len, reverse=True)) + r")(?![\w-])"
+        )
         for roster in session.scalars(select(Roster).where(Roster.site_id == site_id)):
             roster.data = _renamed(roster.data, pattern, mapping)  # replaced, not mutated (JSON column)
         session.flush()
@@ -156,10 +168,14 @@ def erase_site(session: Session, site_id: str, label) -> Erased:
     counts = _erase_staff(session, people, label)
     counts["audit_detail"] = _scrub_audit(session, list(names), [p.id for p in people])
     counts["staff_id"] = _pseudonymise_ids(session, site_id, people)
-    counts["reservation_reference"] = session.execute(
-        update(Reservation).where(Reservation.site_id == site_id, ~Reservation.reference.startswith("消去済-"))
-        .values(reference=literal("消去済-", String) + cast(Reservation.id, String))
-    ).rowcount or 0
+    counts["reservation_reference"] = (
+        session.execute(
+            update(Reservation)
+            .where(Reservation.site_id == site_id, ~Reservation.reference.startswith("消去済-"))
+            .values(reference=literal("消去済-", String) + cast(Reservation.id, String))
+        ).rowcount
+        or 0
+    )
     texts = 0
     for row in session.scalars(select(Incident).where(Incident.site_id == site_id)):
         if any(v not in (None, ERASED) for v in (row.description, row.action_taken, row.cause, row.fix)):
@@ -169,18 +185,23 @@ def erase_site(session: Session, site_id: str, label) -> Erased:
         row.cause = ERASED if row.cause else None
         row.fix = ERASED if row.fix else None
     counts["incident_text"] = texts
-    counts["notice_subject"] = session.execute(
-        update(ImprovementNotice).where(ImprovementNotice.site_id == site_id, ImprovementNotice.subject != ERASED)
-        .values(subject=ERASED)
-    ).rowcount or 0
-    counts["site_note"] = session.execute(
-        update(Site).where(Site.id == site_id, Site.note.is_not(None)).values(note=None)
-    ).rowcount or 0
+    counts["notice_subject"] = (
+        session.execute(
+            update(ImprovementNotice)
+            .where(ImprovementNotice.site_id == site_id, ImprovementNotice.subject != ERASED)
+            .values(subject=ERASED)
+        ).rowcount
+        or 0
+    )
+    counts["site_note"] = (
+        session.execute(update(Site).where(Site.id == site_id, Site.note.is_not(None)).values(note=None)).rowcount or 0
+    )
     # Console users who work for this site alone are erased (and disabled); a user of several
     # sites keeps the account and loses this site.
     bound = set(session.scalars(select(UserSite.user_id).where(UserSite.site_id == site_id)))
-    others = set(session.scalars(select(UserSite.user_id).where(UserSite.site_id != site_id,
-                                                                UserSite.user_id.in_(bound))))
+    others = set(
+        session.scalars(select(UserSite.user_id).where(UserSite.site_id != site_id, UserSite.user_id.in_(bound)))
+    )
     counts["user_name"] = 0
     for user in session.scalars(select(User).where(User.id.in_(bound - others), User.all_sites.is_(False))):
         if not user.display_name.startswith(ERASED):
@@ -225,8 +246,17 @@ def compact(engine: Engine) -> str:
         if busy:
             raise CompactionIncomplete("another process holds the database open; stop it and run again")
         return "sqlite"
-    tables = ["staff", "staff_availability", "staff_leave", "reservation", "incident", "improvement_notice",
-              "site", "app_user", "audit_log"]
+    tables = [
+        "staff",
+        "staff_availability",
+        "staff_leave",
+        "reservation",
+        "incident",
+        "improvement_notice",
+        "site",
+        "app_user",
+        "audit_log",
+    ]
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         connection.exec_driver_sql("VACUUM FULL " + ", ".join(tables))
     return "postgresql"

@@ -3,6 +3,7 @@
 A record belongs to the site day (Asia/Tokyo) of its time: tickets by service date, calls by the
 time offered, booth sessions by the time joined, incidents by the time they occurred. Bookings
 count when made, changed or cancelled in the period, or when their slot is in it."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -53,7 +54,9 @@ def _minutes(text: str) -> int:
     return int(hours) * 60 + int(minutes)
 
 
-def published_shifts(session: Session, site_id: str, start: dt.date, end: dt.date) -> tuple[list[ShiftRecord], set[dt.date]]:
+def published_shifts(
+    session: Session, site_id: str, start: dt.date, end: dt.date
+) -> tuple[list[ShiftRecord], set[dt.date]]:
     """Shifts of the live published roster of each week touching [start, end] (the highest
     published version per week), by role; and the dates those rosters cover."""
     first_week = start - dt.timedelta(days=start.weekday())
@@ -110,8 +113,14 @@ def load_report_data(*, session: Session, site_id: str, start: dt.date, end: dt.
     ).all():
         data.tickets.append(
             TicketRecord(
-                service_date=t.service_date, procedure_id=t.procedure_id, status=t.status, issued_at=t.issued_at,
-                called_at=t.called_at, started_at=t.started_at, finished_at=t.finished_at, counter=t.counter,
+                service_date=t.service_date,
+                procedure_id=t.procedure_id,
+                status=t.status,
+                issued_at=t.issued_at,
+                called_at=t.called_at,
+                started_at=t.started_at,
+                finished_at=t.finished_at,
+                counter=t.counter,
                 reserved=t.reservation_id is not None,
             )
         )
@@ -142,8 +151,13 @@ def load_report_data(*, session: Session, site_id: str, start: dt.date, end: dt.
     ).all():
         data.reservations.append(
             ReservationRecord(
-                procedure_id=r.procedure_id, status=r.status, slot_date=slot_date, created_at=r.created_at,
-                changed_at=r.changed_at, cancelled_at=r.cancelled_at, checked_in_at=r.checked_in_at,
+                procedure_id=r.procedure_id,
+                status=r.status,
+                slot_date=slot_date,
+                created_at=r.created_at,
+                changed_at=r.changed_at,
+                cancelled_at=r.cancelled_at,
+                checked_in_at=r.checked_in_at,
                 no_show_at=r.no_show_at,
             )
         )
@@ -152,8 +166,15 @@ def load_report_data(*, session: Session, site_id: str, start: dt.date, end: dt.
         select(Call).where(Call.site_id == site_id, Call.offered_at >= low, Call.offered_at < high)
     ).all():
         data.calls.append(
-            CallRecord(activity=c.activity, offered_at=c.offered_at, topic=c.topic, direction=c.direction,
-                       answered=c.answered, abandoned=c.abandoned, wait_seconds=c.wait_seconds)
+            CallRecord(
+                activity=c.activity,
+                offered_at=c.offered_at,
+                topic=c.topic,
+                direction=c.direction,
+                answered=c.answered,
+                abandoned=c.abandoned,
+                wait_seconds=c.wait_seconds,
+            )
         )
 
     for b in session.exec(
@@ -161,7 +182,9 @@ def load_report_data(*, session: Session, site_id: str, start: dt.date, end: dt.
             BoothSession.site_id == site_id, BoothSession.joined_at >= low, BoothSession.joined_at < high
         )
     ).all():
-        data.booths.append(BoothRecord(kind=b.kind, joined_at=b.joined_at, started_at=b.started_at, ended_at=b.ended_at))
+        data.booths.append(
+            BoothRecord(kind=b.kind, joined_at=b.joined_at, started_at=b.started_at, ended_at=b.ended_at)
+        )
 
     for i in session.exec(
         select(Incident)
@@ -169,10 +192,21 @@ def load_report_data(*, session: Session, site_id: str, start: dt.date, end: dt.
         .order_by(Incident.occurred_at, Incident.id)
     ).all():
         data.incidents.append(
-            IncidentRecord(id=i.id, kind=i.kind, category=i.category, occurred_at=i.occurred_at,
-                           description=i.description, action_taken=i.action_taken, cause=i.cause, fix=i.fix,
-                           reported_to_city_at=i.reported_to_city_at, progress=i.progress, damage=i.damage,
-                           oral_reported_at=i.oral_reported_at, written_reported_at=i.written_reported_at)
+            IncidentRecord(
+                id=i.id,
+                kind=i.kind,
+                category=i.category,
+                occurred_at=i.occurred_at,
+                description=i.description,
+                action_taken=i.action_taken,
+                cause=i.cause,
+                fix=i.fix,
+                reported_to_city_at=i.reported_to_city_at,
+                progress=i.progress,
+                damage=i.damage,
+                oral_reported_at=i.oral_reported_at,
+                written_reported_at=i.written_reported_at,
+            )
         )
 
     # Notices still open during the period, or received in it.
@@ -186,9 +220,15 @@ def load_report_data(*, session: Session, site_id: str, start: dt.date, end: dt.
         .order_by(ImprovementNotice.received_on, ImprovementNotice.id)
     ).all():
         data.notices.append(
-            NoticeRecord(id=n.id, received_on=n.received_on, subject=n.subject, plan_submitted_on=n.plan_submitted_on,
-                         report_submitted_on=n.report_submitted_on, completed_on=n.completed_on,
-                         plan_approved_on=n.plan_approved_on)
+            NoticeRecord(
+                id=n.id,
+                received_on=n.received_on,
+                subject=n.subject,
+                plan_submitted_on=n.plan_submitted_on,
+                report_submitted_on=n.report_submitted_on,
+                completed_on=n.completed_on,
+                plan_approved_on=n.plan_approved_on,
+            )
         )
 
     data.shifts, data.rostered_dates = published_shifts(session, site_id, start, end)

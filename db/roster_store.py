@@ -8,6 +8,7 @@ The contract other code relies on (live operations, reservation capacity, the �
   Publishing an older version than the live one copies it into a new, higher version first, so the
   choice is always what goes live.
 Functions flush, never commit: the calling use case decides when its transaction ends."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -45,15 +46,27 @@ def _time(minute: int) -> dt.time:
 
 
 def _insert(session: Session, site_id: str, week_start: dt.date, data: dict, objective, status: str) -> RosterRow:
-    row = RosterRow(site_id=site_id, week_start=week_start, version=_next_version(session, site_id, week_start),
-                    status=status, created_at=utc_now(), objective=objective, data=data)
+    row = RosterRow(
+        site_id=site_id,
+        week_start=week_start,
+        version=_next_version(session, site_id, week_start),
+        status=status,
+        created_at=utc_now(),
+        objective=objective,
+        data=data,
+    )
     session.add(row)
     session.flush()
     roster = Roster.from_json(data)
     session.add_all(
         RosterShift(
-            roster_id=row.id, staff_id=s.staff_id, date=s.date, start=_time(s.start), end=_time(s.end),
-            breaks=s.to_json()["breaks"], activities=s.to_json()["activities"],
+            roster_id=row.id,
+            staff_id=s.staff_id,
+            date=s.date,
+            start=_time(s.start),
+            end=_time(s.end),
+            breaks=s.to_json()["breaks"],
+            activities=s.to_json()["activities"],
         )
         for s in roster.shifts
     )
@@ -61,8 +74,7 @@ def _insert(session: Session, site_id: str, week_start: dt.date, data: dict, obj
     return row
 
 
-def save_roster(session: Session, roster: Roster, problem: RosterProblem | None = None, *,
-                note: str = "") -> int:
+def save_roster(session: Session, roster: Roster, problem: RosterProblem | None = None, *, note: str = "") -> int:
     """Store the roster as the week's next version (draft). Returns the version number.
     `note` (what made this version: 自動作成, 手動編集, 再作成 …) is kept in the data."""
     data = roster.to_json(problem)
@@ -72,16 +84,22 @@ def save_roster(session: Session, roster: Roster, problem: RosterProblem | None 
 
 
 def _row(session: Session, site_id: str, week_start: dt.date, version: int) -> RosterRow:
-    row = session.scalar(select(RosterRow).where(
-        RosterRow.site_id == site_id, RosterRow.week_start == week_start, RosterRow.version == version))
+    row = session.scalar(
+        select(RosterRow).where(
+            RosterRow.site_id == site_id, RosterRow.week_start == week_start, RosterRow.version == version
+        )
+    )
     if row is None:
         raise KeyError(f"{site_id} {week_start}: no roster version {version}")
     return row
 
 
 def live_version(session: Session, site_id: str, week_start: dt.date) -> int | None:
-    return session.scalar(select(func.max(RosterRow.version)).where(
-        RosterRow.site_id == site_id, RosterRow.week_start == week_start, RosterRow.status == RosterStatus.PUBLISHED))
+    return session.scalar(
+        select(func.max(RosterRow.version)).where(
+            RosterRow.site_id == site_id, RosterRow.week_start == week_start, RosterRow.status == RosterStatus.PUBLISHED
+        )
+    )
 
 
 def publish(session: Session, site_id: str, week_start: dt.date, version: int) -> int:
@@ -101,12 +119,21 @@ def publish(session: Session, site_id: str, week_start: dt.date, version: int) -
 
 def versions(session: Session, site_id: str, week_start: dt.date) -> list[VersionInfo]:
     """Every stored version of the week, newest first."""
-    rows = session.scalars(select(RosterRow).where(
-        RosterRow.site_id == site_id, RosterRow.week_start == week_start).order_by(RosterRow.version.desc()))
+    rows = session.scalars(
+        select(RosterRow)
+        .where(RosterRow.site_id == site_id, RosterRow.week_start == week_start)
+        .order_by(RosterRow.version.desc())
+    )
     return [
-        VersionInfo(id=row.id, version=row.version, status=row.status, created_at=row.created_at,
-                    objective=row.objective, acceptable=bool(row.data.get("acceptable", True)),
-                    note=str(row.data.get("note", "")))
+        VersionInfo(
+            id=row.id,
+            version=row.version,
+            status=row.status,
+            created_at=row.created_at,
+            objective=row.objective,
+            acceptable=bool(row.data.get("acceptable", True)),
+            note=str(row.data.get("note", "")),
+        )
         for row in rows
     ]
 

@@ -10,6 +10,7 @@ MADOGUCHI_SESSION_IDLE_MINUTES  a signed-in browser session ends after this long
 MADOGUCHI_AUTH        "local" (accounts in app_user, the default) or "oidc" (Streamlit's st.login,
                       the identity's e-mail mapped to a local user's login for role and sites)
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -43,16 +44,24 @@ class Settings(BaseSettings):
     )
 
     login_max_failures: int = Field(
-        default=5, ge=1, validation_alias=AliasChoices("MADOGUCHI_LOGIN_MAX_FAILURES", "login_max_failures"),
+        default=5,
+        ge=1,
+        validation_alias=AliasChoices("MADOGUCHI_LOGIN_MAX_FAILURES", "login_max_failures"),
     )
     login_lock_minutes: int = Field(
-        default=15, ge=1, validation_alias=AliasChoices("MADOGUCHI_LOGIN_LOCK_MINUTES", "login_lock_minutes"),
+        default=15,
+        ge=1,
+        validation_alias=AliasChoices("MADOGUCHI_LOGIN_LOCK_MINUTES", "login_lock_minutes"),
     )
     session_idle_minutes: int = Field(
-        default=30, ge=1, validation_alias=AliasChoices("MADOGUCHI_SESSION_IDLE_MINUTES", "session_idle_minutes"),
+        default=30,
+        ge=1,
+        validation_alias=AliasChoices("MADOGUCHI_SESSION_IDLE_MINUTES", "session_idle_minutes"),
     )
     auth: str = Field(
-        default="local", pattern="^(local|oidc)$", validation_alias=AliasChoices("MADOGUCHI_AUTH", "auth"),
+        default="local",
+        pattern="^(local|oidc)$",
+        validation_alias=AliasChoices("MADOGUCHI_AUTH", "auth"),
     )
 
     @model_validator(mode="after")

@@ -1,6 +1,7 @@
 """Settings the admin keeps in the database (app_setting rows): the contractor's details.
 
 Functions flush, never commit."""
+
 from __future__ import annotations
 
 from sqlalchemy.orm import Session

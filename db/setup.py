@@ -2,6 +2,7 @@
 
 Both happen in one transaction, so a bad fixture or a failed migration leaves the database as it
 was. Running it again is a no-op (0 inserted, 0 updated)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -51,9 +52,7 @@ class InitReport:
         return "\n".join(lines)
 
 
-def init_database(
-    url: str | URL | Engine | None = None, fixtures_dir: str | Path | None = None
-) -> InitReport:
+def init_database(url: str | URL | Engine | None = None, fixtures_dir: str | Path | None = None) -> InitReport:
     settings = get_settings()
     # Validate fixtures before touching the database: errors name the file and field.
     fixtures = load_fixtures(Path(fixtures_dir) if fixtures_dir is not None else settings.fixtures_dir)

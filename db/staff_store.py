@@ -3,6 +3,7 @@
 The Staff* tables are the source of truth once `madoguchi init` has copied the demo staff in;
 edits made on the 従事者 page reach the solver through `load_staff`. Functions flush, never
 commit: the use case that calls them decides when its one transaction ends."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -15,24 +16,28 @@ from db.fixture_load import staff_rows
 from db.models import Staff, StaffAvailability, StaffLeave, StaffSkill
 
 
-def _member(row: Staff, skills: list[str], availability: list[StaffAvailability],
-            leave: list[StaffLeave]) -> StaffMember:
+def _member(
+    row: Staff, skills: list[str], availability: list[StaffAvailability], leave: list[StaffLeave]
+) -> StaffMember:
     hours: dict[str, object] = {}
     for rule in availability:
-        hours[rule.weekday] = "off" if rule.day_off else {"start": rule.start.strftime("%H:%M"),
-                                                          "end": rule.end.strftime("%H:%M")}
-    return StaffMember.model_validate({
-        "id": row.id,
-        "name": row.display_name,
-        "role": row.role,
-        "skills": skills,
-        "qualifications": list(row.qualifications or []),
-        "training_completed": row.training_completed,
-        "contract_hours_per_week": row.contract_hours_per_week,
-        "availability": hours,
-        "leave": [LeaveSpan(start=span.start, end=span.end, reason=span.reason) for span in leave],
-        "preferences": dict(row.preferences or {}),
-    })
+        hours[rule.weekday] = (
+            "off" if rule.day_off else {"start": rule.start.strftime("%H:%M"), "end": rule.end.strftime("%H:%M")}
+        )
+    return StaffMember.model_validate(
+        {
+            "id": row.id,
+            "name": row.display_name,
+            "role": row.role,
+            "skills": skills,
+            "qualifications": list(row.qualifications or []),
+            "training_completed": row.training_completed,
+            "contract_hours_per_week": row.contract_hours_per_week,
+            "availability": hours,
+            "leave": [LeaveSpan(start=span.start, end=span.end, reason=span.reason) for span in leave],
+            "preferences": dict(row.preferences or {}),
+        }
+    )
 
 
 def load_staff(session: Session, site_id: str, *, include_inactive: bool = False) -> list[StaffMember]:
@@ -53,8 +58,12 @@ def load_staff(session: Session, site_id: str, *, include_inactive: bool = False
     leave: dict[str, list[StaffLeave]] = defaultdict(list)
     for span in session.scalars(select(StaffLeave).where(StaffLeave.staff_id.in_(ids)).order_by(StaffLeave.start)):
         leave[span.staff_id].append(span)
-    order = {activity: i for i, activity in enumerate(("window", "phone", "back_office", "booth", "support_desk",
-                                                      "call_centre", "reception"))}
+    order = {
+        activity: i
+        for i, activity in enumerate(
+            ("window", "phone", "back_office", "booth", "support_desk", "call_centre", "reception")
+        )
+    }
     return [
         _member(row, sorted(skills[row.id], key=lambda a: order.get(a, 99)), availability[row.id], leave[row.id])
         for row in rows
@@ -83,8 +92,15 @@ def upsert_member(session: Session, site_id: str, member: StaffMember, *, active
         session.add(staff)
         outcome = "inserted"
     else:
-        for key in ("display_name", "role", "contract_hours_per_week", "training_completed", "qualifications",
-                    "preferences", "active"):
+        for key in (
+            "display_name",
+            "role",
+            "contract_hours_per_week",
+            "training_completed",
+            "qualifications",
+            "preferences",
+            "active",
+        ):
             setattr(existing, key, getattr(staff, key))
         for table in (StaffSkill, StaffAvailability, StaffLeave):
             session.execute(delete(table).where(table.staff_id == member.id))

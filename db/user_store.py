@@ -2,6 +2,7 @@
 
 Password hashing and the rules (lock-out, who may add whom) live in dashboard.user_services:
 this module stores what it is given."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,8 +33,19 @@ def _record(session: Session, user: User) -> UserRecord:
     sites = None
     if not user.all_sites:
         sites = frozenset(session.exec(select(UserSite.site_id).where(UserSite.user_id == user.id)).all())
-    return UserRecord(user.id, user.login, user.display_name, user.role, sites, user.password_hash, user.disabled,
-                      user.failed_attempts, user.locked_until, user.last_login_at, user.created_at)
+    return UserRecord(
+        user.id,
+        user.login,
+        user.display_name,
+        user.role,
+        sites,
+        user.password_hash,
+        user.disabled,
+        user.failed_attempts,
+        user.locked_until,
+        user.last_login_at,
+        user.created_at,
+    )
 
 
 def _row(session: Session, login: str) -> User | None:
@@ -49,10 +61,10 @@ def list_users(*, session: Session) -> list[UserRecord]:
     return [_record(session, u) for u in session.exec(select(User).order_by(User.login)).all()]
 
 
-def add_user(*, session: Session, login: str, display_name: str, role: str, password_hash: str,
-             sites: frozenset[str] | None) -> UserRecord:
-    user = User(login=login, display_name=display_name, role=role, password_hash=password_hash,
-                all_sites=sites is None)
+def add_user(
+    *, session: Session, login: str, display_name: str, role: str, password_hash: str, sites: frozenset[str] | None
+) -> UserRecord:
+    user = User(login=login, display_name=display_name, role=role, password_hash=password_hash, all_sites=sites is None)
     session.add(user)
     session.flush()
     for site_id in sorted(sites or ()):

@@ -2,6 +2,7 @@
 option that stage one chose. The counts are kept exactly (so coverage and its penalties do not
 move); only the activity switches are minimised. Hall's condition in stage one guarantees that an
 assignment exists; a greedy matching gives CP-SAT its first solution and is the fallback."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -57,14 +58,15 @@ def _match(people: list[tuple[int, tuple[str, ...], str | None]], quota: dict[st
     return given if all(v == 0 for v in left.values()) else None
 
 
-def greedy(problem: RosterProblem, shifts: list[Shift], counts: Counts,
-           fixed: dict[tuple[str, dt.date], Shift]) -> dict[tuple[str, dt.date, int], str] | None:
+def greedy(
+    problem: RosterProblem, shifts: list[Shift], counts: Counts, fixed: dict[tuple[str, dt.date], Shift]
+) -> dict[tuple[str, dt.date, int], str] | None:
     choice: dict[tuple[str, dt.date, int], str] = {}
     by_slot: dict[tuple[dt.date, int], list[Shift]] = defaultdict(list)
     for shift in shifts:
         for t in _working(shift):
             by_slot[(shift.date, t)].append(shift)
-    for (date, t) in sorted(by_slot):
+    for date, t in sorted(by_slot):
         quota = dict(counts.get((date, t), {}))
         people = []
         for index, shift in enumerate(by_slot[(date, t)]):
@@ -85,8 +87,9 @@ def greedy(problem: RosterProblem, shifts: list[Shift], counts: Counts,
     return choice
 
 
-def assign_greedy(problem: RosterProblem, shifts: list[Shift], counts: Counts,
-                  fixed: dict[tuple[str, dt.date], Shift] | None = None) -> list[Shift] | None:
+def assign_greedy(
+    problem: RosterProblem, shifts: list[Shift], counts: Counts, fixed: dict[tuple[str, dt.date], Shift] | None = None
+) -> list[Shift] | None:
     """Shifts with activity blocks from the greedy matching alone (no search): how a stage-one
     solution becomes a checkable roster within milliseconds. None if the counts cannot be matched."""
     chosen = greedy(problem, shifts, counts, fixed or {})
@@ -102,8 +105,12 @@ class _AssignModel:
     """The assignment model: a Boolean per person, working slot and option, exactly one each; the
     counts per slot kept; a switch variable wherever the option may change from one slot to the next."""
 
-    def __init__(self, problem: RosterProblem, fixed: dict[tuple[str, dt.date], Shift],
-                 hint: dict[tuple[str, dt.date, int], str] | None):
+    def __init__(
+        self,
+        problem: RosterProblem,
+        fixed: dict[tuple[str, dt.date], Shift],
+        hint: dict[tuple[str, dt.date, int], str] | None,
+    ):
         self.problem, self.fixed, self.hint = problem, fixed, hint
         self.model = cp_model.CpModel()
         self.x: dict[tuple[str, dt.date, int], dict[str, cp_model.IntVar]] = {}
@@ -160,9 +167,15 @@ def _assign_solver(time_limit: float, workers: int, deterministic_time: float | 
     return solver
 
 
-def assign(problem: RosterProblem, shifts: list[Shift], counts: Counts, time_limit: float,
-           fixed: dict[tuple[str, dt.date], Shift] | None = None, workers: int = 4,
-           deterministic_time: float | None = None) -> tuple[list[Shift], int]:
+def assign(
+    problem: RosterProblem,
+    shifts: list[Shift],
+    counts: Counts,
+    time_limit: float,
+    fixed: dict[tuple[str, dt.date], Shift] | None = None,
+    workers: int = 4,
+    deterministic_time: float | None = None,
+) -> tuple[list[Shift], int]:
     """Shifts with their activity blocks, and the switch penalty of the assignment."""
     fixed = fixed or {}
     start_clock = time.perf_counter()
@@ -191,8 +204,11 @@ def assign(problem: RosterProblem, shifts: list[Shift], counts: Counts, time_lim
 def _switches(shift: Shift) -> int:
     count = 0
     for before, after in zip(shift.activities, shift.activities[1:]):
-        if before.end == after.start and before.activity not in PSEUDO_ACTIVITIES \
-                and after.activity not in PSEUDO_ACTIVITIES:
+        if (
+            before.end == after.start
+            and before.activity not in PSEUDO_ACTIVITIES
+            and after.activity not in PSEUDO_ACTIVITIES
+        ):
             count += 1
     return count
 

@@ -10,6 +10,7 @@ positions (optimizer.variables), and the person's labour rules (weekly hours, da
 row, rest between shifts, training) are kept as it goes. Who does what is left to the model: solve()
 fixes these shifts in the strict model, which then only chooses the counts (milliseconds), and the
 result is both a checked roster and a complete hint for the full search."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -61,8 +62,9 @@ class Constructor:
                 slot = self._slot(date, minute)
                 for kit in p.site.equipment:
                     slot.kit[kit.id] = kit.available
-        self.kit_users = {a.value: [k.id for k in p.site.equipment if a in k.used_by]
-                          for k in p.site.equipment for a in k.used_by}
+        self.kit_users = {
+            a.value: [k.id for k in p.site.equipment if a in k.used_by] for k in p.site.equipment for a in k.used_by
+        }
         spec = p.site.staffing.outside_hours
         if spec is not None and spec.mode == "required":
             for date in p.days:
@@ -100,7 +102,8 @@ class Constructor:
             if not all(a in slot.room for a in parts):
                 continue  # preparation or management: only presence, headcount, outside hours
             if any(slot.room[a] <= 0 for a in parts) or any(
-                    slot.kit[k] <= 0 for a in parts for k in self.kit_users.get(a, ())):
+                slot.kit[k] <= 0 for a in parts for k in self.kit_users.get(a, ())
+            ):
                 value = FORBIDDEN
             else:
                 value = 0.0
@@ -162,8 +165,15 @@ class Constructor:
         break where the model allows it (the best position is chosen when valued)."""
         plan, p = self.v.plan, self.p
         min_len = -(-p.min_shift_minutes // SLOT)
-        lengths = sorted({plan.longest, min(plan.longest, plan.mid_max), min(plan.longest, plan.short_max),
-                          max(min_len, min(plan.longest, (plan.short_max + min_len) // 2)), min_len})
+        lengths = sorted(
+            {
+                plan.longest,
+                min(plan.longest, plan.mid_max),
+                min(plan.longest, plan.short_max),
+                max(min_len, min(plan.longest, (plan.short_max + min_len) // 2)),
+                min_len,
+            }
+        )
         out = []
         for start in day.start:
             for length in lengths:
@@ -199,8 +209,11 @@ class Constructor:
             brk: tuple[tuple[int, int], ...] = ()
             if size:
                 margin = self.p.rules.min_work_around_break_minutes // SLOT
-                places = [b for b in day.breaks.get(size, {})
-                          if b - margin * SLOT >= start and b + (size + margin - 1) * SLOT < end]
+                places = [
+                    b
+                    for b in day.breaks.get(size, {})
+                    if b - margin * SLOT >= start and b + (size + margin - 1) * SLOT < end
+                ]
                 if not places:
                     continue
                 b = min(places, key=lambda b: (prefix[index[b] + size] - prefix[index[b]], abs(b - (start + end) // 2)))
@@ -301,8 +314,9 @@ class Constructor:
 
     def missing(self, date: dt.date) -> int:
         """Person-slots the hard rules still miss on a date."""
-        return sum(sum(slot.floor.values()) + sum(slot.people.values())
-                   for (day, _), slot in self.slots.items() if day == date)
+        return sum(
+            sum(slot.floor.values()) + sum(slot.people.values()) for (day, _), slot in self.slots.items() if day == date
+        )
 
     def _replace(self, keys: tuple, shifts: dict) -> None:
         for key in keys:
@@ -322,7 +336,7 @@ class Constructor:
                 return
             improved = False
             for i, first in enumerate(keys):
-                for second in keys[i + 1:]:
+                for second in keys[i + 1 :]:
                     if self._try_pair(date, (first, second), missing):
                         improved, missing = True, self.missing(date)
                         if missing == 0:

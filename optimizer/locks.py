@@ -1,4 +1,5 @@
 """Re-rostering: shifts the scheduler asked to keep exactly as they are."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,7 +37,5 @@ def _lock(v: Variables, day: PersonDay | None, shift: Shift | None, member: Staf
         for t, var in starts.items():
             keep = bool(shift.breaks) and shift.breaks[0] == (t, t + size * SLOT)
             m.add(var == int(keep))
-    if shift.breaks and not any(
-        shift.breaks[0] == (t, t + size * SLOT) for size, s in day.breaks.items() for t in s
-    ):
+    if shift.breaks and not any(shift.breaks[0] == (t, t + size * SLOT) for size, s in day.breaks.items() for t in s):
         raise LockError(f"{where}の休憩 {shift.breaks[0]} は法定の長さ・位置でないため固定できません")

@@ -2,6 +2,7 @@
 catalogue (optimizer/rules/) the profile switches on. No rule lives here.
 
 Every penalty term is the one core.roster_check.score() counts: tests compare the two totals."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,9 +37,25 @@ from optimizer.variables import LockError, Term, Variables  # noqa: F401 (LockEr
 # The catalogue, hard rules first. The shift's shape, its legal break and the daily maximum are
 # built into the variables (optimizer.variables); the activity switches are priced by optimizer.assign.
 RULES = (
-    qualification, training, weekly_hours, days_off, rest, consecutive_days, floor, cap, equipment, presence,
-    headcount, service_level, outside_hours,
-    demand_target, contract_hours, preference, short_rest, scattered_starts, change,
+    qualification,
+    training,
+    weekly_hours,
+    days_off,
+    rest,
+    consecutive_days,
+    floor,
+    cap,
+    equipment,
+    presence,
+    headcount,
+    service_level,
+    outside_hours,
+    demand_target,
+    contract_hours,
+    preference,
+    short_rest,
+    scattered_starts,
+    change,
 )
 
 
@@ -50,8 +67,14 @@ def active_rules(problem: RosterProblem) -> list:
 class SiteModel(Variables):
     """The variables and constraints of one RosterProblem inside a CpModel."""
 
-    def __init__(self, model: cp_model.CpModel, problem: RosterProblem, previous: Roster | None = None,
-                 locked: frozenset[tuple[str, dt.date]] = frozenset(), rules=None):
+    def __init__(
+        self,
+        model: cp_model.CpModel,
+        problem: RosterProblem,
+        previous: Roster | None = None,
+        locked: frozenset[tuple[str, dt.date]] = frozenset(),
+        rules=None,
+    ):
         super().__init__(model, problem, previous, locked)
         self.terms: list[Term] = []
         for rule in rules if rules is not None else active_rules(problem):

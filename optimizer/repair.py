@@ -3,6 +3,7 @@ the people per activity), and repair one date (that date's shifts free, the rest
 
 Both are a few hundred variables, so they take milliseconds where the week's model takes seconds:
 this is how the constructive roster becomes one that keeps the hard rules within the first second."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,8 +14,7 @@ from core.roster import SLOT, Shift
 from optimizer.model import SiteModel
 
 
-def fix_shifts(model: cp_model.CpModel, part: SiteModel, shifts: list[Shift],
-               keep=lambda key: True) -> None:
+def fix_shifts(model: cp_model.CpModel, part: SiteModel, shifts: list[Shift], keep=lambda key: True) -> None:
     """Pin the person-days of `part` that `keep` accepts to these shifts (start, end, break) or to a
     day off."""
     by_key = {(s.staff_id, s.date): s for s in shifts}
@@ -44,8 +44,9 @@ def small_solver(seconds: float, deterministic: float | None) -> cp_model.CpSolv
     return solver
 
 
-def complete(base: cp_model.CpModel, part: SiteModel, shifts: list[Shift], seconds: float,
-             deterministic: float | None) -> cp_model.CpSolver | None:
+def complete(
+    base: cp_model.CpModel, part: SiteModel, shifts: list[Shift], seconds: float, deterministic: float | None
+) -> cp_model.CpSolver | None:
     """`base` (the strict or the elastic model) with every shift fixed; the solver if it found a
     solution (its values are a complete solution of `base`), else None."""
     fixed = base.clone()
@@ -55,8 +56,14 @@ def complete(base: cp_model.CpModel, part: SiteModel, shifts: list[Shift], secon
     return solver if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
 
 
-def repair_date(base: cp_model.CpModel, part: SiteModel, shifts: list[Shift], date: dt.date, seconds: float,
-                deterministic: float | None) -> list[Shift] | None:
+def repair_date(
+    base: cp_model.CpModel,
+    part: SiteModel,
+    shifts: list[Shift],
+    date: dt.date,
+    seconds: float,
+    deterministic: float | None,
+) -> list[Shift] | None:
     """The week's shifts with `date` solved again in `base` (the other dates fixed, the date's own
     shifts as the hint); None if nothing was found."""
     sub = base.clone()

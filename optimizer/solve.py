@@ -3,6 +3,7 @@
 The answer is never a bare "infeasible": floors and presence are elastic in the model, so the solver
 always returns the roster that breaks them least, and the independent checker names each broken rule
 with its slots and reason. Such a roster is marked not acceptable."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,13 +37,19 @@ class Progress:
         return abs(self.objective - self.best_bound) / max(1.0, abs(self.objective))
 
     def line(self) -> str:
-        return (f"{self.seconds:7.2f} s  目的関数 {self.objective:,.0f}  下界 {self.best_bound:,.0f}"
-                f"  差 {self.gap * 100:.2f}%")
+        return (
+            f"{self.seconds:7.2f} s  目的関数 {self.objective:,.0f}  下界 {self.best_bound:,.0f}"
+            f"  差 {self.gap * 100:.2f}%"
+        )
 
 
 class _Reporter(cp_model.CpSolverSolutionCallback):
-    def __init__(self, on_progress: Callable[[Progress], None] | None, should_stop: Callable[[], bool] | None,
-                 run: _Run | None = None):
+    def __init__(
+        self,
+        on_progress: Callable[[Progress], None] | None,
+        should_stop: Callable[[], bool] | None,
+        run: _Run | None = None,
+    ):
         super().__init__()
         self.on_progress = on_progress
         self.should_stop = should_stop
@@ -58,8 +65,9 @@ class _Reporter(cp_model.CpSolverSolutionCallback):
             self.quick_done = True
             self.run.quick(self.value)
         if self.on_progress is not None:
-            self.on_progress(Progress(time.perf_counter() - self.started, self.objective_value,
-                                      self.best_objective_bound))
+            self.on_progress(
+                Progress(time.perf_counter() - self.started, self.objective_value, self.best_objective_bound)
+            )
         if self.should_stop is not None and self.should_stop():
             self.stopped = True
             self.stop_search()
@@ -108,8 +116,9 @@ def reproducible() -> bool:
     return os.environ.get("MADOGUCHI_REPRODUCIBLE") == "1"
 
 
-def _solver(seconds: float, relative_gap: float, workers: int | None,
-            deterministic: float | None = None) -> cp_model.CpSolver:
+def _solver(
+    seconds: float, relative_gap: float, workers: int | None, deterministic: float | None = None
+) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = seconds
     solver.parameters.relative_gap_limit = relative_gap
@@ -171,8 +180,16 @@ def first_roster(problem: RosterProblem, *, time_limit: float = 10.0) -> Roster 
 class _Run:
     """One solve(): the model, the clock, and the best checked roster so far."""
 
-    def __init__(self, problem: RosterProblem, time_limit: float, relative_gap: float, workers: int | None,
-                 previous: Roster | None, locked: frozenset, deterministic_time: float | None):
+    def __init__(
+        self,
+        problem: RosterProblem,
+        time_limit: float,
+        relative_gap: float,
+        workers: int | None,
+        previous: Roster | None,
+        locked: frozenset,
+        deterministic_time: float | None,
+    ):
         self.started = time.perf_counter()
         self.problem, self.time_limit, self.relative_gap, self.workers = problem, time_limit, relative_gap, workers
         self.previous = previous
@@ -207,7 +224,9 @@ class _Run:
         if not roster.violations and self.first_acceptable is None:
             self.first_acceptable = round(self.elapsed(), 3)
         if self.best is None or (len(roster.violations) > 0, roster.penalty_total) < (
-                len(self.best.violations) > 0, self.best.penalty_total):
+            len(self.best.violations) > 0,
+            self.best.penalty_total,
+        ):
             self.best = roster
 
     def quick(self, value) -> Roster | None:
@@ -281,8 +300,15 @@ class _Run:
         solver_objective = None
         if has_solution:
             bare, counts = part.extract(solver.value)
-            shifts, switch_cost = assign(problem, bare, counts, assign_limit, part.locked_shifts,
-                                         solver.parameters.num_workers, deterministic_time=self.det(0.15))
+            shifts, switch_cost = assign(
+                problem,
+                bare,
+                counts,
+                assign_limit,
+                part.locked_shifts,
+                solver.parameters.num_workers,
+                deterministic_time=self.det(0.15),
+            )
             self.offer(self.checked(shifts))
             solver_objective = int(round(solver.objective_value + switch_cost))
         return self.finish(solver, status, solver_objective)
@@ -327,8 +353,9 @@ class PoolResult:
         return abs(self.objective - self.best_bound) / max(1.0, abs(self.objective))
 
 
-def solve_many(problems: list[RosterProblem], *, time_limit: float = 10.0, processes: int | None = None,
-               **options) -> PoolResult:
+def solve_many(
+    problems: list[RosterProblem], *, time_limit: float = 10.0, processes: int | None = None, **options
+) -> PoolResult:
     """A pool of sites. Each site has its own staff, so the pool decomposes exactly: every site is
     solved on its own. The sites are dealt to `processes` lanes (default: one per core, at most one
     per site), biggest first to the lane with the least work (people × open days); each lane is a
@@ -354,8 +381,9 @@ def solve_many(problems: list[RosterProblem], *, time_limit: float = 10.0, proce
         rosters=rosters,
         status=status,
         objective=sum(r.objective for r in rosters) if solved else None,
-        best_bound=sum(r.best_bound for r in rosters) if solved and all(
-            r.best_bound is not None for r in rosters) else None,
+        best_bound=sum(r.best_bound for r in rosters)
+        if solved and all(r.best_bound is not None for r in rosters)
+        else None,
         seconds=round(time.perf_counter() - started, 3),
     )
 

@@ -3,6 +3,7 @@ same record but for id and name, the same absences and the same previous week) c
 weeks without changing any rule or penalty, so only rosters where the first of them works at least
 as many minutes as the second are searched. Never with a previous roster or locks (a change is
 priced per person)."""
+
 from __future__ import annotations
 
 from collections import defaultdict

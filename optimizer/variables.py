@@ -9,6 +9,7 @@ condition; optimizer.assign then decides who does what. Variable names say what 
 which date and which minute (`on_<site>_<person>_<mmdd>_<minute>`), so a solution explains itself.
 
 The rules (optimizer/rules/) add their constraints and penalty terms on these variables."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -90,8 +91,14 @@ class PersonDay:
 class Variables:
     """The variables of one RosterProblem inside a CpModel, and what the rules register on them."""
 
-    def __init__(self, model: cp_model.CpModel, problem: RosterProblem, previous: Roster | None = None,
-                 locked: frozenset[tuple[str, dt.date]] = frozenset(), options=None):
+    def __init__(
+        self,
+        model: cp_model.CpModel,
+        problem: RosterProblem,
+        previous: Roster | None = None,
+        locked: frozenset[tuple[str, dt.date]] = frozenset(),
+        options=None,
+    ):
         from optimizer.rules import qualification
 
         self.model = model
@@ -156,8 +163,11 @@ class Variables:
         grid = p.rules.time_grid_minutes
         origin = p.days[date].work_window[0]
         start = {t: m.new_bool_var(f"S_{tag}_{t}") for t in slots if (t - origin) % grid == 0}
-        end = {t + SLOT: m.new_bool_var(f"E_{tag}_{t + SLOT}") for t in slots
-               if (t + SLOT - origin) % grid == 0 or t + SLOT == window[1]}
+        end = {
+            t + SLOT: m.new_bool_var(f"E_{tag}_{t + SLOT}")
+            for t in slots
+            if (t + SLOT - origin) % grid == 0 or t + SLOT == window[1]
+        }
         worked = m.new_bool_var(f"works_{tag}")
         m.add(sum(start.values()) == worked)
         m.add(sum(end.values()) == worked)
@@ -193,8 +203,7 @@ class Variables:
                 starts[t] = var
             m.add(sum(starts.values()) == count)
             breaks[size] = starts
-        brk = {t: sum(v for size, s in breaks.items() for b, v in s.items() if b <= t < b + size * SLOT)
-               for t in slots}
+        brk = {t: sum(v for size, s in breaks.items() for b, v in s.items() if b <= t < b + size * SLOT) for t in slots}
         work = length - sum(size * sum(s.values()) for size, s in breaks.items())
         day = PersonDay(member, date, window, slots, on, start, end, worked, length, work, breaks, brk)
         locked = self.locked_shifts.get((member.id, date))
@@ -203,8 +212,9 @@ class Variables:
             if locked is not None and locked.start <= t < locked.end and not locked.on_break(t):
                 wanted = locked.activity_at(t)
                 if wanted not in options:
-                    raise LockError(f"{member.id} の {date} の勤務の業務「{wanted}」はその時間に割り当てられないため"
-                                    "固定できません")
+                    raise LockError(
+                        f"{member.id} の {date} の勤務の業務「{wanted}」はその時間に割り当てられないため固定できません"
+                    )
                 options = (wanted,)
             day.options[t] = options
         return day
@@ -237,7 +247,8 @@ class Variables:
         reach = {o: frozenset(i for i, (opts, _) in enumerate(people) if o in opts) for o in options}
         neighbour_sets = {
             frozenset().union(*(reach[o] for o in subset))
-            for size in range(1, len(options)) for subset in combinations(options, size)
+            for size in range(1, len(options))
+            for subset in combinations(options, size)
         }
         for neighbours in neighbour_sets:
             if len(neighbours) == len(people):
@@ -279,9 +290,7 @@ class Variables:
                 continue
             start = next(t for t, v in day.start.items() if value(v))
             end = next(t for t, v in day.end.items() if value(v))
-            breaks = tuple(
-                (t, t + size * SLOT) for size, s in day.breaks.items() for t, v in s.items() if value(v)
-            )
+            breaks = tuple((t, t + size * SLOT) for size, s in day.breaks.items() for t, v in s.items() if value(v))
             shifts.append(Shift(who, date, start, end, tuple(sorted(breaks))))
         counts = {key: {o: int(value(v)) for o, v in options.items()} for key, options in self.counts.items()}
         return shifts, counts

@@ -11,6 +11,7 @@ counted), most first, and the total.
     python scripts/japanese_outside_texts.py dashboard  # one folder (or file)
     python scripts/japanese_outside_texts.py --json     # {"files": {path: count}, "total": n}
 """
+
 from __future__ import annotations
 
 import ast
@@ -42,9 +43,14 @@ def _docstrings(tree: ast.AST) -> set[int]:
 def count(path: Path) -> int:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     skip = _docstrings(tree)
-    return sum(1 for node in ast.walk(tree)
-               if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip
-               and JAPANESE.search(node.value))
+    return sum(
+        1
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in skip
+        and JAPANESE.search(node.value)
+    )
 
 
 def files(targets: list[str]) -> list[Path]:

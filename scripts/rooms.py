@@ -4,6 +4,7 @@ Run from the repository root: `python scripts/rooms.py [--dry-run]`. It `git mv`
 MOVES, creates the packages' `__init__.py`, and rewrites every reference (dotted imports, `from pkg
 import module` forms, and file paths in text) across the tree. Run it once
 on the final tree (a second run would read its own `from core.roster import texts` again)."""
+
 from __future__ import annotations
 
 import re
@@ -56,14 +57,27 @@ MOVES: dict[str, str] = {
 # dashboard/: use cases, pages' helpers, charts, the CLI and the demo apart. app.py, texts.py and
 # app_pages/ (the Streamlit pages, named by path in navigation.py) stay where they are.
 DASHBOARD_MOVES: dict[str, str] = {
-    **{f"dashboard.{name}": f"dashboard.use_cases.{name}" for name in (
-        "access", "clock", "solve_jobs", "roster_jobs", "services",
-        *(p.stem for p in sorted((ROOT / "dashboard").glob("*_services.py"))),
-    )},
-    **{f"dashboard.{name}": f"dashboard.ui.{name}" for name in (
-        "page_common", "navigation", "signin", "resources",
-        *(p.stem for p in sorted((ROOT / "dashboard").glob("*_ui.py"))),
-    )},
+    **{
+        f"dashboard.{name}": f"dashboard.use_cases.{name}"
+        for name in (
+            "access",
+            "clock",
+            "solve_jobs",
+            "roster_jobs",
+            "services",
+            *(p.stem for p in sorted((ROOT / "dashboard").glob("*_services.py"))),
+        )
+    },
+    **{
+        f"dashboard.{name}": f"dashboard.ui.{name}"
+        for name in (
+            "page_common",
+            "navigation",
+            "signin",
+            "resources",
+            *(p.stem for p in sorted((ROOT / "dashboard").glob("*_ui.py"))),
+        )
+    },
     "dashboard.charts": "dashboard.charts.sites",
     "dashboard.report_charts": "dashboard.charts.reports",
     "dashboard.roster_charts": "dashboard.charts.roster",
@@ -79,9 +93,13 @@ MOVES.update(DASHBOARD_MOVES)
 OLD_PACKAGES = {"core.roster_rules"}
 
 # A module that becomes a package of the same name keeps its content in the package's __init__.
-SAME_NAME_PACKAGES = {"core.roster": "core.roster.model", "core.staff": "core.staff.members",
-                      "dashboard.charts": "dashboard.charts.sites", "dashboard.cli": "dashboard.cli.main",
-                      "dashboard.demo": "dashboard.demo.fill"}
+SAME_NAME_PACKAGES = {
+    "core.roster": "core.roster.model",
+    "core.staff": "core.staff.members",
+    "dashboard.charts": "dashboard.charts.sites",
+    "dashboard.cli": "dashboard.cli.main",
+    "dashboard.demo": "dashboard.demo.fill",
+}
 
 PACKAGE_DOCS = {
     "core.profile": "What a contract says: the site profile schema, the calendar and the national catalogue.",
@@ -179,20 +197,31 @@ def rewrite_text(text: str, moves: dict[str, str]) -> str:
             dotted = re.compile(r"(?<![\w.])(" + "|".join(re.escape(o) for o in names) + r")" + after)
             text = dotted.sub(lambda m: moves[m.group(1)], text)
     paths = {o.replace(".", "/"): n.replace(".", "/") for o, n in moves.items()}
-    for names, after in (([o.replace(".", "/") for o in packages], r"(?=/)"),
-                         ([o.replace(".", "/") for o in modules], r"(?=\.py)")):
+    for names, after in (
+        ([o.replace(".", "/") for o in packages], r"(?=/)"),
+        ([o.replace(".", "/") for o in modules], r"(?=\.py)"),
+    ):
         if names:
             slashed = re.compile(r"(?<![\w/])(" + "|".join(re.escape(o) for o in names) + r")" + after)
             text = slashed.sub(lambda m: paths[m.group(1)], text)
-    text = re.sub(r"^([ \t]*)from (core|dashboard) import ([A-Za-z_][A-Za-z0-9_, ]*(?: as [A-Za-z_]+)?)([ \t]+#.*)?$",
-                  split_from_import, text, flags=re.M)
+    text = re.sub(
+        r"^([ \t]*)from (core|dashboard) import ([A-Za-z_][A-Za-z0-9_, ]*(?: as [A-Za-z_]+)?)([ \t]+#.*)?$",
+        split_from_import,
+        text,
+        flags=re.M,
+    )
     return text
 
 
 def rewrite_all(moves: dict[str, str], dry: bool) -> list[Path]:
     changed = []
-    files = subprocess.run(["git", "ls-files", "*.py", "*.md", "*.toml", "*.cfg", "*.ini", "dev", ".ci/*"],
-                           cwd=ROOT, check=True, capture_output=True, text=True).stdout.split()
+    files = subprocess.run(
+        ["git", "ls-files", "*.py", "*.md", "*.toml", "*.cfg", "*.ini", "dev", ".ci/*"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
     for name in files:
         path = ROOT / name
         if not path.is_file() or "migrations/versions" in name or name == "scripts/rooms.py":

@@ -1,4 +1,5 @@
 """Fixtures every test package shares."""
+
 from __future__ import annotations
 
 import os

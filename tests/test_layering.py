@@ -1,4 +1,5 @@
 """DESIGN.md's layering, enforced by reading every import statement."""
+
 from __future__ import annotations
 
 import ast
@@ -41,17 +42,36 @@ def test_only_dashboard_imports_streamlit():
     offences = [
         str(path.relative_to(ROOT))
         for path in ROOT.rglob("*.py")
-        if ".venv" not in path.parts and "tests" not in path.parts and "dashboard" not in path.parts
+        if ".venv" not in path.parts
+        and "tests" not in path.parts
+        and "dashboard" not in path.parts
         and "streamlit" in imported_modules(path)
     ]
     assert not offences
 
 
 def test_services_and_charts_stay_free_of_streamlit():
-    for name in ("services.py", "charts.py", "cli.py", "live_services.py", "status_services.py", "clock.py", "demo.py",
-                 "roster_services.py", "roster_charts.py", "solve_jobs.py", "report_services.py", "report_charts.py",
-                 "lobby_services.py", "month_services.py", "contractor_services.py",
-                 "user_services.py", "audit_services.py", "access.py", "navigation.py"):
+    for name in (
+        "services.py",
+        "charts.py",
+        "cli.py",
+        "live_services.py",
+        "status_services.py",
+        "clock.py",
+        "demo.py",
+        "roster_services.py",
+        "roster_charts.py",
+        "solve_jobs.py",
+        "report_services.py",
+        "report_charts.py",
+        "lobby_services.py",
+        "month_services.py",
+        "contractor_services.py",
+        "user_services.py",
+        "audit_services.py",
+        "access.py",
+        "navigation.py",
+    ):
         assert "streamlit" not in imported_modules(ROOT / "dashboard" / name), name
 
 
@@ -61,9 +81,11 @@ def test_the_checker_sees_a_forbidden_import(tmp_path):
     assert {"sqlmodel", "db"} <= imported_modules(bad)
 
 
-PAGE_FILES = sorted((ROOT / "dashboard" / "app_pages").glob("*.py")) + [
-    ROOT / "dashboard" / name for name in ("app.py", "page_common.py", "signin.py", "navigation.py")
-] + sorted((ROOT / "dashboard").glob("*_ui.py"))
+PAGE_FILES = (
+    sorted((ROOT / "dashboard" / "app_pages").glob("*.py"))
+    + [ROOT / "dashboard" / name for name in ("app.py", "page_common.py", "signin.py", "navigation.py")]
+    + sorted((ROOT / "dashboard").glob("*_ui.py"))
+)
 
 
 @pytest.mark.parametrize("path", PAGE_FILES, ids=lambda p: p.name)

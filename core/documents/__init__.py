@@ -4,6 +4,7 @@ the PDF, CSV, Excel and JSON writers print them unchanged.
 A profile's `reports[]` duty names the document that answers it (`document`); this package maps
 each document to its period (a day, a month, a contract year, or "as of" a date) and its builder.
 Builders are pure: records in (core.documents.records.DocumentData), tables out."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,10 +28,18 @@ from core.site_profile import ReportDuty, SiteProfile
 
 # day / month / year (the contract year) / as_of (a date: lists and charts of the staff)
 PERIOD = {
-    "daily": "day", "monthly": "month", "checklist": "month", "incidents": "month",
-    "completion_notice": "month", "equipment_check": "month", "meeting": "month",
-    "self_audit": "year", "security_education": "as_of", "organisation_chart": "as_of",
-    "staff_list": "as_of", "pledges": "as_of",
+    "daily": "day",
+    "monthly": "month",
+    "checklist": "month",
+    "incidents": "month",
+    "completion_notice": "month",
+    "equipment_check": "month",
+    "meeting": "month",
+    "self_audit": "year",
+    "security_education": "as_of",
+    "organisation_chart": "as_of",
+    "staff_list": "as_of",
+    "pledges": "as_of",
 }
 
 
@@ -52,8 +61,15 @@ def contract_year(site: SiteProfile, year: int) -> tuple[dt.date, dt.date]:
     return first, first.replace(year=year + 1) - dt.timedelta(days=1)
 
 
-def document_period(site: SiteProfile, duty: ReportDuty, *, today: dt.date, day: dt.date | None = None,
-                    month: tuple[int, int] | None = None, year: int | None = None) -> Period:
+def document_period(
+    site: SiteProfile,
+    duty: ReportDuty,
+    *,
+    today: dt.date,
+    day: dt.date | None = None,
+    month: tuple[int, int] | None = None,
+    year: int | None = None,
+) -> Period:
     """The period asked for, validated once; ReportUnavailable (Japanese) otherwise."""
     kind = period_kind(duty)
     if kind == "day":
@@ -74,8 +90,16 @@ def document_period(site: SiteProfile, duty: ReportDuty, *, today: dt.date, day:
     raise ReportUnavailable(T.DOC_NOT_PRODUCED)
 
 
-def build_document(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: DocumentData, *,
-                   period: Period, contractor: str, due: dt.date | None = None) -> Report:
+def build_document(
+    site: SiteProfile,
+    catalogue: Catalogue,
+    duty: ReportDuty,
+    data: DocumentData,
+    *,
+    period: Period,
+    contractor: str,
+    due: dt.date | None = None,
+) -> Report:
     """The document answering `duty` for the period (document_period); `data` holds its records."""
     from core.documents import completion, meeting, self_audit, staff_docs
 
@@ -87,11 +111,16 @@ def build_document(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, da
         report.due = due if due is not None else report.due
         return report
     builders: dict[str, Callable[..., Report]] = {
-        "checklist": meeting.checklist, "incidents": meeting.incidents,
-        "completion_notice": completion.completion_notice, "equipment_check": completion.equipment_check,
-        "meeting": meeting.meeting, "self_audit": self_audit.self_audit,
-        "security_education": staff_docs.security_education, "organisation_chart": staff_docs.organisation_chart,
-        "staff_list": staff_docs.staff_list, "pledges": staff_docs.pledges,
+        "checklist": meeting.checklist,
+        "incidents": meeting.incidents,
+        "completion_notice": completion.completion_notice,
+        "equipment_check": completion.equipment_check,
+        "meeting": meeting.meeting,
+        "self_audit": self_audit.self_audit,
+        "security_education": staff_docs.security_education,
+        "organisation_chart": staff_docs.organisation_chart,
+        "staff_list": staff_docs.staff_list,
+        "pledges": staff_docs.pledges,
     }
     report = new_document(site, duty, period, due, contractor)
     builders[document](site, catalogue, duty, data, report, period)
@@ -100,8 +129,20 @@ def build_document(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, da
 
 def new_document(site: SiteProfile, duty: ReportDuty, period: Period, due: dt.date | None, contractor: str) -> Report:
     c = site.contract
-    return Report(kind=document_of(duty) or duty.kind, site_id=site.id, site_name=site.name, city=c.city,
-                  contract_title=c.title, place=c.place, contractor=contractor, label=duty.label,
-                  period_start=period.start, period_end=period.end, period_label=period.label,
-                  prepared_on=period.today, due=due, notes=list(period.notes), clause=duty.clause)
-
+    return Report(
+        kind=document_of(duty) or duty.kind,
+        site_id=site.id,
+        site_name=site.name,
+        city=c.city,
+        contract_title=c.title,
+        place=c.place,
+        contractor=contractor,
+        label=duty.label,
+        period_start=period.start,
+        period_end=period.end,
+        period_label=period.label,
+        prepared_on=period.today,
+        due=due,
+        notes=list(period.notes),
+        clause=duty.clause,
+    )

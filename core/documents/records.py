@@ -3,6 +3,7 @@
 They are read by db/document_queries.py. Where a richer record exists later (training courses,
 pledges, attendance: the records issue), it feeds the same fields; until then a document says
 which evidence is not recorded yet."""
+
 from __future__ import annotations
 
 import datetime as dt

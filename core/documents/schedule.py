@@ -1,6 +1,7 @@
 """Every document a site's profile says is due, with its latest period, deadline and status (the
 report page's list; `madoguchi report schedule`). Deadlines come from the profile: business days
 (daily / monthly duties), before the contract starts (`due_before_start`), or none written."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,11 +30,18 @@ class ScheduleRow:
     status: str  # submitted / late / overdue / due / open / ad_hoc / not_produced
 
     def to_json(self) -> dict:
-        return {"report_id": self.report_id, "label": self.label, "clause": self.clause, "document": self.document,
-                "period_start": self.period_start.isoformat() if self.period_start else None,
-                "period": self.period_label, "deadline": self.deadline.isoformat() if self.deadline else None,
-                "deadline_text": self.deadline_text,
-                "submitted_on": self.submitted_on.isoformat() if self.submitted_on else None, "status": self.status}
+        return {
+            "report_id": self.report_id,
+            "label": self.label,
+            "clause": self.clause,
+            "document": self.document,
+            "period_start": self.period_start.isoformat() if self.period_start else None,
+            "period": self.period_label,
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "deadline_text": self.deadline_text,
+            "submitted_on": self.submitted_on.isoformat() if self.submitted_on else None,
+            "status": self.status,
+        }
 
 
 def _last_month(site: SiteProfile, today: dt.date) -> tuple[dt.date, dt.date] | None:
@@ -65,8 +73,9 @@ def _current_year(site: SiteProfile, today: dt.date) -> tuple[dt.date, dt.date] 
     return (first, last) if first >= c.start else None
 
 
-def _latest_period(site: SiteProfile, catalogue: Catalogue, calendar: SiteCalendar, duty: ReportDuty, kind: str | None,
-                   today: dt.date) -> tuple[dt.date | None, str, dt.date | None]:
+def _latest_period(
+    site: SiteProfile, catalogue: Catalogue, calendar: SiteCalendar, duty: ReportDuty, kind: str | None, today: dt.date
+) -> tuple[dt.date | None, str, dt.date | None]:
     """(start, label, deadline) of the duty's latest period (start None: no period yet)."""
     c = site.contract
     if duty.due_before_start:
@@ -89,8 +98,14 @@ def _latest_period(site: SiteProfile, catalogue: Catalogue, calendar: SiteCalend
     return None, T.NONE_MARK, None
 
 
-def _status(duty: ReportDuty, document: str | None, kind: str | None, deadline: dt.date | None,
-            submitted: dt.date | None, today: dt.date) -> str:
+def _status(
+    duty: ReportDuty,
+    document: str | None,
+    kind: str | None,
+    deadline: dt.date | None,
+    submitted: dt.date | None,
+    today: dt.date,
+) -> str:
     if document is None:
         return "not_produced"
     if submitted is not None:
@@ -110,8 +125,9 @@ def _deadline_text(duty: ReportDuty, deadline: dt.date | None, status: str) -> s
     return T.SCHEDULE_AD_HOC if status == "ad_hoc" else T.SCHEDULE_NO_DEADLINE
 
 
-def schedule(site: SiteProfile, catalogue: Catalogue, submissions: dict[tuple[str, dt.date], dt.date],
-             today: dt.date) -> list[ScheduleRow]:
+def schedule(
+    site: SiteProfile, catalogue: Catalogue, submissions: dict[tuple[str, dt.date], dt.date], today: dt.date
+) -> list[ScheduleRow]:
     calendar = SiteCalendar(site, catalogue)
     rows = []
     for duty in site.reports:
@@ -119,14 +135,37 @@ def schedule(site: SiteProfile, catalogue: Catalogue, submissions: dict[tuple[st
         start, label, deadline = _latest_period(site, catalogue, calendar, duty, kind, today)
         submitted = submissions.get((duty.id, start)) if start else None
         status = _status(duty, document, kind, deadline, submitted, today)
-        rows.append(ScheduleRow(duty.id, duty.label, duty.clause, document, start, label, deadline,
-                                _deadline_text(duty, deadline, status), submitted, status))
+        rows.append(
+            ScheduleRow(
+                duty.id,
+                duty.label,
+                duty.clause,
+                document,
+                start,
+                label,
+                deadline,
+                _deadline_text(duty, deadline, status),
+                submitted,
+                status,
+            )
+        )
     return rows
 
 
 def schedule_table(rows: list[ScheduleRow]) -> Table:
-    return Table("schedule", T.T_SCHEDULE, (T.C_DOCUMENT, T.DOC_CLAUSE, T.C_PERIOD, T.C_DEADLINE, T.C_SUBMITTED,
-                                            T.C_DOC_STATUS),
-                 tuple((r.label, r.clause, r.period_label, r.deadline_text,
-                        r.submitted_on.isoformat() if r.submitted_on else None, T.SCHEDULE_STATUS[r.status])
-                       for r in rows))
+    return Table(
+        "schedule",
+        T.T_SCHEDULE,
+        (T.C_DOCUMENT, T.DOC_CLAUSE, T.C_PERIOD, T.C_DEADLINE, T.C_SUBMITTED, T.C_DOC_STATUS),
+        tuple(
+            (
+                r.label,
+                r.clause,
+                r.period_label,
+                r.deadline_text,
+                r.submitted_on.isoformat() if r.submitted_on else None,
+                T.SCHEDULE_STATUS[r.status],
+            )
+            for r in rows
+        ),
+    )

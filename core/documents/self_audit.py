@@ -1,6 +1,7 @@
 """Seto's yearly self-audit (§9(3)ア): the checklist the profile lists (items following ISO 9001
 requirements), beside each item the evidence the records give for the audit year, and the
 auditor's verdict and notes as written (never computed)."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -77,8 +78,11 @@ def _meeting_issues(a: _Audit) -> str:
 
 def _reports_submitted(a: _Audit) -> str:
     start, end = a.period.start, a.period.end
-    items = [i for i in due_items(a.site, a.catalogue, a.data.submissions, end, days_back=(end - start).days,
-                                  months_back=12) if i.submitted_on is not None]
+    items = [
+        i
+        for i in due_items(a.site, a.catalogue, a.data.submissions, end, days_back=(end - start).days, months_back=12)
+        if i.submitted_on is not None
+    ]
     on_time = sum(i.status == "submitted" for i in items)
     return T.EV_SUBMITTED.format(n=len(items), k=on_time, j=len(items) - on_time)
 
@@ -95,14 +99,23 @@ def _equipment_checks(a: _Audit) -> str:
 
 # evidence kind (the profile's self_audit items) → the line of figures the records give for it.
 EVIDENCE = {
-    "incidents": _incidents, "complaints": _complaints, "training": _training, "attendance": _attendance,
-    "rosters": _rosters, "improvements": _improvements, "notices": _notices, "meeting_issues": _meeting_issues,
-    "reports_submitted": _reports_submitted, "staff": _staff, "equipment_checks": _equipment_checks,
+    "incidents": _incidents,
+    "complaints": _complaints,
+    "training": _training,
+    "attendance": _attendance,
+    "rosters": _rosters,
+    "improvements": _improvements,
+    "notices": _notices,
+    "meeting_issues": _meeting_issues,
+    "reports_submitted": _reports_submitted,
+    "staff": _staff,
+    "equipment_checks": _equipment_checks,
 }
 
 
-def self_audit(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: DocumentData, report: Report,
-               period: Period) -> None:
+def self_audit(
+    site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: DocumentData, report: Report, period: Period
+) -> None:
     settings = site.documents.self_audit
     if settings is None:
         return
@@ -114,10 +127,22 @@ def self_audit(site: SiteProfile, catalogue: Catalogue, duty: ReportDuty, data: 
         verdict = T.AUDIT_VERDICTS.get(entry.verdict, entry.verdict) if entry else T.AUDIT_PENDING
         found = T.ALT_SEP.join(EVIDENCE[k](audit) for k in item.evidence) or T.NONE_MARK
         rows.append((number, f"{item.iso_clause}", item.label, found, verdict, (entry.note or "") if entry else ""))
-    report.tables.append(Table("self_audit", T.T_AUDIT, (T.C_NO, T.C_ISO, T.C_AUDIT_ITEM, T.C_EVIDENCE,
-                                                         T.C_AUDIT_VERDICT, T.C_AUDIT_NOTE), tuple(rows),
-                               note=T.AUDIT_STANDARD_NOTE.format(standard=settings.standard)))
+    report.tables.append(
+        Table(
+            "self_audit",
+            T.T_AUDIT,
+            (T.C_NO, T.C_ISO, T.C_AUDIT_ITEM, T.C_EVIDENCE, T.C_AUDIT_VERDICT, T.C_AUDIT_NOTE),
+            tuple(rows),
+            note=T.AUDIT_STANDARD_NOTE.format(standard=settings.standard),
+        )
+    )
     counts = Counter(r[4] for r in rows)
     order = list(T.AUDIT_VERDICTS.values()) + [T.AUDIT_PENDING]
-    report.tables.append(Table("self_audit_summary", T.T_AUDIT_SUMMARY, (T.C_AUDIT_VERDICT, T.C_COUNT),
-                               tuple((v, counts[v]) for v in order if counts[v])))
+    report.tables.append(
+        Table(
+            "self_audit_summary",
+            T.T_AUDIT_SUMMARY,
+            (T.C_AUDIT_VERDICT, T.C_COUNT),
+            tuple((v, counts[v]) for v in order if counts[v]),
+        )
+    )

@@ -5,6 +5,7 @@ LiveError (core.live.errors); every Japanese sentence is in core.live.texts.
 The use cases (dashboard/live_services.py) call in here and store through db/live_store.py.
 The names below are the package's public face: `from core.live import X` keeps working.
 """
+
 from __future__ import annotations
 
 from core.live.alerts import OPEN_COUNTER_MINUTES, Alert, SiteStatus, answer_rate
@@ -62,11 +63,43 @@ def refuse_personal_data(text: str | None, field_label: str) -> None:
 
 
 __all__ = [
-    "ACTIVE_RESERVATION", "OPEN_COUNTER_MINUTES", "RESERVATION_STATUS_LABELS", "TICKET_ACTIONS",
-    "TICKET_STATUS_LABELS", "TOKYO", "Alert", "BoothError", "CallRefused", "CheckInRefused", "CounterRequired",
-    "HandoffReasonRequired", "LiveError", "OutsideServiceHours", "ReservationNotFound", "ReservationOnlyDay",
-    "ReservationRecord", "ReservationStateError", "SiteStatus", "SlotFull", "SlotNotBookable", "SlotNotFound",
-    "SlotRecord", "TicketNotFound", "TicketRecord", "TicketStateError", "UnknownProcedure", "UnknownSite",
-    "answer_rate", "bookable_now", "estimate_wait_minutes", "local", "next_status", "refuse_personal_data",
-    "service_check", "slot_capacity", "ticket_at_counter", "ticket_number", "wait_minutes",
+    "ACTIVE_RESERVATION",
+    "OPEN_COUNTER_MINUTES",
+    "RESERVATION_STATUS_LABELS",
+    "TICKET_ACTIONS",
+    "TICKET_STATUS_LABELS",
+    "TOKYO",
+    "Alert",
+    "BoothError",
+    "CallRefused",
+    "CheckInRefused",
+    "CounterRequired",
+    "HandoffReasonRequired",
+    "LiveError",
+    "OutsideServiceHours",
+    "ReservationNotFound",
+    "ReservationOnlyDay",
+    "ReservationRecord",
+    "ReservationStateError",
+    "SiteStatus",
+    "SlotFull",
+    "SlotNotBookable",
+    "SlotNotFound",
+    "SlotRecord",
+    "TicketNotFound",
+    "TicketRecord",
+    "TicketStateError",
+    "UnknownProcedure",
+    "UnknownSite",
+    "answer_rate",
+    "bookable_now",
+    "estimate_wait_minutes",
+    "local",
+    "next_status",
+    "refuse_personal_data",
+    "service_check",
+    "slot_capacity",
+    "ticket_at_counter",
+    "ticket_number",
+    "wait_minutes",
 ]

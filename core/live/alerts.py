@@ -1,4 +1,5 @@
 """What the 現況 page shows for a site, and the alerts it raises."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -68,33 +69,55 @@ def _leader_alerts(site: SiteProfile, status: SiteStatus) -> list[tuple[str, str
 
 def _booth_alerts(site: SiteProfile, status: SiteStatus) -> list[tuple[str, str]]:
     found = [
-        (ERROR, T.ALERT_ALL_BOOTHS.format(label=rule.label, waiting=status.booths_waiting,
-                                          busy=status.booths_in_session))
+        (
+            ERROR,
+            T.ALERT_ALL_BOOTHS.format(label=rule.label, waiting=status.booths_waiting, busy=status.booths_in_session),
+        )
         for rule in site.live_rules
-        if rule.kind == "all_seats_when_waiting_over" and rule.activity == ActivityId.booth
-        and status.booths_waiting > rule.threshold and status.booths_in_session < status.booth_seats
+        if rule.kind == "all_seats_when_waiting_over"
+        and rule.activity == ActivityId.booth
+        and status.booths_waiting > rule.threshold
+        and status.booths_in_session < status.booth_seats
     ]
     limit = site.live.booth_wait_alert_minutes  # Ageo §5(1)⑥ (issue 17)
     if limit is not None and status.booths_waiting and status.booth_current_wait_minutes > limit:
         free = status.booth_seats - status.booths_in_session
-        found.append((ERROR if free > 0 else WARNING, T.ALERT_BOOTH_WAIT.format(
-            limit=limit, minutes=status.booth_current_wait_minutes, waiting=status.booths_waiting, free=free)))
+        found.append(
+            (
+                ERROR if free > 0 else WARNING,
+                T.ALERT_BOOTH_WAIT.format(
+                    limit=limit, minutes=status.booth_current_wait_minutes, waiting=status.booths_waiting, free=free
+                ),
+            )
+        )
     return found
 
 
 def _queue_alerts(site: SiteProfile, status: SiteStatus) -> list[tuple[str, str]]:
     found = []
     if status.longest_wait_minutes > site.live.wait_alert_minutes and status.waiting_total:
-        found.append((WARNING, T.ALERT_LONG_WAIT.format(limit=site.live.wait_alert_minutes,
-                                                        longest=status.longest_wait_minutes)))
-    if (status.answer_rate is not None and status.answer_rate_target is not None
-            and status.calls_offered >= MIN_CALLS_FOR_RATE and status.answer_rate < status.answer_rate_target):
-        found.append((WARNING, T.ALERT_ANSWER_RATE.format(rate=status.answer_rate, target=status.answer_rate_target,
-                                                          offered=status.calls_offered,
-                                                          answered=status.calls_answered)))
+        found.append(
+            (WARNING, T.ALERT_LONG_WAIT.format(limit=site.live.wait_alert_minutes, longest=status.longest_wait_minutes))
+        )
+    if (
+        status.answer_rate is not None
+        and status.answer_rate_target is not None
+        and status.calls_offered >= MIN_CALLS_FOR_RATE
+        and status.answer_rate < status.answer_rate_target
+    ):
+        found.append(
+            (
+                WARNING,
+                T.ALERT_ANSWER_RATE.format(
+                    rate=status.answer_rate,
+                    target=status.answer_rate_target,
+                    offered=status.calls_offered,
+                    answered=status.calls_answered,
+                ),
+            )
+        )
     if status.counters_planned and status.counters_open < status.counters_planned and status.waiting_total:
-        found.append((WARNING, T.ALERT_FEW_COUNTERS.format(open=status.counters_open,
-                                                           planned=status.counters_planned)))
+        found.append((WARNING, T.ALERT_FEW_COUNTERS.format(open=status.counters_open, planned=status.counters_planned)))
     return found
 
 

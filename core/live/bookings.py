@@ -1,5 +1,6 @@
 """Reservations (予約): the records, capacity per slot, and the rules for booking, changing,
 checking in and marking no-shows. Pure: the store reads and writes, these decide."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -79,8 +80,7 @@ def slot_starts_at(slot, now: dt.datetime) -> dt.datetime:
     return dt.datetime.combine(slot.date, slot.start, tzinfo=local(now).tzinfo)
 
 
-def check_bookable(slot, now: dt.datetime, *, days_ahead: int, opens_on: dt.date | None,
-                   procedures_that_day) -> None:
+def check_bookable(slot, now: dt.datetime, *, days_ahead: int, opens_on: dt.date | None, procedures_that_day) -> None:
     """A slot may be booked (or changed to) if it has not begun, lies within the booking horizon,
     bookings have opened (Tamano §4(1)) and the day takes the slot's procedure."""
     label = f"{slot.date} {slot.start:%H:%M}"
@@ -98,8 +98,7 @@ def check_bookable(slot, now: dt.datetime, *, days_ahead: int, opens_on: dt.date
 def must_be_active(reservation, verb: str) -> None:
     if reservation.status not in ACTIVE_RESERVATION:
         state = RESERVATION_STATUS_LABELS.get(reservation.status, reservation.status)
-        raise ReservationStateError(T.RESERVATION_STATE.format(reference=reservation.reference, state=state,
-                                                               verb=verb))
+        raise ReservationStateError(T.RESERVATION_STATE.format(reference=reservation.reference, state=state, verb=verb))
 
 
 def check_in_allowed(reservation, slot, now: dt.datetime, *, grace_minutes: int) -> None:
@@ -107,11 +106,13 @@ def check_in_allowed(reservation, slot, now: dt.datetime, *, grace_minutes: int)
     must_be_active(reservation, T.VERB_CHECK_IN)
     when = local(now)
     if when.date() != slot.date:
-        raise CheckInRefused(T.CHECK_IN_OTHER_DAY.format(reference=reservation.reference, date=slot.date,
-                                                         today=when.date()))
+        raise CheckInRefused(
+            T.CHECK_IN_OTHER_DAY.format(reference=reservation.reference, date=slot.date, today=when.date())
+        )
     if when > slot_starts_at(slot, now) + dt.timedelta(minutes=grace_minutes):
-        raise CheckInRefused(T.CHECK_IN_TOO_LATE.format(reference=reservation.reference, start=slot.start,
-                                                        grace=grace_minutes))
+        raise CheckInRefused(
+            T.CHECK_IN_TOO_LATE.format(reference=reservation.reference, start=slot.start, grace=grace_minutes)
+        )
 
 
 def no_show_due(slot_date: dt.date, slot_start: dt.time, now: dt.datetime, after_minutes: int) -> bool:

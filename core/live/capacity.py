@@ -1,4 +1,5 @@
 """Reservation capacity from the roster: the slots of a day and the staffed minutes in each."""
+
 from __future__ import annotations
 
 from core.calendar import SiteDay

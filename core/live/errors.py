@@ -1,5 +1,6 @@
 """Refusals of live operations, named after the domain. Every one is a LiveError (so callers that
 catch LiveError keep working) whose message is Japanese, from core.live.texts; nothing was written."""
+
 from __future__ import annotations
 
 

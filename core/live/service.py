@@ -1,4 +1,5 @@
 """Service hours: whether a moment falls in an activity's hours on the site's day."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,8 +18,9 @@ def local(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(TOKYO)
 
 
-def service_check(site_day: SiteDay, activity: ActivityId | str, moment: dt.datetime,
-                  procedure: str | None = None) -> None:
+def service_check(
+    site_day: SiteDay, activity: ActivityId | str, moment: dt.datetime, procedure: str | None = None
+) -> None:
     """Refuse a moment outside the activity's service hours, or a procedure not offered that day."""
     when = local(moment)
     if site_day.date != when.date():

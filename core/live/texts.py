@@ -1,6 +1,7 @@
 """Every Japanese sentence live operations refuse or label with, in one place for review.
 
 Templates use str.format fields; the exceptions in core.live.errors fill them in."""
+
 from __future__ import annotations
 
 from core.vocabulary import ReservationStatus, TicketStatus
@@ -21,7 +22,11 @@ RESERVATION_STATUS_LABELS = {
     ReservationStatus.NO_SHOW: "無断キャンセル",
 }
 ACTION_VERBS = {
-    "call": "呼出", "recall": "再呼出", "start": "対応開始", "finish": "完了", "no_show": "不在",
+    "call": "呼出",
+    "recall": "再呼出",
+    "start": "対応開始",
+    "finish": "完了",
+    "no_show": "不在",
     "hand_off": "職員へ引継ぎ",
 }
 
@@ -101,8 +106,9 @@ OUTSIDE_HOURS_REASON = "受付時間外"
 ALERT_NO_ROSTER = "本日の勤務表が公開されていません。{titles}の在席と窓口の配置を確認できません。"
 ALERT_NO_LEADER = "{titles}が現在だれも在席していません（勤務表）。"
 ALERT_ALL_BOOTHS = "{label}：待ち{waiting}人、稼働{busy}ブース。"
-ALERT_BOOTH_WAIT = ("オンライン窓口で{minutes}分待っている方がいます"
-                    "（目安{limit}分、待ち{waiting}人、空きブース{free}）。")
+ALERT_BOOTH_WAIT = (
+    "オンライン窓口で{minutes}分待っている方がいます（目安{limit}分、待ち{waiting}人、空きブース{free}）。"
+)
 ALERT_LONG_WAIT = "待ち時間が{limit}分を超えています（最長{longest}分）。"
 ALERT_ANSWER_RATE = "応答率 {rate:.1%} が目標 {target:.0%} を下回っています（{offered}件中{answered}件応答）。"
 ALERT_FEW_COUNTERS = "開いている窓口 {open} が勤務表の配置 {planned} より少なく、待ちがあります。"

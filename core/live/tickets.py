@@ -1,4 +1,5 @@
 """Tickets (受付番号): the record, the states and what may follow what, numbers and wait estimates."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -18,8 +19,11 @@ TICKET_ACTIONS: dict[str, tuple[frozenset[str], str, str]] = {
     "start": (frozenset({TicketStatus.CALLED}), TicketStatus.SERVING, T.ACTION_VERBS["start"]),
     "finish": (frozenset({TicketStatus.CALLED, TicketStatus.SERVING}), TicketStatus.DONE, T.ACTION_VERBS["finish"]),
     "no_show": (frozenset({TicketStatus.CALLED}), TicketStatus.NO_SHOW, T.ACTION_VERBS["no_show"]),
-    "hand_off": (frozenset({TicketStatus.CALLED, TicketStatus.SERVING}), TicketStatus.HANDED_OFF,
-                 T.ACTION_VERBS["hand_off"]),
+    "hand_off": (
+        frozenset({TicketStatus.CALLED, TicketStatus.SERVING}),
+        TicketStatus.HANDED_OFF,
+        T.ACTION_VERBS["hand_off"],
+    ),
 }
 ACTIVE_TICKET = frozenset({TicketStatus.CALLED, TicketStatus.SERVING})  # at a counter now
 
@@ -52,7 +56,7 @@ TICKET_FIELDS = tuple(f.name for f in dataclasses.fields(TicketRecord))
 
 
 def ticket_number(group: str, seq: int) -> str:
-    """"A-023": the procedure group's letter and the day's sequence, three digits or more."""
+    """ "A-023": the procedure group's letter and the day's sequence, three digits or more."""
     return f"{group}-{seq:03d}"
 
 
@@ -68,8 +72,15 @@ def next_status(action: str, status: str, number: str) -> str:
     return after
 
 
-def action_changes(ticket: TicketRecord, action: str, now: dt.datetime, *, counter: str | None,
-                   reason: str | None, reasons: dict[str, str]) -> dict:
+def action_changes(
+    ticket: TicketRecord,
+    action: str,
+    now: dt.datetime,
+    *,
+    counter: str | None,
+    reason: str | None,
+    reasons: dict[str, str],
+) -> dict:
     """The fields `action` sets on the ticket (the state first), after checking the rules:
     the state allows it, a hand-off names a catalogue reason, a call has a counter."""
     changes: dict = {"status": next_status(action, ticket.status, ticket.number)}
@@ -79,8 +90,13 @@ def action_changes(ticket: TicketRecord, action: str, now: dt.datetime, *, count
         if not (counter or ticket.counter):
             raise CounterRequired(T.COUNTER_MISSING_FOR.format(number=ticket.number))
         changes["counter"] = counter or ticket.counter
-    stamps = {"call": "called_at", "start": "started_at", "no_show": "no_show_at", "hand_off": "handed_off_at",
-              "finish": "finished_at"}
+    stamps = {
+        "call": "called_at",
+        "start": "started_at",
+        "no_show": "no_show_at",
+        "hand_off": "handed_off_at",
+        "finish": "finished_at",
+    }
     if action in stamps:
         changes[stamps[action]] = now
     if action == "finish":

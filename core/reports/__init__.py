@@ -25,6 +25,7 @@ Definitions (also in the README):
 - staffing comes from the live published roster (highest version per week), by role only, or
   from attendance where it exists.
 """
+
 from core.reports.build import daily_report, monthly_report, monthly_report_and_staffing
 from core.reports.context import Labels, ReportContext, nearest_rank, percent, report_context, wait_figures
 from core.reports.model import Report, ReportUnavailable, Table, Value
@@ -33,8 +34,28 @@ from core.reports.periods import Period, as_of_period, contract_year_period, dai
 from core.reports.staffing import StaffingFigures, presence_who, staffing_figures
 
 __all__ = [
-    "Labels", "NoticeStatus", "Period", "Report", "ReportContext", "ReportUnavailable", "StaffingFigures", "Table",
-    "Value", "as_of_period", "contract_year_period", "daily_period", "daily_report", "day_label", "monthly_period",
-    "monthly_report", "monthly_report_and_staffing", "nearest_rank", "notice_status", "percent", "presence_who",
-    "report_context", "staffing_figures", "wait_figures",
+    "Labels",
+    "NoticeStatus",
+    "Period",
+    "Report",
+    "ReportContext",
+    "ReportUnavailable",
+    "StaffingFigures",
+    "Table",
+    "Value",
+    "as_of_period",
+    "contract_year_period",
+    "daily_period",
+    "daily_report",
+    "day_label",
+    "monthly_period",
+    "monthly_report",
+    "monthly_report_and_staffing",
+    "nearest_rank",
+    "notice_status",
+    "percent",
+    "presence_who",
+    "report_context",
+    "staffing_figures",
+    "wait_figures",
 ]

@@ -2,6 +2,7 @@
 
 The period arrives validated (core.reports.periods); the context (catalogue narrowed to the site,
 site calendar, labels) is made here once and every table builder reads it."""
+
 from __future__ import annotations
 
 from core import report_texts as T
@@ -19,17 +20,31 @@ from core.site_profile import SiteProfile
 
 def _report(kind: str, ctx: ReportContext, label: str, due, contractor: str, notes: tuple[str, ...] = ()) -> Report:
     site, c, p = ctx.site, ctx.site.contract, ctx.period
-    report = Report(kind=kind, site_id=site.id, site_name=site.name, city=c.city, contract_title=c.title,
-                    place=c.place, contractor=contractor, label=label, period_start=p.start, period_end=p.end,
-                    period_label=p.label, prepared_on=p.today, due=due, notes=[*p.notes, *notes])
+    report = Report(
+        kind=kind,
+        site_id=site.id,
+        site_name=site.name,
+        city=c.city,
+        contract_title=c.title,
+        place=c.place,
+        contractor=contractor,
+        label=label,
+        period_start=p.start,
+        period_end=p.end,
+        period_label=p.label,
+        prepared_on=p.today,
+        due=due,
+        notes=[*p.notes, *notes],
+    )
     if not ctx.data.activity_count:
         report.has_activity = False
         report.notes.append(T.NO_ACTIVITY)
     return report
 
 
-def daily_report(site: SiteProfile, catalogue: Catalogue, data: ReportData, period: Period, *,
-                 contractor: str) -> Report:
+def daily_report(
+    site: SiteProfile, catalogue: Catalogue, data: ReportData, period: Period, *, contractor: str
+) -> Report:
     """The report of one day (core.reports.periods.daily_period). `data` holds that day's records
     (db.report_queries)."""
     ctx = report_context(site, catalogue, data, period)
@@ -37,10 +52,22 @@ def daily_report(site: SiteProfile, catalogue: Catalogue, data: ReportData, peri
     main = duty(site, "daily")
     site_day = ctx.calendar.day(day)
     closed = (T.CLOSED_DAY.format(reason=site_day.reason),) if not site_day.open else ()
-    report = _report("daily", ctx, main.label if main else T.DAILY,
-                     daily_due(day, main, ctx.catalogue) if main else None, contractor, closed)
-    report.tables += [overview.summary(ctx, None), counter.procedures(ctx), counter.handoffs(ctx),
-                      counter.reservations(ctx), phones.calls(ctx), phones.topics(ctx)]
+    report = _report(
+        "daily",
+        ctx,
+        main.label if main else T.DAILY,
+        daily_due(day, main, ctx.catalogue) if main else None,
+        contractor,
+        closed,
+    )
+    report.tables += [
+        overview.summary(ctx, None),
+        counter.procedures(ctx),
+        counter.handoffs(ctx),
+        counter.reservations(ctx),
+        phones.calls(ctx),
+        phones.topics(ctx),
+    ]
     if ctx.with_booths:
         report.tables.append(counter.booths(ctx))
     report.tables += [overview.hourly(ctx), counter.waits(ctx)]
@@ -54,12 +81,24 @@ def monthly_tables(ctx: ReportContext, report: Report) -> staffing_tables.Staffi
     """Adds the monthly report's tables to `report`; returns the staffing figures they stand on."""
     figures = staffing_tables.staffing_figures(ctx)
     summary = overview.summary(ctx, figures.open_days)
-    report.tables += [summary, overview.by_day(ctx), overview.hourly(ctx), overview.by_place(ctx),
-                      counter.procedures(ctx), counter.waits(ctx), phones.topics(ctx)]
+    report.tables += [
+        summary,
+        overview.by_day(ctx),
+        overview.hourly(ctx),
+        overview.by_place(ctx),
+        counter.procedures(ctx),
+        counter.waits(ctx),
+        phones.topics(ctx),
+    ]
     if ctx.with_booths:
         report.tables.append(counter.booths(ctx))
-    report.tables += [phones.answer_rate(ctx), phones.calls(ctx), counter.reservations(ctx),
-                      counter.handoffs(ctx), staffing_tables.staffing(ctx, figures)]
+    report.tables += [
+        phones.answer_rate(ctx),
+        phones.calls(ctx),
+        counter.reservations(ctx),
+        counter.handoffs(ctx),
+        staffing_tables.staffing(ctx, figures),
+    ]
     report.tables += cards.pre_issuance(ctx, daily=False)
     report.tables.append(incidents.incidents(ctx))
     report.tables += incidents.incident_details(ctx)  # issue 17: 経過・被害, oral / written reports
@@ -70,20 +109,27 @@ def monthly_tables(ctx: ReportContext, report: Report) -> staffing_tables.Staffi
     return figures
 
 
-def monthly_report(site: SiteProfile, catalogue: Catalogue, data: ReportData, period: Period, *,
-                   contractor: str) -> Report:
+def monthly_report(
+    site: SiteProfile, catalogue: Catalogue, data: ReportData, period: Period, *, contractor: str
+) -> Report:
     """The report of one month (core.reports.periods.monthly_period: clipped to the contract, and
     to today while it runs)."""
     report, _figures = monthly_report_and_staffing(site, catalogue, data, period, contractor=contractor)
     return report
 
 
-def monthly_report_and_staffing(site: SiteProfile, catalogue: Catalogue, data: ReportData, period: Period, *,
-                                contractor: str) -> tuple[Report, staffing_tables.StaffingFigures]:
+def monthly_report_and_staffing(
+    site: SiteProfile, catalogue: Catalogue, data: ReportData, period: Period, *, contractor: str
+) -> tuple[Report, staffing_tables.StaffingFigures]:
     """The monthly report and the staffing figures it used (the meeting material shows both)."""
     ctx = report_context(site, catalogue, data, period)
     first = period.start
     main = duty(site, "monthly")
-    report = _report("monthly", ctx, main.label if main else T.MONTHLY,
-                     monthly_due(first.year, first.month, main, ctx.catalogue) if main else None, contractor)
+    report = _report(
+        "monthly",
+        ctx,
+        main.label if main else T.MONTHLY,
+        monthly_due(first.year, first.month, main, ctx.catalogue) if main else None,
+        contractor,
+    )
     return report, monthly_tables(ctx, report)

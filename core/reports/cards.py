@@ -1,4 +1,5 @@
 """Pre-issuance (交付前設定): cards arrived and the days until their notices were mailed."""
+
 from __future__ import annotations
 
 from core import report_texts as T
@@ -48,6 +49,10 @@ def pre_issuance(ctx: ReportContext, *, daily: bool) -> list[Table]:
     )
     return [
         Table("pre_issuance", T.T_PRE_ISSUANCE, (T.C_ITEM, T.C_VALUE), summary, note=note),
-        Table("pre_issuance_batches", T.T_PRE_ISSUANCE_DETAIL,
-              (T.C_ARRIVED, T.C_CARDS, T.C_MAILED, T.C_LEAD_DAYS, T.C_VERDICT), tuple(detail)),
+        Table(
+            "pre_issuance_batches",
+            T.T_PRE_ISSUANCE_DETAIL,
+            (T.C_ARRIVED, T.C_CARDS, T.C_MAILED, T.C_LEAD_DAYS, T.C_VERDICT),
+            tuple(detail),
+        ),
     ]

@@ -6,6 +6,7 @@ decides where a chart goes; it does not know how a chart is drawn. The dashboard
 provider (dashboard.report_charts.png_charts): it draws the same Altair charts the 日報・月報 page
 shows and turns them into PNG with vl-convert, so core stays free of Altair, vl-convert, Streamlit
 and the database. Without a provider the PDF has tables only (no_charts)."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence

@@ -5,6 +5,7 @@ The profile says which measures each checklist item stands on
 each measure id, which records it reads and the function that turns them into (the figure in
 Japanese, a verdict). A verdict stands on those figures only; an item no measure covers says so
 and is left to the city's judgement (issue 16). Adding a measure is one function and one line."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -117,9 +118,17 @@ def _handoffs(e: Evidence) -> Figure:
 
 
 _FIGURES: dict[str, Callable[[Evidence], Figure]] = {
-    "roster_days": _roster_days, "headcount": _headcount, "floor_met": _floor_met, "presence": _presence,
-    "trained": _trained, "incidents": _incidents, "privacy_incidents": _privacy, "waits": _waits,
-    "wrong_issue": _wrong_issue, "complaints": _complaints, "handoffs": _handoffs,
+    "roster_days": _roster_days,
+    "headcount": _headcount,
+    "floor_met": _floor_met,
+    "presence": _presence,
+    "trained": _trained,
+    "incidents": _incidents,
+    "privacy_incidents": _privacy,
+    "waits": _waits,
+    "wrong_issue": _wrong_issue,
+    "complaints": _complaints,
+    "handoffs": _handoffs,
 }
 # measure id → the records it stands on and the function that reads them.
 MEASURES: dict[str, Measure] = {key: Measure(T.MEASURE_RECORDS[key], figure) for key, figure in _FIGURES.items()}
@@ -144,5 +153,10 @@ def checklist(site: SiteProfile, summary: Table, staffing: StaffingFigures, data
     for item in site.service_standards.performance_checklist:
         chosen = list(dict.fromkeys(m for key, ms in measures.items() if item.startswith(key) for m in ms))
         rows.append(_item_row(item, chosen, evidence))
-    return Table("checklist", T.T_CHECKLIST, (T.C_CHECK_ITEM, T.C_MEASURED, T.C_RECORDS, T.C_VERDICT), tuple(rows),
-                 note=T.CHECKLIST_NOTE)
+    return Table(
+        "checklist",
+        T.T_CHECKLIST,
+        (T.C_CHECK_ITEM, T.C_MEASURED, T.C_RECORDS, T.C_VERDICT),
+        tuple(rows),
+        note=T.CHECKLIST_NOTE,
+    )

@@ -1,6 +1,7 @@
 """What every table builder stands on, made once per report: the site, its catalogue (already
 narrowed to the site), the records, the period, the site calendar and the labels. Also the small
 figures shared by several tables (percent, nearest-rank percentile, wait figures)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,8 +32,12 @@ def wait_figures(seconds: list[float]) -> tuple[int, float | None, float | None,
     if not seconds:
         return 0, None, None, None
     minutes = [s / 60 for s in seconds]
-    return (len(minutes), round(sum(minutes) / len(minutes), 1), round(nearest_rank(minutes, 0.9), 1),
-            round(max(minutes), 1))
+    return (
+        len(minutes),
+        round(sum(minutes) / len(minutes), 1),
+        round(nearest_rank(minutes, 0.9), 1),
+        round(max(minutes), 1),
+    )
 
 
 def in_period(day: dt.date, start: dt.date, end: dt.date) -> bool:

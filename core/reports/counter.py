@@ -1,5 +1,6 @@
 """The counter's tables: procedures received and done, hand-offs to city staff, waiting times,
 online booth sessions, and bookings."""
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -24,8 +25,12 @@ def procedures(ctx: ReportContext) -> Table:
     for p, n in handed.items():
         per[p][2] = n
     rows = tuple((ctx.labels.procedure(p), *per[p]) for p in ctx.labels.procedure_order(per))
-    return Table("procedures", T.T_PROCEDURES, (T.C_PROCEDURE, T.C_RECEIVED, T.C_DONE, T.C_HANDED_OFF, T.C_NO_SHOW,
-                                                T.C_OPEN), rows)
+    return Table(
+        "procedures",
+        T.T_PROCEDURES,
+        (T.C_PROCEDURE, T.C_RECEIVED, T.C_DONE, T.C_HANDED_OFF, T.C_NO_SHOW, T.C_OPEN),
+        rows,
+    )
 
 
 def booths(ctx: ReportContext) -> Table:
@@ -34,16 +39,21 @@ def booths(ctx: ReportContext) -> Table:
     done = Counter(b.kind for b in ctx.data.booths if b.ended_at is not None)
     order = [k.id for k in ctx.catalogue.booth_kinds]
     keys = order + sorted(k for k in joined if k not in order)
-    return Table("booth_kinds", T.T_BOOTHS, (T.C_KIND, T.C_RECEIVED, T.C_DONE),
-                 tuple((ctx.labels.booth_kind(k), joined[k], done[k]) for k in keys))
+    return Table(
+        "booth_kinds",
+        T.T_BOOTHS,
+        (T.C_KIND, T.C_RECEIVED, T.C_DONE),
+        tuple((ctx.labels.booth_kind(k), joined[k], done[k]) for k in keys),
+    )
 
 
 def handoffs(ctx: ReportContext) -> Table:
     counts = Counter(h.reason for h in ctx.data.handoffs)
     order = list(ctx.catalogue.handoff_reasons)
     keys = [k for k in order if k in counts] + sorted(k for k in counts if k not in order)
-    return Table("handoffs", T.T_HANDOFFS, (T.C_REASON, T.C_COUNT),
-                 tuple((ctx.labels.reason(k), counts[k]) for k in keys))
+    return Table(
+        "handoffs", T.T_HANDOFFS, (T.C_REASON, T.C_COUNT), tuple((ctx.labels.reason(k), counts[k]) for k in keys)
+    )
 
 
 def waits(ctx: ReportContext) -> Table:
@@ -55,8 +65,13 @@ def waits(ctx: ReportContext) -> Table:
     booth_waits = [w for b in ctx.data.booths if (w := b.wait_seconds) is not None]
     if booth_waits:
         rows.append((ctx.labels.activity("booth"), *wait_figures(booth_waits)))
-    return Table("waits", T.T_WAITS, (T.C_PROCEDURE, T.C_WAIT_N, T.C_WAIT_MEAN, T.C_WAIT_P90, T.C_WAIT_MAX),
-                 tuple(rows), note=T.NOTE_WAITS)
+    return Table(
+        "waits",
+        T.T_WAITS,
+        (T.C_PROCEDURE, T.C_WAIT_N, T.C_WAIT_MEAN, T.C_WAIT_P90, T.C_WAIT_MAX),
+        tuple(rows),
+        note=T.NOTE_WAITS,
+    )
 
 
 def reservations(ctx: ReportContext) -> Table:
@@ -74,5 +89,9 @@ def reservations(ctx: ReportContext) -> Table:
         row[4] += r.status != ReservationStatus.CANCELLED and on_slot_day
         row[5] += r.status == ReservationStatus.CHECKED_IN and on_slot_day
     rows = tuple((ctx.labels.procedure(p), *per[p]) for p in ctx.labels.procedure_order(per))
-    return Table("reservations", T.T_RESERVATIONS, (T.C_PROCEDURE, T.C_NEW, T.C_CHANGED, T.C_CANCELLED,
-                                                    T.C_NO_SHOW_BOOKING, T.C_BOOKED_FOR_DAY, T.C_CHECKED_IN), rows)
+    return Table(
+        "reservations",
+        T.T_RESERVATIONS,
+        (T.C_PROCEDURE, T.C_NEW, T.C_CHANGED, T.C_CANCELLED, T.C_NO_SHOW_BOOKING, T.C_BOOKED_FOR_DAY, T.C_CHECKED_IN),
+        rows,
+    )

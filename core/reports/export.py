@@ -1,6 +1,7 @@
 """A report as CSV (UTF-8 with BOM, so Excel opens it in Japanese) and as an Excel workbook:
 the same tables as the PDF, numbers as numbers, no formatting of figures. Every text cell goes
 through core.safe_cells: nothing a reader opens can start a formula; numbers stay numbers."""
+
 from __future__ import annotations
 
 import csv

@@ -1,6 +1,7 @@
 """The report model: a report is a list of tables (`Table`: title, columns, rows of numbers and
 text) with its contract, period and notes. The PDF, CSV, Excel and JSON outputs all print the
 same tables, so their figures cannot disagree."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,8 +25,13 @@ class Table:
     note: str = ""
 
     def to_json(self) -> dict:
-        return {"id": self.id, "title": self.title, "columns": list(self.columns),
-                "rows": [list(r) for r in self.rows], "note": self.note}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "columns": list(self.columns),
+            "rows": [list(r) for r in self.rows],
+            "note": self.note,
+        }
 
     def column(self, name: str) -> list[Value]:
         index = self.columns.index(name)
@@ -85,13 +91,22 @@ class Report:
 
     def to_json(self) -> dict:
         return {
-            "kind": self.kind, "site": self.site_id, "site_name": self.site_name, "city": self.city,
-            "contract": self.contract_title, "contractor": self.contractor, "title": self.title,
-            "period": {"start": self.period_start.isoformat(), "end": self.period_end.isoformat(),
-                       "label": self.period_label},
+            "kind": self.kind,
+            "site": self.site_id,
+            "site_name": self.site_name,
+            "city": self.city,
+            "contract": self.contract_title,
+            "contractor": self.contractor,
+            "title": self.title,
+            "period": {
+                "start": self.period_start.isoformat(),
+                "end": self.period_end.isoformat(),
+                "label": self.period_label,
+            },
             "prepared_on": self.prepared_on.isoformat(),
             "due": self.due.isoformat() if self.due else None,
-            "has_activity": self.has_activity, "clause": self.clause,
+            "has_activity": self.has_activity,
+            "clause": self.clause,
             "notes": list(self.notes),
             "tables": [t.to_json() for t in self.tables],
         }

@@ -1,4 +1,5 @@
 """The overview tables: the summary (both reports), cases by day, by hour and by place."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -42,10 +43,14 @@ def _booking_rows(ctx: ReportContext) -> list[tuple[Value, ...]]:
     return [
         (T.S_NEW, sum(in_period(local_date(x.created_at), start, end) for x in r)),
         (T.S_CHANGED, sum(x.changed_at is not None and in_period(local_date(x.changed_at), start, end) for x in r)),
-        (T.S_CANCELLED,
-         sum(x.cancelled_at is not None and in_period(local_date(x.cancelled_at), start, end) for x in r)),
-        (T.S_NO_SHOW_BOOKING,
-         sum(x.status == ReservationStatus.NO_SHOW and in_period(x.slot_date, start, end) for x in r)),
+        (
+            T.S_CANCELLED,
+            sum(x.cancelled_at is not None and in_period(local_date(x.cancelled_at), start, end) for x in r),
+        ),
+        (
+            T.S_NO_SHOW_BOOKING,
+            sum(x.status == ReservationStatus.NO_SHOW and in_period(x.slot_date, start, end) for x in r),
+        ),
     ]
 
 
@@ -96,12 +101,17 @@ def by_day(ctx: ReportContext) -> Table:
     while day <= ctx.end:
         c = per.get(day, Counter())
         if ctx.calendar.day(day).open or c or day in forms:
-            rows.append((day.isoformat(), weekday_label(day), c["received"], c["done"], c["handoffs"])
-                        + ((c["booths"],) if with_booths else ())
-                        + (c["calls"], c["answered"], c["abandoned"], c["new"], forms.get(day)))
+            rows.append(
+                (day.isoformat(), weekday_label(day), c["received"], c["done"], c["handoffs"])
+                + ((c["booths"],) if with_booths else ())
+                + (c["calls"], c["answered"], c["abandoned"], c["new"], forms.get(day))
+            )
         day += dt.timedelta(days=1)
-    columns = ((T.C_DATE, T.C_WEEKDAY, T.C_RECEIVED, T.C_DONE, T.C_HANDED_OFF) + ((T.C_BOOTH,) if with_booths else ())
-               + (T.C_CALLS_IN, T.C_ANSWERED, T.C_ABANDONED, T.C_NEW, T.C_FORMS))
+    columns = (
+        (T.C_DATE, T.C_WEEKDAY, T.C_RECEIVED, T.C_DONE, T.C_HANDED_OFF)
+        + ((T.C_BOOTH,) if with_booths else ())
+        + (T.C_CALLS_IN, T.C_ANSWERED, T.C_ABANDONED, T.C_NEW, T.C_FORMS)
+    )
     return Table("by_day", T.T_BY_DAY, columns, tuple(rows), note=T.NOTE_BY_DAY)
 
 
@@ -112,8 +122,9 @@ def hourly(ctx: ReportContext) -> Table:
     calls = Counter(local(c.offered_at).hour for c in data.calls if c.direction == "in")
     hours = sorted(set(tickets) | set(booths) | set(calls))
     columns = (T.C_HOUR, T.C_RECEIVED) + ((T.C_BOOTH,) if with_booths else ()) + (T.C_CALLS_IN,)
-    rows = tuple((T.HOUR_LABEL.format(hour=h), tickets[h]) + ((booths[h],) if with_booths else ()) + (calls[h],)
-                 for h in hours)
+    rows = tuple(
+        (T.HOUR_LABEL.format(hour=h), tickets[h]) + ((booths[h],) if with_booths else ()) + (calls[h],) for h in hours
+    )
     return Table("hourly", T.T_HOURLY, columns, rows)
 
 
@@ -128,5 +139,10 @@ def by_place(ctx: ReportContext) -> Table:
             counts[c.activity] += 1
     order = [a.id.value for a in ctx.site.activities]
     keys = [k for k in order if counts.get(k)] + sorted(k for k in counts if counts[k] and k not in order)
-    return Table("by_place", T.T_BY_PLACE, (T.C_PLACE, T.C_COUNT), tuple((labels.activity(k), counts[k]) for k in keys),
-                 note=T.NOTE_BY_PLACE)
+    return Table(
+        "by_place",
+        T.T_BY_PLACE,
+        (T.C_PLACE, T.C_COUNT),
+        tuple((labels.activity(k), counts[k]) for k in keys),
+        note=T.NOTE_BY_PLACE,
+    )

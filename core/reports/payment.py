@@ -6,6 +6,7 @@ The days from receipt are the grace period (受領した日から7日間: the re
 it); the plan is on time if submitted within it. Without a plan by then, payment stops from the
 day after (受領した日の7日後) until the improvement is confirmed complete — only where the profile
 says payment stops. A site without the clause gets the steps and no payment verdict."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -63,8 +64,11 @@ def notice_status(site: SiteProfile, notice, as_of: dt.date) -> NoticeStatus:
         until = notice.completed_on if _on_or_before(notice.completed_on, as_of) else None
         days = ((until or as_of) - stop_day).days + (0 if until else 1)
         now = until is None
-        payment = (T.N_PAY_STOPPED.format(since=stop_day, days=days) if now
-                   else T.N_PAY_STOPPED_PAST.format(since=stop_day, until=until, days=days))
+        payment = (
+            T.N_PAY_STOPPED.format(since=stop_day, days=days)
+            if now
+            else T.N_PAY_STOPPED_PAST.format(since=stop_day, until=until, days=days)
+        )
     else:
         payment = T.N_PAY_OK
     limit = rules.termination_after_days

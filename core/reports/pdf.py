@@ -4,6 +4,7 @@ After each table the renderer asks its chart provider (core.reports.charts) for 
 illustrate it; the dashboard's provider draws them as PNG, so this module knows nothing of Altair
 or Streamlit. The font is IPAexGothic (core.pdf_base); without it FontMissing is raised and
 nothing is written."""
+
 from __future__ import annotations
 
 import io
@@ -56,8 +57,9 @@ def _table(pdf: JapanesePDF, table: Table) -> None:
         pdf.set_font(FONT_FAMILY, size=9)
         pdf.cell(0, 6, T.NO_ROWS, new_x="LMARGIN", new_y="NEXT")
     else:
-        numeric = [all(isinstance(r[i], (int, float)) or r[i] is None for r in table.rows)
-                   for i in range(len(table.columns))]
+        numeric = [
+            all(isinstance(r[i], (int, float)) or r[i] is None for r in table.rows) for i in range(len(table.columns))
+        ]
         align = tuple("RIGHT" if n else "LEFT" for n in numeric)
         pdf.set_font(FONT_FAMILY, size=8 if len(table.columns) < 9 else 7)
         with pdf.table(
@@ -98,8 +100,11 @@ def _chart(pdf: JapanesePDF, title: str, png: bytes) -> None:
 
 def render_pdf(report: Report, charts: ChartProvider = no_charts) -> bytes:
     """The report as PDF bytes; after each table, the images `charts` gives for it."""
-    pdf = JapanesePDF(title=report.title, header_left=f"{report.city}　{report.label}　{report.period_label}",
-                      header_right=f"{T.META_CONTRACTOR}: {report.contractor}")
+    pdf = JapanesePDF(
+        title=report.title,
+        header_left=f"{report.city}　{report.label}　{report.period_label}",
+        header_right=f"{T.META_CONTRACTOR}: {report.contractor}",
+    )
     pdf.set_author(report.contractor)
     pdf.set_subject(f"{report.title} {report.period_label}")
     pdf.add_page()

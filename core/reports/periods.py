@@ -1,5 +1,6 @@
 """A report's period, validated once: the caller asks for it first (to know which records to
 read), then hands the same `Period` to the report builder, which never validates it again."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,5 +1,6 @@
 """Staffing (人員配置): the figures of the live published roster, or of attendance where it
 exists (core.report_attendance), over the open days of the period; and their table."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -58,10 +59,12 @@ class _Coverage:
     slots: Counter = field(default_factory=Counter)
 
 
-def _coverage(site: SiteProfile, measured: list[SiteDay], by_date: dict[dt.date, list[ShiftRecord]],
-              floors: dict[str, int]) -> _Coverage:
-    presence_roles = ({StaffRole.MANAGER} if site.staffing.presence == StaffRole.MANAGER
-                      else {StaffRole.MANAGER, StaffRole.DEPUTY})
+def _coverage(
+    site: SiteProfile, measured: list[SiteDay], by_date: dict[dt.date, list[ShiftRecord]], floors: dict[str, int]
+) -> _Coverage:
+    presence_roles = (
+        {StaffRole.MANAGER} if site.staffing.presence == StaffRole.MANAGER else {StaffRole.MANAGER, StaffRole.DEPUTY}
+    )
     c = _Coverage()
     for day in measured:
         day_shifts = by_date.get(day.date, [])
@@ -133,8 +136,7 @@ def _busy_counters(data: ReportData, wanted: set[dt.date]) -> dict[tuple[dt.date
     return busy
 
 
-def _window_use(data: ReportData, by_date: dict[dt.date, list[ShiftRecord]],
-                days: list[dt.date]) -> tuple[int, int]:
+def _window_use(data: ReportData, by_date: dict[dt.date, list[ShiftRecord]], days: list[dt.date]) -> tuple[int, int]:
     """(planned, used) window minutes, like with like (issue 16): only days with a published
     roster, slot by slot. In each slot the counters in use count up to the people the roster put
     on windows then, so `used` is the part of the planned window time that served someone and

@@ -1,4 +1,5 @@
 """Every working minute of a shift has exactly one activity; none on breaks or outside the shift."""
+
 from __future__ import annotations
 
 from core.roster_rules.assignments import found

@@ -1,4 +1,5 @@
 """Nobody does an activity that is not open at that minute (or an unknown one)."""
+
 from __future__ import annotations
 
 from core.roster_rules.assignments import found

@@ -1,5 +1,6 @@
 """Soft: weights.activity_switch per change of activity inside a work block (breaks and
 preparation/management interrupt a block). Priced by optimizer.assign, the second stage."""
+
 from __future__ import annotations
 
 from core.roster import PSEUDO_ACTIVITIES
@@ -21,5 +22,8 @@ def switches(shift) -> int:
 
 def penalties(week: Week) -> list[Penalty]:
     weight = week.problem.weights.activity_switch
-    return [Penalty(RuleId.activity_switch, weight, switches(s), s.date, staff_id=s.staff_id)
-            for shifts in week.by_person().values() for s in shifts]
+    return [
+        Penalty(RuleId.activity_switch, weight, switches(s), s.date, staff_id=s.staff_id)
+        for shifts in week.by_person().values()
+        for s in shifts
+    ]

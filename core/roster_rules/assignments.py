@@ -1,5 +1,6 @@
 """Who does what in each working minute, classified once for the activity rules: minutes without
 an activity, minutes with two, and activities the person may not do then (and why)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -60,5 +61,3 @@ def found(week: Week, rule: RuleId) -> list[Violation]:
         cache = [v for shift in week.sound for v in _classify(week, shift)]
         week.__dict__["_assignment_issues"] = cache
     return [v for v in cache if v.rule == rule]
-
-

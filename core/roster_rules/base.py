@@ -2,6 +2,7 @@
 
 Records carry ids, dates, slots, people and figures only; the Japanese sentence is made from them
 by core.roster_texts when a roster is written out or shown."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,8 +40,12 @@ class Violation:
     def to_json(self) -> dict:
         from core import roster_texts
 
-        data: dict = {"rule": self.rule.value, "code": self.code, "label": roster_texts.rule_label(self.rule),
-                      "message": roster_texts.violation_message(self)}
+        data: dict = {
+            "rule": self.rule.value,
+            "code": self.code,
+            "label": roster_texts.rule_label(self.rule),
+            "message": roster_texts.violation_message(self),
+        }
         if self.date is not None:
             data["date"] = self.date.isoformat()
         if self.start is not None:
@@ -83,14 +88,21 @@ class Penalty:
         if not self.shortfall:
             return self.rule.value
         return {RuleId.floor: "floor_shortfall", RuleId.presence: "presence_missing"}.get(
-            self.rule, f"{self.rule.value}_shortfall")
+            self.rule, f"{self.rule.value}_shortfall"
+        )
 
     def to_json(self) -> dict:
         from core import roster_texts
 
-        data: dict = {"kind": self.kind, "rule": self.rule.value, "label": roster_texts.penalty_label(self),
-                      "weight": self.weight, "amount": self.amount, "cost": self.cost,
-                      "detail": roster_texts.penalty_detail(self)}
+        data: dict = {
+            "kind": self.kind,
+            "rule": self.rule.value,
+            "label": roster_texts.penalty_label(self),
+            "weight": self.weight,
+            "amount": self.amount,
+            "cost": self.cost,
+            "detail": roster_texts.penalty_detail(self),
+        }
         if self.staff_id is not None:
             data["staff_id"] = self.staff_id
         if self.date is not None:
@@ -123,8 +135,13 @@ class Week:
     """The roster laid out per slot, built once and shared by the rules. `sound` are the shifts
     that pass the file checks (core.roster_rules.shift_form) and so can be judged by the rest."""
 
-    def __init__(self, roster: Roster, problem: RosterProblem, previous: Roster | None = None,
-                 locked: frozenset[tuple[str, dt.date]] = frozenset()):
+    def __init__(
+        self,
+        roster: Roster,
+        problem: RosterProblem,
+        previous: Roster | None = None,
+        locked: frozenset[tuple[str, dt.date]] = frozenset(),
+    ):
         from core.roster_rules.shift_form import gate
 
         self.roster = roster
@@ -184,6 +201,11 @@ def absent_people(problem: RosterProblem, people, date: dt.date, start: int, end
         if window is not None and window[0] <= start and end <= window[1] and problem.trained(member, date):
             free.append(member)
         else:
-            away.append([member.id, problem.unavailable_code(member, date)
-                         or ("untrained" if not problem.trained(member, date) else "outside_hours")])
+            away.append(
+                [
+                    member.id,
+                    problem.unavailable_code(member, date)
+                    or ("untrained" if not problem.trained(member, date) else "outside_hours"),
+                ]
+            )
     return free, away

@@ -1,4 +1,5 @@
 """The cap per slot and activity: seats or lines (activities[].seats, max_staff)."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -16,6 +17,16 @@ def check(week: Week) -> list[Violation]:
                 need = week.problem.requirements.get((date, minute, activity))
                 if minute in served and need is not None and cov[activity] > need.max:
                     over[(date, activity)].append(minute)
-    return [Violation(RuleId.cap, "over_cap", date, s, e, activity=activity.value,
-                      figures={"label": week.problem.site.activity(activity).label})
-            for (date, activity), minutes in over.items() for s, e in ranges(minutes)]
+    return [
+        Violation(
+            RuleId.cap,
+            "over_cap",
+            date,
+            s,
+            e,
+            activity=activity.value,
+            figures={"label": week.problem.site.activity(activity).label},
+        )
+        for (date, activity), minutes in over.items()
+        for s, e in ranges(minutes)
+    ]

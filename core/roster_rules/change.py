@@ -1,5 +1,6 @@
 """Soft, when re-rostering: weights.change per 15 minutes of a shift or break that moves from the
 previous version of the week (locked shifts and absent people's days excepted)."""
+
 from __future__ import annotations
 
 from core.roster import Shift

@@ -1,5 +1,6 @@
 """At most labour.max_consecutive_work_days working days in a row, counted from the previous week's
 published roster into this one (switched on by the profile)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,6 +26,5 @@ def check(week: Week) -> list[Violation]:
             day = p.week_start + dt.timedelta(days=offset)
             run = run + 1 if day in worked else 0
             if run == limit + 1 and offset >= 0:
-                out.append(Violation(RuleId.consecutive_days, "too_many", day, people=(who,),
-                                     figures={"limit": limit}))
+                out.append(Violation(RuleId.consecutive_days, "too_many", day, people=(who,), figures={"limit": limit}))
     return out

@@ -1,5 +1,6 @@
 """Soft: each person's week near their contract hours (scaled by the days open to them):
 weights.contract_hours per 15 minutes away."""
+
 from __future__ import annotations
 
 from core.roster import SLOT
@@ -14,6 +15,13 @@ def penalties(week: Week) -> list[Penalty]:
     for member in p.staff:
         worked = sum(s.work_minutes for s in shifts.get(member.id, []))
         target = p.target_minutes(member)
-        out.append(Penalty(RuleId.contract_hours, p.weights.contract_hours, abs(worked - target) // SLOT,
-                           staff_id=member.id, figures={"worked": worked, "target": target}))
+        out.append(
+            Penalty(
+                RuleId.contract_hours,
+                p.weights.contract_hours,
+                abs(worked - target) // SLOT,
+                staff_id=member.id,
+                figures={"worked": worked, "target": target},
+            )
+        )
     return out

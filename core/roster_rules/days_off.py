@@ -1,4 +1,5 @@
 """At least labour.min_days_off_per_week days off in the week (Art. 35: one)."""
+
 from __future__ import annotations
 
 from core.roster_rules.base import Violation, Week

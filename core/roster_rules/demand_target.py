@@ -1,5 +1,6 @@
 """Soft: the demand-based target per slot and activity (Erlang C/A, back-office minutes).
 weights.unmet_demand per person-slot under it, weights.over_staffing per person-slot over it."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -23,8 +24,10 @@ def penalties(week: Week) -> list[Penalty]:
                 if cov[activity] > need.target:
                     over[(date, activity)].append((minute, cov[activity] - need.target))
     out = []
-    for rule, table, weight in ((RuleId.unmet_demand, under, p.weights.unmet_demand),
-                                (RuleId.over_staffing, over, p.weights.over_staffing)):
+    for rule, table, weight in (
+        (RuleId.unmet_demand, under, p.weights.unmet_demand),
+        (RuleId.over_staffing, over, p.weights.over_staffing),
+    ):
         for (date, activity), rows in table.items():
             for start, end in ranges([m for m, _ in rows]):
                 amount = sum(n for m, n in rows if start <= m < end)

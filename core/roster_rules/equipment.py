@@ -1,5 +1,6 @@
 """Shared equipment caps the people on the activities that use it ([[equipment]], less the units
 the city keeps for itself)."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -20,5 +21,8 @@ def check(week: Week) -> list[Violation]:
             for equipment in week.problem.site.equipment:
                 if sum(cov[a] for a in equipment.used_by) > equipment.available:
                     over[(date, equipment.id)].append(minute)
-    return [Violation(RuleId.equipment, "over_units", date, s, e, figures={"equipment": equipment_id})
-            for (date, equipment_id), minutes in over.items() for s, e in ranges(minutes)]
+    return [
+        Violation(RuleId.equipment, "over_units", date, s, e, figures={"equipment": equipment_id})
+        for (date, equipment_id), minutes in over.items()
+        for s, e in ranges(minutes)
+    ]

@@ -1,4 +1,5 @@
 """The contract's floor per slot and activity (activities[].min_staff) while the activity serves."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,6 +40,9 @@ def check(week: Week) -> list[Violation]:
         for start, end in ranges([m for m, _, _ in rows]):
             code, figures = cause(week.problem, date, start, end, activity)
             figures = {**figures, "label": week.problem.site.activity(activity).label}
-            out.append(Violation(RuleId.floor, "under_floor", date, start, end, activity=activity.value,
-                                 figures=figures, cause=code))
+            out.append(
+                Violation(
+                    RuleId.floor, "under_floor", date, start, end, activity=activity.value, figures=figures, cause=code
+                )
+            )
     return out

@@ -1,5 +1,6 @@
 """A headcount floor across activities: at least staffing.min_on_site people working (not on
 break), whatever they do, in every slot the public is served (Tamano §5(1): 4 or more people)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,6 +33,7 @@ def check(week: Week) -> list[Violation]:
     for date, rows in short_slots(week).items():
         for start, end in ranges([m for m, _ in rows]):
             fewest = floor - max(n for m, n in rows if start <= m < end)
-            out.append(Violation(RuleId.headcount, "under", date, start, end,
-                                 figures={"floor": floor, "fewest": fewest}))
+            out.append(
+                Violation(RuleId.headcount, "under", date, start, end, figures={"floor": floor, "fewest": fewest})
+            )
     return out

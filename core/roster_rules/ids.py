@@ -1,4 +1,5 @@
 """One enum of roster rule ids: the checker, the model, the texts and the README catalogue use these."""
+
 from __future__ import annotations
 
 from enum import StrEnum

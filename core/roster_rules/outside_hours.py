@@ -3,6 +3,7 @@ after closing (staffing.outside_hours; Tamano §3(3), Kawanishi §5(1)※, Seto 
 Ageo §5(1)④※). In each margin slot at least `people` who can do one of the listed activities are
 working. `mode = "required"` makes it a hard rule; `"priced"` costs weights.outside_hours per
 missing person-slot (the contract pays for the time but does not fix who stays)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,8 +23,11 @@ def margin_slots(problem: RosterProblem, date: dt.date) -> list[int]:
     frame = problem.days.get(date)
     if spec is None or frame is None:
         return []
-    served = [slots for activity, slots in frame.service.items()
-              if slots and (not spec.activities or activity in spec.activities)]
+    served = [
+        slots
+        for activity, slots in frame.service.items()
+        if slots and (not spec.activities or activity in spec.activities)
+    ]
     if not served:
         return []
     opening = min(min(s) for s in served)
@@ -63,8 +67,7 @@ def check(week: Week) -> list[Violation]:
     rows = short_slots(week)
     for date in sorted({d for d, _, _ in rows}):
         for start, end in ranges([m for d, m, _ in rows if d == date]):
-            out.append(Violation(RuleId.outside_hours, "unstaffed", date, start, end,
-                                 figures={"people": spec.people}))
+            out.append(Violation(RuleId.outside_hours, "unstaffed", date, start, end, figures={"people": spec.people}))
     return out
 
 

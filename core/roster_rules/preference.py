@@ -1,4 +1,5 @@
 """Soft: wished days off and early/late shift wishes, weights.preference per day against a wish."""
+
 from __future__ import annotations
 
 from core.calendar import weekday_of
@@ -19,9 +20,22 @@ def penalties(week: Week) -> list[Penalty]:
             if window is None:
                 continue
             if member.preferences.shift == "early" and shift.start != window[0]:
-                out.append(Penalty(RuleId.preference, weight, 1, shift.date, shift.start, staff_id=who,
-                                   figures={"wish": "early"}))
+                out.append(
+                    Penalty(
+                        RuleId.preference, weight, 1, shift.date, shift.start, staff_id=who, figures={"wish": "early"}
+                    )
+                )
             if member.preferences.shift == "late" and shift.end != window[1]:
-                out.append(Penalty(RuleId.preference, weight, 1, shift.date, None, shift.end, staff_id=who,
-                                   figures={"wish": "late"}))
+                out.append(
+                    Penalty(
+                        RuleId.preference,
+                        weight,
+                        1,
+                        shift.date,
+                        None,
+                        shift.end,
+                        staff_id=who,
+                        figures={"wish": "late"},
+                    )
+                )
     return out

@@ -1,5 +1,6 @@
 """The manager (or the deputy, as staffing.presence says) on site and not on break whenever the
 public is served."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -38,12 +39,16 @@ def cause(problem, date: dt.date, start: int, end: int) -> tuple[str, dict]:
 
 def check(week: Week) -> list[Violation]:
     staffing = week.problem.site.staffing
-    titles = staffing.manager_title + (f"・{staffing.deputy_title}" if staffing.presence == "manager_or_deputy"
-                                       and staffing.deputy_title else "")
+    titles = staffing.manager_title + (
+        f"・{staffing.deputy_title}" if staffing.presence == "manager_or_deputy" and staffing.deputy_title else ""
+    )
     out = []
     for date, minutes in missing_slots(week).items():
         for start, end in ranges(minutes):
             code, figures = cause(week.problem, date, start, end)
-            out.append(Violation(RuleId.presence, "no_lead", date, start, end, figures={**figures, "titles": titles},
-                                 cause=code))
+            out.append(
+                Violation(
+                    RuleId.presence, "no_lead", date, start, end, figures={**figures, "titles": titles}, cause=code
+                )
+            )
     return out

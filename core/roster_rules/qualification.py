@@ -1,6 +1,7 @@
 """Qualification per activity: where a profile marks an activity `requires_qualification`, only
 people holding one of staffing.agent_qualification do it (Tamano §5(4): a year's experience or
 completed training, for every agent and every activity). Training counts from its date."""
+
 from __future__ import annotations
 
 from core.roster_rules.assignments import found

@@ -1,5 +1,6 @@
 """labour.min_rest_hours_between_shifts between one day's end and the next day's start, the
 previous week's published Sunday included."""
+
 from __future__ import annotations
 
 from core.roster import DAY_MINUTES
@@ -18,6 +19,13 @@ def check(week: Week) -> list[Violation]:
                 continue
             rest = after.start + DAY_MINUTES - before.end
             if rest < min_rest:
-                out.append(Violation(RuleId.rest, "too_short", after.date, people=(who,),
-                                     figures={"rest": rest, "min": min_rest, "before": before.date.isoformat()}))
+                out.append(
+                    Violation(
+                        RuleId.rest,
+                        "too_short",
+                        after.date,
+                        people=(who,),
+                        figures={"rest": rest, "min": min_rest, "before": before.date.isoformat()},
+                    )
+                )
     return out

@@ -1,4 +1,5 @@
 """A shift's length lies within the profile's bounds ([roster] min_shift_hours, max_shift_hours)."""
+
 from __future__ import annotations
 
 from core.roster_rules.base import Violation, Week
@@ -11,7 +12,15 @@ def check(week: Week) -> list[Violation]:
     for shift in week.sound:
         length = shift.end - shift.start
         if not p.min_shift_minutes <= length <= p.max_shift_minutes:
-            out.append(Violation(RuleId.shift_length, "out_of_bounds", shift.date, shift.start, shift.end,
-                                 (shift.staff_id,), figures={"length": length, "min": p.min_shift_minutes,
-                                                             "max": p.max_shift_minutes}))
+            out.append(
+                Violation(
+                    RuleId.shift_length,
+                    "out_of_bounds",
+                    shift.date,
+                    shift.start,
+                    shift.end,
+                    (shift.staff_id,),
+                    figures={"length": length, "min": p.min_shift_minutes, "max": p.max_shift_minutes},
+                )
+            )
     return out

@@ -1,5 +1,6 @@
 """Soft: rest under [roster] rest_goal_hours between two days (the previous week's Sunday
 included) costs weights.short_rest per night."""
+
 from __future__ import annotations
 
 from core.roster import DAY_MINUTES
@@ -16,6 +17,9 @@ def penalties(week: Week) -> list[Penalty]:
         for before, after in zip(chain, chain[1:]):
             rest = after.start + DAY_MINUTES - before.end
             if (after.date - before.date).days == 1 and rest < goal:
-                out.append(Penalty(RuleId.short_rest, p.weights.short_rest, 1, after.date, staff_id=who,
-                                   figures={"rest": rest}))
+                out.append(
+                    Penalty(
+                        RuleId.short_rest, p.weights.short_rest, 1, after.date, staff_id=who, figures={"rest": rest}
+                    )
+                )
     return out

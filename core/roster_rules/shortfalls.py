@@ -1,6 +1,7 @@
 """The hard rules the model keeps elastic (so an impossible week still gives the roster that breaks
 least) are priced at HARD_SHORTFALL_WEIGHT per missing person-slot, as the solver's objective
 counts them: floor, presence, headcount and service level (outside hours: see outside_hours)."""
+
 from __future__ import annotations
 
 from core.roster_rules import floor, headcount, presence, service_level
@@ -22,6 +23,16 @@ def penalties(week: Week) -> list[Penalty]:
             amount = sum(n for m, n in rows if start <= m < end)
             out.append(Penalty(RuleId.headcount, w, amount, date, start, end, shortfall=True))
     for date, minute, activity, agents, needed in service_level.short_slots(week):
-        out.append(Penalty(RuleId.service_level, w, needed - agents, date, minute, minute + 15,
-                           activity=activity.value, shortfall=True))
+        out.append(
+            Penalty(
+                RuleId.service_level,
+                w,
+                needed - agents,
+                date,
+                minute,
+                minute + 15,
+                activity=activity.value,
+                shortfall=True,
+            )
+        )
     return out

@@ -1,4 +1,5 @@
 """Nobody does an activity outside their skills (a manager who does not work the counter does only management)."""
+
 from __future__ import annotations
 
 from core.roster_rules.assignments import found

@@ -1,6 +1,7 @@
 """Trained before working: on sites whose contract asks for it (staffing.training_before_work:
 Kawanishi §8(3)ア, Fujieda §8(2)①, Ageo §5(5)④, Seto §7(2)イ), nobody of any role works a day
 before completing the training (core.staff_training reads the record)."""
+
 from __future__ import annotations
 
 from core.roster_rules.base import Violation, Week
@@ -18,6 +19,15 @@ def check(week: Week) -> list[Violation]:
         member = week.known[shift.staff_id]
         if not p.trained(member, shift.date):
             completed = member.training_completed.isoformat() if member.training_completed else ""
-            out.append(Violation(RuleId.training, "untrained", shift.date, shift.start, shift.end,
-                                 (shift.staff_id,), figures={"completed": completed}))
+            out.append(
+                Violation(
+                    RuleId.training,
+                    "untrained",
+                    shift.date,
+                    shift.start,
+                    shift.end,
+                    (shift.staff_id,),
+                    figures={"completed": completed},
+                )
+            )
     return out

@@ -1,4 +1,5 @@
 """オンライン窓口: visitors waiting for a booth, sessions per booth, the all-booths rule."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -31,8 +32,10 @@ left, right = st.columns(2)
 with left:
     kind = st.selectbox(texts.PICK_PROCEDURE, kinds, format_func=lambda k: labels.get(k, k), key="booths_kind")
     if st.button(texts.BOOTH_JOIN, key="booths_join", type="primary"):
-        page_common.act_then_refresh(lambda session: live.booth_join(fixtures, site_id, kind, session=session, now=now, actor=actor),
-                                     lambda _joined: texts.BOOTH_JOINED.format(kind=labels.get(kind, kind)))
+        page_common.act_then_refresh(
+            lambda session: live.booth_join(fixtures, site_id, kind, session=session, now=now, actor=actor),
+            lambda _joined: texts.BOOTH_JOINED.format(kind=labels.get(kind, kind)),
+        )
 
     with Session(resources.engine()) as session:
         status = status_services.site_status(fixtures, site_id, session=session, now=now, actor=actor)
@@ -41,18 +44,30 @@ with left:
     for alert in status.alerts:
         if "ブース" in alert.message or "オンライン窓口" in alert.message:
             st.error(alert.message)
-    st.metric(texts.BOOTH_HEADER, texts.BOOTH_FIGURES.format(waiting=status.booths_waiting,
-                                                              busy=status.booths_in_session, seats=seats))
-    st.caption(texts.BOOTH_WAIT_FIGURES.format(  # Ageo §5(1)⑥: waits from joining the queue
-        current=status.booth_current_wait_minutes, longest=status.booth_longest_wait_minutes,
-        average=status.booth_average_wait_minutes if status.booth_average_wait_minutes is not None else "—"))
+    st.metric(
+        texts.BOOTH_HEADER,
+        texts.BOOTH_FIGURES.format(waiting=status.booths_waiting, busy=status.booths_in_session, seats=seats),
+    )
+    st.caption(
+        texts.BOOTH_WAIT_FIGURES.format(  # Ageo §5(1)⑥: waits from joining the queue
+            current=status.booth_current_wait_minutes,
+            longest=status.booth_longest_wait_minutes,
+            average=status.booth_average_wait_minutes if status.booth_average_wait_minutes is not None else "—",
+        )
+    )
     waiting = [v for v in visits if v.started_at is None]
     if waiting:
-        waiting_labels = {v.id: f"{local(v.joined_at):%H:%M} {labels.get(v.kind, v.kind)}（"
-                                f"{texts.BOOTH_WAITED.format(minutes=int((now - v.joined_at).total_seconds() // 60))}）"
-                          for v in waiting}
-        visit = st.selectbox(texts.BOOTH_WAITING, list(waiting_labels), key="booths_waiting",
-                             format_func=lambda i: waiting_labels.get(i, "—"))
+        waiting_labels = {
+            v.id: f"{local(v.joined_at):%H:%M} {labels.get(v.kind, v.kind)}（"
+            f"{texts.BOOTH_WAITED.format(minutes=int((now - v.joined_at).total_seconds() // 60))}）"
+            for v in waiting
+        }
+        visit = st.selectbox(
+            texts.BOOTH_WAITING,
+            list(waiting_labels),
+            key="booths_waiting",
+            format_func=lambda i: waiting_labels.get(i, "—"),
+        )
         free = [n for n in range(1, seats + 1) if n not in busy]
         if free:
             booth = st.selectbox(texts.BOOTH_FREE, free, format_func=texts.BOOTH_LABEL.format, key="booths_no")
@@ -62,14 +77,25 @@ with left:
         if st.button(texts.BOOTH_START, key="booths_start", disabled=booth is None):
             page_common.act_then_refresh(
                 lambda session: live.booth_start(fixtures, visit, int(booth), session=session, now=now, actor=actor),
-                lambda started: texts.BOOTH_STARTED.format(booth=started.booth_no))
+                lambda started: texts.BOOTH_STARTED.format(booth=started.booth_no),
+            )
 with right:
     running = [v for v in visits if v.started_at is not None]
     if running:
-        running_labels = {v.id: texts.BOOTH_RUNNING_LABEL.format(booth=v.booth_no, kind=labels.get(v.kind, v.kind),
-                                                                   since=f"{local(v.started_at):%H:%M}") for v in running}
-        visit = st.selectbox(texts.BOOTH_IN_SESSION, list(running_labels), key="booths_running",
-                             format_func=lambda i: running_labels.get(i, "—"))
+        running_labels = {
+            v.id: texts.BOOTH_RUNNING_LABEL.format(
+                booth=v.booth_no, kind=labels.get(v.kind, v.kind), since=f"{local(v.started_at):%H:%M}"
+            )
+            for v in running
+        }
+        visit = st.selectbox(
+            texts.BOOTH_IN_SESSION,
+            list(running_labels),
+            key="booths_running",
+            format_func=lambda i: running_labels.get(i, "—"),
+        )
         if st.button(texts.BOOTH_END, key="booths_end"):
-            page_common.act_then_refresh(lambda session: live.booth_end(visit, session=session, now=now, actor=actor),
-                                         lambda _ended: texts.BOOTH_ENDED)
+            page_common.act_then_refresh(
+                lambda session: live.booth_end(visit, session=session, now=now, actor=actor),
+                lambda _ended: texts.BOOTH_ENDED,
+            )

@@ -1,4 +1,5 @@
 """未受取カード: cards waiting for their holders, due reminders (督促), reminder dates (Tamano §4(11))."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -29,27 +30,41 @@ with st.form("cards_register", clear_on_submit=True):
     refs = st.text_area(T.CARD_REFS, key="cards_refs")
     mailed = st.date_input(T.CARD_MAILED, value=today, max_value=today, key="cards_mailed")
     if st.form_submit_button(T.CARD_REGISTER):
-        n = records_ui.act(lambda session: cards.register(fixtures, site_id, refs, mailed, session=session,
-                                                           today=today, actor=actor))
+        n = records_ui.act(
+            lambda session: cards.register(fixtures, site_id, refs, mailed, session=session, today=today, actor=actor)
+        )
         if n:
             st.success(T.CARD_REGISTERED.format(n=n))
 
 with Session(resources.engine()) as session:
     due = records_ui.read(lambda: cards.due(fixtures, site_id, session=session, today=today, actor=actor)) or []
 st.subheader(T.CARD_DUE.format(days=site.card_collection.reminder_after_days, n=len(due)))
-st.dataframe([{T.CARD_COL_REF: c.reference, T.CARD_COL_MAILED: c.notice_mailed_on.isoformat(),
-               T.CARD_COL_REMINDERS: "、".join(d.isoformat() for d in c.reminders),
-               T.CARD_COL_WAITED: (today - c.notice_mailed_on).days} for c in due],
-             hide_index=True, width="stretch")
+st.dataframe(
+    [
+        {
+            T.CARD_COL_REF: c.reference,
+            T.CARD_COL_MAILED: c.notice_mailed_on.isoformat(),
+            T.CARD_COL_REMINDERS: "、".join(d.isoformat() for d in c.reminders),
+            T.CARD_COL_WAITED: (today - c.notice_mailed_on).days,
+        }
+        for c in due
+    ],
+    hide_index=True,
+    width="stretch",
+)
 if due:
     with st.form("cards_remind"):
         picked = st.multiselect(T.CARD_REMIND_PICK, [c.reference for c in due], key="cards_pick")
         day = st.date_input(T.CARD_REMIND_DATE, value=today, max_value=today, key="cards_remind_date")
-        method = st.selectbox(T.CARD_REMIND_METHOD, list(T.CARD_METHODS), format_func=T.CARD_METHODS.get,
-                              key="cards_method")
+        method = st.selectbox(
+            T.CARD_REMIND_METHOD, list(T.CARD_METHODS), format_func=T.CARD_METHODS.get, key="cards_method"
+        )
         if st.form_submit_button(T.CARD_REMIND_SAVE):
-            n = records_ui.act(lambda session: cards.record_reminders(
-                fixtures, site_id, picked, day, method, session=session, today=today, actor=actor))
+            n = records_ui.act(
+                lambda session: cards.record_reminders(
+                    fixtures, site_id, picked, day, method, session=session, today=today, actor=actor
+                )
+            )
             if n:
                 st.success(T.CARD_REMINDED.format(n=n))
 
@@ -57,6 +72,12 @@ with st.form("cards_collect", clear_on_submit=True):
     ref = st.text_input(T.CARD_COLLECT_REF, key="cards_collect_ref")
     day = st.date_input(T.CARD_COLLECT_DATE, value=today, max_value=today, key="cards_collect_date")
     if st.form_submit_button(T.CARD_COLLECT_SAVE):
-        if records_ui.act(lambda session: cards.record_collected(fixtures, site_id, ref, day, session=session,
-                                                                 today=today, actor=actor)) is not None:
+        if (
+            records_ui.act(
+                lambda session: cards.record_collected(
+                    fixtures, site_id, ref, day, session=session, today=today, actor=actor
+                )
+            )
+            is not None
+        ):
             st.success(T.CARD_COLLECTED)

@@ -1,4 +1,5 @@
 """受託者情報: the contractor's name, address and representative that every report prints."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -15,12 +16,15 @@ st.caption(texts.CONTRACTOR_CAPTION)
 with Session(resources.engine()) as session:
     current = contractor_services.contractor(session=session)
 with st.form("contractor_form"):
-    values = {field: st.text_input(label, value=getattr(current, field), key=f"contractor_{field}")
-              for field, label in FIELD_LABELS.items()}
+    values = {
+        field: st.text_input(label, value=getattr(current, field), key=f"contractor_{field}")
+        for field, label in FIELD_LABELS.items()
+    }
     if st.form_submit_button(texts.CONTRACTOR_SAVE, type="primary"):
         try:
-            saved = resources.write(lambda session: contractor_services.save_contractor(
-                values, session=session, actor=actor))
+            saved = resources.write(
+                lambda session: contractor_services.save_contractor(values, session=session, actor=actor)
+            )
             st.success(texts.CONTRACTOR_SAVED.format(name=saved.name))
         except (AccessDenied, contractor_services.ContractorInputError) as exc:
             st.error(str(exc))

@@ -1,5 +1,6 @@
 """需要予測: a site's month of expected cases, one day's arrivals per slot, the people each
 activity needs, and the slots where the contract's cap leaves demand unmet."""
+
 from __future__ import annotations
 
 import calendar as month_grid
@@ -84,15 +85,16 @@ last = dt.date(month.year, month.month, month_grid.monthrange(month.year, month.
 picked = st.session_state.get("forecast_date")
 if not isinstance(picked, dt.date) or not first <= picked <= last:
     st.session_state["forecast_date"] = services.default_forecast_date(demand, month.year, month.month, today)
-date = st.date_input(
-    texts.PICK_DATE, min_value=first, max_value=last, format="YYYY/MM/DD", key="forecast_date"
-)
+date = st.date_input(texts.PICK_DATE, min_value=first, max_value=last, format="YYYY/MM/DD", key="forecast_date")
 weekday = texts.WEEKDAYS[date.weekday()]
 st.subheader(texts.FORECAST_DAY_HEADER.format(site=site.name, date=f"{date:%Y-%m-%d}", weekday=weekday))
 
 reason = services.closed_reason(demand, date)
 if reason is not None:
-    st.warning(texts.FORECAST_CLOSED.format(date=f"{date:%Y-%m-%d}", weekday=weekday, reason=reason), icon=":material/door_front:")
+    st.warning(
+        texts.FORECAST_CLOSED.format(date=f"{date:%Y-%m-%d}", weekday=weekday, reason=reason),
+        icon=":material/door_front:",
+    )
 else:
     requirements = staffing.day(date)
     capped = services.capped_messages(requirements)

@@ -1,4 +1,5 @@
 """発券: the visitor's kiosk — choose a procedure, get a numbered ticket with the expected wait."""
+
 from __future__ import annotations
 
 import html
@@ -30,10 +31,14 @@ if not offered:
     st.info(texts.KIOSK_CLOSED)
 columns = st.columns(2)
 for index, procedure_id in enumerate(offered):
-    if columns[index % 2].button(labels.get(procedure_id, procedure_id), key=f"kiosk_{procedure_id}",
-                                 width="stretch", type="primary"):
-        issued = page_common.act(lambda session, p=procedure_id: lobby_services.kiosk_issue(
-            fixtures, site_id, p, session=session, now=now, actor=actor))
+    if columns[index % 2].button(
+        labels.get(procedure_id, procedure_id), key=f"kiosk_{procedure_id}", width="stretch", type="primary"
+    ):
+        issued = page_common.act(
+            lambda session, p=procedure_id: lobby_services.kiosk_issue(
+                fixtures, site_id, p, session=session, now=now, actor=actor
+            )
+        )
         if issued is not None:
             st.session_state["kiosk_ticket"] = issued
 
@@ -51,4 +56,6 @@ if ticket is not None:
     # The ticket is drawn inside its own frame so the print button prints the ticket alone.
     components.html(
         f"<meta charset='utf-8'>{body}<button onclick='window.print()' style='margin-top:.6rem;font-size:1rem'>"
-        f"{texts.KIOSK_PRINT}</button><style>@media print{{button{{display:none}}}}</style>", height=330)
+        f"{texts.KIOSK_PRINT}</button><style>@media print{{button{{display:none}}}}</style>",
+        height=330,
+    )

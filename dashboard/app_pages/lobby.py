@@ -1,4 +1,5 @@
 """呼出表示: the lobby screen — numbers called to counters, large, refreshed every few seconds."""
+
 from __future__ import annotations
 
 import html
@@ -30,8 +31,10 @@ STYLE = """<style>
 
 
 def _card(number: str, counter: str) -> str:
-    return (f"<div class='lobby-card'><div class='lobby-number'>{html.escape(number)}</div>"
-            f"<div class='lobby-counter'>{html.escape(texts.LOBBY_TO_COUNTER.format(counter=counter))}</div></div>")
+    return (
+        f"<div class='lobby-card'><div class='lobby-number'>{html.escape(number)}</div>"
+        f"<div class='lobby-counter'>{html.escape(texts.LOBBY_TO_COUNTER.format(counter=counter))}</div></div>"
+    )
 
 
 @st.fragment(run_every=3)
@@ -39,8 +42,7 @@ def board() -> None:
     try:
         with Session(resources.engine()) as session:
             now = clock.now(session)
-            shown = lobby_services.lobby_board(fixtures, site_id, session=session, now=now,
-                                               actor=actor)
+            shown = lobby_services.lobby_board(fixtures, site_id, session=session, now=now, actor=actor)
     except AccessDenied as exc:
         st.error(str(exc))
         return
@@ -65,7 +67,8 @@ def board() -> None:
         lines = [lobby_services.announcement(t) for t in reversed(fresh)]
         script = "".join(
             f"speechSynthesis.speak(Object.assign(new SpeechSynthesisUtterance({line!r}),{{lang:'ja-JP'}}));"
-            for line in lines)
+            for line in lines
+        )
         components.html(f"<script>{script}</script>", height=0)
 
 

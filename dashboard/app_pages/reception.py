@@ -1,5 +1,6 @@
 """受付: a clerk's screen — sign in to a counter, issue numbers, call the next visitor, and work
 the ticket at *this* counter with one button per step its state allows."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -33,13 +34,16 @@ mine = ticket_at_counter(tickets, counter)
 left, right = st.columns(2)
 with left:
     st.subheader(texts.ISSUE_HEADER)
-    procedure = st.selectbox(texts.PICK_PROCEDURE, offered, format_func=lambda p: labels.get(p, p),
-                             key="reception_procedure")
+    procedure = st.selectbox(
+        texts.PICK_PROCEDURE, offered, format_func=lambda p: labels.get(p, p), key="reception_procedure"
+    )
     st.caption(texts.BRING_DOCUMENTS.format(docs="、".join(live.documents_for(fixtures, procedure)) or "—"))
     if st.button(texts.ISSUE_BUTTON, key="reception_issue", type="primary"):
+
         def issue(session):
             ticket = live.issue_ticket(fixtures, site_id, procedure, session=session, now=now, actor=actor)
             return ticket.number, live.wait_estimate(fixtures, ticket, session=session, now=now, actor=actor)
+
         page_common.act_then_refresh(issue, lambda r: texts.ISSUED.format(number=r[0], minutes=r[1]))
 with right:
     st.subheader(texts.MY_TICKET.format(counter=counter))
@@ -47,49 +51,82 @@ with right:
         st.caption(texts.MY_TICKET_NONE)
         if st.button(texts.CALL_NEXT_BUTTON, key="reception_call_next", type="primary"):
             result = page_common.act(
-                lambda session: (live.call_next(fixtures, site_id, counter, session=session, now=now, actor=actor),))
+                lambda session: (live.call_next(fixtures, site_id, counter, session=session, now=now, actor=actor),)
+            )
             if result is not None and result[0] is not None:
                 page_common.flash(texts.CALLED.format(number=result[0].number, counter=result[0].counter))
                 st.rerun()
             elif result is not None:
                 st.info(texts.NOBODY_WAITING)
     else:
-        st.markdown(texts.MY_TICKET_LINE.format(number=mine.number, procedure=labels.get(mine.procedure_id, ""),
-                                                status=TICKET_STATUS_LABELS[mine.status]))
+        st.markdown(
+            texts.MY_TICKET_LINE.format(
+                number=mine.number,
+                procedure=labels.get(mine.procedure_id, ""),
+                status=TICKET_STATUS_LABELS[mine.status],
+            )
+        )
         steps = [a for a in texts.ACTION_BUTTONS if mine.status in TICKET_ACTIONS[a][0] and a != "call"]
         reason = None
         if "hand_off" in steps:
             site_reasons = fixtures.catalogue_for(site_id).handoff_reasons  # national and the site's own (issue 16)
-            reason = st.selectbox(texts.HANDOFF_REASON, list(site_reasons), format_func=site_reasons.get,
-                                  key="reception_reason")
+            reason = st.selectbox(
+                texts.HANDOFF_REASON, list(site_reasons), format_func=site_reasons.get, key="reception_reason"
+            )
         for column, action in zip(st.columns(len(steps)), steps):
             label = texts.ACTION_BUTTONS[action]
-            if column.button(label, key=f"reception_{action}", type="primary" if action in ("start", "finish") else
-                             "secondary"):
+            if column.button(
+                label, key=f"reception_{action}", type="primary" if action in ("start", "finish") else "secondary"
+            ):
                 page_common.act_then_refresh(
-                    lambda session, a=action: live.ticket_action(fixtures, mine.id, a, session=session, now=now,
-                                                                 reason=reason, counter=counter, site_id=site_id, actor=actor),
-                    lambda done, a=action: texts.ACTION_DONE.format(number=done.number, action=texts.ACTION_DONE_TEXT[a]))
+                    lambda session, a=action: live.ticket_action(
+                        fixtures,
+                        mine.id,
+                        a,
+                        session=session,
+                        now=now,
+                        reason=reason,
+                        counter=counter,
+                        site_id=site_id,
+                        actor=actor,
+                    ),
+                    lambda done, a=action: texts.ACTION_DONE.format(
+                        number=done.number, action=texts.ACTION_DONE_TEXT[a]
+                    ),
+                )
 
 absent = [t for t in tickets if t.status == TicketStatus.NO_SHOW]
 if absent:
     with st.expander(texts.ABSENT_HEADER.format(count=len(absent))):
         absent_labels = {t.id: f"{t.number}（{t.counter or ''}）" for t in absent}
-        chosen = st.selectbox(texts.PICK_TICKET, list(absent_labels), format_func=lambda i: absent_labels.get(i, "—"),
-                              key="reception_absent")
-        if st.button(texts.RECALL_TO_MINE.format(counter=counter), key="reception_recall_absent",
-                     disabled=mine is not None):
+        chosen = st.selectbox(
+            texts.PICK_TICKET,
+            list(absent_labels),
+            format_func=lambda i: absent_labels.get(i, "—"),
+            key="reception_absent",
+        )
+        if st.button(
+            texts.RECALL_TO_MINE.format(counter=counter), key="reception_recall_absent", disabled=mine is not None
+        ):
             page_common.act_then_refresh(
-                lambda session: live.ticket_action(fixtures, chosen, "recall", session=session, now=now,
-                                                   counter=counter, site_id=site_id, actor=actor),
-                lambda done: texts.CALLED.format(number=done.number, counter=done.counter))
+                lambda session: live.ticket_action(
+                    fixtures, chosen, "recall", session=session, now=now, counter=counter, site_id=site_id, actor=actor
+                ),
+                lambda done: texts.CALLED.format(number=done.number, counter=done.counter),
+            )
 
 st.subheader(texts.QUEUE_TABLE)
-rows = [{
-    texts.COL_NUMBER: t.number, texts.COL_PROCEDURE: labels.get(t.procedure_id, t.procedure_id),
-    texts.COL_STATUS: TICKET_STATUS_LABELS[t.status], texts.COL_COUNTER: t.counter or "",
-    texts.COL_ISSUED: f"{local(t.issued_at):%H:%M}", texts.COL_CALLED: f"{local(t.called_at):%H:%M}" if t.called_at else "",
-} for t in reversed(tickets)]
+rows = [
+    {
+        texts.COL_NUMBER: t.number,
+        texts.COL_PROCEDURE: labels.get(t.procedure_id, t.procedure_id),
+        texts.COL_STATUS: TICKET_STATUS_LABELS[t.status],
+        texts.COL_COUNTER: t.counter or "",
+        texts.COL_ISSUED: f"{local(t.issued_at):%H:%M}",
+        texts.COL_CALLED: f"{local(t.called_at):%H:%M}" if t.called_at else "",
+    }
+    for t in reversed(tickets)
+]
 if rows:
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="reception_queue")
 else:

@@ -1,5 +1,6 @@
 """日報・月報: for city staff, read-only. What is due and overdue, a preview of the report with its
 charts, and the same report as PDF, CSV, Excel and JSON."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,9 +34,14 @@ if last_day < site.contract.start:
     last_day = site.contract.start
 if kind == "daily":
     # One date per site: a date picked for one city never carries over outside another's contract.
-    day = right.date_input(texts.REPORTS_DATE, value=last_day, min_value=site.contract.start,
-                           max_value=min(today, site.contract.end), format="YYYY/MM/DD",
-                           key=f"reports_date_{site.id}")
+    day = right.date_input(
+        texts.REPORTS_DATE,
+        value=last_day,
+        min_value=site.contract.start,
+        max_value=min(today, site.contract.end),
+        format="YYYY/MM/DD",
+        key=f"reports_date_{site.id}",
+    )
     month = None
 else:
     months = pd.period_range(site.contract.start, site.contract.end, freq="M")
@@ -70,21 +76,42 @@ with Session(resources.engine()) as session:
             with st.expander(texts.REPORTS_SUBMIT_HEADER):
                 choices = {f"{i.label}（{i.period_start}）": i for i in open_items}
                 chosen = choices[st.selectbox(texts.SUBMIT_REPORT, list(choices), key=f"reports_submit_{site.id}")]
-                handed = st.date_input(texts.SUBMIT_ON, value=today, max_value=today, format="YYYY/MM/DD",
-                                       key="reports_submitted_on")
+                handed = st.date_input(
+                    texts.SUBMIT_ON, value=today, max_value=today, format="YYYY/MM/DD", key="reports_submitted_on"
+                )
                 if st.button(texts.REPORTS_SUBMIT_BUTTON, key="reports_submit"):
-                    done = page_common.act(lambda s: report_services.mark_submitted(
-                        site.id, chosen.report_id, chosen.period_start, handed, session=s, fixtures=fixtures,
-                        today=today, actor=actor) or True)
+                    done = page_common.act(
+                        lambda s: (
+                            report_services.mark_submitted(
+                                site.id,
+                                chosen.report_id,
+                                chosen.period_start,
+                                handed,
+                                session=s,
+                                fixtures=fixtures,
+                                today=today,
+                                actor=actor,
+                            )
+                            or True
+                        )
+                    )
                     if done:
                         page_common.flash(texts.REPORTS_SUBMITTED.format(report=chosen.label, on=handed))
                         st.rerun()
 
     # -- the report ------------------------------------------------------------------------------
     try:
-        report = report_services.build_report(kind, site.id, session=session, fixtures=fixtures, today=today,
-                                              contractor=contractor_services.contractor(session=session).name,
-                                              day=day, month=month, actor=actor)
+        report = report_services.build_report(
+            kind,
+            site.id,
+            session=session,
+            fixtures=fixtures,
+            today=today,
+            contractor=contractor_services.contractor(session=session).name,
+            day=day,
+            month=month,
+            actor=actor,
+        )
     except ReportUnavailable as exc:
         report = None
         st.warning(str(exc), icon=":material/event_busy:")
@@ -109,16 +136,33 @@ if report is not None:
             st.session_state["reports_pdf"] = (stem, export("pdf"))
         made = st.session_state.get("reports_pdf")
         if made and made[0] == stem:
-            buttons[0].download_button(texts.REPORTS_PDF, made[1], file_name=f"{stem}.pdf", mime="application/pdf",
-                                       key="reports_download_pdf")
-        buttons[1].download_button(texts.REPORTS_CSV, lambda: export("csv"), file_name=f"{stem}.csv",
-                                   mime="text/csv", key="reports_download_csv", on_click="ignore")
+            buttons[0].download_button(
+                texts.REPORTS_PDF, made[1], file_name=f"{stem}.pdf", mime="application/pdf", key="reports_download_pdf"
+            )
+        buttons[1].download_button(
+            texts.REPORTS_CSV,
+            lambda: export("csv"),
+            file_name=f"{stem}.csv",
+            mime="text/csv",
+            key="reports_download_csv",
+            on_click="ignore",
+        )
         buttons[2].download_button(
-            texts.REPORTS_XLSX, lambda: export("xlsx"), file_name=f"{stem}.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="reports_download_xlsx",
-            on_click="ignore")
-        buttons[3].download_button(texts.REPORTS_JSON, lambda: export("json"), file_name=f"{stem}.json",
-                                   mime="application/json", key="reports_download_json", on_click="ignore")
+            texts.REPORTS_XLSX,
+            lambda: export("xlsx"),
+            file_name=f"{stem}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key="reports_download_xlsx",
+            on_click="ignore",
+        )
+        buttons[3].download_button(
+            texts.REPORTS_JSON,
+            lambda: export("json"),
+            file_name=f"{stem}.json",
+            mime="application/json",
+            key="reports_download_json",
+            on_click="ignore",
+        )
 
     st.markdown(f"#### {texts.REPORTS_PREVIEW}")
     charts = report_charts.report_charts(report)
@@ -139,8 +183,9 @@ with Session(resources.engine()) as session:
     st.subheader(texts.DOCS_HEADER)
     st.caption(texts.DOCS_CAPTION)
     try:
-        schedule = report_services.document_schedule(site.id, session=session, fixtures=fixtures, today=today,
-                                                      actor=page_common.current_actor())
+        schedule = report_services.document_schedule(
+            site.id, session=session, fixtures=fixtures, today=today, actor=page_common.current_actor()
+        )
     except AccessDenied as exc:
         schedule = []
         st.error(str(exc))
@@ -148,16 +193,35 @@ with Session(resources.engine()) as session:
         st.dataframe(pd.DataFrame(report_services.schedule_rows(schedule)), hide_index=True, width="stretch")
         made = {r.report_id: r for r in schedule if r.document is not None and r.period_start is not None}
         if made:
-            chosen = made[st.selectbox(texts.DOCS_COL_DOCUMENT, list(made), format_func=lambda i: made[i].label,
-                                       key=f"reports_document_{site.id}")]
+            chosen = made[
+                st.selectbox(
+                    texts.DOCS_COL_DOCUMENT,
+                    list(made),
+                    format_func=lambda i: made[i].label,
+                    key=f"reports_document_{site.id}",
+                )
+            ]
             start = chosen.period_start
             try:
                 document = report_services.build_document(
-                    site.id, chosen.report_id, session=session, fixtures=fixtures, today=today,
-                    contractor=contractor_services.contractor(session=session).name, day=start,
-                    month=(start.year, start.month), year=start.year, actor=actor)
-                st.download_button(texts.REPORTS_PDF, report_services.report_pdf(document), mime="application/pdf",
-                                   file_name=report_services.document_stem(document, chosen.report_id) + ".pdf",
-                                   key="reports_document_pdf", icon=":material/picture_as_pdf:")
+                    site.id,
+                    chosen.report_id,
+                    session=session,
+                    fixtures=fixtures,
+                    today=today,
+                    contractor=contractor_services.contractor(session=session).name,
+                    day=start,
+                    month=(start.year, start.month),
+                    year=start.year,
+                    actor=actor,
+                )
+                st.download_button(
+                    texts.REPORTS_PDF,
+                    report_services.report_pdf(document),
+                    mime="application/pdf",
+                    file_name=report_services.document_stem(document, chosen.report_id) + ".pdf",
+                    key="reports_document_pdf",
+                    icon=":material/picture_as_pdf:",
+                )
             except (ReportUnavailable, AccessDenied) as exc:
                 st.warning(str(exc))

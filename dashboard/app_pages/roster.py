@@ -1,4 +1,5 @@
 """勤務表: pick a site and week, solve in the background, inspect, adjust, re-roster, publish, share."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -53,8 +54,15 @@ def flash(level: str, text: str) -> None:
 
 def problem_for(absences=frozenset()):
     with Session(engine) as session:
-        return roster_services.build_problem(fixtures, site.id, week, absences, session=session,
-                                staffing=staffing_model(site.id, fingerprint(site)), actor=actor)
+        return roster_services.build_problem(
+            fixtures,
+            site.id,
+            week,
+            absences,
+            session=session,
+            staffing=staffing_model(site.id, fingerprint(site)),
+            actor=actor,
+        )
 
 
 def start_job(label: str, note: str, absences=frozenset(), previous=None, locked=frozenset()) -> None:
@@ -65,8 +73,16 @@ def start_job(label: str, note: str, absences=frozenset(), previous=None, locked
         return
     try:
         _, started = roster_services.start_solve(
-            problem, engine=engine, runner=runner, actor=actor, label=label, note=note, previous=previous,
-            locked=locked, time_limit=float(st.session_state.get("roster_time_limit", 10)))
+            problem,
+            engine=engine,
+            runner=runner,
+            actor=actor,
+            label=label,
+            note=note,
+            previous=previous,
+            locked=locked,
+            time_limit=float(st.session_state.get("roster_time_limit", 10)),
+        )
     except DatabaseBusy as exc:
         flash("error", texts.DB_BUSY.format(seconds=exc.waited))
         return
@@ -87,8 +103,12 @@ with st.expander(texts.ROSTER_REQUIREMENTS):
     closed = [f"{d:%m-%d}（{texts.WEEKDAYS[d.weekday()]}）" for d in base_problem.dates if d not in base_problem.days]
     if closed:
         st.caption(texts.ROSTER_CLOSED_DAYS.format(days="、".join(closed)))
-    st.dataframe(pd.DataFrame(roster_services.requirement_rows(base_problem)), hide_index=True, width="stretch",
-                 key="roster_requirements")
+    st.dataframe(
+        pd.DataFrame(roster_services.requirement_rows(base_problem)),
+        hide_index=True,
+        width="stretch",
+        key="roster_requirements",
+    )
 
 # --- solve --------------------------------------------------------------------------------------
 st.subheader(texts.ROSTER_SOLVE_HEADER)
@@ -120,8 +140,9 @@ with right:
         st.rerun()
     if st.button(texts.COPY_BUTTON, key="roster_copy", disabled=running or not may_edit):
         try:
-            copied = resources.write(lambda session: roster_services.copy_previous_week(base_problem, session=session,
-                                                                            actor=actor))
+            copied = resources.write(
+                lambda session: roster_services.copy_previous_week(base_problem, session=session, actor=actor)
+            )
         except (roster_services.CopyRefused, DatabaseBusy) as exc:
             st.error(texts.DB_BUSY.format(seconds=exc.waited) if isinstance(exc, DatabaseBusy) else str(exc))
         else:
@@ -139,8 +160,7 @@ def show_job(view) -> None:
     if view.running:
         if view.history:
             st.altair_chart(roster_charts.progress_chart(view.history), width="stretch")
-        st.button(texts.ROSTER_STOP, key="roster_stop", on_click=stop_job,
-                  disabled=not may_edit or view.stop_requested)
+        st.button(texts.ROSTER_STOP, key="roster_stop", on_click=stop_job, disabled=not may_edit or view.stop_requested)
 
 
 @st.fragment(run_every=1.0)
@@ -186,8 +206,12 @@ if work is None or work["key"] != (site.id, week, version):
         stored = roster_services.load_version(site.id, week, version, session=session, actor=actor)
         stored_changes = roster_services.version_changes(site.id, week, version, session=session, actor=actor)
     problem = problem_for(set(stored.absences))
-    work = {"key": (site.id, week, version), "roster": roster_services.roster_for_work(stored, problem), "edits": [],
-            "changes": stored_changes}
+    work = {
+        "key": (site.id, week, version),
+        "roster": roster_services.roster_for_work(stored, problem),
+        "edits": [],
+        "changes": stored_changes,
+    }
     st.session_state["roster_work"] = work
 roster = work["roster"]
 problem = problem_for(set(roster.absences))
@@ -203,15 +227,22 @@ if work["edits"]:
 if work["changes"] and not work["edits"]:
     with st.expander(texts.ROSTER_CHANGES, expanded=True):
         st.markdown(roster_services.change_summary(work["changes"]))
-        st.dataframe(pd.DataFrame(roster_services.change_rows(work["changes"], problem)), hide_index=True,
-                     width="stretch",
-                     key="roster_changes")
+        st.dataframe(
+            pd.DataFrame(roster_services.change_rows(work["changes"], problem)),
+            hide_index=True,
+            width="stretch",
+            key="roster_changes",
+        )
 
 # --- the roster ---------------------------------------------------------------------------------
 open_days = sorted(problem.days)
 st.subheader(texts.ROSTER_TIMELINE)
-day = st.selectbox(texts.ROSTER_PICK_DAY, open_days,
-                   format_func=lambda d: f"{d:%m-%d}（{texts.WEEKDAYS[d.weekday()]}）", key="roster_day")
+day = st.selectbox(
+    texts.ROSTER_PICK_DAY,
+    open_days,
+    format_func=lambda d: f"{d:%m-%d}（{texts.WEEKDAYS[d.weekday()]}）",
+    key="roster_day",
+)
 rows = roster_services.timeline_rows(roster, problem, day)
 if rows:
     st.altair_chart(roster_charts.timeline_chart(rows), width="stretch")
@@ -223,10 +254,15 @@ activities = list(dict.fromkeys(r["activity"] for r in coverage))
 grid = st.columns(2)
 for index, activity in enumerate(activities):
     grid[index % 2].altair_chart(
-        roster_charts.coverage_chart([r for r in coverage if r["activity"] == activity], activity), width="stretch")
+        roster_charts.coverage_chart([r for r in coverage if r["activity"] == activity], activity), width="stretch"
+    )
 with st.expander(texts.ROSTER_WEEK_TABLE, expanded=False):
-    st.dataframe(pd.DataFrame(roster_services.week_grid_rows(roster, problem)), hide_index=True, width="stretch",
-                 key="roster_week_table")
+    st.dataframe(
+        pd.DataFrame(roster_services.week_grid_rows(roster, problem)),
+        hide_index=True,
+        width="stretch",
+        key="roster_week_table",
+    )
 
 st.subheader(texts.ROSTER_ISSUES)
 if roster.violations:
@@ -234,10 +270,15 @@ if roster.violations:
 else:
     st.success(texts.ROSTER_ALL_OK)
 left, right = st.columns([3, 1])
-left.dataframe(pd.DataFrame(roster_services.issue_rows(evaluation, problem)), hide_index=True, width="stretch",
-               key="roster_issues")
-right.dataframe(pd.DataFrame(roster_services.penalty_summary(evaluation)), hide_index=True, width="stretch",
-                key="roster_penalty_summary")
+left.dataframe(
+    pd.DataFrame(roster_services.issue_rows(evaluation, problem)), hide_index=True, width="stretch", key="roster_issues"
+)
+right.dataframe(
+    pd.DataFrame(roster_services.penalty_summary(evaluation)),
+    hide_index=True,
+    width="stretch",
+    key="roster_penalty_summary",
+)
 
 # --- manual edits -------------------------------------------------------------------------------
 staff_ids = [m.id for m in problem.staff]
@@ -252,8 +293,9 @@ def day_name(date: dt.date) -> str:
 
 
 st.subheader(texts.ROSTER_EDIT_HEADER)
-kind = st.radio(texts.EDIT_KIND, list(texts.EDIT_KINDS), format_func=texts.EDIT_KINDS.get, horizontal=True,
-                key="roster_edit_kind")
+kind = st.radio(
+    texts.EDIT_KIND, list(texts.EDIT_KINDS), format_func=texts.EDIT_KINDS.get, horizontal=True, key="roster_edit_kind"
+)
 cols = st.columns(4)
 who = cols[0].selectbox(texts.EDIT_PERSON, staff_ids, format_func=person, key="roster_edit_staff")
 date = cols[1].selectbox(texts.EDIT_DATE, open_days, format_func=day_name, key="roster_edit_date")
@@ -264,15 +306,24 @@ times = list(range(low, high + SLOT, SLOT))
 if kind in ("move", "add", "activity"):
     start_default = shift.start if shift and shift.start in times else times[0]
     end_default = shift.end if shift and shift.end in times else times[-1]
-    edit["start"] = cols[2].selectbox(texts.EDIT_START, times, index=times.index(start_default), format_func=hhmm,
-                                      key=f"roster_edit_start_{who}_{date}")
-    edit["end"] = cols[3].selectbox(texts.EDIT_END, times, index=times.index(end_default), format_func=hhmm,
-                                    key=f"roster_edit_end_{who}_{date}")
+    edit["start"] = cols[2].selectbox(
+        texts.EDIT_START,
+        times,
+        index=times.index(start_default),
+        format_func=hhmm,
+        key=f"roster_edit_start_{who}_{date}",
+    )
+    edit["end"] = cols[3].selectbox(
+        texts.EDIT_END, times, index=times.index(end_default), format_func=hhmm, key=f"roster_edit_end_{who}_{date}"
+    )
 if kind == "activity":
     choices = [a.id.value for a in site.activities] + ["preparation"]
-    edit["activity"] = st.selectbox(texts.EDIT_ACTIVITY, choices,
-                                    format_func=lambda a: roster_services.activity_label(problem, a),
-                                    key="roster_edit_activity")
+    edit["activity"] = st.selectbox(
+        texts.EDIT_ACTIVITY,
+        choices,
+        format_func=lambda a: roster_services.activity_label(problem, a),
+        key="roster_edit_activity",
+    )
 if kind == "swap":
     others = [s for s in staff_ids if s != who]
     edit["other"] = cols[2].selectbox(texts.EDIT_OTHER, others, format_func=person, key="roster_edit_other")
@@ -288,14 +339,23 @@ if buttons[0].button(texts.EDIT_APPLY, key="roster_edit_apply", type="primary", 
         level = "error" if outcome.new_violations() else "success"
         text = outcome.message()
         if outcome.new_violations():
-            text += "\n\n" + texts.EDIT_NEW_VIOLATION + "\n" + "\n".join(
-                f"- {v['label']}: {roster_services.plain(v['message'], problem)}" for v in outcome.new_violations())
+            text += (
+                "\n\n"
+                + texts.EDIT_NEW_VIOLATION
+                + "\n"
+                + "\n".join(
+                    f"- {v['label']}: {roster_services.plain(v['message'], problem)}" for v in outcome.new_violations()
+                )
+            )
         flash(level, text)
         st.rerun()
 if buttons[1].button(texts.EDIT_SAVE, key="roster_edit_save", disabled=not work["edits"] or not may_edit):
     try:  # a write session, retried while the live counters hold the lock
-        saved = resources.write(lambda session: roster_services.save_version(
-            roster, problem, texts.NOTE_EDITED, session=session, actor=actor))
+        saved = resources.write(
+            lambda session: roster_services.save_version(
+                roster, problem, texts.NOTE_EDITED, session=session, actor=actor
+            )
+        )
     except DatabaseBusy as exc:
         st.error(texts.DB_BUSY.format(seconds=exc.waited))
     else:
@@ -316,18 +376,32 @@ absent_day = cols[1].selectbox(texts.ABSENT_DATE, open_days, format_func=day_nam
 lock_before = cols[2].checkbox(texts.LOCK_BEFORE, value=True, key="roster_lock_before")
 shift_keys = [f"{s.staff_id}|{s.date.isoformat()}" for s in sorted(roster.shifts, key=lambda s: (s.date, s.staff_id))]
 locks = st.multiselect(
-    texts.LOCKS, shift_keys, key="roster_locks", placeholder=texts.CHOOSE,
-    format_func=lambda k: f"{day_name(dt.date.fromisoformat(k.split('|')[1]))} {person(k.split('|')[0])}")
+    texts.LOCKS,
+    shift_keys,
+    key="roster_locks",
+    placeholder=texts.CHOOSE,
+    format_func=lambda k: f"{day_name(dt.date.fromisoformat(k.split('|')[1]))} {person(k.split('|')[0])}",
+)
 locked_pairs = {(k.split("|")[0], dt.date.fromisoformat(k.split("|")[1])) for k in locks}
 cols = st.columns(2)
 if cols[0].button(texts.REROSTER, key="roster_reroster", type="primary", disabled=running or not may_edit):
     absences, locked = roster_services.reroster_plan(roster, absent, absent_day, lock_before, locked_pairs)
-    start_job(texts.ROSTER_LABEL_REROSTER, texts.NOTE_REROSTER.format(who=person(absent), date=day_name(absent_day)),
-              absences, previous=roster, locked=locked)
+    start_job(
+        texts.ROSTER_LABEL_REROSTER,
+        texts.NOTE_REROSTER.format(who=person(absent), date=day_name(absent_day)),
+        absences,
+        previous=roster,
+        locked=locked,
+    )
     st.rerun()
 if cols[1].button(texts.RESOLVE_LOCKED, key="roster_resolve", disabled=running or not locks or not may_edit):
-    start_job(texts.ROSTER_LABEL_RESOLVE, texts.NOTE_RESOLVED.format(n=len(locked_pairs)), set(roster.absences),
-              previous=roster, locked=frozenset(locked_pairs))
+    start_job(
+        texts.ROSTER_LABEL_RESOLVE,
+        texts.NOTE_RESOLVED.format(n=len(locked_pairs)),
+        set(roster.absences),
+        previous=roster,
+        locked=frozenset(locked_pairs),
+    )
     st.rerun()
 
 # --- publish and compare ------------------------------------------------------------------------
@@ -335,11 +409,16 @@ st.subheader(texts.ROSTER_PUBLISH_HEADER)
 st.caption(texts.ROSTER_PUBLISH_HELP)
 if roster.violations:
     st.warning(texts.ROSTER_PUBLISH_WARN)
-if st.button(texts.ROSTER_PUBLISH, key="roster_publish", type="primary",
-             disabled=bool(work["edits"]) or not may_publish):
+if st.button(
+    texts.ROSTER_PUBLISH, key="roster_publish", type="primary", disabled=bool(work["edits"]) or not may_publish
+):
     try:  # a write session, retried while the live counters hold the lock
-        flash("success", resources.write(lambda session: roster_services.publish_version(
-            site.id, week, version, session=session, actor=actor)))
+        flash(
+            "success",
+            resources.write(
+                lambda session: roster_services.publish_version(site.id, week, version, session=session, actor=actor)
+            ),
+        )
     except DatabaseBusy as exc:
         st.error(texts.DB_BUSY.format(seconds=exc.waited))
     except roster_services.UnknownRecord as exc:
@@ -350,10 +429,12 @@ if work["edits"]:
     st.caption(texts.ROSTER_PUBLISH_BLOCKED)
 if len(options) > 1:
     cols = st.columns(2)
-    first = cols[0].selectbox(texts.COMPARE_FIRST, options, index=1, format_func=lambda v: f"版{v}",
-                              key="roster_compare_a")
-    second = cols[1].selectbox(texts.COMPARE_SECOND, options, index=0, format_func=lambda v: f"版{v}",
-                               key="roster_compare_b")
+    first = cols[0].selectbox(
+        texts.COMPARE_FIRST, options, index=1, format_func=lambda v: f"版{v}", key="roster_compare_a"
+    )
+    second = cols[1].selectbox(
+        texts.COMPARE_SECOND, options, index=0, format_func=lambda v: f"版{v}", key="roster_compare_b"
+    )
     with Session(engine) as session:
         a = roster_services.load_version(site.id, week, first, session=session, actor=actor)
         b = roster_services.load_version(site.id, week, second, session=session, actor=actor)
@@ -375,22 +456,37 @@ stem = roster_services.file_stem(problem, version)
 def _roster_file(fmt: str, staff_id: str | None = None) -> bytes:
     """Built when the button is pressed: each download (staff names inside) is audited."""
     with Session(engine) as session:
-        return roster_services.export_roster(roster, problem, fmt, session=session, version_label=version_text,
-                                staff_id=staff_id, actor=actor)
+        return roster_services.export_roster(
+            roster, problem, fmt, session=session, version_label=version_text, staff_id=staff_id, actor=actor
+        )
 
 
 cols = st.columns(3)
-cols[0].download_button(texts.DOWNLOAD_PDF, lambda: _roster_file("pdf"),
-                        file_name=f"{stem}.pdf", mime="application/pdf", key="roster_dl_pdf", on_click="ignore")
-cols[1].download_button(texts.DOWNLOAD_ROSTER_XLSX, lambda: _roster_file("xlsx"),
-                        file_name=f"{stem}.xlsx",
-                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        key="roster_dl_xlsx", on_click="ignore")
+cols[0].download_button(
+    texts.DOWNLOAD_PDF,
+    lambda: _roster_file("pdf"),
+    file_name=f"{stem}.pdf",
+    mime="application/pdf",
+    key="roster_dl_pdf",
+    on_click="ignore",
+)
+cols[1].download_button(
+    texts.DOWNLOAD_ROSTER_XLSX,
+    lambda: _roster_file("xlsx"),
+    file_name=f"{stem}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="roster_dl_xlsx",
+    on_click="ignore",
+)
 ics_person = cols[2].selectbox(texts.ICS_PERSON, staff_ids, format_func=person, key="roster_ics_staff")
-cols[2].download_button(texts.DOWNLOAD_ICS.format(name=problem.member(ics_person).name),
-                        lambda: _roster_file("ics", ics_person),
-                        file_name=f"{stem}_{ics_person}.ics", mime="text/calendar", key="roster_dl_ics",
-                        on_click="ignore")
+cols[2].download_button(
+    texts.DOWNLOAD_ICS.format(name=problem.member(ics_person).name),
+    lambda: _roster_file("ics", ics_person),
+    file_name=f"{stem}_{ics_person}.ics",
+    mime="text/calendar",
+    key="roster_dl_ics",
+    on_click="ignore",
+)
 
 # --- re-import of an edited workbook (issue 18) -------------------------------------------------
 if may_edit:
@@ -399,8 +495,11 @@ if may_edit:
         upload = st.file_uploader(texts.ROSTER_IMPORT_FILE, type=["xlsx"], key="roster_import_file")
         if st.button(texts.ROSTER_IMPORT_BUTTON, key="roster_import", disabled=upload is None or running):
             try:  # a write session, retried while the live counters hold the lock
-                imported = resources.write(lambda session: roster_services.import_roster_version(
-                    problem, upload.getvalue(), upload.name, session=session, actor=actor))
+                imported = resources.write(
+                    lambda session: roster_services.import_roster_version(
+                        problem, upload.getvalue(), upload.name, session=session, actor=actor
+                    )
+                )
             except RosterImportError as exc:
                 st.error(texts.ROSTER_IMPORT_REFUSED + "\n" + "\n".join(f"- {e.text()}" for e in exc.errors))
             except DatabaseBusy as exc:

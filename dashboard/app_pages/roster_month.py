@@ -1,4 +1,5 @@
 """勤務表（月）: the published rosters of a month, one row per person, hours and overtime."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,12 +23,12 @@ with left:
 with Session(resources.engine()) as session:
     today = local(clock.now(session)).date()
 months = [(today.replace(day=1) + dt.timedelta(days=32 * i)).replace(day=1) for i in range(-3, 3)]
-first = right.selectbox(texts.MONTH_PICK, months, index=3, format_func=lambda d: f"{d.year}年{d.month}月",
-                        key="month_month")
+first = right.selectbox(
+    texts.MONTH_PICK, months, index=3, format_func=lambda d: f"{d.year}年{d.month}月", key="month_month"
+)
 try:
     with Session(resources.engine()) as session:
-        view = month_services.published_month(fixtures, site_id, first.year, first.month, session=session,
-                                              actor=actor)
+        view = month_services.published_month(fixtures, site_id, first.year, first.month, session=session, actor=actor)
 except (AccessDenied, month_services.MonthInputError) as exc:
     st.error(str(exc))
     st.stop()
@@ -39,6 +40,10 @@ rows = month_services.month_rows(view)
 if rows:
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="month_table")
     site_name = fixtures.sites[site_id].name
-    st.download_button(texts.MONTH_DOWNLOAD, month_services.month_xlsx(view, site_name),
-                       file_name=f"{site_id}-{first:%Y-%m}-roster.xlsx", key="month_download",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    st.download_button(
+        texts.MONTH_DOWNLOAD,
+        month_services.month_xlsx(view, site_name),
+        file_name=f"{site_id}-{first:%Y-%m}-roster.xlsx",
+        key="month_download",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )

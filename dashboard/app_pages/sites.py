@@ -1,4 +1,5 @@
 """拠点: every site's contract, counters and a month calendar of open days and hours."""
+
 from __future__ import annotations
 
 import pandas as pd

@@ -1,4 +1,5 @@
 """現況: every site at a glance, refreshed every few seconds, with the rules broken now."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -23,7 +24,8 @@ def live_status() -> None:
     with Session(resources.engine()) as session:
         statuses = status_services.all_statuses(fixtures, session=session, now=clock.now(session), actor=actor)
         late_reports = incident_services.overdue_everywhere(  # issue 17: incidents not reported in time
-            session=session, fixtures=fixtures, now=clock.now(session), actor=actor)
+            session=session, fixtures=fixtures, now=clock.now(session), actor=actor
+        )
     alerts = [a for s in statuses for a in s.alerts]
     for alert in alerts:
         name = fixtures.sites[alert.site_id].name
@@ -38,7 +40,7 @@ def live_status() -> None:
             st.markdown(f"**{card['title']}**　{card['state']}")
             figures = list(card["figures"].items())
             for start in range(0, len(figures), 4):
-                for column, (label, value) in zip(st.columns(4), figures[start:start + 4]):
+                for column, (label, value) in zip(st.columns(4), figures[start : start + 4]):
                     column.metric(label, value)
             st.caption("　".join(card["lines"]))
 

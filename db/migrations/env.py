@@ -1,6 +1,7 @@
 """Alembic environment. db/migrate.py passes an open connection in config.attributes
 ["connection"]; the alembic CLI path (no connection) builds an engine from sqlalchemy.url or
 DATABASE_URL."""
+
 from alembic import context
 from sqlalchemy import Connection
 from sqlmodel.sql.sqltypes import AutoString

@@ -1,4 +1,5 @@
 """The cap per slot and activity: seats or lines."""
+
 from __future__ import annotations
 
 

@@ -1,5 +1,6 @@
 """Soft, when re-rostering: per 15 minutes of a shift or break that moves from the previous
 version (|on − before| + |break − before's break|, slot by slot, as the checker counts it)."""
+
 from __future__ import annotations
 
 from core.roster import SLOT

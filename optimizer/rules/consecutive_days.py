@@ -1,5 +1,6 @@
 """At most labour.max_consecutive_work_days days in a row, the previous week's published days
 counted as constants."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,7 +24,7 @@ def build(v) -> list:
                 day = v.days.get((member.id, date))
                 line.append((offset, day.worked if day is not None else 0))
         for i in range(len(line) - limit):
-            window = line[i:i + limit + 1]
+            window = line[i : i + limit + 1]
             if window[-1][0] >= 0:
                 v.model.add(sum(x for _, x in window) <= limit)
     return []

@@ -1,4 +1,5 @@
 """Soft: each person's week near their contract hours, per 15 minutes away."""
+
 from __future__ import annotations
 
 from core.roster import SLOT

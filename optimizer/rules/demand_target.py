@@ -1,4 +1,5 @@
 """Soft: the demand-based target per slot and activity; under and over it are priced."""
+
 from __future__ import annotations
 
 from core.roster_rules.ids import RuleId

@@ -1,5 +1,6 @@
 """The contract floor per slot and activity, elastic at HARD_SHORTFALL_WEIGHT (the strict solve
 pins the slack to what nobody entitled could cover)."""
+
 from __future__ import annotations
 
 from core.roster_rules.ids import RuleId

@@ -1,4 +1,5 @@
 """At least staffing.min_on_site people working in every public slot, whatever they do; elastic."""
+
 from __future__ import annotations
 
 from core.roster_rules.headcount import applies  # noqa: F401 (the profile switch)

@@ -1,5 +1,6 @@
 """Work before opening and after closing (staffing.outside_hours): `required` is elastic like the
 floors, `priced` costs weights.outside_hours per missing person-slot."""
+
 from __future__ import annotations
 
 from core.roster_rules.ids import RuleId

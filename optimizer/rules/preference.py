@@ -1,4 +1,5 @@
 """Soft: wished days off and early/late wishes, per day against a wish."""
+
 from __future__ import annotations
 
 from core.calendar import weekday_of

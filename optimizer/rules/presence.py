@@ -1,4 +1,5 @@
 """The manager (or deputy) on site and not on break whenever the public is served; elastic."""
+
 from __future__ import annotations
 
 from core.roster_rules.ids import RuleId

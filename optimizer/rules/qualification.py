@@ -1,6 +1,7 @@
 """Skills and qualification per activity (activities[].requires_qualification with
 staffing.agent_qualification; Tamano §5(4)). Enforced through each person's options per slot:
 the variables never offer an activity the person may not do, so no count can include them."""
+
 from __future__ import annotations
 
 from core.roster_rules.qualification import applies  # noqa: F401 (the profile switch)

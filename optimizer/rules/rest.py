@@ -1,5 +1,6 @@
 """labour.min_rest_hours_between_shifts between consecutive days' shifts, the previous week's
 published Sunday included (its end is a constant)."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """Soft: per start time beyond a person's first in the week."""
+
 from __future__ import annotations
 
 from core.roster_rules.ids import RuleId

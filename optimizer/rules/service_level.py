@@ -1,6 +1,7 @@
 """The answer-rate floor per slot (Erlang A agents on the profile's basis month); elastic, so a
 week that cannot reach it still gives the roster that falls shortest, and the checker reports
 the answer rate it gives."""
+
 from __future__ import annotations
 
 from core.roster_rules.ids import RuleId

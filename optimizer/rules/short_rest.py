@@ -1,4 +1,5 @@
 """Soft: a night of rest under [roster] rest_goal_hours (the previous week's Sunday included)."""
+
 from __future__ import annotations
 
 import datetime as dt

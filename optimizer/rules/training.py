@@ -1,5 +1,6 @@
 """Trained before working (staffing.training_before_work; Kawanishi §8(3)ア, Fujieda §8(2)①,
 Ageo §5(5)④, Seto §7(2)イ): a person works no day before completing the training."""
+
 from __future__ import annotations
 
 from core.roster_rules.training import applies  # noqa: F401 (the profile switch)

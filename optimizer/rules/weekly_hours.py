@@ -1,4 +1,5 @@
 """At most labour.max_weekly_hours of work a week (plus the overtime cap if allowed)."""
+
 from __future__ import annotations
 
 from core.roster import SLOT

@@ -9,6 +9,7 @@ reads or writes, as designed in the tables below (written out here, not read fro
   calling it is refused with AccessDenied before its body runs, or passes the check, as designed.
 The row-id use cases, whose site comes from the stored row, are proved on a real database in
 test_row_sites.py."""
+
 from __future__ import annotations
 
 import importlib
@@ -26,11 +27,27 @@ P = Permission
 
 ROLES = {
     Role.ADMIN: set(Permission),
-    Role.SUPERVISOR: {P.VIEW_SITES, P.VIEW_LIVE, P.OPERATE_COUNTER, P.RECORD_ATTENDANCE, P.VIEW_STAFF, P.VIEW_ROSTER,
-                      P.VIEW_REPORTS, P.EXPORT_REPORTS, P.EDIT_RECORDS},
+    Role.SUPERVISOR: {
+        P.VIEW_SITES,
+        P.VIEW_LIVE,
+        P.OPERATE_COUNTER,
+        P.RECORD_ATTENDANCE,
+        P.VIEW_STAFF,
+        P.VIEW_ROSTER,
+        P.VIEW_REPORTS,
+        P.EXPORT_REPORTS,
+        P.EDIT_RECORDS,
+    },
     Role.CLERK: {P.VIEW_SITES, P.VIEW_LIVE, P.OPERATE_COUNTER},
-    Role.SCHEDULER: {P.VIEW_SITES, P.VIEW_LIVE, P.VIEW_STAFF, P.EDIT_STAFF, P.VIEW_ROSTER, P.EDIT_ROSTER,
-                     P.PUBLISH_ROSTER},
+    Role.SCHEDULER: {
+        P.VIEW_SITES,
+        P.VIEW_LIVE,
+        P.VIEW_STAFF,
+        P.EDIT_STAFF,
+        P.VIEW_ROSTER,
+        P.EDIT_ROSTER,
+        P.PUBLISH_ROSTER,
+    },
     Role.CITY_VIEWER: {P.VIEW_SITES, P.VIEW_LIVE, P.VIEW_REPORTS, P.EXPORT_REPORTS},
 }
 
@@ -145,13 +162,35 @@ DESIGN = {
 # through a checked use case); it opens no session and reads nothing stored.
 PURE = "pure: computes from its arguments only, reads and writes nothing stored"
 UNDECORATED = {
-    **{f"services.{n}": PURE for n in (
-        "site_rows", "month_days", "staffing_lines", "stream_label", "month_forecast_rows", "open_days",
-        "month_daily_rows", "default_forecast_date", "closed_reason", "day_arrival_rows", "requirement_rows",
-        "capped_messages")},
-    **{f"live_services.{n}": PURE for n in (
-        "site_profile", "site_day", "procedure_of", "documents_for", "counter_names", "counter_name",
-        "next_service_day")},
+    **{
+        f"services.{n}": PURE
+        for n in (
+            "site_rows",
+            "month_days",
+            "staffing_lines",
+            "stream_label",
+            "month_forecast_rows",
+            "open_days",
+            "month_daily_rows",
+            "default_forecast_date",
+            "closed_reason",
+            "day_arrival_rows",
+            "requirement_rows",
+            "capped_messages",
+        )
+    },
+    **{
+        f"live_services.{n}": PURE
+        for n in (
+            "site_profile",
+            "site_day",
+            "procedure_of",
+            "documents_for",
+            "counter_names",
+            "counter_name",
+            "next_service_day",
+        )
+    },
     **{f"status_services.{n}": PURE for n in ("alerts", "status_cards")},
     "report_services.free_text": PURE,
     "report_services.document_stem": PURE,
@@ -165,20 +204,58 @@ UNDECORATED = {
     "staff_record_services.csv_bytes": PURE,
     "status_services.booth_waits": PURE,
     "designation_services.missing_sqlite_file": PURE,
-    **{f"designation_services.{n}": "the calendar as the city announced it (designated days): contract data every "
-                                    "page and command reads, nothing personal" for n in (
-        "with_designations", "with_stored_designations", "site_profile")},
+    **{
+        f"designation_services.{n}": "the calendar as the city announced it (designated days): contract data every "
+        "page and command reads, nothing personal"
+        for n in ("with_designations", "with_stored_designations", "site_profile")
+    },
     "contractor_services.contractor": "the contractor's own company details, printed on every report anyone may "
-                                      "read: nothing personal, nothing bound to a site",
-    **{f"report_services.{n}": PURE for n in (
-        "tokyo_today", "report_json", "report_pdf", "report_csv", "report_xlsx", "file_stem", "display_rows",
-        "due_rows")},
-    **{f"roster_services.{n}": PURE for n in (
-        "staff_table_rows", "week_options", "default_week", "week_label", "names_of", "person_label",
-        "requirement_rows", "timeline_rows", "coverage_rows", "week_grid_rows", "plain", "issue_rows",
-        "penalty_summary", "apply_edit", "compare_rows", "change_summary", "change_rows", "reroster_plan",
-        "roster_for_work", "sheet_for", "export_pdf", "export_xlsx", "export_ics", "file_stem", "job_message",
-        "roster_changes", "unknown_absentees")},
+    "read: nothing personal, nothing bound to a site",
+    **{
+        f"report_services.{n}": PURE
+        for n in (
+            "tokyo_today",
+            "report_json",
+            "report_pdf",
+            "report_csv",
+            "report_xlsx",
+            "file_stem",
+            "display_rows",
+            "due_rows",
+        )
+    },
+    **{
+        f"roster_services.{n}": PURE
+        for n in (
+            "staff_table_rows",
+            "week_options",
+            "default_week",
+            "week_label",
+            "names_of",
+            "person_label",
+            "requirement_rows",
+            "timeline_rows",
+            "coverage_rows",
+            "week_grid_rows",
+            "plain",
+            "issue_rows",
+            "penalty_summary",
+            "apply_edit",
+            "compare_rows",
+            "change_summary",
+            "change_rows",
+            "reroster_plan",
+            "roster_for_work",
+            "sheet_for",
+            "export_pdf",
+            "export_xlsx",
+            "export_ics",
+            "file_stem",
+            "job_message",
+            "roster_changes",
+            "unknown_absentees",
+        )
+    },
     "user_services.sign_in": "the sign-in itself: there is no actor before it (it checks the password)",
     "user_services.sign_in_identity": "OIDC sign-in: the identity provider vouches, no actor before it",
     "user_services.sign_out": "ends the caller's own session; audits it, reads nothing",
@@ -206,9 +283,11 @@ def test_every_public_use_case_is_decorated_or_justified():
     plain = {k for k, f in _public_functions() if not hasattr(f, "permission")}
     assert plain == set(UNDECORATED), (
         f"undecorated and not justified: {sorted(plain - set(UNDECORATED))}; "
-        f"listed but gone or decorated: {sorted(set(UNDECORATED) - plain)}")
+        f"listed but gone or decorated: {sorted(set(UNDECORATED) - plain)}"
+    )
     assert decorated == set(DESIGN), (
-        f"decorated but not in DESIGN: {sorted(decorated - set(DESIGN))}; missing: {sorted(set(DESIGN) - decorated)}")
+        f"decorated but not in DESIGN: {sorted(decorated - set(DESIGN))}; missing: {sorted(set(DESIGN) - decorated)}"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(DESIGN))
@@ -271,8 +350,7 @@ def test_role_use_case_site_cell(name, role, site):
     func = getattr(importlib.import_module(f"dashboard.{module}"), attr)
     actor = Actor(f"{role.value}-tamano", role, frozenset({"tamano"}))
     args, kwargs = _arguments(func, func.site_arg, site)
-    allowed = (DESIGN[name] in ROLES[role] and (func.site_arg is None or site == "tamano")
-               and name not in ALL_SITES_ONLY)
+    allowed = DESIGN[name] in ROLES[role] and (func.site_arg is None or site == "tamano") and name not in ALL_SITES_ONLY
     try:
         func(*args, actor=actor, **kwargs)
     except AccessDenied:

@@ -1,4 +1,5 @@
 """Accounts, lock-out and the audit filters on SQLite and PostgreSQL alike."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,13 +29,21 @@ def test_accounts_lock_out_and_audit(initialised):
             us.sign_in("sup", "long enough pw", session=session, now=NOW, settings=settings)
         us.change_password("sup", "a new password", session=session, actor=SYSTEM, now=NOW)  # lifts the lock
         assert us.sign_in("sup", "a new password", session=session, now=NOW, settings=settings) == Actor(
-            "sup", Role.SUPERVISOR, frozenset({"seto", "tamano"}))
+            "sup", Role.SUPERVISOR, frozenset({"seto", "tamano"})
+        )
         assert us.sign_in("boss", "long enough pw", session=session, now=NOW).sites is None
         listed = {u.login: u for u in us.list_users(session=session, actor=SYSTEM)}
         assert listed["sup"].failed_attempts == 0 and listed["sup"].locked_until is None
         entries = aus.audit_entries(session=session, actor=SYSTEM, action="login_locked")
         assert [e.actor for e in entries] == ["sup"]
         assert [e.action for e in aus.audit_entries(session=session, actor=SYSTEM, user="sup")][::-1] == [
-            "login_failed", "login_failed", "login_locked", "login_failed", "login"]
-        assert [e.detail["login"] for e in aus.audit_entries(session=session, actor=SYSTEM, user="system",
-                                                              action="user_password")] == ["sup"]
+            "login_failed",
+            "login_failed",
+            "login_locked",
+            "login_failed",
+            "login",
+        ]
+        assert [
+            e.detail["login"]
+            for e in aus.audit_entries(session=session, actor=SYSTEM, user="system", action="user_password")
+        ] == ["sup"]

@@ -1,5 +1,6 @@
 """bench/best_known.json: every stored figure is re-checked from its stored roster by the
 independent checker; recording only ever lowers a figure and only from an accepted roster."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -54,16 +55,20 @@ def test_the_stored_roster_has_the_stored_penalty_and_no_hard_violation(fixtures
     assert {"date", "time_limit", "relative_gap", "workers", "reproducible", "seconds"} <= set(found)
 
 
-@pytest.mark.parametrize("key,entry", [(k, e) for k, e in ENTRIES if e["kind"] == "scale_copy"],
-                         ids=[k for k, e in ENTRIES if e["kind"] == "scale_copy"])
+@pytest.mark.parametrize(
+    "key,entry",
+    [(k, e) for k, e in ENTRIES if e["kind"] == "scale_copy"],
+    ids=[k for k, e in ENTRIES if e["kind"] == "scale_copy"],
+)
 def test_a_scale_roster_renamed_to_another_copy_scores_the_same(fixtures, key, entry):
     """One figure per site serves its four copies: the renamed roster is just as good on each."""
     week = dt.date.fromisoformat(entry["week_start"])
     text = gzip.decompress((best_known.DEFAULT_PATH.parent / entry["roster"]).read_bytes()).decode()
     for copy in range(2, SCALE_COPIES + 1):
         problem = scale_problem(fixtures, entry["site"], week, copy)
-        renamed = json.loads(text.replace("-c1", f"-c{copy}").replace(f'"{entry["site"]}_1"',
-                                                                       f'"{entry["site"]}_{copy}"'))
+        renamed = json.loads(
+            text.replace("-c1", f"-c{copy}").replace(f'"{entry["site"]}_1"', f'"{entry["site"]}_{copy}"')
+        )
         roster = Roster.from_json(renamed)
         assert roster.site_id == problem.site.id
         assert check(roster, problem) == []
@@ -79,6 +84,7 @@ def test_the_scale_best_known_is_the_sum_over_the_twenty_sites(fixtures, weeks):
 
 
 # --- recording ------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def store_path(tmp_path):
@@ -115,10 +121,12 @@ def test_record_keeps_the_lower_figure_whatever_the_order(holiday, store_path):
         path = store_path.parent / f"order{id(order)}" / "best_known.json"
         path.parent.mkdir()
         store = best_known.load(path)
-        first = best_known.record(store, path, week.key, problem, fingerprint(problem), order[0], {"n": 1},
-                                  _about(week))
-        second = best_known.record(store, path, week.key, problem, fingerprint(problem), order[1], {"n": 2},
-                                   _about(week))
+        first = best_known.record(
+            store, path, week.key, problem, fingerprint(problem), order[0], {"n": 1}, _about(week)
+        )
+        second = best_known.record(
+            store, path, week.key, problem, fingerprint(problem), order[1], {"n": 2}, _about(week)
+        )
         assert first.recorded and first.reason == "recorded"
         assert store["weeks"][week.key]["penalty"] == low
         assert second.recorded == (second.penalty < first.penalty)
@@ -154,8 +162,15 @@ def test_record_best_writes_the_store_with_the_command_and_settings(fixtures, tm
     shutil.copy(best_known.DEFAULT_PATH, path)
     shutil.copytree(best_known.DEFAULT_PATH.parent / "best_known", tmp_path / "best_known")
     before = json.loads(path.read_text())
-    result = record_best(fixtures, 3, "madoguchi bench roster --record-best --time-limit 3", sites=["fujieda"],
-                         weeks=["holiday"], scale=False, store_path=path)
+    result = record_best(
+        fixtures,
+        3,
+        "madoguchi bench roster --record-best --time-limit 3",
+        sites=["fujieda"],
+        weeks=["holiday"],
+        scale=False,
+        store_path=path,
+    )
     after = json.loads(path.read_text())
     (outcome,) = result["outcomes"]
     key = outcome["key"]
@@ -166,4 +181,5 @@ def test_record_best_writes_the_store_with_the_command_and_settings(fixtures, tm
     else:
         assert after["weeks"][key] == before["weeks"][key]
     assert {k: v for k, v in after["weeks"].items() if k != key} == {
-        k: v for k, v in before["weeks"].items() if k != key}
+        k: v for k, v in before["weeks"].items() if k != key
+    }

@@ -1,5 +1,6 @@
 """`madoguchi bench roster` from the command line: the per-week JSON, the filters, the README table
 made from the JSON, and bad input refused with exit code 2."""
+
 from __future__ import annotations
 
 import json
@@ -10,8 +11,22 @@ from bench import best_known
 from bench.roster_table import COLUMNS, render
 from dashboard.cli import main
 
-WEEK_FIELDS = {"site", "week_start", "kind", "penalty", "best_bound", "proven_gap", "best_known", "gap_to_best_known",
-               "seconds", "first_acceptable_seconds", "hard_violations", "status", "staff", "absences"}
+WEEK_FIELDS = {
+    "site",
+    "week_start",
+    "kind",
+    "penalty",
+    "best_bound",
+    "proven_gap",
+    "best_known",
+    "gap_to_best_known",
+    "seconds",
+    "first_acceptable_seconds",
+    "hard_violations",
+    "status",
+    "staff",
+    "absences",
+}
 
 
 @pytest.fixture(scope="module")
@@ -22,8 +37,21 @@ def run(tmp_path_factory):
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        code = main(["bench", "roster", "--sites", "fujieda", "--weeks", "holiday,leave", "--no-scale",
-                     "--reproducible", "--time-limit", "2", "--json"])
+        code = main(
+            [
+                "bench",
+                "roster",
+                "--sites",
+                "fujieda",
+                "--weeks",
+                "holiday,leave",
+                "--no-scale",
+                "--reproducible",
+                "--time-limit",
+                "2",
+                "--json",
+            ]
+        )
     assert code == 0
     path = tmp_path_factory.mktemp("bench") / "run.json"
     path.write_text(out.getvalue(), encoding="utf-8")
@@ -67,15 +95,18 @@ def test_a_week_not_applicable_gets_a_note():
     assert "ageo: no weekend week (no such day)." in render(result)
 
 
-@pytest.mark.parametrize("argv,words", [
-    (["--sites", "osaka"], "unknown site osaka"),
-    (["--sites", ","], "(none given)"),
-    (["--weeks", "summer"], "'summer' is neither a kind"),
-    (["--weeks", "2027-02-02"], "2027-02-02 is not a Monday"),
-    (["--time-limit", "0"], "--time-limit"),
-    (["--scale-time-limit", "-1"], "--scale-time-limit"),
-    (["--sites", "fujieda", "--weeks", "2025-06-02"], "2025-06-02 is no benchmark week"),
-])
+@pytest.mark.parametrize(
+    "argv,words",
+    [
+        (["--sites", "osaka"], "unknown site osaka"),
+        (["--sites", ","], "(none given)"),
+        (["--weeks", "summer"], "'summer' is neither a kind"),
+        (["--weeks", "2027-02-02"], "2027-02-02 is not a Monday"),
+        (["--time-limit", "0"], "--time-limit"),
+        (["--scale-time-limit", "-1"], "--scale-time-limit"),
+        (["--sites", "fujieda", "--weeks", "2025-06-02"], "2025-06-02 is no benchmark week"),
+    ],
+)
 def test_bad_options_are_refused_with_exit_code_2(argv, words, capsys):
     assert main(["bench", "roster", "--no-scale", *argv]) == 2
     assert words in capsys.readouterr().err

@@ -1,6 +1,7 @@
 """Nothing in the solver reads the best-known figures: no module of the product mentions them or
 imports `bench` (the `madoguchi bench` commands in dashboard/cli.py excepted, inside their own
 functions), and a real solve opens no file under bench/ and loads no bench module."""
+
 from __future__ import annotations
 
 import ast
@@ -31,9 +32,12 @@ def _bench_imports(tree: ast.AST) -> list[tuple[int, str]]:
 
 
 def test_no_product_module_mentions_the_best_known_figures():
-    offences = [f"{path.relative_to(ROOT)} mentions {word}"
-                for path in _product_files()
-                for word in WORDS if word in path.read_text(encoding="utf-8").lower()]
+    offences = [
+        f"{path.relative_to(ROOT)} mentions {word}"
+        for path in _product_files()
+        for word in WORDS
+        if word in path.read_text(encoding="utf-8").lower()
+    ]
     assert not offences, "\n".join(offences)
 
 
@@ -83,8 +87,15 @@ print(json.dumps({"opened": opened, "bench_modules": sorted(m for m in sys.modul
 
 def test_a_solve_opens_nothing_under_bench_and_loads_no_bench_module():
     env = {**os.environ, "MADOGUCHI_REPRODUCIBLE": "1"}
-    out = subprocess.run([sys.executable, "-c", SOLVE_AND_WATCH, str(ROOT / "bench"), str(ROOT / "fixtures")],
-                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", SOLVE_AND_WATCH, str(ROOT / "bench"), str(ROOT / "fixtures")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["shifts"] > 0, "the watched solve found no roster: the check proved nothing"
     assert result["opened"] == []
@@ -94,8 +105,15 @@ def test_a_solve_opens_nothing_under_bench_and_loads_no_bench_module():
 def test_the_watch_sees_a_read_of_the_best_known_file():
     """The same audit hook does report reading bench/best_known.json (so the test above can fail)."""
     script = SOLVE_AND_WATCH.split("from core.fixtures")[0] + (
-        "from bench import best_known\nbest_known.load()\nprint(json.dumps({'opened': opened}))\n")
-    out = subprocess.run([sys.executable, "-c", script, str(ROOT / "bench"), str(ROOT / "fixtures")],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120, check=True)
+        "from bench import best_known\nbest_known.load()\nprint(json.dumps({'opened': opened}))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(ROOT / "bench"), str(ROOT / "fixtures")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     opened = json.loads(out.stdout.strip().splitlines()[-1])["opened"]
     assert str((ROOT / "bench" / "best_known.json").resolve()) in opened

@@ -1,5 +1,6 @@
 """The benchmark's site weeks follow the documented rules (bench/roster_weeks.py), read from the
 contract calendar and the staff fixture; the scale scenario's copies are one problem up to names."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -67,8 +68,11 @@ def test_weekend_and_holiday_weeks_have_what_their_kind_says(fixtures, weeks):
             assert weekend, f"{week.key}: no open Saturday or Sunday"
         if week.kind == "holiday":
             assert has_weekday_holiday(site, week.week_start)
-            holidays = [week.week_start + dt.timedelta(days=i) for i in range(5)
-                        if national_holiday(week.week_start + dt.timedelta(days=i))]
+            holidays = [
+                week.week_start + dt.timedelta(days=i)
+                for i in range(5)
+                if national_holiday(week.week_start + dt.timedelta(days=i))
+            ]
             assert holidays
             problem = problem_of(fixtures, week)
             keeps_open = {d.id for d in site.day_types if not d.when.except_national_holidays}

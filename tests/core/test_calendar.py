@@ -1,4 +1,5 @@
 """The operating calendar, pinned to real dates of each contract."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +10,6 @@ from core.calendar import SiteCalendar, in_year_end, national_holiday, selects
 from core.site_profile import ActivityId, SiteProfile
 
 D = dt.date.fromisoformat
-
 
 
 def calendar(fixtures, site_id: str) -> SiteCalendar:

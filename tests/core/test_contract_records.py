@@ -1,5 +1,6 @@
 """Pure rules of issue 17: attendance days and comparison, staffing from attendance, designated
 days laid over a profile, city booking files, reminders due."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,8 +24,12 @@ def _t(clock: str) -> dt.datetime:
 
 
 def test_a_day_needs_stamps_in_order():
-    stamps = [Stamp("a", DAY, StampKind.CLOCK_OUT, _t("17:00")), Stamp("a", DAY, StampKind.CLOCK_IN, _t("09:00")),
-              Stamp("a", DAY, StampKind.BREAK_START, _t("12:00")), Stamp("a", DAY, StampKind.BREAK_END, _t("12:45"))]
+    stamps = [
+        Stamp("a", DAY, StampKind.CLOCK_OUT, _t("17:00")),
+        Stamp("a", DAY, StampKind.CLOCK_IN, _t("09:00")),
+        Stamp("a", DAY, StampKind.BREAK_START, _t("12:00")),
+        Stamp("a", DAY, StampKind.BREAK_END, _t("12:45")),
+    ]
     day = build_day("a", DAY, stamps)
     assert (day.state, day.worked_minutes, day.break_minutes) == (DayState.FINISHED, 480 - 45, 45)
     with pytest.raises(SequenceError):
@@ -32,19 +37,29 @@ def test_a_day_needs_stamps_in_order():
 
 
 def test_compare_names_late_absent_early_and_unplanned():
-    planned = [PlannedShift("a", DAY, dt.time(9), dt.time(17)), PlannedShift("b", DAY, dt.time(9), dt.time(17)),
-               PlannedShift("c", DAY, dt.time(9), dt.time(17))]
-    actual = [build_day("a", DAY, [Stamp("a", DAY, StampKind.CLOCK_IN, _t("09:06")),
-                                   Stamp("a", DAY, StampKind.CLOCK_OUT, _t("16:00"))]),
-              build_day("c", DAY, [Stamp("c", DAY, StampKind.CLOCK_IN, _t("09:05"))]),
-              build_day("d", DAY, [Stamp("d", DAY, StampKind.CLOCK_IN, _t("10:00"))])]
+    planned = [
+        PlannedShift("a", DAY, dt.time(9), dt.time(17)),
+        PlannedShift("b", DAY, dt.time(9), dt.time(17)),
+        PlannedShift("c", DAY, dt.time(9), dt.time(17)),
+    ]
+    actual = [
+        build_day(
+            "a",
+            DAY,
+            [Stamp("a", DAY, StampKind.CLOCK_IN, _t("09:06")), Stamp("a", DAY, StampKind.CLOCK_OUT, _t("16:00"))],
+        ),
+        build_day("c", DAY, [Stamp("c", DAY, StampKind.CLOCK_IN, _t("09:05"))]),
+        build_day("d", DAY, [Stamp("d", DAY, StampKind.CLOCK_IN, _t("10:00"))]),
+    ]
     found = {(d.staff_id, d.kind.value, d.minutes) for d in compare(planned, actual, grace_minutes=5)}
     assert found == {("a", "late", 6), ("a", "left_early", 60), ("b", "absent", 0), ("d", "unplanned", 0)}
 
 
 def test_staffing_uses_attendance_on_its_days_only():
-    plan = [ShiftRecord(DAY, "manager", True, 540, 1020, staff_id="a", activities=((540, 1020, "window"),)),
-            ShiftRecord(DAY + dt.timedelta(days=1), "manager", True, 540, 1020, staff_id="a")]
+    plan = [
+        ShiftRecord(DAY, "manager", True, 540, 1020, staff_id="a", activities=((540, 1020, "window"),)),
+        ShiftRecord(DAY + dt.timedelta(days=1), "manager", True, 540, 1020, staff_id="a"),
+    ]
     shifts, source = effective_shifts(plan, [AttendanceRecord(DAY, "a", "manager", True, 600, 900)])
     assert source.attendance_days == {DAY} and source.planned_days == {DAY + dt.timedelta(days=1)}
     actual = next(s for s in shifts if s.date == DAY)
@@ -53,8 +68,10 @@ def test_staffing_uses_attendance_on_its_days_only():
 
 def test_designations_add_and_remove_dates_idempotently(fixtures):
     profile = fixtures.site("kawanishi")
-    changes = [dd.Designation("holiday_opening", dt.date(2026, 12, 19), dd.Action.ADD),
-               dd.Designation("holiday_opening", dt.date(2026, 12, 12), dd.Action.REMOVE)]
+    changes = [
+        dd.Designation("holiday_opening", dt.date(2026, 12, 19), dd.Action.ADD),
+        dd.Designation("holiday_opening", dt.date(2026, 12, 12), dd.Action.REMOVE),
+    ]
     once = dd.apply(profile, changes)
     assert dd.apply(once, changes) == once
     dates = dd.dates_of(once, "holiday_opening")
@@ -72,6 +89,9 @@ def test_city_booking_file_errors_by_row_and_column(fixtures):
 
 
 def test_reminders_fall_due_after_the_period_and_again_after_each_reminder():
-    cards = [WaitingCard(1, "A", dt.date(2026, 10, 1)), WaitingCard(2, "B", dt.date(2026, 10, 1), (dt.date(2026, 11, 1),))]
+    cards = [
+        WaitingCard(1, "A", dt.date(2026, 10, 1)),
+        WaitingCard(2, "B", dt.date(2026, 10, 1), (dt.date(2026, 11, 1),)),
+    ]
     assert [c.reference for c in due_reminders(cards, after_days=30, today=dt.date(2026, 10, 31))] == ["A"]
     assert [c.reference for c in due_reminders(cards, after_days=30, today=dt.date(2026, 12, 1))] == ["A", "B"]

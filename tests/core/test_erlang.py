@@ -1,5 +1,6 @@
 """Queueing maths for staffing: published reference values, exact identities, properties, and a
 discrete-event simulation of the Erlang A queue."""
+
 from __future__ import annotations
 
 import heapq
@@ -99,8 +100,9 @@ def _exact_erlang_c(load: Fraction, n: int) -> Fraction:
     return top / (sum(load**k / math.factorial(k) for k in range(n)) + top)
 
 
-@pytest.mark.parametrize(("calls", "aht", "n"), [(200, 180, 11), (200, 180, 14), (90, 240, 7),
-                                                  (3600, 60, 75), (1000, 360, 120)])
+@pytest.mark.parametrize(
+    ("calls", "aht", "n"), [(200, 180, 11), (200, 180, 14), (90, 240, 7), (3600, 60, 75), (1000, 360, 120)]
+)
 def test_erlang_c_equals_exact_rational_closed_form(calls, aht, n):
     load = Fraction(calls) * aht / 3600
     exact = _exact_erlang_c(load, n)
@@ -115,8 +117,7 @@ def test_erlang_c_equals_exact_rational_closed_form(calls, aht, n):
 # Erlang A: exact identities and limits
 
 
-@pytest.mark.parametrize(("calls", "aht", "n"), [(200, 180, 12), (200, 180, 14), (600, 300, 40),
-                                                  (600, 300, 55)])
+@pytest.mark.parametrize(("calls", "aht", "n"), [(200, 180, 12), (200, 180, 14), (600, 300, 40), (600, 300, 55)])
 def test_erlang_a_with_patience_equal_to_handling_time_is_poisson(calls, aht, n):
     # With theta = mu every caller in the system leaves at rate mu, whether served or waiting,
     # so the number in system is Poisson(A), as in M/M/infinity (Palm; Mandelbaum & Zeltyn 2007).
@@ -163,8 +164,14 @@ def test_erlang_a_is_stable_beyond_the_erlang_c_limit():
 def test_zero_calls_and_zero_agents():
     assert erlang_c(0, 180, 0, 20) == QueueFigures(0, 0.0, 1.0, 0.0, 0.0)
     assert erlang_a(0, 180, 3, 20, 60).to_json() == {
-        "agents": 3, "p_wait": 0.0, "service_level": 1.0, "asa_seconds": 0.0, "occupancy": 0.0,
-        "p_abandon": 0.0, "answer_rate": 1.0}
+        "agents": 3,
+        "p_wait": 0.0,
+        "service_level": 1.0,
+        "asa_seconds": 0.0,
+        "occupancy": 0.0,
+        "p_abandon": 0.0,
+        "answer_rate": 1.0,
+    }
     assert erlang_c(10, 180, 0, 20).p_wait == 1.0
     a = erlang_a(10, 180, 0, 20, 60)
     assert (a.p_wait, a.p_abandon, a.answer_rate, a.service_level, a.asa_seconds) == (1, 1, 0, 0, math.inf)
@@ -176,17 +183,33 @@ def test_zero_calls_and_zero_agents():
 
 def test_to_json_keys():
     assert set(erlang_c(200, 180, 14, 20).to_json()) == {
-        "agents", "p_wait", "service_level", "asa_seconds", "occupancy"}
+        "agents",
+        "p_wait",
+        "service_level",
+        "asa_seconds",
+        "occupancy",
+    }
     assert set(erlang_a(200, 180, 14, 20, 300).to_json()) == {
-        "agents", "p_wait", "service_level", "asa_seconds", "occupancy", "p_abandon", "answer_rate"}
+        "agents",
+        "p_wait",
+        "service_level",
+        "asa_seconds",
+        "occupancy",
+        "p_abandon",
+        "answer_rate",
+    }
 
 
 def test_large_loads_are_finite_and_quick():
     # 500 Erlangs: 10 000 calls/h of 180 s.
     start = time.perf_counter()
-    for fn, args in [(erlang_c, (10_000, 180, 600, 20)), (erlang_a, (10_000, 180, 600, 20, 300)),
-                     (erlang_a, (10_000, 180, 450, 20, 300)), (erlang_c, (10_000, 180, 520, 20)),
-                     (erlang_c, (36_000, 180, 1850, 20))]:
+    for fn, args in [
+        (erlang_c, (10_000, 180, 600, 20)),
+        (erlang_a, (10_000, 180, 600, 20, 300)),
+        (erlang_a, (10_000, 180, 450, 20, 300)),
+        (erlang_c, (10_000, 180, 520, 20)),
+        (erlang_c, (36_000, 180, 1850, 20)),
+    ]:
         f = fn(*args)
         values = [v for v in f.to_json().values() if v is not None]
         assert all(math.isfinite(v) for v in values), (fn.__name__, args, f)
@@ -221,20 +244,23 @@ def test_unreachable_target_raises_domain_error():
         agents_for_answer_rate(400, 180, 0.99, 60, max_agents=20)
 
 
-@pytest.mark.parametrize(("call", "fragment"), [
-    (lambda: erlang_c(-1, 180, 14, 20), "calls_per_hour"),
-    (lambda: erlang_c(float("nan"), 180, 14, 20), "calls_per_hour"),
-    (lambda: erlang_c(200, 0, 14, 20), "aht_seconds must be a finite number > 0, got 0"),
-    (lambda: erlang_c(200, -5, 14, 20), "aht_seconds"),
-    (lambda: erlang_c(200, 180, -1, 20), "agents must be a whole number >= 0, got -1"),
-    (lambda: erlang_c(200, 180, 2.5, 20), "agents"),
-    (lambda: erlang_c(200, 180, 14, -1), "target_seconds must be >= 0 seconds, got -1"),
-    (lambda: erlang_a(200, 180, 14, 20, 0), "patience_seconds must be a finite number > 0, got 0"),
-    (lambda: erlang_a(200, 180, 14, 20, -3), "patience_seconds"),
-    (lambda: erlang_a(200, 180, 14, 20, "300"), "patience_seconds"),
-    (lambda: agents_for_service_level(200, 180, 20, 1.5), "target_service_level"),
-    (lambda: agents_for_answer_rate(200, 180, 0, 60), "target_answer_rate"),
-])
+@pytest.mark.parametrize(
+    ("call", "fragment"),
+    [
+        (lambda: erlang_c(-1, 180, 14, 20), "calls_per_hour"),
+        (lambda: erlang_c(float("nan"), 180, 14, 20), "calls_per_hour"),
+        (lambda: erlang_c(200, 0, 14, 20), "aht_seconds must be a finite number > 0, got 0"),
+        (lambda: erlang_c(200, -5, 14, 20), "aht_seconds"),
+        (lambda: erlang_c(200, 180, -1, 20), "agents must be a whole number >= 0, got -1"),
+        (lambda: erlang_c(200, 180, 2.5, 20), "agents"),
+        (lambda: erlang_c(200, 180, 14, -1), "target_seconds must be >= 0 seconds, got -1"),
+        (lambda: erlang_a(200, 180, 14, 20, 0), "patience_seconds must be a finite number > 0, got 0"),
+        (lambda: erlang_a(200, 180, 14, 20, -3), "patience_seconds"),
+        (lambda: erlang_a(200, 180, 14, 20, "300"), "patience_seconds"),
+        (lambda: agents_for_service_level(200, 180, 20, 1.5), "target_service_level"),
+        (lambda: agents_for_answer_rate(200, 180, 0, 60), "target_answer_rate"),
+    ],
+)
 def test_bad_input_names_the_argument(call, fragment):
     with pytest.raises(ValueError, match=fragment):
         call()
@@ -321,8 +347,13 @@ def test_erlang_a_tends_to_erlang_c_for_any_stable_queue(calls, aht, target, spa
 
 
 @settings(max_examples=60, deadline=None)
-@given(calls_st, aht_st, st.floats(min_value=5, max_value=60), st.floats(min_value=0.5, max_value=0.95),
-       st.one_of(st.none(), patience_st))
+@given(
+    calls_st,
+    aht_st,
+    st.floats(min_value=5, max_value=60),
+    st.floats(min_value=0.5, max_value=0.95),
+    st.one_of(st.none(), patience_st),
+)
 def test_staffing_is_minimal(calls, aht, target, goal, patience):
     n = agents_for_service_level(calls, aht, target, goal, patience_seconds=patience)
 
@@ -382,15 +413,17 @@ def simulate(calls_per_hour, aht, n, target, patience, n_calls, seed, batches=30
         per_batch["asa_seconds"].append(wait[b][ans].mean())
         span = arrivals[b[-1]] - arrivals[b[0]]
         per_batch["occupancy"].append(services[b][ans].sum() / (n * span))
-    return {k: (float(np.mean(v)), float(np.std(v, ddof=1) / math.sqrt(batches)))
-            for k, v in per_batch.items()}
+    return {k: (float(np.mean(v)), float(np.std(v, ddof=1) / math.sqrt(batches))) for k, v in per_batch.items()}
 
 
-@pytest.mark.parametrize("case", [
-    (200, 180, 14, 20, 300),   # the worked example with 300 s patience
-    (280, 180, 14, 20, 120),   # 14 Erlangs on 14 agents: only abandonment keeps it stable
-    (400, 240, 20, 30, 60),    # 26.7 Erlangs on 20 agents, impatient callers
-])
+@pytest.mark.parametrize(
+    "case",
+    [
+        (200, 180, 14, 20, 300),  # the worked example with 300 s patience
+        (280, 180, 14, 20, 120),  # 14 Erlangs on 14 agents: only abandonment keeps it stable
+        (400, 240, 20, 30, 60),  # 26.7 Erlangs on 20 agents, impatient callers
+    ],
+)
 def test_erlang_a_matches_simulation(case):
     calls, aht, n, target, patience = case
     sim = simulate(calls, aht, n, target, patience, n_calls=1_000_000, seed=20240611)

@@ -1,4 +1,5 @@
 """Demand forecast: contract figures spread over days and slots, and the seasonal method on records."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,7 +11,6 @@ from core.forecast import DemandModel, holdout_error, seasonal_daily_forecast
 from core.site_profile import ActivityId
 
 D = dt.date.fromisoformat
-
 
 
 def model(fixtures, site_id):

@@ -1,5 +1,6 @@
 """Issue 16 as pure functions: figures that cannot mislead (window use, notices, verdicts with
 their figures, checklist records), the site catalogue, and the documents' schedule."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,18 +31,37 @@ def _busy_month(site_id: str, fixtures, rostered: list[dt.date]) -> ReportData:
     for day in days:
         for counter in ("窓口1", "窓口2"):
             for hour in range(9, 16):
-                tickets.append(TicketRecord(day, "card_issuance", "done", at(day, hour), called_at=at(day, hour, 1),
-                                            started_at=at(day, hour, 2), finished_at=at(day, hour, 59), counter=counter))
+                tickets.append(
+                    TicketRecord(
+                        day,
+                        "card_issuance",
+                        "done",
+                        at(day, hour),
+                        called_at=at(day, hour, 1),
+                        started_at=at(day, hour, 2),
+                        finished_at=at(day, hour, 59),
+                        counter=counter,
+                    )
+                )
     shifts = [ShiftRecord(day, "manager", True, 525, 1035, ((720, 765),), ((525, 1035, "window"),)) for day in rostered]
-    return ReportData(site_id, NOV, dt.date(2026, 11, 30), tickets=tickets, shifts=shifts, rostered_dates=set(rostered),
-                      staff_by_role={"manager": 1, "deputy": 1, "agent": 2})
+    return ReportData(
+        site_id,
+        NOV,
+        dt.date(2026, 11, 30),
+        tickets=tickets,
+        shifts=shifts,
+        rostered_dates=set(rostered),
+        staff_by_role={"manager": 1, "deputy": 1, "agent": 2},
+    )
 
 
 def test_window_use_compares_like_with_like_on_a_partly_rostered_month(fixtures):
     site = fixtures.site("kawanishi")
     rostered = [dt.date(2026, 11, 4), dt.date(2026, 11, 5), dt.date(2026, 11, 6)]
     data = _busy_month("kawanishi", fixtures, rostered)
-    report = monthly_report(site, fixtures.catalogue, data, monthly_period(site, 2026, 11, dt.date(2026, 12, 8)), contractor="受託者")
+    report = monthly_report(
+        site, fixtures.catalogue, data, monthly_period(site, 2026, 11, dt.date(2026, 12, 8)), contractor="受託者"
+    )
     staffing = report.table("staffing")
     share = staffing.value("勤務表の窓口配置に対する稼働の割合(%)")
     planned = staffing.value("勤務表の窓口配置（人時、勤務表のある日）")
@@ -56,7 +76,13 @@ def test_window_use_compares_like_with_like_on_a_partly_rostered_month(fixtures)
 
 def test_window_share_is_unavailable_without_a_roster(fixtures):
     site = fixtures.site("kawanishi")
-    report = monthly_report(site, fixtures.catalogue, _busy_month("kawanishi", fixtures, []), monthly_period(site, 2026, 11, dt.date(2026, 12, 8)), contractor="受託者")
+    report = monthly_report(
+        site,
+        fixtures.catalogue,
+        _busy_month("kawanishi", fixtures, []),
+        monthly_period(site, 2026, 11, dt.date(2026, 12, 8)),
+        contractor="受託者",
+    )
     staffing = report.table("staffing")
     assert staffing.value("勤務表の窓口配置に対する稼働の割合(%)") is None
     assert "算出できません" in staffing.note
@@ -69,7 +95,9 @@ def test_a_site_without_the_clause_never_shows_a_payment_verdict(fixtures):
     status = notice_status(seto, late, dt.date(2026, 11, 30))
     assert status.payment is None and not status.payment_stopped_now and status.plan_due is None
     data = ReportData("seto", NOV, dt.date(2026, 11, 30), notices=[late])
-    table = monthly_report(seto, fixtures.catalogue, data, monthly_period(seto, 2026, 11, dt.date(2026, 12, 8)), contractor="受託者").table("notices")
+    table = monthly_report(
+        seto, fixtures.catalogue, data, monthly_period(seto, 2026, 11, dt.date(2026, 12, 8)), contractor="受託者"
+    ).table("notices")
     assert "支払" not in table.columns
     assert not any("停止" in str(v) for row in table.rows for v in row)
     assert "支払の判定は行いません" in table.note
@@ -79,20 +107,39 @@ def test_kawanishi_cycle_has_the_city_steps_and_its_payment_clause(fixtures):
     site = fixtures.site("kawanishi")
     notice = NoticeRecord(1, dt.date(2026, 11, 2), "受付誤り", plan_submitted_on=dt.date(2026, 11, 6))
     assert notice_status(site, notice, dt.date(2026, 11, 10)).status == "計画書提出済（市の了承待ち）"
-    approved = NoticeRecord(1, dt.date(2026, 11, 2), "受付誤り", plan_submitted_on=dt.date(2026, 11, 6),
-                            plan_approved_on=dt.date(2026, 11, 9))
+    approved = NoticeRecord(
+        1,
+        dt.date(2026, 11, 2),
+        "受付誤り",
+        plan_submitted_on=dt.date(2026, 11, 6),
+        plan_approved_on=dt.date(2026, 11, 9),
+    )
     status = notice_status(site, approved, dt.date(2026, 11, 10))
-    assert status.status == "計画書了承済・改善実施中" and status.payment.startswith("停止なし") and "§1.1" in status.payment
+    assert (
+        status.status == "計画書了承済・改善実施中"
+        and status.payment.startswith("停止なし")
+        and "§1.1" in status.payment
+    )
     data = ReportData("kawanishi", NOV, dt.date(2026, 11, 30), notices=[approved])
-    table = monthly_report(site, fixtures.catalogue, data, monthly_period(site, 2026, 11, dt.date(2026, 12, 8)), contractor="受託者").table("notices")
+    table = monthly_report(
+        site, fixtures.catalogue, data, monthly_period(site, 2026, 11, dt.date(2026, 12, 8)), contractor="受託者"
+    ).table("notices")
     assert "計画書了承" in table.columns and "支払" in table.columns
 
 
 def test_answer_rate_verdict_states_its_figures(fixtures):
     site = fixtures.site("ageo")
     day = dt.date(2026, 11, 2)
-    calls = [CallRecord("call_centre", at(day, 9), "booking_entry", answered=i < 17, abandoned=i >= 17) for i in range(20)]
-    report = monthly_report(site, fixtures.catalogue, ReportData("ageo", NOV, dt.date(2026, 11, 30), calls=calls), monthly_period(site, 2026, 11, dt.date(2026, 12, 8)), contractor="受託者")
+    calls = [
+        CallRecord("call_centre", at(day, 9), "booking_entry", answered=i < 17, abandoned=i >= 17) for i in range(20)
+    ]
+    report = monthly_report(
+        site,
+        fixtures.catalogue,
+        ReportData("ageo", NOV, dt.date(2026, 11, 30), calls=calls),
+        monthly_period(site, 2026, 11, dt.date(2026, 12, 8)),
+        contractor="受託者",
+    )
     row = report.table("answer_rate").rows[0]
     assert row[6] == "未達" and "応答17件" in row[7] and "受電20件" in row[7] and "85.0%" in row[7] and "90.0" in row[7]
 
@@ -117,15 +164,31 @@ def test_a_site_procedure_joins_the_catalogue(fixtures):
     from core.site_profile import SiteCatalogue, SiteProcedure
 
     site = fixtures.site("seto")
-    own = SiteCatalogue(procedures=[SiteProcedure(id="mail_out_cards", label="個人番号カードの発送", group="M",
-                                                  service_minutes=5, activity="back_office", clause="§6(9)")])
+    own = SiteCatalogue(
+        procedures=[
+            SiteProcedure(
+                id="mail_out_cards",
+                label="個人番号カードの発送",
+                group="M",
+                service_minutes=5,
+                activity="back_office",
+                clause="§6(9)",
+            )
+        ]
+    )
     merged = for_site(fixtures.catalogue, site.model_copy(update={"catalogue": own}))
     assert merged.procedure("mail_out_cards").label == "個人番号カードの発送"
 
 
 def test_ageo_breakdowns_list_every_topic_and_kind_with_zeros(fixtures):
     site = fixtures.site("ageo")
-    report = monthly_report(site, fixtures.catalogue, ReportData("ageo", NOV, dt.date(2026, 11, 30)), monthly_period(site, 2026, 11, dt.date(2026, 12, 8)), contractor="受託者")
+    report = monthly_report(
+        site,
+        fixtures.catalogue,
+        ReportData("ageo", NOV, dt.date(2026, 11, 30)),
+        monthly_period(site, 2026, 11, dt.date(2026, 12, 8)),
+        contractor="受託者",
+    )
     topics = report.table("call_topics").rows
     assert [r[0][0] for r in topics] == list("アイウエオカキクケ") and all(r[1] == 0 for r in topics)
     assert [r[0][0] for r in report.table("booth_kinds").rows] == list("アイウエ")
@@ -134,7 +197,13 @@ def test_ageo_breakdowns_list_every_topic_and_kind_with_zeros(fixtures):
 def test_checklist_items_state_their_records_or_leave_it_to_the_city(fixtures):
     site = fixtures.site("kawanishi")
     data = _busy_month("kawanishi", fixtures, [dt.date(2026, 11, 4)])
-    rows = monthly_report(site, fixtures.catalogue, data, monthly_period(site, 2026, 11, dt.date(2026, 12, 8)), contractor="受託者").table("checklist").rows
+    rows = (
+        monthly_report(
+            site, fixtures.catalogue, data, monthly_period(site, 2026, 11, dt.date(2026, 12, 8)), contractor="受託者"
+        )
+        .table("checklist")
+        .rows
+    )
     for item, measured, records, verdict in rows:
         if verdict == "市の判断":
             assert "測れません" in measured
@@ -150,13 +219,18 @@ def test_schedule_lists_every_duty_with_deadline_and_status(fixtures):
     for site_id, site in fixtures.sites.items():
         rows = schedule(site, fixtures.catalogue, {}, dt.date(2026, 12, 3))
         assert [r.report_id for r in rows] == [d.id for d in site.reports]
-    kawanishi = {r.report_id: r for r in schedule(fixtures.site("kawanishi"), fixtures.catalogue, {},
-                                                   dt.date(2026, 12, 3))}
+    kawanishi = {
+        r.report_id: r for r in schedule(fixtures.site("kawanishi"), fixtures.catalogue, {}, dt.date(2026, 12, 3))
+    }
     assert kawanishi["organisation_chart"].deadline == dt.date(2026, 9, 30)
     assert kawanishi["organisation_chart"].status == "overdue"
     assert kawanishi["monthly"].deadline is not None and kawanishi["monthly"].status == "due"
-    submitted = schedule(fixtures.site("kawanishi"), fixtures.catalogue,
-                         {("organisation_chart", dt.date(2026, 10, 1)): dt.date(2026, 9, 25)}, dt.date(2026, 12, 3))
+    submitted = schedule(
+        fixtures.site("kawanishi"),
+        fixtures.catalogue,
+        {("organisation_chart", dt.date(2026, 10, 1)): dt.date(2026, 9, 25)},
+        dt.date(2026, 12, 3),
+    )
     assert next(r for r in submitted if r.report_id == "organisation_chart").status == "submitted"
 
 
@@ -167,12 +241,24 @@ def test_a_site_procedure_can_be_offered(fixtures):
     from core.site_profile import ProcedureOffer, SiteCatalogue, SiteProcedure
 
     seto = fixtures.site("seto")
-    own = SiteCatalogue(procedures=[SiteProcedure(id="mail_out_cards", label="個人番号カードの発送（申請時来庁方式）",
-                                                  group="M", service_minutes=5, activity="back_office",
-                                                  clause="§6(9)")])
-    site = seto.model_copy(update={"catalogue": own, "procedures": [*seto.procedures,
-                                                                     ProcedureOffer(id="mail_out_cards",
-                                                                                    activity="back_office")]})
+    own = SiteCatalogue(
+        procedures=[
+            SiteProcedure(
+                id="mail_out_cards",
+                label="個人番号カードの発送（申請時来庁方式）",
+                group="M",
+                service_minutes=5,
+                activity="back_office",
+                clause="§6(9)",
+            )
+        ]
+    )
+    site = seto.model_copy(
+        update={
+            "catalogue": own,
+            "procedures": [*seto.procedures, ProcedureOffer(id="mail_out_cards", activity="back_office")],
+        }
+    )
     day = SiteCalendar(site, fixtures.catalogue).day(dt.date(2027, 1, 18))
     assert "mail_out_cards" in day.procedures
     assert StaffingModel(site, fixtures.catalogue).day(dt.date(2027, 1, 18)).requirements
@@ -186,7 +272,9 @@ def test_meeting_material_judges_only_against_the_contract(fixtures):
     seto, ageo = fixtures.site("seto"), fixtures.site("ageo")
     day = dt.date(2026, 11, 2)
     for site, line, verdict in ((seto, "phone", ""), (ageo, "call_centre", "未達")):
-        calls = [CallRecord(line, at(day, 9 if site is seto else 10), answered=i < 8, abandoned=i >= 8) for i in range(10)]
+        calls = [
+            CallRecord(line, at(day, 9 if site is seto else 10), answered=i < 8, abandoned=i >= 8) for i in range(10)
+        ]
         data = DocumentData(report=ReportData(site.id, NOV, dt.date(2026, 11, 30), calls=calls))
         duty = next(d for d in site.reports if d.document in ("meeting", "completion_notice"))
         period = monthly_period(site, 2026, 11, dt.date(2026, 12, 8))

@@ -1,6 +1,7 @@
 """The report package's seams (issue 13): the checklist's table of measures covers every measure a
 profile may name, the PDF renderer asks its chart provider after each table and prints what it
 gives, and a report is made from the period it is handed."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,8 +29,13 @@ def test_every_measure_a_profile_may_name_has_its_records_and_function():
 def test_kawanishi_checklist_items_come_from_the_measures_table(fixtures):
     site = fixtures.site("kawanishi")
     period = monthly_period(site, 2026, 11, dt.date(2026, 12, 8))
-    rows = monthly_report(site, fixtures.catalogue, ReportData("kawanishi", period.start, period.end), period,
-                          contractor="受託者").table("checklist").rows
+    rows = (
+        monthly_report(
+            site, fixtures.catalogue, ReportData("kawanishi", period.start, period.end), period, contractor="受託者"
+        )
+        .table("checklist")
+        .rows
+    )
     assert len(rows) == len(site.service_standards.performance_checklist)
     records = {m.records for m in MEASURES.values()}
     measured = [r for r in rows if r[3] != "市の判断"]
@@ -49,8 +55,13 @@ def test_the_renderer_asks_the_provider_after_each_table_and_prints_its_images(f
     day = dt.date(2026, 11, 18)
     tickets = [TicketRecord(day, "card_issuance", "done", dt.datetime(2026, 11, 18, 9, tzinfo=TOKYO))]
     period = monthly_period(site, 2026, 11, dt.date(2026, 12, 8))
-    report = monthly_report(site, fixtures.catalogue, ReportData("kawanishi", period.start, period.end,
-                                                                 tickets=tickets), period, contractor="受託者")
+    report = monthly_report(
+        site,
+        fixtures.catalogue,
+        ReportData("kawanishi", period.start, period.end, tickets=tickets),
+        period,
+        contractor="受託者",
+    )
     asked = []
 
     def provider(table):
@@ -67,8 +78,9 @@ def test_the_renderer_asks_the_provider_after_each_table_and_prints_its_images(f
 def test_a_report_is_made_from_the_period_it_is_handed(fixtures):
     site = fixtures.site("kawanishi")
     period = monthly_period(site, 2026, 11, dt.date(2026, 11, 21))  # the running month, clipped to today
-    report = monthly_report(site, fixtures.catalogue, ReportData("kawanishi", period.start, period.end), period,
-                            contractor="受託者")
+    report = monthly_report(
+        site, fixtures.catalogue, ReportData("kawanishi", period.start, period.end), period, contractor="受託者"
+    )
     assert (report.period_start, report.period_end, report.prepared_on) == (period.start, period.end, period.today)
     assert report.period_label == period.label and report.notes[: len(period.notes)] == list(period.notes)
     with pytest.raises(ReportUnavailable, match="まだ終わっていません"):

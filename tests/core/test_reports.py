@@ -1,4 +1,5 @@
 """Report aggregation, periods and deadlines as pure functions over hand-made records."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -58,8 +59,10 @@ def test_kawanishi_deadlines_from_its_profile(fixtures):
 def test_due_items_mark_overdue_and_submitted(fixtures):
     site = fixtures.site("kawanishi")
     today = dt.date(2026, 11, 20)
-    submitted = {("daily", dt.date(2026, 11, 18)): dt.date(2026, 11, 19),
-                 ("daily", dt.date(2026, 11, 16)): dt.date(2026, 11, 18)}
+    submitted = {
+        ("daily", dt.date(2026, 11, 18)): dt.date(2026, 11, 19),
+        ("daily", dt.date(2026, 11, 16)): dt.date(2026, 11, 18),
+    }
     items = {(i.report_id, i.period_start): i for i in due_items(site, fixtures.catalogue, submitted, today)}
     assert items[("daily", dt.date(2026, 11, 18))].status == "submitted"
     assert items[("daily", dt.date(2026, 11, 16))].status == "late"
@@ -77,17 +80,29 @@ def test_outside_contract_and_future_are_clear_answers(fixtures):
     site, catalogue = fixtures.site("kawanishi"), fixtures.catalogue
     empty = ReportData("kawanishi", dt.date(2026, 9, 1), dt.date(2026, 9, 30))
     with pytest.raises(ReportUnavailable, match="契約期間.*外"):
-        monthly_report(site, catalogue, empty, monthly_period(site, 2026, 9, dt.date(2026, 11, 21)), contractor="受託者")
+        monthly_report(
+            site, catalogue, empty, monthly_period(site, 2026, 9, dt.date(2026, 11, 21)), contractor="受託者"
+        )
     with pytest.raises(ReportUnavailable, match="まだ終わっていません"):
-        daily_report(site, catalogue, empty, daily_period(site, dt.date(2026, 11, 25), dt.date(2026, 11, 21)), contractor="受託者")
+        daily_report(
+            site,
+            catalogue,
+            empty,
+            daily_period(site, dt.date(2026, 11, 25), dt.date(2026, 11, 21)),
+            contractor="受託者",
+        )
     with pytest.raises(ReportUnavailable, match="まだ終わっていません"):
-        monthly_report(site, catalogue, empty, monthly_period(site, 2026, 12, dt.date(2026, 11, 21)), contractor="受託者")
+        monthly_report(
+            site, catalogue, empty, monthly_period(site, 2026, 12, dt.date(2026, 11, 21)), contractor="受託者"
+        )
 
 
 def test_a_month_without_records_says_so_and_counts_zero(fixtures):
     site = fixtures.site("kawanishi")
     data = ReportData("kawanishi", dt.date(2026, 10, 1), dt.date(2026, 10, 31))
-    report = monthly_report(site, fixtures.catalogue, data, monthly_period(site, 2026, 10, dt.date(2026, 11, 21)), contractor="受託者")
+    report = monthly_report(
+        site, fixtures.catalogue, data, monthly_period(site, 2026, 10, dt.date(2026, 11, 21)), contractor="受託者"
+    )
     assert not report.has_activity
     assert any("記録" in note and "ありません" in note for note in report.notes)
     summary = report.table("summary")
@@ -99,7 +114,9 @@ def test_a_month_without_records_says_so_and_counts_zero(fixtures):
 def test_the_running_month_is_marked_preliminary(fixtures):
     site = fixtures.site("kawanishi")
     data = ReportData("kawanishi", dt.date(2026, 11, 1), dt.date(2026, 11, 21))
-    report = monthly_report(site, fixtures.catalogue, data, monthly_period(site, 2026, 11, dt.date(2026, 11, 21)), contractor="受託者")
+    report = monthly_report(
+        site, fixtures.catalogue, data, monthly_period(site, 2026, 11, dt.date(2026, 11, 21)), contractor="受託者"
+    )
     assert report.period_end == dt.date(2026, 11, 21)
     assert any("途中集計" in note for note in report.notes)
 
@@ -121,14 +138,24 @@ def test_daily_figures_from_records(fixtures):
         TicketRecord(day, "e_cert_renewal", "no_show", at(day, 10), called_at=at(day, 10, 2)),
         TicketRecord(day, "e_cert_renewal", "waiting", at(day, 16, 50)),
     ]
-    calls = [CallRecord("phone", at(day, 9, 30), "reservation", answered=True),
-             CallRecord("phone", at(day, 10), "inquiry", abandoned=True),
-             CallRecord("phone", at(day, 15), "inquiry", direction="out", answered=True)]
-    data = ReportData("kawanishi", day, day, tickets=tickets, calls=calls,
-                      handoffs=[HandoffRecord(at(day, 9, 30), "proxy", "card_issuance")],
-                      form_counts={day: 37},
-                      incidents=[IncidentRecord(1, "complaint", "waiting", at(day, 11), "待ち時間の苦情")])
-    report = daily_report(site, fixtures.catalogue, data, daily_period(site, day, dt.date(2026, 11, 21)), contractor="受託者")
+    calls = [
+        CallRecord("phone", at(day, 9, 30), "reservation", answered=True),
+        CallRecord("phone", at(day, 10), "inquiry", abandoned=True),
+        CallRecord("phone", at(day, 15), "inquiry", direction="out", answered=True),
+    ]
+    data = ReportData(
+        "kawanishi",
+        day,
+        day,
+        tickets=tickets,
+        calls=calls,
+        handoffs=[HandoffRecord(at(day, 9, 30), "proxy", "card_issuance")],
+        form_counts={day: 37},
+        incidents=[IncidentRecord(1, "complaint", "waiting", at(day, 11), "待ち時間の苦情")],
+    )
+    report = daily_report(
+        site, fixtures.catalogue, data, daily_period(site, day, dt.date(2026, 11, 21)), contractor="受託者"
+    )
     summary = report.table("summary")
     assert summary.value("窓口受付件数") == 4
     assert summary.value("処理完了件数") == 1
@@ -138,8 +165,11 @@ def test_daily_figures_from_records(fixtures):
     assert summary.value("申請書受付枚数") == 37
     assert summary.value("苦情件数") == 1
     # Waits 10, 20 and 2 minutes: mean 10.7, p90 (nearest rank) 20, longest 20.
-    assert (summary.value("窓口の平均待ち時間(分)"), summary.value("窓口の待ち時間 90%値(分)"),
-            summary.value("窓口の最長待ち時間(分)")) == (10.7, 20.0, 20.0)
+    assert (
+        summary.value("窓口の平均待ち時間(分)"),
+        summary.value("窓口の待ち時間 90%値(分)"),
+        summary.value("窓口の最長待ち時間(分)"),
+    ) == (10.7, 20.0, 20.0)
     procedures = {row[0]: row[1:] for row in report.table("procedures").rows}
     assert procedures["マイナンバーカード交付"] == (2, 1, 1, 0, 0)
     assert procedures["電子証明書の発行・更新"] == (2, 0, 0, 1, 1)
@@ -149,12 +179,19 @@ def test_daily_figures_from_records(fixtures):
 
 def test_pre_issuance_breaches_are_listed(fixtures):
     site = fixtures.site("tamano")
-    data = ReportData("tamano", dt.date(2026, 9, 1), dt.date(2026, 9, 30), card_batches=[
-        CardBatchRecord(1, dt.date(2026, 9, 1), 50, dt.date(2026, 9, 7)),
-        CardBatchRecord(2, dt.date(2026, 9, 3), 40, dt.date(2026, 9, 14)),  # 11 days: breach
-        CardBatchRecord(3, dt.date(2026, 9, 20), 30, None),  # 10 days by the 30th: breach
-    ])
-    report = monthly_report(site, fixtures.catalogue, data, monthly_period(site, 2026, 9, dt.date(2026, 11, 21)), contractor="受託者")
+    data = ReportData(
+        "tamano",
+        dt.date(2026, 9, 1),
+        dt.date(2026, 9, 30),
+        card_batches=[
+            CardBatchRecord(1, dt.date(2026, 9, 1), 50, dt.date(2026, 9, 7)),
+            CardBatchRecord(2, dt.date(2026, 9, 3), 40, dt.date(2026, 9, 14)),  # 11 days: breach
+            CardBatchRecord(3, dt.date(2026, 9, 20), 30, None),  # 10 days by the 30th: breach
+        ],
+    )
+    report = monthly_report(
+        site, fixtures.catalogue, data, monthly_period(site, 2026, 9, dt.date(2026, 11, 21)), contractor="受託者"
+    )
     assert report.table("pre_issuance").value("目標超過") == 2
     verdicts = report.table("pre_issuance_batches").column("判定")
     assert verdicts == ["目標内に発送", "超過（11日）", "未発送・超過（10日経過）"]
@@ -178,15 +215,27 @@ def test_checklist_backs_items_with_measured_figures(fixtures):
     site = fixtures.site("kawanishi")
     day = dt.date(2026, 10, 1)
     # The manager on duty 08:45–17:15 with a break 12:00–13:00: presence is short by that hour.
-    shifts = [ShiftRecord(day, "manager", True, 525, 1035, ((720, 780),), ((525, 1035, "window"),)),
-              ShiftRecord(day, "agent", False, 525, 1035, (), ((525, 1035, "reception"),))]
-    data = ReportData("kawanishi", day, day, shifts=shifts, rostered_dates={day},
-                      incidents=[IncidentRecord(1, "incident", "privacy", at(day, 10), "書類の置き忘れ")])
-    report = monthly_report(site, fixtures.catalogue, data, monthly_period(site, 2026, 10, dt.date(2026, 11, 21)), contractor="受託者")
+    shifts = [
+        ShiftRecord(day, "manager", True, 525, 1035, ((720, 780),), ((525, 1035, "window"),)),
+        ShiftRecord(day, "agent", False, 525, 1035, (), ((525, 1035, "reception"),)),
+    ]
+    data = ReportData(
+        "kawanishi",
+        day,
+        day,
+        shifts=shifts,
+        rostered_dates={day},
+        incidents=[IncidentRecord(1, "incident", "privacy", at(day, 10), "書類の置き忘れ")],
+    )
+    report = monthly_report(
+        site, fixtures.catalogue, data, monthly_period(site, 2026, 10, dt.date(2026, 11, 21)), contractor="受託者"
+    )
     staffing = dict(report.table("staffing").rows)
     # Service 09:00–17:00 = 32 slots; 4 of them on break.
     assert staffing["サービス時間中に業務管理者または業務副管理者が在席した割合(%)"] == 87.5
-    checklist = {row[0].split("：")[0] + "：" + row[0].split("：")[1][:6]: row for row in report.table("checklist").rows}
+    checklist = {
+        row[0].split("：")[0] + "：" + row[0].split("：")[1][:6]: row for row in report.table("checklist").rows
+    }
     rows = report.table("checklist").rows
     assert len(rows) == len(site.service_standards.performance_checklist)
     presence = next(r for r in rows if r[0].startswith("責任体制の確立"))

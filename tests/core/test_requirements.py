@@ -1,4 +1,5 @@
 """Staffing requirements: demand, floors and caps, and the contract risks they reveal."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,14 +13,19 @@ from core.site_profile import ActivityId
 D = dt.date.fromisoformat
 
 
-
 def staffing(fixtures, site_id):
     return StaffingModel(fixtures.site(site_id), fixtures.catalogue)
 
 
 @pytest.mark.parametrize(
     ("need", "floor", "cap", "expected"),
-    [(3, 1, 4, (3, "demand", 0)), (0, 2, 2, (2, "floor", 0)), (7, 1, 4, (4, "cap", 3)), (2, 2, 4, (2, "demand", 0)), (0, 0, 2, (0, "floor", 0))],
+    [
+        (3, 1, 4, (3, "demand", 0)),
+        (0, 2, 2, (2, "floor", 0)),
+        (7, 1, 4, (4, "cap", 3)),
+        (2, 2, 4, (2, "demand", 0)),
+        (0, 0, 2, (0, "floor", 0)),
+    ],
 )
 def test_decide_names_the_rule_that_set_the_figure(need, floor, cap, expected):
     assert decide(need, floor, cap) == expected
@@ -43,7 +49,9 @@ def test_ageo_call_centre_meets_90_percent_answer_rate_in_every_weekday_slot(fix
         else:
             assert figures.answer_rate >= 0.9, row
             if row.required > row.floor:  # one person fewer would miss the target
-                fewer = erlang.erlang_a(per_hour, aht, row.required - 1, 30, fixtures.catalogue.targets.phone_patience_seconds)
+                fewer = erlang.erlang_a(
+                    per_hour, aht, row.required - 1, 30, fixtures.catalogue.targets.phone_patience_seconds
+                )
                 assert fewer.answer_rate < 0.9
 
 

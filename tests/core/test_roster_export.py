@@ -1,5 +1,6 @@
 """The roster as shared: the PDF read back with pypdf, the workbook with openpyxl, the iCalendar
 file with icalendar. One real solve of Seto's week (a few seconds) feeds every test."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -49,9 +50,12 @@ def test_the_pdf_names_leave_and_absence(fixtures, solved):
     roster, problem, sheet = solved
     day = dt.date(2026, 11, 24)
     absent = problem_for(fixtures, fixtures.site("seto"), WEEK, {("set-04", day)})
-    edited = type(roster)(roster.site_id, roster.week_start,
-                          [s for s in roster.shifts if (s.staff_id, s.date) != ("set-04", day)],
-                          absences=[("set-04", day)])
+    edited = type(roster)(
+        roster.site_id,
+        roster.week_start,
+        [s for s in roster.shifts if (s.staff_id, s.date) != ("set-04", day)],
+        absences=[("set-04", day)],
+    )
     text = PdfReader(io.BytesIO(roster_pdf(edited, absent, sheet))).pages[0].extract_text()
     assert "欠勤" in text
 

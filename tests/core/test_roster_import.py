@@ -1,6 +1,7 @@
 """An edited roster workbook read back (issue 18): the 明細 sheet of the Excel export becomes the
 same roster; an edited cell comes back edited; bad files are refused by row and column.
 Rosters are made by hand (no solve): the reader judges the file's form, not the contract."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,8 +21,14 @@ T = parse_hhmm
 
 def shift(who, date, start, end, breaks, activities):
     """`activities`: (start, end, activity) blocks, the break left out of them as the solver does."""
-    return Shift(who, date, T(start), T(end), tuple((T(a), T(b)) for a, b in breaks),
-                 tuple(ActivityBlock(T(a), T(b), act) for a, b, act in activities))
+    return Shift(
+        who,
+        date,
+        T(start),
+        T(end),
+        tuple((T(a), T(b)) for a, b in breaks),
+        tuple(ActivityBlock(T(a), T(b), act) for a, b, act in activities),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -34,13 +41,35 @@ def roster(problem):
     shifts = []
     for date in (TUESDAY, WEDNESDAY):
         shifts += [
-            shift("set-01", date, "08:30", "17:15", [("12:00", "12:45")],
-                  [("08:30", "12:00", "management"), ("12:45", "17:15", "management")]),
-            shift("set-02", date, "08:45", "16:30", [("12:15", "13:00")],
-                  [("08:45", "09:00", "preparation"), ("09:00", "12:15", "window"), ("13:00", "16:00", "window"),
-                   ("16:00", "16:30", "preparation")]),
-            shift("set-04", date, "09:00", "16:00", [("11:30", "12:15"), ("14:00", "14:15")],
-                  [("09:00", "11:30", "phone"), ("12:15", "14:00", "back_office"), ("14:15", "16:00", "window")]),
+            shift(
+                "set-01",
+                date,
+                "08:30",
+                "17:15",
+                [("12:00", "12:45")],
+                [("08:30", "12:00", "management"), ("12:45", "17:15", "management")],
+            ),
+            shift(
+                "set-02",
+                date,
+                "08:45",
+                "16:30",
+                [("12:15", "13:00")],
+                [
+                    ("08:45", "09:00", "preparation"),
+                    ("09:00", "12:15", "window"),
+                    ("13:00", "16:00", "window"),
+                    ("16:00", "16:30", "preparation"),
+                ],
+            ),
+            shift(
+                "set-04",
+                date,
+                "09:00",
+                "16:00",
+                [("11:30", "12:15"), ("14:00", "14:15")],
+                [("09:00", "11:30", "phone"), ("12:15", "14:00", "back_office"), ("14:15", "16:00", "window")],
+            ),
             shift("set-05", date, "09:00", "13:00", [], [("09:00", "13:00", "window+phone")]),
         ]
     return Roster("seto", WEEK, shifts)
@@ -70,18 +99,26 @@ def test_the_export_reads_back_as_the_same_shifts(roster, problem):
     back = roster_from_xlsx(_xlsx(roster, problem), problem)
     assert (back.site_id, back.week_start, back.status) == ("seto", WEEK, "manual")
     assert sorted(back.shifts, key=lambda s: (s.date, s.staff_id)) == sorted(
-        roster.shifts, key=lambda s: (s.date, s.staff_id))
+        roster.shifts, key=lambda s: (s.date, s.staff_id)
+    )
 
 
 def test_a_moved_time_comes_back_moved(roster, problem):
     data = _xlsx(roster, problem)
     sheet = load_workbook(io.BytesIO(data))["明細"]
     # set-04's last block on Tuesday: window from 14:15, moved to start at 14:30 (break longer)
-    row = next(r for r in range(2, sheet.max_row + 1)
-               if sheet[f"A{r}"].value == TUESDAY.isoformat() and sheet[f"C{r}"].value == "set-04"
-               and sheet[f"H{r}"].value == "14:15")
-    rows = [r for r in range(2, sheet.max_row + 1)
-            if sheet[f"A{r}"].value == TUESDAY.isoformat() and sheet[f"C{r}"].value == "set-04"]
+    row = next(
+        r
+        for r in range(2, sheet.max_row + 1)
+        if sheet[f"A{r}"].value == TUESDAY.isoformat()
+        and sheet[f"C{r}"].value == "set-04"
+        and sheet[f"H{r}"].value == "14:15"
+    )
+    rows = [
+        r
+        for r in range(2, sheet.max_row + 1)
+        if sheet[f"A{r}"].value == TUESDAY.isoformat() and sheet[f"C{r}"].value == "set-04"
+    ]
     edited = _edit(data, {f"H{row}": "14:30", **{f"G{r}": "11:30–12:15 14:00–14:30" for r in rows}})
     back = roster_from_xlsx(edited, problem)
     moved = back.shift("set-04", TUESDAY)
@@ -95,12 +132,21 @@ def test_a_moved_time_comes_back_moved(roster, problem):
 
 def test_bad_cells_are_refused_with_their_row_and_column(roster, problem):
     data = _xlsx(roster, problem)
-    bad = _edit(data, {"A2": "2026-12-01", "C3": "set-99", "E4": "9時", "I5": "08:00", "J6": "受付",
-                       "F7": "16:10", "G8": "昼休み"})
+    bad = _edit(
+        data,
+        {"A2": "2026-12-01", "C3": "set-99", "E4": "9時", "I5": "08:00", "J6": "受付", "F7": "16:10", "G8": "昼休み"},
+    )
     with pytest.raises(RosterImportError) as refused:
         roster_from_xlsx(bad, problem)
-    assert _where(refused) == {(2, "日付"), (3, "ID"), (4, "始業"), (5, "業務終了"), (6, "業務"), (7, "終業"),
-                               (8, "休憩")}
+    assert _where(refused) == {
+        (2, "日付"),
+        (3, "ID"),
+        (4, "始業"),
+        (5, "業務終了"),
+        (6, "業務"),
+        (7, "終業"),
+        (8, "休憩"),
+    }
     text = str(refused.value)
     assert "2行目「日付」: 2026-12-01 は対象の週（2026-11-23〜2026-11-29）の外です" in text
     assert "3行目「ID」: ID「set-99」はこの拠点の従事者にありません" in text
@@ -112,8 +158,11 @@ def test_bad_cells_are_refused_with_their_row_and_column(roster, problem):
 def test_rows_of_one_shift_must_agree_on_its_hours(roster, problem):
     data = _xlsx(roster, problem)
     sheet = load_workbook(io.BytesIO(data))["明細"]
-    rows = [r for r in range(2, sheet.max_row + 1)
-            if sheet[f"A{r}"].value == TUESDAY.isoformat() and sheet[f"C{r}"].value == "set-02"]
+    rows = [
+        r
+        for r in range(2, sheet.max_row + 1)
+        if sheet[f"A{r}"].value == TUESDAY.isoformat() and sheet[f"C{r}"].value == "set-02"
+    ]
     with pytest.raises(RosterImportError) as refused:
         roster_from_xlsx(_edit(data, {f"E{rows[1]}": "09:00"}), problem)
     [error] = refused.value.errors
@@ -146,8 +195,10 @@ def test_files_that_are_not_a_roster_workbook_are_refused(roster, problem):
     with pytest.raises(RosterImportError) as refused:
         roster_from_xlsx(out.getvalue(), problem)
     assert {e.message for e in refused.value.errors} == {
-        "列「休憩」がありません（1行目が見出しです）", "列「業務開始」がありません（1行目が見出しです）",
-        "列「業務終了」がありません（1行目が見出しです）"}
+        "列「休憩」がありません（1行目が見出しです）",
+        "列「業務開始」がありません（1行目が見出しです）",
+        "列「業務終了」がありません（1行目が見出しです）",
+    }
     empty = _edit(_xlsx(Roster("seto", WEEK, []), problem), {})
     with pytest.raises(RosterImportError, match="勤務の行がありません"):
         roster_from_xlsx(empty, problem)

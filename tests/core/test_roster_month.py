@@ -1,4 +1,5 @@
 """The month view of published rosters: cells, hours, and overtime as the Labour Standards Act counts it."""
+
 from __future__ import annotations
 
 import datetime as dt

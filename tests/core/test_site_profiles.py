@@ -1,5 +1,6 @@
 """The five real site profiles and their demo staff load and say what the contracts say; broken
 profiles are refused with a message that names the file, the field and the value."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -261,7 +262,7 @@ def test_contract_ending_before_it_starts_is_refused(tmp_path: Path) -> None:
 
 
 def test_negative_seats_are_refused(tmp_path: Path) -> None:
-    text = _tamano().replace('seats = 3\nmin_staff = 1', "seats = -2\nmin_staff = 1", 1)
+    text = _tamano().replace("seats = 3\nmin_staff = 1", "seats = -2\nmin_staff = 1", 1)
     message = _refused(_write(tmp_path, text))
     assert "field activities[0].seats" in message
     assert "-2" in message
@@ -398,10 +399,7 @@ def test_staff_hours_cover_the_floors_of_an_ordinary_week(fixtures: Fixtures, si
         if activities and site.staffing.presence != "none":
             presence += max(activities.values())
         for activity in activities:
-            free = [
-                m for m in staff
-                if activity in m.skills and m.availability.get(weekday) != "off"
-            ]
+            free = [m for m in staff if activity in m.skills and m.availability.get(weekday) != "off"]
             assert len(free) >= site.activity(activity).min_staff + 1, (weekday, activity)
     if not site.staffing.manager_works_counter:
         floors += presence
@@ -436,11 +434,17 @@ def test_every_setting_naming_an_activity_the_site_does_not_run_is_refused(fixtu
     data["live_rules"] = [r for r in data["live_rules"] if r["activity"] != procedure.activity.value]
     if data["staffing"].get("outside_hours"):
         data["staffing"]["outside_hours"] = None
-    with pytest.raises(ValueError, match=rf"procedures\.{procedure.id}\.activity: "
-                                         rf"'{procedure.activity.value}' is not run by the site"):
+    with pytest.raises(
+        ValueError,
+        match=rf"procedures\.{procedure.id}\.activity: "
+        rf"'{procedure.activity.value}' is not run by the site",
+    ):
         SiteProfile.model_validate(data)
     first_day = site.day_types[0]
     data = _without_activity(site, first_day.activities[0].value)
-    with pytest.raises(ValueError, match=rf"day_types\.{first_day.id}\.activities: "
-                                         rf"'{first_day.activities[0].value}' is not one of the site's activities"):
+    with pytest.raises(
+        ValueError,
+        match=rf"day_types\.{first_day.id}\.activities: "
+        rf"'{first_day.activities[0].value}' is not one of the site's activities",
+    ):
         SiteProfile.model_validate(data)

@@ -1,4 +1,5 @@
 """Shared by the page tests: a real SQLite file made by `init_database`, named in DATABASE_URL."""
+
 from __future__ import annotations
 
 import pytest

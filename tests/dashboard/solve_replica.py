@@ -4,6 +4,7 @@ has finished. `python -m tests.dashboard.solve_replica DATABASE_URL WEEK TIME_LI
 
 The solver is the real one; the relative gap 0 keeps it searching until its time limit or a stop,
 so the other replica has a running solve to watch and stop."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,8 +29,15 @@ def main(url: str, week: str, time_limit: str) -> int:
     with Session(engine) as session:
         problem = rs.build_problem(fixtures, "seto", dt.date.fromisoformat(week), session=session, actor=SYSTEM)
     runner = SolveRunner(engine, functools.partial(solve, relative_gap=0.0))
-    job, started = rs.start_solve(problem, engine=engine, runner=runner, actor=SYSTEM, label="勤務表の作成",
-                                  note="別サーバーで作成", time_limit=float(time_limit))
+    job, started = rs.start_solve(
+        problem,
+        engine=engine,
+        runner=runner,
+        actor=SYSTEM,
+        label="勤務表の作成",
+        note="別サーバーで作成",
+        time_limit=float(time_limit),
+    )
     print(json.dumps({"job": job, "started": started}), flush=True)
     runner.wait(job)
     engine.dispose()

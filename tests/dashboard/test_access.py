@@ -1,4 +1,5 @@
 """The access check every decorated use case makes before it reads or writes."""
+
 from __future__ import annotations
 
 import pytest

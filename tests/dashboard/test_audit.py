@@ -1,5 +1,6 @@
 """The audit log: what the use cases write (views of personal data, staff edits, roster saves and
 publications, exports), the admin's filters and CSV export, and the 監査ログ page."""
+
 from __future__ import annotations
 
 import csv
@@ -49,8 +50,14 @@ def _activity(engine, fixtures):
     with Session(engine) as session:
         members, _ = ros.staff_list_view("tamano", session=session, actor=SCHEDULER)
         ros.staff_list_view("seto", session=session, actor=SUPERVISOR)
-        values = {"id": "tamano-new", "name": "新人 花子", "role": "従事者", "skills": "窓口", "contract_hours": "30",
-                  "mon": "09:00-17:00"}
+        values = {
+            "id": "tamano-new",
+            "name": "新人 花子",
+            "role": "従事者",
+            "skills": "窓口",
+            "contract_hours": "30",
+            "mon": "09:00-17:00",
+        }
         ros.save_member(fixtures.site("tamano"), values, session=session, actor=SCHEDULER)
         week = dt.date(2026, 12, 7)
         problem = ros.build_problem(fixtures, "tamano", week, session=session, actor=SCHEDULER)
@@ -103,8 +110,15 @@ def test_csv_export_is_complete_formula_safe_and_itself_audited(engine, fixtures
         data = aus.audit_csv(session=session, actor=ADMIN, site_names={"tamano": "玉野市", "seto": "瀬戸市"})
     assert data.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows[0] == [texts.AUDIT_COL_AT, texts.AUDIT_COL_USER, texts.AUDIT_COL_ACTION, texts.AUDIT_COL_SITE,
-                       texts.AUDIT_COL_ENTITY, texts.AUDIT_COL_ID, texts.AUDIT_COL_DETAIL]
+    assert rows[0] == [
+        texts.AUDIT_COL_AT,
+        texts.AUDIT_COL_USER,
+        texts.AUDIT_COL_ACTION,
+        texts.AUDIT_COL_SITE,
+        texts.AUDIT_COL_ENTITY,
+        texts.AUDIT_COL_ID,
+        texts.AUDIT_COL_DETAIL,
+    ]
     assert len(rows) == 1 + 7
     assert rows[1][1] == "'=cmd|'/c calc'!A1"  # neutralised, newest first
     assert "瀬戸市" in [r[3] for r in rows]
@@ -112,8 +126,9 @@ def test_csv_export_is_complete_formula_safe_and_itself_audited(engine, fixtures
 
 
 def test_the_staff_page_audits_a_view_once_per_site_and_session(engine, database, monkeypatch):
-    at = signed_in(AppTest.from_file(str(ROOT / "dashboard" / "app_pages" / "staff.py"), default_timeout=60),
-                   SCHEDULER).run()
+    at = signed_in(
+        AppTest.from_file(str(ROOT / "dashboard" / "app_pages" / "staff.py"), default_timeout=60), SCHEDULER
+    ).run()
     assert not at.exception
     at.run()
     views = [e for e in _log(engine) if e.action == "view_personal_data"]
@@ -122,8 +137,9 @@ def test_the_staff_page_audits_a_view_once_per_site_and_session(engine, database
 
 def test_the_audit_page_lists_and_filters_for_admins(engine, fixtures):
     _activity(engine, fixtures)
-    at = signed_in(AppTest.from_file(str(ROOT / "dashboard" / "app_pages" / "audit.py"), default_timeout=60),
-                   ADMIN).run()
+    at = signed_in(
+        AppTest.from_file(str(ROOT / "dashboard" / "app_pages" / "audit.py"), default_timeout=60), ADMIN
+    ).run()
     assert not at.exception
     assert [h.value for h in at.header] == ["監査ログ"]  # not the self-audit's heading of the same name
     assert len(at.dataframe[0].value) == 6

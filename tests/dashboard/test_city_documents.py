@@ -2,6 +2,7 @@
 and renders each one as PDF (and CSV/Excel), the PDF's text holds the contract's headings and the
 JSON's figures; no share or rate passes 100 %; the use cases that feed the documents refuse bad
 input and store nothing."""
+
 from __future__ import annotations
 
 import csv
@@ -54,26 +55,57 @@ def url(tmp_path_factory) -> str:
         weeks = sorted(r.week_start for r in session.exec(select(Roster).where(Roster.site_id == "kawanishi")).all())
         session.execute(delete(Roster).where(Roster.site_id == "kawanishi", Roster.week_start != weeks[1]))
         session.commit()
-        rs.record_audit_entry("seto", 2026, "competence", "minor", "導入研修の記録が2名分不足", session=session,
-                              fixtures=FIXTURES, actor=SYSTEM)
-        rs.record_meeting_issue("seto", dt.date(2026, 11, 10), "午前の待ち時間", "月曜午前に待ちが30分を超えた",
-                                "予約枠を午前に寄せる", session=session, fixtures=FIXTURES, actor=SYSTEM,
-                                today=dt.date(2026, 12, 3))
-        rs.record_equipment_checks("ageo", dt.date(2026, 11, 16), {"tablet": (True, ""), "scanner": (False, "代替機に交換")},
-                                   session=session, fixtures=FIXTURES, actor=SYSTEM, today=dt.date(2026, 12, 3))
+        rs.record_audit_entry(
+            "seto",
+            2026,
+            "competence",
+            "minor",
+            "導入研修の記録が2名分不足",
+            session=session,
+            fixtures=FIXTURES,
+            actor=SYSTEM,
+        )
+        rs.record_meeting_issue(
+            "seto",
+            dt.date(2026, 11, 10),
+            "午前の待ち時間",
+            "月曜午前に待ちが30分を超えた",
+            "予約枠を午前に寄せる",
+            session=session,
+            fixtures=FIXTURES,
+            actor=SYSTEM,
+            today=dt.date(2026, 12, 3),
+        )
+        rs.record_equipment_checks(
+            "ageo",
+            dt.date(2026, 11, 16),
+            {"tablet": (True, ""), "scanner": (False, "代替機に交換")},
+            session=session,
+            fixtures=FIXTURES,
+            actor=SYSTEM,
+            today=dt.date(2026, 12, 3),
+        )
     engine.dispose()
     return url
 
 
-DUTIES = [(site_id, duty.id) for site_id in sorted(FIXTURES.sites) for duty in FIXTURES.site(site_id).reports
-          if document_of(duty) is not None]
+DUTIES = [
+    (site_id, duty.id)
+    for site_id in sorted(FIXTURES.sites)
+    for duty in FIXTURES.site(site_id).reports
+    if document_of(duty) is not None
+]
 
 
 def _period_args(site_id: str, report_id: str) -> list[str]:
     duty = next(d for d in FIXTURES.site(site_id).reports if d.id == report_id)
     year, month = MONTHS[site_id]
-    return {"day": ["--date", f"{year}-{month:02d}-02"], "month": ["--month", f"{year}-{month:02d}"],
-            "year": ["--year", "2026"], "as_of": []}[period_kind(duty)]
+    return {
+        "day": ["--date", f"{year}-{month:02d}-02"],
+        "month": ["--month", f"{year}-{month:02d}"],
+        "year": ["--year", "2026"],
+        "as_of": [],
+    }[period_kind(duty)]
 
 
 def test_report_help_lists_every_document_of_every_site(capsys):
@@ -89,9 +121,26 @@ def test_report_help_lists_every_document_of_every_site(capsys):
 @pytest.mark.parametrize(("site_id", "report_id"), DUTIES)
 def test_each_document_renders_with_its_headings_and_the_json_figures(url, tmp_path, capsys, site_id, report_id):
     pdf_path, csv_path, xlsx_path = tmp_path / "d.pdf", tmp_path / "d.csv", tmp_path / "d.xlsx"
-    code = main(["report", "doc", site_id, report_id, *_period_args(site_id, report_id), "--today",
-                 _today(site_id).isoformat(), "--database-url", url, "--pdf", str(pdf_path), "--csv", str(csv_path),
-                 "--xlsx", str(xlsx_path), "--json"])
+    code = main(
+        [
+            "report",
+            "doc",
+            site_id,
+            report_id,
+            *_period_args(site_id, report_id),
+            "--today",
+            _today(site_id).isoformat(),
+            "--database-url",
+            url,
+            "--pdf",
+            str(pdf_path),
+            "--csv",
+            str(csv_path),
+            "--xlsx",
+            str(xlsx_path),
+            "--json",
+        ]
+    )
     assert code == 0
     document = json.loads(capsys.readouterr().out)
     text = "".join("".join(page.extract_text() or "" for page in PdfReader(pdf_path).pages).split())
@@ -132,8 +181,11 @@ def test_no_share_or_rate_passes_100_percent_in_any_report_of_any_site(url, caps
     seen = 0
     for site_id, (year, month) in MONTHS.items():
         runs = [["report", "monthly", site_id, "--month", f"{year}-{month:02d}"]]
-        runs += [["report", "doc", site_id, d.id, *_period_args(site_id, d.id)] for d in FIXTURES.site(site_id).reports
-                 if document_of(d) is not None]
+        runs += [
+            ["report", "doc", site_id, d.id, *_period_args(site_id, d.id)]
+            for d in FIXTURES.site(site_id).reports
+            if document_of(d) is not None
+        ]
         for args in runs:
             assert main([*args, "--today", _today(site_id).isoformat(), "--database-url", url, "--json"]) == 0
             document = json.loads(capsys.readouterr().out)
@@ -144,7 +196,20 @@ def test_no_share_or_rate_passes_100_percent_in_any_report_of_any_site(url, caps
     assert seen > 20  # the scan found shares to check
     # Kawanishi's November is rostered one week in four: the share compares those days only.
     capsys.readouterr()
-    main(["report", "monthly", "kawanishi", "--month", "2026-11", "--today", "2026-12-10", "--database-url", url, "--json"])
+    main(
+        [
+            "report",
+            "monthly",
+            "kawanishi",
+            "--month",
+            "2026-11",
+            "--today",
+            "2026-12-10",
+            "--database-url",
+            url,
+            "--json",
+        ]
+    )
     staffing = next(t for t in json.loads(capsys.readouterr().out)["tables"] if t["id"] == "staffing")
     values = dict((r[0], r[1]) for r in staffing["rows"])
     assert values["公開済み勤務表のある開庁日数"] < values["開庁日数"]
@@ -153,16 +218,57 @@ def test_no_share_or_rate_passes_100_percent_in_any_report_of_any_site(url, caps
 
 
 def test_documents_carry_what_supervisors_wrote(url, capsys):
-    main(["report", "doc", "seto", "self_audit", "--year", "2026", "--today", "2026-12-10", "--database-url", url, "--json"])
+    main(
+        [
+            "report",
+            "doc",
+            "seto",
+            "self_audit",
+            "--year",
+            "2026",
+            "--today",
+            "2026-12-10",
+            "--database-url",
+            url,
+            "--json",
+        ]
+    )
     audit = next(t for t in json.loads(capsys.readouterr().out)["tables"] if t["id"] == "self_audit")
     competence = next(r for r in audit["rows"] if r[1] == "7.2")
     assert competence[4] == "軽微な不適合" and "2名分不足" in competence[5] and "研修修了日" in competence[3]
     assert sum(r[4] == "未判定" for r in audit["rows"]) == len(audit["rows"]) - 1
-    main(["report", "doc", "seto", "meeting", "--month", "2026-11", "--today", "2026-12-10", "--database-url", url, "--json"])
+    main(
+        [
+            "report",
+            "doc",
+            "seto",
+            "meeting",
+            "--month",
+            "2026-11",
+            "--today",
+            "2026-12-10",
+            "--database-url",
+            url,
+            "--json",
+        ]
+    )
     meeting = {t["id"]: t for t in json.loads(capsys.readouterr().out)["tables"]}
     assert [r[1] for r in meeting["open_issues"]["rows"]] == ["午前の待ち時間"]
-    main(["report", "doc", "ageo", "equipment_check", "--month", "2026-11", "--today", "2026-12-10", "--database-url", url,
-          "--json"])
+    main(
+        [
+            "report",
+            "doc",
+            "ageo",
+            "equipment_check",
+            "--month",
+            "2026-11",
+            "--today",
+            "2026-12-10",
+            "--database-url",
+            url,
+            "--json",
+        ]
+    )
     checks = {t["id"]: t for t in json.loads(capsys.readouterr().out)["tables"]}
     scanner = next(r for r in checks["equipment_summary"]["rows"] if r[0].startswith("スキャナ"))
     assert scanner[1] == 1 and scanner[3] == 1
@@ -170,10 +276,28 @@ def test_documents_carry_what_supervisors_wrote(url, capsys):
 
 
 def test_staff_documents_hold_no_private_phone(url, capsys):
-    for site_id, report_id in (("kawanishi", "organisation_chart"), ("seto", "security_education"),
-                               ("fujieda", "confidentiality_pledges"), ("kawanishi", "staff_roster")):
-        assert main(["report", "doc", site_id, report_id, "--today", _today(site_id).isoformat(), "--database-url", url,
-                     "--json"]) == 0
+    for site_id, report_id in (
+        ("kawanishi", "organisation_chart"),
+        ("seto", "security_education"),
+        ("fujieda", "confidentiality_pledges"),
+        ("kawanishi", "staff_roster"),
+    ):
+        assert (
+            main(
+                [
+                    "report",
+                    "doc",
+                    site_id,
+                    report_id,
+                    "--today",
+                    _today(site_id).isoformat(),
+                    "--database-url",
+                    url,
+                    "--json",
+                ]
+            )
+            == 0
+        )
         document = json.loads(capsys.readouterr().out)
         flat = json.dumps(document, ensure_ascii=False)
         assert "電話番号は本システムに記録していません" in flat
@@ -203,27 +327,57 @@ def test_writing_use_cases_refuse_bad_input_and_store_nothing(url):
     engine = make_engine(url)
     clerk = Actor("clerk1", Role.CLERK, frozenset({"seto"}))
     with Session(engine) as session:
-        before = (len(session.exec(select(MeetingIssue)).all()), len(session.exec(select(EquipmentCheck)).all()),
-                  len(session.exec(select(SelfAuditEntry)).all()))
+        before = (
+            len(session.exec(select(MeetingIssue)).all()),
+            len(session.exec(select(EquipmentCheck)).all()),
+            len(session.exec(select(SelfAuditEntry)).all()),
+        )
         with pytest.raises(rs.InputError, match="電話"):
-            rs.record_meeting_issue("seto", dt.date(2026, 11, 12), "折返し 090-1234-5678 へ", session=session,
-                                    fixtures=FIXTURES, actor=SYSTEM, today=dt.date(2026, 12, 3))
+            rs.record_meeting_issue(
+                "seto",
+                dt.date(2026, 11, 12),
+                "折返し 090-1234-5678 へ",
+                session=session,
+                fixtures=FIXTURES,
+                actor=SYSTEM,
+                today=dt.date(2026, 12, 3),
+            )
         session.rollback()
         with pytest.raises(rs.InputError, match="備考"):
-            rs.record_equipment_checks("ageo", dt.date(2026, 11, 17), {"tablet": (True, ""), "pc": (False, "")},
-                                       session=session, fixtures=FIXTURES, actor=SYSTEM, today=dt.date(2026, 12, 3))
+            rs.record_equipment_checks(
+                "ageo",
+                dt.date(2026, 11, 17),
+                {"tablet": (True, ""), "pc": (False, "")},
+                session=session,
+                fixtures=FIXTURES,
+                actor=SYSTEM,
+                today=dt.date(2026, 12, 3),
+            )
         session.rollback()
         with pytest.raises(rs.InputError):
-            rs.record_audit_entry("seto", 2026, "no_such_item", "minor", session=session, fixtures=FIXTURES, actor=SYSTEM)
+            rs.record_audit_entry(
+                "seto", 2026, "no_such_item", "minor", session=session, fixtures=FIXTURES, actor=SYSTEM
+            )
         with pytest.raises(rs.InputError):
-            rs.record_audit_entry("kawanishi", 2026, "competence", "minor", session=session, fixtures=FIXTURES,
-                                  actor=SYSTEM)  # Kawanishi's contract has no self-audit
+            rs.record_audit_entry(
+                "kawanishi", 2026, "competence", "minor", session=session, fixtures=FIXTURES, actor=SYSTEM
+            )  # Kawanishi's contract has no self-audit
         with pytest.raises(AccessDenied):
-            rs.record_meeting_issue("seto", dt.date(2026, 11, 12), "課題", session=session, fixtures=FIXTURES,
-                                    actor=clerk, today=dt.date(2026, 12, 3))
+            rs.record_meeting_issue(
+                "seto",
+                dt.date(2026, 11, 12),
+                "課題",
+                session=session,
+                fixtures=FIXTURES,
+                actor=clerk,
+                today=dt.date(2026, 12, 3),
+            )
         session.rollback()
-        after = (len(session.exec(select(MeetingIssue)).all()), len(session.exec(select(EquipmentCheck)).all()),
-                 len(session.exec(select(SelfAuditEntry)).all()))
+        after = (
+            len(session.exec(select(MeetingIssue)).all()),
+            len(session.exec(select(EquipmentCheck)).all()),
+            len(session.exec(select(SelfAuditEntry)).all()),
+        )
     engine.dispose()
     assert after == before
 

@@ -1,4 +1,5 @@
 """The `madoguchi` command line, called in-process and as the installed console script."""
+
 from __future__ import annotations
 
 import json
@@ -65,8 +66,19 @@ def test_console_script_is_installed():
 
 def test_erlang_worked_example(capsys):
     # Call Centre Helper's Erlang C worked example: 100 calls / 30 min, 180 s, 14 agents, 20 s.
-    code, out, _ = run(capsys, "erlang", "--calls-per-hour", "200", "--aht-seconds", "180",
-                       "--target-seconds", "20", "--agents", "14", "--json")
+    code, out, _ = run(
+        capsys,
+        "erlang",
+        "--calls-per-hour",
+        "200",
+        "--aht-seconds",
+        "180",
+        "--target-seconds",
+        "20",
+        "--agents",
+        "14",
+        "--json",
+    )
     data = json.loads(out)
     assert code == 0 and set(data) == {"agents", "p_wait", "service_level", "asa_seconds", "occupancy"}
     assert (round(data["p_wait"], 3), round(data["service_level"], 3)) == (0.174, 0.888)
@@ -74,19 +86,43 @@ def test_erlang_worked_example(capsys):
 
 
 def test_erlang_a_adds_abandonment_and_finds_agents_for_an_answer_rate(capsys):
-    code, out, _ = run(capsys, "erlang", "--calls-per-hour", "200", "--aht-seconds", "180", "--target-seconds",
-                       "20", "--target-answer-rate", "0.95", "--patience-seconds", "300", "--json")
+    code, out, _ = run(
+        capsys,
+        "erlang",
+        "--calls-per-hour",
+        "200",
+        "--aht-seconds",
+        "180",
+        "--target-seconds",
+        "20",
+        "--target-answer-rate",
+        "0.95",
+        "--patience-seconds",
+        "300",
+        "--json",
+    )
     data = json.loads(out)
     assert code == 0 and data["answer_rate"] >= 0.95
     assert data["answer_rate"] == pytest.approx(1 - data["p_abandon"])
 
 
 def test_erlang_refuses_bad_input(capsys):
-    code, _, err = run(capsys, "erlang", "--calls-per-hour", "200", "--aht-seconds", "180",
-                       "--target-seconds", "20", "--target-answer-rate", "0.9")
+    code, _, err = run(
+        capsys,
+        "erlang",
+        "--calls-per-hour",
+        "200",
+        "--aht-seconds",
+        "180",
+        "--target-seconds",
+        "20",
+        "--target-answer-rate",
+        "0.9",
+    )
     assert code == 2 and "--patience-seconds" in err
-    code, _, err = run(capsys, "erlang", "--calls-per-hour", "-1", "--aht-seconds", "180",
-                       "--target-seconds", "20", "--agents", "3")
+    code, _, err = run(
+        capsys, "erlang", "--calls-per-hour", "-1", "--aht-seconds", "180", "--target-seconds", "20", "--agents", "3"
+    )
     assert code == 2 and "calls_per_hour" in err and "-1" in err
 
 

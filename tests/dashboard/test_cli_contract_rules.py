@@ -2,6 +2,7 @@
 `madoguchi roster check`, which names the rule. The rosters are small JSON files written here; they
 break other rules too (a near-empty week misses its floors), so each test asserts the rule it is
 about is named, with its date and slot."""
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,14 @@ def database(tmp_path, monkeypatch):
 
 
 def shift(who, date, start, end, activity, breaks=()):
-    return {"staff_id": who, "date": date, "start": start, "end": end, "breaks": [list(b) for b in breaks],
-            "activities": [{"start": start, "end": end, "activity": activity}]}
+    return {
+        "staff_id": who,
+        "date": date,
+        "start": start,
+        "end": end,
+        "breaks": [list(b) for b in breaks],
+        "activities": [{"start": start, "end": end, "activity": activity}],
+    }
 
 
 def check(tmp_path, capsys, site, week, shifts, previous_week=None) -> list[dict]:
@@ -56,6 +63,7 @@ def named(violations, rule) -> list[dict]:
 @pytest.fixture
 def untrained(tmp_path, monkeypatch):
     """A copy of the fixtures where one person's training is completed only after the week."""
+
     def _edit(site: str, who: str, completed: str):
         root = tmp_path / "fixtures"
         if not root.exists():
@@ -66,40 +74,51 @@ def untrained(tmp_path, monkeypatch):
         edited = re.sub(r"training_completed = \S+", f"training_completed = {completed}", block.group(0), count=1)
         path.write_text(text.replace(block.group(0), edited), encoding="utf-8")
         monkeypatch.setenv("MADOGUCHI_FIXTURES", str(root))
+
     return _edit
 
 
 def test_tamano_agent_without_experience_or_training_on_the_phone_is_refused(tmp_path, capsys):
     # §5(4): tam-07 has neither a year's experience nor the training; phones require it too
-    found = named(check(tmp_path, capsys, "tamano", "2027-02-01",
-                        [shift("tam-07", "2027-02-02", "09:15", "13:15", "phone")]), "qualification")
+    found = named(
+        check(tmp_path, capsys, "tamano", "2027-02-01", [shift("tam-07", "2027-02-02", "09:15", "13:15", "phone")]),
+        "qualification",
+    )
     assert found[0]["staff_id"] == "tam-07" and found[0]["start"] == "09:15"
 
 
 def test_tamano_fewer_than_four_people_at_work_is_refused(tmp_path, capsys):
     # §5(1): 4 people or more; two agents alone on Monday morning
-    shifts = [shift("tam-04", "2027-02-01", "08:15", "12:15", "window"),
-              shift("tam-05", "2027-02-01", "08:15", "12:15", "phone")]
+    shifts = [
+        shift("tam-04", "2027-02-01", "08:15", "12:15", "window"),
+        shift("tam-05", "2027-02-01", "08:15", "12:15", "phone"),
+    ]
     found = named(check(tmp_path, capsys, "tamano", "2027-02-01", shifts), "headcount")
     assert any(v["date"] == "2027-02-01" and v["start"] == "08:30" for v in found)
 
 
-@pytest.mark.parametrize("site, week, who, day, start, end, activity", [
-    ("tamano", "2027-02-01", "tam-04", "2027-02-01", "08:30", "12:30", "window"),   # §3(3)
-    ("kawanishi", "2027-05-17", "kaw-04", "2027-05-17", "09:00", "13:00", "window"),  # §6(1)※
-    ("seto", "2027-01-04", "set-04", "2027-01-05", "09:00", "13:00", "window"),      # §5(3)イ
-])
+@pytest.mark.parametrize(
+    "site, week, who, day, start, end, activity",
+    [
+        ("tamano", "2027-02-01", "tam-04", "2027-02-01", "08:30", "12:30", "window"),  # §3(3)
+        ("kawanishi", "2027-05-17", "kaw-04", "2027-05-17", "09:00", "13:00", "window"),  # §6(1)※
+        ("seto", "2027-01-04", "set-04", "2027-01-05", "09:00", "13:00", "window"),  # §5(3)イ
+    ],
+)
 def test_nobody_for_set_up_before_opening_is_refused(tmp_path, capsys, site, week, who, day, start, end, activity):
     found = named(check(tmp_path, capsys, site, week, [shift(who, day, start, end, activity)]), "outside_hours")
     assert any(v["date"] == day for v in found)
 
 
-@pytest.mark.parametrize("site, week, who, day, activity", [
-    ("kawanishi", "2027-05-17", "kaw-04", "2027-05-18", "window"),       # §8(3)ア
-    ("seto", "2027-01-04", "set-05", "2027-01-05", "window"),            # §7(2)イ
-    ("ageo", "2027-02-01", "age-08", "2027-02-02", "support_desk"),      # §5(5)④
-    ("fujieda", "2025-05-12", "fuj-04", "2025-05-13", "window"),         # §8(2)①
-])
+@pytest.mark.parametrize(
+    "site, week, who, day, activity",
+    [
+        ("kawanishi", "2027-05-17", "kaw-04", "2027-05-18", "window"),  # §8(3)ア
+        ("seto", "2027-01-04", "set-05", "2027-01-05", "window"),  # §7(2)イ
+        ("ageo", "2027-02-01", "age-08", "2027-02-02", "support_desk"),  # §5(5)④
+        ("fujieda", "2025-05-12", "fuj-04", "2025-05-13", "window"),  # §8(2)①
+    ],
+)
 def test_working_before_the_training_is_refused(tmp_path, capsys, untrained, site, week, who, day, activity):
     untrained(site, who, "2099-01-01")
     found = named(check(tmp_path, capsys, site, week, [shift(who, day, "09:00", "13:00", activity)]), "training")
@@ -118,9 +137,12 @@ def test_ageo_call_centre_under_the_answer_rate_floor_is_refused_with_the_rate_i
 def test_rest_and_days_in_a_row_run_across_the_week_boundary(tmp_path, capsys):
     # the previous week's published roster: age-11 on the call centre Tuesday to Sunday, the
     # Sunday shift (hand-edited) ending at 23:45
-    before = {"site": "ageo", "week_start": "2027-01-25", "shifts": [
-        shift("age-11", f"2027-01-{d}", "12:00", "16:00", "call_centre") for d in range(26, 31)]
-        + [shift("age-11", "2027-01-31", "19:45", "23:45", "call_centre")]}
+    before = {
+        "site": "ageo",
+        "week_start": "2027-01-25",
+        "shifts": [shift("age-11", f"2027-01-{d}", "12:00", "16:00", "call_centre") for d in range(26, 31)]
+        + [shift("age-11", "2027-01-31", "19:45", "23:45", "call_centre")],
+    }
     monday = [shift("age-11", "2027-02-01", "08:30", "12:30", "call_centre")]
     violations = check(tmp_path, capsys, "ageo", "2027-02-01", monday, previous_week=before)
     assert named(violations, "rest")[0]["staff_id"] == "age-11"
@@ -130,8 +152,16 @@ def test_rest_and_days_in_a_row_run_across_the_week_boundary(tmp_path, capsys):
 def test_fujieda_and_ageo_price_the_time_after_closing(tmp_path, capsys):
     # §6 (Fujieda), §5(1)④※ (Ageo): finishing after closing is priced, not a violation
     path = tmp_path / "f.json"
-    path.write_text(json.dumps({"site": "fujieda", "week_start": "2025-05-12", "shifts": [
-        shift("fuj-04", "2025-05-12", "13:00", "17:00", "window")]}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "site": "fujieda",
+                "week_start": "2025-05-12",
+                "shifts": [shift("fuj-04", "2025-05-12", "13:00", "17:00", "window")],
+            }
+        ),
+        encoding="utf-8",
+    )
     capsys.readouterr()
     main(["roster", "check", str(path), "--json"])
     report = json.loads(capsys.readouterr().out)

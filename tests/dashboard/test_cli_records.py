@@ -1,4 +1,5 @@
 """`madoguchi bookings import` and `madoguchi attendance export` on a real SQLite file."""
+
 from __future__ import annotations
 
 import datetime as dt

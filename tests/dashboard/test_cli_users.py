@@ -1,4 +1,5 @@
 """`madoguchi users add|passwd|disable|list`, the demo's accounts, and no account outside it."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,17 +42,36 @@ def test_no_account_exists_until_one_is_added(database):
 
 def test_add_list_passwd_disable(database, capsys, monkeypatch):
     secret = "a long enough secret"
-    code, out, err = users(capsys, monkeypatch, "add", "tamano-city", "--name", "玉野 太郎", "--role", "city_viewer",
-                           "--site", "tamano", "--password-stdin", stdin=secret + "\n")
+    code, out, err = users(
+        capsys,
+        monkeypatch,
+        "add",
+        "tamano-city",
+        "--name",
+        "玉野 太郎",
+        "--role",
+        "city_viewer",
+        "--site",
+        "tamano",
+        "--password-stdin",
+        stdin=secret + "\n",
+    )
     assert code == 0, err
     assert secret not in out + err
     code, out, _ = users(capsys, monkeypatch, "list", "--json")
     (row,) = json.loads(out)["users"]
-    assert (row["login"], row["role"], row["sites"], row["disabled"]) == ("tamano-city", "city_viewer", ["tamano"], False)
+    assert (row["login"], row["role"], row["sites"], row["disabled"]) == (
+        "tamano-city",
+        "city_viewer",
+        ["tamano"],
+        False,
+    )
     engine = make_engine(database)
     with Session(engine) as session:
         assert us.sign_in("tamano-city", secret, session=session, now=NOW).sites == frozenset({"tamano"})
-    code, _, err = users(capsys, monkeypatch, "passwd", "tamano-city", "--password-stdin", stdin="another long secret\n")
+    code, _, err = users(
+        capsys, monkeypatch, "passwd", "tamano-city", "--password-stdin", stdin="another long secret\n"
+    )
     assert code == 0, err
     with Session(engine) as session:
         with pytest.raises(us.SignInRefused):
@@ -66,19 +86,34 @@ def test_add_list_passwd_disable(database, capsys, monkeypatch):
     assert actions[0] == "user_add" and "user_password" in actions and actions[-2:] == ["user_disable", "login_failed"]
 
 
-@pytest.mark.parametrize("argv,stdin,message", [
-    (["add", "x", "--name", "n", "--role", "clerk", "--site", "tamano", "--password-stdin"], "long enough pw\n",
-     "使えません"),
-    (["add", "clerk1", "--name", "n", "--role", "clerk", "--site", "nowhere", "--password-stdin"], "long enough pw\n",
-     "nowhere"),
-    (["add", "clerk1", "--name", "n", "--role", "clerk", "--site", "tamano", "--password-stdin"], "short\n",
-     "10文字以上"),
-    (["add", "clerk1", "--name", "n", "--role", "clerk", "--site", "tamano", "--all-sites", "--password-stdin"],
-     "long enough pw\n", "not both"),
-    (["add", "clerk1", "--name", "n", "--role", "clerk", "--site", "tamano", "--password-stdin"], "", "nothing on"),
-    (["passwd", "nobody", "--password-stdin"], "long enough pw\n", "nobody"),
-    (["disable", "nobody"], None, "nobody"),
-])
+@pytest.mark.parametrize(
+    "argv,stdin,message",
+    [
+        (
+            ["add", "x", "--name", "n", "--role", "clerk", "--site", "tamano", "--password-stdin"],
+            "long enough pw\n",
+            "使えません",
+        ),
+        (
+            ["add", "clerk1", "--name", "n", "--role", "clerk", "--site", "nowhere", "--password-stdin"],
+            "long enough pw\n",
+            "nowhere",
+        ),
+        (
+            ["add", "clerk1", "--name", "n", "--role", "clerk", "--site", "tamano", "--password-stdin"],
+            "short\n",
+            "10文字以上",
+        ),
+        (
+            ["add", "clerk1", "--name", "n", "--role", "clerk", "--site", "tamano", "--all-sites", "--password-stdin"],
+            "long enough pw\n",
+            "not both",
+        ),
+        (["add", "clerk1", "--name", "n", "--role", "clerk", "--site", "tamano", "--password-stdin"], "", "nothing on"),
+        (["passwd", "nobody", "--password-stdin"], "long enough pw\n", "nobody"),
+        (["disable", "nobody"], None, "nobody"),
+    ],
+)
 def test_bad_input_exits_2_with_a_message_and_stores_nothing(database, capsys, monkeypatch, argv, stdin, message):
     code, _, err = users(capsys, monkeypatch, *argv, stdin=stdin)
     assert code == 2 and message in err and "Traceback" not in err
@@ -92,12 +127,25 @@ def test_the_console_script_asks_for_no_password_it_cannot_hide(database, tmp_pa
     """Without a terminal and without --password-stdin the command refuses (exit 2) rather than
     read a password that would echo."""
     env = {"DATABASE_URL": database, "PATH": str(BIN), "HOME": str(tmp_path)}
-    done = subprocess.run([BIN / "madoguchi", "users", "add", "admin1", "--name", "管理", "--role", "admin"],
-                          env=env, cwd=ROOT, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [BIN / "madoguchi", "users", "add", "admin1", "--name", "管理", "--role", "admin"],
+        env=env,
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2 and "--password-stdin" in done.stderr
-    done = subprocess.run([BIN / "madoguchi", "users", "add", "admin1", "--name", "管理", "--role", "admin",
-                           "--password-stdin"], env=env, cwd=ROOT, input="piped secret 123\n", capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [BIN / "madoguchi", "users", "add", "admin1", "--name", "管理", "--role", "admin", "--password-stdin"],
+        env=env,
+        cwd=ROOT,
+        input="piped secret 123\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0 and "piped secret" not in done.stdout + done.stderr
     assert "sites: all" in done.stdout
 
@@ -108,14 +156,17 @@ def test_the_demo_creates_one_account_per_role_in_a_private_file(database, tmp_p
     created = demo.ensure_demo_users(engine, fixtures, tmp_path / "data")
     path = tmp_path / "data" / demo.DEMO_USERS_FILE
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert sorted(role for _l, role, _p in created) == sorted(["admin", "supervisor", "clerk", "scheduler", "city_viewer"])
+    assert sorted(role for _l, role, _p in created) == sorted(
+        ["admin", "supervisor", "clerk", "scheduler", "city_viewer"]
+    )
     lines = [line.split() for line in path.read_text().splitlines() if not line.startswith("#")]
     assert lines == [[login, role, password] for login, role, password in created]
     with Session(engine) as session:
         for login, _role, password in created:
             assert us.sign_in(login, password, session=session, now=NOW).username == login
-        viewer = us.sign_in("demo-city-tamano", dict((l, p) for l, _r, p in created)["demo-city-tamano"],
-                            session=session, now=NOW)
+        viewer = us.sign_in(
+            "demo-city-tamano", dict((l, p) for l, _r, p in created)["demo-city-tamano"], session=session, now=NOW
+        )
     assert viewer.sites == frozenset({"tamano"})
     assert demo.ensure_demo_users(engine, fixtures, tmp_path / "data") == []  # existing accounts kept
     assert len(set(p for _l, _r, p in created)) == 5

@@ -1,4 +1,5 @@
 """受託者情報: stored by an all-site admin, refused otherwise, printed on the reports."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,8 +15,12 @@ from db.models import AppSetting, AuditLog
 from tests.dashboard.signed_in import signed_in
 
 PAGES = Path(__file__).resolve().parents[2] / "dashboard" / "app_pages"
-VALUES = {"name": "株式会社テスト窓口", "address": "岡山県玉野市", "representative": "代表取締役 山田 一郎",
-          "office_phone": "03-1234-5678"}
+VALUES = {
+    "name": "株式会社テスト窓口",
+    "address": "岡山県玉野市",
+    "representative": "代表取締役 山田 一郎",
+    "office_phone": "03-1234-5678",
+}
 
 
 @pytest.fixture
@@ -35,12 +40,15 @@ def test_saved_details_are_read_back_and_audited(engine):
         assert session.exec(select(AuditLog.action)).all() == ["contractor_saved"]
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    ({"name": ""}, "受託者名：入力してください"),
-    ({"name": "x" * 101}, "受託者名：100文字以内"),
-    ({"address": "玉野市\u202e"}, "所在地：使えない文字"),
-    ({"office_phone": "=cmd"}, "事務所の電話番号：数字"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"name": ""}, "受託者名：入力してください"),
+        ({"name": "x" * 101}, "受託者名：100文字以内"),
+        ({"address": "玉野市\u202e"}, "所在地：使えない文字"),
+        ({"office_phone": "=cmd"}, "事務所の電話番号：数字"),
+    ],
+)
 def test_bad_values_are_refused_naming_the_field_and_nothing_is_stored(engine, change, message):
     with write_session(engine) as session, pytest.raises(contractor_services.ContractorInputError, match=message):
         contractor_services.save_contractor(VALUES | change, session=session, actor=SYSTEM)
@@ -61,9 +69,25 @@ def test_the_page_saves_and_the_report_prints_it(engine, database, capsys):
     at.button[0].click().run()
     assert not at.exception and "株式会社テスト窓口" in at.success[0].value
     from dashboard.cli import main
+
     capsys.readouterr()
-    assert main(["report", "daily", "tamano", "--date", "2026-12-01", "--today", "2026-12-02", "--json",
-                 "--database-url", database]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "daily",
+                "tamano",
+                "--date",
+                "2026-12-01",
+                "--today",
+                "2026-12-02",
+                "--json",
+                "--database-url",
+                database,
+            ]
+        )
+        == 0
+    )
     assert "株式会社テスト窓口" in capsys.readouterr().out
 
 

@@ -1,5 +1,6 @@
 """The repository's .streamlit/config.toml is what Streamlit reads when started from the root:
 local address only, no error details, no developer toolbar, no usage statistics."""
+
 from __future__ import annotations
 
 import re
@@ -11,9 +12,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_streamlit_reads_the_deployment_defaults(tmp_path):
-    shown = subprocess.run([Path(sys.executable).parent / "streamlit", "config", "show"], cwd=ROOT,
-                           capture_output=True, text=True, timeout=120,
-                           env={"HOME": str(tmp_path), "PATH": str(Path(sys.executable).parent)}).stdout
+    shown = subprocess.run(
+        [Path(sys.executable).parent / "streamlit", "config", "show"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"HOME": str(tmp_path), "PATH": str(Path(sys.executable).parent)},
+    ).stdout
     values = dict(re.findall(r"^(\w+) = (.+)$", shown, flags=re.MULTILINE))
     assert values["showErrorDetails"] == '"none"'
     assert values["toolbarMode"] == '"minimal"'

@@ -1,4 +1,5 @@
 """The 需要予測 page driven by Streamlit's AppTest."""
+
 from __future__ import annotations
 
 import datetime as dt

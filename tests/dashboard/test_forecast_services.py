@@ -1,4 +1,5 @@
 """Use cases behind the 需要予測 page, without Streamlit."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -51,7 +52,10 @@ def test_month_rows_follow_the_renewal_wave(models, fixtures):
         fixtures.catalogue.procedure("card_issuance").label,
         fixtures.catalogue.procedure("e_cert_renewal").label,
     }
-    assert rows[fixtures.catalogue.procedure("e_cert_renewal").label] > rows[fixtures.catalogue.procedure("card_issuance").label]
+    assert (
+        rows[fixtures.catalogue.procedure("e_cert_renewal").label]
+        > rows[fixtures.catalogue.procedure("card_issuance").label]
+    )
 
 
 def test_daily_rows_cover_open_days_and_add_up_to_the_month(models):
@@ -109,8 +113,17 @@ def test_capped_message_for_a_single_slot():
     from core.site_profile import ActivityId
 
     slot = Requirement(
-        date=dt.date(2027, 1, 18), slot=dt.time(9, 0), activity=ActivityId.window, arrivals=5.0,
-        reserved=0.0, need=5, floor=1, cap=4, required=4, reason="cap", unmet=1,
+        date=dt.date(2027, 1, 18),
+        slot=dt.time(9, 0),
+        activity=ActivityId.window,
+        arrivals=5.0,
+        reserved=0.0,
+        need=5,
+        floor=1,
+        cap=4,
+        required=4,
+        reason="cap",
+        unmet=1,
     )
     day = DayRequirements("x", slot.date, (slot,))
     assert services.capped_messages(day) == ["窓口 09:00–09:15 必要5名／上限4名（1名不足）"]

@@ -1,4 +1,5 @@
 """The live pages driven by AppTest on a real SQLite file, with the demo clock at an open hour."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,12 +9,11 @@ import pytest
 from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
-from tests.dashboard.signed_in import signed_in
-
 from core.live import TOKYO
 from dashboard import clock
 from db.engine import make_engine
 from db.models import BoothSession, Call, Reservation, Ticket
+from tests.dashboard.signed_in import signed_in
 
 PAGES = Path(__file__).resolve().parents[2] / "dashboard" / "app_pages"
 OPEN = dt.datetime(2026, 12, 1, 10, 0, tzinfo=TOKYO)
@@ -52,8 +52,12 @@ def test_reception_issues_calls_and_finishes(live_db):
     at.button(key="reception_call_next").click().run()
     assert "A-001 を 窓口1 に呼び出しました" in at.success[0].value
     assert any("A-001" in m.value for m in at.markdown)  # this counter's ticket, at once
-    assert {b.key for b in at.button} >= {"reception_start", "reception_finish", "reception_no_show",
-                                          "reception_hand_off"}
+    assert {b.key for b in at.button} >= {
+        "reception_start",
+        "reception_finish",
+        "reception_no_show",
+        "reception_hand_off",
+    }
     at.button(key="reception_finish").click().run()
     assert "A-001：完了しました" in at.success[0].value
     assert [t.status for t in rows(live_db, Ticket)] == ["done"]

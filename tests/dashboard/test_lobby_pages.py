@@ -1,5 +1,6 @@
 """呼出表示 and 発券: the lobby screen shows the called number and counter; the kiosk issues a
 ticket with its wait. AppTest on a real SQLite file with the demo clock at an open hour."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,21 +13,31 @@ from dashboard import live_services as live
 from dashboard.access import SYSTEM, AccessDenied, Actor, Role
 from db.engine import write_session
 from db.models import Ticket
-
 from tests.dashboard.test_live_pages import OPEN, live_db, page  # noqa: F401  (the shared page fixtures)
 
 
 def test_lobby_board_separates_calling_from_earlier_calls(live_db, fixtures):
     with write_session(live_db) as session:
         for minute in range(3):
-            live.issue_ticket(fixtures, "tamano", "card_issuance", session=session,
-                              now=OPEN + dt.timedelta(minutes=minute), actor=SYSTEM)
-        first = live.call_next(fixtures, "tamano", "窓口1", session=session, now=OPEN + dt.timedelta(minutes=5), actor=SYSTEM)
-        live.ticket_action(fixtures, first.id, "start", session=session, now=OPEN + dt.timedelta(minutes=6), actor=SYSTEM)
+            live.issue_ticket(
+                fixtures,
+                "tamano",
+                "card_issuance",
+                session=session,
+                now=OPEN + dt.timedelta(minutes=minute),
+                actor=SYSTEM,
+            )
+        first = live.call_next(
+            fixtures, "tamano", "窓口1", session=session, now=OPEN + dt.timedelta(minutes=5), actor=SYSTEM
+        )
+        live.ticket_action(
+            fixtures, first.id, "start", session=session, now=OPEN + dt.timedelta(minutes=6), actor=SYSTEM
+        )
         live.call_next(fixtures, "tamano", "窓口2", session=session, now=OPEN + dt.timedelta(minutes=7), actor=SYSTEM)
     with Session(live_db) as session:
-        board = lobby_services.lobby_board(fixtures, "tamano", session=session, now=OPEN + dt.timedelta(minutes=8),
-                                           actor=SYSTEM)
+        board = lobby_services.lobby_board(
+            fixtures, "tamano", session=session, now=OPEN + dt.timedelta(minutes=8), actor=SYSTEM
+        )
     assert [(t.number, t.counter) for t in board.calling] == [("A-002", "窓口2")]
     assert [t.number for t in board.recent] == ["A-001"]
     assert board.waiting == {"A": 1}
@@ -35,8 +46,9 @@ def test_lobby_board_separates_calling_from_earlier_calls(live_db, fixtures):
 
 def test_lobby_board_is_refused_to_a_user_of_another_site(live_db, fixtures):
     with Session(live_db) as session, pytest.raises(AccessDenied):
-        lobby_services.lobby_board(fixtures, "tamano", session=session, now=OPEN,
-                                   actor=Actor("seto-clerk", Role.CLERK, frozenset({"seto"})))
+        lobby_services.lobby_board(
+            fixtures, "tamano", session=session, now=OPEN, actor=Actor("seto-clerk", Role.CLERK, frozenset({"seto"}))
+        )
 
 
 def test_kiosk_issues_a_ticket_and_the_lobby_shows_its_call(live_db, fixtures):

@@ -1,6 +1,7 @@
 """Sign-in: success, failure, lock-out after repeated failures, disabled accounts, idle expiry and
 sign-out, each audited; the console shows nothing but the login form until then; an unexpected
 error on a page reaches the browser as a Japanese message with an id, the traceback the log."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -58,15 +59,23 @@ def test_wrong_passwords_lock_the_account_then_it_opens_again(engine):
             us.sign_in("tamano-viewer", "wrong password", session=session, now=NOW, settings=settings)
         # Locked: even the right password is refused until the lock ends.
         with pytest.raises(us.SignInRefused, match="ロックされています"):
-            us.sign_in("tamano-viewer", PASSWORD, session=session, now=NOW + dt.timedelta(minutes=14),
-                       settings=settings)
-        actor = us.sign_in("tamano-viewer", PASSWORD, session=session, now=NOW + dt.timedelta(minutes=16),
-                           settings=settings)
+            us.sign_in(
+                "tamano-viewer", PASSWORD, session=session, now=NOW + dt.timedelta(minutes=14), settings=settings
+            )
+        actor = us.sign_in(
+            "tamano-viewer", PASSWORD, session=session, now=NOW + dt.timedelta(minutes=16), settings=settings
+        )
         stored = session.exec(select(User).where(User.login == "tamano-viewer")).one()
     assert actor.role == Role.CITY_VIEWER
     assert (stored.failed_attempts, stored.locked_until) == (0, None)
     assert [a for _u, a in _actions(engine)[1:]] == [
-        "login_failed", "login_failed", "login_failed", "login_locked", "login_failed", "login"]
+        "login_failed",
+        "login_failed",
+        "login_failed",
+        "login_locked",
+        "login_failed",
+        "login",
+    ]
 
 
 def test_unknown_logins_and_disabled_accounts_are_refused_alike(engine):

@@ -1,6 +1,7 @@
 """Role × page × site: each page run under AppTest as a user of each role scoped to Tamano.
 A page the role may use renders without error and offers Tamano only (no other city's name
 appears anywhere on it); a page it may not use shows the Japanese refusal and nothing else."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,14 +24,59 @@ OTHER_CITIES = ("瀬戸市", "上尾市", "藤枝市", "川西市")
 
 # The menu each role sees (url paths), as designed.
 MENUS = {
-    Role.ADMIN: ["status", "reception", "lobby", "kiosk", "reservations", "phones", "booths", "sites", "forecast",
-                 "staff", "roster", "roster_month", "reports", "incidents", "contractor", "attendance",
-                 "designated-days", "city-bookings", "cards", "audit"],
-    Role.SUPERVISOR: ["status", "reception", "lobby", "kiosk", "reservations", "phones", "booths", "sites", "forecast",
-                      "staff", "roster", "roster_month", "reports", "incidents", "attendance", "city-bookings",
-                      "cards"],
-    Role.CLERK: ["status", "reception", "lobby", "kiosk", "reservations", "phones", "booths", "sites", "forecast",
-                 "city-bookings"],
+    Role.ADMIN: [
+        "status",
+        "reception",
+        "lobby",
+        "kiosk",
+        "reservations",
+        "phones",
+        "booths",
+        "sites",
+        "forecast",
+        "staff",
+        "roster",
+        "roster_month",
+        "reports",
+        "incidents",
+        "contractor",
+        "attendance",
+        "designated-days",
+        "city-bookings",
+        "cards",
+        "audit",
+    ],
+    Role.SUPERVISOR: [
+        "status",
+        "reception",
+        "lobby",
+        "kiosk",
+        "reservations",
+        "phones",
+        "booths",
+        "sites",
+        "forecast",
+        "staff",
+        "roster",
+        "roster_month",
+        "reports",
+        "incidents",
+        "attendance",
+        "city-bookings",
+        "cards",
+    ],
+    Role.CLERK: [
+        "status",
+        "reception",
+        "lobby",
+        "kiosk",
+        "reservations",
+        "phones",
+        "booths",
+        "sites",
+        "forecast",
+        "city-bookings",
+    ],
     Role.SCHEDULER: ["status", "lobby", "sites", "forecast", "staff", "roster", "roster_month"],
     Role.CITY_VIEWER: ["status", "lobby", "sites", "forecast", "reports"],
 }

@@ -1,4 +1,5 @@
 """The issue-17 record pages driven by AppTest on a real SQLite file (demo clock at an open hour)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -59,7 +60,8 @@ def test_designated_days_page_adds_a_day_and_lists_it(live_db):
     assert not at.exception and "2026-12-19 を指定日に追加しました" in at.success[0].value
     with Session(live_db) as session:
         assert [(d.date, d.action) for d in session.exec(select(DesignatedDay)).all()] == [
-            (dt.date(2026, 12, 19), "add")]
+            (dt.date(2026, 12, 19), "add")
+        ]
     at.button(key="designated_add").click().run()  # twice: refused, named
     assert any("すでに" in e.value for e in at.error)
 

@@ -1,5 +1,6 @@
 """The 日報・月報 and 事故・苦情・改善通知 pages (AppTest), the report use cases' input checks and the
 `madoguchi report` / `bench reports` commands, on a real SQLite file."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -125,23 +126,64 @@ def test_bad_input_names_the_field_and_stores_nothing(database):
     now = dt.datetime(2026, 11, 20, 12, tzinfo=TOKYO)
     with Session(engine) as session:
         with pytest.raises(rs.InputError, match="川西市: 分類"):
-            rs.record_incident("kawanishi", rs.IncidentInput("complaint", "nope", now, "x"), session=session,
-                               fixtures=FIXTURES, now=now, actor=SYSTEM)
+            rs.record_incident(
+                "kawanishi",
+                rs.IncidentInput("complaint", "nope", now, "x"),
+                session=session,
+                fixtures=FIXTURES,
+                now=now,
+                actor=SYSTEM,
+            )
         with pytest.raises(rs.InputError, match="内容 を入力"):
-            rs.record_incident("kawanishi", rs.IncidentInput("complaint", "waiting", now, " "), session=session,
-                               fixtures=FIXTURES, now=now, actor=SYSTEM)
+            rs.record_incident(
+                "kawanishi",
+                rs.IncidentInput("complaint", "waiting", now, " "),
+                session=session,
+                fixtures=FIXTURES,
+                now=now,
+                actor=SYSTEM,
+            )
         with pytest.raises(rs.InputError, match="契約期間"):
-            rs.record_form_count("kawanishi", dt.date(2026, 9, 30), 3, session=session, fixtures=FIXTURES,
-                                 today=dt.date(2026, 11, 20), actor=SYSTEM)
+            rs.record_form_count(
+                "kawanishi",
+                dt.date(2026, 9, 30),
+                3,
+                session=session,
+                fixtures=FIXTURES,
+                today=dt.date(2026, 11, 20),
+                actor=SYSTEM,
+            )
         with pytest.raises(rs.InputError, match="発送日"):
-            rs.record_card_batch("tamano", dt.date(2026, 11, 10), 5, dt.date(2026, 11, 9), session=session,
-                                 fixtures=FIXTURES, today=dt.date(2026, 11, 20), actor=SYSTEM)
+            rs.record_card_batch(
+                "tamano",
+                dt.date(2026, 11, 10),
+                5,
+                dt.date(2026, 11, 9),
+                session=session,
+                fixtures=FIXTURES,
+                today=dt.date(2026, 11, 20),
+                actor=SYSTEM,
+            )
         with pytest.raises(rs.InputError, match="計画書"):
-            rs.record_notice("kawanishi", rs.NoticeInput(dt.date(2026, 11, 2), "件名", report_submitted_on=dt.date(2026, 11, 5)),
-                             session=session, fixtures=FIXTURES, today=dt.date(2026, 11, 20), actor=SYSTEM)
+            rs.record_notice(
+                "kawanishi",
+                rs.NoticeInput(dt.date(2026, 11, 2), "件名", report_submitted_on=dt.date(2026, 11, 5)),
+                session=session,
+                fixtures=FIXTURES,
+                today=dt.date(2026, 11, 20),
+                actor=SYSTEM,
+            )
         with pytest.raises(rs.InputError, match="報告"):
-            rs.mark_submitted("kawanishi", "nope", dt.date(2026, 11, 2), dt.date(2026, 11, 3), session=session,
-                              fixtures=FIXTURES, today=dt.date(2026, 11, 20), actor=SYSTEM)
+            rs.mark_submitted(
+                "kawanishi",
+                "nope",
+                dt.date(2026, 11, 2),
+                dt.date(2026, 11, 3),
+                session=session,
+                fixtures=FIXTURES,
+                today=dt.date(2026, 11, 20),
+                actor=SYSTEM,
+            )
     for model in (Incident, FormCount, CardBatch, ImprovementNotice):
         assert _count(database, model) == 0
     engine.dispose()
@@ -151,13 +193,25 @@ def test_a_submission_clears_the_overdue_report(database):
     engine = make_engine(database)
     today = dt.date(2026, 11, 20)
     with Session(engine) as session:
-        before = {(i.report_id, i.period_start): i.status for i in rs.due_list("kawanishi", session=session,
-                                                                                fixtures=FIXTURES, today=today, actor=SYSTEM)}
+        before = {
+            (i.report_id, i.period_start): i.status
+            for i in rs.due_list("kawanishi", session=session, fixtures=FIXTURES, today=today, actor=SYSTEM)
+        }
         assert before[("daily", dt.date(2026, 11, 17))] == "overdue"
-        rs.mark_submitted("kawanishi", "daily", dt.date(2026, 11, 17), dt.date(2026, 11, 18), session=session,
-                          fixtures=FIXTURES, today=today, actor=SYSTEM)
-        after = {(i.report_id, i.period_start): i.status for i in rs.due_list("kawanishi", session=session,
-                                                                               fixtures=FIXTURES, today=today, actor=SYSTEM)}
+        rs.mark_submitted(
+            "kawanishi",
+            "daily",
+            dt.date(2026, 11, 17),
+            dt.date(2026, 11, 18),
+            session=session,
+            fixtures=FIXTURES,
+            today=today,
+            actor=SYSTEM,
+        )
+        after = {
+            (i.report_id, i.period_start): i.status
+            for i in rs.due_list("kawanishi", session=session, fixtures=FIXTURES, today=today, actor=SYSTEM)
+        }
     engine.dispose()
     assert after[("daily", dt.date(2026, 11, 17))] == "submitted"
 
@@ -167,8 +221,24 @@ def test_a_submission_clears_the_overdue_report(database):
 
 def test_report_cli_writes_the_same_report_in_every_format(with_october, tmp_path, capsys):
     pdf, csv_file, xlsx = tmp_path / "m.pdf", tmp_path / "m.csv", tmp_path / "m.xlsx"
-    code = main(["report", "monthly", "kawanishi", "--month", "2026-10", "--today", "2026-11-21", "--json",
-                 "--pdf", str(pdf), "--csv", str(csv_file), "--xlsx", str(xlsx)])
+    code = main(
+        [
+            "report",
+            "monthly",
+            "kawanishi",
+            "--month",
+            "2026-10",
+            "--today",
+            "2026-11-21",
+            "--json",
+            "--pdf",
+            str(pdf),
+            "--csv",
+            str(csv_file),
+            "--xlsx",
+            str(xlsx),
+        ]
+    )
     assert code == 0
     document = json.loads(capsys.readouterr().out)
     received = dict(document["tables"][0]["rows"])["窓口受付件数"]
@@ -181,17 +251,21 @@ def test_report_cli_writes_the_same_report_in_every_format(with_october, tmp_pat
 
 def test_report_cli_daily_of_a_quiet_day_still_writes_a_report(database, tmp_path, capsys):
     out = tmp_path / "d.pdf"
-    assert main(["report", "daily", "kawanishi", "--date", "2026-10-05", "--today", "2026-11-21",
-                 "--pdf", str(out)]) == 0
+    assert (
+        main(["report", "daily", "kawanishi", "--date", "2026-10-05", "--today", "2026-11-21", "--pdf", str(out)]) == 0
+    )
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
     assert "記録" in text and "ありません" in text and "日報" in text
 
 
-@pytest.mark.parametrize("args, message", [
-    (["report", "monthly", "kawanishi", "--month", "2026-09"], "契約期間"),
-    (["report", "daily", "kawanishi", "--date", "2026-11-30", "--today", "2026-11-21"], "まだ終わっていません"),
-    (["report", "daily", "nowhere", "--date", "2026-11-02"], "unknown site"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["report", "monthly", "kawanishi", "--month", "2026-09"], "契約期間"),
+        (["report", "daily", "kawanishi", "--date", "2026-11-30", "--today", "2026-11-21"], "まだ終わっていません"),
+        (["report", "daily", "nowhere", "--date", "2026-11-02"], "unknown site"),
+    ],
+)
 def test_report_cli_refuses_what_it_cannot_report(database, tmp_path, capsys, args, message):
     out = tmp_path / "x.pdf"
     assert main(args + ["--pdf", str(out)]) == 2

@@ -1,6 +1,7 @@
 """Re-import of an edited roster workbook (issue 18) on a real SQLite file: a new draft version
 with the note 「Excelから取込」 and the checker's violations; a refused file stores nothing; only
 people who may edit the site's roster may import."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -38,13 +39,26 @@ def problem(engine, fixtures):
 
 def _roster(problem) -> Roster:
     """A hand-made Tuesday: the manager and two agents (far too few people: the checker objects)."""
-    def shift(who, start, end, activity):
-        return Shift(who, TUESDAY, T(start), T(end), ((T("12:00"), T("12:45")),),
-                     (ActivityBlock(T(start), T("12:00"), activity), ActivityBlock(T("12:45"), T(end), activity)))
 
-    return Roster("seto", WEEK, [shift("set-01", "08:30", "17:15", "management"),
-                                 shift("set-04", "09:00", "16:00", "window"),
-                                 shift("set-05", "09:00", "16:00", "phone")])
+    def shift(who, start, end, activity):
+        return Shift(
+            who,
+            TUESDAY,
+            T(start),
+            T(end),
+            ((T("12:00"), T("12:45")),),
+            (ActivityBlock(T(start), T("12:00"), activity), ActivityBlock(T("12:45"), T(end), activity)),
+        )
+
+    return Roster(
+        "seto",
+        WEEK,
+        [
+            shift("set-01", "08:30", "17:15", "management"),
+            shift("set-04", "09:00", "16:00", "window"),
+            shift("set-05", "09:00", "16:00", "phone"),
+        ],
+    )
 
 
 def _workbook(problem, roster, changes: dict[str, object] | None = None) -> bytes:
@@ -61,8 +75,10 @@ def _workbook(problem, roster, changes: dict[str, object] | None = None) -> byte
 
 def _stored(engine) -> tuple[list, int]:
     with Session(engine) as session:
-        return (roster_store.versions(session, "seto", WEEK),
-                len(audit_store.entries(session=session, action="save_roster")))
+        return (
+            roster_store.versions(session, "seto", WEEK),
+            len(audit_store.entries(session=session, action="save_roster")),
+        )
 
 
 def test_an_imported_workbook_becomes_the_next_version_checked_like_an_edit(engine, problem):
@@ -103,9 +119,14 @@ def test_a_refused_file_stores_nothing(engine, problem):
     assert _stored(engine) == before
 
 
-@pytest.mark.parametrize("actor", [Actor("city", Role.CITY_VIEWER, frozenset({"seto"})),
-                                   Actor("desk", Role.CLERK, frozenset({"seto"})),
-                                   Actor("other", Role.SCHEDULER, frozenset({"ageo"}))])
+@pytest.mark.parametrize(
+    "actor",
+    [
+        Actor("city", Role.CITY_VIEWER, frozenset({"seto"})),
+        Actor("desk", Role.CLERK, frozenset({"seto"})),
+        Actor("other", Role.SCHEDULER, frozenset({"ageo"})),
+    ],
+)
 def test_only_who_edits_the_sites_roster_may_import(engine, problem, actor):
     before = _stored(engine)
     data = _workbook(problem, _roster(problem))
@@ -127,8 +148,10 @@ def test_the_page_offers_the_import_to_who_may_edit_only(engine, problem):
     with Session(engine) as session:
         rs.save_version(_roster(problem), problem, "手動編集", session=session, actor=SYSTEM)
     page = str(Path(__file__).resolve().parents[2] / "dashboard" / "app_pages" / "roster.py")
-    for actor, shown in ((Actor("sato", Role.SCHEDULER, frozenset({"seto"})), True),
-                         (Actor("boss", Role.SUPERVISOR, frozenset({"seto"})), False)):
+    for actor, shown in (
+        (Actor("sato", Role.SCHEDULER, frozenset({"seto"})), True),
+        (Actor("boss", Role.SUPERVISOR, frozenset({"seto"})), False),
+    ):
         st.cache_resource.clear()
         at = signed_in(AppTest.from_file(page, default_timeout=60), actor).run()
         assert not at.exception and not at.error, (at.exception, [e.value for e in at.error])

@@ -1,4 +1,5 @@
 """勤務表（月）: published weeks laid out by month, from the database, on the page and in Excel."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,8 +28,17 @@ def published(database):
     engine = make_engine(database)
     with Session(engine) as session:
         clock.set_demo_clock(session, dt.datetime(2026, 12, 2, 10, 0, tzinfo=TOKYO), speed=1)
-    shifts = [{"staff_id": "tam-01", "date": (MONDAY + dt.timedelta(days=i)).isoformat(), "start": "08:30",
-               "end": "17:30", "breaks": [["12:00", "13:00"]], "activities": []} for i in range(5)]
+    shifts = [
+        {
+            "staff_id": "tam-01",
+            "date": (MONDAY + dt.timedelta(days=i)).isoformat(),
+            "start": "08:30",
+            "end": "17:30",
+            "breaks": [["12:00", "13:00"]],
+            "activities": [],
+        }
+        for i in range(5)
+    ]
     roster = Roster.from_json({"site": "tamano", "week_start": MONDAY.isoformat(), "shifts": shifts})
     with write_session(engine) as session:
         roster_store.publish(session, "tamano", MONDAY, roster_store.save_roster(session, roster))
@@ -47,15 +57,18 @@ def test_month_view_reads_published_weeks(published, fixtures):
     assert MONDAY not in view.unpublished and dt.date(2026, 12, 7) in view.unpublished
     workbook = openpyxl.load_workbook(io.BytesIO(month_services.month_xlsx(view, "玉野市")))
     values = [[c.value for c in row] for row in workbook.active.iter_rows()]
-    assert values[0][0].startswith("玉野市") and "08:30–17:30" in values[next(
-        i for i, r in enumerate(values) if r[0] == "岡田 真理子")]
+    assert (
+        values[0][0].startswith("玉野市")
+        and "08:30–17:30" in values[next(i for i, r in enumerate(values) if r[0] == "岡田 真理子")]
+    )
 
 
 def test_month_view_refuses_a_user_of_another_site_and_a_bad_month(published, fixtures):
     with Session(published) as session:
         with pytest.raises(AccessDenied):
-            month_services.published_month(fixtures, "tamano", 2026, 12, session=session,
-                                           actor=Actor("s", Role.SCHEDULER, frozenset({"seto"})))
+            month_services.published_month(
+                fixtures, "tamano", 2026, 12, session=session, actor=Actor("s", Role.SCHEDULER, frozenset({"seto"}))
+            )
         with pytest.raises(month_services.MonthInputError, match="13月"):
             month_services.published_month(fixtures, "tamano", 2026, 13, session=session, actor=SYSTEM)
 

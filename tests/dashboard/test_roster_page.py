@@ -2,6 +2,7 @@
 
 The solve runs in a background thread owned by the (test) server process; the page is rerun until
 the job reports. The waits are bounds, not assertions on time."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -144,5 +145,6 @@ def test_the_stop_button_ends_a_long_solve(database):
     at.button(key="roster_stop").click().run()
     assert not at.exception
     _wait_for(at, "終わりました")
-    assert any("版1として保存しました" in t for t in _texts(at.success) + _texts(at.warning)) or \
-        any("見つかりませんでした" in t for t in _texts(at.error))
+    assert any("版1として保存しました" in t for t in _texts(at.success) + _texts(at.warning)) or any(
+        "見つかりませんでした" in t for t in _texts(at.error)
+    )

@@ -1,4 +1,5 @@
 """Use cases behind the 従事者 and 勤務表 pages, without Streamlit, on a real SQLite file."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -57,14 +58,16 @@ def _snapshot(engine) -> list:
 
 def test_a_bad_import_is_refused_by_row_and_column_and_changes_nothing(engine, fixtures):
     before = _snapshot(engine)
-    bad = "\n".join([
-        HEADER,
-        "set-01,加藤 雅人,責任者,窓口,40,,,,,",  # an update of an existing person: fine on its own
-        "set-50,新人 一,従事者,窓口,40,,,,,",
-        "set-50,新人 二,従事者,窓口,40,,,,,",  # duplicated id
-        "set-51,新人 三,従事者,窓口・受付,40,,,,,",  # unknown skill
-        "set-52,新人 四,従事者,窓口,40,,,09:00-25:00,,",  # 25:00
-    ]).encode()
+    bad = "\n".join(
+        [
+            HEADER,
+            "set-01,加藤 雅人,責任者,窓口,40,,,,,",  # an update of an existing person: fine on its own
+            "set-50,新人 一,従事者,窓口,40,,,,,",
+            "set-50,新人 二,従事者,窓口,40,,,,,",  # duplicated id
+            "set-51,新人 三,従事者,窓口・受付,40,,,,,",  # unknown skill
+            "set-52,新人 四,従事者,窓口,40,,,09:00-25:00,,",  # 25:00
+        ]
+    ).encode()
     with Session(engine) as session, pytest.raises(ImportRefused) as refused:
         rs.import_staff(fixtures.site("seto"), bad, "staff.csv", session=session, actor=SYSTEM)
     assert {(e.row, e.column) for e in refused.value.errors} == {(4, "ID"), (5, "担当業務"), (6, "水")}
@@ -85,8 +88,27 @@ def test_a_good_import_adds_and_updates_and_reaches_the_solver_problem(engine, f
     with Session(engine) as session:
         table = template_table(staff_store.load_staff(session, "seto"))
     table[1][table[0].index("契約時間")] = "32"
-    table.append(["set-70", "新人 花子", "従事者", "窓口・電話", "研修修了", "2026-09-11", "30",
-                  "", "休", "", "", "", "", "", "", "", ""])
+    table.append(
+        [
+            "set-70",
+            "新人 花子",
+            "従事者",
+            "窓口・電話",
+            "研修修了",
+            "2026-09-11",
+            "30",
+            "",
+            "休",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ]
+    )
     with Session(engine) as session:
         result = rs.import_staff(fixtures.site("seto"), xlsx_bytes(table), "staff.xlsx", session=session, actor=SYSTEM)
     assert (result.inserted, result.updated) == (1, 11)
@@ -106,7 +128,9 @@ def test_the_form_adds_edits_and_refuses_with_the_field_named(engine, fixtures):
     with Session(engine) as session, pytest.raises(ImportRefused, match="すでに登録"):
         rs.save_member(seto, values, session=session, actor=SYSTEM)
     with Session(engine) as session:
-        assert "更新しました" in rs.save_member(seto, {**values, "wed": "休"}, session=session, editing="set-80", actor=SYSTEM)
+        assert "更新しました" in rs.save_member(
+            seto, {**values, "wed": "休"}, session=session, editing="set-80", actor=SYSTEM
+        )
     with Session(engine) as session, pytest.raises(ImportRefused) as refused:
         rs.save_member(seto, {**values, "thu": "8:00-24:30"}, session=session, editing="set-80", actor=SYSTEM)
     assert refused.value.errors[0].column == "木"
@@ -115,7 +139,9 @@ def test_the_form_adds_edits_and_refuses_with_the_field_named(engine, fixtures):
         assert member.availability["wed"] == "off" and "thu" not in member.availability
         rs.set_staff_active("set-80", False, session=session, actor=SYSTEM)
     with Session(engine) as session:
-        assert "set-80" not in {m.id for m in rs.build_problem(fixtures, "seto", WEEK, session=session, actor=SYSTEM).staff}
+        assert "set-80" not in {
+            m.id for m in rs.build_problem(fixtures, "seto", WEEK, session=session, actor=SYSTEM).staff
+        }
         exports = rs.staff_exports("seto", session=session, actor=SYSTEM)
     assert "set-80" not in {row[0] for row in exports["city"]}
     assert "set-80" in {row[0] for row in exports["template"]}
@@ -138,11 +164,13 @@ def test_the_issue_walk_through_without_streamlit(engine, fixtures):
     assert len(problem.days) == 4
     rows = rs.requirement_rows(problem)
     assert rows and {"受付時間", "最少人数", "目標", "上限"} <= set(rows[0])
-    job, started = rs.start_solve(problem, engine=engine, runner=runner, actor=SYSTEM, label="勤務表の作成",
-                                  note="自動作成", time_limit=4)
+    job, started = rs.start_solve(
+        problem, engine=engine, runner=runner, actor=SYSTEM, label="勤務表の作成", note="自動作成", time_limit=4
+    )
     assert started
-    again_started = rs.start_solve(problem, engine=engine, runner=runner, actor=SYSTEM, label="x", note="x",
-                                   time_limit=4)
+    again_started = rs.start_solve(
+        problem, engine=engine, runner=runner, actor=SYSTEM, label="x", note="x", time_limit=4
+    )
     assert again_started == (job, False)  # one job per week
     assert runner.wait(job, 600)
     view = _job(engine)
@@ -154,14 +182,22 @@ def test_the_issue_walk_through_without_streamlit(engine, fixtures):
     assert not check(first, problem)
 
     # Tuesday: an agent who works that day is absent
-    agent = next(s.staff_id for s in first.shifts
-                 if s.date == TUESDAY and problem.member(s.staff_id).role == "agent")
+    agent = next(s.staff_id for s in first.shifts if s.date == TUESDAY and problem.member(s.staff_id).role == "agent")
     absences, locked = rs.reroster_plan(first, agent, TUESDAY, lock_before=True)
     assert (agent, TUESDAY) in absences and all(day < TUESDAY for _, day in locked)
     with Session(engine) as session:
         again = rs.build_problem(fixtures, "seto", WEEK, absences, session=session, actor=SYSTEM)
-    job, _ = rs.start_solve(again, engine=engine, runner=runner, actor=SYSTEM, time_limit=4, previous=first,
-                            locked=locked, label="欠勤による再作成", note="再作成")
+    job, _ = rs.start_solve(
+        again,
+        engine=engine,
+        runner=runner,
+        actor=SYSTEM,
+        time_limit=4,
+        previous=first,
+        locked=locked,
+        label="欠勤による再作成",
+        note="再作成",
+    )
     assert runner.wait(job, 600)
     assert _job(engine).saved == 2
     with Session(engine) as session:
@@ -211,10 +247,23 @@ def test_views_of_a_roster_name_people_slots_and_states(engine, fixtures):
     # work while the counter serves is not allowed
     shift = next(s for s in roster.shifts if s.date == TUESDAY and problem.member(s.staff_id).role == "agent")
     served = problem.days[TUESDAY].public_slots
-    start = next(t for t in range(shift.start, shift.end - 60, 15)
-                 if all(m in served and not shift.on_break(m) for m in range(t, t + 60, 15)))
-    outcome = rs.apply_edit(roster, problem, {"kind": "activity", "staff_id": shift.staff_id, "date": TUESDAY,
-                                              "start": start, "end": start + 60, "activity": "preparation"})
+    start = next(
+        t
+        for t in range(shift.start, shift.end - 60, 15)
+        if all(m in served and not shift.on_break(m) for m in range(t, t + 60, 15))
+    )
+    outcome = rs.apply_edit(
+        roster,
+        problem,
+        {
+            "kind": "activity",
+            "staff_id": shift.staff_id,
+            "date": TUESDAY,
+            "start": start,
+            "end": start + 60,
+            "activity": "preparation",
+        },
+    )
     assert outcome.before.objective == roster.penalty_total
     assert "ペナルティ" in outcome.message() and f"{outcome.delta:+,}" in outcome.message()
     issues = rs.issue_rows(outcome.after, problem)
@@ -224,8 +273,11 @@ def test_views_of_a_roster_name_people_slots_and_states(engine, fixtures):
     [new] = outcome.new_violations()
     slot = f"{hhmm(start)}–{hhmm(start + 60)}"
     assert new["rule"] == "activity_not_allowed" and f"{new['start']}–{new['end']}" == slot
-    assert any(name in row["内容"] and "「準備・片付け」" in row["内容"] and row["時間帯"] == slot
-               for row in issues if row["区分"] == "必須ルール違反")
+    assert any(
+        name in row["内容"] and "「準備・片付け」" in row["内容"] and row["時間帯"] == slot
+        for row in issues
+        if row["区分"] == "必須ルール違反"
+    )
     assert "必須ルール違反 0 → 1 件" in outcome.message()
     grid = rs.week_grid_rows(roster, problem)
     assert len(grid) == len(problem.staff)
@@ -241,10 +293,26 @@ def test_a_finished_job_says_why_its_penalty_differs_from_the_progress_line():
     roster = Roster(site_id="seto", week_start=dt.date(2026, 12, 7), shifts=[], status="feasible", objective=8585)
     when = dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)
     record = SolveJobRecord(
-        id=1, site_id="seto", week_start=roster.week_start, label="作成", note="", started_by="tanaka",
-        state=SolveState.DONE, started_at=when, updated_at=when, finished_at=when + dt.timedelta(seconds=10),
-        time_limit=10, objective=8440, best_bound=7000, solutions=1, history=[(9.0, 8440.0, 7000.0)],
-        stop_requested=False, error=None, saved_version=3, result=roster_result(roster))
+        id=1,
+        site_id="seto",
+        week_start=roster.week_start,
+        label="作成",
+        note="",
+        started_by="tanaka",
+        state=SolveState.DONE,
+        started_at=when,
+        updated_at=when,
+        finished_at=when + dt.timedelta(seconds=10),
+        time_limit=10,
+        objective=8440,
+        best_bound=7000,
+        solutions=1,
+        history=[(9.0, 8440.0, 7000.0)],
+        stop_requested=False,
+        error=None,
+        saved_version=3,
+        result=roster_result(roster),
+    )
     view = view_of(record, when + dt.timedelta(seconds=20))
     level, text = rs.job_message(view)
     assert "8,440" in text and "8,585" in text and "担当業務を割り当てた" in text and "版3" in text
@@ -257,8 +325,17 @@ def test_copy_the_week_before_as_a_new_draft(engine, fixtures):
     from core.roster import Roster
 
     before = WEEK - dt.timedelta(days=7)  # Mon 16 November, every weekday open
-    shifts = [{"staff_id": "set-01", "date": (before + dt.timedelta(days=i)).isoformat(), "start": "08:45",
-               "end": "16:15", "breaks": [["12:00", "12:45"]], "activities": []} for i in range(5)]
+    shifts = [
+        {
+            "staff_id": "set-01",
+            "date": (before + dt.timedelta(days=i)).isoformat(),
+            "start": "08:45",
+            "end": "16:15",
+            "breaks": [["12:00", "12:45"]],
+            "activities": [],
+        }
+        for i in range(5)
+    ]
     with Session(engine) as session:
         problem = rs.build_problem(fixtures, "seto", WEEK, session=session, actor=SYSTEM)
         with pytest.raises(rs.CopyRefused, match="写せません"):

@@ -1,4 +1,5 @@
 """The 拠点 page driven by Streamlit's AppTest on a real SQLite file."""
+
 from __future__ import annotations
 
 from pathlib import Path

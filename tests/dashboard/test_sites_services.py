@@ -1,11 +1,10 @@
 """Use cases behind the 拠点 page, without Streamlit."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 from dashboard import charts, services, texts
-
-
 
 
 def test_month_days_mark_partial_days_and_reasons(fixtures):

@@ -2,6 +2,7 @@
 progress and can stop it; a solve whose server died is shown as failed. Real solver, real SQLite
 file and real PostgreSQL; the replicas are separate engines, and in the last test separate OS
 processes. Waits are generous bounds on reaching a state, never assertions on time."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -88,8 +89,15 @@ def _stop(engine) -> bool:
 def test_a_solve_runs_to_the_end_and_saves_a_version(replicas, fixtures):
     here, there = replicas
     runner = SolveRunner(here)
-    job, started = rs.start_solve(_problem(here, fixtures), engine=here, runner=runner, actor=SYSTEM,
-                                  label="勤務表の作成", note="自動作成", time_limit=3)
+    job, started = rs.start_solve(
+        _problem(here, fixtures),
+        engine=here,
+        runner=runner,
+        actor=SYSTEM,
+        label="勤務表の作成",
+        note="自動作成",
+        time_limit=3,
+    )
     assert started
     assert runner.wait(job, BOUND)
     view = _view(there)  # the other server reads the same row
@@ -104,12 +112,14 @@ def test_one_replica_starts_the_other_sees_progress_and_stops_it(replicas, fixtu
     here, there = replicas
     runner = SolveRunner(here)
     problem = _problem(here, fixtures)
-    job, _ = rs.start_solve(problem, engine=here, runner=runner, actor=SYSTEM, label="勤務表の作成",
-                            note="自動作成", time_limit=600)
+    job, _ = rs.start_solve(
+        problem, engine=here, runner=runner, actor=SYSTEM, label="勤務表の作成", note="自動作成", time_limit=600
+    )
     try:
         # the other replica may not start a second solve of the week: it is shown the running one
-        assert rs.start_solve(problem, engine=there, runner=SolveRunner(there), actor=SYSTEM, label="x", note="x",
-                              time_limit=5) == (job, False)
+        assert rs.start_solve(
+            problem, engine=there, runner=SolveRunner(there), actor=SYSTEM, label="x", note="x", time_limit=5
+        ) == (job, False)
         view = _wait(there, lambda v: v is not None and v.running and v.solutions >= 1, "progress")
         assert view.history and view.objective is not None and view.best_bound is not None
         assert "見つかった勤務表" in rs.job_message(view)[1] and "systemさんが開始" in rs.job_message(view)[1]
@@ -129,8 +139,16 @@ def test_a_solve_whose_server_died_is_shown_failed_and_can_be_started_again(repl
     here, there = replicas
     started_at = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
     with Session(here) as session:  # a row as a runner leaves it when its process is killed
-        dead = solve_job_store.insert(session=session, site_id="seto", week_start=WEEK, label="勤務表の作成",
-                                      note="自動作成", started_by="tanaka", time_limit=60, now=started_at)
+        dead = solve_job_store.insert(
+            session=session,
+            site_id="seto",
+            week_start=WEEK,
+            label="勤務表の作成",
+            note="自動作成",
+            started_by="tanaka",
+            time_limit=60,
+            now=started_at,
+        )
         session.commit()
     alive = _view(there, now=started_at + dt.timedelta(seconds=STALE_SECONDS / 2))
     assert alive.running
@@ -140,8 +158,15 @@ def test_a_solve_whose_server_died_is_shown_failed_and_can_be_started_again(repl
     assert level == "error" and "応答がなくなりました" in message and "tanaka" in message
 
     runner = SolveRunner(there)
-    job, started = rs.start_solve(_problem(there, fixtures), engine=there, runner=runner, actor=SYSTEM,
-                                  label="勤務表の作成", note="自動作成", time_limit=2)
+    job, started = rs.start_solve(
+        _problem(there, fixtures),
+        engine=there,
+        runner=runner,
+        actor=SYSTEM,
+        label="勤務表の作成",
+        note="自動作成",
+        time_limit=2,
+    )
     assert started and job != dead
     assert runner.wait(job, BOUND)
     with Session(here) as session:
@@ -156,8 +181,15 @@ def test_a_failing_solve_is_reported_not_swallowed(replicas, fixtures):
         raise RuntimeError("boom")
 
     runner = SolveRunner(here, broken)
-    job, _ = rs.start_solve(_problem(here, fixtures), engine=here, runner=runner, actor=SYSTEM, label="勤務表の作成",
-                            note="自動作成", time_limit=1)
+    job, _ = rs.start_solve(
+        _problem(here, fixtures),
+        engine=here,
+        runner=runner,
+        actor=SYSTEM,
+        label="勤務表の作成",
+        note="自動作成",
+        time_limit=1,
+    )
     assert runner.wait(job, BOUND)
     view = _view(there)
     assert view.state == SolveState.FAILED and not view.lost
@@ -171,8 +203,15 @@ def test_viewing_and_stopping_need_the_roster_permissions(replicas, fixtures):
     with Session(here) as session, pytest.raises(AccessDenied):
         rs.stop_solve("seto", WEEK, session=session, actor=city)
     with pytest.raises(AccessDenied):
-        rs.start_solve(_problem(here, fixtures), engine=here, runner=SolveRunner(here), actor=city, label="x",
-                       note="x", time_limit=1)
+        rs.start_solve(
+            _problem(here, fixtures),
+            engine=here,
+            runner=SolveRunner(here),
+            actor=city,
+            label="x",
+            note="x",
+            time_limit=1,
+        )
 
 
 @pytest.mark.postgres
@@ -187,7 +226,11 @@ def test_two_dashboard_processes_on_one_postgresql_database(tmp_path, fixtures):
         viewer = make_engine(url)
         replica = subprocess.Popen(
             [sys.executable, "-m", "tests.dashboard.solve_replica", url, WEEK.isoformat(), "600"],
-            cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            cwd=PROJECT_ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         try:
             view = _wait(viewer, lambda v: v is not None and v.running and v.solutions >= 1, "progress")
             assert view.history and "見つかった勤務表" in rs.job_message(view)[1]

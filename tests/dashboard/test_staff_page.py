@@ -1,4 +1,5 @@
 """The 従事者 page driven by Streamlit's AppTest."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,10 +7,9 @@ from pathlib import Path
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
-from tests.dashboard.signed_in import signed_in
-
 from db import staff_store
 from db.engine import make_engine
+from tests.dashboard.signed_in import signed_in
 
 PAGE = str(Path(__file__).resolve().parents[2] / "dashboard" / "app_pages" / "staff.py")
 
@@ -70,21 +70,27 @@ def test_editing_a_person_reaches_the_database(database):
 def test_the_export_tab_offers_the_city_list_and_the_template(database):
     at = _page()
     keys = {b.key for b in at.get("download_button")}
-    assert {"staff_dl_seto_meibo_csv", "staff_dl_seto_meibo_xlsx", "staff_dl_seto_staff_csv",
-            "staff_dl_seto_staff_xlsx"} <= keys
+    assert {
+        "staff_dl_seto_meibo_csv",
+        "staff_dl_seto_meibo_xlsx",
+        "staff_dl_seto_staff_csv",
+        "staff_dl_seto_staff_xlsx",
+    } <= keys
     assert at.button(key="staff_import").disabled  # nothing uploaded yet
 
 
 def test_a_bad_import_file_is_refused_on_the_page_and_nothing_changes(database):
     at = _page()
     before = at.dataframe[0].value
-    bad = "\n".join([
-        "ID,氏名,役割,担当業務,契約時間,水",
-        "set-50,新人 一,従事者,窓口,40,",
-        "set-50,新人 二,従事者,窓口,40,",
-        "set-51,新人 三,従事者,受付,40,",
-        "set-52,新人 四,従事者,窓口,40,09:00-25:00",
-    ]).encode()
+    bad = "\n".join(
+        [
+            "ID,氏名,役割,担当業務,契約時間,水",
+            "set-50,新人 一,従事者,窓口,40,",
+            "set-50,新人 二,従事者,窓口,40,",
+            "set-51,新人 三,従事者,受付,40,",
+            "set-52,新人 四,従事者,窓口,40,09:00-25:00",
+        ]
+    ).encode()
     at.file_uploader(key="staff_upload").upload("staff.csv", bad, "text/csv").run()
     at.button(key="staff_import").click().run()
     assert not at.exception

@@ -1,6 +1,7 @@
 """Database fixtures. `db_url` runs a test on SQLite (a file in tmp_path) and on PostgreSQL
 (a fresh database per test on the server named by MADOGUCHI_TEST_POSTGRES_URL, e.g. from
 `scripts/pg.sh ensure`); without that variable the PostgreSQL cases are skipped."""
+
 from __future__ import annotations
 
 import os

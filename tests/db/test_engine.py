@@ -1,4 +1,5 @@
 """Engine set-up: SQLite PRAGMAs, URL handling, settings."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -50,10 +51,9 @@ def test_sqlite_begin_immediate_takes_the_write_lock_at_begin(tmp_path: Path):
 def test_sqlite_ddl_is_transactional(tmp_path: Path):
     engine = make_engine(f"sqlite:///{tmp_path / 'ddl.sqlite3'}")
     try:
-        with pytest.raises(OperationalError):
-            with engine.begin() as connection:
-                connection.execute(text("CREATE TABLE kept_only_if_committed (x INTEGER)"))
-                connection.execute(text("SELECT * FROM no_such_table"))
+        with pytest.raises(OperationalError), engine.begin() as connection:
+            connection.execute(text("CREATE TABLE kept_only_if_committed (x INTEGER)"))
+            connection.execute(text("SELECT * FROM no_such_table"))
         with engine.connect() as connection:
             names = connection.exec_driver_sql("SELECT name FROM sqlite_master").scalars().all()
         assert "kept_only_if_committed" not in names

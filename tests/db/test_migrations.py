@@ -1,4 +1,5 @@
 """Alembic: the head schema equals the models, upgrades keep data, failures roll back."""
+
 from __future__ import annotations
 
 import pytest
@@ -31,10 +32,12 @@ def test_upgrade_from_0001_keeps_rows_and_applies_0002(engine: Engine):
     assert current_revision(engine) == "0001"
     assert "note" not in {c["name"] for c in inspect(engine).get_columns("site")}
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO site (id, name, city, contract_start, contract_end, profile_json, profile_hash)"
-            " VALUES ('old', '旧市', '旧市', '2026-04-01', '2027-03-31', '{}', 'h')"
-        ))
+        connection.execute(
+            text(
+                "INSERT INTO site (id, name, city, contract_start, contract_end, profile_json, profile_hash)"
+                " VALUES ('old', '旧市', '旧市', '2026-04-01', '2027-03-31', '{}', 'h')"
+            )
+        )
     engine.dispose()  # SQLite caches the old table layout per connection
 
     upgrade(engine)
@@ -61,11 +64,11 @@ def test_upgrade_from_0002_keeps_tickets_and_slots_and_counts_nothing_booked(eng
         for statement in (
             "INSERT INTO site (id, name, city, contract_start, contract_end, profile_json, profile_hash)"
             " VALUES ('s', '市', '市', '2026-04-01', '2027-03-31', '{}', 'h')",
-            "INSERT INTO procedure (id, label, \"group\", service_minutes, reservable, needs_card_system,"
+            'INSERT INTO procedure (id, label, "group", service_minutes, reservable, needs_card_system,'
             " activity) VALUES ('p', '交付', 'A', 10, true, true, 'window')",
             "INSERT INTO reservation_slot (site_id, date, start, procedure_id, capacity)"
             " VALUES ('s', '2026-12-01', '09:00:00', 'p', 3)",
-            "INSERT INTO ticket (site_id, service_date, procedure_id, \"group\", seq, number, status,"
+            'INSERT INTO ticket (site_id, service_date, procedure_id, "group", seq, number, status,'
             " priority, issued_at) VALUES ('s', '2026-12-01', 'p', 'A', 1, 'A-001', 'waiting', 0,"
             " '2026-12-01 00:00:00')",
         ):

@@ -1,4 +1,5 @@
 """Constraints and types, on both backends."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,16 +24,21 @@ def _a_site_and_procedure(session: Session) -> tuple[str, Procedure]:
 
 def _ticket(site_id: str, procedure: Procedure, seq: int, number: str | None = None) -> Ticket:
     return Ticket(
-        site_id=site_id, service_date=DAY, procedure_id=procedure.id, group=procedure.group,
-        seq=seq, number=number or f"{procedure.group}-{seq:03d}",
+        site_id=site_id,
+        service_date=DAY,
+        procedure_id=procedure.id,
+        group=procedure.group,
+        seq=seq,
+        number=number or f"{procedure.group}-{seq:03d}",
         issued_at=dt.datetime(2026, 8, 3, 9, 0, tzinfo=TOKYO),
     )
 
 
 def test_foreign_keys_are_enforced(initialised: Engine):
     with Session(initialised) as session:
-        session.add(Staff(id="ghost", site_id="no_such_site", display_name="x", role="agent",
-                          contract_hours_per_week=20))
+        session.add(
+            Staff(id="ghost", site_id="no_such_site", display_name="x", role="agent", contract_hours_per_week=20)
+        )
         with pytest.raises(IntegrityError):
             session.commit()
 
@@ -40,8 +46,7 @@ def test_foreign_keys_are_enforced(initialised: Engine):
 def test_check_constraints_refuse_unknown_values(initialised: Engine):
     with Session(initialised) as session:
         site_id, _ = _a_site_and_procedure(session)
-        session.add(Staff(id="odd", site_id=site_id, display_name="x", role="boss",
-                          contract_hours_per_week=20))
+        session.add(Staff(id="odd", site_id=site_id, display_name="x", role="boss", contract_hours_per_week=20))
         with pytest.raises(IntegrityError):
             session.commit()
 
@@ -50,8 +55,9 @@ def test_aware_datetimes_round_trip_as_the_same_instant(initialised: Engine):
     occurred = dt.datetime(2026, 8, 3, 9, 15, 30, 123456, tzinfo=TOKYO)
     with Session(initialised) as session:
         site_id, _ = _a_site_and_procedure(session)
-        incident = Incident(site_id=site_id, kind="complaint", category="waiting",
-                            occurred_at=occurred, description="待ち時間が長い")
+        incident = Incident(
+            site_id=site_id, kind="complaint", category="waiting", occurred_at=occurred, description="待ち時間が長い"
+        )
         session.add(incident)
         session.commit()
         incident_id = incident.id
@@ -61,17 +67,22 @@ def test_aware_datetimes_round_trip_as_the_same_instant(initialised: Engine):
         assert loaded.occurred_at.utcoffset() == dt.timedelta(0)
         assert loaded.occurred_at.replace(tzinfo=None) == dt.datetime(2026, 8, 3, 0, 15, 30, 123456)
         # Ordering and filtering work on instants, whatever zone the bound value is in.
-        found = session.scalars(
-            select(Incident.id).where(Incident.occurred_at >= occurred.astimezone(dt.UTC))
-        ).all()
+        found = session.scalars(select(Incident.id).where(Incident.occurred_at >= occurred.astimezone(dt.UTC))).all()
         assert found == [incident_id]
 
 
 def test_naive_datetimes_are_refused(initialised: Engine):
     with Session(initialised) as session:
         site_id, _ = _a_site_and_procedure(session)
-        session.add(Incident(site_id=site_id, kind="incident", category="x",
-                             occurred_at=dt.datetime(2026, 8, 3, 9, 0), description="naive"))
+        session.add(
+            Incident(
+                site_id=site_id,
+                kind="incident",
+                category="x",
+                occurred_at=dt.datetime(2026, 8, 3, 9, 0),
+                description="naive",
+            )
+        )
         with pytest.raises(StatementError, match="naive datetime"):
             session.commit()
 

@@ -1,5 +1,6 @@
 """Reports read from a real database (SQLite and PostgreSQL): the figures agree with counts taken
 straight from the tables, and the PDF, CSV, Excel and JSON of one report carry the same figures."""
+
 from __future__ import annotations
 
 import csv
@@ -36,8 +37,16 @@ def month_of_records(initialised: Engine, fixtures) -> Engine:
 
 def _report(engine: Engine, fixtures, site_id: str):
     with Session(engine) as session:
-        return rs.build_report("monthly", site_id, session=session, fixtures=fixtures, today=TODAY,
-                               contractor="テスト受託者", month=MONTH, actor=SYSTEM)
+        return rs.build_report(
+            "monthly",
+            site_id,
+            session=session,
+            fixtures=fixtures,
+            today=TODAY,
+            contractor="テスト受託者",
+            month=MONTH,
+            actor=SYSTEM,
+        )
 
 
 def _count(session: Session, query) -> int:
@@ -52,16 +61,33 @@ def test_monthly_figures_agree_with_counts_from_the_database(month_of_records, f
         in_month = (Ticket.service_date >= dt.date(2026, 10, 1), Ticket.service_date <= dt.date(2026, 10, 31))
         tickets = _count(s, select(func.count()).select_from(Ticket).where(site, *in_month))
         done = _count(s, select(func.count()).select_from(Ticket).where(site, *in_month, Ticket.status == "done"))
-        handoffs = dict(s.exec(select(Handoff.reason, func.count()).join(Ticket, Ticket.id == Handoff.ticket_id)
-                               .where(site, Handoff.at >= LOW, Handoff.at < HIGH).group_by(Handoff.reason)).all())
-        calls = select(func.count()).select_from(Call).where(Call.site_id == "kawanishi", Call.direction == "in",
-                                                              Call.offered_at >= LOW, Call.offered_at < HIGH)
+        handoffs = dict(
+            s.exec(
+                select(Handoff.reason, func.count())
+                .join(Ticket, Ticket.id == Handoff.ticket_id)
+                .where(site, Handoff.at >= LOW, Handoff.at < HIGH)
+                .group_by(Handoff.reason)
+            ).all()
+        )
+        calls = (
+            select(func.count())
+            .select_from(Call)
+            .where(Call.site_id == "kawanishi", Call.direction == "in", Call.offered_at >= LOW, Call.offered_at < HIGH)
+        )
         offered, answered = _count(s, calls), _count(s, calls.where(Call.answered))
-        made = _count(s, select(func.count()).select_from(Reservation).where(
-            Reservation.site_id == "kawanishi", Reservation.created_at >= LOW, Reservation.created_at < HIGH))
+        made = _count(
+            s,
+            select(func.count())
+            .select_from(Reservation)
+            .where(Reservation.site_id == "kawanishi", Reservation.created_at >= LOW, Reservation.created_at < HIGH),
+        )
         forms = _count(s, select(func.sum(FormCount.count)).where(FormCount.site_id == "kawanishi"))
-        complaints = _count(s, select(func.count()).select_from(Incident).where(
-            Incident.site_id == "kawanishi", Incident.kind == "complaint"))
+        complaints = _count(
+            s,
+            select(func.count())
+            .select_from(Incident)
+            .where(Incident.site_id == "kawanishi", Incident.kind == "complaint"),
+        )
     assert tickets > 100 and offered > 50  # the month is not trivially small
     assert summary.value("窓口受付件数") == tickets
     assert summary.value("処理完了件数") == done
@@ -81,16 +107,31 @@ def test_monthly_figures_agree_with_counts_from_the_database(month_of_records, f
 def test_ageo_booths_by_kind_and_place(month_of_records, fixtures):
     report = _report(month_of_records, fixtures, "ageo")
     with Session(month_of_records) as s:
-        kinds = dict(s.exec(select(BoothSession.kind, func.count()).where(
-            BoothSession.site_id == "ageo", BoothSession.joined_at >= LOW, BoothSession.joined_at < HIGH)
-            .group_by(BoothSession.kind)).all())
-        centre = _count(s, select(func.count()).select_from(Call).where(
-            Call.site_id == "ageo", Call.activity == "call_centre", Call.direction == "in",
-            Call.offered_at >= LOW, Call.offered_at < HIGH))
+        kinds = dict(
+            s.exec(
+                select(BoothSession.kind, func.count())
+                .where(BoothSession.site_id == "ageo", BoothSession.joined_at >= LOW, BoothSession.joined_at < HIGH)
+                .group_by(BoothSession.kind)
+            ).all()
+        )
+        centre = _count(
+            s,
+            select(func.count())
+            .select_from(Call)
+            .where(
+                Call.site_id == "ageo",
+                Call.activity == "call_centre",
+                Call.direction == "in",
+                Call.offered_at >= LOW,
+                Call.offered_at < HIGH,
+            ),
+        )
     # Every kind of Ageo §5(1)③ ア–エ is a row, zeros included (issue 16).
     site_kinds = fixtures.catalogue_for("ageo").booth_kinds
     assert [row[0] for row in report.table("booth_kinds").rows] == [k.label for k in site_kinds]
-    assert {row[0]: row[1] for row in report.table("booth_kinds").rows} == {k.label: kinds.get(k.id, 0) for k in site_kinds}
+    assert {row[0]: row[1] for row in report.table("booth_kinds").rows} == {
+        k.label: kinds.get(k.id, 0) for k in site_kinds
+    }
     assert sum(kinds.values()) == sum(kinds.get(k.id, 0) for k in site_kinds)  # nothing recorded outside the list
     places = dict(report.table("by_place").rows)
     assert places["オンライン窓口（オペレーター）"] == sum(kinds.values())
@@ -121,7 +162,9 @@ def test_pdf_csv_excel_and_json_carry_the_same_figures(month_of_records, fixture
     assert len(sheets) == len(document["tables"])
     for sheet_name, table in zip(sheets, document["tables"]):
         expected = [table["columns"]] + table["rows"]
-        assert csv_tables[table["title"]] == [["" if v is None else str(v) for v in row] for row in expected], table["id"]
+        assert csv_tables[table["title"]] == [["" if v is None else str(v) for v in row] for row in expected], table[
+            "id"
+        ]
         values = [list(r) for r in book[sheet_name].iter_rows(min_row=1, max_row=len(expected), values_only=True)]
         # An empty text cell reads back from Excel as None.
         assert values == [[None if v == "" else v for v in row] for row in expected], table["id"]
@@ -129,8 +172,17 @@ def test_pdf_csv_excel_and_json_carry_the_same_figures(month_of_records, fixture
     pdf = PdfReader(io.BytesIO(rs.report_pdf(report)))
     text = "\n".join(page.extract_text() for page in pdf.pages).replace(" ", "")
     assert "川西市マイナンバーカード窓口月報" in text and "テスト受託者" in text
-    for heading in ("概要", "日別の件数", "受付場所別の件数", "待ち時間（手続き別）", "応答率と目標",
-                    "人員配置（勤務表と実績）", "苦情・事故（原因と改善策）", "業務改善事項通知書", "履行水準チェック項目"):
+    for heading in (
+        "概要",
+        "日別の件数",
+        "受付場所別の件数",
+        "待ち時間（手続き別）",
+        "応答率と目標",
+        "人員配置（勤務表と実績）",
+        "苦情・事故（原因と改善策）",
+        "業務改善事項通知書",
+        "履行水準チェック項目",
+    ):
         assert heading in text, heading
     for item, value in report.table("summary").rows:
         assert f"{item}{cell_text(value)}".replace(" ", "") in text, item

@@ -1,4 +1,5 @@
 """Roster versions: every save a new draft, the highest published version is live, shifts as rows."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,8 +17,14 @@ WEEK = dt.date(2027, 1, 4)
 
 def _roster(start: int) -> Roster:
     shifts = [
-        Shift("set-01", WEEK, start, start + 420, ((start + 180, start + 225),),
-              (ActivityBlock(start, start + 180, "management"), ActivityBlock(start + 225, start + 420, "management"))),
+        Shift(
+            "set-01",
+            WEEK,
+            start,
+            start + 420,
+            ((start + 180, start + 225),),
+            (ActivityBlock(start, start + 180, "management"), ActivityBlock(start + 225, start + 420, "management")),
+        ),
         Shift("set-04", WEEK + dt.timedelta(days=1), 540, 780, (), (ActivityBlock(540, 780, "window"),)),
     ]
     return Roster("seto", WEEK, shifts, status="feasible", objective=start)
@@ -53,5 +60,7 @@ def test_versions_publish_and_the_live_roster(initialised):
         assert Roster.from_json(row.data).shifts == _roster(540).shifts
         shifts = session.scalars(select(RosterShift).where(RosterShift.roster_id == row.id)).all()
         assert sorted((s.staff_id, s.date, s.start, s.end) for s in shifts) == [
-            ("set-01", WEEK, dt.time(9), dt.time(16)), ("set-04", WEEK + dt.timedelta(days=1), dt.time(9), dt.time(13))]
+            ("set-01", WEEK, dt.time(9), dt.time(16)),
+            ("set-04", WEEK + dt.timedelta(days=1), dt.time(9), dt.time(13)),
+        ]
         assert roster_store.published_roster(session, "seto", WEEK + dt.timedelta(weeks=1)) is None

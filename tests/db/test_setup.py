@@ -1,4 +1,5 @@
 """init_database: migrate + load fixtures, idempotent, never overwriting edited data."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -60,10 +61,25 @@ def test_init_twice_changes_nothing_and_keeps_what_was_added(engine: Engine, fix
     member = fixtures.staff[site_id].staff[0]
     with Session(engine) as session:
         procedure = session.scalars(select(Procedure).order_by(Procedure.id)).first()
-        session.add(Ticket(site_id=site_id, service_date=dt.date(2026, 8, 3), procedure_id=procedure.id,
-                           group=procedure.group, seq=1, number=f"{procedure.group}-001"))
-        session.add(Incident(site_id=site_id, kind="incident", category="書類紛失",
-                             occurred_at=dt.datetime(2026, 8, 3, 1, 0, tzinfo=dt.UTC), description="x"))
+        session.add(
+            Ticket(
+                site_id=site_id,
+                service_date=dt.date(2026, 8, 3),
+                procedure_id=procedure.id,
+                group=procedure.group,
+                seq=1,
+                number=f"{procedure.group}-001",
+            )
+        )
+        session.add(
+            Incident(
+                site_id=site_id,
+                kind="incident",
+                category="書類紛失",
+                occurred_at=dt.datetime(2026, 8, 3, 1, 0, tzinfo=dt.UTC),
+                description="x",
+            )
+        )
         staff = session.get(Staff, member.id)
         staff.display_name = "編集 済み"
         staff.contract_hours_per_week = 12

@@ -1,4 +1,5 @@
 """Staff rows ↔ core StaffMember, on SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,13 +26,17 @@ def test_the_demo_staff_come_back_as_they_were_loaded(initialised, fixtures):
 
 def test_an_update_replaces_every_figure_and_inactive_people_drop_out(initialised, fixtures):
     original = fixtures.staff["seto"].staff[3]
-    changed = StaffMember.model_validate({
-        **original.model_dump(mode="json"),
-        "name": "吉田 香織（改）", "skills": ["phone"], "contract_hours_per_week": 20,
-        "availability": {"wed": "off", "thu": ["10:00", "15:00"]},
-        "leave": [{"start": "2027-01-05", "end": "2027-01-06", "reason": "年次有給休暇"}],
-        "preferences": {"days_off": ["fri"], "shift": "late"},
-    })
+    changed = StaffMember.model_validate(
+        {
+            **original.model_dump(mode="json"),
+            "name": "吉田 香織（改）",
+            "skills": ["phone"],
+            "contract_hours_per_week": 20,
+            "availability": {"wed": "off", "thu": ["10:00", "15:00"]},
+            "leave": [{"start": "2027-01-05", "end": "2027-01-06", "reason": "年次有給休暇"}],
+            "preferences": {"days_off": ["fri"], "shift": "late"},
+        }
+    )
     with Session(initialised) as session:
         assert staff_store.upsert_member(session, "seto", changed) == "updated"
         session.commit()

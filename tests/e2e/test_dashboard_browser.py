@@ -1,4 +1,5 @@
 """The real dashboard: `madoguchi init` on a fresh SQLite file, `streamlit run`, then a real browser."""
+
 from __future__ import annotations
 
 import os
@@ -33,14 +34,27 @@ def dashboard(tmp_path_factory):
     data = tmp_path_factory.mktemp("e2e")
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{data / 'e2e.sqlite3'}", "MADOGUCHI_DATA_DIR": str(data)}
     # What Quick start line 1 does, with a shorter history: demo data and the demo clock.
-    subprocess.run([BIN / "madoguchi", "demo", "--no-live", "--days", "5"], env=env, check=True, cwd=ROOT,
-                   capture_output=True)
+    subprocess.run(
+        [BIN / "madoguchi", "demo", "--no-live", "--days", "5"], env=env, check=True, cwd=ROOT, capture_output=True
+    )
     port = _free_port()
     log = open(data / "streamlit.log", "w")
     server = subprocess.Popen(
-        [BIN / "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            BIN / "streamlit",
+            "run",
+            "dashboard/app.py",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -121,8 +135,14 @@ def _chromium() -> str:
 def _browser(p):
     return p.chromium.launch(
         executable_path=_chromium(),
-        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-              "--disable-component-update", "--disable-sync", "--no-first-run"],
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
     )
 
 
@@ -131,8 +151,13 @@ def test_status_page_shows_queues_moving_with_the_live_feed(dashboard, tmp_path)
     from playwright.sync_api import sync_playwright
 
     url, env = dashboard
-    feed = subprocess.Popen([BIN / "madoguchi", "demo", "--live-only", "--interval", "1", "--roster-seconds", "2"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    feed = subprocess.Popen(
+        [BIN / "madoguchi", "demo", "--live-only", "--interval", "1", "--roster-seconds", "2"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         with sync_playwright() as p:
             browser = _browser(p)

@@ -6,6 +6,7 @@
 - a city user downloads the monthly PDF.
 Every step saves a screenshot in the test's folder and asserts what the page shows. At the end the
 server log holds no traceback, and no page showed an English word outside the allowed names."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,8 +23,27 @@ pytestmark = pytest.mark.e2e
 WIDTHS = {"desk": (1440, 1100), "phone": (390, 900)}
 MAKE_PDF = "PDFを作成"
 # Latin words a Japanese page may show: names of formats, products and codes, and our own ids.
-ALLOWED_LATIN = {"PDF", "CSV", "Excel", "JSON", "ID", "iCalendar", "ics", "madoguchi", "My", "Number", "OIDC", "URL",
-                 "A", "B", "C", "D", "E", "F", "ISO"}
+ALLOWED_LATIN = {
+    "PDF",
+    "CSV",
+    "Excel",
+    "JSON",
+    "ID",
+    "iCalendar",
+    "ics",
+    "madoguchi",
+    "My",
+    "Number",
+    "OIDC",
+    "URL",
+    "A",
+    "B",
+    "C",
+    "D",
+    "E",
+    "F",
+    "ISO",
+}
 
 
 class Journey:

@@ -1,5 +1,6 @@
 """The 勤務表 page in a real browser: the polling fragment (which AppTest does not run) shows the
 running solve with its stop button, then the page reruns by itself when the roster is saved."""
+
 from __future__ import annotations
 
 import pytest
@@ -34,8 +35,14 @@ def test_roster_page_solves_in_the_background_and_reports(dashboard):  # noqa: F
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=_chromium(),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         page = browser.new_page(viewport={"width": 1400, "height": 1600}, locale="ja-JP")
         sign_in(page, f"{dashboard[0]}/roster", dashboard[1])  # the fixture yields (url, env)
@@ -70,13 +77,24 @@ def test_a_solve_started_by_another_server_is_shown_and_stopped_here(dashboard):
     url, env = dashboard
     replica = subprocess.Popen(
         [sys.executable, "-m", "tests.dashboard.solve_replica", env["DATABASE_URL"], "2026-11-23", "600"],
-        cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(
                 executable_path=_chromium(),
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                      "--disable-component-update", "--disable-sync", "--no-first-run"],
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                ],
             )
             page = browser.new_page(viewport={"width": 1400, "height": 1600}, locale="ja-JP")
             sign_in(page, f"{url}/roster", env)

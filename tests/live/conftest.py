@@ -1,5 +1,6 @@
 """Live-operation tests run on a real database (SQLite file, and PostgreSQL via tests/db's
 `db_url`), migrated and loaded with the fixtures. Times are fixed Tokyo moments on open days."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +10,6 @@ from sqlmodel import Session
 
 from core.live import TOKYO
 from db.engine import write_session
-
 from tests.db.conftest import db_url, engine, fixtures_dir, initialised  # noqa: F401  (shared fixtures)
 
 

@@ -1,5 +1,6 @@
 """Attendance (出勤記録, Kawanishi §8(2)キ): stamps, corrections with a reason, comparison with the
 published roster, the month's export — on SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 import csv
@@ -23,8 +24,14 @@ SUPERVISOR = Actor("sato", Role.SUPERVISOR, frozenset({"kawanishi"}))
 
 
 def _shift(staff_id: str, start: str, end: str, date: str = DAY) -> dict:
-    return {"staff_id": staff_id, "date": date, "start": start, "end": end,
-            "breaks": [["12:00", "13:00"]], "activities": [{"start": start, "end": end, "activity": "window"}]}
+    return {
+        "staff_id": staff_id,
+        "date": date,
+        "start": start,
+        "end": end,
+        "breaks": [["12:00", "13:00"]],
+        "activities": [{"start": start, "end": end, "activity": "window"}],
+    }
 
 
 def _count(session, model=AttendanceEvent) -> int:
@@ -33,13 +40,24 @@ def _count(session, model=AttendanceEvent) -> int:
 
 @pytest.fixture
 def planned(session):
-    publish(session, "kawanishi", WEEK, [_shift("kaw-01", "08:45", "17:15"), _shift("kaw-04", "09:00", "17:00"),
-                                         _shift("kaw-05", "09:00", "17:00")])
+    publish(
+        session,
+        "kawanishi",
+        WEEK,
+        [_shift("kaw-01", "08:45", "17:15"), _shift("kaw-04", "09:00", "17:00"), _shift("kaw-05", "09:00", "17:00")],
+    )
 
 
 def test_a_day_of_stamps_compared_with_the_roster(session, fixtures, planned):
-    stamp = lambda who, kind, clock: att.stamp(fixtures, "kawanishi", who, kind, session=session,  # noqa: E731
-                                               now=at(DAY, clock), actor=SUPERVISOR)
+    stamp = lambda who, kind, clock: att.stamp(
+        fixtures,
+        "kawanishi",
+        who,
+        kind,
+        session=session,  # noqa: E731
+        now=at(DAY, clock),
+        actor=SUPERVISOR,
+    )
     stamp("kaw-01", "clock_in", "08:40")
     stamp("kaw-04", "clock_in", "09:20")  # 20 minutes late
     stamp("kaw-06", "clock_in", "10:00")  # not in the roster
@@ -49,8 +67,12 @@ def test_a_day_of_stamps_compared_with_the_roster(session, fixtures, planned):
     stamp("kaw-01", "clock_out", "17:20")
     stamp("kaw-04", "clock_out", "16:00")  # left an hour early
 
-    board = {r.staff_id: r for r in att.board(fixtures, "kawanishi", dt.date(2026, 12, 1), session=session,
-                                               now=at(DAY, "17:30"), actor=SUPERVISOR)}
+    board = {
+        r.staff_id: r
+        for r in att.board(
+            fixtures, "kawanishi", dt.date(2026, 12, 1), session=session, now=at(DAY, "17:30"), actor=SUPERVISOR
+        )
+    }
     assert board["kaw-01"].day.worked_minutes == 8 * 60 + 40 - 45
     assert board["kaw-01"].actions == ()  # clocked out: nothing left to stamp
     kinds = {(d.staff_id, d.kind, d.minutes) for r in board.values() for d in r.deviations}
@@ -62,14 +84,30 @@ def test_a_day_of_stamps_compared_with_the_roster(session, fixtures, planned):
 
 
 def test_a_shift_not_yet_begun_is_no_deviation_and_a_late_one_is_not_arrived(session, fixtures, planned):
-    found = att.deviations(fixtures, "kawanishi", dt.date(2026, 12, 1), dt.date(2026, 12, 1), session=session,
-                           now=at(DAY, "08:50"), actor=SYSTEM)
+    found = att.deviations(
+        fixtures,
+        "kawanishi",
+        dt.date(2026, 12, 1),
+        dt.date(2026, 12, 1),
+        session=session,
+        now=at(DAY, "08:50"),
+        actor=SYSTEM,
+    )
     assert found == []
-    found = att.deviations(fixtures, "kawanishi", dt.date(2026, 12, 1), dt.date(2026, 12, 1), session=session,
-                           now=at(DAY, "09:30"), actor=SYSTEM)
+    found = att.deviations(
+        fixtures,
+        "kawanishi",
+        dt.date(2026, 12, 1),
+        dt.date(2026, 12, 1),
+        session=session,
+        now=at(DAY, "09:30"),
+        actor=SYSTEM,
+    )
     assert {(d.staff_id, d.kind) for d in found} == {
-        ("kaw-01", DeviationKind.NOT_ARRIVED), ("kaw-04", DeviationKind.NOT_ARRIVED),
-        ("kaw-05", DeviationKind.NOT_ARRIVED)}
+        ("kaw-01", DeviationKind.NOT_ARRIVED),
+        ("kaw-04", DeviationKind.NOT_ARRIVED),
+        ("kaw-05", DeviationKind.NOT_ARRIVED),
+    }
 
 
 @pytest.mark.parametrize(
@@ -98,20 +136,44 @@ def test_a_second_clock_in_is_refused(session, fixtures):
 
 def test_a_clerk_or_another_sites_supervisor_may_not_stamp(session, fixtures):
     with pytest.raises(AccessDenied):
-        att.stamp(fixtures, "kawanishi", "kaw-01", "clock_in", session=session, now=at(DAY, "09:00"),
-                  actor=Actor("clerk", Role.CLERK, None))
+        att.stamp(
+            fixtures,
+            "kawanishi",
+            "kaw-01",
+            "clock_in",
+            session=session,
+            now=at(DAY, "09:00"),
+            actor=Actor("clerk", Role.CLERK, None),
+        )
     with pytest.raises(AccessDenied):
-        att.stamp(fixtures, "kawanishi", "kaw-01", "clock_in", session=session, now=at(DAY, "09:00"),
-                  actor=Actor("sv", Role.SUPERVISOR, frozenset({"seto"})))
+        att.stamp(
+            fixtures,
+            "kawanishi",
+            "kaw-01",
+            "clock_in",
+            session=session,
+            now=at(DAY, "09:00"),
+            actor=Actor("sv", Role.SUPERVISOR, frozenset({"seto"})),
+        )
     assert _count(session) == 0
 
 
 def test_a_correction_keeps_the_original_the_reason_and_an_audit_line(session, fixtures, planned):
     att.stamp(fixtures, "kawanishi", "kaw-04", "clock_in", session=session, now=at(DAY, "09:40"), actor=SYSTEM)
     wrong = session.exec(select(AttendanceEvent)).one()
-    day = att.correct(fixtures, "kawanishi", "kaw-04", dt.date(2026, 12, 1), "clock_in", at(DAY, "08:58"),
-                      "カードリーダー故障のため押し遅れ", session=session, now=at(DAY, "10:00"), actor=SUPERVISOR,
-                      replaces=wrong.id)
+    day = att.correct(
+        fixtures,
+        "kawanishi",
+        "kaw-04",
+        dt.date(2026, 12, 1),
+        "clock_in",
+        at(DAY, "08:58"),
+        "カードリーダー故障のため押し遅れ",
+        session=session,
+        now=at(DAY, "10:00"),
+        actor=SUPERVISOR,
+        replaces=wrong.id,
+    )
     assert day.clock_in == at(DAY, "08:58")
     session.expire_all()
     rows = session.exec(select(AttendanceEvent).order_by(AttendanceEvent.id)).all()
@@ -119,10 +181,27 @@ def test_a_correction_keeps_the_original_the_reason_and_an_audit_line(session, f
     audit = session.exec(select(AuditLog).where(AuditLog.action == "attendance_correct")).one()
     assert audit.actor == "sato" and audit.detail["replaces"] == wrong.id
     # a forgotten clock-out added afterwards
-    att.correct(fixtures, "kawanishi", "kaw-04", dt.date(2026, 12, 1), "clock_out", at(DAY, "17:00"),
-                "退勤の押し忘れ", session=session, now=at(DAY, "18:00"), actor=SUPERVISOR)
-    found = att.deviations(fixtures, "kawanishi", dt.date(2026, 12, 1), dt.date(2026, 12, 1), session=session,
-                           now=at("2026-12-02", "09:00"), actor=SYSTEM)
+    att.correct(
+        fixtures,
+        "kawanishi",
+        "kaw-04",
+        dt.date(2026, 12, 1),
+        "clock_out",
+        at(DAY, "17:00"),
+        "退勤の押し忘れ",
+        session=session,
+        now=at(DAY, "18:00"),
+        actor=SUPERVISOR,
+    )
+    found = att.deviations(
+        fixtures,
+        "kawanishi",
+        dt.date(2026, 12, 1),
+        dt.date(2026, 12, 1),
+        session=session,
+        now=at("2026-12-02", "09:00"),
+        actor=SYSTEM,
+    )
     assert not any(d.staff_id == "kaw-04" for d in found)
 
 
@@ -139,12 +218,27 @@ def test_a_correction_keeps_the_original_the_reason_and_an_audit_line(session, f
     ],
 )
 def test_bad_corrections_are_refused_with_the_field_and_nothing_written(session, fixtures, kwargs, message):
-    values = {"staff_id": "kaw-01", "date": dt.date(2026, 12, 1), "kind": "clock_in", "at": at(DAY, "09:00"),
-              "reason": "押し忘れ"} | kwargs
+    values = {
+        "staff_id": "kaw-01",
+        "date": dt.date(2026, 12, 1),
+        "kind": "clock_in",
+        "at": at(DAY, "09:00"),
+        "reason": "押し忘れ",
+    } | kwargs
     with pytest.raises(LiveError, match=message):
-        att.correct(fixtures, "kawanishi", values.pop("staff_id"), values.pop("date"), values.pop("kind"),
-                    values.pop("at"), values.pop("reason"), session=session, now=at(DAY, "20:00"), actor=SYSTEM,
-                    **values)
+        att.correct(
+            fixtures,
+            "kawanishi",
+            values.pop("staff_id"),
+            values.pop("date"),
+            values.pop("kind"),
+            values.pop("at"),
+            values.pop("reason"),
+            session=session,
+            now=at(DAY, "20:00"),
+            actor=SYSTEM,
+            **values,
+        )
     session.rollback()
     assert _count(session) == 0 and _count(session, AuditLog) == 0
 
@@ -152,10 +246,19 @@ def test_bad_corrections_are_refused_with_the_field_and_nothing_written(session,
 def test_the_month_export_lists_plan_actual_deviation_and_corrections(session, fixtures, planned):
     att.stamp(fixtures, "kawanishi", "kaw-04", "clock_in", session=session, now=at(DAY, "09:20"), actor=SYSTEM)
     att.stamp(fixtures, "kawanishi", "kaw-04", "clock_out", session=session, now=at(DAY, "17:00"), actor=SYSTEM)
-    att.correct(fixtures, "kawanishi", "kaw-01", dt.date(2026, 12, 1), "clock_in", at(DAY, "08:45"),
-                "打刻漏れ", session=session, now=at(DAY, "18:00"), actor=SUPERVISOR)
-    rows = att.month_rows(fixtures, "kawanishi", 2026, 12, session=session, now=at("2026-12-05", "09:00"),
-                          actor=SYSTEM)
+    att.correct(
+        fixtures,
+        "kawanishi",
+        "kaw-01",
+        dt.date(2026, 12, 1),
+        "clock_in",
+        at(DAY, "08:45"),
+        "打刻漏れ",
+        session=session,
+        now=at(DAY, "18:00"),
+        actor=SUPERVISOR,
+    )
+    rows = att.month_rows(fixtures, "kawanishi", 2026, 12, session=session, now=at("2026-12-05", "09:00"), actor=SYSTEM)
     data = att.month_csv(rows)
     assert data.startswith("\ufeff".encode())
     parsed = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))

@@ -1,4 +1,5 @@
 """Kawanishi's monthly report: staffing figures from attendance where it exists, and it says so."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,16 +16,33 @@ DAYS = [f"2026-12-0{d}" for d in range(1, 6)]  # Tuesday 1 … Saturday 5 (Mon 3
 
 def _plan(day: str) -> list[dict]:
     def shift(staff_id, start, end, activity):
-        return {"staff_id": staff_id, "date": day, "start": start, "end": end, "breaks": [["12:00", "13:00"]],
-                "activities": [{"start": start, "end": end, "activity": activity}]}
+        return {
+            "staff_id": staff_id,
+            "date": day,
+            "start": start,
+            "end": end,
+            "breaks": [["12:00", "13:00"]],
+            "activities": [{"start": start, "end": end, "activity": activity}],
+        }
 
-    return [shift("kaw-01", "08:45", "17:15", "back_office"), shift("kaw-04", "08:45", "17:15", "window"),
-            shift("kaw-05", "08:45", "17:15", "phone")]
+    return [
+        shift("kaw-01", "08:45", "17:15", "back_office"),
+        shift("kaw-04", "08:45", "17:15", "window"),
+        shift("kaw-05", "08:45", "17:15", "phone"),
+    ]
 
 
 def _staffing(session, fixtures):
-    report = build_report("monthly", "kawanishi", session=session, fixtures=fixtures, today=dt.date(2027, 1, 15),
-                          contractor="テスト", month=(2026, 12), actor=SYSTEM)
+    report = build_report(
+        "monthly",
+        "kawanishi",
+        session=session,
+        fixtures=fixtures,
+        today=dt.date(2027, 1, 15),
+        contractor="テスト",
+        month=(2026, 12),
+        actor=SYSTEM,
+    )
     return report.table("staffing")
 
 

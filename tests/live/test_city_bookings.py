@@ -1,6 +1,7 @@
 """Bookings from the city's reservation system (Kawanishi §7(1), Seto §16(1)): CSV in Shift_JIS or
 UTF-8 (BOM), idempotent by the city's booking id, all or nothing with errors by row and column,
 capacity conflicts listed — on SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 import pytest
@@ -28,13 +29,17 @@ def _state(session):
     reservations = session.exec(select(Reservation).order_by(Reservation.id)).all()
     links = session.exec(select(CityBooking).order_by(CityBooking.city_booking_id)).all()
     slots = session.exec(select(ReservationSlot).where(ReservationSlot.booked > 0).order_by(ReservationSlot.id)).all()
-    return ([(r.id, r.reference, r.status, r.proxy, r.slot_id) for r in reservations],
-            [(c.city_booking_id, c.reservation_id) for c in links], [(s.id, s.booked, s.capacity) for s in slots])
+    return (
+        [(r.id, r.reference, r.status, r.proxy, r.slot_id) for r in reservations],
+        [(c.city_booking_id, c.reservation_id) for c in links],
+        [(s.id, s.booked, s.capacity) for s in slots],
+    )
 
 
 def _import(session, fixtures, text: str, encoding: str = "utf-8-sig", actor=SYSTEM):
-    return import_city_bookings(fixtures, "kawanishi", text.encode(encoding), "city.csv", session=session, now=NOW,
-                                actor=actor)
+    return import_city_bookings(
+        fixtures, "kawanishi", text.encode(encoding), "city.csv", session=session, now=NOW, actor=actor
+    )
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "cp932"])
@@ -60,8 +65,9 @@ def test_a_moved_and_a_cancelled_booking_update_the_same_reservations(session, f
     moved = HEADER + "K-0001,2026-12-01,11:00,card_issuance,予約,,\r\nK-0002,2026-12-01,09:30,card_issuance,取消,,\r\n"
     outcome = _import(session, fixtures, moved)
     assert (outcome.changed, outcome.cancelled) == (1, 1)
-    reservations = {c.city_booking_id: session.get(Reservation, c.reservation_id)
-                    for c in session.exec(select(CityBooking)).all()}
+    reservations = {
+        c.city_booking_id: session.get(Reservation, c.reservation_id) for c in session.exec(select(CityBooking)).all()
+    }
     assert reservations["K-0001"].status == "changed"
     assert session.get(ReservationSlot, reservations["K-0001"].slot_id).start.strftime("%H:%M") == "11:00"
     assert reservations["K-0002"].status == "cancelled"
@@ -87,8 +93,12 @@ def test_one_bad_row_writes_nothing_and_every_error_names_row_and_column(session
     assert _state(session) == ([], [], [])
     # the calendar and slot checks run once the cells are right
     with pytest.raises(ImportRefused) as refused:
-        _import(session, fixtures, GOOD + "K-0005,2026-12-05,09:00,card_issuance,,,\r\n"
-                "K-0007,2026-12-01,09:10,card_issuance,,,\r\nK-0010,2026-11-19,10:00,card_issuance,,,\r\n")
+        _import(
+            session,
+            fixtures,
+            GOOD + "K-0005,2026-12-05,09:00,card_issuance,,,\r\n"
+            "K-0007,2026-12-01,09:10,card_issuance,,,\r\nK-0010,2026-11-19,10:00,card_issuance,,,\r\n",
+        )
     text = str(refused.value)
     assert "6行目「予約日」: 2026-12-05 は開庁日ではありません" in text
     assert "7行目「時刻」: 2026-12-01 09:10 に始まる予約枠がありません" in text
@@ -103,14 +113,17 @@ def test_missing_columns_are_named(session, fixtures):
 
 
 def test_capacity_conflicts_are_listed_and_the_city_bookings_kept(session, fixtures):
-    slots = live.ensure_slots(fixtures, "kawanishi", __import__("datetime").date(2026, 12, 1), session=session, actor=SYSTEM)
+    slots = live.ensure_slots(
+        fixtures, "kawanishi", __import__("datetime").date(2026, 12, 1), session=session, actor=SYSTEM
+    )
     slot = next(s for s in slots if s.start.strftime("%H:%M") == "09:00" and s.procedure_id == "card_issuance")
     capacity = slot.capacity
     rows = "".join(f"C-{i:03d},2026-12-01,09:00,card_issuance,,,\r\n" for i in range(capacity + 2))
     outcome = _import(session, fixtures, HEADER + rows)
     assert outcome.added == capacity + 2
     assert [(c.start.strftime("%H:%M"), c.planned_capacity, c.booked) for c in outcome.conflicts] == [
-        ("09:00", capacity, capacity + 2)]
+        ("09:00", capacity, capacity + 2)
+    ]
     slot = session.get(ReservationSlot, slot.id, populate_existing=True)
     assert slot.booked == slot.capacity == capacity + 2
 

@@ -2,6 +2,7 @@
 
 Real processes (multiprocessing, spawn), each with its own engine, on the SQLite file and on
 PostgreSQL; the counts are read back from the database afterwards."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,10 +16,10 @@ from sqlmodel import Session, select
 from core.fixtures import load_fixtures
 from core.live import LiveError
 from dashboard import live_services as live
+from dashboard.access import SYSTEM
 from db.engine import make_engine, write_session
 from db.models import Reservation, ReservationSlot, Ticket
 from tests.live.conftest import at, set_capacity
-from dashboard.access import SYSTEM
 
 WORKERS = 8
 PER_WORKER = 25
@@ -31,7 +32,9 @@ def _worker(url: str, fixtures_dir: str, slot_id: int, seed: int, out) -> None:
     for i in range(PER_WORKER):
         with write_session(engine) as session:
             procedure = "card_issuance" if (i + seed) % 2 else "e_cert_renewal"
-            live.issue_ticket(fixtures, "tamano", procedure, session=session, now=at("2026-12-01", "10:00"), actor=SYSTEM)
+            live.issue_ticket(
+                fixtures, "tamano", procedure, session=session, now=at("2026-12-01", "10:00"), actor=SYSTEM
+            )
             issued += 1
         with write_session(engine) as session:
             try:
@@ -49,14 +52,19 @@ def test_eight_processes_never_duplicate_numbers_or_overbook(initialised, db_url
     monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     fixtures = load_fixtures(fixtures_dir)
     with write_session(initialised) as session:
-        slot = next(s for s in live.ensure_slots(fixtures, "tamano", dt.date(2026, 12, 1), session=session, actor=SYSTEM)
-                    if s.capacity > 0)
+        slot = next(
+            s
+            for s in live.ensure_slots(fixtures, "tamano", dt.date(2026, 12, 1), session=session, actor=SYSTEM)
+            if s.capacity > 0
+        )
         set_capacity(session, slot.id, 37)  # fewer places than the 200 attempts
         slot_id = slot.id
     initialised.dispose()
     context = multiprocessing.get_context("spawn")
     out = context.Queue()
-    workers = [context.Process(target=_worker, args=(db_url, str(fixtures_dir), slot_id, n, out)) for n in range(WORKERS)]
+    workers = [
+        context.Process(target=_worker, args=(db_url, str(fixtures_dir), slot_id, n, out)) for n in range(WORKERS)
+    ]
     for worker in workers:
         worker.start()
     results = [out.get(timeout=240) for _ in workers]

@@ -1,4 +1,5 @@
 """The demo: history drawn from the demand model, and a live feed that moves queues."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,10 +10,10 @@ from sqlmodel import Session, select
 from core.calendar import SiteCalendar
 from core.live import TOKYO
 from dashboard import demo
+from dashboard.access import SYSTEM
 from dashboard.status_services import all_statuses
 from db.models import Call, Roster, Ticket, TicketEvent
 from tests.live.conftest import at
-from dashboard.access import SYSTEM
 
 
 def test_history_covers_open_days_only_and_numbers_are_unique(initialised, fixtures):
@@ -38,7 +39,9 @@ def test_live_feed_issues_calls_and_finishes_through_the_use_cases(initialised, 
     feed = demo.LiveFeed(initialised, fixtures, seed=3)
     demo.catch_up(feed, at("2026-12-01", "08:30"), at("2026-12-01", "10:00"))
     with Session(initialised) as session:
-        statuses = {s.site_id: s for s in all_statuses(fixtures, session=session, now=at("2026-12-01", "10:00"), actor=SYSTEM)}
+        statuses = {
+            s.site_id: s for s in all_statuses(fixtures, session=session, now=at("2026-12-01", "10:00"), actor=SYSTEM)
+        }
         assert sum(s.served_today for s in statuses.values()) > 5
         assert statuses["ageo"].calls_offered > 5
         assert session.scalar(select(func.count()).select_from(TicketEvent)) > 20
@@ -52,11 +55,16 @@ def test_a_ticket_issued_on_a_day_with_history_takes_the_next_number(initialised
 
     demo.fill_history(initialised, fixtures, dt.date(2026, 12, 2), days=1)  # fills Tuesday 1 December
     with Session(initialised) as session:
-        last = session.scalar(select(func.max(Ticket.seq)).where(
-            Ticket.site_id == "tamano", Ticket.service_date == dt.date(2026, 12, 1), Ticket.group == "A"))
+        last = session.scalar(
+            select(func.max(Ticket.seq)).where(
+                Ticket.site_id == "tamano", Ticket.service_date == dt.date(2026, 12, 1), Ticket.group == "A"
+            )
+        )
     assert last
     with write_session(initialised) as session:
-        ticket = live.issue_ticket(fixtures, "tamano", "card_issuance", session=session, now=at("2026-12-01", "16:00"), actor=SYSTEM)
+        ticket = live.issue_ticket(
+            fixtures, "tamano", "card_issuance", session=session, now=at("2026-12-01", "16:00"), actor=SYSTEM
+        )
     assert ticket.seq == last + 1
 
 
@@ -77,8 +85,9 @@ def test_history_agrees_with_the_contracts(initialised, fixtures):
         if ticket.reservation_id is not None:
             assert bookings[ticket.reservation_id].status == "checked_in" and ticket.priority == 1
     assert any(t.site_id == "kawanishi" and t.reservation_id for t in tickets)
-    with_phones = {s.id for s in fixtures.sites.values() if any(a.id.value in ("phone", "call_centre")
-                                                               for a in s.activities)}
+    with_phones = {
+        s.id for s in fixtures.sites.values() if any(a.id.value in ("phone", "call_centre") for a in s.activities)
+    }
     in_contract = {s.id for s in fixtures.sites.values() if s.contract.end >= dt.date(2026, 11, 9)}
     assert with_phones & in_contract <= {site for site, count in calls if count}
     waits = [(t.called_at - t.issued_at).total_seconds() / 60 for t in tickets if t.called_at]

@@ -1,5 +1,6 @@
 """The demo's calls abandon as its own staffing and queue make them (Erlang A), not at a flat
 share (issue 16), so the answer-rate verdict in a report stands on figures that can differ."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,9 +23,13 @@ def test_fewer_agents_mean_more_hang_ups(fixtures):
     expected = demo.expected_arrivals(fixtures, site, day)
     by_requirement = demo.call_abandonment(fixtures, site, day, expected)
     assert by_requirement and all(0 <= p < 1 for p in by_requirement.values())
-    busiest = max(by_requirement, key=lambda key: sum(m for (slot, s), m in expected.items()
-                                                      if slot == key[0] and s.channel == "call"))
-    shares = [demo.call_abandonment(fixtures, site, day, expected, lambda _s, _a, n=n: n)[busiest] for n in (0, 1, 2, 4, 6)]
+    busiest = max(
+        by_requirement,
+        key=lambda key: sum(m for (slot, s), m in expected.items() if slot == key[0] and s.channel == "call"),
+    )
+    shares = [
+        demo.call_abandonment(fixtures, site, day, expected, lambda _s, _a, n=n: n)[busiest] for n in (0, 1, 2, 4, 6)
+    ]
     assert shares[0] == 1.0  # nobody on the line: every caller hangs up
     assert all(a > b for a, b in zip(shares, shares[1:])), shares
 
@@ -60,14 +65,21 @@ def test_live_feed_uses_the_published_roster_on_the_line(initialised, fixtures):
     from tests.live.conftest import publish
 
     site, day = _ageo_day(fixtures)
-    shift = {"staff_id": "age-01", "date": "2026-12-01", "start": "08:30", "end": "17:00", "breaks": [["12:00", "12:45"]],
-             "activities": [{"start": "08:30", "end": "17:00", "activity": "booth+call_centre"}]}
+    shift = {
+        "staff_id": "age-01",
+        "date": "2026-12-01",
+        "start": "08:30",
+        "end": "17:00",
+        "breaks": [["12:00", "12:45"]],
+        "activities": [{"start": "08:30", "end": "17:00", "activity": "booth+call_centre"}],
+    }
     with Session(initialised) as session:
         publish(session, "ageo", dt.date(2026, 11, 30), [shift])
         feed = LiveFeed(initialised, fixtures)
         expected = demo.expected_arrivals(fixtures, site, day)
         ten = dt.time(10, 0)
         shares = feed._abandonment(site, day, expected, session, ten)
-    one = demo.call_abandonment(fixtures, site, day, {k: v for k, v in expected.items() if k[0] == ten},
-                                lambda _s, _a: 1)
+    one = demo.call_abandonment(
+        fixtures, site, day, {k: v for k, v in expected.items() if k[0] == ten}, lambda _s, _a: 1
+    )
     assert shares == one and 0 < shares[(ten, ActivityId.call_centre)] < 1

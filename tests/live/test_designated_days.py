@@ -1,6 +1,7 @@
 """Designated days from the dashboard: calendar, slots, requirements, rosters and reports use a
 stored date at once; each change is audited; bad changes are refused with nothing written.
 Also the booking start date of a profile (Tamano §4(1))."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,8 +31,16 @@ def _count(session, model) -> int:
 
 
 def _open_days(session, fixtures) -> int:
-    report = build_report("monthly", "kawanishi", session=session, fixtures=fixtures, today=dt.date(2027, 1, 15),
-                          contractor="テスト", month=(2026, 12), actor=SYSTEM)
+    report = build_report(
+        "monthly",
+        "kawanishi",
+        session=session,
+        fixtures=fixtures,
+        today=dt.date(2027, 1, 15),
+        contractor="テスト",
+        month=(2026, 12),
+        actor=SYSTEM,
+    )
     return report.table("staffing").value("開庁日数")
 
 
@@ -99,18 +108,34 @@ def test_bad_additions_are_refused_and_nothing_written(session, fixtures, site, 
 
 
 def test_a_day_with_bookings_cannot_be_withdrawn_and_only_the_admin_may_change(session, fixtures):
-    slots = live.ensure_slots(des.with_designations(fixtures, session=session), "kawanishi", LISTED, session=session, actor=SYSTEM)
+    slots = live.ensure_slots(
+        des.with_designations(fixtures, session=session), "kawanishi", LISTED, session=session, actor=SYSTEM
+    )
     live.book(fixtures, slots[0].id, session=session, now=NOW, actor=SYSTEM)
     with pytest.raises(LiveError, match="予約が 1 件"):
         des.remove_day(fixtures, "kawanishi", "holiday_opening", LISTED, session=session, now=NOW, actor=SYSTEM)
     with pytest.raises(LiveError, match="指定されていません"):
         des.remove_day(fixtures, "kawanishi", "holiday_opening", NEW, session=session, now=NOW, actor=SYSTEM)
     with pytest.raises(AccessDenied):
-        des.add_day(fixtures, "kawanishi", "holiday_opening", NEW, session=session, now=NOW,
-                    actor=Actor("sv", Role.SUPERVISOR, frozenset({"kawanishi"})))
+        des.add_day(
+            fixtures,
+            "kawanishi",
+            "holiday_opening",
+            NEW,
+            session=session,
+            now=NOW,
+            actor=Actor("sv", Role.SUPERVISOR, frozenset({"kawanishi"})),
+        )
     with pytest.raises(AccessDenied):
-        des.add_day(fixtures, "kawanishi", "holiday_opening", NEW, session=session, now=NOW,
-                    actor=Actor("adm", Role.ADMIN, frozenset({"seto"})))
+        des.add_day(
+            fixtures,
+            "kawanishi",
+            "holiday_opening",
+            NEW,
+            session=session,
+            now=NOW,
+            actor=Actor("adm", Role.ADMIN, frozenset({"seto"})),
+        )
     session.rollback()
     assert _count(session, DesignatedDay) == 0 and _count(session, AuditLog) == 0
 

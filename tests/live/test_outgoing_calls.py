@@ -1,5 +1,6 @@
 """Outgoing calls (架電): logged with a purpose from the site's list and an outcome, counted in the
 daily report Tamano's §8(1) asks for — on SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,8 +22,14 @@ DAY = "2026-12-01"
 
 
 def _log(session, fixtures, **kwargs):
-    values = {"activity": "phone", "purpose": "collection_reminder", "outcome": "reached", "at": at(DAY, "10:00"),
-              "now": at(DAY, "10:05"), "duration_seconds": 90.0} | kwargs
+    values = {
+        "activity": "phone",
+        "purpose": "collection_reminder",
+        "outcome": "reached",
+        "at": at(DAY, "10:00"),
+        "now": at(DAY, "10:05"),
+        "duration_seconds": 90.0,
+    } | kwargs
     return calls.log_outgoing_call(fixtures, "tamano", session=session, actor=SYSTEM, **values)
 
 
@@ -30,11 +37,28 @@ def test_outgoing_calls_are_counted_apart_from_incoming_in_the_daily_report(sess
     _log(session, fixtures)
     _log(session, fixtures, outcome="no_answer", duration_seconds=None, at=at(DAY, "10:10"), now=at(DAY, "10:10"))
     _log(session, fixtures, purpose="booking_confirmation", outcome="message", duration_seconds=None)
-    live.log_call(fixtures, "tamano", session=session, activity="phone", topic="inquiry", offered_at=at(DAY, "11:00"),
-                  answered=True, duration_seconds=60, actor=SYSTEM)
+    live.log_call(
+        fixtures,
+        "tamano",
+        session=session,
+        activity="phone",
+        topic="inquiry",
+        offered_at=at(DAY, "11:00"),
+        answered=True,
+        duration_seconds=60,
+        actor=SYSTEM,
+    )
     assert calls.outgoing_today("tamano", session=session, now=at(DAY, "12:00"), actor=SYSTEM) == (3, 1)
-    report = build_report("daily", "tamano", session=session, fixtures=fixtures, today=dt.date(2026, 12, 2),
-                          contractor="テスト", day=dt.date(2026, 12, 1), actor=SYSTEM)
+    report = build_report(
+        "daily",
+        "tamano",
+        session=session,
+        fixtures=fixtures,
+        today=dt.date(2026, 12, 2),
+        contractor="テスト",
+        day=dt.date(2026, 12, 1),
+        actor=SYSTEM,
+    )
     summary = report.table("summary")
     assert summary.value(RT.S_CALLS_OUT) == 3
     stored = session.exec(select(Call).where(Call.direction == "out")).all()
@@ -62,6 +86,14 @@ def test_bad_outgoing_calls_are_refused_with_the_field_and_nothing_written(sessi
 
 def test_a_city_viewer_cannot_log_calls(session, fixtures):
     with pytest.raises(AccessDenied):
-        calls.log_outgoing_call(fixtures, "tamano", session=session, activity="phone", purpose="call_back",
-                                outcome="reached", at=at(DAY, "10:00"), now=at(DAY, "10:05"),
-                                actor=Actor("city", Role.CITY_VIEWER, None))
+        calls.log_outgoing_call(
+            fixtures,
+            "tamano",
+            session=session,
+            activity="phone",
+            purpose="call_back",
+            outcome="reached",
+            at=at(DAY, "10:00"),
+            now=at(DAY, "10:05"),
+            actor=Actor("city", Role.CITY_VIEWER, None),
+        )

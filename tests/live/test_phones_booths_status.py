@@ -1,4 +1,5 @@
 """Calls, booths, incidents and the 現況 figures computed from them."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,19 +10,28 @@ from sqlmodel import select
 
 from core.live import LiveError
 from dashboard import live_services as live
-from dashboard.status_services import site_status
+from dashboard.access import SYSTEM
 from dashboard.report_services import IncidentInput, InputError, record_incident
+from dashboard.status_services import site_status
 from db.models import BoothSession, Call, Incident
 from tests.live.conftest import at, publish
-from dashboard.access import SYSTEM
 
 DAY = "2026-12-01"
 
 
 def test_answer_rate_today_against_the_contract_target(session, fixtures):
     for minute in range(20):
-        live.log_call(fixtures, "ageo", session=session, activity="call_centre", topic="reservation",
-                      offered_at=at(DAY, f"09:{minute:02d}"), answered=minute >= 4, duration_seconds=120 if minute >= 4 else None, actor=SYSTEM)
+        live.log_call(
+            fixtures,
+            "ageo",
+            session=session,
+            activity="call_centre",
+            topic="reservation",
+            offered_at=at(DAY, f"09:{minute:02d}"),
+            answered=minute >= 4,
+            duration_seconds=120 if minute >= 4 else None,
+            actor=SYSTEM,
+        )
     status = site_status(fixtures, "ageo", session=session, now=at(DAY, "10:00"), actor=SYSTEM)
     assert (status.calls_offered, status.calls_answered) == (20, 16)
     assert status.answer_rate == pytest.approx(0.8) and status.answer_rate_target == 0.9
@@ -46,8 +56,10 @@ def test_bad_calls_are_refused_and_nothing_is_written(session, fixtures, kwargs,
 
 
 def test_all_booths_must_run_when_more_than_four_wait(session, fixtures):
-    visits = [live.booth_join(fixtures, "ageo", "online_application", session=session, now=at(DAY, "10:00"), actor=SYSTEM)
-              for _ in range(7)]
+    visits = [
+        live.booth_join(fixtures, "ageo", "online_application", session=session, now=at(DAY, "10:00"), actor=SYSTEM)
+        for _ in range(7)
+    ]
     live.booth_start(fixtures, visits[0].id, 1, session=session, now=at(DAY, "10:01"), actor=SYSTEM)
     with pytest.raises(LiveError, match="使用中"):
         live.booth_start(fixtures, visits[1].id, 1, session=session, now=at(DAY, "10:02"), actor=SYSTEM)
@@ -64,11 +76,19 @@ def test_all_booths_must_run_when_more_than_four_wait(session, fixtures):
 
 def test_status_counts_waits_served_breaks_and_presence(session, fixtures):
     for minute in range(3):
-        live.issue_ticket(fixtures, "tamano", "card_issuance", session=session, now=at(DAY, f"09:0{minute}"), actor=SYSTEM)
+        live.issue_ticket(
+            fixtures, "tamano", "card_issuance", session=session, now=at(DAY, f"09:0{minute}"), actor=SYSTEM
+        )
     called = live.call_next(fixtures, "tamano", "窓口1", session=session, now=at(DAY, "09:10"), actor=SYSTEM)
     live.ticket_action(fixtures, called.id, "finish", session=session, now=at(DAY, "09:20"), actor=SYSTEM)
-    agent = {"staff_id": "tam-04", "date": DAY, "start": "08:30", "end": "17:15", "breaks": [["09:30", "10:30"]],
-             "activities": [{"start": "08:30", "end": "09:30", "activity": "window"}]}
+    agent = {
+        "staff_id": "tam-04",
+        "date": DAY,
+        "start": "08:30",
+        "end": "17:15",
+        "breaks": [["09:30", "10:30"]],
+        "activities": [{"start": "08:30", "end": "09:30", "activity": "window"}],
+    }
     publish(session, "tamano", dt.date(2026, 11, 30), [agent])
     status = site_status(fixtures, "tamano", session=session, now=at(DAY, "10:00"), actor=SYSTEM)
     assert status.waiting_total == 2 and status.waiting_by_procedure == {"card_issuance": 2}

@@ -1,4 +1,5 @@
 """Reservations: capacity from the roster, book/change/cancel/check-in, late and no-show rules."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,10 +9,10 @@ from sqlmodel import select
 
 from core.live import LiveError
 from dashboard import live_services as live
+from dashboard.access import SYSTEM
 from db.models import Reservation, ReservationSlot, Ticket
 from tests.live.conftest import at, set_capacity, stored
 from tests.live.conftest import publish as publish_roster
-from dashboard.access import SYSTEM
 
 DAY = dt.date(2026, 12, 1)
 BEFORE = at("2026-11-30", "12:00")
@@ -31,8 +32,14 @@ def publish(session, site_id, shifts, week_start=dt.date(2026, 11, 30)):
 
 def test_capacity_follows_the_published_roster_and_keeps_a_walk_in_reserve(session, fixtures):
     without = {(s.start, s.procedure_id): s.capacity for s in slots(session, fixtures)}
-    one_window = {"staff_id": "tam-02", "date": "2026-12-01", "start": "08:30", "end": "17:15",
-                  "breaks": [["12:00", "13:00"]], "activities": [{"start": "08:30", "end": "17:15", "activity": "window"}]}
+    one_window = {
+        "staff_id": "tam-02",
+        "date": "2026-12-01",
+        "start": "08:30",
+        "end": "17:15",
+        "breaks": [["12:00", "13:00"]],
+        "activities": [{"start": "08:30", "end": "17:15", "activity": "window"}],
+    }
     publish(session, "tamano", [one_window])
     capacity = {(s.start, s.procedure_id): s.capacity for s in slots(session, fixtures)}
     at_nine = sum(c for (start, _p), c in capacity.items() if start == dt.time(9, 0))
@@ -73,13 +80,21 @@ def test_check_in_gives_a_priority_ticket_and_refuses_what_the_rules_refuse(sess
     live.cancel("tamano", cancelled.reference, session=session, now=BEFORE, actor=SYSTEM)
 
     with pytest.raises(LiveError, match="取消"):
-        live.check_in(fixtures, "tamano", cancelled.reference, session=session, now=at("2026-12-01", "09:50"), actor=SYSTEM)
+        live.check_in(
+            fixtures, "tamano", cancelled.reference, session=session, now=at("2026-12-01", "09:50"), actor=SYSTEM
+        )
     with pytest.raises(LiveError, match="2026-12-01 の予約"):
-        live.check_in(fixtures, "tamano", on_time.reference, session=session, now=at("2026-11-30", "09:50"), actor=SYSTEM)
-    ticket = live.check_in(fixtures, "tamano", on_time.reference, session=session, now=at("2026-12-01", "09:55"), actor=SYSTEM)
+        live.check_in(
+            fixtures, "tamano", on_time.reference, session=session, now=at("2026-11-30", "09:50"), actor=SYSTEM
+        )
+    ticket = live.check_in(
+        fixtures, "tamano", on_time.reference, session=session, now=at("2026-12-01", "09:55"), actor=SYSTEM
+    )
     assert ticket.priority == 1 and ticket.reservation_id == on_time.id
     with pytest.raises(LiveError, match="受付済"):
-        live.check_in(fixtures, "tamano", on_time.reference, session=session, now=at("2026-12-01", "09:56"), actor=SYSTEM)
+        live.check_in(
+            fixtures, "tamano", on_time.reference, session=session, now=at("2026-12-01", "09:56"), actor=SYSTEM
+        )
     with pytest.raises(LiveError, match="遅刻"):
         live.check_in(fixtures, "tamano", late.reference, session=session, now=at("2026-12-01", "10:16"), actor=SYSTEM)
     session.rollback()

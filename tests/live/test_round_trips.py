@@ -5,6 +5,7 @@ ticket and calling the next one are one statement each, a booking and a check-in
 slot or the booking, then one write). Each is one transaction (one COMMIT), like the raw insert
 `madoguchi bench live` compares them with. On SQLite the writes are a few in-process statements
 inside the transaction that holds the write lock; the test pins that too."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -61,12 +62,16 @@ def check(engine, name: str, seen: dict) -> None:
 
 def test_each_hot_use_case_costs_at_most_two_statements_and_one_commit(initialised, session, fixtures):
     engine = initialised
-    slot = next(s for s in live.ensure_slots(fixtures, "tamano", dt.date(2026, 12, 1), session=session, actor=SYSTEM)
-                if s.capacity > 0 and s.start == dt.time(10, 0) and s.procedure_id == "card_issuance")
+    slot = next(
+        s
+        for s in live.ensure_slots(fixtures, "tamano", dt.date(2026, 12, 1), session=session, actor=SYSTEM)
+        if s.capacity > 0 and s.start == dt.time(10, 0) and s.procedure_id == "card_issuance"
+    )
 
     with counted(engine) as seen:
-        issued = live.issue_ticket(fixtures, "tamano", "card_issuance", session=session, now=at(DAY, "09:00"),
-                                   actor=SYSTEM)
+        issued = live.issue_ticket(
+            fixtures, "tamano", "card_issuance", session=session, now=at(DAY, "09:00"), actor=SYSTEM
+        )
     check(engine, "issue_ticket", seen)
     assert issued.number == "A-001" and issued.status == "waiting" and issued.id is not None
 
@@ -76,8 +81,9 @@ def test_each_hot_use_case_costs_at_most_two_statements_and_one_commit(initialis
     assert booking.status == "booked" and len(booking.reference) == 8
 
     with counted(engine) as seen:
-        ticket = live.check_in(fixtures, "tamano", booking.reference, session=session, now=at(DAY, "09:55"),
-                               actor=SYSTEM)
+        ticket = live.check_in(
+            fixtures, "tamano", booking.reference, session=session, now=at(DAY, "09:55"), actor=SYSTEM
+        )
     check(engine, "check_in", seen)
     assert ticket.priority == 1 and ticket.reservation_id == booking.id and ticket.number == "A-002"
 
@@ -91,8 +97,11 @@ def test_a_full_slot_is_refused_in_two_statements_and_rolled_back(initialised, s
     from core.live import SlotFull
     from tests.live.conftest import set_capacity
 
-    slot = next(s for s in live.ensure_slots(fixtures, "tamano", dt.date(2026, 12, 1), session=session, actor=SYSTEM)
-                if s.capacity > 0)
+    slot = next(
+        s
+        for s in live.ensure_slots(fixtures, "tamano", dt.date(2026, 12, 1), session=session, actor=SYSTEM)
+        if s.capacity > 0
+    )
     set_capacity(session, slot.id, 0)
     with counted(initialised) as seen:
         try:

@@ -2,6 +2,7 @@
 
 Each rule test builds the strict model (hard rules hard), fixes a few variables the way a
 violating roster would, and asserts that CP-SAT refuses it, next to a case that must hold."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,20 +22,35 @@ def site_profile(**changes) -> SiteProfile:
     data = {
         "id": "testsite",
         "name": "テスト市",
-        "contract": {"title": "テスト業務", "city": "テスト市", "place": "本庁舎", "start": "2026-04-01",
-                     "end": "2027-03-31", "seed_file": "none"},
-        "day_types": [{
-            "id": "weekday", "label": "開庁日", "when": {"weekdays": ["mon", "tue", "wed", "thu", "fri"]},
-            "activities": ["window", "back_office"],
-            "hours": {"work": ["08:30", "17:15"], "service": ["08:30", "17:15"]},
-        }],
+        "contract": {
+            "title": "テスト業務",
+            "city": "テスト市",
+            "place": "本庁舎",
+            "start": "2026-04-01",
+            "end": "2027-03-31",
+            "seed_file": "none",
+        },
+        "day_types": [
+            {
+                "id": "weekday",
+                "label": "開庁日",
+                "when": {"weekdays": ["mon", "tue", "wed", "thu", "fri"]},
+                "activities": ["window", "back_office"],
+                "hours": {"work": ["08:30", "17:15"], "service": ["08:30", "17:15"]},
+            }
+        ],
         "activities": [
             {"id": "window", "label": "窓口", "seats": 2, "min_staff": 1, "requires_qualification": True},
             {"id": "back_office", "label": "後方", "seats": 2, "min_staff": 0},
         ],
         "equipment": [{"id": "terminal", "label": "統合端末", "count": 3, "used_by": ["window", "back_office"]}],
-        "staffing": {"min_headcount": 3, "presence": "manager_or_deputy", "manager_title": "責任者",
-                     "deputy_title": "副責任者", "agent_qualification": ["training"]},
+        "staffing": {
+            "min_headcount": 3,
+            "presence": "manager_or_deputy",
+            "manager_title": "責任者",
+            "deputy_title": "副責任者",
+            "agent_qualification": ["training"],
+        },
         "procedures": [{"id": "card_issuance"}],
     }
     for key, value in changes.items():
@@ -43,8 +59,14 @@ def site_profile(**changes) -> SiteProfile:
 
 
 def person(staff_id: str, role: str = "agent", skills=("window", "back_office"), **changes) -> StaffMember:
-    data = {"id": staff_id, "name": staff_id, "role": role, "skills": list(skills),
-            "qualifications": ["training"], "contract_hours_per_week": 40}
+    data = {
+        "id": staff_id,
+        "name": staff_id,
+        "role": role,
+        "skills": list(skills),
+        "qualifications": ["training"],
+        "contract_hours_per_week": 40,
+    }
     data.update(changes)
     return StaffMember.model_validate(data)
 
@@ -55,9 +77,14 @@ def team() -> list[StaffMember]:
 
 @pytest.fixture
 def build(fixtures):
-    def _build(site: SiteProfile | None = None, staff: list[StaffMember] | None = None,
-               absences=frozenset(), week: dt.date = MONDAY) -> RosterProblem:
+    def _build(
+        site: SiteProfile | None = None,
+        staff: list[StaffMember] | None = None,
+        absences=frozenset(),
+        week: dt.date = MONDAY,
+    ) -> RosterProblem:
         return RosterProblem.build(site or site_profile(), fixtures.catalogue, staff or team(), week, absences)
+
     return _build
 
 

@@ -1,4 +1,5 @@
 """Helpers shared by the model's rule tests: a site open long hours every day, and fixing a shift."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,13 +13,23 @@ T = parse_hhmm
 def long_day_site(**changes):
     """Open every day 06:00–23:45: long enough for rest and weekly-hours cases."""
     return site_profile(
-        day_types=[{"id": "every", "label": "毎日", "when": {"every_day": True, "except_national_holidays": False,
-                                                          "except_year_end": False},
-                    "activities": ["window", "back_office"],
-                    "hours": {"work": ["06:00", "23:45"], "service": ["06:00", "23:45"]}}],
-        activities=[{"id": "window", "label": "窓口", "seats": 9, "min_staff": 0},
-                    {"id": "back_office", "label": "後方", "seats": 9, "min_staff": 0}],
-        equipment=[], staffing={"min_headcount": 1, "presence": "none", "manager_title": "責任者"}, **changes)
+        day_types=[
+            {
+                "id": "every",
+                "label": "毎日",
+                "when": {"every_day": True, "except_national_holidays": False, "except_year_end": False},
+                "activities": ["window", "back_office"],
+                "hours": {"work": ["06:00", "23:45"], "service": ["06:00", "23:45"]},
+            }
+        ],
+        activities=[
+            {"id": "window", "label": "窓口", "seats": 9, "min_staff": 0},
+            {"id": "back_office", "label": "後方", "seats": 9, "min_staff": 0},
+        ],
+        equipment=[],
+        staffing={"min_headcount": 1, "presence": "none", "manager_title": "責任者"},
+        **changes,
+    )
 
 
 def fix_shift(strict: Strict, staff_id: str, date: dt.date, start: str, end: str, break_start: str | None = None):

@@ -1,4 +1,5 @@
 """The independent checker names the broken rule, the person and the time, on hand-made rosters."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,8 +26,14 @@ def shift(who, start, end, breaks=(), blocks=None, date=MONDAY):
 def good_day(date=MONDAY):
     """Two overlapping leader shifts and two agents: every Monday rule holds."""
     return [
-        shift("boss", "08:30", "17:15", [("12:00", "12:45")], [("08:30", "12:00", "management"),
-                                                             ("12:45", "17:15", "management")], date),
+        shift(
+            "boss",
+            "08:30",
+            "17:15",
+            [("12:00", "12:45")],
+            [("08:30", "12:00", "management"), ("12:45", "17:15", "management")],
+            date,
+        ),
         shift("dep", "08:30", "17:15", [("13:00", "13:45")], date=date),
         shift("a1", "08:30", "17:15", [("12:00", "12:45")], date=date),
     ]
@@ -35,12 +42,21 @@ def good_day(date=MONDAY):
 @pytest.fixture
 def monday(build):
     """The test site open on Mondays only, so one hand-made day is the whole week."""
-    site = site_profile(day_types=[{
-        "id": "monday", "label": "月曜", "when": {"weekdays": ["mon"]}, "activities": ["window", "back_office"],
-        "hours": {"work": ["08:30", "17:15"], "service": ["08:30", "17:15"]}}])
+    site = site_profile(
+        day_types=[
+            {
+                "id": "monday",
+                "label": "月曜",
+                "when": {"weekdays": ["mon"]},
+                "activities": ["window", "back_office"],
+                "hours": {"work": ["08:30", "17:15"], "service": ["08:30", "17:15"]},
+            }
+        ]
+    )
 
     def _build(**kwargs):
         return build(site=site, **kwargs)
+
     return _build
 
 
@@ -56,23 +72,49 @@ def test_a_good_day_has_no_violation(monday):
     assert check(roster(good_day()), monday()) == []
 
 
-@pytest.mark.parametrize("change, rule", [
-    (lambda s: s[:1] + s[2:], "presence"),  # boss alone: away at his break
-    (lambda s: [s[0], s[1]], "floor"),  # the deputy's break leaves no window
-    (lambda s: s + [shift("a2", "08:30", "17:15", [("10:00", "10:45")]),
-                    shift("a3", "08:30", "17:15", [("10:00", "10:45")])], "cap"),
-    (lambda s: s[:2] + [shift("a1", "08:30", "17:15")], "break_length"),
-    (lambda s: s[:2] + [shift("a1", "08:30", "17:15", [("08:30", "09:15")])], "break_position"),
-    (lambda s: s[:2] + [shift("a1", "08:30", "17:15", [("12:00", "12:45")],
-                              [("08:30", "12:00", "window"), ("12:45", "17:15", "phone")])], "skill"),
-    (lambda s: s[:2] + [shift("a1", "08:30", "17:15", [("12:00", "12:45")],
-                              [("08:30", "12:00", "window")])], "activity_coverage"),
-    (lambda s: s + [shift("a1", "13:00", "17:00")], "one_shift_per_day"),
-    (lambda s: s + [shift("zz", "09:00", "13:00")], "unknown_staff"),
-    (lambda s: s + [shift("a2", "09:00", "10:00")], "shift_length"),
-    (lambda s: s + [shift("a2", "09:07", "13:07")], "grid"),
-    (lambda s: s + [shift("a2", "07:00", "11:00")], "availability"),
-])
+@pytest.mark.parametrize(
+    "change, rule",
+    [
+        (lambda s: s[:1] + s[2:], "presence"),  # boss alone: away at his break
+        (lambda s: [s[0], s[1]], "floor"),  # the deputy's break leaves no window
+        (
+            lambda s: (
+                s
+                + [
+                    shift("a2", "08:30", "17:15", [("10:00", "10:45")]),
+                    shift("a3", "08:30", "17:15", [("10:00", "10:45")]),
+                ]
+            ),
+            "cap",
+        ),
+        (lambda s: s[:2] + [shift("a1", "08:30", "17:15")], "break_length"),
+        (lambda s: s[:2] + [shift("a1", "08:30", "17:15", [("08:30", "09:15")])], "break_position"),
+        (
+            lambda s: (
+                s[:2]
+                + [
+                    shift(
+                        "a1",
+                        "08:30",
+                        "17:15",
+                        [("12:00", "12:45")],
+                        [("08:30", "12:00", "window"), ("12:45", "17:15", "phone")],
+                    )
+                ]
+            ),
+            "skill",
+        ),
+        (
+            lambda s: s[:2] + [shift("a1", "08:30", "17:15", [("12:00", "12:45")], [("08:30", "12:00", "window")])],
+            "activity_coverage",
+        ),
+        (lambda s: s + [shift("a1", "13:00", "17:00")], "one_shift_per_day"),
+        (lambda s: s + [shift("zz", "09:00", "13:00")], "unknown_staff"),
+        (lambda s: s + [shift("a2", "09:00", "10:00")], "shift_length"),
+        (lambda s: s + [shift("a2", "09:07", "13:07")], "grid"),
+        (lambda s: s + [shift("a2", "07:00", "11:00")], "availability"),
+    ],
+)
 def test_each_broken_rule_is_named(monday, change, rule):
     assert rule in rules(monday(), change(good_day()))
 
@@ -88,6 +130,7 @@ def test_qualification_leave_and_absence(monday):
 
 def test_weekly_hours_days_off_and_daily_hours(build):
     from tests.optimizer.rule_helpers import long_day_site
+
     site = long_day_site()
     problem = build(site=site, staff=[person("a1")])
     week = [shift("a1", "08:00", "17:00", [("12:00", "13:00")], date=MONDAY + dt.timedelta(days=i)) for i in range(6)]
@@ -97,8 +140,10 @@ def test_weekly_hours_days_off_and_daily_hours(build):
     assert "days_off" in rules(problem, week)
     long_day = [shift("a1", "06:00", "16:00", [("11:00", "12:00")])]
     assert {"daily_hours", "shift_length"} <= rules(problem, long_day)
-    late_early = [shift("a1", "15:00", "23:45", [("19:00", "20:00")]),
-                  shift("a1", "06:00", "10:00", date=MONDAY + dt.timedelta(days=1))]
+    late_early = [
+        shift("a1", "15:00", "23:45", [("19:00", "20:00")]),
+        shift("a1", "06:00", "10:00", date=MONDAY + dt.timedelta(days=1)),
+    ]
     assert "rest" in rules(problem, late_early)
 
 
@@ -122,8 +167,14 @@ def test_score_counts_every_soft_goal(monday):
     kinds = {i["kind"] for i in items}
     assert "contract_hours" in kinds  # nobody works 40 h in one day
     assert total == sum(i["cost"] for i in items)
-    switched = good_day()[:2] + [shift("a1", "08:30", "17:15", [("12:00", "12:45")],
-                                       [("08:30", "10:00", "window"), ("10:00", "12:00", "back_office"),
-                                        ("12:45", "17:15", "window")])]
+    switched = good_day()[:2] + [
+        shift(
+            "a1",
+            "08:30",
+            "17:15",
+            [("12:00", "12:45")],
+            [("08:30", "10:00", "window"), ("10:00", "12:00", "back_office"), ("12:45", "17:15", "window")],
+        )
+    ]
     _, items = score(roster(switched), problem)
     assert [i["amount"] for i in items if i["kind"] == "activity_switch"] == [1]  # not across the break

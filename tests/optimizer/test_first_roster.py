@@ -1,5 +1,6 @@
 """The constructive first roster, the first acceptable roster's time and the bound on the
 checker's penalty (issue 15). Properties any acceptable roster has; reproducible mode (tests/conftest.py)."""
+
 from __future__ import annotations
 
 import ast
@@ -19,10 +20,27 @@ from optimizer.solve import first_roster, solve, solve_many
 
 SITES = ["ageo", "fujieda", "kawanishi", "seto", "tamano"]
 # what a person's shifts alone decide: the constructive roster must never break these
-PERSONAL = {RuleId.shift_length, RuleId.break_length, RuleId.break_position, RuleId.daily_hours,
-            RuleId.weekly_hours, RuleId.days_off, RuleId.rest, RuleId.consecutive_days, RuleId.availability,
-            RuleId.leave, RuleId.absence, RuleId.training, RuleId.grid, RuleId.one_shift_per_day,
-            RuleId.closed_day, RuleId.skill, RuleId.qualification, RuleId.cap, RuleId.equipment}
+PERSONAL = {
+    RuleId.shift_length,
+    RuleId.break_length,
+    RuleId.break_position,
+    RuleId.daily_hours,
+    RuleId.weekly_hours,
+    RuleId.days_off,
+    RuleId.rest,
+    RuleId.consecutive_days,
+    RuleId.availability,
+    RuleId.leave,
+    RuleId.absence,
+    RuleId.training,
+    RuleId.grid,
+    RuleId.one_shift_per_day,
+    RuleId.closed_day,
+    RuleId.skill,
+    RuleId.qualification,
+    RuleId.cap,
+    RuleId.equipment,
+}
 
 
 @pytest.mark.parametrize("site_id", SITES)

@@ -1,4 +1,5 @@
 """Manual edits (core.roster_edit) judged by the independent checker, on the small test site."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,11 +29,15 @@ def _shift(who: str, start: str, end: str, brk: tuple[str, str] | None, activity
 def setting(build):
     staff = team() + [person("win", skills=("window",))]
     problem = build(staff=staff)
-    roster = Roster("testsite", MONDAY, [
-        _shift("dep", "08:30", "17:15", ("12:00", "13:00")),
-        _shift("a1", "09:00", "16:00", ("12:00", "12:45")),
-        _shift("win", "09:00", "13:00", None),
-    ])
+    roster = Roster(
+        "testsite",
+        MONDAY,
+        [
+            _shift("dep", "08:30", "17:15", ("12:00", "13:00")),
+            _shift("a1", "09:00", "16:00", ("12:00", "12:45")),
+            _shift("win", "09:00", "13:00", None),
+        ],
+    )
     return problem, roster
 
 
@@ -62,8 +67,12 @@ def test_an_activity_the_person_cannot_do_is_flagged_by_the_checker(setting):
     changed = change_activity(roster, "win", MONDAY, T("10:00"), T("11:00"), "back_office")
     violations = [v for v in check(changed, problem) if v.staff_id == "win"]
     assert [(v.rule, v.start, v.end) for v in violations] == [("skill", T("10:00"), T("11:00"))]
-    assert change_activity(roster, "a1", MONDAY, T("10:00"), T("11:00"), "back_office").shift("a1", MONDAY) \
-        .activity_at(T("10:30")) == "back_office"
+    assert (
+        change_activity(roster, "a1", MONDAY, T("10:00"), T("11:00"), "back_office")
+        .shift("a1", MONDAY)
+        .activity_at(T("10:30"))
+        == "back_office"
+    )
 
 
 def test_swapping_exchanges_shift_and_day_off_and_refits_activities(setting):

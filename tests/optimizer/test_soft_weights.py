@@ -1,6 +1,7 @@
 """One test per soft penalty: raising its weight moves the model's objective by exactly what the
 independent checker counts for it. The roster is fixed in the model (every person-day locked), so
 the objective is the price of that roster; with one activity the assignment stage adds nothing."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,21 +32,41 @@ def counter_site(weights: dict):
     data = site_profile().model_dump(mode="json")
     data["staffing"]["outside_hours"] = {"after_closing_minutes": 15, "mode": "priced"}
     return site_profile(
-        day_types=[{"id": "short", "label": "月火", "when": {"weekdays": ["mon", "tue"]}, "activities": ["window"],
-                    "hours": {"work": ["08:30", "17:30"], "service": ["08:30", "17:15"]}}],
+        day_types=[
+            {
+                "id": "short",
+                "label": "月火",
+                "when": {"weekdays": ["mon", "tue"]},
+                "activities": ["window"],
+                "hours": {"work": ["08:30", "17:30"], "service": ["08:30", "17:15"]},
+            }
+        ],
         activities=[{"id": "window", "label": "窓口", "seats": 3, "min_staff": 1, "requires_qualification": True}],
-        equipment=[], staffing=data["staffing"], roster={"weights": weights})
+        equipment=[],
+        staffing=data["staffing"],
+        roster={"weights": weights},
+    )
 
 
 def counter_week():
-    staff = [person("boss", "manager"), person("dep", "deputy", preferences={"shift": "late"}),
-             person("a1", preferences={"days_off": ["tue"]}), person("a2", contract_hours_per_week=20)]
+    staff = [
+        person("boss", "manager"),
+        person("dep", "deputy", preferences={"shift": "late"}),
+        person("a1", preferences={"days_off": ["tue"]}),
+        person("a2", contract_hours_per_week=20),
+    ]
     shifts = []
     for day in (MONDAY, TUESDAY):
-        shifts += [shift("boss", day, "08:30", "17:30", ("12:30", "13:30"), "management"),
-                   shift("dep", day, "08:30", "17:00", ("13:00", "13:45"))]
-    shifts += [shift("a1", MONDAY, "08:30", "17:00", ("12:00", "12:45")), shift("a1", TUESDAY, "09:00", "13:00"),
-               shift("a2", MONDAY, "09:00", "17:00", ("12:00", "12:45")), shift("a2", TUESDAY, "13:00", "17:00")]
+        shifts += [
+            shift("boss", day, "08:30", "17:30", ("12:30", "13:30"), "management"),
+            shift("dep", day, "08:30", "17:00", ("13:00", "13:45")),
+        ]
+    shifts += [
+        shift("a1", MONDAY, "08:30", "17:00", ("12:00", "12:45")),
+        shift("a1", TUESDAY, "09:00", "13:00"),
+        shift("a2", MONDAY, "09:00", "17:00", ("12:00", "12:45")),
+        shift("a2", TUESDAY, "13:00", "17:00"),
+    ]
     return staff, shifts
 
 
@@ -54,8 +75,10 @@ def rest_site(weights: dict):
 
 
 def rest_week():
-    return [person("a1")], [shift("a1", MONDAY, "15:30", "23:45", ("19:00", "19:45")),
-                            shift("a1", TUESDAY, "09:00", "13:00")]
+    return [person("a1")], [
+        shift("a1", MONDAY, "15:30", "23:45", ("19:00", "19:45")),
+        shift("a1", TUESDAY, "09:00", "13:00"),
+    ]
 
 
 def model_objective(problem: RosterProblem, roster: Roster) -> int:
@@ -105,16 +128,20 @@ def test_the_change_weight_moves_the_objective_by_the_slots_the_checker_counts(f
     from optimizer import locks
 
     staff, shifts = counter_week()
-    moved = [s if s.staff_id != "a2" or s.date != TUESDAY else shift("a2", TUESDAY, "12:00", "16:00")
-             for s in shifts]
+    moved = [s if s.staff_id != "a2" or s.date != TUESDAY else shift("a2", TUESDAY, "12:00", "16:00") for s in shifts]
 
     def objective(problem) -> int:
         model = cp_model.CpModel()
         part = SiteModel(model, problem, previous=Roster(problem.site.id, MONDAY, shifts))
         for member in problem.staff:
             for date in problem.dates:
-                locks._lock(part, part.days.get((member.id, date)),
-                            next((s for s in moved if s.staff_id == member.id and s.date == date), None), member, date)
+                locks._lock(
+                    part,
+                    part.days.get((member.id, date)),
+                    next((s for s in moved if s.staff_id == member.id and s.date == date), None),
+                    member,
+                    date,
+                )
         model.minimize(part.objective())
         solver = cp_model.CpSolver()
         solver.parameters.max_deterministic_time = 20

@@ -1,6 +1,7 @@
 """End-to-end solves of the demo sites, each judged by the independent checker.
 
 Properties, not exact assignments: multi-worker CP-SAT is not deterministic."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,6 +27,7 @@ def solved(fixtures):
             problem = problem_for(fixtures, site, busy_week(site, fixtures))
             cache[site_id] = (problem, solve(problem, time_limit=LIMIT))
         return cache[site_id]
+
     return _solved
 
 
@@ -45,8 +47,14 @@ def test_busy_week_solves_with_no_hard_violation(solved, site_id):
 
 
 def _working(roster, date, minute, activity):
-    return [s for s in roster.shifts if s.date == date and s.start <= minute < s.end and not s.on_break(minute)
-            and activity in (s.activity_at(minute) or "").split("+")]
+    return [
+        s
+        for s in roster.shifts
+        if s.date == date
+        and s.start <= minute < s.end
+        and not s.on_break(minute)
+        and activity in (s.activity_at(minute) or "").split("+")
+    ]
 
 
 def test_tamano_wednesday_evenings_are_covered_by_entitled_people(solved):
@@ -60,8 +68,14 @@ def test_tamano_wednesday_evenings_are_covered_by_entitled_people(solved):
             assert people, f"no window at {day} {minute}"
             for shift in people:
                 assert problem.qualified(problem.member(shift.staff_id), problem.site.activities[0].id, day)
-            leaders = [s for s in roster.shifts if s.date == day and s.start <= minute < s.end
-                       and not s.on_break(minute) and problem.counts_for_presence(problem.member(s.staff_id))]
+            leaders = [
+                s
+                for s in roster.shifts
+                if s.date == day
+                and s.start <= minute < s.end
+                and not s.on_break(minute)
+                and problem.counts_for_presence(problem.member(s.staff_id))
+            ]
             assert leaders
 
 
@@ -98,8 +112,7 @@ def test_re_rostering_keeps_locked_shifts_and_changes_little(fixtures, solved):
     problem, first = solved("seto")
     monday = problem.week_start
     tuesday = monday + dt.timedelta(days=1)
-    absent = next(s.staff_id for s in first.shifts if s.date == tuesday
-                  and problem.member(s.staff_id).role == "agent")
+    absent = next(s.staff_id for s in first.shifts if s.date == tuesday and problem.member(s.staff_id).role == "agent")
     locked = frozenset((s.staff_id, s.date) for s in first.shifts if s.date == monday)
     problem2 = problem_for(fixtures, problem.site, monday, {(absent, tuesday)})
     second = solve(problem2, time_limit=LIMIT, previous=first, locked=locked)
@@ -120,13 +133,25 @@ def test_on_a_small_week_solved_to_optimality_the_model_counts_what_the_checker_
     from tests.optimizer.conftest import person, site_profile
 
     # one activity, so the assignment stage adds no switches and the whole objective is stage one's
-    site = site_profile(day_types=[{
-        "id": "short", "label": "月火", "when": {"weekdays": ["mon", "tue"]}, "activities": ["window"],
-        "hours": {"work": ["08:30", "17:15"], "service": ["09:00", "17:00"]}}],
+    site = site_profile(
+        day_types=[
+            {
+                "id": "short",
+                "label": "月火",
+                "when": {"weekdays": ["mon", "tue"]},
+                "activities": ["window"],
+                "hours": {"work": ["08:30", "17:15"], "service": ["09:00", "17:00"]},
+            }
+        ],
         activities=[{"id": "window", "label": "窓口", "seats": 3, "min_staff": 1, "requires_qualification": True}],
-        equipment=[])
-    staff = [person("boss", "manager"), person("dep", "deputy", preferences={"shift": "early"}),
-             person("a1", preferences={"days_off": ["tue"]}), person("a2", contract_hours_per_week=20)]
+        equipment=[],
+    )
+    staff = [
+        person("boss", "manager"),
+        person("dep", "deputy", preferences={"shift": "early"}),
+        person("a1", preferences={"days_off": ["tue"]}),
+        person("a2", contract_hours_per_week=20),
+    ]
     problem = build(site=site, staff=staff)
     roster = solve(problem, time_limit=60, relative_gap=0.0)
     assert roster.status == "optimal"

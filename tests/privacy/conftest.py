@@ -1,8 +1,7 @@
-from tests.db.conftest import db_url, engine, fixtures_dir, initialised  # noqa: F401  (shared fixtures)
-
-
 import pytest  # noqa: E402
+
 from dashboard.access import SYSTEM
+from tests.db.conftest import db_url, engine, fixtures_dir, initialised  # noqa: F401  (shared fixtures)
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
 """Backup while the live use cases write, restore, every table identical (issue 14)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,10 +11,10 @@ from sqlalchemy import inspect, text
 from core.fixtures import load_fixtures
 from core.live import TOKYO
 from dashboard import live_services as live
+from dashboard.access import SYSTEM
 from db import backup
 from db.engine import make_engine, run_write
 from db.settings import PROJECT_ROOT
-from dashboard.access import SYSTEM
 
 NOW = dt.datetime(2026, 12, 1, 10, 0, tzinfo=TOKYO)  # a Tuesday, open everywhere
 
@@ -34,8 +35,9 @@ def _tables(url: str) -> dict[str, list[tuple]]:
 def _clerk(engine, stop: threading.Event, issued: list) -> None:
     fixtures = load_fixtures(PROJECT_ROOT / "fixtures")
     while not stop.is_set():
-        ticket = run_write(engine, lambda s: live.issue_ticket(fixtures, "tamano", "card_issuance", session=s, now=NOW,
-                                                               actor=SYSTEM))
+        ticket = run_write(
+            engine, lambda s: live.issue_ticket(fixtures, "tamano", "card_issuance", session=s, now=NOW, actor=SYSTEM)
+        )
         issued.append(ticket.number)
 
 

@@ -1,5 +1,6 @@
 """The demo's --reset refuses databases it did not create and survives kill -9 (one
 transaction); a staff import beside a busy clerk succeeds or says why (issue 14)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,16 +17,22 @@ from core.fixtures import load_fixtures
 from core.live import TOKYO
 from dashboard import live_services as live
 from dashboard import roster_services, texts
+from dashboard.access import SYSTEM
 from db.engine import DatabaseBusy, make_engine, run_write
 from db.settings import PROJECT_ROOT
-from dashboard.access import SYSTEM
 
 BIN = Path(sys.executable).parent / "madoguchi"
 
 
 def _madoguchi(url: str, *args: str, env: dict | None = None, **kwargs):
-    return subprocess.run([BIN, *args], env={**os.environ, "DATABASE_URL": url, **(env or {})},
-                          capture_output=True, text=True, cwd=PROJECT_ROOT, **kwargs)
+    return subprocess.run(
+        [BIN, *args],
+        env={**os.environ, "DATABASE_URL": url, **(env or {})},
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        **kwargs,
+    )
 
 
 def _counts(path: Path) -> tuple[int, int, str | None]:
@@ -55,9 +62,13 @@ def test_kill_9_during_demo_reset_loses_nothing(tmp_path):
     before = _counts(path)
     assert before[0] > 0
     pause = tmp_path / "paused"
-    process = subprocess.Popen([BIN, "demo", "--reset", "--no-live", "--days", "1"], cwd=PROJECT_ROOT,
-                               env={**os.environ, "DATABASE_URL": url, "MADOGUCHI_DEMO_PAUSE_FILE": str(pause)},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [BIN, "demo", "--reset", "--no-live", "--days", "1"],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "DATABASE_URL": url, "MADOGUCHI_DEMO_PAUSE_FILE": str(pause)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         for _ in range(600):  # the hook writes the file once every old row is deleted, uncommitted
             if pause.exists() or process.poll() is not None:
@@ -90,8 +101,14 @@ def test_staff_import_beside_a_busy_clerk(initialised, db_url):
         try:
             while not stop.is_set():
                 try:
-                    issued.append(run_write(engine, lambda s: live.issue_ticket(
-                        fixtures, "tamano", "card_issuance", session=s, now=now, actor=SYSTEM)).number)
+                    issued.append(
+                        run_write(
+                            engine,
+                            lambda s: live.issue_ticket(
+                                fixtures, "tamano", "card_issuance", session=s, now=now, actor=SYSTEM
+                            ),
+                        ).number
+                    )
                 except Exception as exc:  # noqa: BLE001 - recorded and asserted below
                     clerk_errors.append(exc)
                 stop.wait(0.3)
@@ -104,7 +121,9 @@ def test_staff_import_beside_a_busy_clerk(initialised, db_url):
         while len(issued) < 2:
             time.sleep(0.05)
         try:
-            result = run_write(initialised, lambda s: roster_services.import_staff(site, data, "staff.csv", session=s, actor=SYSTEM))
+            result = run_write(
+                initialised, lambda s: roster_services.import_staff(site, data, "staff.csv", session=s, actor=SYSTEM)
+            )
         except DatabaseBusy as exc:
             message = texts.DB_BUSY.format(seconds=exc.waited)
             assert "保存できませんでした" in message

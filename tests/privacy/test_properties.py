@@ -2,6 +2,7 @@
 importer, the roster JSON reader and the booking input gives either a valid object or the
 project's own error type with a message, never another exception. HYPOTHESIS_EXAMPLES=600 runs
 more examples than the default 60 (measured: 600 each pass in about 25 s)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,11 +16,14 @@ from core.fixtures import FixtureError, check_site_against_catalogue, load_catal
 from core.live import TOKYO, LiveError
 from core.roster import Roster, RosterFormatError
 from core.staff_import import ImportRefused, parse_rows, read_table
-from db.settings import PROJECT_ROOT
 from dashboard.access import SYSTEM
+from db.settings import PROJECT_ROOT
 
-FAST = settings(max_examples=int(__import__("os").environ.get("HYPOTHESIS_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                        HealthCheck.too_slow])
+FAST = settings(
+    max_examples=int(__import__("os").environ.get("HYPOTHESIS_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 CATALOGUE = load_catalogue(PROJECT_ROOT / "fixtures" / "national.toml")
 TAMANO = (PROJECT_ROOT / "fixtures" / "sites" / "tamano.toml").read_text(encoding="utf-8")
 
@@ -60,9 +64,14 @@ PROFILE_VALUES = _single_line_values(TAMANO)
 
 
 @FAST
-@given(st.sampled_from(PROFILE_VALUES),
-       st.integers(-10**20, 10**20) | st.text(max_size=30) | st.booleans() | st.floats(allow_nan=False, allow_infinity=False)
-       | st.lists(st.integers(-5, 30) | st.text(max_size=5), max_size=3))
+@given(
+    st.sampled_from(PROFILE_VALUES),
+    st.integers(-(10**20), 10**20)
+    | st.text(max_size=30)
+    | st.booleans()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.lists(st.integers(-5, 30) | st.text(max_size=5), max_size=3),
+)
 def test_profile_loader_on_a_real_profile_with_one_value_changed(tmp_path_factory, line, value):
     number, key = line
     lines = TAMANO.splitlines()
@@ -76,8 +85,23 @@ def test_profile_loader_on_a_real_profile_with_one_value_changed(tmp_path_factor
         assert str(exc)
 
 
-cells = st.text(max_size=30) | st.sampled_from(["ID", "氏名", "役割", "担当業務", "契約時間", "月", "休", "窓口",
-                                                "責任者", "40", "09:00-16:00", "2027-01-01~2027-01-02", ""])
+cells = st.text(max_size=30) | st.sampled_from(
+    [
+        "ID",
+        "氏名",
+        "役割",
+        "担当業務",
+        "契約時間",
+        "月",
+        "休",
+        "窓口",
+        "責任者",
+        "40",
+        "09:00-16:00",
+        "2027-01-01~2027-01-02",
+        "",
+    ]
+)
 
 
 @FAST
@@ -101,10 +125,21 @@ def test_staff_file_reader_on_arbitrary_bytes(fixtures, data, name):
 
 
 @FAST
-@given(json_values | st.fixed_dictionaries({"site": st.text(max_size=8), "week_start": st.text(max_size=12),
-                                            "shifts": st.lists(st.dictionaries(
-                                                st.sampled_from(["staff_id", "date", "start", "end", "breaks",
-                                                                 "activities"]), json_values), max_size=3)}))
+@given(
+    json_values
+    | st.fixed_dictionaries(
+        {
+            "site": st.text(max_size=8),
+            "week_start": st.text(max_size=12),
+            "shifts": st.lists(
+                st.dictionaries(
+                    st.sampled_from(["staff_id", "date", "start", "end", "breaks", "activities"]), json_values
+                ),
+                max_size=3,
+            ),
+        }
+    )
+)
 def test_roster_reader_on_arbitrary_json(data):
     try:
         roster = Roster.from_json(data)
@@ -115,9 +150,13 @@ def test_roster_reader_on_arbitrary_json(data):
 
 
 @FAST
-@given(slot_id=st.one_of(st.integers(0, 60), st.integers(min_value=-2**70, max_value=2**70), st.none(),
-                        st.text(max_size=5)),
-       minute=st.integers(0, 24 * 60 - 1), proxy=st.booleans())
+@given(
+    slot_id=st.one_of(
+        st.integers(0, 60), st.integers(min_value=-(2**70), max_value=2**70), st.none(), st.text(max_size=5)
+    ),
+    minute=st.integers(0, 24 * 60 - 1),
+    proxy=st.booleans(),
+)
 def test_booking_input(booking_db, fixtures, slot_id, minute, proxy):
     from dashboard import live_services as live
     from db.engine import write_session
@@ -141,8 +180,10 @@ def test_reservation_reference_input(booking_db, fixtures, reference, minute):
 
     now = dt.datetime(2026, 12, 1, tzinfo=TOKYO) + dt.timedelta(minutes=minute)
     with write_session(booking_db) as session:
-        for action in (lambda: live.check_in(fixtures, "tamano", reference, session=session, now=now, actor=SYSTEM),
-                       lambda: live.cancel("tamano", reference, session=session, now=now, actor=SYSTEM)):
+        for action in (
+            lambda: live.check_in(fixtures, "tamano", reference, session=session, now=now, actor=SYSTEM),
+            lambda: live.cancel("tamano", reference, session=session, now=now, actor=SYSTEM),
+        ):
             try:
                 action()
             except LiveError as exc:
@@ -151,7 +192,11 @@ def test_reservation_reference_input(booking_db, fixtures, reference, minute):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=400, alphabet=st.characters(codec="utf-8") | st.sampled_from(list("0123456789-.() +〒@様丁目番地号"))))
+@given(
+    st.text(
+        max_size=400, alphabet=st.characters(codec="utf-8") | st.sampled_from(list("0123456789-.() +〒@様丁目番地号"))
+    )
+)
 def test_personal_data_finder_never_fails(text):
     from core.personal_data import find_personal_data
 

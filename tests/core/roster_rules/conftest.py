@@ -1,4 +1,5 @@
 """Hand-made rosters for the checker's rule tests (the test site of tests/optimizer/conftest.py)."""
+
 from __future__ import annotations
 
 import pytest
@@ -34,11 +35,18 @@ def violations(problem: RosterProblem, shifts, rule: str | None = None):
 @pytest.fixture
 def monday(fixtures):
     """The test site open on Mondays only (changes to the profile as keyword arguments)."""
+
     def _build(staff=None, previous_week=(), absences=frozenset(), **changes):
         data = site_profile().model_dump(mode="json")
-        data["day_types"] = [{"id": "monday", "label": "月曜", "when": {"weekdays": ["mon"]},
-                              "activities": ["window", "back_office"],
-                              "hours": {"work": ["08:30", "17:15"], "service": ["08:30", "17:15"]}}]
+        data["day_types"] = [
+            {
+                "id": "monday",
+                "label": "月曜",
+                "when": {"weekdays": ["mon"]},
+                "activities": ["window", "back_office"],
+                "hours": {"work": ["08:30", "17:15"], "service": ["08:30", "17:15"]},
+            }
+        ]
         for key, value in changes.items():
             section, _, name = key.partition("__")
             if name:
@@ -46,6 +54,8 @@ def monday(fixtures):
             else:
                 data[section] = value
         site = site_profile(**{k: data[k] for k in data if k not in ("id", "name")})
-        return RosterProblem.build(site, fixtures.catalogue, staff or team(), MONDAY, absences,
-                                   previous_week=previous_week)
+        return RosterProblem.build(
+            site, fixtures.catalogue, staff or team(), MONDAY, absences, previous_week=previous_week
+        )
+
     return _build

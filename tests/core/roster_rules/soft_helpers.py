@@ -1,4 +1,5 @@
 """Counting one soft penalty of a hand-made roster (the checker's records, not the totals)."""
+
 from __future__ import annotations
 
 from core.roster import Roster

@@ -1,4 +1,5 @@
 """core/roster_rules/activity_coverage.py: one activity in every working minute. The good day holds; each change is refused."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -9,12 +10,13 @@ from tests.core.roster_rules.conftest import T, good_day, shift, violations
 def uncovered(who):
     """A full shift whose afternoon has no activity."""
     from core.roster import ActivityBlock
+
     whole = shift(who, "08:30", "17:15", [("12:00", "12:45")])
     return replace(whole, activities=(ActivityBlock(T("08:30"), T("12:00"), "window"),))
 
 
 def test_a_good_day_holds(monday):
-    assert [v for v in violations(monday(), good_day()) if v.rule in ['activity_coverage']] == []
+    assert [v for v in violations(monday(), good_day()) if v.rule in ["activity_coverage"]] == []
 
 
 def test_activity_coverage_is_refused_and_named(monday):

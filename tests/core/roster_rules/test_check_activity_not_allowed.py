@@ -1,14 +1,18 @@
 """core/roster_rules/activity_not_allowed.py: only activities open at that minute (here preparation while the counter serves). The good day holds; each change is refused."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 from tests.core.roster_rules.conftest import good_day, shift, violations
 
 
 def test_a_good_day_holds(monday):
-    assert [v for v in violations(monday(), good_day()) if v.rule in ['activity_not_allowed']] == []
+    assert [v for v in violations(monday(), good_day()) if v.rule in ["activity_not_allowed"]] == []
 
 
 def test_activity_not_allowed_is_refused_and_named(monday):
-    found = violations(monday(), good_day()[:2] + [shift("a1", "08:30", "17:15", [("12:00", "12:45")], "preparation")], "activity_not_allowed")
+    found = violations(
+        monday(),
+        good_day()[:2] + [shift("a1", "08:30", "17:15", [("12:00", "12:45")], "preparation")],
+        "activity_not_allowed",
+    )
     assert found and all(v.to_json()["label"] and v.to_json()["message"] for v in found)

@@ -1,4 +1,5 @@
 """core/roster_rules/change.py: re-rostering prices every 15 minutes that move."""
+
 from __future__ import annotations
 
 from core.roster import Roster

@@ -1,4 +1,5 @@
 """core/roster_rules/consecutive_days.py and rest.py across the week boundary."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,8 +13,9 @@ def before(last_end="13:00"):
 
 
 def test_monday_after_six_days_is_refused_with_the_limit(monday):
-    found = violations(monday(labour__max_consecutive_work_days=6, previous_week=before()), good_day(),
-                       "consecutive_days")
+    found = violations(
+        monday(labour__max_consecutive_work_days=6, previous_week=before()), good_day(), "consecutive_days"
+    )
     assert [(v.staff_id, v.date) for v in found] == [("a1", MONDAY)]
 
 

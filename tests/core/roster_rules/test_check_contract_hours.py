@@ -1,4 +1,5 @@
 """core/roster_rules/contract_hours.py: per 15 minutes away from the week's contract hours."""
+
 from __future__ import annotations
 
 from tests.core.roster_rules.conftest import good_day

@@ -1,4 +1,5 @@
 """core/roster_rules/daily_hours.py: at most 8 h of work a day."""
+
 from __future__ import annotations
 
 from core.roster import RosterProblem

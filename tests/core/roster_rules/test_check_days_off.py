@@ -1,4 +1,5 @@
 """core/roster_rules/days_off.py: a day off in the week."""
+
 from __future__ import annotations
 
 import datetime as dt

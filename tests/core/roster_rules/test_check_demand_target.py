@@ -1,4 +1,5 @@
 """core/roster_rules/demand_target.py: person-slots under and over the demand-based target."""
+
 from __future__ import annotations
 
 from core.roster import Roster
@@ -12,5 +13,6 @@ def test_over_the_target_is_counted_per_person_slot(monday):
     items = penalties(Roster(problem.site.id, problem.week_start, extra), problem)
     before = penalties(Roster(problem.site.id, problem.week_start, good_day()), problem)
     over = sum(p.amount for p in items if p.rule == "over_staffing") - sum(
-        p.amount for p in before if p.rule == "over_staffing")
+        p.amount for p in before if p.rule == "over_staffing"
+    )
     assert over == 4

@@ -1,4 +1,5 @@
 """core/roster_rules/preference.py: a day worked against a wish."""
+
 from __future__ import annotations
 
 from tests.core.roster_rules.conftest import good_day

@@ -1,12 +1,12 @@
 """core/roster_rules/presence.py: manager or deputy at work. The good day holds; each change is refused."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 from tests.core.roster_rules.conftest import good_day, violations
 
 
 def test_a_good_day_holds(monday):
-    assert [v for v in violations(monday(), good_day()) if v.rule in ['presence']] == []
+    assert [v for v in violations(monday(), good_day()) if v.rule in ["presence"]] == []
 
 
 def test_presence_is_refused_and_named(monday):

@@ -1,11 +1,14 @@
 """core/roster_rules/qualification.py."""
+
 from __future__ import annotations
 
 from tests.core.roster_rules.conftest import good_day, shift, violations
 from tests.optimizer.conftest import person, team
 
-BOTH = [{"id": "window", "label": "窓口", "seats": 2, "min_staff": 1, "requires_qualification": True},
-        {"id": "back_office", "label": "後方", "seats": 2, "min_staff": 0, "requires_qualification": True}]
+BOTH = [
+    {"id": "window", "label": "窓口", "seats": 2, "min_staff": 1, "requires_qualification": True},
+    {"id": "back_office", "label": "後方", "seats": 2, "min_staff": 0, "requires_qualification": True},
+]
 
 
 def test_qualified_people_on_both_activities_hold(monday):

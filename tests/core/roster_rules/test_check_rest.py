@@ -1,4 +1,5 @@
 """core/roster_rules/rest.py: 9 h between shifts (across the week boundary: test_check_consecutive_days)."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """core/roster_rules/scattered_starts.py: start times beyond a person's first in the week."""
+
 from __future__ import annotations
 
 import datetime as dt

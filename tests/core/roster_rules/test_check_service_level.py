@@ -1,13 +1,23 @@
 """core/roster_rules/service_level.py: the answer rate the roster gives, where it is under the floor."""
+
 from __future__ import annotations
 
 from core.roster import Need, ServiceLoad
 from core.site_profile import ActivityId
 from tests.core.roster_rules.conftest import MONDAY, T, good_day, shift, violations
 
-ON = [{"id": "window", "label": "窓口", "seats": 2, "min_staff": 1, "requires_qualification": True,
-       "answer_rate_target": 0.9, "service_level_basis": "max_month"},
-      {"id": "back_office", "label": "後方", "seats": 2, "min_staff": 0}]
+ON = [
+    {
+        "id": "window",
+        "label": "窓口",
+        "seats": 2,
+        "min_staff": 1,
+        "requires_qualification": True,
+        "answer_rate_target": 0.9,
+        "service_level_basis": "max_month",
+    },
+    {"id": "back_office", "label": "後方", "seats": 2, "min_staff": 0},
+]
 
 
 def with_floor(problem):

@@ -1,4 +1,5 @@
 """core/roster_rules/shift_form.py: the roster file's own rules: known people, one shift a day, the grid, open days, nobody away. The good day holds; each change is refused."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +9,11 @@ from tests.optimizer.conftest import person, team
 
 
 def test_a_good_day_holds(monday):
-    assert [v for v in violations(monday(), good_day()) if v.rule in ['absence', 'closed_day', 'grid', 'leave', 'one_shift_per_day', 'unknown_staff']] == []
+    assert [
+        v
+        for v in violations(monday(), good_day())
+        if v.rule in ["absence", "closed_day", "grid", "leave", "one_shift_per_day", "unknown_staff"]
+    ] == []
 
 
 def test_unknown_staff_is_refused_and_named(monday):
@@ -37,5 +42,7 @@ def test_absence_is_refused_and_named(monday):
 
 
 def test_closed_day_is_refused_and_named(monday):
-    found = violations(monday(), good_day() + [shift("a2", "09:00", "13:00", date=MONDAY + dt.timedelta(days=1))], "closed_day")
+    found = violations(
+        monday(), good_day() + [shift("a2", "09:00", "13:00", date=MONDAY + dt.timedelta(days=1))], "closed_day"
+    )
     assert found and all(v.to_json()["label"] and v.to_json()["message"] for v in found)

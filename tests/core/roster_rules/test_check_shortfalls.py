@@ -1,4 +1,5 @@
 """core/roster_rules/shortfalls.py: the elastic hard rules priced as the model prices them."""
+
 from __future__ import annotations
 
 from core.roster import Roster

@@ -1,4 +1,5 @@
 """core/roster_rules/training.py."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,8 +11,11 @@ DONE = MONDAY - dt.timedelta(days=1)
 
 
 def staff(manager_done):
-    return [person("boss", "manager", training_completed=manager_done), person("dep", "deputy", training_completed=DONE),
-            person("a1", training_completed=DONE)]
+    return [
+        person("boss", "manager", training_completed=manager_done),
+        person("dep", "deputy", training_completed=DONE),
+        person("a1", training_completed=DONE),
+    ]
 
 
 def test_everyone_trained_holds(monday):
@@ -19,8 +23,9 @@ def test_everyone_trained_holds(monday):
 
 
 def test_an_untrained_manager_is_refused_by_name(monday):
-    found = violations(monday(staff(MONDAY + dt.timedelta(days=1)), staffing__training_before_work=True),
-                       good_day(), "training")
+    found = violations(
+        monday(staff(MONDAY + dt.timedelta(days=1)), staffing__training_before_work=True), good_day(), "training"
+    )
     assert [(v.staff_id, v.date, v.code) for v in found] == [("boss", MONDAY, "untrained")]
     assert "研修" in found[0].to_json()["message"]
     # without the profile switch the same roster passes

@@ -1,4 +1,5 @@
 """core/roster_rules/weekly_hours.py: at most 40 h of work a week."""
+
 from __future__ import annotations
 
 import datetime as dt

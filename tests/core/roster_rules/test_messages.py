@@ -1,4 +1,5 @@
 """Every hard rule has its sentence, and the sentences are made from the record's figures."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,12 +10,43 @@ from core import roster_texts
 from core.roster_rules.base import Violation
 from core.roster_rules.ids import RuleId
 
-SOFT = {RuleId.unmet_demand, RuleId.over_staffing, RuleId.contract_hours, RuleId.preference, RuleId.activity_switch,
-        RuleId.short_rest, RuleId.scattered_starts, RuleId.change}
+SOFT = {
+    RuleId.unmet_demand,
+    RuleId.over_staffing,
+    RuleId.contract_hours,
+    RuleId.preference,
+    RuleId.activity_switch,
+    RuleId.short_rest,
+    RuleId.scattered_starts,
+    RuleId.change,
+}
 AWAY_ONLY = {RuleId.leave, RuleId.absence}  # their violations always carry the code "away"
-FIGURES = dict(roster_site="tamano", site="seto", why="leave", min=360, max=480, length=500, margin=60, work=540,
-               needed=3, given=45, limit=480, days=6, off=1, before="2027-01-04", rest=600, equipment="PC",
-               titles="責任者", fewest=2, floor=3, agents=2, rate=0.8123, target=0.9, people=2, window=[540, 1020])
+FIGURES = dict(
+    roster_site="tamano",
+    site="seto",
+    why="leave",
+    min=360,
+    max=480,
+    length=500,
+    margin=60,
+    work=540,
+    needed=3,
+    given=45,
+    limit=480,
+    days=6,
+    off=1,
+    before="2027-01-04",
+    rest=600,
+    equipment="PC",
+    titles="責任者",
+    fewest=2,
+    floor=3,
+    agents=2,
+    rate=0.8123,
+    target=0.9,
+    people=2,
+    window=[540, 1020],
+)
 
 
 @pytest.mark.parametrize("rule", [r for r in RuleId if r not in SOFT | AWAY_ONLY])
@@ -39,4 +71,5 @@ def test_a_rule_without_a_sentence_is_a_programming_error() -> None:
 def test_figures_make_the_sentence() -> None:
     v = Violation(RuleId.service_level, "x", dt.date(2027, 1, 5), 540, 600, (), "phone", FIGURES)
     assert roster_texts.violation_message(v, activity_name=lambda a: "電話") == (
-        "2027-01-05 09:00–10:00 の電話は2人で応答率 81.2%、目標 90% には3人が必要です")
+        "2027-01-05 09:00–10:00 の電話は2人で応答率 81.2%、目標 90% には3人が必要です"
+    )

@@ -1,6 +1,6 @@
 """Model rule test: availability, leave and absence (the variables' windows). A case that holds and one the strict model must refuse."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 from core.roster import parse_hhmm
 from tests.optimizer.conftest import MONDAY, Strict, person, team
@@ -9,8 +9,13 @@ T = parse_hhmm
 
 
 def test_availability_limits_the_hours(build):
-    staff = [person("boss", "manager"), person("dep", "deputy"), person("a1"),
-             person("a2", availability={"mon": "off"}), person("a3", availability={"mon": "off"})]
+    staff = [
+        person("boss", "manager"),
+        person("dep", "deputy"),
+        person("a1"),
+        person("a2", availability={"mon": "off"}),
+        person("a3", availability={"mon": "off"}),
+    ]
     assert Strict(build(staff=staff)).feasible()
     staff[2] = person("a1", availability={"mon": ["08:30", "12:00"]})
     problem = build(staff=staff)

@@ -1,6 +1,6 @@
 """Model rule test: the seat/line cap. A case that holds and one the strict model must refuse."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 from core.roster import parse_hhmm
 from tests.optimizer.conftest import MONDAY, Strict

@@ -1,5 +1,6 @@
 """optimizer/rules/consecutive_days.py and rest.py across the week boundary: the previous week's
 published roster is input."""
+
 from __future__ import annotations
 
 import datetime as dt

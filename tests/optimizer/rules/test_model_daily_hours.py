@@ -1,11 +1,10 @@
 """Model rule test: at most 8 h of work a day (the variables' break plan). A case that holds and one the strict model must refuse."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 from core.roster import SLOT
 from tests.optimizer.conftest import MONDAY, Strict, person
 from tests.optimizer.rule_helpers import fix_shift, long_day_site
-
 
 
 def test_at_most_eight_hours_of_work_a_day(build):

@@ -1,11 +1,11 @@
 """Model rule test: optimizer/rules/days_off.py. A case that holds and one the strict model must refuse."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 from tests.optimizer.conftest import MONDAY, Strict, person
 from tests.optimizer.rule_helpers import fix_shift, long_day_site
-
 
 
 def test_at_least_one_day_off_a_week(build):

@@ -1,6 +1,6 @@
 """Model rule test: the contract floor per slot and activity (cover groups included). A case that holds and one the strict model must refuse."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 from core.roster import parse_hhmm
 from tests.optimizer.conftest import MONDAY, Strict, person, site_profile
@@ -20,15 +20,29 @@ def test_floor_holds_with_the_team_and_is_refused_when_nobody_works_after_two(bu
 def test_cover_both_lets_one_operator_hold_two_floors(build):
     def site(cover):
         return site_profile(
-            day_types=[{"id": "weekday", "label": "開庁日", "when": {"weekdays": ["mon", "tue", "wed", "thu", "fri"]},
-                        "activities": ["booth", "call_centre"],
-                        "hours": {"work": ["09:00", "13:00"], "service": ["09:00", "13:00"]}}],
-            activities=[{"id": "booth", "label": "ブース", "seats": 2, "min_staff": 1},
-                        {"id": "call_centre", "label": "コールセンター", "seats": 2, "min_staff": 1}],
+            day_types=[
+                {
+                    "id": "weekday",
+                    "label": "開庁日",
+                    "when": {"weekdays": ["mon", "tue", "wed", "thu", "fri"]},
+                    "activities": ["booth", "call_centre"],
+                    "hours": {"work": ["09:00", "13:00"], "service": ["09:00", "13:00"]},
+                }
+            ],
+            activities=[
+                {"id": "booth", "label": "ブース", "seats": 2, "min_staff": 1},
+                {"id": "call_centre", "label": "コールセンター", "seats": 2, "min_staff": 1},
+            ],
             equipment=[],
-            staffing={"min_headcount": 1, "presence": "none", "manager_title": "責任者",
-                      "cover_both": [{"activities": ["booth", "call_centre"], "condition": "兼務可"}] if cover else []},
-            procedures=[{"id": "online_application", "activity": "booth"}])
+            staffing={
+                "min_headcount": 1,
+                "presence": "none",
+                "manager_title": "責任者",
+                "cover_both": [{"activities": ["booth", "call_centre"], "condition": "兼務可"}] if cover else [],
+            },
+            procedures=[{"id": "online_application", "activity": "booth"}],
+        )
+
     staff = [person(f"op{i}", skills=("booth", "call_centre")) for i in range(1, 6)]
     # On Monday only op1 works (09:00–13:00, four hours, no break needed): with cover he holds both
     # floors at once, without it one of them is uncovered.

@@ -1,4 +1,5 @@
 """optimizer/rules/headcount.py: at least staffing.min_on_site people at work in every public slot."""
+
 from __future__ import annotations
 
 from core.roster import parse_hhmm

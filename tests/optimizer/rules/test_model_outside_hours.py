@@ -1,5 +1,6 @@
 """optimizer/rules/outside_hours.py: set-up before opening and close-down after closing, required
 (hard, elastic) or priced (weights.outside_hours per missing person-slot)."""
+
 from __future__ import annotations
 
 from ortools.sat.python import cp_model
@@ -13,8 +14,12 @@ T = parse_hhmm
 def site(mode: str):
     data = site_profile().model_dump(mode="json")
     data["day_types"][0]["hours"] = {"work": ["08:15", "17:30"], "service": ["08:30", "17:15"]}
-    data["staffing"]["outside_hours"] = {"before_opening_minutes": 15, "after_closing_minutes": 15,
-                                         "people": 1, "mode": mode}
+    data["staffing"]["outside_hours"] = {
+        "before_opening_minutes": 15,
+        "after_closing_minutes": 15,
+        "people": 1,
+        "mode": mode,
+    }
     # a 15-minute grid, so starting at 08:30 (after set-up) is possible and only this rule can refuse it
     return site_profile(day_types=data["day_types"], staffing=data["staffing"], roster={"time_grid_minutes": 15})
 

@@ -1,5 +1,6 @@
 """optimizer/rules/qualification.py: an activity that requires a qualification is never given to
 someone without it (here the back office too, as Tamano §5(4) asks for every activity)."""
+
 from __future__ import annotations
 
 from core.roster import parse_hhmm
@@ -9,14 +10,20 @@ T = parse_hhmm
 
 
 def both_qualified_site():
-    return site_profile(activities=[
-        {"id": "window", "label": "窓口", "seats": 2, "min_staff": 1, "requires_qualification": True},
-        {"id": "back_office", "label": "後方", "seats": 2, "min_staff": 1, "requires_qualification": True}])
+    return site_profile(
+        activities=[
+            {"id": "window", "label": "窓口", "seats": 2, "min_staff": 1, "requires_qualification": True},
+            {"id": "back_office", "label": "後方", "seats": 2, "min_staff": 1, "requires_qualification": True},
+        ]
+    )
 
 
 def staff(qualified_agents: int):
-    return [person("boss", "manager"), person("dep", "deputy"),
-            *[person(f"a{i}", qualifications=["training"] if i <= qualified_agents else []) for i in range(1, 4)]]
+    return [
+        person("boss", "manager"),
+        person("dep", "deputy"),
+        *[person(f"a{i}", qualifications=["training"] if i <= qualified_agents else []) for i in range(1, 4)],
+    ]
 
 
 def test_qualified_people_hold_both_floors(build):

@@ -1,4 +1,5 @@
 """Model rule test: optimizer/rules/rest.py (across the week boundary: test_model_consecutive_days). A case that holds and one the strict model must refuse."""
+
 from __future__ import annotations
 
 import datetime as dt

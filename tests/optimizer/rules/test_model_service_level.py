@@ -1,4 +1,5 @@
 """optimizer/rules/service_level.py: a slot's answer-rate floor (Erlang A agents) is hard."""
+
 from __future__ import annotations
 
 from core.roster import Need, ServiceLoad, parse_hhmm
@@ -11,10 +12,20 @@ T = parse_hhmm
 def switched_on():
     """The profile switch: the window's answer rate is a hard floor (no demand here, so only the
     slot given a load below has one)."""
-    return site_profile(activities=[
-        {"id": "window", "label": "窓口", "seats": 2, "min_staff": 1, "requires_qualification": True,
-         "answer_rate_target": 0.9, "service_level_basis": "average_month"},
-        {"id": "back_office", "label": "後方", "seats": 2, "min_staff": 0}])
+    return site_profile(
+        activities=[
+            {
+                "id": "window",
+                "label": "窓口",
+                "seats": 2,
+                "min_staff": 1,
+                "requires_qualification": True,
+                "answer_rate_target": 0.9,
+                "service_level_basis": "average_month",
+            },
+            {"id": "back_office", "label": "後方", "seats": 2, "min_staff": 0},
+        ]
+    )
 
 
 def with_floor(problem, agents: int):
@@ -22,8 +33,9 @@ def with_floor(problem, agents: int):
     service_level_basis would give it), nothing else changes."""
     key = (MONDAY, T("10:00"), ActivityId.window)
     need = problem.requirements[key]
-    problem.requirements[key] = Need(need.min, max(need.target, agents), need.max,
-                                     ServiceLoad(agents, 40.0, 300.0, 0.9, 120.0))
+    problem.requirements[key] = Need(
+        need.min, max(need.target, agents), need.max, ServiceLoad(agents, 40.0, 300.0, 0.9, 120.0)
+    )
     return problem
 
 

@@ -1,4 +1,5 @@
 """optimizer/rules/training.py: nobody works before completing the training (where required)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,8 +11,11 @@ DONE = MONDAY - dt.timedelta(days=10)
 
 def team():
     """The usual team, every one of them trained before the week."""
-    return [person("boss", "manager", training_completed=DONE), person("dep", "deputy", training_completed=DONE),
-            *[person(f"a{i}", training_completed=DONE) for i in range(1, 4)]]
+    return [
+        person("boss", "manager", training_completed=DONE),
+        person("dep", "deputy", training_completed=DONE),
+        *[person(f"a{i}", training_completed=DONE) for i in range(1, 4)],
+    ]
 
 
 def trained_site():

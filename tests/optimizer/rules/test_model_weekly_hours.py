@@ -1,11 +1,11 @@
 """Model rule test: optimizer/rules/weekly_hours.py. A case that holds and one the strict model must refuse."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 from tests.optimizer.conftest import MONDAY, Strict, person
 from tests.optimizer.rule_helpers import fix_shift, long_day_site
-
 
 
 def test_at_most_forty_hours_a_week(build):
