@@ -47,6 +47,12 @@ MOVES: dict[str, str] = {
     "core.incident_deadlines": "core.records.incident_deadlines",
     "core.card_collection": "core.records.card_collection",
     "core.city_bookings": "core.records.city_bookings",
+    # core/reports: the report modules still outside the package
+    "core.report_records": "core.reports.records",
+    "core.report_attendance": "core.reports.attendance",
+    "core.report_deadlines": "core.reports.deadlines",
+    "core.report_texts": "core.reports.texts",
+    "core.pdf_base": "core.reports.pdf_base",
     # core/privacy: personal data, input limits, safe exports
     "core.personal_data": "core.privacy.personal_data",
     "core.text_input": "core.privacy.text_input",
