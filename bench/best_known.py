@@ -19,8 +19,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.roster import Roster, RosterProblem
-from core.roster_check import check, score
+from core.roster.check import check, score
+from core.roster.model import Roster, RosterProblem
 
 BENCH_DIR = Path(__file__).resolve().parent
 DEFAULT_PATH = BENCH_DIR / "best_known.json"

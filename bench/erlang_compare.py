@@ -1,4 +1,4 @@
-"""Compare core.erlang with the third-party `pyworkforce` package and measure our throughput.
+"""Compare core.demand.erlang with the third-party `pyworkforce` package and measure our throughput.
 
     python -m bench.erlang_compare            # prints JSON
     python -m bench.erlang_compare --setup    # first creates the side venv with pyworkforce
@@ -119,7 +119,7 @@ def _worker() -> None:
 
 
 def _our_side(grid: list[dict], service_level_goal: float = 0.8) -> dict:
-    from core.erlang import agents_for_service_level, erlang_c
+    from core.demand.erlang import agents_for_service_level, erlang_c
 
     best = math.inf
     rows: list[dict] = []
@@ -167,7 +167,7 @@ def setup_side_venv(path: Path = DEFAULT_SIDE_VENV) -> str:
 
 
 def compare_with_pyworkforce(grid: list[dict] | None = None, python: str | None = None) -> dict:
-    """Erlang C from core.erlang and from pyworkforce over the same grid of
+    """Erlang C from core.demand.erlang and from pyworkforce over the same grid of
     {calls_per_hour, aht_seconds, agents, target_seconds} (targets > 0, agents > load: what
     pyworkforce accepts). Returns {"pyworkforce": "not installed"} when pyworkforce is found
     neither here nor in a side interpreter (see the module docstring)."""
@@ -217,7 +217,7 @@ def compare_with_pyworkforce(grid: list[dict] | None = None, python: str | None 
 def our_throughput(n_calls: int, model: str = "erlang_c") -> float:
     """Calls per second of core.erlang.erlang_c (or erlang_a with 300 s patience) over the
     default grid, cycled until n_calls calls have been made."""
-    from core.erlang import erlang_a, erlang_c
+    from core.demand.erlang import erlang_a, erlang_c
 
     grid = default_grid()
     args = [(c["calls_per_hour"], c["aht_seconds"], c["agents"], c["target_seconds"]) for c in grid]

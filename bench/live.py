@@ -22,10 +22,10 @@ from sqlalchemy import func, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, select
 
-from core.fixtures import load_fixtures
 from core.live import LiveError
+from core.profile.fixtures import load_fixtures
 from core.vocabulary import TOKYO
-from dashboard.access import SYSTEM
+from dashboard.use_cases.access import SYSTEM
 from db.engine import is_sqlite, make_engine, write_session
 from db.setup import init_database
 
@@ -44,7 +44,7 @@ KINDS = ("issue_ticket", "issue_ticket", "book", "call_next+finish")
 
 
 def _clerk(url: str, fixtures_dir: str, ops: int, slot_ids: list[int], seed: int, ready, out) -> None:
-    from dashboard import live_services as live
+    from dashboard.use_cases import live_services as live
 
     fixtures = load_fixtures(fixtures_dir)
     engine = make_engine(url)
@@ -128,7 +128,7 @@ def _ms(values: list[float], share: float) -> float:
 
 
 def concurrent_writes(url: str, fixtures_dir: Path, workers: int, ops: int) -> dict:
-    from dashboard import live_services as live
+    from dashboard.use_cases import live_services as live
     from db.models import ReservationSlot, Ticket
 
     engine = make_engine(url)
@@ -197,8 +197,8 @@ def concurrent_writes(url: str, fixtures_dir: Path, workers: int, ops: int) -> d
 
 
 def status_with_history(fixtures_dir: Path, days: int = 365) -> dict:
-    from dashboard import demo
-    from dashboard.status_services import all_statuses
+    from dashboard.demo import fill as demo
+    from dashboard.use_cases.status_services import all_statuses
 
     with tempfile.TemporaryDirectory() as folder:
         engine = make_engine(f"sqlite:///{Path(folder) / 'year.sqlite3'}")

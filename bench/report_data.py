@@ -13,11 +13,11 @@ from collections import Counter, defaultdict
 
 from sqlmodel import Session, select
 
-from core.calendar import SiteCalendar, SiteDay
-from core.catalogue import booth_kinds_for, site_topics, topics_under
-from core.fixtures import Fixtures
-from core.forecast import DemandModel
-from core.report_deadlines import month_end
+from core.demand.forecast import DemandModel
+from core.profile.calendar import SiteCalendar, SiteDay
+from core.profile.catalogue import booth_kinds_for, site_topics, topics_under
+from core.profile.fixtures import Fixtures
+from core.reports.deadlines import month_end
 from core.vocabulary import TOKYO, ReservationStatus, RosterStatus, StaffRole, TicketStatus
 from db.models import (
     BoothSession,

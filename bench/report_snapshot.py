@@ -26,10 +26,10 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from bench.report_data import generate_month, peak_month
-from core.fixtures import load_fixtures
-from core.report_deadlines import month_end
-from dashboard import report_services as rs
-from dashboard.access import SYSTEM
+from core.profile.fixtures import load_fixtures
+from core.reports.deadlines import month_end
+from dashboard.use_cases import report_services as rs
+from dashboard.use_cases.access import SYSTEM
 from db.engine import make_engine
 from db.settings import PROJECT_ROOT
 from db.setup import init_database

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from core.fixtures import Fixtures
-from core.report_deadlines import month_end
+from core.profile.fixtures import Fixtures
 from core.reports import monthly_period, monthly_report
+from core.reports.deadlines import month_end
 from core.reports.pdf import render_pdf
 from db.engine import make_engine
 from db.models import Call, Ticket
@@ -47,7 +47,7 @@ def _busiest_month(session: Session) -> tuple[int, int] | None:
 
 def run(fixtures: Fixtures, database_url: str, progress: Callable[[str], None] = lambda _: None) -> dict:
     from bench.report_data import generate_month, peak_month
-    from dashboard.report_charts import png_charts
+    from dashboard.charts.reports import png_charts
 
     init_database(database_url)
     engine = make_engine(database_url)

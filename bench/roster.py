@@ -24,10 +24,10 @@ from pathlib import Path
 
 from bench import best_known
 from bench.roster_weeks import KINDS, SiteWeek, build, fingerprint, plan, problem_of, unmatched_dates
-from core.fixtures import Fixtures
-from core.roster import RosterProblem
-from core.site_profile import SiteProfile
-from core.staff import StaffMember
+from core.profile.fixtures import Fixtures
+from core.profile.site_profile import SiteProfile
+from core.roster.model import RosterProblem
+from core.staff.members import StaffMember
 from core.vocabulary import StaffRole
 from optimizer.solve import reproducible, solve, solve_many
 

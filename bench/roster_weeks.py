@@ -9,7 +9,7 @@ week wins. "Load" is the week's required person-slots (StaffingModel).
   opens under a day type that is not open every day (Tamano's first Sundays, Kawanishi's and Seto's
   designated days as the profile lists them). Decision: the benchmark builds the problem from the
   designated dates the profile carries (the same `dates` the 勤務表 page extends through
-  core.designated_days), it adds no date of its own. Sites without such a day type (Ageo, whose
+  core.records.designated_days), it adds no date of its own. Sites without such a day type (Ageo, whose
   call centre opens every day, so every week of it already has weekend work; Fujieda, closed at
   weekends) have no weekend week, and the report says so.
 - `holiday`: the busiest week with a national holiday on a Monday to Friday.
@@ -33,12 +33,12 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from core.calendar import national_holiday
-from core.fixtures import Fixtures
-from core.requirements import StaffingModel
-from core.roster import RosterProblem, monday_of
-from core.site_profile import SiteProfile
-from core.staff import StaffMember
+from core.demand.requirements import StaffingModel
+from core.profile.calendar import national_holiday
+from core.profile.fixtures import Fixtures
+from core.profile.site_profile import SiteProfile
+from core.roster.model import RosterProblem, monday_of
+from core.staff.members import StaffMember
 from core.vocabulary import StaffRole
 
 KINDS = ("busy", "weekend", "holiday", "leave")

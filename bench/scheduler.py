@@ -14,11 +14,11 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from core.fixtures import load_fixtures
-from core.roster_check import check
-from dashboard import roster_services as rs
-from dashboard.access import SYSTEM
-from dashboard.solve_jobs import SolveRunner
+from core.profile.fixtures import load_fixtures
+from core.roster.check import check
+from dashboard.use_cases import roster_services as rs
+from dashboard.use_cases.access import SYSTEM
+from dashboard.use_cases.solve_jobs import SolveRunner
 from db.engine import make_engine
 from db.settings import PROJECT_ROOT
 from db.setup import init_database

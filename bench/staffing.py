@@ -7,9 +7,9 @@ import datetime as dt
 import time
 
 from bench.erlang_compare import compare_with_pyworkforce, our_throughput
-from core import requirements
-from core.fixtures import Fixtures
-from core.requirements import StaffingModel
+from core.demand import requirements
+from core.demand.requirements import StaffingModel
+from core.profile.fixtures import Fixtures
 
 
 def _contract_year(site) -> tuple[dt.date, dt.date]:

@@ -67,7 +67,7 @@ class StaffRole(StrEnum):
 
 
 class Role(StrEnum):
-    """A console user's role; what each may do is in dashboard/access.py."""
+    """A console user's role; what each may do is in dashboard/use_cases/access.py."""
 
     ADMIN = "admin"
     SUPERVISOR = "supervisor"

@@ -1,7 +1,7 @@
 """Streamlit entry point: `streamlit run dashboard/app.py`. Pages live in app_pages/.
 
-Nobody sees a page before signing in (dashboard/signin.py); the menu lists only the pages the
-role may use (dashboard/navigation.py) and every page checks again on its own."""
+Nobody sees a page before signing in (dashboard/ui/signin.py); the menu lists only the pages the
+role may use (dashboard/ui/navigation.py) and every page checks again on its own."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ import streamlit as st
 # Streamlit runs this file as a script; make the project's packages importable without install.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dashboard import signin, texts  # noqa: E402
-from dashboard.navigation import PAGES, allowed_pages  # noqa: E402
+from dashboard import texts  # noqa: E402
+from dashboard.ui import signin  # noqa: E402
+from dashboard.ui.navigation import PAGES, allowed_pages  # noqa: E402
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout="wide")
 

@@ -1,6 +1,6 @@
 """Every Japanese string the dashboard shows, in one place so the wording can be reviewed.
 
-Arranged by page, in the order of the menu (dashboard/navigation.py): one section per page with
+Arranged by page, in the order of the menu (dashboard/ui/navigation.py): one section per page with
 the words of its use cases, then the words several pages share (activities, weekdays, roles),
 then sign-in and the error messages. Names are kept stable: modules import `texts.NAME`.
 A block added by another branch goes at the very end, headed `# ---- added by <worktree>`."""

@@ -1,4 +1,4 @@
-"""Attendance stamps (出勤・休憩・退勤) in and out as core.attendance records.
+"""Attendance stamps (出勤・休憩・退勤) in and out as core.records.attendance records.
 
 Rows are never deleted or edited: a correction adds a row with its reason and sets the replaced
 row's `replaced_by`. Functions flush, never commit: the use case decides when its transaction ends."""
@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 from sqlmodel import select
 
-from core.attendance import SequenceError, Stamp, StampKind, build_day
 from core.live import TOKYO
-from core.report_attendance import AttendanceRecord
+from core.records.attendance import SequenceError, Stamp, StampKind, build_day
+from core.reports.attendance import AttendanceRecord
 from db.models import AttendanceEvent, Staff
 
 

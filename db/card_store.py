@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy.orm import Session
 from sqlmodel import select
 
-from core.card_collection import WaitingCard
+from core.records.card_collection import WaitingCard
 from db.models import CardReminder, UncollectedCard
 
 

@@ -9,7 +9,7 @@ from collections import defaultdict
 from sqlalchemy.orm import Session
 from sqlmodel import select
 
-from core.designated_days import Action, Designation
+from core.records.designated_days import Action, Designation
 from db.models import DesignatedDay
 
 

@@ -16,10 +16,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.catalogue import Catalogue
-from core.fixtures import Fixtures
-from core.site_profile import SiteProfile
-from core.staff import StaffFile, StaffMember
+from core.profile.catalogue import Catalogue
+from core.profile.fixtures import Fixtures
+from core.profile.site_profile import SiteProfile
+from core.staff.members import StaffFile, StaffMember
 from db.models import (
     Procedure,
     Site,

@@ -1,4 +1,4 @@
-"""Read one site's records for a period into core.report_records types (no aggregation here).
+"""Read one site's records for a period into core.reports.records types (no aggregation here).
 
 A record belongs to the site day (Asia/Tokyo) of its time: tickets by service date, calls by the
 time offered, booth sessions by the time joined, incidents by the time they occurred. Bookings
@@ -12,7 +12,7 @@ from collections import defaultdict
 from sqlalchemy import and_, or_
 from sqlmodel import Session, select
 
-from core.report_records import (
+from core.reports.records import (
     BoothRecord,
     CallRecord,
     CardBatchRecord,

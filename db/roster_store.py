@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.roster import Roster, RosterProblem
+from core.roster.model import Roster, RosterProblem
 from core.vocabulary import RosterStatus
 from db.models import Roster as RosterRow
 from db.models import RosterShift, utc_now

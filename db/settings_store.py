@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from core.contractor import ContractorDetails
+from core.records.contractor import ContractorDetails
 from db.models import AppSetting
 
 CONTRACTOR_KEY = "contractor"

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import URL
 from sqlmodel import Session
 
-from core.fixtures import load_fixtures
+from core.profile.fixtures import load_fixtures
 from db.engine import make_engine
 from db.fixture_load import Counts, load_fixtures_into
 from db.migrate import current_revision, migration_transaction, upgrade

@@ -11,7 +11,7 @@ from collections import defaultdict
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from core.staff import LeaveSpan, StaffMember
+from core.staff.members import LeaveSpan, StaffMember
 from db.fixture_load import staff_rows
 from db.models import Staff, StaffAvailability, StaffLeave, StaffSkill
 

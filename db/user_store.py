@@ -1,6 +1,6 @@
 """Console users: plain records in and out. The session is keyword-only; nothing here commits.
 
-Password hashing and the rules (lock-out, who may add whom) live in dashboard.user_services:
+Password hashing and the rules (lock-out, who may add whom) live in dashboard.use_cases.user_services:
 this module stores what it is given."""
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from ortools.sat.python import cp_model
 
-from core.roster import PSEUDO_ACTIVITIES, SLOT, ActivityBlock, RosterProblem, Shift
+from core.roster.model import PSEUDO_ACTIVITIES, SLOT, ActivityBlock, RosterProblem, Shift
 
 Counts = dict[tuple[dt.date, int], dict[str, int]]
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from core.roster import DAY_MINUTES, SLOT, Shift
-from core.roster_rules.base import HARD_SHORTFALL_WEIGHT
-from core.roster_rules.outside_hours import eligible, margin_slots
+from core.roster.model import DAY_MINUTES, SLOT, Shift
+from core.roster.rules.base import HARD_SHORTFALL_WEIGHT
+from core.roster.rules.outside_hours import eligible, margin_slots
 from optimizer.variables import PersonDay, Variables
 
 HARD = HARD_SHORTFALL_WEIGHT

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.roster import SLOT, Shift
-from core.staff import StaffMember
+from core.roster.model import SLOT, Shift
+from core.staff.members import StaffMember
 from optimizer.variables import LockError, PersonDay, Variables
 
 

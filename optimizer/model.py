@@ -9,7 +9,7 @@ import datetime as dt
 
 from ortools.sat.python import cp_model
 
-from core.roster import Roster, RosterProblem
+from core.roster.model import Roster, RosterProblem
 from optimizer import locks, symmetry
 from optimizer.rules import (
     cap,

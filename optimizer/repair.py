@@ -10,7 +10,7 @@ import datetime as dt
 
 from ortools.sat.python import cp_model
 
-from core.roster import SLOT, Shift
+from core.roster.model import SLOT, Shift
 from optimizer.model import SiteModel
 
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from core.roster import Roster, RosterProblem, Shift
-from core.roster_check import check, score
-from core.roster_diff import changes
+from core.roster.check import check, score
+from core.roster.diff import changes
+from core.roster.model import Roster, RosterProblem, Shift
 from optimizer.assign import assign, assign_greedy
 from optimizer.construct import construct
 from optimizer.model import SiteModel

@@ -19,10 +19,10 @@ from itertools import combinations
 
 from ortools.sat.python import cp_model
 
-from core.roster import PSEUDO_ACTIVITIES, SLOT, Roster, RosterProblem, Shift
-from core.roster_rules.base import HARD_SHORTFALL_WEIGHT
-from core.roster_rules.ids import RuleId
-from core.staff import StaffMember
+from core.roster.model import PSEUDO_ACTIVITIES, SLOT, Roster, RosterProblem, Shift
+from core.roster.rules.base import HARD_SHORTFALL_WEIGHT
+from core.roster.rules.ids import RuleId
+from core.staff.members import StaffMember
 
 
 class LockError(ValueError):

@@ -2,7 +2,7 @@
 """Count the Japanese string literals outside the text modules, per file.
 
 Every Japanese word a front end shows belongs in that front end's text module (dashboard/texts.py,
-dashboard/cli_texts.py, core/report_texts.py, core/roster_texts.py: any module named *texts.py), so
+dashboard/cli/texts.py, core/reports/texts.py, core/roster/texts.py: any module named *texts.py), so
 the wording can be reviewed in one place. This prints, for every other product module, how many
 string pieces hold Japanese (an f-string counts each literal piece; docstrings and comments are not
 counted), most first, and the total.

@@ -11,7 +11,7 @@ import pytest
 # CP-SAT's deterministic time with a fixed seed: verdicts must not depend on the machine's load.
 os.environ.setdefault("MADOGUCHI_REPRODUCIBLE", "1")
 
-from core.fixtures import Fixtures, load_fixtures
+from core.profile.fixtures import Fixtures, load_fixtures
 
 FIXTURES_DIR = Path(__file__).resolve().parents[1] / "fixtures"
 

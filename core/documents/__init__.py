@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from core import report_texts as T
-from core.catalogue import Catalogue
 from core.documents.records import DocumentData
+from core.profile.catalogue import Catalogue
+from core.profile.site_profile import ReportDuty, SiteProfile
 from core.reports import (
     Period,
     Report,
@@ -24,7 +24,7 @@ from core.reports import (
     monthly_period,
     monthly_report,
 )
-from core.site_profile import ReportDuty, SiteProfile
+from core.reports import texts as T
 
 # day / month / year (the contract year) / as_of (a date: lists and charts of the staff)
 PERIOD = {

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from core import report_texts as T
-from core.catalogue import Catalogue
 from core.documents.records import DocumentData
+from core.profile.catalogue import Catalogue
+from core.profile.site_profile import ReportDuty, SiteProfile
 from core.reports import Period, Report, Table, percent, report_context
+from core.reports import texts as T
 from core.reports.phones import answer_rate
-from core.site_profile import ReportDuty, SiteProfile
 
 
 def completion_notice(

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from core import report_texts as T
-from core.catalogue import Catalogue
 from core.documents.records import DocumentData
-from core.report_deadlines import due_items
+from core.profile.catalogue import Catalogue
+from core.profile.site_profile import ReportDuty, SiteProfile
 from core.reports import Period, Report, StaffingFigures, Table, monthly_report_and_staffing, presence_who
-from core.site_profile import ReportDuty, SiteProfile
+from core.reports import texts as T
+from core.reports.deadlines import due_items
 from core.vocabulary import local_date
 
 

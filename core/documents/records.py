@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from core.report_records import ReportData
+from core.reports.records import ReportData
 
 
 @dataclass(frozen=True)

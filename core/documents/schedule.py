@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from core import report_texts as T
-from core.calendar import SiteCalendar
-from core.catalogue import Catalogue
 from core.documents import contract_year, document_of, period_kind
-from core.report_deadlines import daily_due, month_end, monthly_due
+from core.profile.calendar import SiteCalendar
+from core.profile.catalogue import Catalogue
+from core.profile.site_profile import ReportDuty, SiteProfile
 from core.reports import Table, day_label
-from core.site_profile import ReportDuty, SiteProfile
+from core.reports import texts as T
+from core.reports.deadlines import daily_due, month_end, monthly_due
 
 
 @dataclass(frozen=True)

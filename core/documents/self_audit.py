@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from core import report_texts as T
-from core.catalogue import Catalogue
 from core.documents.records import DocumentData
-from core.report_deadlines import due_items
+from core.profile.catalogue import Catalogue
+from core.profile.site_profile import ReportDuty, SiteProfile
 from core.reports import Period, Report, Table, presence_who, report_context, staffing_figures
-from core.site_profile import ReportDuty, SiteProfile
+from core.reports import texts as T
+from core.reports.deadlines import due_items
 from core.vocabulary import StaffRole
 
 

@@ -6,11 +6,11 @@ Names and roles only: never an address or a private phone number (the profile's
 
 from __future__ import annotations
 
-from core import report_texts as T
-from core.catalogue import Catalogue
 from core.documents.records import DocumentData, StaffRecord
+from core.profile.catalogue import Catalogue
+from core.profile.site_profile import ReportDuty, SiteProfile
 from core.reports import Period, Report, Table
-from core.site_profile import ReportDuty, SiteProfile
+from core.reports import texts as T
 from core.vocabulary import StaffRole
 
 ROLE_ORDER = {StaffRole.MANAGER: 0, StaffRole.DEPUTY: 1, StaffRole.AGENT: 2}

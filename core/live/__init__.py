@@ -2,7 +2,7 @@
 service hours, the 現況 figures and alerts. Exceptions are named after the domain and all subclass
 LiveError (core.live.errors); every Japanese sentence is in core.live.texts.
 
-The use cases (dashboard/live_services.py) call in here and store through db/live_store.py.
+The use cases (dashboard/use_cases/live_services.py) call in here and store through db/live_store.py.
 The names below are the package's public face: `from core.live import X` keeps working.
 """
 
@@ -51,10 +51,10 @@ from core.vocabulary import TOKYO
 
 
 def refuse_personal_data(text: str | None, field_label: str) -> None:
-    """core.personal_data's check for the free texts of live records, refused as LiveError (the
+    """core.privacy.personal_data's check for the free texts of live records, refused as LiveError (the
     live use cases' one refusal): nothing is written and the message says what not to write."""
-    from core.personal_data import PersonalDataFound
-    from core.personal_data import refuse_personal_data as refuse
+    from core.privacy.personal_data import PersonalDataFound
+    from core.privacy.personal_data import refuse_personal_data as refuse
 
     try:
         refuse(text, field_label)

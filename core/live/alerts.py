@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.live import texts as T
-from core.site_profile import ActivityId, SiteProfile
+from core.profile.site_profile import ActivityId, SiteProfile
 
 OPEN_COUNTER_MINUTES = 15  # a counter that worked a ticket this recently counts as open
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from core.calendar import SiteDay
-from core.roster import Shift, minute_of
-from core.site_profile import ActivityId, SiteProfile
+from core.profile.calendar import SiteDay
+from core.profile.site_profile import ActivityId, SiteProfile
+from core.roster.model import Shift, minute_of
 
 GRID_MINUTES = 15  # rosters are planned on a 15-minute grid
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.calendar import SiteDay
 from core.live import texts as T
 from core.live.errors import LiveError, OutsideServiceHours
-from core.site_profile import ActivityId
+from core.profile.calendar import SiteDay
+from core.profile.site_profile import ActivityId
 from core.vocabulary import TOKYO
 
 

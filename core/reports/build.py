@@ -5,17 +5,17 @@ site calendar, labels) is made here once and every table builder reads it."""
 
 from __future__ import annotations
 
-from core import report_texts as T
-from core.catalogue import Catalogue
-from core.report_deadlines import daily_due, duty, monthly_due
-from core.report_records import ReportData
+from core.profile.catalogue import Catalogue
+from core.profile.site_profile import SiteProfile
 from core.reports import cards, counter, incidents, notices, overview, phones
 from core.reports import staffing as staffing_tables
+from core.reports import texts as T
 from core.reports.checklist import checklist
 from core.reports.context import ReportContext, report_context
+from core.reports.deadlines import daily_due, duty, monthly_due
 from core.reports.model import Report
 from core.reports.periods import Period
-from core.site_profile import SiteProfile
+from core.reports.records import ReportData
 
 
 def _report(kind: str, ctx: ReportContext, label: str, due, contractor: str, notes: tuple[str, ...] = ()) -> Report:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from core import report_texts as T
-from core.report_records import CardBatchRecord
+from core.reports import texts as T
 from core.reports.context import ReportContext
 from core.reports.model import Table
+from core.reports.records import CardBatchRecord
 
 
 def _batch_row(b: CardBatchRecord, target: int | None, horizon) -> tuple[tuple, bool]:

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from core import report_texts as T
-from core.report_records import IncidentRecord, ReportData
+from core.profile.site_profile import SiteProfile
+from core.reports import texts as T
 from core.reports.model import Table, Value
+from core.reports.records import IncidentRecord, ReportData
 from core.reports.staffing import ROLES, StaffingFigures, presence_who
-from core.site_profile import SiteProfile
 
 
 @dataclass(frozen=True)

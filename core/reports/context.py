@@ -8,12 +8,12 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from core import report_texts as T
-from core.calendar import SiteCalendar
-from core.catalogue import Catalogue, for_site
-from core.report_records import ReportData
+from core.profile.calendar import SiteCalendar
+from core.profile.catalogue import Catalogue, for_site
+from core.profile.site_profile import SiteProfile
+from core.reports import texts as T
 from core.reports.periods import Period
-from core.site_profile import SiteProfile
+from core.reports.records import ReportData
 
 CALL_ACTIVITIES = ("phone", "call_centre")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from core import report_texts as T
+from core.reports import texts as T
 from core.reports.context import ReportContext, in_period, wait_figures
 from core.reports.model import Table
 from core.vocabulary import ReservationStatus, TicketStatus, local_date

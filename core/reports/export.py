@@ -1,6 +1,6 @@
 """A report as CSV (UTF-8 with BOM, so Excel opens it in Japanese) and as an Excel workbook:
 the same tables as the PDF, numbers as numbers, no formatting of figures. Every text cell goes
-through core.safe_cells: nothing a reader opens can start a formula; numbers stay numbers."""
+through core.privacy.safe_cells: nothing a reader opens can start a formula; numbers stay numbers."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from core import report_texts as T
+from core.privacy.safe_cells import safe_row
+from core.reports import texts as T
 from core.reports.model import Report, Table
-from core.safe_cells import safe_row
 
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 

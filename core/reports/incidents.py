@@ -5,10 +5,10 @@ the city (issue 17: Kawanishi §10(2) 発生原因、経過、被害の内容等
 
 from __future__ import annotations
 
-from core import report_texts as T
-from core.report_records import IncidentRecord
+from core.reports import texts as T
 from core.reports.context import ReportContext
 from core.reports.model import Table
+from core.reports.records import IncidentRecord
 from core.vocabulary import local
 
 

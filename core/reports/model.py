@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from core import report_texts as T
+from core.reports import texts as T
 
 Value = int | float | str | None
 

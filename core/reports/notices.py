@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core import report_texts as T
+from core.reports import texts as T
 from core.reports.context import ReportContext
 from core.reports.model import Table
 from core.reports.payment import notice_status

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
-from core import report_texts as T
+from core.reports import texts as T
 from core.reports.context import ReportContext, in_period, percent, wait_figures
 from core.reports.model import Table, Value
 from core.vocabulary import ReservationStatus, TicketStatus, local, local_date, weekday_label

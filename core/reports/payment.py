@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from core import report_texts as T
-from core.site_profile import SiteProfile
+from core.profile.site_profile import SiteProfile
+from core.reports import texts as T
 
 
 @dataclass(frozen=True)

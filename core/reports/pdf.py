@@ -2,7 +2,7 @@
 
 After each table the renderer asks its chart provider (core.reports.charts) for the images that
 illustrate it; the dashboard's provider draws them as PNG, so this module knows nothing of Altair
-or Streamlit. The font is IPAexGothic (core.pdf_base); without it FontMissing is raised and
+or Streamlit. The font is IPAexGothic (core.reports.pdf_base); without it FontMissing is raised and
 nothing is written."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import io
 
 from fpdf.fonts import FontFace
 
-from core import report_texts as T
-from core.pdf_base import FONT_FAMILY, JapanesePDF
+from core.reports import texts as T
 from core.reports.charts import ChartProvider, no_charts
 from core.reports.model import Report, Table, Value
+from core.reports.pdf_base import FONT_FAMILY, JapanesePDF
 
 HEADING_FILL = (225, 232, 240)
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from core import report_texts as T
-from core.report_deadlines import month_end
+from core.profile.site_profile import SiteProfile
+from core.reports import texts as T
+from core.reports.deadlines import month_end
 from core.reports.model import ReportUnavailable
-from core.site_profile import SiteProfile
 from core.vocabulary import weekday_label
 
 

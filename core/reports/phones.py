@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from core import report_texts as T
-from core.catalogue import site_topics
+from core.profile.catalogue import site_topics
+from core.reports import texts as T
 from core.reports.context import ReportContext, percent
 from core.reports.model import Table
 

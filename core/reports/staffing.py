@@ -1,5 +1,5 @@
 """Staffing (人員配置): the figures of the live published roster, or of attendance where it
-exists (core.report_attendance), over the open days of the period; and their table."""
+exists (core.reports.attendance), over the open days of the period; and their table."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from core import report_texts as T
-from core.calendar import SiteDay
-from core.report_attendance import effective_shifts, staffing_note
-from core.report_records import ReportData, ShiftRecord
+from core.profile.calendar import SiteDay
+from core.profile.site_profile import SiteProfile
+from core.reports import texts as T
+from core.reports.attendance import effective_shifts, staffing_note
 from core.reports.context import ReportContext, percent
 from core.reports.model import Table, Value
-from core.site_profile import SiteProfile
+from core.reports.records import ReportData, ShiftRecord
 from core.vocabulary import StaffRole, local
 
 ROLES = (StaffRole.MANAGER, StaffRole.DEPUTY, StaffRole.AGENT)
@@ -86,7 +86,7 @@ def _coverage(
 def staffing_figures(ctx: ReportContext) -> StaffingFigures:
     site, data = ctx.site, ctx.data
     days = [d for d in ctx.calendar.days(ctx.start, ctx.end) if d.open]
-    # Attendance where it exists, the published plan elsewhere (core.report_attendance, issue 17).
+    # Attendance where it exists, the published plan elsewhere (core.reports.attendance, issue 17).
     shifts, source = effective_shifts(data.shifts, data.attendance)
     by_date: dict[dt.date, list[ShiftRecord]] = defaultdict(list)
     for s in shifts:

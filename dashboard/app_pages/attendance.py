@@ -9,9 +9,10 @@ import streamlit as st
 from sqlmodel import Session
 
 from core.vocabulary import TOKYO, local
-from dashboard import attendance_services as att
-from dashboard import page_common, records_ui, resources, texts
-from dashboard.access import Permission
+from dashboard import texts
+from dashboard.ui import page_common, records_ui, resources
+from dashboard.use_cases import attendance_services as att
+from dashboard.use_cases.access import Permission
 
 T = texts
 fixtures = resources.fixtures()

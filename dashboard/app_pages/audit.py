@@ -10,8 +10,10 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from dashboard import audit_services, page_common, report_services, resources, texts
-from dashboard.access import Permission
+from dashboard import texts
+from dashboard.ui import page_common, resources
+from dashboard.use_cases import audit_services, report_services
+from dashboard.use_cases.access import Permission
 
 actor = page_common.require_page(Permission.VIEW_AUDIT)
 fixtures = resources.fixtures()

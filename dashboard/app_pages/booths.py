@@ -6,9 +6,11 @@ import streamlit as st
 from sqlmodel import Session
 
 from core.live import local
-from dashboard import live_services as live
-from dashboard import page_common, resources, status_services, texts
-from dashboard.access import Permission
+from dashboard import texts
+from dashboard.ui import page_common, resources
+from dashboard.use_cases import live_services as live
+from dashboard.use_cases import status_services
+from dashboard.use_cases.access import Permission
 
 actor = page_common.require_page(Permission.OPERATE_COUNTER)
 fixtures = resources.fixtures()

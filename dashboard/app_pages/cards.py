@@ -6,9 +6,10 @@ import streamlit as st
 from sqlmodel import Session
 
 from core.live import local
-from dashboard import card_services as cards
-from dashboard import page_common, records_ui, resources, texts
-from dashboard.access import Permission
+from dashboard import texts
+from dashboard.ui import page_common, records_ui, resources
+from dashboard.use_cases import card_services as cards
+from dashboard.use_cases.access import Permission
 
 T = texts
 fixtures = resources.fixtures()

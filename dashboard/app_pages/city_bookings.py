@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.staff_import import ImportRefused
-from dashboard import city_booking_services as cb
-from dashboard import page_common, records_ui, resources, texts
-from dashboard.access import Permission
+from core.staff.importer import ImportRefused
+from dashboard import texts
+from dashboard.ui import page_common, records_ui, resources
+from dashboard.use_cases import city_booking_services as cb
+from dashboard.use_cases.access import Permission
 
 T = texts
 fixtures = resources.fixtures()

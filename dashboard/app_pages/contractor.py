@@ -5,9 +5,11 @@ from __future__ import annotations
 import streamlit as st
 from sqlmodel import Session
 
-from core.contractor import FIELD_LABELS
-from dashboard import contractor_services, page_common, resources, texts
-from dashboard.access import AccessDenied, Permission
+from core.records.contractor import FIELD_LABELS
+from dashboard import texts
+from dashboard.ui import page_common, resources
+from dashboard.use_cases import contractor_services
+from dashboard.use_cases.access import AccessDenied, Permission
 
 actor = page_common.require_page(Permission.EDIT_SITE_SETTINGS)
 

@@ -7,11 +7,12 @@ import datetime as dt
 import streamlit as st
 from sqlmodel import Session
 
-from core import designated_days as dd
+from core.records import designated_days as dd
 from core.vocabulary import local, weekday_label
-from dashboard import designation_services as des
-from dashboard import page_common, records_ui, resources, texts
-from dashboard.access import Permission
+from dashboard import texts
+from dashboard.ui import page_common, records_ui, resources
+from dashboard.use_cases import designation_services as des
+from dashboard.use_cases.access import Permission
 
 T = texts
 base = resources.base_fixtures()

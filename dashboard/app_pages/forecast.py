@@ -9,11 +9,14 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from core.designated_days import fingerprint
-from core.forecast import DemandModel
-from core.requirements import StaffingModel
-from dashboard import charts, page_common, resources, services, texts
-from dashboard.access import Permission
+from core.demand.forecast import DemandModel
+from core.demand.requirements import StaffingModel
+from core.records.designated_days import fingerprint
+from dashboard import texts
+from dashboard.charts import sites as charts
+from dashboard.ui import page_common, resources
+from dashboard.use_cases import services
+from dashboard.use_cases.access import Permission
 
 
 @st.cache_resource

@@ -12,9 +12,10 @@ from sqlmodel import Session
 
 from core.reports import notice_status
 from core.vocabulary import TOKYO, local
-from dashboard import incident_services, page_common, report_services, resources, texts
-from dashboard.access import AccessDenied, Permission
-from dashboard.page_common import DatabaseBusy, run_write
+from dashboard import texts
+from dashboard.ui import page_common, resources
+from dashboard.use_cases import incident_services, report_services
+from dashboard.use_cases.access import AccessDenied, Permission
 
 actor = page_common.require_page(Permission.EDIT_RECORDS)
 fixtures = resources.fixtures()
@@ -37,10 +38,10 @@ def _at(day: dt.date | None, time: dt.time | None) -> dt.datetime | None:
 def _run(action, success: str) -> None:
     """Run a use case; show its Japanese error instead of a traceback."""
     try:
-        run_write(resources.engine(), action)  # retried when the database is locked
+        resources.write(action)  # retried when the database is locked
     except (report_services.InputError, AccessDenied) as exc:
         st.error(str(exc))
-    except DatabaseBusy as exc:
+    except resources.DatabaseBusy as exc:
         st.error(texts.DB_BUSY.format(seconds=exc.waited))
     else:
         st.success(success)

@@ -8,9 +8,11 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from core.live import local
-from dashboard import live_services as live
-from dashboard import lobby_services, page_common, resources, texts
-from dashboard.access import Permission
+from dashboard import texts
+from dashboard.ui import page_common, resources
+from dashboard.use_cases import live_services as live
+from dashboard.use_cases import lobby_services
+from dashboard.use_cases.access import Permission
 
 actor = page_common.require_page(Permission.OPERATE_COUNTER)
 

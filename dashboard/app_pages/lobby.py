@@ -8,8 +8,10 @@ import streamlit as st
 import streamlit.components.v1 as components
 from sqlmodel import Session
 
-from dashboard import clock, lobby_services, page_common, resources, texts
-from dashboard.access import AccessDenied, Permission
+from dashboard import texts
+from dashboard.ui import page_common, resources
+from dashboard.use_cases import clock, lobby_services
+from dashboard.use_cases.access import AccessDenied, Permission
 
 actor = page_common.require_page(Permission.VIEW_LIVE)
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import streamlit as st
 from sqlmodel import Session
 
-from dashboard import live_services as live
-from dashboard import page_common, resources, status_services, texts
-from dashboard.access import Permission
-from dashboard.outgoing_calls_ui import outgoing_calls_form
+from dashboard import texts
+from dashboard.ui import page_common, resources
+from dashboard.ui.outgoing_calls_ui import outgoing_calls_form
+from dashboard.use_cases import live_services as live
+from dashboard.use_cases import status_services
+from dashboard.use_cases.access import Permission
 
 actor = page_common.require_page(Permission.OPERATE_COUNTER)
 fixtures = resources.fixtures()

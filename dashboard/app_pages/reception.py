@@ -9,9 +9,10 @@ from sqlmodel import Session
 
 from core.live import TICKET_ACTIONS, TICKET_STATUS_LABELS, local, ticket_at_counter
 from core.vocabulary import TicketStatus
-from dashboard import live_services as live
-from dashboard import page_common, resources, texts
-from dashboard.access import Permission
+from dashboard import texts
+from dashboard.ui import page_common, resources
+from dashboard.use_cases import live_services as live
+from dashboard.use_cases.access import Permission
 
 actor = page_common.require_page(Permission.OPERATE_COUNTER)
 fixtures = resources.fixtures()

@@ -9,10 +9,13 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from core import report_texts
 from core.reports import ReportUnavailable
-from dashboard import contractor_services, page_common, report_charts, report_services, resources, texts
-from dashboard.access import AccessDenied, Permission
+from core.reports import texts as report_texts
+from dashboard import texts
+from dashboard.charts import reports as report_charts
+from dashboard.ui import page_common, resources
+from dashboard.use_cases import contractor_services, report_services
+from dashboard.use_cases.access import AccessDenied, Permission
 
 actor = page_common.require_page(Permission.VIEW_REPORTS)
 fixtures = resources.fixtures()

@@ -7,9 +7,10 @@ import streamlit as st
 from sqlmodel import Session
 
 from core.live import ACTIVE_RESERVATION, RESERVATION_STATUS_LABELS, bookable_now, local
-from dashboard import live_services as live
-from dashboard import page_common, resources, texts
-from dashboard.access import Permission
+from dashboard import texts
+from dashboard.ui import page_common, resources
+from dashboard.use_cases import live_services as live
+from dashboard.use_cases.access import Permission
 
 actor = page_common.require_page(Permission.OPERATE_COUNTER)
 fixtures = resources.fixtures()
@@ -76,7 +77,7 @@ def arrive(reference: str) -> None:
         return ticket.number, live.find_reservation(session, site_id, reference, actor=actor).proxy
 
     try:
-        number, proxy_flag = page_common.run_write(resources.engine(), check_in)
+        number, proxy_flag = resources.write(check_in)
     except page_common.REFUSALS as exc:
         _flash("error", str(exc))
         return
@@ -87,8 +88,7 @@ def arrive(reference: str) -> None:
 
 def no_show(reference: str) -> None:
     try:
-        done = page_common.run_write(
-            resources.engine(),
+        done = resources.write(
             lambda session: live.mark_no_show(fixtures, site_id, reference, session=session, now=now, actor=actor),
         )
     except page_common.REFUSALS as exc:

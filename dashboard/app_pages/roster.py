@@ -8,14 +8,17 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from core.designated_days import fingerprint
-from core.requirements import StaffingModel
-from core.roster import SLOT, hhmm
-from core.roster_edit import EditError
-from core.roster_import import RosterImportError
-from dashboard import page_common, resources, roster_charts, roster_jobs, roster_services, texts
-from dashboard.access import AccessDenied, Permission
-from dashboard.resources import DatabaseBusy
+from core.demand.requirements import StaffingModel
+from core.records.designated_days import fingerprint
+from core.roster.edit import EditError
+from core.roster.excel_import import RosterImportError
+from core.roster.model import SLOT, hhmm
+from dashboard import texts
+from dashboard.charts import roster as roster_charts
+from dashboard.ui import page_common, resources, roster_jobs
+from dashboard.ui.resources import DatabaseBusy
+from dashboard.use_cases import roster_services
+from dashboard.use_cases.access import AccessDenied, Permission
 
 
 @st.cache_resource

@@ -9,8 +9,10 @@ import streamlit as st
 from sqlmodel import Session
 
 from core.vocabulary import local
-from dashboard import clock, month_services, page_common, resources, texts
-from dashboard.access import AccessDenied, Permission
+from dashboard import texts
+from dashboard.ui import page_common, resources
+from dashboard.use_cases import clock, month_services
+from dashboard.use_cases.access import AccessDenied, Permission
 
 actor = page_common.require_page(Permission.VIEW_ROSTER)
 

@@ -7,8 +7,11 @@ import streamlit as st
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlmodel import Session
 
-from dashboard import charts, page_common, resources, services, texts
-from dashboard.access import Permission
+from dashboard import texts
+from dashboard.charts import sites as charts
+from dashboard.ui import page_common, resources
+from dashboard.use_cases import services
+from dashboard.use_cases.access import Permission
 
 actor = page_common.require_page(Permission.VIEW_SITES)
 fixtures = resources.fixtures()

@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from core.site_profile import Weekday
-from core.staff_import import (
+from core.profile.site_profile import Weekday
+from core.staff.importer import (
     ACTIVITY_JA,
     QUALIFICATION_JA,
     ROLE_JA,
@@ -16,10 +16,12 @@ from core.staff_import import (
     ImportRefused,
     member_row,
 )
-from dashboard import page_common, resources, roster_services, texts
-from dashboard.access import AccessDenied, Permission
-from dashboard.resources import DatabaseBusy
-from dashboard.staff_records_ui import staff_records_section
+from dashboard import texts
+from dashboard.ui import page_common, resources
+from dashboard.ui.resources import DatabaseBusy
+from dashboard.ui.staff_records_ui import staff_records_section
+from dashboard.use_cases import roster_services
+from dashboard.use_cases.access import AccessDenied, Permission
 
 actor = page_common.require_page(Permission.VIEW_STAFF)
 fixtures = resources.fixtures()

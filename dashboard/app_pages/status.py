@@ -5,8 +5,10 @@ from __future__ import annotations
 import streamlit as st
 from sqlmodel import Session
 
-from dashboard import clock, incident_services, page_common, resources, status_services, texts
-from dashboard.access import Permission
+from dashboard import texts
+from dashboard.ui import page_common, resources
+from dashboard.use_cases import clock, incident_services, status_services
+from dashboard.use_cases.access import Permission
 
 actor = page_common.require_page(Permission.VIEW_LIVE)
 fixtures = resources.fixtures()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.roster_rules.consecutive_days import applies  # noqa: F401 (the profile switch)
+from core.roster.rules.consecutive_days import applies  # noqa: F401 (the profile switch)
 
 
 def build(v) -> list:

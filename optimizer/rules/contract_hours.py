@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from core.roster import SLOT
-from core.roster_rules.ids import RuleId
+from core.roster.model import SLOT
+from core.roster.rules.ids import RuleId
 from optimizer.variables import Term
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.roster_rules.ids import RuleId
+from core.roster.rules.ids import RuleId
 from optimizer.variables import Term
 
 

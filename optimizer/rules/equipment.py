@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.roster_rules.equipment import applies  # noqa: F401 (the profile switch)
+from core.roster.rules.equipment import applies  # noqa: F401 (the profile switch)
 
 
 def build(v) -> list:

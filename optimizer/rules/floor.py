@@ -3,7 +3,7 @@ pins the slack to what nobody entitled could cover)."""
 
 from __future__ import annotations
 
-from core.roster_rules.ids import RuleId
+from core.roster.rules.ids import RuleId
 
 
 def build(v) -> list:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from core.roster_rules.headcount import applies  # noqa: F401 (the profile switch)
-from core.roster_rules.ids import RuleId
+from core.roster.rules.headcount import applies  # noqa: F401 (the profile switch)
+from core.roster.rules.ids import RuleId
 
 
 def build(v) -> list:

@@ -3,8 +3,8 @@ floors, `priced` costs weights.outside_hours per missing person-slot."""
 
 from __future__ import annotations
 
-from core.roster_rules.ids import RuleId
-from core.roster_rules.outside_hours import applies, eligible, margin_slots  # noqa: F401 (applies: the switch)
+from core.roster.rules.ids import RuleId
+from core.roster.rules.outside_hours import applies, eligible, margin_slots  # noqa: F401 (applies: the switch)
 from optimizer.variables import Term
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from core.calendar import weekday_of
-from core.roster_rules.ids import RuleId
+from core.profile.calendar import weekday_of
+from core.roster.rules.ids import RuleId
 from optimizer.variables import Term
 
 

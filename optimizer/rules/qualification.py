@@ -4,7 +4,7 @@ the variables never offer an activity the person may not do, so no count can inc
 
 from __future__ import annotations
 
-from core.roster_rules.qualification import applies  # noqa: F401 (the profile switch)
+from core.roster.rules.qualification import applies  # noqa: F401 (the profile switch)
 
 
 def options(problem, member, date, minute) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.roster import DAY_MINUTES
+from core.roster.model import DAY_MINUTES
 
 
 def build(v) -> list:

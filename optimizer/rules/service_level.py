@@ -4,8 +4,8 @@ the answer rate it gives."""
 
 from __future__ import annotations
 
-from core.roster_rules.ids import RuleId
-from core.roster_rules.service_level import applies  # noqa: F401 (the profile switch)
+from core.roster.rules.ids import RuleId
+from core.roster.rules.service_level import applies  # noqa: F401 (the profile switch)
 
 
 def build(v) -> list:

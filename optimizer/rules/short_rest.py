@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.roster import DAY_MINUTES
-from core.roster_rules.ids import RuleId
+from core.roster.model import DAY_MINUTES
+from core.roster.rules.ids import RuleId
 from optimizer.variables import Term
 
 

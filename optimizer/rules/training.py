@@ -3,7 +3,7 @@ Ageo §5(5)④, Seto §7(2)イ): a person works no day before completing the tra
 
 from __future__ import annotations
 
-from core.roster_rules.training import applies  # noqa: F401 (the profile switch)
+from core.roster.rules.training import applies  # noqa: F401 (the profile switch)
 
 
 def build(v) -> list:

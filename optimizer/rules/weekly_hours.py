@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.roster import SLOT
+from core.roster.model import SLOT
 
 
 def build(v) -> list:

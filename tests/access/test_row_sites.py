@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
-from core.roster import Roster
-from dashboard import live_services as live
-from dashboard import report_services as rs
-from dashboard import roster_services as ros
-from dashboard.access import SYSTEM, AccessDenied, Actor, Role
+from core.roster.model import Roster
+from dashboard.use_cases import live_services as live
+from dashboard.use_cases import report_services as rs
+from dashboard.use_cases import roster_services as ros
+from dashboard.use_cases.access import SYSTEM, AccessDenied, Actor, Role
 from db.models import AuditLog, BoothSession, ImprovementNotice, Incident, Reservation, Staff, Ticket
 from tests.live.conftest import at
 

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.access import ROLE_PERMISSIONS, AccessDenied, Actor, Permission, Role
+from dashboard.use_cases.access import ROLE_PERMISSIONS, AccessDenied, Actor, Permission, Role
 
 ROOT = Path(__file__).resolve().parents[2]
-MODULES = ["services", *sorted(p.stem for p in (ROOT / "dashboard").glob("*_services.py"))]
+MODULES = ["services", *sorted(p.stem for p in (ROOT / "dashboard" / "use_cases").glob("*_services.py"))]
 P = Permission
 
 ROLES = {
@@ -271,7 +271,7 @@ UNDECORATED = {
 
 def _public_functions():
     for name in MODULES:
-        module = importlib.import_module(f"dashboard.{name}")
+        module = importlib.import_module(f"dashboard.use_cases.{name}")
         for attr, value in vars(module).items():
             if attr.startswith("_") or not inspect.isfunction(value) or value.__module__ != module.__name__:
                 continue
@@ -293,7 +293,7 @@ def test_every_public_use_case_is_decorated_or_justified():
 @pytest.mark.parametrize("name", sorted(DESIGN))
 def test_each_use_case_needs_its_designed_permission(name):
     module, attr = name.split(".")
-    assert getattr(importlib.import_module(f"dashboard.{module}"), attr).permission == DESIGN[name]
+    assert getattr(importlib.import_module(f"dashboard.use_cases.{module}"), attr).permission == DESIGN[name]
 
 
 def test_roles_hold_the_designed_permissions():
@@ -347,7 +347,7 @@ ALL_SITES_ONLY = {"contractor_services.save_contractor"}
 @pytest.mark.parametrize("name,role,site", CELLS)
 def test_role_use_case_site_cell(name, role, site):
     module, attr = name.split(".")
-    func = getattr(importlib.import_module(f"dashboard.{module}"), attr)
+    func = getattr(importlib.import_module(f"dashboard.use_cases.{module}"), attr)
     actor = Actor(f"{role.value}-tamano", role, frozenset({"tamano"}))
     args, kwargs = _arguments(func, func.site_arg, site)
     allowed = DESIGN[name] in ROLES[role] and (func.site_arg is None or site == "tamano") and name not in ALL_SITES_ONLY
@@ -364,7 +364,7 @@ def test_role_use_case_site_cell(name, role, site):
 @pytest.mark.parametrize("name", sorted(DESIGN))
 def test_nobody_signed_in_is_refused_everywhere(name):
     module, attr = name.split(".")
-    func = getattr(importlib.import_module(f"dashboard.{module}"), attr)
+    func = getattr(importlib.import_module(f"dashboard.use_cases.{module}"), attr)
     args, kwargs = _arguments(func, func.site_arg, "tamano")
     with pytest.raises(AccessDenied, match="ログイン"):
         func(*args, actor=None, **kwargs)

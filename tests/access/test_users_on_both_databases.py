@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from sqlmodel import Session
 
-from dashboard import audit_services as aus
-from dashboard import user_services as us
-from dashboard.access import SYSTEM, Actor, Role
+from dashboard.use_cases import audit_services as aus
+from dashboard.use_cases import user_services as us
+from dashboard.use_cases.access import SYSTEM, Actor, Role
 from db.settings import Settings
 
 NOW = dt.datetime(2026, 12, 1, 1, 0, tzinfo=dt.UTC)

@@ -13,8 +13,8 @@ import pytest
 from bench import best_known
 from bench.roster import SCALE_COPIES, record_best, scale_best_known, scale_key, scale_problem, scale_problems
 from bench.roster_weeks import fingerprint, plan, problem_of
-from core.roster import Roster
-from core.roster_check import check, score
+from core.roster.check import check, score
+from core.roster.model import Roster
 from optimizer.solve import solve
 
 STORE = best_known.load(best_known.DEFAULT_PATH)

@@ -9,7 +9,7 @@ import pytest
 
 from bench import best_known
 from bench.roster_table import COLUMNS, render
-from dashboard.cli import main
+from dashboard.cli.main import main
 
 WEEK_FIELDS = {
     "site",

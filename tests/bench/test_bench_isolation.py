@@ -1,5 +1,5 @@
 """Nothing in the solver reads the best-known figures: no module of the product mentions them or
-imports `bench` (the `madoguchi bench` commands in dashboard/cli.py excepted, inside their own
+imports `bench` (the `madoguchi bench` commands in dashboard/cli/main.py excepted, inside their own
 functions), and a real solve opens no file under bench/ and loads no bench module."""
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def test_only_the_bench_commands_import_bench():
         if not imports:
             continue
         allowed: set[int] = set()
-        if path == ROOT / "dashboard" / "cli.py":
+        if path == ROOT / "dashboard" / "cli" / "main.py":
             for node in ast.walk(tree):
                 if isinstance(node, ast.FunctionDef) and node.name.startswith("cmd_bench_"):
                     allowed |= {line for line, _ in _bench_imports(node)}
@@ -73,8 +73,8 @@ def hook(event, args):
         if path.startswith(bench_dir):
             opened.append(path)
 sys.addaudithook(hook)
-from core.fixtures import load_fixtures
-from core.roster import problem_for
+from core.profile.fixtures import load_fixtures
+from core.roster.model import problem_for
 from optimizer.solve import solve
 import datetime as dt
 fixtures = load_fixtures(Path(sys.argv[2]))
@@ -104,7 +104,7 @@ def test_a_solve_opens_nothing_under_bench_and_loads_no_bench_module():
 
 def test_the_watch_sees_a_read_of_the_best_known_file():
     """The same audit hook does report reading bench/best_known.json (so the test above can fail)."""
-    script = SOLVE_AND_WATCH.split("from core.fixtures")[0] + (
+    script = SOLVE_AND_WATCH.split("from core.profile.fixtures")[0] + (
         "from bench import best_known\nbest_known.load()\nprint(json.dumps({'opened': opened}))\n"
     )
     out = subprocess.run(

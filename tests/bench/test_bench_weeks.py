@@ -18,8 +18,8 @@ from bench.roster_weeks import (
     problem_of,
     weekend_session_types,
 )
-from core.calendar import national_holiday
-from core.requirements import StaffingModel
+from core.demand.requirements import StaffingModel
+from core.profile.calendar import national_holiday
 from core.vocabulary import StaffRole
 
 

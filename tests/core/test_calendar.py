@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from core.calendar import SiteCalendar, in_year_end, national_holiday, selects
-from core.site_profile import ActivityId, SiteProfile
+from core.profile.calendar import SiteCalendar, in_year_end, national_holiday, selects
+from core.profile.site_profile import ActivityId, SiteProfile
 
 D = dt.date.fromisoformat
 

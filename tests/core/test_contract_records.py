@@ -7,14 +7,14 @@ import datetime as dt
 
 import pytest
 
-from core import city_bookings
-from core import designated_days as dd
-from core.attendance import DayState, PlannedShift, SequenceError, Stamp, StampKind, build_day, compare
-from core.card_collection import WaitingCard, due_reminders
 from core.live import TOKYO
-from core.report_attendance import AttendanceRecord, effective_shifts
-from core.report_records import ShiftRecord
-from core.staff_import import ImportRefused
+from core.records import city_bookings
+from core.records import designated_days as dd
+from core.records.attendance import DayState, PlannedShift, SequenceError, Stamp, StampKind, build_day, compare
+from core.records.card_collection import WaitingCard, due_reminders
+from core.reports.attendance import AttendanceRecord, effective_shifts
+from core.reports.records import ShiftRecord
+from core.staff.importer import ImportRefused
 
 DAY = dt.date(2026, 12, 1)
 

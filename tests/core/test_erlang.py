@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.erlang import (
+from core.demand.erlang import (
     QueueFigures,
     TargetUnreachable,
     agents_for_answer_rate,

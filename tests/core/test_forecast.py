@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from core.forecast import DemandModel, holdout_error, seasonal_daily_forecast
-from core.site_profile import ActivityId
+from core.demand.forecast import DemandModel, holdout_error, seasonal_daily_forecast
+from core.profile.site_profile import ActivityId
 
 D = dt.date.fromisoformat
 

@@ -8,11 +8,11 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from core.personal_data import PersonalDataFound, find_personal_data, refuse_personal_data
-from core.safe_cells import safe_cell
-from core.staff import StaffMember
-from core.staff_import import MAX_UPLOAD_BYTES, ImportRefused, parse_rows, read_table, template_table, xlsx_bytes
-from core.text_input import TextRefused, check_text
+from core.privacy.personal_data import PersonalDataFound, find_personal_data, refuse_personal_data
+from core.privacy.safe_cells import safe_cell
+from core.privacy.text_input import TextRefused, check_text
+from core.staff.importer import MAX_UPLOAD_BYTES, ImportRefused, parse_rows, read_table, template_table, xlsx_bytes
+from core.staff.members import StaffMember
 
 
 @pytest.mark.parametrize(
@@ -116,7 +116,7 @@ def test_staff_exports_carry_no_formula(fixtures):
     sheet = load_workbook(io.BytesIO(xlsx_bytes(table))).active
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
     assert sheet["B2"].value.startswith("'=")
-    from core.staff_import import csv_bytes
+    from core.staff.importer import csv_bytes
 
     assert b"\n=" not in csv_bytes(table) and ",=" not in csv_bytes(table).decode("utf-8-sig")
 

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from core.pdf_base import FONT_ENV, FontMissing, JapanesePDF, japanese_font_path
+from core.reports.pdf_base import FONT_ENV, FontMissing, JapanesePDF, japanese_font_path
 
 
 def test_font_comes_from_the_installed_package():

@@ -7,10 +7,10 @@ import datetime as dt
 
 import pytest
 
-from core.catalogue import for_site, site_topics
 from core.documents.schedule import schedule
-from core.report_records import CallRecord, NoticeRecord, ReportData, ShiftRecord, TicketRecord
+from core.profile.catalogue import for_site, site_topics
 from core.reports import monthly_period, monthly_report, notice_status
+from core.reports.records import CallRecord, NoticeRecord, ReportData, ShiftRecord, TicketRecord
 from core.vocabulary import TOKYO
 
 NOV = dt.date(2026, 11, 1)
@@ -23,7 +23,7 @@ def at(day: dt.date, hh: int, mm: int = 0) -> dt.datetime:
 def _busy_month(site_id: str, fixtures, rostered: list[dt.date]) -> ReportData:
     """Every open day of November: both windows busy all day; a roster with one person on the
     window on the `rostered` days only."""
-    from core.calendar import SiteCalendar
+    from core.profile.calendar import SiteCalendar
 
     site = fixtures.site(site_id)
     days = [d.date for d in SiteCalendar(site, fixtures.catalogue).days(NOV, dt.date(2026, 11, 30)) if d.open]
@@ -161,7 +161,7 @@ def test_site_catalogue_extends_the_national_one(fixtures):
 
 
 def test_a_site_procedure_joins_the_catalogue(fixtures):
-    from core.site_profile import SiteCatalogue, SiteProcedure
+    from core.profile.site_profile import SiteCatalogue, SiteProcedure
 
     site = fixtures.site("seto")
     own = SiteCatalogue(
@@ -236,9 +236,9 @@ def test_schedule_lists_every_duty_with_deadline_and_status(fixtures):
 
 def test_a_site_procedure_can_be_offered(fixtures):
     """A procedure only the site's contract has is offered, forecast and staffed like a national one."""
-    from core.calendar import SiteCalendar
-    from core.requirements import StaffingModel
-    from core.site_profile import ProcedureOffer, SiteCatalogue, SiteProcedure
+    from core.demand.requirements import StaffingModel
+    from core.profile.calendar import SiteCalendar
+    from core.profile.site_profile import ProcedureOffer, SiteCatalogue, SiteProcedure
 
     seto = fixtures.site("seto")
     own = SiteCatalogue(

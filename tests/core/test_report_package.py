@@ -12,11 +12,11 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from core.report_records import ReportData, TicketRecord
+from core.profile.site_profile import PerformanceMeasure
 from core.reports import ReportUnavailable, daily_period, monthly_period, monthly_report
 from core.reports.checklist import MEASURES
 from core.reports.pdf import render_pdf
-from core.site_profile import PerformanceMeasure
+from core.reports.records import ReportData, TicketRecord
 from core.vocabulary import TOKYO
 
 
@@ -89,6 +89,6 @@ def test_a_report_is_made_from_the_period_it_is_handed(fixtures):
 
 def test_every_self_audit_evidence_kind_has_its_line_of_figures():
     from core.documents.self_audit import EVIDENCE
-    from core.site_profile import EvidenceKind
+    from core.profile.site_profile import EvidenceKind
 
     assert set(EVIDENCE) == set(typing.get_args(EvidenceKind))

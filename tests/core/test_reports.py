@@ -6,17 +6,6 @@ import datetime as dt
 
 import pytest
 
-from core.report_deadlines import business_day_after, daily_due, due_items, duty, is_business_day, monthly_due
-from core.report_records import (
-    CallRecord,
-    CardBatchRecord,
-    HandoffRecord,
-    IncidentRecord,
-    NoticeRecord,
-    ReportData,
-    ShiftRecord,
-    TicketRecord,
-)
 from core.reports import (
     ReportUnavailable,
     daily_period,
@@ -25,6 +14,17 @@ from core.reports import (
     monthly_report,
     nearest_rank,
     notice_status,
+)
+from core.reports.deadlines import business_day_after, daily_due, due_items, duty, is_business_day, monthly_due
+from core.reports.records import (
+    CallRecord,
+    CardBatchRecord,
+    HandoffRecord,
+    IncidentRecord,
+    NoticeRecord,
+    ReportData,
+    ShiftRecord,
+    TicketRecord,
 )
 from core.vocabulary import TOKYO
 

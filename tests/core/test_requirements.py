@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from core import erlang
-from core.requirements import StaffingModel, decide
-from core.site_profile import ActivityId
+from core.demand import erlang
+from core.demand.requirements import StaffingModel, decide
+from core.profile.site_profile import ActivityId
 
 D = dt.date.fromisoformat
 

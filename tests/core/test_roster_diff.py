@@ -1,11 +1,11 @@
-"""core.roster_diff: the plain diff of two rosters of a week, one entry per changed person-day."""
+"""core.roster.diff: the plain diff of two rosters of a week, one entry per changed person-day."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from core.roster import ActivityBlock, Roster, Shift
-from core.roster_diff import changes, describe
+from core.roster.diff import changes, describe
+from core.roster.model import ActivityBlock, Roster, Shift
 
 MON, TUE, WED = dt.date(2026, 11, 23), dt.date(2026, 11, 24), dt.date(2026, 11, 25)
 

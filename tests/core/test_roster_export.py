@@ -11,9 +11,9 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from core.roster import problem_for
-from core.roster_check import check
-from core.roster_export import Sheet, person_ics, roster_pdf, roster_xlsx
+from core.roster.check import check
+from core.roster.export import Sheet, person_ics, roster_pdf, roster_xlsx
+from core.roster.model import problem_for
 from optimizer.solve import solve
 
 WEEK = dt.date(2026, 11, 23)  # Monday is 勤労感謝の日; Saturday and Sunday closed

@@ -10,9 +10,9 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from core.roster import ActivityBlock, Roster, Shift, parse_hhmm, problem_for
-from core.roster_export import Sheet, roster_xlsx
-from core.roster_import import MAX_ROWS, MAX_UPLOAD_BYTES, RosterImportError, roster_from_xlsx
+from core.roster.excel_import import MAX_ROWS, MAX_UPLOAD_BYTES, RosterImportError, roster_from_xlsx
+from core.roster.export import Sheet, roster_xlsx
+from core.roster.model import ActivityBlock, Roster, Shift, parse_hhmm, problem_for
 
 WEEK = dt.date(2026, 11, 23)  # Seto: Monday a holiday, Tuesday to Friday open
 TUESDAY, WEDNESDAY = dt.date(2026, 11, 24), dt.date(2026, 11, 25)
@@ -214,7 +214,7 @@ def test_too_many_rows_are_refused(roster, problem):
 
 
 def test_only_the_first_errors_are_listed(roster, problem):
-    from core.roster_import import MAX_ERRORS
+    from core.roster.excel_import import MAX_ERRORS
 
     row = [TUESDAY.isoformat(), "火", "set-99", "", "08:30", "17:15", "", "08:30", "17:15", "管理業務"]
     data = _edit(_xlsx(Roster("seto", WEEK, []), problem), {}, [row] * (MAX_ERRORS + 10))

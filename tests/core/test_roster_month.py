@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.roster import Roster, Shift
-from core.roster_month import month_view, weeks_of
+from core.roster.model import Roster, Shift
+from core.roster.month import month_view, weeks_of
 
 
 def _shift(person: str, day: dt.date, start: int, end: int, rest: int = 60) -> Shift:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from core.fixtures import FixtureError, Fixtures, load_fixtures, load_site_profile
-from core.site_profile import ActivityId, SiteProfile, Weekday
+from core.profile.fixtures import FixtureError, Fixtures, load_fixtures, load_site_profile
+from core.profile.site_profile import ActivityId, SiteProfile, Weekday
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 TAMANO = FIXTURES / "sites" / "tamano.toml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.staff_import import (
+from core.staff.importer import (
     ImportRefused,
     city_list_table,
     csv_bytes,

@@ -3,7 +3,7 @@ login form; these tests put it there directly (SYSTEM: every role and site)."""
 
 from __future__ import annotations
 
-from dashboard.access import SYSTEM, Actor
+from dashboard.use_cases.access import SYSTEM, Actor
 
 
 def signed_in(at, actor: Actor = SYSTEM):

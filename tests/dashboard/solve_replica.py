@@ -14,10 +14,10 @@ import sys
 
 from sqlmodel import Session
 
-from core.fixtures import load_fixtures
-from dashboard import roster_services as rs
-from dashboard.access import SYSTEM
-from dashboard.solve_jobs import SolveRunner
+from core.profile.fixtures import load_fixtures
+from dashboard.use_cases import roster_services as rs
+from dashboard.use_cases.access import SYSTEM
+from dashboard.use_cases.solve_jobs import SolveRunner
 from db.engine import make_engine
 from db.settings import PROJECT_ROOT
 from optimizer.solve import solve

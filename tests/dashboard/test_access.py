@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.access import SYSTEM, AccessDenied, Actor, Permission, Role, needs, require
+from dashboard.use_cases.access import SYSTEM, AccessDenied, Actor, Permission, Role, needs, require
 
 
 @needs(Permission.EDIT_RECORDS)

@@ -12,12 +12,12 @@ import pytest
 from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
-from core.fixtures import load_fixtures
-from core.roster import Roster
-from dashboard import audit_services as aus
-from dashboard import roster_services as ros
+from core.profile.fixtures import load_fixtures
+from core.roster.model import Roster
 from dashboard import texts
-from dashboard.access import AccessDenied, Actor, Role
+from dashboard.use_cases import audit_services as aus
+from dashboard.use_cases import roster_services as ros
+from dashboard.use_cases.access import AccessDenied, Actor, Role
 from db.engine import make_engine
 from db.models import AuditLog
 from tests.dashboard.signed_in import signed_in

@@ -19,11 +19,11 @@ from sqlmodel import Session, delete, select
 
 from bench.report_data import generate_month
 from core.documents import document_of, period_kind
-from core.fixtures import load_fixtures
+from core.profile.fixtures import load_fixtures
 from core.reports.pdf import cell_text
-from dashboard import report_services as rs
-from dashboard.access import SYSTEM, AccessDenied, Actor, Role
-from dashboard.cli import main
+from dashboard.cli.main import main
+from dashboard.use_cases import report_services as rs
+from dashboard.use_cases.access import SYSTEM, AccessDenied, Actor, Role
 from db.engine import make_engine
 from db.models import EquipmentCheck, MeetingIssue, Roster, SelfAuditEntry
 from db.setup import init_database

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.cli import main
+from dashboard.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 TAMANO = ROOT / "fixtures" / "sites" / "tamano.toml"

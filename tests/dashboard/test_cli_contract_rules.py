@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.cli import main
+from dashboard.cli.main import main
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 

@@ -7,8 +7,8 @@ import datetime as dt
 from sqlmodel import Session, select
 
 from core.live import TOKYO
-from dashboard import clock
-from dashboard.cli import main
+from dashboard.cli.main import main
+from dashboard.use_cases import clock
 from db.engine import make_engine
 from db.models import CityBooking
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from dashboard.cli import main
+from dashboard.cli.main import main
 
 REQUIRED = {
     "site",

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from core.fixtures import load_fixtures
-from dashboard import demo
-from dashboard import user_services as us
-from dashboard.cli import main
+from core.profile.fixtures import load_fixtures
+from dashboard.cli.main import main
+from dashboard.demo import fill as demo
+from dashboard.use_cases import user_services as us
 from db.engine import make_engine
 from db.models import AuditLog, User
 

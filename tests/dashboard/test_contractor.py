@@ -8,8 +8,9 @@ import pytest
 from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
-from dashboard import contractor_services, demo
-from dashboard.access import SYSTEM, AccessDenied, Actor, Role
+from dashboard.demo import fill as demo
+from dashboard.use_cases import contractor_services
+from dashboard.use_cases.access import SYSTEM, AccessDenied, Actor, Role
 from db.engine import make_engine, write_session
 from db.models import AppSetting, AuditLog
 from tests.dashboard.signed_in import signed_in
@@ -68,7 +69,7 @@ def test_the_page_saves_and_the_report_prints_it(engine, database, capsys):
         at.text_input(key=f"contractor_{field}").input(value)
     at.button[0].click().run()
     assert not at.exception and "株式会社テスト窓口" in at.success[0].value
-    from dashboard.cli import main
+    from dashboard.cli.main import main
 
     capsys.readouterr()
     assert (

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from core.fixtures import load_fixtures
-from core.forecast import DemandModel
-from core.requirements import StaffingModel
-from dashboard import charts, services, texts
+from core.demand.forecast import DemandModel
+from core.demand.requirements import StaffingModel
+from core.profile.fixtures import load_fixtures
+from dashboard import texts
+from dashboard.charts import sites as charts
+from dashboard.use_cases import services
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
@@ -109,8 +111,8 @@ def test_kawanishi_window_is_capped_on_a_january_weekday(models):
 
 
 def test_capped_message_for_a_single_slot():
-    from core.requirements import DayRequirements, Requirement
-    from core.site_profile import ActivityId
+    from core.demand.requirements import DayRequirements, Requirement
+    from core.profile.site_profile import ActivityId
 
     slot = Requirement(
         date=dt.date(2027, 1, 18),

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
 from core.live import TOKYO
-from dashboard import clock
+from dashboard.use_cases import clock
 from db.engine import make_engine
 from db.models import BoothSession, Call, Reservation, Ticket
 from tests.dashboard.signed_in import signed_in

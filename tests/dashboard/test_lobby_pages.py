@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 from sqlmodel import Session, select
 
-from dashboard import clock, lobby_services
-from dashboard import live_services as live
-from dashboard.access import SYSTEM, AccessDenied, Actor, Role
+from dashboard.use_cases import clock, lobby_services
+from dashboard.use_cases import live_services as live
+from dashboard.use_cases.access import SYSTEM, AccessDenied, Actor, Role
 from db.engine import write_session
 from db.models import Ticket
 from tests.dashboard.test_live_pages import OPEN, live_db, page  # noqa: F401  (the shared page fixtures)

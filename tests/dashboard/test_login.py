@@ -14,8 +14,8 @@ from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
 from dashboard import texts
-from dashboard import user_services as us
-from dashboard.access import SYSTEM, Actor, Role
+from dashboard.use_cases import user_services as us
+from dashboard.use_cases.access import SYSTEM, Actor, Role
 from db.engine import make_engine
 from db.models import AuditLog, User
 from db.settings import Settings
@@ -143,7 +143,7 @@ def test_an_unexpected_error_shows_an_id_and_logs_the_traceback(caplog):
     def script():
         import streamlit as st
 
-        from dashboard import signin
+        from dashboard.ui import signin
 
         class Broken:
             def run(self):

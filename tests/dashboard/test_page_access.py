@@ -12,9 +12,10 @@ from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from core.live import TOKYO
-from dashboard import clock, texts
-from dashboard.access import Actor, Role
-from dashboard.navigation import PAGES, allowed_pages
+from dashboard import texts
+from dashboard.ui.navigation import PAGES, allowed_pages
+from dashboard.use_cases import clock
+from dashboard.use_cases.access import Actor, Role
 from db.engine import make_engine
 from tests.access.test_use_case_matrix import ROLES
 from tests.dashboard.signed_in import signed_in
@@ -133,7 +134,7 @@ def test_role_page_site_cell(page_db, monkeypatch, spec, role):
 
 
 def texts_role(role: Role) -> str:
-    from dashboard.access import ROLE_LABELS
+    from dashboard.use_cases.access import ROLE_LABELS
 
     return ROLE_LABELS[role]
 

@@ -14,11 +14,11 @@ from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
 from bench.report_data import generate_month
-from core.fixtures import load_fixtures
+from core.profile.fixtures import load_fixtures
 from core.vocabulary import TOKYO
-from dashboard import report_services as rs
-from dashboard.access import SYSTEM
-from dashboard.cli import main
+from dashboard.cli.main import main
+from dashboard.use_cases import report_services as rs
+from dashboard.use_cases.access import SYSTEM
 from db.engine import make_engine
 from db.models import CardBatch, FormCount, ImprovementNotice, Incident
 from tests.dashboard.signed_in import signed_in

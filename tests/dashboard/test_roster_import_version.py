@@ -11,11 +11,11 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import Session
 
-from core.roster import ActivityBlock, Roster, Shift, parse_hhmm
-from core.roster_check import check
-from core.roster_import import RosterImportError
-from dashboard import roster_services as rs
-from dashboard.access import SYSTEM, AccessDenied, Actor, Role
+from core.roster.check import check
+from core.roster.excel_import import RosterImportError
+from core.roster.model import ActivityBlock, Roster, Shift, parse_hhmm
+from dashboard.use_cases import roster_services as rs
+from dashboard.use_cases.access import SYSTEM, AccessDenied, Actor, Role
 from db import audit_store, roster_store
 from db.engine import make_engine
 

@@ -12,9 +12,9 @@ from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from core.live import TOKYO
-from core.roster import Roster
-from dashboard import clock, month_services
-from dashboard.access import SYSTEM, AccessDenied, Actor, Role
+from core.roster.model import Roster
+from dashboard.use_cases import clock, month_services
+from dashboard.use_cases.access import SYSTEM, AccessDenied, Actor, Role
 from db import roster_store
 from db.engine import make_engine, write_session
 from tests.dashboard.signed_in import signed_in

@@ -27,7 +27,7 @@ def fresh_registry():
     yield
     from sqlmodel import Session
 
-    from dashboard.roster_jobs import runner
+    from dashboard.ui.roster_jobs import runner
     from db import solve_job_store
 
     jobs = runner()

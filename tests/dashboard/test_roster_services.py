@@ -8,13 +8,13 @@ import os
 import pytest
 from sqlmodel import Session
 
-from core.fixtures import load_fixtures
-from core.roster import hhmm
-from core.roster_check import check
-from core.staff_import import ImportRefused, csv_bytes, template_table, xlsx_bytes
-from dashboard import roster_services as rs
-from dashboard.access import SYSTEM
-from dashboard.solve_jobs import SolveRunner
+from core.profile.fixtures import load_fixtures
+from core.roster.check import check
+from core.roster.model import hhmm
+from core.staff.importer import ImportRefused, csv_bytes, template_table, xlsx_bytes
+from dashboard.use_cases import roster_services as rs
+from dashboard.use_cases.access import SYSTEM
+from dashboard.use_cases.solve_jobs import SolveRunner
 from db import roster_store, staff_store
 from db.engine import make_engine
 from db.settings import PROJECT_ROOT
@@ -205,7 +205,7 @@ def test_the_issue_walk_through_without_streamlit(engine, fixtures):
         second_changes = rs.version_changes("seto", WEEK, 2, session=session, actor=SYSTEM)
     assert second.shift(agent, TUESDAY) is None and not check(second, again)
     assert second_changes and any(c["staff_id"] == agent and c["kind"] == "removed" for c in second_changes)
-    assert second_changes == rs.roster_changes(first, second)  # core.roster_diff, as the solver reported
+    assert second_changes == rs.roster_changes(first, second)  # core.roster.diff, as the solver reported
     changed_people = {c["staff_id"] for c in second_changes}
     assert len(changed_people) < len(again.staff)  # fewest changes: not everyone moved
     rows = rs.change_rows(second_changes, again)
@@ -286,8 +286,8 @@ def test_views_of_a_roster_name_people_slots_and_states(engine, fixtures):
 def test_a_finished_job_says_why_its_penalty_differs_from_the_progress_line():
     from dataclasses import replace
 
-    from core.roster import Roster
-    from dashboard.solve_jobs import roster_result, view_of
+    from core.roster.model import Roster
+    from dashboard.use_cases.solve_jobs import roster_result, view_of
     from db.solve_job_store import SolveJobRecord, SolveState
 
     roster = Roster(site_id="seto", week_start=dt.date(2026, 12, 7), shifts=[], status="feasible", objective=8585)
@@ -322,7 +322,7 @@ def test_a_finished_job_says_why_its_penalty_differs_from_the_progress_line():
 
 
 def test_copy_the_week_before_as_a_new_draft(engine, fixtures):
-    from core.roster import Roster
+    from core.roster.model import Roster
 
     before = WEEK - dt.timedelta(days=7)  # Mon 16 November, every weekday open
     shifts = [

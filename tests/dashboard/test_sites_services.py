@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dashboard import charts, services, texts
+from dashboard import texts
+from dashboard.charts import sites as charts
+from dashboard.use_cases import services
 
 
 def test_month_days_mark_partial_days_and_reasons(fixtures):

@@ -16,11 +16,11 @@ from collections.abc import Iterator
 import pytest
 from sqlmodel import Session
 
-from core.fixtures import load_fixtures
+from core.profile.fixtures import load_fixtures
 from core.vocabulary import Role
-from dashboard import roster_services as rs
-from dashboard.access import SYSTEM, AccessDenied, Actor
-from dashboard.solve_jobs import STALE_SECONDS, SolveRunner
+from dashboard.use_cases import roster_services as rs
+from dashboard.use_cases.access import SYSTEM, AccessDenied, Actor
+from dashboard.use_cases.solve_jobs import STALE_SECONDS, SolveRunner
 from db import roster_store, solve_job_store
 from db.engine import make_engine
 from db.settings import PROJECT_ROOT

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
-from core.fixtures import Fixtures, load_fixtures
+from core.profile.fixtures import Fixtures, load_fixtures
 from db.engine import make_engine
 from db.settings import PROJECT_ROOT
 

@@ -16,8 +16,8 @@ from sqlmodel import Session, select
 from bench.report_data import generate_month
 from core.reports.pdf import cell_text
 from core.vocabulary import TOKYO
-from dashboard import report_services as rs
-from dashboard.access import SYSTEM
+from dashboard.use_cases import report_services as rs
+from dashboard.use_cases.access import SYSTEM
 from db.models import BoothSession, Call, FormCount, Handoff, Incident, Reservation, Ticket
 
 TODAY = dt.date(2026, 11, 21)

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlmodel import Session
 
-from core.roster import ActivityBlock, Roster, Shift
+from core.roster.model import ActivityBlock, Roster, Shift
 from db import roster_store
 from db.models import Roster as RosterRow
 from db.models import RosterShift

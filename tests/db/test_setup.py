@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy import Engine, func, select
 from sqlmodel import Session
 
-from core.fixtures import Fixtures
+from core.profile.fixtures import Fixtures
 from db.fixture_load import load_fixtures_into, profile_hash
 from db.migrate import head_revision
 from db.models import (

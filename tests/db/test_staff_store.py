@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlmodel import Session
 
-from core.staff import StaffMember
+from core.staff.members import StaffMember
 from db import staff_store
 
 

@@ -20,7 +20,7 @@ def at(day: str, clock: str) -> dt.datetime:
 
 def publish(session: Session, site_id: str, week_start: dt.date, shifts: list[dict]) -> None:
     """Publish a hand-made roster the way the 勤務表 page does (db.roster_store)."""
-    from core.roster import Roster
+    from core.roster.model import Roster
     from db import roster_store
 
     roster = Roster.from_json({"site": site_id, "week_start": week_start.isoformat(), "shifts": shifts})

@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
-from core.attendance import DeviationKind
 from core.live import LiveError
-from dashboard import attendance_services as att
-from dashboard.access import SYSTEM, AccessDenied, Actor, Role
+from core.records.attendance import DeviationKind
+from dashboard.use_cases import attendance_services as att
+from dashboard.use_cases.access import SYSTEM, AccessDenied, Actor, Role
 from db.models import AttendanceEvent, AuditLog
 from tests.live.conftest import at, publish
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core import report_texts as RT
-from dashboard import attendance_services as att
-from dashboard.access import SYSTEM
-from dashboard.report_services import build_report
+from core.reports import texts as RT
+from dashboard.use_cases import attendance_services as att
+from dashboard.use_cases.access import SYSTEM
+from dashboard.use_cases.report_services import build_report
 from tests.live.conftest import at, publish
 
 WEEK = dt.date(2026, 11, 30)

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
-from core.staff_import import ImportRefused
-from dashboard import live_services as live
-from dashboard.access import SYSTEM, AccessDenied, Actor, Role
-from dashboard.city_booking_services import import_city_bookings
+from core.staff.importer import ImportRefused
+from dashboard.use_cases import live_services as live
+from dashboard.use_cases.access import SYSTEM, AccessDenied, Actor, Role
+from dashboard.use_cases.city_booking_services import import_city_bookings
 from db.models import AuditLog, CityBooking, Reservation, ReservationSlot
 from tests.live.conftest import at
 

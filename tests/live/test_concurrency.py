@@ -13,10 +13,10 @@ import types
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from core.fixtures import load_fixtures
 from core.live import LiveError
-from dashboard import live_services as live
-from dashboard.access import SYSTEM
+from core.profile.fixtures import load_fixtures
+from dashboard.use_cases import live_services as live
+from dashboard.use_cases.access import SYSTEM
 from db.engine import make_engine, write_session
 from db.models import Reservation, ReservationSlot, Ticket
 from tests.live.conftest import at, set_capacity

@@ -7,11 +7,11 @@ import datetime as dt
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from core.calendar import SiteCalendar
 from core.live import TOKYO
-from dashboard import demo
-from dashboard.access import SYSTEM
-from dashboard.status_services import all_statuses
+from core.profile.calendar import SiteCalendar
+from dashboard.demo import fill as demo
+from dashboard.use_cases.access import SYSTEM
+from dashboard.use_cases.status_services import all_statuses
 from db.models import Call, Roster, Ticket, TicketEvent
 from tests.live.conftest import at
 
@@ -50,7 +50,7 @@ def test_live_feed_issues_calls_and_finishes_through_the_use_cases(initialised, 
 
 
 def test_a_ticket_issued_on_a_day_with_history_takes_the_next_number(initialised, fixtures):
-    from dashboard import live_services as live
+    from dashboard.use_cases import live_services as live
     from db.engine import write_session
 
     demo.fill_history(initialised, fixtures, dt.date(2026, 12, 2), days=1)  # fills Tuesday 1 December
@@ -95,7 +95,7 @@ def test_history_agrees_with_the_contracts(initialised, fixtures):
 
 
 def test_the_demo_past_has_its_reports_handed_in(initialised, fixtures):
-    from dashboard import report_services
+    from dashboard.use_cases import report_services
 
     today = dt.date(2026, 12, 7)
     assert demo.record_past_submissions(initialised, fixtures, today) > 0

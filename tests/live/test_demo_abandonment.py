@@ -7,9 +7,9 @@ import datetime as dt
 
 from sqlmodel import Session, select
 
-from core.calendar import SiteCalendar
-from core.site_profile import ActivityId
-from dashboard import demo
+from core.profile.calendar import SiteCalendar
+from core.profile.site_profile import ActivityId
+from dashboard.demo import fill as demo
 from db.models import Call
 
 
@@ -61,7 +61,7 @@ def test_history_answer_rate_follows_staffing_not_a_constant(initialised, fixtur
 def test_live_feed_uses_the_published_roster_on_the_line(initialised, fixtures):
     """With today's roster published, the feed's hang-up share is Erlang A's for the people on the
     call centre then, shared booth+call_centre blocks included."""
-    from dashboard.demo import LiveFeed
+    from dashboard.demo.fill import LiveFeed
     from tests.live.conftest import publish
 
     site, day = _ageo_day(fixtures)

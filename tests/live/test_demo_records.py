@@ -8,10 +8,10 @@ import datetime as dt
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from core.attendance import DeviationKind
-from dashboard import attendance_services as att
-from dashboard import demo_records
-from dashboard.access import SYSTEM
+from core.records.attendance import DeviationKind
+from dashboard.demo import records as demo_records
+from dashboard.use_cases import attendance_services as att
+from dashboard.use_cases.access import SYSTEM
 from db.models import AttendanceEvent, Call, StaffPledge, StaffTraining, UncollectedCard
 from tests.live.conftest import at, publish
 

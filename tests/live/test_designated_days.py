@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
+from core.demand.requirements import StaffingModel
 from core.live import LiveError
-from core.requirements import StaffingModel
-from dashboard import designation_services as des
-from dashboard import live_services as live
-from dashboard.access import SYSTEM, AccessDenied, Actor, Role
-from dashboard.report_services import build_report
-from dashboard.roster_services import build_problem
+from dashboard.use_cases import designation_services as des
+from dashboard.use_cases import live_services as live
+from dashboard.use_cases.access import SYSTEM, AccessDenied, Actor, Role
+from dashboard.use_cases.report_services import build_report
+from dashboard.use_cases.roster_services import build_problem
 from db.models import AuditLog, DesignatedDay
 from tests.live.conftest import at
 

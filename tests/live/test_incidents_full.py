@@ -7,9 +7,9 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
-from dashboard.access import SYSTEM, AccessDenied, Actor, Role
-from dashboard.incident_services import overdue_incident_reports
-from dashboard.report_services import IncidentInput, InputError, record_incident, update_incident
+from dashboard.use_cases.access import SYSTEM, AccessDenied, Actor, Role
+from dashboard.use_cases.incident_services import overdue_incident_reports
+from dashboard.use_cases.report_services import IncidentInput, InputError, record_incident, update_incident
 from db.models import Incident
 from tests.live.conftest import at
 
@@ -117,7 +117,7 @@ def test_only_record_keepers_see_the_alert(session, fixtures):
 
 
 def test_the_status_page_lists_late_reports_for_the_sites_the_actor_keeps(session, fixtures):
-    from dashboard.incident_services import overdue_everywhere
+    from dashboard.use_cases.incident_services import overdue_everywhere
 
     record_incident("seto", _incident(), session=session, fixtures=fixtures, now=at(DAY, "10:30"), actor=SYSTEM)
     late = overdue_everywhere(session=session, fixtures=fixtures, now=at(DAY, "12:00"), actor=SYSTEM)
@@ -142,7 +142,7 @@ def test_the_status_page_lists_late_reports_for_the_sites_the_actor_keeps(sessio
 def test_the_reports_carry_progress_damage_and_both_report_times(session, fixtures):
     import datetime as dt
 
-    from dashboard.report_services import build_report
+    from dashboard.use_cases.report_services import build_report
 
     record_incident(
         "seto",
@@ -178,7 +178,7 @@ def test_the_details_table_prints_in_the_pdf(session, fixtures):
 
     from pypdf import PdfReader
 
-    from dashboard.report_services import build_report, report_pdf
+    from dashboard.use_cases.report_services import build_report, report_pdf
 
     record_incident(
         "seto",

@@ -8,8 +8,8 @@ import datetime as dt
 from sqlalchemy import func, select
 
 from core.live import ReservationStateError, TicketRecord
-from dashboard import live_services as live
-from dashboard.access import SYSTEM
+from dashboard.use_cases import live_services as live
+from dashboard.use_cases.access import SYSTEM
 from db import live_store
 from db.models import Ticket, TicketEvent, TicketSequence
 from tests.live.conftest import at

@@ -19,9 +19,9 @@ LIVE_CODE = [
         PROJECT_ROOT / p
         for p in (
             "db/live_store.py",
-            "dashboard/live_services.py",
-            "dashboard/status_services.py",
-            "dashboard/lobby_services.py",
+            "dashboard/use_cases/live_services.py",
+            "dashboard/use_cases/status_services.py",
+            "dashboard/use_cases/lobby_services.py",
         )
     ),
 ]

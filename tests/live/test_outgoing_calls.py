@@ -9,12 +9,12 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
-from core import report_texts as RT
 from core.live import LiveError
-from dashboard import call_services as calls
-from dashboard import live_services as live
-from dashboard.access import SYSTEM, AccessDenied, Actor, Role
-from dashboard.report_services import build_report
+from core.reports import texts as RT
+from dashboard.use_cases import call_services as calls
+from dashboard.use_cases import live_services as live
+from dashboard.use_cases.access import SYSTEM, AccessDenied, Actor, Role
+from dashboard.use_cases.report_services import build_report
 from db.models import Call
 from tests.live.conftest import at
 

@@ -9,10 +9,10 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from core.live import LiveError
-from dashboard import live_services as live
-from dashboard.access import SYSTEM
-from dashboard.report_services import IncidentInput, InputError, record_incident
-from dashboard.status_services import site_status
+from dashboard.use_cases import live_services as live
+from dashboard.use_cases.access import SYSTEM
+from dashboard.use_cases.report_services import IncidentInput, InputError, record_incident
+from dashboard.use_cases.status_services import site_status
 from db.models import BoothSession, Call, Incident
 from tests.live.conftest import at, publish
 
@@ -139,7 +139,7 @@ def test_longest_wait_is_of_those_waiting_now_and_a_counter_stays_open_between_v
 
 
 def test_status_cards_hold_text_only_and_every_site(session, fixtures):
-    from dashboard.status_services import all_statuses, status_cards
+    from dashboard.use_cases.status_services import all_statuses, status_cards
 
     cards = status_cards(fixtures, all_statuses(fixtures, session=session, now=at(DAY, "10:00"), actor=SYSTEM))
     assert [c["site_id"] for c in cards] == sorted(fixtures.sites)
@@ -150,7 +150,7 @@ def test_status_cards_hold_text_only_and_every_site(session, fixtures):
 
 def test_booth_waits_are_measured_from_joining_and_alerted_past_the_limit(session, fixtures):
     """Ageo §5(1)⑥: three visitors waiting 90 minutes with no booth in use must show and alert."""
-    from dashboard.status_services import status_cards
+    from dashboard.use_cases.status_services import status_cards
 
     for _ in range(3):
         live.booth_join(fixtures, "ageo", "online_application", session=session, now=at(DAY, "09:00"), actor=SYSTEM)

@@ -8,8 +8,8 @@ import pytest
 from sqlmodel import select
 
 from core.live import LiveError
-from dashboard import live_services as live
-from dashboard.access import SYSTEM
+from dashboard.use_cases import live_services as live
+from dashboard.use_cases.access import SYSTEM
 from db.models import Reservation, ReservationSlot, Ticket
 from tests.live.conftest import at, set_capacity, stored
 from tests.live.conftest import publish as publish_roster

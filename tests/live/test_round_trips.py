@@ -13,8 +13,8 @@ from contextlib import contextmanager
 
 from sqlalchemy import event
 
-from dashboard import live_services as live
-from dashboard.access import SYSTEM
+from dashboard.use_cases import live_services as live
+from dashboard.use_cases.access import SYSTEM
 from tests.live.conftest import at
 
 DAY = "2026-12-01"  # a Tuesday, open everywhere in contract

@@ -9,9 +9,9 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from core.live import LiveError
-from dashboard import roster_services as rs
-from dashboard import staff_record_services as records
-from dashboard.access import SYSTEM, AccessDenied, Actor, Role
+from dashboard.use_cases import roster_services as rs
+from dashboard.use_cases import staff_record_services as records
+from dashboard.use_cases.access import SYSTEM, AccessDenied, Actor, Role
 from db import staff_store
 from db.models import Staff, StaffListChange, StaffPledge, StaffTraining
 

@@ -7,8 +7,8 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from core.live import LiveError
-from dashboard import live_services as live
-from dashboard.access import SYSTEM
+from dashboard.use_cases import live_services as live
+from dashboard.use_cases.access import SYSTEM
 from db.models import Handoff, Ticket, TicketEvent
 from tests.live.conftest import at
 

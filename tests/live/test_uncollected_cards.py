@@ -10,8 +10,8 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from core.live import LiveError
-from dashboard import card_services as cards
-from dashboard.access import SYSTEM, AccessDenied, Actor, Role
+from dashboard.use_cases import card_services as cards
+from dashboard.use_cases.access import SYSTEM, AccessDenied, Actor, Role
 from db.models import CardReminder, UncollectedCard
 
 MAILED = dt.date(2026, 10, 5)

@@ -10,9 +10,9 @@ import datetime as dt
 import pytest
 from ortools.sat.python import cp_model
 
-from core.roster import RosterProblem
-from core.site_profile import SiteProfile
-from core.staff import StaffMember
+from core.profile.site_profile import SiteProfile
+from core.roster.model import RosterProblem
+from core.staff.members import StaffMember
 from optimizer.model import SiteModel
 
 MONDAY = dt.date(2026, 12, 7)  # a week with no national holiday

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.roster import parse_hhmm
+from core.roster.model import parse_hhmm
 from tests.optimizer.conftest import Strict, site_profile
 
 T = parse_hhmm

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from core.roster import ActivityBlock, Roster, Shift, parse_hhmm
-from core.roster_check import check, score
+from core.roster.check import check, score
+from core.roster.model import ActivityBlock, Roster, Shift, parse_hhmm
 from tests.optimizer.conftest import MONDAY, person, site_profile, team
 
 T = parse_hhmm

@@ -10,9 +10,9 @@ import pytest
 from ortools.sat.python import cp_model
 
 from bench.roster import busy_week
-from core.roster import Roster, problem_for
-from core.roster_check import check
-from core.roster_rules.ids import RuleId
+from core.roster.check import check
+from core.roster.model import Roster, problem_for
+from core.roster.rules.ids import RuleId
 from optimizer.construct import construct
 from optimizer.model import SiteModel
 from optimizer.repair import complete

@@ -1,4 +1,4 @@
-"""Manual edits (core.roster_edit) judged by the independent checker, on the small test site."""
+"""Manual edits (core.roster.edit) judged by the independent checker, on the small test site."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from core.roster import ActivityBlock, Roster, Shift, parse_hhmm
-from core.roster_check import check, score
-from core.roster_edit import EditError, add_shift, change_activity, evaluate, move_shift, remove_shift, swap
+from core.roster.check import check, score
+from core.roster.edit import EditError, add_shift, change_activity, evaluate, move_shift, remove_shift, swap
+from core.roster.model import ActivityBlock, Roster, Shift, parse_hhmm
 from tests.optimizer.conftest import MONDAY, person, team
 
 T = parse_hhmm

@@ -9,8 +9,8 @@ import datetime as dt
 import pytest
 from ortools.sat.python import cp_model
 
-from core.roster import ActivityBlock, Roster, RosterProblem, Shift, parse_hhmm
-from core.roster_check import score
+from core.roster.check import score
+from core.roster.model import ActivityBlock, Roster, RosterProblem, Shift, parse_hhmm
 from optimizer.model import SiteModel
 from tests.optimizer.conftest import MONDAY, person, site_profile
 from tests.optimizer.rule_helpers import long_day_site

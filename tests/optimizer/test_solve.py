@@ -9,8 +9,8 @@ import datetime as dt
 import pytest
 
 from bench.roster import busy_week
-from core.roster import Roster, parse_hhmm, problem_for
-from core.roster_check import check
+from core.roster.check import check
+from core.roster.model import Roster, parse_hhmm, problem_for
 from optimizer.solve import solve
 
 LIMIT = 12.0  # reproducible mode: 0.3 × 12 deterministic seconds per worker, whatever the load

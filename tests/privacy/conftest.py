@@ -1,6 +1,6 @@
 import pytest  # noqa: E402
 
-from dashboard.access import SYSTEM
+from dashboard.use_cases.access import SYSTEM
 from tests.db.conftest import db_url, engine, fixtures_dir, initialised  # noqa: F401  (shared fixtures)
 
 
@@ -10,8 +10,8 @@ def booking_db(tmp_path_factory):
     calls the test many times)."""
     import datetime as dt
 
-    from core.fixtures import load_fixtures
-    from dashboard import live_services as live
+    from core.profile.fixtures import load_fixtures
+    from dashboard.use_cases import live_services as live
     from db.engine import make_engine, write_session
     from db.settings import PROJECT_ROOT
     from db.setup import init_database

@@ -8,10 +8,10 @@ import threading
 import pytest
 from sqlalchemy import inspect, text
 
-from core.fixtures import load_fixtures
 from core.live import TOKYO
-from dashboard import live_services as live
-from dashboard.access import SYSTEM
+from core.profile.fixtures import load_fixtures
+from dashboard.use_cases import live_services as live
+from dashboard.use_cases.access import SYSTEM
 from db import backup
 from db.engine import make_engine, run_write
 from db.settings import PROJECT_ROOT

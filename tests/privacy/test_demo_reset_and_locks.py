@@ -13,11 +13,12 @@ import threading
 import time
 from pathlib import Path
 
-from core.fixtures import load_fixtures
 from core.live import TOKYO
-from dashboard import live_services as live
-from dashboard import roster_services, texts
-from dashboard.access import SYSTEM
+from core.profile.fixtures import load_fixtures
+from dashboard import texts
+from dashboard.use_cases import live_services as live
+from dashboard.use_cases import roster_services
+from dashboard.use_cases.access import SYSTEM
 from db.engine import DatabaseBusy, make_engine, run_write
 from db.settings import PROJECT_ROOT
 

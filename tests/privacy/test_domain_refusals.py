@@ -11,10 +11,11 @@ from sqlalchemy import event
 from sqlmodel import Session, func, select
 
 from core.live import TOKYO, LiveError
-from dashboard import live_services as live
-from dashboard import report_services as rs
-from dashboard import roster_services, texts
-from dashboard.access import SYSTEM
+from dashboard import texts
+from dashboard.use_cases import live_services as live
+from dashboard.use_cases import report_services as rs
+from dashboard.use_cases import roster_services
+from dashboard.use_cases.access import SYSTEM
 from db.engine import DatabaseBusy, make_engine, run_write, write_session
 from db.models import Incident, Ticket
 

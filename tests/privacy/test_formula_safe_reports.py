@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from sqlmodel import Session
 
 from core.live import TOKYO
-from dashboard import report_services as rs
-from dashboard.access import SYSTEM
+from dashboard.use_cases import report_services as rs
+from dashboard.use_cases.access import SYSTEM
 from db.engine import write_session
 
 DAY = dt.date(2026, 12, 1)

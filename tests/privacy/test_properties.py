@@ -12,11 +12,11 @@ import tomllib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.fixtures import FixtureError, check_site_against_catalogue, load_catalogue, load_site_profile
 from core.live import TOKYO, LiveError
-from core.roster import Roster, RosterFormatError
-from core.staff_import import ImportRefused, parse_rows, read_table
-from dashboard.access import SYSTEM
+from core.profile.fixtures import FixtureError, check_site_against_catalogue, load_catalogue, load_site_profile
+from core.roster.model import Roster, RosterFormatError
+from core.staff.importer import ImportRefused, parse_rows, read_table
+from dashboard.use_cases.access import SYSTEM
 from db.settings import PROJECT_ROOT
 
 FAST = settings(
@@ -158,7 +158,7 @@ def test_roster_reader_on_arbitrary_json(data):
     proxy=st.booleans(),
 )
 def test_booking_input(booking_db, fixtures, slot_id, minute, proxy):
-    from dashboard import live_services as live
+    from dashboard.use_cases import live_services as live
     from db.engine import write_session
 
     now = dt.datetime(2026, 12, 1, tzinfo=TOKYO) + dt.timedelta(minutes=minute)
@@ -175,7 +175,7 @@ def test_booking_input(booking_db, fixtures, slot_id, minute, proxy):
 @FAST
 @given(reference=st.text(max_size=300), minute=st.integers(0, 24 * 60 - 1))
 def test_reservation_reference_input(booking_db, fixtures, reference, minute):
-    from dashboard import live_services as live
+    from dashboard.use_cases import live_services as live
     from db.engine import write_session
 
     now = dt.datetime(2026, 12, 1, tzinfo=TOKYO) + dt.timedelta(minutes=minute)
@@ -198,7 +198,7 @@ def test_reservation_reference_input(booking_db, fixtures, reference, minute):
     )
 )
 def test_personal_data_finder_never_fails(text):
-    from core.personal_data import find_personal_data
+    from core.privacy.personal_data import find_personal_data
 
     for finding in find_personal_data(text):
         assert finding.kind and finding.text

@@ -12,10 +12,10 @@ from pypdf import PdfReader
 from sqlmodel import Session, select
 
 from core.live import TOKYO
-from dashboard import demo
-from dashboard import privacy_services as ps
-from dashboard import report_services as rs
-from dashboard.access import SYSTEM, AccessDenied, Actor, Role
+from dashboard.demo import fill as demo
+from dashboard.use_cases import privacy_services as ps
+from dashboard.use_cases import report_services as rs
+from dashboard.use_cases.access import SYSTEM, AccessDenied, Actor, Role
 from db import audit_store
 from db.engine import write_session
 from db.models import ImprovementNotice, Incident, Reservation, ReservationSlot, Staff, StaffLeave
@@ -38,7 +38,7 @@ def _raw_bytes(url: str) -> bytes:
 
 def _seed(engine) -> list[str]:
     """History, a booking, an incident, a notice, leave with a reason, an audit line naming a person."""
-    from core.fixtures import load_fixtures
+    from core.profile.fixtures import load_fixtures
     from db.settings import PROJECT_ROOT
 
     fixtures = load_fixtures(PROJECT_ROOT / "fixtures")
@@ -66,8 +66,8 @@ def _seed(engine) -> list[str]:
             )
         )
         session.add(ImprovementNotice(site_id=SITE, received_on=dt.date(2026, 12, 1), subject=NOTICE_TEXT))
-        from core.roster import Roster
-        from core.staff import StaffMember
+        from core.roster.model import Roster
+        from core.staff.members import StaffMember
         from db import roster_store, staff_store
 
         # A contractor made an id from a name: the purge must not leave it either.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.roster import ActivityBlock, Roster, RosterProblem, Shift, parse_hhmm
-from core.roster_check import check
+from core.roster.check import check
+from core.roster.model import ActivityBlock, Roster, RosterProblem, Shift, parse_hhmm
 from tests.optimizer.conftest import MONDAY, site_profile, team
 
 T = parse_hhmm

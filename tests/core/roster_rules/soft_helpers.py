@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from core.roster import Roster
-from core.roster_check import penalties
+from core.roster.check import penalties
+from core.roster.model import Roster
 
 
 def counted(problem, shifts, rule: str, previous=None) -> list[tuple]:

@@ -1,4 +1,4 @@
-"""core/roster_rules/activity_coverage.py: one activity in every working minute. The good day holds; each change is refused."""
+"""core/roster/rules/activity_coverage.py: one activity in every working minute. The good day holds; each change is refused."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from tests.core.roster_rules.conftest import T, good_day, shift, violations
 
 def uncovered(who):
     """A full shift whose afternoon has no activity."""
-    from core.roster import ActivityBlock
+    from core.roster.model import ActivityBlock
 
     whole = shift(who, "08:30", "17:15", [("12:00", "12:45")])
     return replace(whole, activities=(ActivityBlock(T("08:30"), T("12:00"), "window"),))

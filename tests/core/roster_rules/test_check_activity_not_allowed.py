@@ -1,4 +1,4 @@
-"""core/roster_rules/activity_not_allowed.py: only activities open at that minute (here preparation while the counter serves). The good day holds; each change is refused."""
+"""core/roster/rules/activity_not_allowed.py: only activities open at that minute (here preparation while the counter serves). The good day holds; each change is refused."""
 
 from __future__ import annotations
 

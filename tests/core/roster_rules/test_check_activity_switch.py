@@ -1,8 +1,8 @@
-"""core/roster_rules/activity_switch.py: changes of activity inside a work block, not across a break."""
+"""core/roster/rules/activity_switch.py: changes of activity inside a work block, not across a break."""
 
 from __future__ import annotations
 
-from core.roster import ActivityBlock
+from core.roster.model import ActivityBlock
 from tests.core.roster_rules.conftest import T, good_day
 from tests.core.roster_rules.soft_helpers import counted
 

@@ -1,4 +1,4 @@
-"""core/roster_rules/availability.py: a shift inside the person's availability and the work hours. The good day holds; each change is refused."""
+"""core/roster/rules/availability.py: a shift inside the person's availability and the work hours. The good day holds; each change is refused."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""core/roster_rules/breaks.py: the legal break and its position. The good day holds; each change is refused."""
+"""core/roster/rules/breaks.py: the legal break and its position. The good day holds; each change is refused."""
 
 from __future__ import annotations
 

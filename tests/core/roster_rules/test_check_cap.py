@@ -1,4 +1,4 @@
-"""core/roster_rules/cap.py: seats and lines. The good day holds; each change is refused."""
+"""core/roster/rules/cap.py: seats and lines. The good day holds; each change is refused."""
 
 from __future__ import annotations
 

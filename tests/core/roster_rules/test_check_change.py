@@ -1,8 +1,8 @@
-"""core/roster_rules/change.py: re-rostering prices every 15 minutes that move."""
+"""core/roster/rules/change.py: re-rostering prices every 15 minutes that move."""
 
 from __future__ import annotations
 
-from core.roster import Roster
+from core.roster.model import Roster
 from tests.core.roster_rules.conftest import MONDAY, good_day, shift
 from tests.core.roster_rules.soft_helpers import counted
 

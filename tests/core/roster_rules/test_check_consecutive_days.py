@@ -1,4 +1,4 @@
-"""core/roster_rules/consecutive_days.py and rest.py across the week boundary."""
+"""core/roster/rules/consecutive_days.py and rest.py across the week boundary."""
 
 from __future__ import annotations
 

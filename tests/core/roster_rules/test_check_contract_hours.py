@@ -1,4 +1,4 @@
-"""core/roster_rules/contract_hours.py: per 15 minutes away from the week's contract hours."""
+"""core/roster/rules/contract_hours.py: per 15 minutes away from the week's contract hours."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
-"""core/roster_rules/daily_hours.py: at most 8 h of work a day."""
+"""core/roster/rules/daily_hours.py: at most 8 h of work a day."""
 
 from __future__ import annotations
 
-from core.roster import RosterProblem
+from core.roster.model import RosterProblem
 from tests.core.roster_rules.conftest import MONDAY, shift, violations
 from tests.optimizer.conftest import person
 from tests.optimizer.rule_helpers import long_day_site

@@ -1,9 +1,9 @@
-"""core/roster_rules/demand_target.py: person-slots under and over the demand-based target."""
+"""core/roster/rules/demand_target.py: person-slots under and over the demand-based target."""
 
 from __future__ import annotations
 
-from core.roster import Roster
-from core.roster_check import penalties
+from core.roster.check import penalties
+from core.roster.model import Roster
 from tests.core.roster_rules.conftest import good_day, shift
 
 

@@ -1,4 +1,4 @@
-"""core/roster_rules/equipment.py: shared terminals. The good day holds; each change is refused."""
+"""core/roster/rules/equipment.py: shared terminals. The good day holds; each change is refused."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""core/roster_rules/floor.py: the contract floor. The good day holds; each change is refused."""
+"""core/roster/rules/floor.py: the contract floor. The good day holds; each change is refused."""
 
 from __future__ import annotations
 

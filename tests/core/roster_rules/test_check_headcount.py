@@ -1,4 +1,4 @@
-"""core/roster_rules/headcount.py."""
+"""core/roster/rules/headcount.py."""
 
 from __future__ import annotations
 

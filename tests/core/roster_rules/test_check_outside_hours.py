@@ -1,9 +1,9 @@
-"""core/roster_rules/outside_hours.py: set-up and close-down, required or priced."""
+"""core/roster/rules/outside_hours.py: set-up and close-down, required or priced."""
 
 from __future__ import annotations
 
-from core.roster import Roster
-from core.roster_check import score
+from core.roster.check import score
+from core.roster.model import Roster
 from tests.core.roster_rules.conftest import MONDAY, T, shift, violations
 
 HOURS = [

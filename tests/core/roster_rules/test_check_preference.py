@@ -1,4 +1,4 @@
-"""core/roster_rules/preference.py: a day worked against a wish."""
+"""core/roster/rules/preference.py: a day worked against a wish."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""core/roster_rules/presence.py: manager or deputy at work. The good day holds; each change is refused."""
+"""core/roster/rules/presence.py: manager or deputy at work. The good day holds; each change is refused."""
 
 from __future__ import annotations
 

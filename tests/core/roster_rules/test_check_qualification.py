@@ -1,4 +1,4 @@
-"""core/roster_rules/qualification.py."""
+"""core/roster/rules/qualification.py."""
 
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
-"""core/roster_rules/scattered_starts.py: start times beyond a person's first in the week."""
+"""core/roster/rules/scattered_starts.py: start times beyond a person's first in the week."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from core.roster import RosterProblem
+from core.roster.model import RosterProblem
 from tests.core.roster_rules.conftest import MONDAY, shift
 from tests.core.roster_rules.soft_helpers import counted
 from tests.optimizer.conftest import person

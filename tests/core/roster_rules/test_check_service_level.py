@@ -1,9 +1,9 @@
-"""core/roster_rules/service_level.py: the answer rate the roster gives, where it is under the floor."""
+"""core/roster/rules/service_level.py: the answer rate the roster gives, where it is under the floor."""
 
 from __future__ import annotations
 
-from core.roster import Need, ServiceLoad
-from core.site_profile import ActivityId
+from core.profile.site_profile import ActivityId
+from core.roster.model import Need, ServiceLoad
 from tests.core.roster_rules.conftest import MONDAY, T, good_day, shift, violations
 
 ON = [

@@ -1,4 +1,4 @@
-"""core/roster_rules/shift_form.py: the roster file's own rules: known people, one shift a day, the grid, open days, nobody away. The good day holds; each change is refused."""
+"""core/roster/rules/shift_form.py: the roster file's own rules: known people, one shift a day, the grid, open days, nobody away. The good day holds; each change is refused."""
 
 from __future__ import annotations
 

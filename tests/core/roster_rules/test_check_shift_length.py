@@ -1,4 +1,4 @@
-"""core/roster_rules/shift_length.py: the profile's shift length bounds. The good day holds; each change is refused."""
+"""core/roster/rules/shift_length.py: the profile's shift length bounds. The good day holds; each change is refused."""
 
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
-"""core/roster_rules/short_rest.py: a night under rest_goal_hours, the previous Sunday included."""
+"""core/roster/rules/short_rest.py: a night under rest_goal_hours, the previous Sunday included."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from core.roster import RosterProblem
+from core.roster.model import RosterProblem
 from tests.core.roster_rules.conftest import MONDAY, shift
 from tests.core.roster_rules.soft_helpers import counted
 from tests.optimizer.conftest import person

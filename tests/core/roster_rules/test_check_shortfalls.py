@@ -1,10 +1,10 @@
-"""core/roster_rules/shortfalls.py: the elastic hard rules priced as the model prices them."""
+"""core/roster/rules/shortfalls.py: the elastic hard rules priced as the model prices them."""
 
 from __future__ import annotations
 
-from core.roster import Roster
-from core.roster_check import penalties
-from core.roster_rules.base import HARD_SHORTFALL_WEIGHT
+from core.roster.check import penalties
+from core.roster.model import Roster
+from core.roster.rules.base import HARD_SHORTFALL_WEIGHT
 from tests.core.roster_rules.conftest import good_day
 
 

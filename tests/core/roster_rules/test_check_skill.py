@@ -1,4 +1,4 @@
-"""core/roster_rules/skill.py: activities within skills. The good day holds; each change is refused."""
+"""core/roster/rules/skill.py: activities within skills. The good day holds; each change is refused."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""core/roster_rules/training.py."""
+"""core/roster/rules/training.py."""
 
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
-"""core/roster_rules/weekly_hours.py: at most 40 h of work a week."""
+"""core/roster/rules/weekly_hours.py: at most 40 h of work a week."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from core.roster import RosterProblem
+from core.roster.model import RosterProblem
 from tests.core.roster_rules.conftest import MONDAY, shift, violations
 from tests.optimizer.conftest import person
 from tests.optimizer.rule_helpers import long_day_site

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from core import roster_texts
-from core.roster_rules.base import Violation
-from core.roster_rules.ids import RuleId
+from core.roster import texts as roster_texts
+from core.roster.rules.base import Violation
+from core.roster.rules.ids import RuleId
 
 SOFT = {
     RuleId.unmet_demand,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.roster import parse_hhmm
+from core.roster.model import parse_hhmm
 from tests.optimizer.conftest import MONDAY, Strict, person
 from tests.optimizer.rule_helpers import fix_shift, long_day_site
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.roster import RosterProblem, Shift, parse_hhmm
+from core.roster.model import RosterProblem, Shift, parse_hhmm
 from tests.optimizer.conftest import MONDAY, Strict, person
 from tests.optimizer.rule_helpers import fix_shift, long_day_site
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.roster import SLOT
+from core.roster.model import SLOT
 from tests.optimizer.conftest import MONDAY, Strict, person
 from tests.optimizer.rule_helpers import fix_shift, long_day_site
 

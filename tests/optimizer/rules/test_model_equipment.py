@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.roster import parse_hhmm
+from core.roster.model import parse_hhmm
 from tests.optimizer.conftest import MONDAY, Strict
 
 T = parse_hhmm

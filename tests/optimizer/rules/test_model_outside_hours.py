@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
-from core.roster import parse_hhmm
+from core.roster.model import parse_hhmm
 from tests.optimizer.conftest import MONDAY, Strict, site_profile
 
 T = parse_hhmm

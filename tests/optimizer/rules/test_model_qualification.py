@@ -3,7 +3,7 @@ someone without it (here the back office too, as Tamano §5(4) asks for every ac
 
 from __future__ import annotations
 
-from core.roster import parse_hhmm
+from core.roster.model import parse_hhmm
 from tests.optimizer.conftest import MONDAY, Strict, person, site_profile
 
 T = parse_hhmm

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from core.roster import Need, ServiceLoad, parse_hhmm
-from core.site_profile import ActivityId
+from core.profile.site_profile import ActivityId
+from core.roster.model import Need, ServiceLoad, parse_hhmm
 from tests.optimizer.conftest import MONDAY, Strict, site_profile
 
 T = parse_hhmm

@@ -1,0 +1,1 @@
+"""From history to requirement: forecast, Erlang C/A and the requirement per slot."""

@@ -1,0 +1,1 @@
+"""What a contract says: the site profile schema, the calendar and the national catalogue."""

@@ -1,0 +1,1 @@
+"""The records contracts require beside the counters: attendance, designated days, bookings."""

@@ -1,0 +1,1 @@
+"""Staff members, the staff list importer and training records."""

@@ -1,0 +1,1 @@
+"""Altair charts, for the pages and (as PNG) for the PDFs."""

@@ -1,0 +1,1 @@
+"""The demo database: a contractor's year of history, users and records."""

@@ -1,0 +1,1 @@
+"""What the Streamlit pages share: sign-in, navigation, refusals shown as messages, resources."""
