@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import sys
 import threading
 import time
+import types
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -372,7 +375,8 @@ def solve_many(
         groups = _deal([_size(p) for p in problems], lanes)
         options.setdefault("workers", max(2, default_workers() // lanes))
         with ProcessPoolExecutor(lanes, mp_context=multiprocessing.get_context("spawn")) as pool:
-            futures = [pool.submit(_lane, [problems[i] for i in group], time_limit, options) for group in groups]
+            with _plain_main():  # the workers start during these submits
+                futures = [pool.submit(_lane, [problems[i] for i in group], time_limit, options) for group in groups]
             found = {i: roster for group, future in zip(groups, futures) for i, roster in zip(group, future.result())}
         rosters = [found[i] for i in range(len(problems))]
     solved = all(r.objective is not None for r in rosters)
@@ -386,6 +390,20 @@ def solve_many(
         else None,
         seconds=round(time.perf_counter() - started, 3),
     )
+
+
+@contextmanager
+def _plain_main():
+    """A spawned worker re-runs the parent's `__main__` file. Under Streamlit (and its AppTest) that
+    is a page script, which must not run again in a solver process: while the workers start, the
+    parent's `__main__` is a bare module with no file."""
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
 
 
 def _size(problem: RosterProblem) -> int:
