@@ -9,10 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-# Re-exported only for callers outside the reports that still import them from here; the report
-# modules import core.vocabulary.
-from core.vocabulary import TOKYO, local, local_date  # noqa: F401
-
 
 @dataclass(frozen=True)
 class TicketRecord:

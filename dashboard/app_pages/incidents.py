@@ -35,6 +35,21 @@ def _at(day: dt.date | None, time: dt.time | None) -> dt.datetime | None:
     return dt.datetime.combine(day, time or dt.time(0), tzinfo=TOKYO)
 
 
+def _moment_input(
+    day_column, time_column, labels: tuple[str, str], stored: dt.datetime | None, default: dt.time, key: str
+) -> dt.datetime | None:
+    """A date and a time side by side for one report moment; empty date = not reported yet.
+    `key` has a `{part}` placeholder (date / time) so each pair keeps its own widget keys."""
+    shown = local(stored) if stored else None
+    day = day_column.date_input(
+        labels[0], value=shown.date() if shown else None, format="YYYY/MM/DD", key=key.format(part="date")
+    )
+    time = time_column.time_input(
+        labels[1], value=shown.time() if shown else default, step=300, key=key.format(part="time")
+    )
+    return _at(day, time)
+
+
 def _run(action, success: str) -> None:
     """Run a use case; show its Japanese error instead of a traceback."""
     try:
@@ -69,13 +84,16 @@ with tab_incidents:
         progress = p1.text_area(texts.INC_PROGRESS, key="inc_progress")
         damage = p2.text_area(texts.INC_DAMAGE, key="inc_damage")
         h, i = st.columns(2)
-        reported_day = h.date_input(texts.INC_REPORTED_DATE, value=None, format="YYYY/MM/DD", key="inc_reported_date")
-        reported_time = i.time_input(texts.INC_REPORTED_TIME, value=dt.time(17, 0), step=300, key="inc_reported_time")
+        reported_at = _moment_input(
+            h, i, (texts.INC_REPORTED_DATE, texts.INC_REPORTED_TIME), None, dt.time(17, 0), "inc_reported_{part}"
+        )
         o1, o2, w1, w2 = st.columns(4)  # issue 17: oral and written reports apart (Seto §11)
-        oral_day = o1.date_input(texts.INC_ORAL_DATE, value=None, format="YYYY/MM/DD", key="inc_oral_date")
-        oral_time = o2.time_input(texts.INC_REPORT_TIME, value=dt.time(9, 0), step=300, key="inc_oral_time")
-        written_day = w1.date_input(texts.INC_WRITTEN_DATE, value=None, format="YYYY/MM/DD", key="inc_written_date")
-        written_time = w2.time_input(texts.INC_REPORT_TIME, value=dt.time(17, 0), step=300, key="inc_written_time")
+        oral_at = _moment_input(
+            o1, o2, (texts.INC_ORAL_DATE, texts.INC_REPORT_TIME), None, dt.time(9, 0), "inc_oral_{part}"
+        )
+        written_at = _moment_input(
+            w1, w2, (texts.INC_WRITTEN_DATE, texts.INC_REPORT_TIME), None, dt.time(17, 0), "inc_written_{part}"
+        )
         if st.form_submit_button(texts.INC_SAVE, key="inc_save"):
             data = report_services.IncidentInput(
                 kind,
@@ -85,11 +103,11 @@ with tab_incidents:
                 action,
                 cause,
                 fix,
-                _at(reported_day, reported_time),
+                reported_at,
                 progress=progress,
                 damage=damage,
-                oral_reported_at=_at(oral_day, oral_time),
-                written_reported_at=_at(written_day, written_time),
+                oral_reported_at=oral_at,
+                written_reported_at=written_at,
             )
             _run(
                 lambda s: report_services.record_incident(site.id, data, session=s, fixtures=fixtures, actor=actor),
@@ -145,49 +163,34 @@ with tab_incidents:
             action = e.text_area(texts.INC_ACTION, value=row.action_taken or "", key=f"inc_edit_action_{picked}")
             cause = f.text_area(texts.INC_CAUSE, value=row.cause or "", key=f"inc_edit_cause_{picked}")
             fix = g.text_area(texts.INC_FIX, value=row.fix or "", key=f"inc_edit_fix_{picked}")
-            reported = local(row.reported_to_city_at) if row.reported_to_city_at else None
             h, i = st.columns(2)
-            reported_day = h.date_input(
-                texts.INC_REPORTED_DATE,
-                value=reported.date() if reported else None,
-                format="YYYY/MM/DD",
-                key=f"inc_edit_reported_date_{picked}",
-            )
-            reported_time = i.time_input(
-                texts.INC_REPORTED_TIME,
-                value=reported.time() if reported else dt.time(17, 0),
-                step=300,
-                key=f"inc_edit_reported_time_{picked}",
+            reported_at = _moment_input(
+                h,
+                i,
+                (texts.INC_REPORTED_DATE, texts.INC_REPORTED_TIME),
+                row.reported_to_city_at,
+                dt.time(17, 0),
+                f"inc_edit_reported_{{part}}_{picked}",
             )
             p1, p2 = st.columns(2)
             progress = p1.text_area(texts.INC_PROGRESS, value=row.progress or "", key=f"inc_edit_progress_{picked}")
             damage = p2.text_area(texts.INC_DAMAGE, value=row.damage or "", key=f"inc_edit_damage_{picked}")
-            oral = local(row.oral_reported_at) if row.oral_reported_at else None
-            written = local(row.written_reported_at) if row.written_reported_at else None
             o1, o2, w1, w2 = st.columns(4)
-            oral_day = o1.date_input(
-                texts.INC_ORAL_DATE,
-                value=oral.date() if oral else None,
-                format="YYYY/MM/DD",
-                key=f"inc_edit_oral_date_{picked}",
+            oral_at = _moment_input(
+                o1,
+                o2,
+                (texts.INC_ORAL_DATE, texts.INC_REPORT_TIME),
+                row.oral_reported_at,
+                dt.time(9, 0),
+                f"inc_edit_oral_{{part}}_{picked}",
             )
-            oral_time = o2.time_input(
-                texts.INC_REPORT_TIME,
-                value=oral.time() if oral else dt.time(9, 0),
-                step=300,
-                key=f"inc_edit_oral_time_{picked}",
-            )
-            written_day = w1.date_input(
-                texts.INC_WRITTEN_DATE,
-                value=written.date() if written else None,
-                format="YYYY/MM/DD",
-                key=f"inc_edit_written_date_{picked}",
-            )
-            written_time = w2.time_input(
-                texts.INC_REPORT_TIME,
-                value=written.time() if written else dt.time(17, 0),
-                step=300,
-                key=f"inc_edit_written_time_{picked}",
+            written_at = _moment_input(
+                w1,
+                w2,
+                (texts.INC_WRITTEN_DATE, texts.INC_REPORT_TIME),
+                row.written_reported_at,
+                dt.time(17, 0),
+                f"inc_edit_written_{{part}}_{picked}",
             )
             if st.form_submit_button(texts.INC_UPDATE, key=f"inc_update_{picked}"):
                 data = report_services.IncidentInput(
@@ -198,11 +201,11 @@ with tab_incidents:
                     action,
                     cause,
                     fix,
-                    _at(reported_day, reported_time),
+                    reported_at,
                     progress=progress,
                     damage=damage,
-                    oral_reported_at=_at(oral_day, oral_time),
-                    written_reported_at=_at(written_day, written_time),
+                    oral_reported_at=oral_at,
+                    written_reported_at=written_at,
                 )
                 _run(
                     lambda s: report_services.update_incident(
