@@ -21,10 +21,12 @@ def _choose(page, label: str, option: str, typed: str = "") -> None:
         item = page.get_by_role("option", name=option, exact=True)
         try:
             item.wait_for(timeout=5_000)
-        except Exception:  # the list did not open: click again
+            # the list is drawn again while the typed filter settles (the option is detached
+            # under the pointer): a short click timeout, then the whole choice is tried again
+            item.click(timeout=5_000)
+        except Exception:  # the list did not open, or changed under the click: start over
             page.keyboard.press("Escape")
             continue
-        item.click()
         return
     raise AssertionError(f"could not choose {option!r} in {label!r}")
 
