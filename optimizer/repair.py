@@ -76,3 +76,31 @@ def repair_date(
         return None
     bare, _ = part.extract(solver.value)
     return [s for s in shifts if s.date != date] + [s for s in bare if s.date == date]
+
+
+def repair_date_and_people(
+    strict: cp_model.CpModel,
+    part: SiteModel,
+    shifts: list[Shift],
+    date: dt.date,
+    seconds: float,
+    deterministic: float | None,
+) -> list[Shift] | None:
+    """The week's shifts with `date` and the whole week of everyone off on `date` solved again in
+    the strict model, the rest kept; the first solution that keeps the hard rules, or None.
+
+    A date can miss a hard rule because the people who could fill it spent their days or hours on
+    other dates (Tamano's Wednesday to 19:00 takes eight people): freeing the date alone cannot
+    help, freeing the week cannot be done in a second; the date and those people's week can."""
+    working = {(s.staff_id, s.date) for s in shifts}
+    off = {who for who, day in part.days if day == date and (who, day) not in working}
+    sub = strict.clone()
+    sub.clear_hints()
+    fix_shifts(sub, part, shifts, keep=lambda key: key[1] != date and key[0] not in off)
+    part.hint_shifts(sub, shifts)
+    solver = small_solver(seconds, deterministic)
+    solver.parameters.stop_after_first_solution = True
+    if solver.solve(sub) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    bare, _ = part.extract(solver.value)
+    return bare

@@ -26,7 +26,7 @@ from core.roster.model import Roster, RosterProblem, Shift
 from optimizer.assign import assign, assign_greedy
 from optimizer.construct import construct
 from optimizer.model import SiteModel
-from optimizer.repair import complete, repair_date
+from optimizer.repair import complete, repair_date, repair_date_and_people
 
 
 @dataclass(frozen=True)
@@ -210,6 +210,11 @@ class _Run:
     def det(self, share: float) -> float | None:
         return None if self.deterministic_time is None else self.deterministic_time * share
 
+    def det_at_least(self, share: float, floor: float) -> float | None:
+        """A share of the deterministic budget, never below `floor` (a repair that needs a fixed
+        amount of work whatever the time limit)."""
+        return None if self.deterministic_time is None else max(floor, self.deterministic_time * share)
+
     def elapsed(self) -> float:
         return time.perf_counter() - self.started
 
@@ -252,6 +257,7 @@ class _Run:
         hint if the strict model accepted the shifts, else None."""
         shifts = construct(self.part)
         seconds = max(0.3, 0.03 * self.time_limit)
+        wide = max(2.0, 0.15 * self.time_limit)
         broken = None
         for _ in range(3):
             solver = complete(strict, self.part, shifts, seconds, self.det(0.01))
@@ -264,7 +270,11 @@ class _Run:
                 break
             broken = len(roster.violations)
             for date in sorted({dt.date.fromisoformat(v["date"]) for v in roster.violations if v.get("date")}):
-                shifts = repair_date(self.model, self.part, shifts, date, seconds, self.det(0.02)) or shifts
+                shifts = (
+                    repair_date_and_people(strict, self.part, shifts, date, wide, self.det_at_least(0.1, 0.5))
+                    or repair_date(self.model, self.part, shifts, date, seconds, self.det(0.02))
+                    or shifts
+                )
         return None
 
     # --- the search ------------------------------------------------------------------------------
