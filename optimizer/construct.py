@@ -334,9 +334,6 @@ class Constructor:
                 break
         for date in sorted(self.p.days):
             self.pairs(date, set(free))
-        for date in sorted(self.p.days):
-            if self.missing(date) and self.move_days(date, set(free)):
-                self.pairs(date, set(free))
         return sorted(self.shifts.values(), key=lambda s: (s.date, s.staff_id))
 
     def missing(self, date: dt.date) -> int:
@@ -346,35 +343,6 @@ class Constructor:
             for (day, _), slot in self.slots.items():
                 self.on_date.setdefault(day, []).append(slot)
         return sum(sum(slot.floor.values()) + sum(slot.people.values()) for slot in self.on_date.get(date, ()))
-
-    def move_days(self, date: dt.date, free: set) -> bool:
-        """Where the hard rules still miss on `date` and a person who could help is off that day
-        (their days or hours are spent elsewhere): one of their shifts on a date the hard rules
-        are met is taken back and the best shift put on `date` instead, kept if `date` misses
-        less and the other date still misses nothing. (Tamano's Wednesday to 19:00 takes eight
-        people while Monday had seven.)"""
-        improved = False
-        for key in sorted(k for k in self.v.days if k[1] == date and k in free and k not in self.shifts):
-            day = self.v.days[key]
-            if not self.can_help(day):
-                continue
-            who, missing = key[0], self.missing(date)
-            for other in sorted(k for k in self.shifts if k[0] == who and k[1] != date and k in free):
-                if self.missing(other[1]):
-                    continue
-                old = self.shifts[other]
-                self.release(other)
-                found = self.evaluate(day) if self.allowed(day) else None
-                if found is not None and found[0] > 0:
-                    self.place(found[1])
-                    if self.missing(date) < missing and not self.missing(other[1]):
-                        improved = True
-                        break
-                    self.release(key)
-                self.place(old)
-            if not self.missing(date):
-                break
-        return improved
 
     def can_help(self, day: PersonDay) -> bool:
         """Whether this person could work a slot of the date the hard rules still miss."""
