@@ -12,6 +12,7 @@ from ortools.sat.python import cp_model
 from core.roster.model import Roster, RosterProblem
 from optimizer import locks, symmetry
 from optimizer.rules import (
+    activity_switch,
     cap,
     change,
     consecutive_days,
@@ -35,7 +36,8 @@ from optimizer.rules import (
 from optimizer.variables import LockError, Term, Variables  # noqa: F401 (LockError re-exported)
 
 # The catalogue, hard rules first. The shift's shape, its legal break and the daily maximum are
-# built into the variables (optimizer.variables); the activity switches are priced by optimizer.assign.
+# built into the variables (optimizer.variables); the activity switches are priced by optimizer.assign,
+# and bounded from below here (optimizer/rules/activity_switch.py).
 RULES = (
     qualification,
     training,
@@ -55,6 +57,7 @@ RULES = (
     preference,
     short_rest,
     scattered_starts,
+    activity_switch,
     change,
 )
 

@@ -11,6 +11,7 @@ import datetime as dt
 from ortools.sat.python import cp_model
 
 from core.roster.model import SLOT, Shift
+from core.roster.rules.ids import RuleId
 from optimizer.model import SiteModel
 
 
@@ -32,6 +33,13 @@ def fix_shifts(model: cp_model.CpModel, part: SiteModel, shifts: list[Shift], ke
                 model.add(var == int((t, t + size * SLOT) in shift.breaks))
 
 
+def without_switch_bound(model: cp_model.CpModel, part: SiteModel) -> None:
+    """The objective without the switches' lower bound (optimizer/rules/activity_switch.py): these
+    small solves only complete or mend shifts, and pricing the bound made them twice as slow."""
+    kept = sum(t.weight * t.expr for t in part.terms if t.weight and t.rule != RuleId.activity_switch)
+    model.minimize(kept + part.constant)
+
+
 def small_solver(seconds: float, deterministic: float | None) -> cp_model.CpSolver:
     """One worker, a fixed seed: these solves are small, and one worker keeps them reproducible."""
     solver = cp_model.CpSolver()
@@ -50,6 +58,7 @@ def complete(
     """`base` (the strict or the elastic model) with every shift fixed; the solver if it found a
     solution (its values are a complete solution of `base`), else None."""
     fixed = base.clone()
+    without_switch_bound(fixed, part)
     fix_shifts(fixed, part, shifts)
     solver = small_solver(seconds, deterministic)
     status = solver.solve(fixed)
@@ -68,6 +77,7 @@ def repair_date(
     shifts as the hint); None if nothing was found."""
     sub = base.clone()
     sub.clear_hints()
+    without_switch_bound(sub, part)
     fix_shifts(sub, part, shifts, keep=lambda key: key[1] != date)
     part.hint_shifts(sub, [s for s in shifts if s.date == date])
     solver = small_solver(seconds, deterministic)
@@ -96,6 +106,7 @@ def repair_date_and_people(
     off = {who for who, day in part.days if day == date and (who, day) not in working}
     sub = strict.clone()
     sub.clear_hints()
+    without_switch_bound(sub, part)
     fix_shifts(sub, part, shifts, keep=lambda key: key[1] != date and key[0] not in off)
     part.hint_shifts(sub, shifts)
     solver = small_solver(seconds, deterministic)

@@ -1,0 +1,139 @@
+"""Switch-aware improvement of a finished roster, one date at a time.
+
+Stage one chooses shifts and the people per activity without seeing the activity switches, which
+stage two (optimizer.assign) then prices: on Seto's busy week the switches were about a tenth of
+the penalty, and no bound of stage one can see them. Here a date's shifts and who does what are
+solved together: the stage-one model with every other date kept as it is (shifts and people per
+activity), plus a Boolean per person, working slot and activity on that date and a switch wherever
+the activity changes between two working slots, all in one objective. A date's new roster is kept
+only if the checker's penalty of the whole week is lower."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable
+
+from ortools.sat.python import cp_model
+
+from core.roster.model import SLOT, Roster, Shift
+from core.roster.rules.ids import RuleId
+from optimizer.assign import _with_blocks
+from optimizer.model import SiteModel
+from optimizer.repair import fix_shifts, small_solver
+from optimizer.variables import PersonDay
+
+
+def counts_of(part: SiteModel, roster: Roster) -> dict[tuple[dt.date, int], Counter]:
+    """People per option in every slot of the model, read from a roster's activities."""
+    out: dict[tuple[dt.date, int], Counter] = defaultdict(Counter)
+    for shift in roster.shifts:
+        day = part.days.get((shift.staff_id, shift.date))
+        if day is None:
+            continue
+        for t in range(shift.start, shift.end, SLOT):
+            if not shift.on_break(t) and day.counted(t):
+                out[(shift.date, t)][shift.activity_at(t)] += 1
+    return out
+
+
+class DateModel:
+    """The stage-one model with one date free and its activities and switches added."""
+
+    def __init__(self, base: cp_model.CpModel, part: SiteModel, roster: Roster, date: dt.date):
+        self.part, self.date = part, date
+        self.model = model = base.clone()
+        model.clear_hints()
+        fix_shifts(model, part, roster.shifts, keep=lambda key: key[1] != date)
+        counts = counts_of(part, roster)
+        for (day, minute), options in part.counts.items():
+            if day != date:
+                for option, var in options.items():
+                    model.add(var == counts[(day, minute)][option])
+        self.x: dict[tuple[str, int], dict[str, cp_model.IntVar]] = {}
+        switches = []
+        for (_, day), person in sorted(part.days.items(), key=lambda kv: kv[0]):
+            if day == date:
+                switches += self._person(person)
+        for minute in sorted({m for (day, m) in part.counts if day == date}):
+            for option, var in part.counts[(date, minute)].items():
+                people = [here[option] for (_, t), here in self.x.items() if t == minute and option in here]
+                model.add(sum(people) == var)
+        # the switches of this date counted exactly, in place of the model's lower bound of them
+        # (optimizer/rules/activity_switch.py); the other dates' terms are fixed
+        kept = sum(t.weight * t.expr for t in part.terms if t.weight and t.rule != RuleId.activity_switch)
+        model.minimize(kept + part.constant + part.problem.weights.activity_switch * sum(switches))
+        part.hint_shifts(model, roster.shifts)
+        for (who, t), here in self.x.items():
+            shift = roster.shift(who, date)
+            for option, var in here.items():
+                model.add_hint(var, shift is not None and not shift.on_break(t) and shift.activity_at(t) == option)
+
+    def _person(self, day: PersonDay) -> list:
+        """The activity of each counted working slot, and the switches between them."""
+        m, switches, previous = self.model, [], None
+        for t in day.slots:
+            if not day.counted(t):
+                previous = None  # a slot with no activity of the site breaks the chain, as in stage two
+                continue
+            options = day.options[t]
+            here = {o: m.new_bool_var(f"xj_{day.member.id}_{t}_{o}") for o in options}
+            m.add(sum(here.values()) == day.working(t))
+            self.x[(day.member.id, t)] = here
+            if previous is not None and (len(here) > 1 or set(here) != set(previous)):
+                switch = m.new_bool_var(f"swj_{day.member.id}_{t}")
+                worked_before = sum(previous.values())
+                for option, var in here.items():
+                    m.add(switch >= var + worked_before - previous.get(option, 0) - 1)
+                switches.append(switch)
+            previous = here
+        return switches
+
+    def shifts(self, solver: cp_model.CpSolver, roster: Roster) -> list[Shift]:
+        """The week's shifts with this date's solved shifts and activities put in."""
+        bare, _ = self.part.extract(solver.value)
+        chosen: dict[tuple[str, dt.date, int], str] = {}
+        for shift in bare:
+            if shift.date != self.date:
+                continue
+            day = self.part.days[(shift.staff_id, shift.date)]
+            for t in range(shift.start, shift.end, SLOT):
+                if shift.on_break(t):
+                    continue
+                here = self.x.get((shift.staff_id, t))
+                if here is None:
+                    chosen[(shift.staff_id, shift.date, t)] = day.options[t][0]
+                else:
+                    chosen[(shift.staff_id, shift.date, t)] = next(o for o, v in here.items() if solver.value(v))
+        new = [_with_blocks(s, chosen) for s in bare if s.date == self.date]
+        return sorted([s for s in roster.shifts if s.date != self.date] + new, key=lambda s: (s.date, s.staff_id))
+
+
+def improve(
+    base: cp_model.CpModel,
+    part: SiteModel,
+    roster: Roster,
+    checked: Callable[[list[Shift]], Roster],
+    seconds_left: Callable[[], float],
+    per_date: float,
+    deterministic: float | None,
+    rounds: int = 2,
+) -> Roster:
+    """Each date in turn (up to `rounds` passes, while time is left) solved again with its
+    activities and switches; a new week kept when the checker's penalty is lower."""
+    dates = sorted({key[1] for key in part.days})
+    for _ in range(rounds):
+        better = False
+        for date in dates:
+            if seconds_left() < 0.2:
+                return roster
+            built = DateModel(base, part, roster, date)
+            solver = small_solver(min(per_date, seconds_left()), deterministic)
+            if solver.solve(built.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                continue
+            candidate = checked(built.shifts(solver, roster))
+            if not candidate.violations and candidate.penalty_total < roster.penalty_total:
+                roster, better = candidate, True
+        if not better:
+            break
+    return roster
