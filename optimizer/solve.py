@@ -25,7 +25,7 @@ from core.roster.diff import changes
 from core.roster.model import Roster, RosterProblem, Shift
 from core.roster.rules.ids import RuleId
 from optimizer.assign import assign, assign_greedy
-from optimizer.construct import construct
+from optimizer.construct import Constructor
 from optimizer.joint import improve
 from optimizer.model import SiteModel
 from optimizer.repair import complete, repair_date, repair_date_and_people
@@ -253,31 +253,54 @@ class _Run:
 
     def construct(self, strict: cp_model.CpModel) -> list[int] | None:
         """The constructive roster (optimizer.construct), completed by the strict model with its
-        shifts fixed. Where that is impossible, the elastic model with the shifts fixed says which
-        dates break a hard rule, and each of them is solved again with the rest of the week fixed
-        (optimizer.repair), while that breaks fewer rules, three rounds at most. Returns a complete
-        hint if the strict model accepted the shifts, else None."""
-        shifts = construct(self.part)
+        shifts fixed. Dates the constructor left short are solved again with the week of those off
+        that day (optimizer.repair); where the strict model still refuses, the elastic model with
+        the shifts fixed says which dates break a hard rule, and each of them is mended again, while
+        that breaks fewer rules, three rounds at most. Returns a complete hint if the strict model
+        accepted the shifts, else None."""
+        builder = Constructor(self.part)
+        shifts = builder.run()
         seconds = max(0.3, 0.03 * self.time_limit)
-        wide = max(2.0, 0.15 * self.time_limit)
+        # the constructor names its short dates itself: the elastic completion that would name them
+        # costs a quarter of a second on Tamano's week
+        short = [date for date in sorted(self.problem.days) if builder.missing(date)]
+        hint = self._accepted(strict, shifts, seconds)
+        if hint is None and short:
+            shifts = self._mend(strict, shifts, short, seconds, wide_only=True)
+            hint = self._accepted(strict, shifts, seconds)
         broken = None
         for _ in range(3):
-            solver = complete(strict, self.part, shifts, seconds, self.det(0.01))
-            if solver is not None:
-                self.quick(solver.value)
-                return list(solver.response_proto.solution)
+            if hint is not None:
+                return hint
             elastic = complete(self.model, self.part, shifts, seconds, self.det(0.01))
             roster = None if elastic is None else self.quick(elastic.value)
             if roster is None or (broken is not None and len(roster.violations) >= broken):
                 break
             broken = len(roster.violations)
-            for date in sorted({dt.date.fromisoformat(v["date"]) for v in roster.violations if v.get("date")}):
-                shifts = (
-                    repair_date_and_people(strict, self.part, shifts, date, wide, self.det_at_least(0.1, 0.5))
-                    or repair_date(self.model, self.part, shifts, date, seconds, self.det(0.02))
-                    or shifts
-                )
-        return None
+            dates = sorted({dt.date.fromisoformat(v["date"]) for v in roster.violations if v.get("date")})
+            shifts = self._mend(strict, shifts, dates, seconds)
+            hint = self._accepted(strict, shifts, seconds)
+        return hint
+
+    def _accepted(self, strict: cp_model.CpModel, shifts: list[Shift], seconds: float) -> list[int] | None:
+        """The strict model with these shifts fixed: its solution as a checked roster and a complete
+        hint, or None if it refuses them."""
+        solver = complete(strict, self.part, shifts, seconds, self.det(0.01))
+        if solver is None:
+            return None
+        self.quick(solver.value)
+        return list(solver.response_proto.solution)
+
+    def _mend(
+        self, strict: cp_model.CpModel, shifts: list[Shift], dates: list[dt.date], seconds: float, wide_only=False
+    ) -> list[Shift]:
+        wide = max(2.0, 0.15 * self.time_limit)
+        for date in dates:
+            mended = repair_date_and_people(strict, self.part, shifts, date, wide, self.det_at_least(0.1, 0.5))
+            if mended is None and not wide_only:
+                mended = repair_date(self.model, self.part, shifts, date, seconds, self.det(0.02))
+            shifts = mended or shifts
+        return shifts
 
     # --- the search ------------------------------------------------------------------------------
 
