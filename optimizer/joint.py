@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
-from core.roster.model import SLOT, Roster, Shift
+from core.roster.model import PSEUDO_ACTIVITIES, SLOT, Roster, Shift
 from core.roster.rules.ids import RuleId
 from optimizer.assign import _with_blocks
 from optimizer.model import SiteModel
@@ -81,10 +81,13 @@ class DateModel:
             m.add(sum(here.values()) == day.working(t))
             self.x[(day.member.id, t)] = here
             if previous is not None and (len(here) > 1 or set(here) != set(previous)):
+                # as the checker counts: preparation and management end a work block, so neither a
+                # move into them nor one out of them is a switch
                 switch = m.new_bool_var(f"swj_{day.member.id}_{t}")
-                worked_before = sum(previous.values())
+                worked_before = sum(v for o, v in previous.items() if o not in PSEUDO_ACTIVITIES)
                 for option, var in here.items():
-                    m.add(switch >= var + worked_before - previous.get(option, 0) - 1)
+                    if option not in PSEUDO_ACTIVITIES:
+                        m.add(switch >= var + worked_before - previous.get(option, 0) - 1)
                 switches.append(switch)
             previous = here
         return switches

@@ -60,16 +60,31 @@ def test_the_constructive_roster_keeps_every_personal_rule_and_completes_in_the_
     assert complete(model, part, shifts, 5.0, 0.5) is not None
 
 
-@pytest.mark.parametrize("site_id", ["seto", "fujieda", "ageo"])
-def test_the_first_roster_is_acceptable_before_any_search_on_seto_fujieda_and_ageo(fixtures, site_id):
-    """Where the greedy, its pair moves and the repair of single dates reach every floor (on
-    Kawanishi's and Tamano's busy weeks they do not yet: the search's first solution is the first
-    acceptable roster there)."""
-    site = fixtures.site(site_id)
-    problem = problem_for(fixtures, site, busy_week(site, fixtures))
-    roster = first_roster(problem)
+def _benchmark_weeks() -> list:
+    from bench.roster_weeks import plan
+    from core.profile.fixtures import load_fixtures
+    from db.settings import PROJECT_ROOT
+
+    return plan(load_fixtures(PROJECT_ROOT / "fixtures")).weeks
+
+
+BENCHMARK_WEEKS = _benchmark_weeks()  # the benchmark's 18 site weeks (bench/roster_weeks.py)
+
+
+@pytest.mark.parametrize("week", BENCHMARK_WEEKS, ids=[w.key for w in BENCHMARK_WEEKS])
+def test_the_first_roster_is_acceptable_before_any_search_on_every_benchmark_week(fixtures, week):
+    """The greedy, its pair moves and the strict repair of a short date together with the week of
+    those off that day reach every hard rule before the search starts (deterministic: the greedy
+    is plain Python, the repairs one worker with a fixed seed on deterministic time)."""
+    from bench.roster_weeks import problem_of
+
+    roster = first_roster(problem_of(fixtures, week))
     assert roster is not None and roster.violations == []
     assert roster.penalty_total is not None and roster.shifts
+
+
+def test_the_benchmark_has_its_18_weeks():
+    assert len(BENCHMARK_WEEKS) == 18
 
 
 @pytest.mark.parametrize("site_id", ["fujieda", "seto"])
