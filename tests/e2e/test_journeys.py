@@ -82,6 +82,23 @@ def _click(page, name: str) -> None:
     page.get_by_role("button", name=name, exact=True).first.click()
 
 
+def _click_until(journey: Journey, name: str, shown: str, tries: int = 3) -> None:
+    """Click a button until `shown` appears. A click that lands while Streamlit is still drawing
+    the page after the last rerun can be lost (CI once waited 60 s for the saved version's message
+    after 編集を保存); the button is clicked again only while it is still enabled, so a click that
+    did register (the button is then disabled or gone) is never repeated."""
+    button = journey.page.get_by_role("button", name=name, exact=True).first
+    for attempt in range(tries):
+        button.click()
+        try:
+            journey.text(shown, timeout=20_000)
+            return
+        except Exception:
+            if attempt == tries - 1 or not button.is_visible() or not button.is_enabled():
+                journey.shot(f"no-{shown}")  # what the page showed instead, for the failure's reader
+                raise
+
+
 @pytest.fixture(params=list(WIDTHS))
 def width(request):
     return request.param
@@ -160,15 +177,20 @@ def test_every_users_journey(dashboard, width, tmp_path):  # noqa: F811
         _choose(page, "計算時間の上限", "5")
         scheduler.shot("before-solve")
         _click(page, "勤務表を作成")
-        scheduler.text("勤務表の作成が終わりました", timeout=180_000)
+        # this click's job: the page reruns with it running (its start message), and that message goes
+        # when the job has saved its version. (The page showed the earlier width's finished job until
+        # then, so waiting for "終わりました" alone let the edit below land on the old version, which the
+        # finished job then replaced: CI saw the save refused on 2026-12-04.)
+        scheduler.text("勤務表の作成を開始しました")
+        page.get_by_text("勤務表の作成を開始しました").first.wait_for(state="hidden", timeout=180_000)
+        scheduler.text("勤務表の作成が終わりました", timeout=60_000)
         scheduler.text("個人別タイムライン")
         scheduler.shot("solved")
         page.get_by_text("勤務を外す（休みにする）", exact=True).click()  # a real edit: one shift removed
         _click(page, "変更して確認")
         scheduler.text("の勤務を外しました")
         scheduler.shot("edited")
-        _click(page, "編集を保存（新しい版）")
-        scheduler.text("手動編集を版")
+        _click_until(scheduler, "編集を保存（新しい版）", "手動編集を版")
         scheduler.shot("saved")
         _click(page, "この版を公開する")
         scheduler.text("予約枠と現況ページはこの版を使います")
