@@ -98,7 +98,7 @@ def assign_greedy(
     for shift in shifts:
         for t in _working(shift):
             chosen.setdefault((shift.staff_id, shift.date, t), _options(problem, shift, t)[0])
-    return [_with_blocks(shift, chosen) for shift in shifts]
+    return [with_blocks(shift, chosen) for shift in shifts]
 
 
 class _AssignModel:
@@ -195,7 +195,7 @@ def assign(
     else:
         raise RuntimeError("no activity assignment matches the stage-one counts; this is a bug")
     chosen.update(built.pseudo)
-    assigned = [_with_blocks(shift, chosen) for shift in shifts]
+    assigned = [with_blocks(shift, chosen) for shift in shifts]
     if cost is None:  # the greedy fallback: count its switches the way the objective does
         cost = problem.weights.activity_switch * sum(_switches(s) for s in assigned)
     return assigned, cost
@@ -213,7 +213,7 @@ def _switches(shift: Shift) -> int:
     return count
 
 
-def _with_blocks(shift: Shift, chosen: dict[tuple[str, dt.date, int], str]) -> Shift:
+def with_blocks(shift: Shift, chosen: dict[tuple[str, dt.date, int], str]) -> Shift:
     blocks: list[ActivityBlock] = []
     for t in _working(shift):
         activity = chosen[(shift.staff_id, shift.date, t)]

@@ -18,7 +18,7 @@ from ortools.sat.python import cp_model
 
 from core.roster.model import PSEUDO_ACTIVITIES, SLOT, Roster, Shift
 from core.roster.rules.ids import RuleId
-from optimizer.assign import _with_blocks
+from optimizer.assign import with_blocks
 from optimizer.model import SiteModel
 from optimizer.repair import fix_shifts, small_solver
 from optimizer.variables import PersonDay
@@ -55,14 +55,17 @@ class DateModel:
         for (_, day), person in sorted(part.days.items(), key=lambda kv: kv[0]):
             if day == date:
                 switches += self._person(person)
+        by_minute: dict[int, list[dict[str, cp_model.IntVar]]] = defaultdict(list)
+        for (_, t), here in self.x.items():
+            by_minute[t].append(here)
         for minute in sorted({m for (day, m) in part.counts if day == date}):
             for option, var in part.counts[(date, minute)].items():
-                people = [here[option] for (_, t), here in self.x.items() if t == minute and option in here]
-                model.add(sum(people) == var)
+                model.add(sum(here[option] for here in by_minute[minute] if option in here) == var)
         # the switches of this date counted exactly, in place of the model's lower bound of them
         # (optimizer/rules/activity_switch.py); the other dates' terms are fixed
-        kept = sum(t.weight * t.expr for t in part.terms if t.weight and t.rule != RuleId.activity_switch)
-        model.minimize(kept + part.constant + part.problem.weights.activity_switch * sum(switches))
+        model.minimize(
+            part.objective(without=RuleId.activity_switch) + part.problem.weights.activity_switch * sum(switches)
+        )
         part.hint_shifts(model, roster.shifts)
         for (who, t), here in self.x.items():
             shift = roster.shift(who, date)
@@ -108,7 +111,7 @@ class DateModel:
                     chosen[(shift.staff_id, shift.date, t)] = day.options[t][0]
                 else:
                     chosen[(shift.staff_id, shift.date, t)] = next(o for o, v in here.items() if solver.value(v))
-        new = [_with_blocks(s, chosen) for s in bare if s.date == self.date]
+        new = [with_blocks(s, chosen) for s in bare if s.date == self.date]
         return sorted([s for s in roster.shifts if s.date != self.date] + new, key=lambda s: (s.date, s.staff_id))
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 from ortools.sat.python import cp_model
 
 from core.roster.model import Roster, RosterProblem
+from core.roster.rules.ids import RuleId
 from optimizer import locks, symmetry
 from optimizer.rules import (
     activity_switch,
@@ -85,5 +86,12 @@ class SiteModel(Variables):
         locks.apply(self)
         self.symmetric_pairs = symmetry.apply(self)
 
-    def objective(self):
-        return sum(t.weight * t.expr for t in self.terms if t.weight) + self.constant
+    def objective(self, without: RuleId | None = None):
+        """The penalty the checker counts (switches by their lower bound); `without` leaves out one
+        rule's terms (the small completions and repairs, and optimizer.joint, leave out the
+        switch bound)."""
+        return sum(t.weight * t.expr for t in self.terms if t.weight and t.rule != without) + self.constant
+
+    def priced(self, value, rule: RuleId) -> int:
+        """What one rule's terms cost in a solution (`value`: the solver's value function)."""
+        return sum(t.weight * value(t.expr) for t in self.terms if t.rule == rule)

@@ -33,13 +33,6 @@ def fix_shifts(model: cp_model.CpModel, part: SiteModel, shifts: list[Shift], ke
                 model.add(var == int((t, t + size * SLOT) in shift.breaks))
 
 
-def without_switch_bound(model: cp_model.CpModel, part: SiteModel) -> None:
-    """The objective without the switches' lower bound (optimizer/rules/activity_switch.py): these
-    small solves only complete or mend shifts, and pricing the bound made them twice as slow."""
-    kept = sum(t.weight * t.expr for t in part.terms if t.weight and t.rule != RuleId.activity_switch)
-    model.minimize(kept + part.constant)
-
-
 def small_solver(seconds: float, deterministic: float | None) -> cp_model.CpSolver:
     """One worker, a fixed seed: these solves are small, and one worker keeps them reproducible."""
     solver = cp_model.CpSolver()
@@ -58,7 +51,8 @@ def complete(
     """`base` (the strict or the elastic model) with every shift fixed; the solver if it found a
     solution (its values are a complete solution of `base`), else None."""
     fixed = base.clone()
-    without_switch_bound(fixed, part)
+    # only completes the shifts: pricing the switch bound made these solves twice as slow
+    fixed.minimize(part.objective(without=RuleId.activity_switch))
     fix_shifts(fixed, part, shifts)
     solver = small_solver(seconds, deterministic)
     status = solver.solve(fixed)
@@ -75,17 +69,7 @@ def repair_date(
 ) -> list[Shift] | None:
     """The week's shifts with `date` solved again in `base` (the other dates fixed, the date's own
     shifts as the hint); None if nothing was found."""
-    sub = base.clone()
-    sub.clear_hints()
-    without_switch_bound(sub, part)
-    fix_shifts(sub, part, shifts, keep=lambda key: key[1] != date)
-    part.hint_shifts(sub, [s for s in shifts if s.date == date])
-    solver = small_solver(seconds, deterministic)
-    status = solver.solve(sub)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
-    bare, _ = part.extract(solver.value)
-    return [s for s in shifts if s.date != date] + [s for s in bare if s.date == date]
+    return _resolve(base, part, shifts, lambda key: key[1] == date, seconds, deterministic)
 
 
 def repair_date_and_people(
@@ -104,14 +88,24 @@ def repair_date_and_people(
     help, freeing the week cannot be done in a second; the date and those people's week can."""
     working = {(s.staff_id, s.date) for s in shifts}
     off = {who for who, day in part.days if day == date and (who, day) not in working}
-    sub = strict.clone()
+    return _resolve(
+        strict, part, shifts, lambda key: key[1] == date or key[0] in off, seconds, deterministic, first=True
+    )
+
+
+def _resolve(base, part: SiteModel, shifts: list[Shift], free, seconds, deterministic, first=False):
+    """`base` with the person-days `free` accepts solved again and the others kept as in `shifts`
+    (the current shifts as the hint); the week's shifts, or None if nothing was found. `first`
+    stops at the first solution."""
+    sub = base.clone()
     sub.clear_hints()
-    without_switch_bound(sub, part)
-    fix_shifts(sub, part, shifts, keep=lambda key: key[1] != date and key[0] not in off)
+    sub.minimize(part.objective(without=RuleId.activity_switch))
+    fix_shifts(sub, part, shifts, keep=lambda key: not free(key))
     part.hint_shifts(sub, shifts)
     solver = small_solver(seconds, deterministic)
-    solver.parameters.stop_after_first_solution = True
+    solver.parameters.stop_after_first_solution = first
     if solver.solve(sub) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     bare, _ = part.extract(solver.value)
-    return bare
+    kept = [s for s in shifts if not free((s.staff_id, s.date))]
+    return sorted(kept + [s for s in bare if free((s.staff_id, s.date))], key=lambda s: (s.date, s.staff_id))

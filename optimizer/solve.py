@@ -350,7 +350,7 @@ class _Run:
             )
             self.offer(self.checked(shifts))
             # stage one already holds a lower bound of the switches; stage two counts them all
-            bounded = sum(t.weight * solver.value(t.expr) for t in part.terms if t.rule == RuleId.activity_switch)
+            bounded = part.priced(solver.value, RuleId.activity_switch)
             solver_objective = int(round(solver.objective_value - bounded + switch_cost))
             if within_gap and self.best is not None and not self.best.violations:
                 self.polish(strict, should_stop)

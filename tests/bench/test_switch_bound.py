@@ -11,14 +11,13 @@ import json
 from pathlib import Path
 
 import pytest
-from ortools.sat.python import cp_model
 
 from bench import best_known
 from bench.roster_weeks import plan, problem_of
 from core.roster.check import score
 from core.roster.model import Roster
 from core.roster.rules.ids import RuleId
-from optimizer.model import SiteModel
+from tests.optimizer.rule_helpers import locked_solution
 
 STORE = best_known.load(best_known.DEFAULT_PATH)
 
@@ -31,16 +30,8 @@ def _priced(problem, roster: Roster) -> tuple[int, int, int]:
     the model."""
     total, items = score(roster, problem)
     switches = sum(i["cost"] for i in items if i["kind"] == "activity_switch")
-    model = cp_model.CpModel()
-    every_day = frozenset((m.id, d) for m in problem.staff for d in problem.dates)
-    part = SiteModel(model, problem, previous=roster, locked=every_day)
-    model.minimize(part.objective())
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.random_seed = 0
-    solver.parameters.max_deterministic_time = 20
-    assert solver.solve(model) == cp_model.OPTIMAL
-    bounded = sum(t.weight * solver.value(t.expr) for t in part.terms if t.rule == RuleId.activity_switch)
+    solver, part = locked_solution(problem, roster)
+    bounded = part.priced(solver.value, RuleId.activity_switch)
     assert int(round(solver.objective_value)) - bounded == total - switches  # every other term exact
     return total, switches, bounded
 

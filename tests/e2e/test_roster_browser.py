@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_dashboard_browser import _chromium, dashboard, sign_in  # noqa: F401  (the server fixture)
+from tests.e2e.test_dashboard_browser import _browser, dashboard, sign_in  # noqa: F401  (the server fixture)
 
 pytestmark = pytest.mark.e2e
 
@@ -35,17 +35,7 @@ def test_roster_page_solves_in_the_background_and_reports(dashboard):  # noqa: F
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=_chromium(),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        browser = _browser(p)
         page = browser.new_page(viewport={"width": 1400, "height": 1600}, locale="ja-JP")
         sign_in(page, f"{dashboard[0]}/roster", dashboard[1])  # the fixture yields (url, env)
         page.get_by_text("勤務表の作成・調整・公開").wait_for(timeout=60_000)
@@ -87,17 +77,7 @@ def test_a_solve_started_by_another_server_is_shown_and_stopped_here(dashboard):
     )
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=_chromium(),
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                ],
-            )
+            browser = _browser(p)
             page = browser.new_page(viewport={"width": 1400, "height": 1600}, locale="ja-JP")
             sign_in(page, f"{url}/roster", env)
             page.get_by_text("この週の受付時間と必要人数").wait_for(timeout=60_000)

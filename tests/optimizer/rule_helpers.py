@@ -40,3 +40,22 @@ def fix_shift(strict: Strict, staff_id: str, date: dt.date, start: str, end: str
     if break_start is not None:
         m.add(sum(s[T(break_start)] for s in day.breaks.values() if T(break_start) in s) == 1)
     return day
+
+
+def locked_solution(problem, roster):
+    """The model with every person-day locked to `roster` (so its objective is that roster's price),
+    solved: (solver, the SiteModel). One worker, a fixed seed, deterministic time."""
+    from ortools.sat.python import cp_model
+
+    from optimizer.model import SiteModel
+
+    model = cp_model.CpModel()
+    every_day = frozenset((m.id, d) for m in problem.staff for d in problem.dates)
+    part = SiteModel(model, problem, previous=roster, locked=every_day)
+    model.minimize(part.objective())
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = 0
+    solver.parameters.max_deterministic_time = 20
+    assert solver.solve(model) == cp_model.OPTIMAL
+    return solver, part

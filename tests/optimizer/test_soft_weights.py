@@ -13,7 +13,7 @@ from core.roster.check import score
 from core.roster.model import ActivityBlock, Roster, RosterProblem, Shift, parse_hhmm
 from optimizer.model import SiteModel
 from tests.optimizer.conftest import MONDAY, person, site_profile
-from tests.optimizer.rule_helpers import long_day_site
+from tests.optimizer.rule_helpers import locked_solution, long_day_site
 
 T = parse_hhmm
 TUESDAY = MONDAY + dt.timedelta(days=1)
@@ -83,14 +83,7 @@ def rest_week():
 
 def model_objective(problem: RosterProblem, roster: Roster) -> int:
     """The model's price of exactly this roster: every person-day locked to it."""
-    model = cp_model.CpModel()
-    keys = frozenset((m.id, d) for m in problem.staff for d in problem.dates)
-    part = SiteModel(model, problem, previous=roster, locked=keys)
-    model.minimize(part.objective())
-    solver = cp_model.CpSolver()
-    solver.parameters.max_deterministic_time = 20
-    solver.parameters.num_workers = 8
-    assert solver.solve(model) == cp_model.OPTIMAL
+    solver, _ = locked_solution(problem, roster)
     return int(round(solver.objective_value))
 
 
