@@ -36,6 +36,10 @@ class _Slot:
     # required before/after-hours people missing
     people: dict[str, int] = field(default_factory=lambda: {"lead": 0, "heads": 0, "outside": 0})
     kit: dict[str, int] = field(default_factory=dict)  # equipment → people it can still take
+    on: dict[str, str | None] = field(default_factory=dict)  # person → the option they are counted on
+    # option → (value, person, their other option): the best move of someone already on the option
+    # to another one, so that a newcomer can take their place; None when the slot changed since
+    escapes: dict[str, tuple[float, str, str]] | None = None
 
 
 class Constructor:
@@ -77,6 +81,8 @@ class Constructor:
         self.rest = int(round(p.labour.min_rest_hours_between_shifts * 60))
         self.shifts: dict[tuple[str, dt.date], Shift] = {}
         self.changed: dict[tuple[str, dt.date], list[tuple[dict, str]]] = {}
+        # (person, date, minute) → the option counts their slot changed, as they stand now
+        self.counted_on: dict[tuple[str, dt.date, int], list[tuple[dict, str]]] = {}
         self.minutes: dict[str, int] = {m.id: 0 for m in p.staff}
         self.target = {m.id: p.target_minutes(m) for m in p.staff}
         self.lead = {m.id: p.counts_for_presence(m) for m in p.staff}
@@ -96,42 +102,72 @@ class Constructor:
 
     # --- what one working slot of one person is worth ------------------------------------------
 
-    def _best_option(self, day: PersonDay, minute: int) -> tuple[float, str | None]:
+    def _option_value(self, slot: _Slot, parts: tuple[str, ...]) -> float | None:
+        """What one more person on this option is worth as the slot stands; None for an option that
+        is none of the slot's activities (preparation, management)."""
+        room, floor, target, kit, users = slot.room, slot.floor, slot.target, slot.kit, self.kit_users
+        if len(parts) == 1:  # the common case, without the generators below
+            a = parts[0]
+            left = room.get(a)
+            if left is None:
+                return None
+            if left <= 0 or (a in users and any(kit[k] <= 0 for k in users[a])):
+                return FORBIDDEN
+            return HARD if floor[a] > 0 else (self.unmet if target[a] > 0 else -self.over)
+        if not all(a in room for a in parts):
+            return None
+        if any(room[a] <= 0 for a in parts) or any(kit[k] <= 0 for a in parts for k in users.get(a, ())):
+            return FORBIDDEN
+        value = 0.0
+        for a in parts:
+            if floor[a] > 0:
+                value += HARD
+            elif target[a] > 0:
+                value += self.unmet
+            else:
+                value -= self.over
+        return value
+
+    def _escapes(self, slot: _Slot, date: dt.date, minute: int) -> dict[str, tuple[float, str, str]]:
+        """Per option, the best move of someone on it to another of their options (what that move is
+        worth): a newcomer who takes their place keeps the option's count, so the move is what the
+        newcomer adds. Without it, a person who can only do what others already do (Ageo's
+        support-desk agent, Kawanishi's window staff when the terminals are taken) is never placed,
+        though the slot would gain if those others moved to what they alone can also do."""
+        if slot.escapes is None:
+            found: dict[str, tuple[float, str, str]] = {}
+            for who, current in slot.on.items():
+                if current is None:
+                    continue
+                for option, parts in self._parts(self.v.days[(who, date)], minute):
+                    if option == current:
+                        continue
+                    value = self._option_value(slot, parts)
+                    if value is not None and (current not in found or value > found[current][0]):
+                        found[current] = (value, who, option)
+            slot.escapes = found
+        return slot.escapes
+
+    def _best_option(self, day: PersonDay, minute: int) -> tuple[float, str | None, tuple[str, str] | None]:
+        """(value, option, move): the best option for this person in the slot, and the move
+        (person, their new option) that makes room for them on it, if one is needed."""
         slot = self.slots.get((day.date, minute))
         if slot is None:
-            return 0.0, None
-        room, floor, target, kit = slot.room, slot.floor, slot.target, slot.kit
+            return 0.0, None, None
         best, choice = None, None
-        users = self.kit_users
         for option, parts in self._parts(day, minute):
-            if len(parts) == 1:  # the common case, without the generators below
-                a = parts[0]
-                left = room.get(a)
-                if left is None:
-                    continue
-                if left <= 0 or (a in users and any(kit[k] <= 0 for k in users[a])):
-                    value = FORBIDDEN
-                else:
-                    value = HARD if floor[a] > 0 else (self.unmet if target[a] > 0 else -self.over)
-                if best is None or value > best:
-                    best, choice = value, option
-                continue
-            if not all(a in room for a in parts):
-                continue  # preparation or management: only presence, headcount, outside hours
-            if any(room[a] <= 0 for a in parts) or any(kit[k] <= 0 for a in parts for k in users.get(a, ())):
-                value = FORBIDDEN
-            else:
-                value = 0.0
-                for a in parts:
-                    if floor[a] > 0:
-                        value += HARD
-                    elif target[a] > 0:
-                        value += self.unmet
-                    else:
-                        value -= self.over
-            if best is None or value > best:
+            value = self._option_value(slot, parts)
+            if value is not None and (best is None or value > best):
                 best, choice = value, option
-        return (best or 0.0), choice
+        if best is None or best > 0:
+            return (best or 0.0), choice, None
+        escapes = self._escapes(slot, day.date, minute)
+        move = None
+        for option, _ in self._parts(day, minute):
+            found = escapes.get(option)
+            if found is not None and found[0] > best:
+                best, choice, move = found[0], option, (found[1], found[2])
+        return best, choice, move
 
     def _parts(self, day: PersonDay, minute: int) -> list[tuple[str, tuple[str, ...]]]:
         """The person's options in a slot with their activities split once (the hot loop)."""
@@ -145,7 +181,7 @@ class Constructor:
         slot = self.slots.get((day.date, minute))
         if slot is None:
             return 0.0
-        value, _ = self._best_option(day, minute)
+        value, _, _ = self._best_option(day, minute)
         people = slot.people
         if people["lead"] > 0 and self.lead[day.member.id]:
             value += self.scarce[(day.date, "lead")]
@@ -155,14 +191,9 @@ class Constructor:
             value += HARD
         return value
 
-    def take(self, day: PersonDay, minute: int) -> list[tuple[dict, str]]:
-        """Count one working slot of this person against what is missing; what it changed, so
-        that `release` can undo it exactly."""
-        slot = self.slots.get((day.date, minute))
-        if slot is None:
-            return []
+    def _count_on(self, slot: _Slot, who: str, date: dt.date, minute: int, option: str | None) -> None:
+        """Count a person on an option of the slot (None: on none of its activities)."""
         changed: list[tuple[dict, str]] = []
-        _, option = self._best_option(day, minute)
         for a in option.split("+") if option is not None else ():
             if slot.floor[a] > 0:
                 changed.append((slot.floor, a))
@@ -170,8 +201,37 @@ class Constructor:
                 changed.append((slot.target, a))
             changed.append((slot.room, a))
             changed += [(slot.kit, k) for k in self.kit_users.get(a, ())]
+        for where, key in changed:
+            where[key] -= 1
+        self.counted_on[(who, date, minute)] = changed
+        slot.on[who] = option
+        slot.escapes = None
+
+    def _uncount(self, slot: _Slot, who: str, date: dt.date, minute: int) -> None:
+        for where, key in self.counted_on.pop((who, date, minute)):
+            where[key] += 1
+        del slot.on[who]
+        slot.escapes = None
+
+    def take(self, day: PersonDay, minute: int) -> list[tuple[dict, str]]:
+        """Count one working slot of this person against what is missing (moving someone to another
+        of their options if that makes room); the person-level changes, so that `release` can undo
+        them (the option counts are undone per slot, as they stand then)."""
+        slot = self.slots.get((day.date, minute))
+        if slot is None:
+            return []
+        who, date = day.member.id, day.date
+        _, option, move = self._best_option(day, minute)
+        if move is not None:
+            other, to = move
+            self._uncount(slot, other, date, minute)
+            self._count_on(slot, who, date, minute, option)
+            self._count_on(slot, other, date, minute, to)
+        else:
+            self._count_on(slot, who, date, minute, option)
+        changed: list[tuple[dict, str]] = []
         people = slot.people
-        if self.lead[day.member.id] and people["lead"] > 0:
+        if self.lead[who] and people["lead"] > 0:
             changed.append((people, "lead"))
         if people["heads"] > 0:
             changed.append((people, "heads"))
@@ -309,6 +369,10 @@ class Constructor:
         shift = self.shifts.pop(key)
         for where, name in self.changed.pop(key):
             where[name] += 1
+        for t in range(shift.start, shift.end, SLOT):
+            slot = self.slots.get((shift.date, t))
+            if slot is not None and not shift.on_break(t):
+                self._uncount(slot, shift.staff_id, shift.date, t)
         self.minutes[shift.staff_id] -= shift.work_minutes
 
     def run(self, passes: int = 4) -> list[Shift]:
