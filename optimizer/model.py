@@ -92,6 +92,14 @@ class SiteModel(Variables):
         switch bound)."""
         return sum(t.weight * t.expr for t in self.terms if t.weight and t.rule != without) + self.constant
 
+    def strict(self, model: cp_model.CpModel) -> cp_model.CpModel:
+        """A clone of `model` (this part's model, objective set) with every hard rule hard: only what
+        nobody could cover may stay uncovered."""
+        strict = model.clone()
+        for var, unavoidable in self.shortfall_vars:
+            strict.add(var == unavoidable)
+        return strict
+
     def priced(self, value, rule: RuleId) -> int:
         """What one rule's terms cost in a solution (`value`: the solver's value function)."""
         return sum(t.weight * value(t.expr) for t in self.terms if t.rule == rule)

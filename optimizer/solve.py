@@ -175,11 +175,21 @@ def first_roster(problem: RosterProblem, *, time_limit: float = 10.0) -> Roster 
     and repaired (None if the model could not complete it). Its time budget is solve()'s share for
     the same `time_limit`."""
     run = _Run(problem, time_limit, 0.005, None, None, frozenset(), None)
-    strict = run.model.clone()
-    for var, unavoidable in run.part.shortfall_vars:
-        strict.add(var == unavoidable)
-    run.construct(strict)
+    run.construct(run.part.strict(run.model))
     return run.best
+
+
+def checked_roster(
+    problem: RosterProblem,
+    shifts: list[Shift],
+    previous: Roster | None = None,
+    locked: frozenset[tuple[str, dt.date]] = frozenset(),
+) -> Roster:
+    """A roster of these shifts with the checker's violations and penalty on it."""
+    roster = Roster(problem.site.id, problem.week_start, shifts, absences=sorted(problem.absences))
+    roster.violations = [v.to_json() for v in check(roster, problem)]
+    roster.penalty_total, roster.penalties = score(roster, problem, previous, locked)
+    return roster
 
 
 class _Run:
@@ -223,11 +233,7 @@ class _Run:
     # --- checked rosters -------------------------------------------------------------------------
 
     def checked(self, shifts: list[Shift]) -> Roster:
-        problem = self.problem
-        roster = Roster(problem.site.id, problem.week_start, shifts, absences=sorted(problem.absences))
-        roster.violations = [v.to_json() for v in check(roster, problem)]
-        roster.penalty_total, roster.penalties = score(roster, problem, self.previous, self.part.locked)
-        return roster
+        return checked_roster(self.problem, shifts, self.previous, self.part.locked)
 
     def offer(self, roster: Roster) -> None:
         """Keep the better roster: acceptable first, then the lower checked penalty."""
@@ -310,9 +316,7 @@ class _Run:
         # First the hard rules as hard (only what nobody could cover may stay uncovered): CP-SAT finds
         # good rosters far sooner than with elastic floors. Only if that proves impossible, or finds
         # nothing, the elastic model looks for the roster that breaks the rules least.
-        strict = model.clone()
-        for var, unavoidable in part.shortfall_vars:
-            strict.add(var == unavoidable)
+        strict = part.strict(model)
         hint = self.construct(strict)
         if hint is not None and self.previous is None:
             # complete and feasible: CP-SAT starts from it. (The constructive shifts alone, when the

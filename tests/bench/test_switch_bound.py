@@ -85,18 +85,24 @@ def test_re_solving_dates_with_their_switches_lowers_a_stored_roster(fixtures):
     2026-12-03, 6 890 with 810 of switches): one pass over the dates, one worker, fixed seed and
     deterministic time, so the same answer on every machine. The checker scores the result lower
     and finds no hard violation."""
-    import optimizer.solve as solve_module
+    from ortools.sat.python import cp_model
+
     from core.roster.check import check
     from optimizer.joint import improve
+    from optimizer.model import SiteModel
+    from optimizer.solve import checked_roster
 
     week = next(w for w in plan(fixtures, sites=["seto"], kinds=["busy"]).weeks)
     problem = problem_of(fixtures, week)
     document = json.loads(gzip.decompress((PINNED / "seto_2027-01-04_busy_6890.json.gz").read_bytes()))
-    run = solve_module._Run(problem, 10.0, 0.005, None, None, frozenset(), None)
-    strict = run.model.clone()
-    for var, unavoidable in run.part.shortfall_vars:
-        strict.add(var == unavoidable)
-    start = run.checked(Roster.from_json(document).shifts)
-    better = improve(strict, run.part, start, run.checked, lambda: 1e9, 60.0, 0.3, rounds=1)
+    model = cp_model.CpModel()
+    part = SiteModel(model, problem)
+    model.minimize(part.objective())
+
+    def checked(shifts):
+        return checked_roster(problem, shifts)
+
+    start = checked(Roster.from_json(document).shifts)
+    better = improve(part.strict(model), part, start, checked, lambda: 1e9, 60.0, 0.3, rounds=1)
     assert check(better, problem) == []
     assert score(better, problem)[0] == better.penalty_total < start.penalty_total == 6890
