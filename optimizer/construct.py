@@ -40,6 +40,7 @@ class _Slot:
     # option → (value, person, their other option): the best move of someone already on the option
     # to another one, so that a newcomer can take their place; None when the slot changed since
     escapes: dict[str, tuple[float, str, str]] | None = None
+    values: dict[str, float | None] = field(default_factory=dict)  # option → worth now (a cache)
 
 
 class Constructor:
@@ -128,6 +129,14 @@ class Constructor:
                 value -= self.over
         return value
 
+    def _cached_value(self, slot: _Slot, option: str, parts: tuple[str, ...]) -> float | None:
+        """_option_value, kept per slot until someone is counted in or out of it."""
+        values = slot.values
+        if option in values:
+            return values[option]
+        value = values[option] = self._option_value(slot, parts)
+        return value
+
     def _escapes(self, slot: _Slot, date: dt.date, minute: int) -> dict[str, tuple[float, str, str]]:
         """Per option, the best move of someone on it to another of their options (what that move is
         worth): a newcomer who takes their place keeps the option's count, so the move is what the
@@ -142,7 +151,7 @@ class Constructor:
                 for option, parts in self._parts(self.v.days[(who, date)], minute):
                     if option == current:
                         continue
-                    value = self._option_value(slot, parts)
+                    value = self._cached_value(slot, option, parts)
                     if value is not None and (current not in found or value > found[current][0]):
                         found[current] = (value, who, option)
             slot.escapes = found
@@ -156,7 +165,7 @@ class Constructor:
             return 0.0, None, None
         best, choice = None, None
         for option, parts in self._parts(day, minute):
-            value = self._option_value(slot, parts)
+            value = self._cached_value(slot, option, parts)
             if value is not None and (best is None or value > best):
                 best, choice = value, option
         if best is None or best > 0:
@@ -206,12 +215,14 @@ class Constructor:
         self.counted_on[(who, date, minute)] = changed
         slot.on[who] = option
         slot.escapes = None
+        slot.values.clear()
 
     def _uncount(self, slot: _Slot, who: str, date: dt.date, minute: int) -> None:
         for where, key in self.counted_on.pop((who, date, minute)):
             where[key] += 1
         del slot.on[who]
         slot.escapes = None
+        slot.values.clear()
 
     def take(self, day: PersonDay, minute: int) -> list[tuple[dict, str]]:
         """Count one working slot of this person against what is missing (moving someone to another
