@@ -448,6 +448,7 @@ class Constructor:
         """Two person-days of a date at once, where one at a time is stuck: both taken out and
         put back one after the other (either order), kept if the hard rules miss less."""
         keys = [k for k in sorted(self.v.days) if k[1] == date and k in free]
+        failed: set[tuple] = set()  # pairs tried in vain since the roster last changed
         for _ in range(rounds):
             missing = self.missing(date)
             if missing == 0:
@@ -458,10 +459,15 @@ class Constructor:
                 for second in keys[i + 1 :]:
                     if first not in helpers and second not in helpers:
                         continue  # neither could cover what is missing: the pair cannot help
+                    if (first, second) in failed:
+                        continue  # nothing changed since it failed: a second round need not try it
                     if self._try_pair(date, (first, second), missing):
                         improved, missing = True, self.missing(date)
+                        failed.clear()
                         if missing == 0:
                             return
+                    else:
+                        failed.add((first, second))
             if not improved:
                 return
 

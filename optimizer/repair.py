@@ -79,9 +79,12 @@ def repair_date_and_people(
     date: dt.date,
     seconds: float,
     deterministic: float | None,
+    priced: bool = True,
 ) -> list[Shift] | None:
     """The week's shifts with `date` and the whole week of everyone off on `date` solved again in
     the strict model, the rest kept; the first solution that keeps the hard rules, or None.
+    `priced=False` looks for any such solution, not a cheap one: twice as fast on Tamano's weeks
+    (0.27 s against 0.6 s), for the first acceptable roster.
 
     A date can miss a hard rule because the people who could fill it spent their days or hours on
     other dates (Tamano's Wednesday to 19:00 takes eight people): freeing the date alone cannot
@@ -89,17 +92,27 @@ def repair_date_and_people(
     working = {(s.staff_id, s.date) for s in shifts}
     off = {who for who, day in part.days if day == date and (who, day) not in working}
     return _resolve(
-        strict, part, shifts, lambda key: key[1] == date or key[0] in off, seconds, deterministic, first=True
+        strict,
+        part,
+        shifts,
+        lambda key: key[1] == date or key[0] in off,
+        seconds,
+        deterministic,
+        first=True,
+        priced=priced,
     )
 
 
-def _resolve(base, part: SiteModel, shifts: list[Shift], free, seconds, deterministic, first=False):
+def _resolve(base, part: SiteModel, shifts: list[Shift], free, seconds, deterministic, first=False, priced=True):
     """`base` with the person-days `free` accepts solved again and the others kept as in `shifts`
     (the current shifts as the hint); the week's shifts, or None if nothing was found. `first`
-    stops at the first solution."""
+    stops at the first solution; `priced=False` drops the objective (any solution)."""
     sub = base.clone()
     sub.clear_hints()
-    sub.minimize(part.objective(without=RuleId.activity_switch))
+    if priced:
+        sub.minimize(part.objective(without=RuleId.activity_switch))
+    else:
+        sub.clear_objective()
     fix_shifts(sub, part, shifts, keep=lambda key: not free(key))
     part.hint_shifts(sub, shifts)
     solver = small_solver(seconds, deterministic)

@@ -272,8 +272,13 @@ class _Run:
         short = [date for date in sorted(self.problem.days) if builder.missing(date)]
         hint = self._accepted(strict, shifts, seconds)
         if hint is None and short:
+            # any mend first, for a first acceptable roster at once; then the priced one, the
+            # better hint (Tamano's weekend week: 14 210 against 14 390 after 10 s, two runs each)
+            fast = self._accepted(
+                strict, self._mend(strict, shifts, short, seconds, wide_only=True, priced=False), seconds
+            )
             shifts = self._mend(strict, shifts, short, seconds, wide_only=True)
-            hint = self._accepted(strict, shifts, seconds)
+            hint = self._accepted(strict, shifts, seconds) or fast
         broken = None
         for _ in range(3):
             if hint is not None:
@@ -298,11 +303,18 @@ class _Run:
         return list(solver.response_proto.solution)
 
     def _mend(
-        self, strict: cp_model.CpModel, shifts: list[Shift], dates: list[dt.date], seconds: float, wide_only=False
+        self,
+        strict: cp_model.CpModel,
+        shifts: list[Shift],
+        dates: list[dt.date],
+        seconds: float,
+        wide_only=False,
+        priced=True,
     ) -> list[Shift]:
         wide = max(2.0, 0.15 * self.time_limit)
         for date in dates:
-            mended = repair_date_and_people(strict, self.part, shifts, date, wide, self.det_at_least(0.1, 0.5))
+            deterministic = self.det_at_least(0.1, 0.5)
+            mended = repair_date_and_people(strict, self.part, shifts, date, wide, deterministic, priced)
             if mended is None and not wide_only:
                 mended = repair_date(self.model, self.part, shifts, date, seconds, self.det(0.02))
             shifts = mended or shifts
