@@ -260,7 +260,8 @@ class _Run:
     def construct(self, strict: cp_model.CpModel) -> list[int] | None:
         """The constructive roster (optimizer.construct), completed by the strict model with its
         shifts fixed. Dates the constructor left short are solved again with the week of those off
-        that day (optimizer.repair); where the strict model still refuses, the elastic model with
+        that day (optimizer.repair), first for any solution (the first acceptable roster, at once),
+        then for a cheap one (the hint); where the strict model still refuses, the elastic model with
         the shifts fixed says which dates break a hard rule, and each of them is mended again, while
         that breaks fewer rules, three rounds at most. Returns a complete hint if the strict model
         accepted the shifts, else None."""
