@@ -8,10 +8,11 @@ weights.unmet_demand; people over the target at -weights.over_staffing; the pers
 at ±weights.contract_hours. A person is counted on one option per slot, and a newcomer may take the
 place of someone already counted whose move to another of their options adds more (one step of an
 augmenting path), so a specialist is placed beside people who can do everything. Every shift is
-built from the model's own legal starts, ends and break positions (optimizer.variables), and the person's labour rules (weekly hours, days off, days in a
-row, rest between shifts, training) are kept as it goes. Who does what is left to the model: solve()
-fixes these shifts in the strict model, which then only chooses the counts (milliseconds), and the
-result is both a checked roster and a complete hint for the full search."""
+built from the model's own legal starts, ends and break positions (optimizer.variables), and the
+person's labour rules (weekly hours, days off, days in a row, rest between shifts, training) are
+kept as it goes. Who does what is left to the model: solve() fixes these shifts in the strict model,
+which then only chooses the counts (milliseconds), and the result is both a checked roster and a
+complete hint for the full search."""
 
 from __future__ import annotations
 
