@@ -463,7 +463,9 @@ class Constructor:
                     if first not in helpers and second not in helpers:
                         continue  # neither could cover what is missing: the pair cannot help
                     if (first, second) in failed:
-                        continue  # nothing changed since it failed: a second round need not try it
+                        # its shifts are back as they were and nothing was kept since: a second round
+                        # need not try it again (the same shifts on all 18 benchmark weeks)
+                        continue
                     if self._try_pair(date, (first, second), missing):
                         improved, missing = True, self.missing(date)
                         failed.clear()

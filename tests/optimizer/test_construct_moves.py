@@ -60,6 +60,10 @@ def test_the_specialist_takes_the_seat_and_the_generalist_moves(fixtures):
         slot = builder.slots[(date, t)]
         assert slot.on["spec"] == "back_office" and slot.on["gen"] == "window"
         assert slot.room["back_office"] == 0  # the seat is taken once, never twice
+    # Before the move existed, the specialist could only hold the seat for a whole day (the
+    # generalist on the window), 8 h a day on a 6 h contract: now only what covering the breaks needs.
+    longest = min(s.end - s.start for s in shifts if s.staff_id == "gen")
+    assert all(s.end - s.start < longest for s in shifts if s.staff_id == "spec")
 
 
 def test_released_shifts_give_their_counts_back(fixtures):
