@@ -47,8 +47,9 @@ class _Slot:
 
 
 class Constructor:
-    def __init__(self, v: Variables):
+    def __init__(self, v: Variables, demand_first: bool = False):
         self.v, self.p = v, v.problem
+        self.demand_first = demand_first
         p = self.p
         self.slots: dict[tuple[dt.date, int], _Slot] = {}
         for (date, minute, activity), need in p.requirements.items():
@@ -89,6 +90,11 @@ class Constructor:
         self.counted_on: dict[tuple[str, dt.date, int], list[tuple[dict, str]]] = {}
         self.minutes: dict[str, int] = {m.id: 0 for m in p.staff}
         self.target = {m.id: p.target_minutes(m) for m in p.staff}
+        self.dates_of: dict[str, list[dt.date]] = {m.id: [] for m in p.staff}
+        for who, date in v.days:
+            self.dates_of[who].append(date)
+        self.max_days = 7 - p.labour.min_days_off_per_week
+        self.hours_share = 1.0
         self.lead = {m.id: p.counts_for_presence(m) for m in p.staff}
         # scarcity: a date with fewer people who may lead (or work at all) is served first, so that
         # their weekly hours are not spent on dates others could cover
@@ -301,6 +307,7 @@ class Constructor:
         found: list[tuple[float, int, int, tuple[tuple[int, int], ...]]] = []
         who = day.member.id
         earliest, latest = self.rest_window(who, day.date)
+        reach = self._reach_after(who, day.date)
         for start, end, length in self.shapes(day):
             if start < earliest or end > latest:
                 continue  # too little rest after the day before's shift or before the next day's
@@ -322,16 +329,28 @@ class Constructor:
             work = (length - size) * SLOT
             if self.minutes[who] + work > self.max_weekly:
                 continue
-            gain += self._hours_value(who, work)
+            gain += self.hours_share * self._hours_value(who, work, reach)
             found.append((gain, start, end, brk))
         found.sort(key=lambda item: -item[0])  # stable: the earliest shape first on a tie
         return [(gain, Shift(who, day.date, start, end, brk)) for gain, start, end, brk in found[:keep]]
 
-    def _hours_value(self, who: str, work: int) -> float:
-        """The contract-hours term: each 15 minutes towards the target earns, beyond it costs."""
+    def _hours_value(self, who: str, work: int, reach: int) -> float:
+        """The contract-hours term: each 15 minutes towards the target earns, beyond it costs; and
+        what no later day could make up (`reach`: the most the person's other free days can still
+        hold) costs now. Without that look ahead, a 40-hour person took 6-hour shifts on the busy
+        dates and ran out of days: the constructive roster of Ageo's busy week was 60 hours short."""
         w = self.p.weights.contract_hours
-        below = max(0, min(work, self.target[who] - self.minutes[who]))
-        return w * (below - (work - below)) / SLOT
+        need = self.target[who] - self.minutes[who]
+        below = max(0, min(work, need))
+        stranded = max(0, need - reach) - max(0, need - work - reach)
+        return w * (below - (work - below) + stranded) / SLOT
+
+    def _reach_after(self, who: str, date: dt.date) -> int:
+        """The most work the person's other open dates can still take this week: one full day each
+        on the free ones, as many as the days off leave."""
+        worked = sum(1 for d in self.dates_of[who] if (who, d) in self.shifts and d != date)
+        free = sum(1 for d in self.dates_of[who] if d != date and (who, d) not in self.shifts)
+        return max(0, min(free, self.max_days - worked - 1)) * self.p.max_daily_minutes
 
     # --- the person's labour rules --------------------------------------------------------------
 
@@ -393,7 +412,11 @@ class Constructor:
         for key, shift in self.v.locked_shifts.items():
             if key in self.v.days:
                 self.place(Shift(shift.staff_id, shift.date, shift.start, shift.end, shift.breaks))
+        # demand first: the first round places shifts on the requirement curve alone, and the passes
+        # below add the contract hours where room is left
+        self.hours_share = 0.0 if self.demand_first else 1.0
         self.greedy()
+        self.hours_share = 1.0
         # then each person-day again, the others kept: its shift taken out and the best one (or
         # none) put back, until a pass changes nothing
         free = [key for key in sorted(self.v.days, key=lambda k: (k[1], k[0])) if key not in self.v.locked]
@@ -505,7 +528,9 @@ class Constructor:
                 if key not in cache:
                     cache[key] = self.evaluate(day) if self.allowed(day) else None
                 found = cache[key]
-                if found is not None and found[0] > 0 and (best is None or found[0] > best[0]):
+                if found is None or found[0] <= 0:
+                    continue
+                if best is None or found[0] > best[0]:
                     best = found
             if best is None:
                 break
@@ -518,6 +543,6 @@ class Constructor:
                     del cache[other]
 
 
-def construct(v: Variables) -> list[Shift]:
+def construct(v: Variables, demand_first: bool = False) -> list[Shift]:
     """Shifts without activities: the constructive first roster of these variables' problem."""
-    return Constructor(v).run()
+    return Constructor(v, demand_first).run()
