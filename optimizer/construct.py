@@ -336,9 +336,10 @@ class Constructor:
 
     def _hours_value(self, who: str, work: int, reach: int) -> float:
         """The contract-hours term: each 15 minutes towards the target earns, beyond it costs; and
-        what no later day could make up (`reach`: the most the person's other free days can still
-        hold) costs now. Without that look ahead, a 40-hour person took 6-hour shifts on the busy
-        dates and ran out of days: the constructive roster of Ageo's busy week was 60 hours short."""
+        each 15 minutes the shift saves from being stranded (more than the person's other free days
+        can still hold, `reach`) earns once more. Without that look ahead a person could take short
+        shifts and run out of days: with it, the constructive roster of Ageo's leave week went from
+        7 960 to 6 305 (its 10 s result, median of 3, from 5 745 to 5 280)."""
         w = self.p.weights.contract_hours
         need = self.target[who] - self.minutes[who]
         below = max(0, min(work, need))
