@@ -3,7 +3,9 @@ bench/roster_weeks.py says how each is chosen) with the site's demo staff, and a
 20 sites (four copies of each profile on its busy week, about 300 staff) solved as a pool.
 
 Per site week: the checker's penalty (`penalty`, core.roster_check.score, switches included),
-CP-SAT's bound (`best_bound`), the proven gap (penalty − bound) / penalty, the best known penalty of
+the best proven bound (`best_bound`: the better of CP-SAT's bound in the solve, `solver_bound`, and
+the LP of the shift-template model computed beside it, `template_bound`, bench/template_bound.py),
+the proven gap (penalty − bound) / penalty (`proven_gap_solver` on CP-SAT's bound alone), the best known penalty of
 the week (bench/best_known.json, from a long run) and the gap to it (penalty − best known) / penalty,
 the seconds, the seconds to the first roster with 0 hard violations when the solver reports it
 (`first_acceptable_seconds`), and the hard violations the checker finds (must be 0).
@@ -24,6 +26,7 @@ from pathlib import Path
 
 from bench import best_known
 from bench.roster_weeks import KINDS, SiteWeek, build, fingerprint, plan, problem_of, unmatched_dates
+from bench.template_bound import TemplateBound, template_bound
 from core.profile.fixtures import Fixtures
 from core.profile.site_profile import SiteProfile
 from core.roster.model import RosterProblem
@@ -52,9 +55,18 @@ def _rounded(value: float | None, digits: int = 1) -> float | None:
     return None if value is None else round(value, digits)
 
 
-def week_row(week: SiteWeek, problem: RosterProblem, roster, seconds: float, store: dict) -> dict:
+def best_bound(solver_bound: float | None, template: TemplateBound | None) -> float | None:
+    """The better of the two proven bounds: CP-SAT's in the solve, the template LP's beside it."""
+    found = [b for b in (solver_bound, template.value if template else None) if b is not None]
+    return max(found) if found else None
+
+
+def week_row(
+    week: SiteWeek, problem: RosterProblem, roster, seconds: float, store: dict, template: TemplateBound | None = None
+) -> dict:
     penalty = roster.penalty_total
     known, stale = best_known.figure(store, week.key, fingerprint(problem))
+    bound = best_bound(roster.best_bound, template)
     row = {
         "site": week.site,
         "week_start": week.week_start.isoformat(),
@@ -64,8 +76,12 @@ def week_row(week: SiteWeek, problem: RosterProblem, roster, seconds: float, sto
         "open_days": len(problem.days),
         "status": roster.status,
         "penalty": penalty,
-        "best_bound": _rounded(roster.best_bound),
-        "proven_gap": best_known.gap(penalty, roster.best_bound) if roster.objective is not None else None,
+        "best_bound": _rounded(bound),
+        "proven_gap": best_known.gap(penalty, bound) if roster.objective is not None else None,
+        "solver_bound": _rounded(roster.best_bound),
+        "proven_gap_solver": best_known.gap(penalty, roster.best_bound) if roster.objective is not None else None,
+        "template_bound": template.value if template else None,
+        "template_bound_seconds": template.seconds if template else None,
         "best_known": known,
         "gap_to_best_known": best_known.gap(penalty, known) if roster.objective is not None else None,
         "seconds": round(seconds, 2),
@@ -136,14 +152,27 @@ def _scale(
     penalty = sum(r.penalty_total for r in pool.rosters)
     known, missing = scale_best_known(store, problems)
     firsts = [getattr(r, "first_acceptable_seconds", None) for r in pool.rosters]
+    # the copies of one site are the same problem up to renaming: one LP each
+    templates: dict[str, TemplateBound] = {}
+    for problem in problems:
+        key = fingerprint(problem)
+        if key not in templates:
+            templates[key] = template_bound(problem)
+    values = [templates[fingerprint(problem)].value for problem in problems]
+    template = None if None in values else sum(values)
+    bound = best_bound(pool.best_bound, None if template is None else TemplateBound(template, None, 0, 0.0))
     result = {
         "sites": len(problems),
         "staff": sum(len(p.staff) for p in problems),
         "weeks": {site: week.isoformat() for site, week in weeks.items()},
         "status": pool.status,
         "penalty": penalty,
-        "best_bound": _rounded(pool.best_bound),
-        "proven_gap": best_known.gap(penalty, pool.best_bound) if solved else None,
+        "best_bound": _rounded(bound),
+        "proven_gap": best_known.gap(penalty, bound) if solved else None,
+        "solver_bound": _rounded(pool.best_bound),
+        "proven_gap_solver": best_known.gap(penalty, pool.best_bound) if solved else None,
+        "template_bound": template,
+        "template_bound_seconds": round(sum(t.seconds for t in templates.values()), 2),
         "best_known": known,
         "gap_to_best_known": best_known.gap(penalty, known) if solved else None,
         "seconds": round(seconds, 2),
@@ -183,7 +212,9 @@ def run(
         problem = problem_of(fixtures, week)
         started = time.perf_counter()
         roster = solve(problem, time_limit=time_limit, relative_gap=BENCH_GAP)
-        row = week_row(week, problem, roster, time.perf_counter() - started, store)
+        seconds = time.perf_counter() - started
+        template = template_bound(problem)  # beside the solve, outside its time limit
+        row = week_row(week, problem, roster, seconds, store, template)
         progress(
             f"{week.key}: {row['status']} penalty {row['penalty']} bound {row['best_bound']}"
             f" best known {row['best_known']} in {row['seconds']} s"

@@ -1,0 +1,255 @@
+"""A second lower bound for `madoguchi bench roster`: the LP relaxation of the shift-template model.
+
+Every legal shift of a person-day (start, end and break on the grid, exactly the shapes
+optimizer.variables allows) is one column x ∈ [0, 1], at most one per person-day. What the columns
+cover is assigned to the person's activities by flows (which is exact: given whole shifts, an
+assignment with these counts exists), and the rows are the rules that shape the penalty: the demand
+target (unmet and over, priced), contract hours (priced), wished days off and early/late wishes
+(priced), priced work outside hours; and as hard rows the floors, the answer-rate floor, caps,
+equipment, the manager's presence, the headcount, required outside-hours work, weekly hours, days
+off and training. What no roster can avoid counts as in the strict model (HARD_SHORTFALL_WEIGHT per
+person-slot nobody could cover).
+
+Leaving rules out only lowers the LP, so the value is a bound on the checker's penalty of every
+roster of the model's shape that keeps the hard rules (the same rosters CP-SAT's bound speaks
+for): activity switches, scattered starts, short rest, rest between days, days in a row and changes
+against a previous roster are left out (each costs 0 or more, or only removes rosters). The template
+hull is tighter than the start/end flags' LP per person-day; across the week it is still an LP.
+
+The benchmark computes it beside the solve, outside its time limit (GLOP, one thread, about 1 to 10 s
+a week); the solver does not use it."""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import reduce
+
+from ortools.linear_solver import pywraplp
+from ortools.sat.python import cp_model
+
+from core.profile.calendar import weekday_of
+from core.roster.model import SLOT, RosterProblem
+from core.roster.rules.base import HARD_SHORTFALL_WEIGHT
+from core.roster.rules.outside_hours import eligible, margin_slots
+from optimizer.model import SiteModel
+from optimizer.variables import PersonDay, break_plan
+
+
+@dataclass(frozen=True)
+class TemplateBound:
+    value: int | None  # None: the LP found no optimum (it is then not quoted)
+    lp: float | None  # the LP's own optimum, before rounding up
+    columns: int
+    seconds: float
+
+
+def shapes(problem: RosterProblem, day: PersonDay) -> list[tuple[int, int, tuple[int, int] | None]]:
+    """Every legal (start, end, break) of a person-day, as optimizer.variables allows them: start on
+    the grid, end on the grid or at the window's end, the length's break (none, b1 or b2 slots) with
+    the minimum work around it, starting on the grid."""
+    plan = break_plan(problem)
+    grid = problem.rules.time_grid_minutes
+    origin = problem.days[day.date].work_window[0]
+    first, last = day.window
+    min_len = -(-problem.min_shift_minutes // SLOT)
+    margin = problem.rules.min_work_around_break_minutes // SLOT
+    starts = [t for t in day.slots if (t - origin) % grid == 0]
+    ends = [t + SLOT for t in day.slots if (t + SLOT - origin) % grid == 0 or t + SLOT == last]
+    out: list[tuple[int, int, tuple[int, int] | None]] = []
+    for start in starts:
+        for end in ends:
+            length = (end - start) // SLOT
+            if length < min_len or length > plan.longest:
+                continue
+            if length <= plan.short_max:
+                out.append((start, end, None))
+                continue
+            size = plan.b1 if length <= plan.mid_max else plan.b2
+            for b in day.breaks.get(size, {}):
+                if b - margin * SLOT >= start and b + (size + margin - 1) * SLOT < end and b >= first:
+                    out.append((start, end, (b, b + size * SLOT)))
+    return out
+
+
+def _step(problem: RosterProblem) -> int:
+    """Every penalty is a whole multiple of the weights' greatest common divisor."""
+    w = problem.weights
+    weights = [
+        w.unmet_demand,
+        w.over_staffing,
+        w.contract_hours,
+        w.preference,
+        w.activity_switch,
+        w.short_rest,
+        w.scattered_starts,
+        w.change,
+        w.outside_hours,
+        HARD_SHORTFALL_WEIGHT,
+    ]
+    return reduce(math.gcd, [int(x) for x in weights if x]) or 1
+
+
+def template_bound(problem: RosterProblem) -> TemplateBound:
+    started = time.perf_counter()
+    lp = _TemplateLP(problem)
+    lp.shifts()
+    lp.demand()
+    lp.slots()
+    lp.outside_hours()
+    lp.people()
+    value = lp.solve()
+    seconds = round(time.perf_counter() - started, 2)
+    if value is None:
+        return TemplateBound(None, None, lp.columns, seconds)
+    # a penalty is a whole multiple of the step: round up, less a margin for the LP's tolerances
+    step = _step(problem)
+    rounded = step * math.ceil((value - 1e-6 * max(1.0, abs(value))) / step)
+    return TemplateBound(int(rounded), round(value, 1), lp.columns, seconds)
+
+
+class _TemplateLP:
+    def __init__(self, problem: RosterProblem):
+        self.p = problem
+        self.part = SiteModel(cp_model.CpModel(), problem)  # the same person-days, options, "possible"
+        self.lp = pywraplp.Solver.CreateSolver("GLOP")
+        self.cover: dict[tuple, list] = defaultdict(list)  # (date, minute, activity) → flows onto it
+        self.present: dict[tuple, list] = defaultdict(list)  # (date, minute) → (member, working)
+        self.work: dict[str, list] = defaultdict(list)  # person → (working slots, column)
+        self.days: dict[str, list] = defaultdict(list)  # person → their days' column sums
+        self.cost: list = []
+        self.columns = 0
+        self.hard = 0  # person-slots no roster can cover, as the strict model counts them
+
+    def shifts(self) -> None:
+        """One column per legal shift, at most one per person-day; per slot, whether the person
+        works it, and the flows of that work onto their options."""
+        lp, p = self.lp, self.p
+        for (who, date), day in self.part.days.items():
+            if not p.trained(day.member, date):
+                continue  # optimizer/rules/training.py: no shift at all
+            covering: dict[int, list] = defaultdict(list)
+            columns = []
+            for start, end, brk in shapes(p, day):
+                x = lp.NumVar(0, 1, "")
+                columns.append(x)
+                worked = [t for t in range(start, end, SLOT) if brk is None or not brk[0] <= t < brk[1]]
+                for t in worked:
+                    covering[t].append(x)
+                self.work[who].append((len(worked), x))
+                wished = self._wishes(day, start, end)
+                if wished:
+                    self.cost.append(p.weights.preference * wished * x)
+            self.columns += len(columns)
+            lp.Add(lp.Sum(columns) <= 1)
+            self.days[who].append(lp.Sum(columns))
+            for t in day.slots:
+                on = lp.NumVar(0, 1, "")
+                lp.Add(on == lp.Sum(covering.get(t, [])))
+                self.present[(date, t)].append((day.member, on))
+                if day.counted(t):
+                    flows = [lp.NumVar(0, 1, "") for _ in day.options[t]]
+                    lp.Add(lp.Sum(flows) == on)
+                    for option, flow in zip(day.options[t], flows):
+                        for activity in option.split("+"):
+                            self.cover[(date, t, activity)].append(flow)
+
+    def _wishes(self, day: PersonDay, start: int, end: int) -> int:
+        """Wishes a shift goes against (core/roster/rules/preference.py), when they are priced."""
+        if not self.p.weights.preference:
+            return 0
+        wishes = day.member.preferences
+        return (
+            int(weekday_of(day.date) in wishes.days_off)
+            + int(wishes.shift == "early" and start != day.window[0])
+            + int(wishes.shift == "late" and end != day.window[1])
+        )
+
+    def coverage(self, date, minute, activity):
+        return self.lp.Sum(self.cover.get((date, minute, activity.value), []))
+
+    def demand(self) -> None:
+        """The demand target (priced), the cap, the floor and the answer-rate floor per slot."""
+        lp, p, w = self.lp, self.p, self.p.weights
+        for (date, minute, activity), need in p.requirements.items():
+            if minute not in p.days[date].service.get(activity, ()):
+                continue
+            c = self.coverage(date, minute, activity)
+            under, over = lp.NumVar(0, need.target, ""), lp.NumVar(0, lp.infinity(), "")
+            lp.Add(c - need.target == over - under)
+            lp.Add(c <= need.max)
+            self.cost += [w.unmet_demand * under, w.over_staffing * over]
+            possible = self.part.possible[(date, minute)].get(activity.value, 0)
+            if need.min > 0:
+                self._at_least(c, need.min, max(0, need.min - possible))
+            if need.service is not None and need.service.agents > 0:
+                agents = need.service.agents
+                self._at_least(c, agents, max(0, agents - min(need.max, possible)))
+
+    def _at_least(self, expr, floor: int, unavoidable: int) -> None:
+        self.lp.Add(expr >= floor - unavoidable)
+        self.hard += unavoidable
+
+    def slots(self) -> None:
+        """Per public slot: equipment, the manager's presence, the headcount."""
+        p, staffing = self.p, self.p.site.staffing
+        for date, frame in p.days.items():
+            for minute in sorted(frame.public_slots):
+                for kit in p.site.equipment:
+                    used = [
+                        self.coverage(date, minute, a)
+                        for a in kit.used_by
+                        if minute in frame.service.get(a, ()) and (date, minute, a) in p.requirements
+                    ]
+                    if used:
+                        self.lp.Add(self.lp.Sum(used) <= kit.available)
+                # as the rules count them: everyone whose window holds the minute
+                everyone = self._within(date, minute)
+                here = self.present.get((date, minute), [])
+                if staffing.presence != "none":
+                    could = any(p.counts_for_presence(m) for m in everyone)
+                    leads = self.lp.Sum([on for m, on in here if p.counts_for_presence(m)])
+                    self._at_least(leads, 1, 0 if could else 1)
+                if staffing.min_on_site:
+                    floor = staffing.min_on_site
+                    self._at_least(self.lp.Sum([on for _, on in here]), floor, max(0, floor - len(everyone)))
+
+    def _within(self, date, minute) -> list:
+        return [m for m in self.p.staff if (d := self.part.days.get((m.id, date))) is not None and minute in d.on]
+
+    def outside_hours(self) -> None:
+        """Work before opening and after closing: required (hard) or priced."""
+        p, spec = self.p, self.p.site.staffing.outside_hours
+        if spec is None:
+            return
+        for date in p.days:
+            for minute in margin_slots(p, date):
+                everyone = [m for m in self._within(date, minute) if eligible(p, m, date)]
+                ons = self.lp.Sum([on for m, on in self.present.get((date, minute), []) if eligible(p, m, date)])
+                if spec.mode == "required":
+                    self._at_least(ons, spec.people, max(0, spec.people - len(everyone)))
+                else:
+                    short = self.lp.NumVar(0, self.lp.infinity(), "")
+                    self.lp.Add(ons + short >= spec.people)
+                    self.cost.append(p.weights.outside_hours * short)
+
+    def people(self) -> None:
+        """Contract hours (priced), weekly hours and days off per person."""
+        lp, p = self.lp, self.p
+        for member in p.staff:
+            target = p.target_minutes(member) // SLOT
+            slots = lp.Sum([n * x for n, x in self.work.get(member.id, [])])
+            deviation = lp.NumVar(0, lp.infinity(), "")
+            lp.Add(deviation >= slots - target)
+            lp.Add(deviation >= target - slots)
+            self.cost.append(p.weights.contract_hours * deviation)
+            lp.Add(slots * SLOT <= p.max_weekly_minutes)
+            lp.Add(lp.Sum(self.days.get(member.id, [])) <= 7 - p.labour.min_days_off_per_week)
+
+    def solve(self) -> float | None:
+        self.lp.Minimize(self.lp.Sum(self.cost))
+        if self.lp.Solve() != pywraplp.Solver.OPTIMAL:
+            return None
+        return self.lp.Objective().Value() + HARD_SHORTFALL_WEIGHT * self.hard + self.part.constant

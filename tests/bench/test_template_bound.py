@@ -1,0 +1,74 @@
+"""bench/template_bound.py: the LP of the shift-template model is a lower bound on the checker's
+penalty. Every shift the solver can make is one of its columns, and no roster the checker accepts
+scores below it: checked here against the best-known rosters on record (real rosters from long
+runs) and against a fresh 2 s solve."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench import best_known
+from bench.roster import best_bound
+from bench.roster_weeks import fingerprint, plan, problem_of
+from bench.template_bound import TemplateBound, shapes, template_bound
+from core.profile.fixtures import load_fixtures
+from optimizer.model import SiteModel
+from optimizer.solve import solve
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def weeks():
+    fixtures = load_fixtures(FIXTURES)
+    chosen = plan(fixtures, sites=["fujieda", "seto"], kinds=["busy", "holiday"]).weeks
+    return [(week, problem_of(fixtures, week)) for week in chosen]
+
+
+@pytest.fixture(scope="module")
+def store():
+    return best_known.load()
+
+
+def test_every_shift_on_record_is_a_column(weeks, store):
+    from ortools.sat.python import cp_model
+
+    for week, problem in weeks:
+        roster = best_known.read_roster(best_known.DEFAULT_PATH, store["weeks"][week.key])
+        part = SiteModel(cp_model.CpModel(), problem)
+        for shift in roster.shifts:
+            day = part.days[(shift.staff_id, shift.date)]
+            brk = shift.breaks[0] if shift.breaks else None
+            assert (shift.start, shift.end, brk) in shapes(problem, day), f"{week.key}: {shift}"
+
+
+def test_no_roster_scores_below_the_bound(weeks, store):
+    for week, problem in weeks:
+        bound = template_bound(problem)
+        assert bound.value is not None and bound.columns > 0
+        entry = store["weeks"][week.key]
+        assert entry["fingerprint"] == fingerprint(problem)
+        roster = best_known.read_roster(best_known.DEFAULT_PATH, entry)
+        penalty, hard = best_known.judge(roster, problem)
+        assert hard == 0
+        assert bound.value <= penalty, f"{week.key}: bound {bound.value} above a checked roster's {penalty}"
+        fresh = solve(problem, time_limit=2.0)
+        assert not fresh.violations
+        assert bound.value <= fresh.penalty_total
+        # a whole multiple of the weights' step (5 here), never below the LP itself
+        assert bound.value % 5 == 0 and bound.value >= bound.lp - 1e-6
+
+
+def test_fujiedas_busy_week_is_closed_by_the_template_lp(weeks, store):
+    """Where CP-SAT proves 2 290 at best, the LP of the templates meets the best roster known."""
+    week, problem = next((w, p) for w, p in weeks if w.key == "fujieda/2025-05-12/busy")
+    assert template_bound(problem).value == store["weeks"][week.key]["penalty"]
+
+
+def test_the_quoted_bound_is_the_better_one():
+    assert best_bound(3130.0, TemplateBound(3195, 3192.4, 10, 1.0)) == 3195
+    assert best_bound(5890.0, TemplateBound(5865, 5861.1, 10, 1.0)) == 5890.0
+    assert best_bound(None, TemplateBound(None, None, 0, 1.0)) is None
+    assert best_bound(None, None) is None
