@@ -13,11 +13,15 @@ person-slot nobody could cover).
 Leaving rules out only lowers the LP, so the value is a bound on the checker's penalty of every
 roster of the model's shape that keeps the hard rules (the same rosters CP-SAT's bound speaks
 for): activity switches, scattered starts, short rest, rest between days, days in a row and changes
-against a previous roster are left out (each costs 0 or more, or only removes rosters). The template
-hull is tighter than the start/end flags' LP per person-day; across the week it is still an LP.
+against a previous roster are left out (each costs 0 or more, or only removes rosters); the activity
+switches and scattered starts enter by the same lower bounds CP-SAT's model uses
+(optimizer/rules/activity_switch.py, optimizer/rules/scattered_starts.py). The template hull is
+tighter than the start/end flags' LP per person-day; across the week it is still an LP, and CP-SAT's
+bound, which also reasons on whole numbers, is higher on some weeks (Seto's, Fujieda's leave week).
 
-The benchmark computes it beside the solve, outside its time limit (GLOP, one thread, about 1 to 10 s
-a week); the solver does not use it."""
+The benchmark computes it beside the solve, outside its time limit (GLOP, one thread: under a second
+for Fujieda, about 4 s for Kawanishi and Tamano, 30 to 40 s for Ageo's 55 000 columns); the solver
+does not use it."""
 
 from __future__ import annotations
 
@@ -31,7 +35,7 @@ from ortools.linear_solver import pywraplp
 from ortools.sat.python import cp_model
 
 from core.profile.calendar import weekday_of
-from core.roster.model import SLOT, RosterProblem
+from core.roster.model import PSEUDO_ACTIVITIES, SLOT, RosterProblem
 from core.roster.rules.base import HARD_SHORTFALL_WEIGHT
 from core.roster.rules.outside_hours import eligible, margin_slots
 from optimizer.model import SiteModel
@@ -100,6 +104,8 @@ def template_bound(problem: RosterProblem) -> TemplateBound:
     lp.slots()
     lp.outside_hours()
     lp.people()
+    lp.switches()
+    lp.scattered_starts()
     value = lp.solve()
     seconds = round(time.perf_counter() - started, 2)
     if value is None:
@@ -116,12 +122,17 @@ class _TemplateLP:
         self.part = SiteModel(cp_model.CpModel(), problem)  # the same person-days, options, "possible"
         self.lp = pywraplp.Solver.CreateSolver("GLOP")
         self.cover: dict[tuple, list] = defaultdict(list)  # (date, minute, activity) → flows onto it
+        self.on_option: dict[tuple, list] = defaultdict(list)  # (date, minute, option) → flows onto it
+        self.arrive: dict[tuple, list] = defaultdict(list)  # (who, date, minute) → starts, break ends
+        self.on: dict[tuple, object] = {}  # (who, date, minute) → working
+        self.starts: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))  # who → start → per day
         self.present: dict[tuple, list] = defaultdict(list)  # (date, minute) → (member, working)
         self.work: dict[str, list] = defaultdict(list)  # person → (working slots, column)
         self.days: dict[str, list] = defaultdict(list)  # person → their days' column sums
         self.cost: list = []
         self.columns = 0
         self.hard = 0  # person-slots no roster can cover, as the strict model counts them
+        self._by_slot: dict | None = None
 
     def shifts(self) -> None:
         """One column per legal shift, at most one per person-day; per slot, whether the person
@@ -132,27 +143,38 @@ class _TemplateLP:
                 continue  # optimizer/rules/training.py: no shift at all
             covering: dict[int, list] = defaultdict(list)
             columns = []
-            for start, end, brk in shapes(p, day):
+            day_shapes = shapes(p, day)
+            for start, end, brk in day_shapes:
                 x = lp.NumVar(0, 1, "")
                 columns.append(x)
                 worked = [t for t in range(start, end, SLOT) if brk is None or not brk[0] <= t < brk[1]]
                 for t in worked:
                     covering[t].append(x)
+                self.arrive[(who, date, start)].append(x)
+                if brk is not None:
+                    self.arrive[(who, date, brk[1])].append(x)
                 self.work[who].append((len(worked), x))
                 wished = self._wishes(day, start, end)
                 if wished:
                     self.cost.append(p.weights.preference * wished * x)
             self.columns += len(columns)
+            by_start: dict[int, list] = defaultdict(list)
+            for (start, _, _), x in zip(day_shapes, columns):
+                by_start[start].append(x)
+            for start, xs in by_start.items():
+                self.starts[who][start].append(lp.Sum(xs))
             lp.Add(lp.Sum(columns) <= 1)
             self.days[who].append(lp.Sum(columns))
             for t in day.slots:
                 on = lp.NumVar(0, 1, "")
                 lp.Add(on == lp.Sum(covering.get(t, [])))
                 self.present[(date, t)].append((day.member, on))
+                self.on[(who, date, t)] = on
                 if day.counted(t):
                     flows = [lp.NumVar(0, 1, "") for _ in day.options[t]]
                     lp.Add(lp.Sum(flows) == on)
                     for option, flow in zip(day.options[t], flows):
+                        self.on_option[(date, t, option)].append(flow)
                         for activity in option.split("+"):
                             self.cover[(date, t, activity)].append(flow)
 
@@ -247,6 +269,68 @@ class _TemplateLP:
             self.cost.append(p.weights.contract_hours * deviation)
             lp.Add(slots * SLOT <= p.max_weekly_minutes)
             lp.Add(lp.Sum(self.days.get(member.id, [])) <= 7 - p.labour.min_days_off_per_week)
+
+    def switches(self) -> None:
+        """optimizer/rules/activity_switch.py's bound, on the same counts: between adjacent public
+        slots, the rises of the options' counts less those who may arrive (start, come back from a
+        break, were not on an activity, or were on preparation or management) are switches."""
+        lp, p = self.lp, self.p
+        if not p.weights.activity_switch:
+            return
+        for date, frame in p.days.items():
+            minutes = sorted(frame.public_slots)
+            for t, u in zip(minutes, minutes[1:]):
+                if u != t + SLOT:
+                    continue
+                before = {o for (d, m, o) in self._options_at(date, t)}
+                real = [o for (d, m, o) in self._options_at(date, u) if o not in PSEUDO_ACTIVITIES]
+                if not before or not real:
+                    continue
+                rises = []
+                for option in real:
+                    rise = lp.NumVar(0, lp.infinity(), "")
+                    lp.Add(
+                        rise
+                        >= lp.Sum(self.on_option[(date, u, option)]) - lp.Sum(self.on_option.get((date, t, option), []))
+                    )
+                    rises.append(rise)
+                arrivals = [f for o in before if o in PSEUDO_ACTIVITIES for f in self.on_option[(date, t, o)]]
+                for member in p.staff:
+                    day = self.part.days.get((member.id, date))
+                    if day is None or u not in day.on or not day.counted(u) or (member.id, date, u) not in self.on:
+                        continue
+                    if t not in day.on or not day.counted(t):
+                        arrivals.append(self.on[(member.id, date, u)])
+                    else:
+                        arrivals += self.arrive.get((member.id, date, u), [])
+                switches = lp.NumVar(0, lp.infinity(), "")
+                lp.Add(switches >= lp.Sum(rises) - lp.Sum(arrivals))
+                self.cost.append(p.weights.activity_switch * switches)
+
+    def _options_at(self, date, minute) -> list[tuple]:
+        if self._by_slot is None:
+            self._by_slot = defaultdict(list)
+            for key in self.on_option:
+                self._by_slot[(key[0], key[1])].append(key)
+        return self._by_slot.get((date, minute), [])
+
+    def scattered_starts(self) -> None:
+        """optimizer/rules/scattered_starts.py: each start time beyond a person's first in the week."""
+        lp, w = self.lp, self.p.weights.scattered_starts
+        if not w:
+            return
+        for who, starts in self.starts.items():
+            used = []
+            for per_day in starts.values():
+                flag = lp.NumVar(0, 1, "")
+                for expr in per_day:
+                    lp.Add(flag >= expr)
+                used.append(flag)
+            anyone = lp.NumVar(0, 1, "")
+            lp.Add(anyone <= lp.Sum(self.days.get(who, [])))
+            # whoever works has a start in use: keeps the term at 0 or more when x is fractional
+            lp.Add(anyone <= lp.Sum(used))
+            self.cost.append(w * (lp.Sum(used) - anyone))
 
     def solve(self) -> float | None:
         self.lp.Minimize(self.lp.Sum(self.cost))
