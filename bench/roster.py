@@ -158,9 +158,13 @@ def _scale(
         key = fingerprint(problem)
         if key not in templates:
             templates[key] = template_bound(problem)
+            found = templates[key]
+            progress(f"scale: template LP bound of {problem.site.id}: {found.value} in {found.seconds} s")
+    # the pool's penalty is the sum of its sites': per site the better bound, summed
+    per_site = [best_bound(r.best_bound, templates[fingerprint(p)]) for p, r in zip(problems, pool.rosters)]
+    bound = None if None in per_site else sum(per_site)
     values = [templates[fingerprint(problem)].value for problem in problems]
     template = None if None in values else sum(values)
-    bound = best_bound(pool.best_bound, None if template is None else TemplateBound(template, None, 0, 0.0))
     result = {
         "sites": len(problems),
         "staff": sum(len(p.staff) for p in problems),
@@ -217,7 +221,7 @@ def run(
         row = week_row(week, problem, roster, seconds, store, template)
         progress(
             f"{week.key}: {row['status']} penalty {row['penalty']} bound {row['best_bound']}"
-            f" best known {row['best_known']} in {row['seconds']} s"
+            f" best known {row['best_known']} in {row['seconds']} s (template LP {template.seconds} s)"
         )
         rows.append(row)
     result = {

@@ -41,6 +41,8 @@ from core.roster.rules.outside_hours import eligible, margin_slots
 from optimizer.model import SiteModel
 from optimizer.variables import PersonDay, break_plan
 
+TIME_LIMIT = 90.0  # seconds per LP: Ageo's week takes 30 to 40 s
+
 
 @dataclass(frozen=True)
 class TemplateBound:
@@ -96,7 +98,9 @@ def _step(problem: RosterProblem) -> int:
     return reduce(math.gcd, [int(x) for x in weights if x]) or 1
 
 
-def template_bound(problem: RosterProblem) -> TemplateBound:
+def template_bound(problem: RosterProblem, time_limit: float = TIME_LIMIT) -> TemplateBound:
+    """The bound, or value None when GLOP did not reach the LP's optimum within `time_limit`
+    seconds (an unfinished simplex proves nothing)."""
     started = time.perf_counter()
     lp = _TemplateLP(problem)
     lp.shifts()
@@ -106,7 +110,7 @@ def template_bound(problem: RosterProblem) -> TemplateBound:
     lp.people()
     lp.switches()
     lp.scattered_starts()
-    value = lp.solve()
+    value = lp.solve(max(1.0, time_limit - (time.perf_counter() - started)))
     seconds = round(time.perf_counter() - started, 2)
     if value is None:
         return TemplateBound(None, None, lp.columns, seconds)
@@ -332,8 +336,9 @@ class _TemplateLP:
             lp.Add(anyone <= lp.Sum(used))
             self.cost.append(w * (lp.Sum(used) - anyone))
 
-    def solve(self) -> float | None:
+    def solve(self, seconds: float) -> float | None:
         self.lp.Minimize(self.lp.Sum(self.cost))
+        self.lp.SetTimeLimit(int(seconds * 1000))
         if self.lp.Solve() != pywraplp.Solver.OPTIMAL:
             return None
         return self.lp.Objective().Value() + HARD_SHORTFALL_WEIGHT * self.hard + self.part.constant

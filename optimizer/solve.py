@@ -181,6 +181,15 @@ def first_roster(problem: RosterProblem, *, time_limit: float = 10.0) -> Roster 
     return run.best
 
 
+def starts(problem: RosterProblem, *, time_limit: float = 10.0) -> tuple[dict[str, Roster | None], str | None]:
+    """The two checked starts solve() builds before its search ("usual" and "demand_first", None
+    where the strict model refused one), and which of them it gives the search as its hint."""
+    run = _Run(problem, time_limit, 0.005, None, None, frozenset(), None)
+    hint = run.construct(run.part.strict(run.model))
+    chosen = next((k for k, r in run.starts.items() if hint is not None and r is run.hint_roster), None)
+    return run.starts, chosen
+
+
 def checked_roster(
     problem: RosterProblem,
     shifts: list[Shift],
@@ -221,6 +230,7 @@ class _Run:
         self.best: Roster | None = None
         self.first_acceptable: float | None = None
         self.hint_roster: Roster | None = None  # the checked roster of the last accepted start
+        self.starts: dict[str, Roster | None] = {}
 
     def det(self, share: float) -> float | None:
         return None if self.deterministic_time is None else self.deterministic_time * share
@@ -274,6 +284,8 @@ class _Run:
         first = self.hint_roster if hint is not None else None
         seconds = max(0.3, 0.03 * self.time_limit)
         other = self._accepted(strict, Constructor(self.part, demand_first=True).run(), seconds)
+        # both starts' checked rosters, for the record (tests read them)
+        self.starts = {"usual": first, "demand_first": self.hint_roster if other is not None else None}
         if other is not None and _scored(self.hint_roster) < DEMAND_FIRST_GAIN * _scored(first):
             return other
         self.hint_roster = first

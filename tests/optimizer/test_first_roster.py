@@ -16,7 +16,7 @@ from core.roster.rules.ids import RuleId
 from optimizer.construct import construct
 from optimizer.model import SiteModel
 from optimizer.repair import complete
-from optimizer.solve import first_roster, solve, solve_many
+from optimizer.solve import DEMAND_FIRST_GAIN, first_roster, solve, solve_many, starts
 
 SITES = ["ageo", "fujieda", "kawanishi", "seto", "tamano"]
 # what a person's shifts alone decide: the constructive roster must never break these
@@ -43,14 +43,15 @@ PERSONAL = {
 }
 
 
+@pytest.mark.parametrize("demand_first", [False, True], ids=["usual", "demand_first"])
 @pytest.mark.parametrize("site_id", SITES)
-def test_the_constructive_roster_keeps_every_personal_rule_and_completes_in_the_model(fixtures, site_id):
+def test_the_constructive_roster_keeps_every_personal_rule_and_completes_in_the_model(fixtures, site_id, demand_first):
     site = fixtures.site(site_id)
     problem = problem_for(fixtures, site, busy_week(site, fixtures))
     model = cp_model.CpModel()
     part = SiteModel(model, problem)
     model.minimize(part.objective())
-    shifts = construct(part)
+    shifts = construct(part, demand_first)
     assert shifts
     # the shifts alone (no activities yet): nothing about a person's hours, rest or days is broken
     bare = Roster(problem.site.id, problem.week_start, shifts)
@@ -81,6 +82,21 @@ def test_the_first_roster_is_acceptable_before_any_search_on_every_benchmark_wee
     roster = first_roster(problem_of(fixtures, week))
     assert roster is not None and roster.violations == []
     assert roster.penalty_total is not None and roster.shifts
+
+
+@pytest.mark.parametrize("site_id", ["ageo", "tamano"])
+def test_the_hint_is_the_demand_first_start_only_when_it_scores_clearly_lower(fixtures, site_id):
+    """optimizer.solve.DEMAND_FIRST_GAIN: a slightly lower start is not a better one, so the
+    demand-first roster is the hint only when the checker scores it at least 10 % lower."""
+    site = fixtures.site(site_id)
+    problem = problem_for(fixtures, site, busy_week(site, fixtures))
+    rosters, chosen = starts(problem)
+    usual, other = rosters["usual"], rosters["demand_first"]
+    assert usual is not None and not usual.violations
+    clearly_lower = other is not None and other.penalty_total < DEMAND_FIRST_GAIN * usual.penalty_total
+    assert chosen == ("demand_first" if clearly_lower else "usual")
+    if clearly_lower:
+        assert not other.violations
 
 
 def test_the_benchmark_has_its_18_weeks():
