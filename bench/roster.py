@@ -66,7 +66,8 @@ def week_row(
 ) -> dict:
     penalty = roster.penalty_total
     known, stale = best_known.figure(store, week.key, fingerprint(problem))
-    bound = best_bound(roster.best_bound, template)
+    # the template LP speaks for rosters that keep the hard rules: only quoted for such a roster
+    bound = best_bound(roster.best_bound, template if not roster.violations else None)
     row = {
         "site": week.site,
         "week_start": week.week_start.isoformat(),
@@ -81,6 +82,7 @@ def week_row(
         "solver_bound": _rounded(roster.best_bound),
         "proven_gap_solver": best_known.gap(penalty, roster.best_bound) if roster.objective is not None else None,
         "template_bound": template.value if template else None,
+        "template_lp": template.lp if template else None,
         "template_bound_seconds": template.seconds if template else None,
         "best_known": known,
         "gap_to_best_known": best_known.gap(penalty, known) if roster.objective is not None else None,
@@ -161,7 +163,10 @@ def _scale(
             found = templates[key]
             progress(f"scale: template LP bound of {problem.site.id}: {found.value} in {found.seconds} s")
     # the pool's penalty is the sum of its sites': per site the better bound, summed
-    per_site = [best_bound(r.best_bound, templates[fingerprint(p)]) for p, r in zip(problems, pool.rosters)]
+    per_site = [
+        best_bound(r.best_bound, None if r.violations else templates[fingerprint(p)])
+        for p, r in zip(problems, pool.rosters)
+    ]
     bound = None if None in per_site else sum(per_site)
     values = [templates[fingerprint(problem)].value for problem in problems]
     template = None if None in values else sum(values)

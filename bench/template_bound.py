@@ -116,7 +116,8 @@ def template_bound(problem: RosterProblem, time_limit: float = TIME_LIMIT) -> Te
         return TemplateBound(None, None, lp.columns, seconds)
     # a penalty is a whole multiple of the step: round up, less a margin for the LP's tolerances
     step = _step(problem)
-    rounded = step * math.ceil((value - 1e-6 * max(1.0, abs(value))) / step)
+    # (GLOP's tolerances are far below this margin; a value just above a step is never pushed a step up)
+    rounded = step * math.ceil((value - 1e-5 * max(1.0, abs(value)) - 0.01) / step)
     return TemplateBound(int(rounded), round(value, 1), lp.columns, seconds)
 
 

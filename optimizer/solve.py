@@ -186,7 +186,19 @@ def starts(problem: RosterProblem, *, time_limit: float = 10.0) -> tuple[dict[st
     where the strict model refused one), and which of them it gives the search as its hint."""
     run = _Run(problem, time_limit, 0.005, None, None, frozenset(), None)
     hint = run.construct(run.part.strict(run.model))
-    chosen = next((k for k, r in run.starts.items() if hint is not None and r is run.hint_roster), None)
+    if hint is None:
+        return run.starts, None
+    # read the shifts back from the hint itself, so that the name says what the search is given
+    hinted, _ = run.part.extract(lambda var: hint[var.index])
+    shape = {(s.staff_id, s.date, s.start, s.end, s.breaks) for s in hinted}
+    chosen = next(
+        (
+            key
+            for key, roster in run.starts.items()
+            if roster is not None and {(s.staff_id, s.date, s.start, s.end, s.breaks) for s in roster.shifts} == shape
+        ),
+        None,
+    )
     return run.starts, chosen
 
 
@@ -286,7 +298,7 @@ class _Run:
         other = self._accepted(strict, Constructor(self.part, demand_first=True).run(), seconds)
         # both starts' checked rosters, for the record (tests read them)
         self.starts = {"usual": first, "demand_first": self.hint_roster if other is not None else None}
-        if other is not None and _scored(self.hint_roster) < DEMAND_FIRST_GAIN * _scored(first):
+        if other is not None and (hint is None or _clearly_better(self.hint_roster, first)):
             return other
         self.hint_roster = first
         return hint
@@ -449,11 +461,17 @@ class _Run:
         return roster
 
 
-def _scored(roster: Roster | None) -> float:
-    """A start's checked penalty; a start without a checked roster ranks last."""
-    if roster is None or roster.penalty_total is None:
-        return float("inf")
-    return roster.penalty_total
+def _clearly_better(other: Roster | None, usual: Roster | None) -> bool:
+    """Whether the demand-first start should replace the usual one: acceptable where the usual one
+    is not, or both acceptable and scored at least DEMAND_FIRST_GAIN lower. A start without a checked
+    roster is never preferred to one with."""
+    if other is None or other.penalty_total is None:
+        return False
+    if usual is None or usual.penalty_total is None:
+        return True
+    if bool(other.violations) != bool(usual.violations):
+        return not other.violations
+    return other.penalty_total < DEMAND_FIRST_GAIN * usual.penalty_total
 
 
 @dataclass

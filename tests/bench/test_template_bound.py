@@ -67,6 +67,22 @@ def test_fujiedas_busy_week_is_closed_by_the_template_lp(weeks, store):
     assert template_bound(problem).value == store["weeks"][week.key]["penalty"]
 
 
+def test_the_bound_is_below_a_proven_optimum(fixtures):
+    """A small week (five people, two activities) solved to proven optimality: the LP is never above
+    the optimum."""
+    from core.roster.model import RosterProblem
+    from tests.optimizer.conftest import MONDAY, site_profile, team
+
+    problem = RosterProblem.build(site_profile(), fixtures.catalogue, team(), MONDAY)
+    roster = solve(problem, time_limit=30.0, relative_gap=0.0)
+    assert not roster.violations
+    bound = template_bound(problem)
+    assert bound.value is not None
+    assert bound.value <= roster.penalty_total
+    if roster.status == "optimal":
+        assert bound.value <= roster.penalty_total == roster.best_bound
+
+
 def test_the_quoted_bound_is_the_better_one():
     assert best_bound(3130.0, TemplateBound(3195, 3192.4, 10, 1.0)) == 3195
     assert best_bound(5890.0, TemplateBound(5865, 5861.1, 10, 1.0)) == 5890.0
