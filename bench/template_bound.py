@@ -39,6 +39,7 @@ from core.roster.model import PSEUDO_ACTIVITIES, SLOT, RosterProblem
 from core.roster.rules.base import HARD_SHORTFALL_WEIGHT
 from core.roster.rules.outside_hours import eligible, margin_slots
 from optimizer.model import SiteModel
+from optimizer.rules import equipment
 from optimizer.variables import PersonDay, break_plan
 
 TIME_LIMIT = 90.0  # seconds per LP: Ageo's week takes 30 to 40 s
@@ -222,16 +223,10 @@ class _TemplateLP:
     def slots(self) -> None:
         """Per public slot: equipment, the manager's presence, the headcount."""
         p, staffing = self.p, self.p.site.staffing
+        for date, minute, kit, used in equipment.sharing(p):
+            self.lp.Add(self.lp.Sum([self.coverage(date, minute, a) for a in used]) <= kit.available)
         for date, frame in p.days.items():
             for minute in sorted(frame.public_slots):
-                for kit in p.site.equipment:
-                    used = [
-                        self.coverage(date, minute, a)
-                        for a in kit.used_by
-                        if minute in frame.service.get(a, ()) and (date, minute, a) in p.requirements
-                    ]
-                    if used:
-                        self.lp.Add(self.lp.Sum(used) <= kit.available)
                 # as the rules count them: everyone whose window holds the minute
                 everyone = self._within(date, minute)
                 here = self.present.get((date, minute), [])

@@ -244,6 +244,10 @@ class _Run:
         self.hint_roster: Roster | None = None  # the checked roster of the last accepted start
         self.starts: dict[str, Roster | None] = {}
 
+    def completion_seconds(self) -> float:
+        """The wall-time cap of one completion or mend of the constructive roster."""
+        return max(0.3, 0.03 * self.time_limit)
+
     def det(self, share: float) -> float | None:
         return None if self.deterministic_time is None else self.deterministic_time * share
 
@@ -294,7 +298,7 @@ class _Run:
         weeks 1.8 % worse (starts higher)."""
         hint = self._construct(strict)
         first = self.hint_roster if hint is not None else None
-        seconds = max(0.3, 0.03 * self.time_limit)
+        seconds = self.completion_seconds()
         other = self._accepted(strict, Constructor(self.part, demand_first=True).run(), seconds)
         # both starts' checked rosters, for the record (tests read them)
         self.starts = {"usual": first, "demand_first": self.hint_roster if other is not None else None}
@@ -313,7 +317,7 @@ class _Run:
         accepted the shifts, else None."""
         builder = Constructor(self.part)
         shifts = builder.run()
-        seconds = max(0.3, 0.03 * self.time_limit)
+        seconds = self.completion_seconds()
         # the constructor names its short dates itself: the elastic completion that would name them
         # costs a quarter of a second on Tamano's week
         short = [date for date in sorted(self.problem.days) if builder.missing(date)]

@@ -67,9 +67,11 @@ def test_fujiedas_busy_week_is_closed_by_the_template_lp(weeks, store):
     assert template_bound(problem).value == store["weeks"][week.key]["penalty"]
 
 
-def test_the_bound_is_below_a_proven_optimum(fixtures):
-    """A small week (five people, two activities) solved to proven optimality: the LP is never above
-    the optimum."""
+def test_the_bound_is_below_a_small_weeks_roster(fixtures):
+    """A small week (five people, two activities) outside the benchmark, solved for 30 s without a
+    gap limit: the LP is not above the roster found. (Here it meets it, 2 950: the LP proves that
+    roster optimal where CP-SAT's bound stops at 2 935; only "not above" is asserted, since a
+    busier machine may end on a worse roster.)"""
     from core.roster.model import RosterProblem
     from tests.optimizer.conftest import MONDAY, site_profile, team
 
@@ -79,8 +81,6 @@ def test_the_bound_is_below_a_proven_optimum(fixtures):
     bound = template_bound(problem)
     assert bound.value is not None
     assert bound.value <= roster.penalty_total
-    if roster.status == "optimal":
-        assert bound.value <= roster.penalty_total == roster.best_bound
 
 
 def test_the_quoted_bound_is_the_better_one():
