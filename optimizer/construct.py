@@ -5,26 +5,30 @@ what is still missing is placed, until no shift pays. What a shift is worth is t
 objective read per slot: a contract floor, the answer-rate floor, the manager's presence, the
 headcount and required before/after-hours work at HARD_SHORTFALL_WEIGHT; the demand target at
 weights.unmet_demand; people over the target at -weights.over_staffing; the person's contract hours
-at ±weights.contract_hours. A person is counted on one option per slot, and a newcomer may take the
-place of someone already counted whose move to another of their options adds more (one step of an
-augmenting path), so a specialist is placed beside people who can do everything. Every shift is
-built from the model's own legal starts, ends and break positions (optimizer.variables), and the
-person's labour rules (weekly hours, days off, days in a row, rest between shifts, training) are
-kept as it goes. Who does what is left to the model: solve() fixes these shifts in the strict model,
-which then only chooses the counts (milliseconds), and the result is both a checked roster and a
-complete hint for the full search."""
+at ±weights.contract_hours; a missed wish (day off, early, late) at -weights.preference. A person is
+counted on one option per slot, and a newcomer may take the place of someone already counted whose
+move to another of their options adds more (one step of an augmenting path), so a specialist is
+placed beside people who can do everything. Then hours are traded on each date: someone well short
+of their contract hours takes their best shift with a colleague (who is not short) taken out, and
+the colleague takes their best one after (`trades`). Every shift is built from the model's own legal starts,
+ends and break positions (optimizer.variables), and the person's labour rules (weekly hours, days
+off, days in a row, rest between shifts, training) are kept as it goes. Who does what is left to the
+model: solve() fixes these shifts in the strict model, which then only chooses the counts
+(milliseconds), and the result is both a checked roster and a complete hint for the full search."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 
+from core.profile.calendar import weekday_of
 from core.roster.model import DAY_MINUTES, SLOT, Shift
 from core.roster.rules.base import HARD_SHORTFALL_WEIGHT
 from core.roster.rules.outside_hours import eligible, margin_slots
 from optimizer.variables import PersonDay, Variables
 
 HARD = HARD_SHORTFALL_WEIGHT
+TRADE_SHORT_MINUTES = 60  # who is short enough of their contract hours to take hours from a colleague
 FORBIDDEN = -1e12  # a slot over a cap: no shape through it is ever worth placing
 
 
@@ -47,9 +51,8 @@ class _Slot:
 
 
 class Constructor:
-    def __init__(self, v: Variables, demand_first: bool = False):
+    def __init__(self, v: Variables):
         self.v, self.p = v, v.problem
-        self.demand_first = demand_first
         p = self.p
         self.slots: dict[tuple[dt.date, int], _Slot] = {}
         for (date, minute, activity), need in p.requirements.items():
@@ -94,7 +97,6 @@ class Constructor:
         for who, date in v.days:
             self.dates_of[who].append(date)
         self.max_days = 7 - p.labour.min_days_off_per_week
-        self.hours_share = 1.0
         self.lead = {m.id: p.counts_for_presence(m) for m in p.staff}
         # scarcity: a date with fewer people who may lead (or work at all) is served first, so that
         # their weekly hours are not spent on dates others could cover
@@ -308,6 +310,9 @@ class Constructor:
         who = day.member.id
         earliest, latest = self.rest_window(who, day.date)
         reach = self._reach_after(who, day.date)
+        wishes = day.member.preferences
+        weight = self.p.weights.preference
+        day_off = weight if weekday_of(day.date) in wishes.days_off else 0
         for start, end, length in self.shapes(day):
             if start < earliest or end > latest:
                 continue  # too little rest after the day before's shift or before the next day's
@@ -329,10 +334,20 @@ class Constructor:
             work = (length - size) * SLOT
             if self.minutes[who] + work > self.max_weekly:
                 continue
-            gain += self.hours_share * self._hours_value(who, work, reach)
+            gain += self._hours_value(who, work, reach)
+            gain -= day_off + self._wish_cost(day, start, end)
             found.append((gain, start, end, brk))
         found.sort(key=lambda item: -item[0])  # stable: the earliest shape first on a tie
         return [(gain, Shift(who, day.date, start, end, brk)) for gain, start, end, brk in found[:keep]]
+
+    def _wish_cost(self, day: PersonDay, start: int, end: int) -> int:
+        """The preference rule's price of an early or late wish this shape misses (the model's
+        `optimizer/rules/preference.py`): the starts on Ageo's and Kawanishi's weeks paid 320 to 480
+        for wishes the best-known rosters keep."""
+        shift = day.member.preferences.shift
+        if shift == "early" and start != day.window[0] or shift == "late" and end != day.window[1]:
+            return self.p.weights.preference
+        return 0
 
     def _hours_value(self, who: str, work: int, reach: int) -> float:
         """The contract-hours term: each 15 minutes towards the target earns, beyond it costs; and
@@ -409,18 +424,14 @@ class Constructor:
                 self._uncount(slot, shift.staff_id, shift.date, t)
         self.minutes[shift.staff_id] -= shift.work_minutes
 
-    def run(self, passes: int = 4) -> list[Shift]:
+    def run(self, passes: int = 4, trade: bool = True) -> list[Shift]:
         for key, shift in self.v.locked_shifts.items():
             if key in self.v.days:
                 self.place(Shift(shift.staff_id, shift.date, shift.start, shift.end, shift.breaks))
-        # demand first: the first round places shifts on the requirement curve alone, and the passes
-        # below add the contract hours where room is left
-        self.hours_share = 0.0 if self.demand_first else 1.0
         self.greedy()
-        self.hours_share = 1.0
         # then each person-day again, the others kept: its shift taken out and the best one (or
         # none) put back, until a pass changes nothing
-        free = [key for key in sorted(self.v.days, key=lambda k: (k[1], k[0])) if key not in self.v.locked]
+        free = self.free()
         for _ in range(passes):
             moved = False
             for key in free:
@@ -436,7 +447,28 @@ class Constructor:
                 break
         for date in sorted(self.p.days):
             self.pairs(date, set(free))
+        return self.trade() if trade else self.roster()
+
+    def free(self) -> list[tuple[str, dt.date]]:
+        """The person-days the constructor may change (not locked), date by date."""
+        return [key for key in sorted(self.v.days, key=lambda k: (k[1], k[0])) if key not in self.v.locked]
+
+    def roster(self) -> list[Shift]:
         return sorted(self.shifts.values(), key=lambda s: (s.date, s.staff_id))
+
+    def seed(self, shifts: list[Shift]) -> Constructor:
+        """Start from these shifts (a checked roster's; their activities are left to the model)."""
+        for shift in shifts:
+            if (shift.staff_id, shift.date) in self.v.days:
+                self.place(Shift(shift.staff_id, shift.date, shift.start, shift.end, shift.breaks))
+        return self
+
+    def trade(self) -> list[Shift]:
+        """Hours traded between colleagues (`trades`), date by date, and the shifts after it."""
+        free = set(self.free())
+        for date in sorted(self.p.days):
+            self.trades(date, free)
+        return self.roster()
 
     def missing(self, date: dt.date) -> int:
         """Person-slots the hard rules still miss on a date."""
@@ -518,6 +550,74 @@ class Constructor:
         self._replace(pair, old)
         return False
 
+    def gain_of(self, shift: Shift) -> float:
+        """What placing this shift adds as things stand, valued as ranked() values its shapes."""
+        day = self.v.days[(shift.staff_id, shift.date)]
+        who = shift.staff_id
+        gain = sum(self.slot_value(day, t) for t in range(shift.start, shift.end, SLOT) if not shift.on_break(t))
+        gain += self._hours_value(who, shift.work_minutes, self._reach_after(who, shift.date))
+        if weekday_of(shift.date) in day.member.preferences.days_off:
+            gain -= self.p.weights.preference
+        return gain - self._wish_cost(day, shift.start, shift.end)
+
+    def trades(self, date: dt.date, free: set) -> None:
+        """Hours from one person to another on a date: someone well short of their contract hours
+        takes their best shift with a colleague who shares a skill taken out, the colleague then
+        takes their best one (or none); kept if the two together are worth more. One person-day at
+        a time cannot do this where the seats are full: Ageo's call-centre agents stayed 11 to 15
+        hours short while colleagues who can also do the booth sat in their seats."""
+        keys = [k for k in sorted(self.v.days) if k[1] == date and k in free]
+        for short in keys:
+            who = short[0]
+            if self.target[who] - self.minutes[who] < TRADE_SHORT_MINUTES:
+                continue
+            skills = set(self.p.member(who).skills)
+            for other in keys:
+                if other == short or other not in self.shifts or not skills & set(self.p.member(other[0]).skills):
+                    continue
+                if self.target[other[0]] - self.minutes[other[0]] >= TRADE_SHORT_MINUTES:
+                    continue  # short too: what one gains the other loses
+                self._try_trade(short, other)
+                if self.target[who] - self.minutes[who] < TRADE_SHORT_MINUTES:
+                    break
+
+    def _try_trade(self, short: tuple, other: tuple, keep: int = 8) -> bool:
+        old = {key: self.shifts.get(key) for key in (short, other)}
+        missing = self.missing(short[1])
+        # what the two shifts are worth now: the colleague's first, then the short person's
+        self._replace((short, other), {})
+        worth = self.gain_of(old[other])
+        self.place(old[other])
+        if old[short] is not None:
+            worth += self.gain_of(old[short])
+        self._replace((short, other), {})
+        best: tuple[float, Shift, Shift | None] | None = None
+        day = self.v.days[short]
+        for gain, shift in self.ranked(day, keep) if self.allowed(day) else []:
+            if gain <= 0:
+                break
+            self.place(shift)
+            colleague = self.v.days[other]
+            found = self.evaluate(colleague) if self.allowed(colleague) else None
+            then = found if found is not None and found[0] > 0 else None
+            total = gain + (then[0] if then else 0.0)
+            if total > worth + 1e-6 and (best is None or total > best[0]) and self._keeps_hard(other, then, missing):
+                best = (total, shift, then[1] if then else None)
+            self.release(short)
+        self._replace((short, other), old if best is None else {short: best[1], other: best[2]})
+        return best is not None
+
+    def _keeps_hard(self, key: tuple, then: tuple[float, Shift] | None, missing: int) -> bool:
+        """Whether the hard rules miss no more on the date with the colleague's shift placed: the
+        values are read slot by slot and are not exact, and a trade on Ageo's busy week otherwise
+        left an evening without its manager."""
+        if then is None:
+            return self.missing(key[1]) <= missing
+        self.place(then[1])
+        kept = self.missing(key[1]) <= missing
+        self.release(key)
+        return kept
+
     def greedy(self) -> None:
         closed = set(self.v.locked) | set(self.shifts)
         cache: dict[tuple[str, dt.date], tuple[float, Shift] | None] = {}
@@ -544,6 +644,6 @@ class Constructor:
                     del cache[other]
 
 
-def construct(v: Variables, demand_first: bool = False) -> list[Shift]:
+def construct(v: Variables, trade: bool = True) -> list[Shift]:
     """Shifts without activities: the constructive first roster of these variables' problem."""
-    return Constructor(v, demand_first).run()
+    return Constructor(v).run(trade=trade)

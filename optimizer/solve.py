@@ -113,8 +113,6 @@ class _StopWatch:
 # reached would make the answer depend on the load again. Whatever happens, the answer is never worse
 # than the constructive roster when that keeps the hard rules.
 DETERMINISTIC_PER_SECOND = 0.3
-# the demand-first start replaces the usual one only when it scores this much lower (_Run.construct)
-DEMAND_FIRST_GAIN = 0.9
 SAFETY_FACTOR = 60
 
 
@@ -182,7 +180,7 @@ def first_roster(problem: RosterProblem, *, time_limit: float = 10.0) -> Roster 
 
 
 def starts(problem: RosterProblem, *, time_limit: float = 10.0) -> tuple[dict[str, Roster | None], str | None]:
-    """The two checked starts solve() builds before its search ("usual" and "demand_first", None
+    """The two checked starts solve() builds before its search ("usual" and "traded", None
     where the strict model refused one), and which of them it gives the search as its hint."""
     run = _Run(problem, time_limit, 0.005, None, None, frozenset(), None)
     hint = run.construct(run.part.strict(run.model))
@@ -243,6 +241,8 @@ class _Run:
         self.first_acceptable: float | None = None
         self.hint_roster: Roster | None = None  # the checked roster of the last accepted start
         self.starts: dict[str, Roster | None] = {}
+        self.builder: Constructor | None = None  # the constructor of the usual start
+        self.as_built = False  # whether the strict model accepted its shifts unmended
 
     def completion_seconds(self) -> float:
         """The wall-time cap of one completion or mend of the constructive roster."""
@@ -287,22 +287,27 @@ class _Run:
     # --- the constructive roster -----------------------------------------------------------------
 
     def construct(self, strict: cp_model.CpModel) -> list[int] | None:
-        """The constructive roster (`_construct`), and then the one built demand first
-        (optimizer.construct: the first greedy round without the contract hours) where the strict
-        model accepts it as it stands. The hint is the demand-first roster only where the checker
-        scores it at least 10 % lower (DEMAND_FIRST_GAIN). Neither start is better everywhere, and a
-        slightly lower penalty does not make a better start (10 s runs, median of 3): demand first
-        took Ageo's busy week from 6 225 to 5 195 (start 8 585 → 6 370) and its holiday week from
-        6 445 to 5 965 (8 930 → 6 520), but Kawanishi's weekend week from 5 300 to 5 780 and its
-        holiday week from 6 155 to 6 775 (starts only 4 % lower), and Tamano's busy and weekend
-        weeks 1.8 % worse (starts higher)."""
+        """The constructive roster (`_construct`, offered at once as the first acceptable roster),
+        and then the same shifts with hours traded between colleagues (optimizer.construct
+        `Constructor.trade`) where the strict model accepts them as they stand. The hint is the
+        better of the two as the checker scores them (acceptable first). Trading runs after the first
+        roster is offered: it costs up to a second on Ageo's and Seto's weeks. Ageo's busy week:
+        start 8 350 → 5 195, its 10 s median of 3 5 145 → 4 440 (holiday 5 965 → 5 215, leave
+        5 205 → 3 910). It replaced the demand-first start of issue 15's fourth session: with trades
+        in the constructor that start was nowhere 10 % lower, the margin it needed to be the hint."""
         hint = self._construct(strict)
         first = self.hint_roster if hint is not None else None
-        seconds = self.completion_seconds()
-        other = self._accepted(strict, Constructor(self.part, demand_first=True).run(), seconds)
+        traded = None
+        if first is not None:
+            # the constructor goes on where it stopped if its shifts were accepted as they were
+            # (its counts then say the same as the roster); mended shifts are seeded afresh
+            builder = self.builder if self.as_built else Constructor(self.part).seed(first.shifts)
+            shifts = builder.trade()
+            other = self._accepted(strict, shifts, self.completion_seconds())
+            traded = self.hint_roster if other is not None else None
         # both starts' checked rosters, for the record (tests read them)
-        self.starts = {"usual": first, "demand_first": self.hint_roster if other is not None else None}
-        if other is not None and (hint is None or _clearly_better(self.hint_roster, first)):
+        self.starts = {"usual": first, "traded": traded}
+        if traded is not None and _rank(traded) < _rank(first):
             return other
         self.hint_roster = first
         return hint
@@ -316,12 +321,13 @@ class _Run:
         that breaks fewer rules, three rounds at most. Returns a complete hint if the strict model
         accepted the shifts, else None."""
         builder = Constructor(self.part)
-        shifts = builder.run()
+        shifts = builder.run(trade=False)  # trading waits until the first roster is offered
         seconds = self.completion_seconds()
         # the constructor names its short dates itself: the elastic completion that would name them
         # costs a quarter of a second on Tamano's week
         short = [date for date in sorted(self.problem.days) if builder.missing(date)]
         hint = self._accepted(strict, shifts, seconds)
+        self.builder, self.as_built = builder, hint is not None
         if hint is None and short:
             # any mend first, for a first acceptable roster at once; then the priced one, the
             # better hint (Tamano's weekend week: 14 210 against 14 390 after 10 s, two runs each)
@@ -465,17 +471,9 @@ class _Run:
         return roster
 
 
-def _clearly_better(other: Roster | None, usual: Roster | None) -> bool:
-    """Whether the demand-first start should replace the usual one: acceptable where the usual one
-    is not, or both acceptable and scored at least DEMAND_FIRST_GAIN lower. A start without a checked
-    roster is never preferred to one with."""
-    if other is None or other.penalty_total is None:
-        return False
-    if usual is None or usual.penalty_total is None:
-        return True
-    if bool(other.violations) != bool(usual.violations):
-        return not other.violations
-    return other.penalty_total < DEMAND_FIRST_GAIN * usual.penalty_total
+def _rank(roster: Roster) -> tuple[bool, int]:
+    """Acceptable first, then the checker's penalty."""
+    return bool(roster.violations), roster.penalty_total
 
 
 @dataclass

@@ -1,11 +1,14 @@
 """optimizer/construct.py: the contract-hours term looks ahead. Hours that the person's other free
 days can no longer hold cost now, so a 40-hour person with five days left is not given a 6-hour
 shift that leaves two hours nobody could place (Ageo's leave week: the constructive roster went
-from 7 960 to 6 305). And the demand-first start: its first greedy round prices the requirement
-curve alone."""
+from 7 960 to 6 305). Wishes are priced as the preference rule prices them, and the values that
+hour trades between colleagues compare are the ones the greedy uses."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
 from ortools.sat.python import cp_model
 
 from core.roster.model import RosterProblem
@@ -14,10 +17,10 @@ from optimizer.model import SiteModel
 from tests.optimizer.conftest import MONDAY, person, site_profile
 
 
-def builder(fixtures, demand_first=False) -> Constructor:
+def builder(fixtures) -> Constructor:
     staff = [person("a", contract_hours_per_week=40), person("b", contract_hours_per_week=20)]
     problem = RosterProblem.build(site_profile(), fixtures.catalogue, staff, MONDAY)
-    return Constructor(SiteModel(cp_model.CpModel(), problem), demand_first)
+    return Constructor(SiteModel(cp_model.CpModel(), problem))
 
 
 def test_hours_no_later_day_can_hold_cost_now(fixtures):
@@ -41,15 +44,82 @@ def test_the_days_left_are_what_the_days_off_allow(fixtures):
     assert b._reach_after("a", dates[0]) == min(len(dates) - 1, allowed - 1) * b.p.max_daily_minutes
 
 
-def test_demand_first_keeps_the_labour_rules(fixtures):
-    """Both starts are rosters the checker could accept shift by shift: each person within the
-    weekly hours and the days off (the passes after the first round add the contract hours)."""
-    for demand_first in (False, True):
-        b = builder(fixtures, demand_first)
-        shifts = b.run()
+def test_trading_keeps_the_labour_rules(fixtures):
+    """Both rosters, before and after hours are traded, are rosters the checker could accept shift
+    by shift: each person within the weekly hours and the days off."""
+    for trade in (False, True):
+        b = builder(fixtures)
+        shifts = b.run(trade=trade)
         assert shifts
         for who in ("a", "b"):
             own = [s for s in shifts if s.staff_id == who]
             assert len(own) <= 7 - b.p.labour.min_days_off_per_week
             assert sum(s.work_minutes for s in own) <= b.p.max_weekly_minutes
         assert b.minutes["a"] == sum(s.work_minutes for s in shifts if s.staff_id == "a")
+
+
+def test_a_shift_is_worth_what_ranked_says(fixtures):
+    """Trades compare two pairs of shifts by gain_of(): it must value a shape as ranked() does."""
+    b = builder(fixtures)
+    b.run(trade=False)
+    for key in sorted(b.v.days)[:4]:
+        if key in b.shifts:
+            b.release(key)
+        for gain, shift in b.ranked(b.v.days[key], keep=20):
+            assert b.gain_of(shift) == pytest.approx(gain), shift
+
+
+def test_a_seeded_constructor_counts_what_its_shifts_cover(fixtures):
+    """seed(): the shifts of a checked roster placed as they are, hours and all."""
+    first = builder(fixtures)
+    shifts = first.run(trade=False)
+    again = builder(fixtures).seed(shifts)
+    assert again.roster() == shifts
+    assert again.minutes == first.minutes
+    assert {d: again.missing(d) for d in again.p.days} == {d: first.missing(d) for d in first.p.days}
+
+
+def wishing(fixtures, **wishes) -> tuple[Constructor, Constructor]:
+    """Two constructors of one week, person "a" with and without the wishes."""
+    plain = [person("a"), person("b", contract_hours_per_week=20)]
+    wished = [person("a", preferences=wishes), plain[1]]
+    out = []
+    for staff in (plain, wished):
+        problem = RosterProblem.build(site_profile(), fixtures.catalogue, staff, MONDAY)
+        out.append(Constructor(SiteModel(cp_model.CpModel(), problem)))
+    return out[0], out[1]
+
+
+def shape_gains(b: Constructor, key) -> dict[tuple[int, int], float]:
+    return {(s.start, s.end, s.breaks): gain for gain, s in b.ranked(b.v.days[key], keep=10_000)}
+
+
+def test_a_missed_late_or_early_wish_costs_what_the_preference_rule_charges(fixtures):
+    """The constructor prices wishes as optimizer/rules/preference.py does: a late wish costs
+    weights.preference on every shape that does not end when the person's window ends, an early
+    one on every shape that does not start when it starts, and nothing otherwise."""
+    for wish in ("late", "early"):
+        plain, wished = wishing(fixtures, shift=wish)
+        weight = wished.p.weights.preference
+        assert weight > 0
+        key = ("a", MONDAY)
+        window = wished.v.days[key].window
+        before, after = shape_gains(plain, key), shape_gains(wished, key)
+        assert before.keys() == after.keys()
+        kept = [
+            shape
+            for shape in before
+            if (shape[1] if wish == "late" else shape[0]) == window[1 if wish == "late" else 0]
+        ]
+        assert kept, f"no {wish} shape on the grid"
+        for shape, gain in before.items():
+            assert after[shape] == gain - (0 if shape in kept else weight), (wish, shape)
+
+
+def test_a_wished_day_off_costs_on_every_shape_of_that_day(fixtures):
+    plain, wished = wishing(fixtures, days_off=["mon"])
+    weight = wished.p.weights.preference
+    before, after = shape_gains(plain, ("a", MONDAY)), shape_gains(wished, ("a", MONDAY))
+    assert before and all(after[shape] == gain - weight for shape, gain in before.items())
+    next_day = MONDAY + dt.timedelta(days=1)
+    assert shape_gains(plain, ("a", next_day)) == shape_gains(wished, ("a", next_day))
