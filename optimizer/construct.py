@@ -10,10 +10,10 @@ counted on one option per slot, and a newcomer may take the place of someone alr
 move to another of their options adds more (one step of an augmenting path), so a specialist is
 placed beside people who can do everything. Then hours are traded on each date: someone well short
 of their contract hours takes their best shift with a colleague (who is not short) taken out, and
-the colleague takes their best one after (`trades`). Every shift is built from the model's own legal starts,
-ends and break positions (optimizer.variables), and the person's labour rules (weekly hours, days
-off, days in a row, rest between shifts, training) are kept as it goes. Who does what is left to the
-model: solve() fixes these shifts in the strict model, which then only chooses the counts
+the colleague takes their best one after (`trades`). Every shift is built from the model's own legal
+starts, ends and break positions (optimizer.variables), and the person's labour rules (weekly hours,
+days off, days in a row, rest between shifts, training) are kept as it goes. Who does what is left
+to the model: solve() fixes these shifts in the strict model, which then only chooses the counts
 (milliseconds), and the result is both a checked roster and a complete hint for the full search."""
 
 from __future__ import annotations
@@ -562,8 +562,9 @@ class Constructor:
 
     def trades(self, date: dt.date, free: set) -> None:
         """Hours from one person to another on a date: someone well short of their contract hours
-        takes their best shift with a colleague who shares a skill taken out, the colleague then
-        takes their best one (or none); kept if the two together are worth more. One person-day at
+        takes their best shift with a colleague who shares a skill (and is not short: what one gains
+        the other would lose) taken out, the colleague then takes their best one (or none); kept if
+        the two together are worth more and the hard rules miss no more. One person-day at
         a time cannot do this where the seats are full: Ageo's call-centre agents stayed 11 to 15
         hours short while colleagues who can also do the booth sat in their seats."""
         keys = [k for k in sorted(self.v.days) if k[1] == date and k in free]
@@ -576,7 +577,7 @@ class Constructor:
                 if other == short or other not in self.shifts or not skills & set(self.p.member(other[0]).skills):
                     continue
                 if self.target[other[0]] - self.minutes[other[0]] >= TRADE_SHORT_MINUTES:
-                    continue  # short too: what one gains the other loses
+                    continue
                 self._try_trade(short, other)
                 if self.target[who] - self.minutes[who] < TRADE_SHORT_MINUTES:
                     break
