@@ -343,7 +343,7 @@ class Constructor:
     def _wish_cost(self, day: PersonDay, start: int, end: int) -> int:
         """The preference rule's price of an early or late wish this shape misses (the model's
         `optimizer/rules/preference.py`): the starts on Ageo's and Kawanishi's weeks paid 320 to 480
-        for wishes the best-known rosters keep."""
+        for wishes that good rosters keep at no cost."""
         shift = day.member.preferences.shift
         if shift == "early" and start != day.window[0] or shift == "late" and end != day.window[1]:
             return self.p.weights.preference
