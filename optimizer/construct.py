@@ -585,7 +585,9 @@ class Constructor:
     def _try_trade(self, short: tuple, other: tuple, keep: int = 8) -> bool:
         old = {key: self.shifts.get(key) for key in (short, other)}
         missing = self.missing(short[1])
-        # what the two shifts are worth now: the colleague's first, then the short person's
+        # what the two shifts are worth now: the colleague's first, then the short person's. The
+        # candidates are valued the other way round (the values depend on the order of placement);
+        # valuing both in one order gave worse 10 s results on Ageo (leave week median 3 910 → 4 260)
         self._replace((short, other), {})
         worth = self.gain_of(old[other])
         self.place(old[other])

@@ -171,9 +171,9 @@ def solve(
 
 
 def first_roster(problem: RosterProblem, *, time_limit: float = 10.0) -> Roster | None:
-    """The checked roster solve() has before its search starts: the constructive roster, completed
-    and repaired (None if the model could not complete it). Its time budget is solve()'s share for
-    the same `time_limit`."""
+    """The checked roster solve() has before its search starts: the better of the constructive
+    roster and its traded version, completed and repaired (None if the model could not complete
+    it). Its time budget is solve()'s share for the same `time_limit`."""
     run = _Run(problem, time_limit, 0.005, None, None, frozenset(), None)
     run.construct(run.part.strict(run.model))
     return run.best
@@ -297,17 +297,21 @@ class _Run:
         in the constructor that start was nowhere 10 % lower, the margin it needed to be the hint."""
         hint = self._construct(strict)
         first = self.hint_roster if hint is not None else None
-        traded = None
+        traded, other = None, None
         if first is not None:
             # the constructor goes on where it stopped if its shifts were accepted as they were
             # (its counts then say the same as the roster); mended shifts are seeded afresh
             builder = self.builder if self.as_built else Constructor(self.part).seed(first.shifts)
             shifts = builder.trade()
-            other = self._accepted(strict, shifts, self.completion_seconds())
-            traded = self.hint_roster if other is not None else None
+            self.builder = None
+            if _shapes(shifts) == _shapes(first.shifts):
+                traded = first  # nothing traded (everyone at Kawanishi is short): no second completion
+            else:
+                other = self._accepted(strict, shifts, self.completion_seconds())
+                traded = self.hint_roster if other is not None else None
         # both starts' checked rosters, for the record (tests read them)
         self.starts = {"usual": first, "traded": traded}
-        if traded is not None and _rank(traded) < _rank(first):
+        if other is not None and _rank(traded) < _rank(first):
             return other
         self.hint_roster = first
         return hint
@@ -469,6 +473,10 @@ class _Run:
         solved = self.best is not None
         roster.status = _status(cp_model.FEASIBLE if solved else status, roster, self.relative_gap)
         return roster
+
+
+def _shapes(shifts: list[Shift]) -> set[tuple]:
+    return {(s.staff_id, s.date, s.start, s.end, s.breaks) for s in shifts}
 
 
 def _rank(roster: Roster) -> tuple[bool, int]:

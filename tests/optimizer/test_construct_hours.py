@@ -59,14 +59,15 @@ def test_trading_keeps_the_labour_rules(fixtures):
 
 
 def test_a_shift_is_worth_what_ranked_says(fixtures):
-    """Trades compare two pairs of shifts by gain_of(): it must value a shape as ranked() does."""
-    b = builder(fixtures)
-    b.run(trade=False)
-    for key in sorted(b.v.days)[:4]:
-        if key in b.shifts:
-            b.release(key)
-        for gain, shift in b.ranked(b.v.days[key], keep=20):
-            assert b.gain_of(shift) == pytest.approx(gain), shift
+    """Trades compare two pairs of shifts by gain_of(): it must value a shape as ranked() does,
+    wishes included (person "a" of the second constructor wishes late shifts and Mondays off)."""
+    for b in (builder(fixtures), wishing(fixtures, shift="late", days_off=["mon"])[1]):
+        b.run(trade=False)
+        for key in sorted(b.v.days)[:4]:
+            if key in b.shifts:
+                b.release(key)
+            for gain, shift in b.ranked(b.v.days[key], keep=20):
+                assert b.gain_of(shift) == pytest.approx(gain), shift
 
 
 def test_a_seeded_constructor_counts_what_its_shifts_cover(fixtures):
