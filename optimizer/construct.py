@@ -97,6 +97,7 @@ class Constructor:
         for who, date in v.days:
             self.dates_of[who].append(date)
         self.max_days = 7 - p.labour.min_days_off_per_week
+        self.skills = {m.id: set(m.skills) for m in p.staff}  # who may trade hours with whom
         self.lead = {m.id: p.counts_for_presence(m) for m in p.staff}
         # scarcity: a date with fewer people who may lead (or work at all) is served first, so that
         # their weekly hours are not spent on dates others could cover
@@ -310,9 +311,7 @@ class Constructor:
         who = day.member.id
         earliest, latest = self.rest_window(who, day.date)
         reach = self._reach_after(who, day.date)
-        wishes = day.member.preferences
-        weight = self.p.weights.preference
-        day_off = weight if weekday_of(day.date) in wishes.days_off else 0
+        day_off = self._day_off_cost(day)
         for start, end, length in self.shapes(day):
             if start < earliest or end > latest:
                 continue  # too little rest after the day before's shift or before the next day's
@@ -339,6 +338,10 @@ class Constructor:
             found.append((gain, start, end, brk))
         found.sort(key=lambda item: -item[0])  # stable: the earliest shape first on a tie
         return [(gain, Shift(who, day.date, start, end, brk)) for gain, start, end, brk in found[:keep]]
+
+    def _day_off_cost(self, day: PersonDay) -> int:
+        """The preference rule's price of working a wished day off (the same on every shape)."""
+        return self.p.weights.preference if weekday_of(day.date) in day.member.preferences.days_off else 0
 
     def _wish_cost(self, day: PersonDay, start: int, end: int) -> int:
         """The preference rule's price of an early or late wish this shape misses (the model's
@@ -556,9 +559,7 @@ class Constructor:
         who = shift.staff_id
         gain = sum(self.slot_value(day, t) for t in range(shift.start, shift.end, SLOT) if not shift.on_break(t))
         gain += self._hours_value(who, shift.work_minutes, self._reach_after(who, shift.date))
-        if weekday_of(shift.date) in day.member.preferences.days_off:
-            gain -= self.p.weights.preference
-        return gain - self._wish_cost(day, shift.start, shift.end)
+        return gain - self._day_off_cost(day) - self._wish_cost(day, shift.start, shift.end)
 
     def trades(self, date: dt.date, free: set) -> None:
         """Hours from one person to another on a date: someone well short of their contract hours
@@ -572,9 +573,9 @@ class Constructor:
             who = short[0]
             if self.target[who] - self.minutes[who] < TRADE_SHORT_MINUTES:
                 continue
-            skills = set(self.p.member(who).skills)
+            skills = self.skills[who]
             for other in keys:
-                if other == short or other not in self.shifts or not skills & set(self.p.member(other[0]).skills):
+                if other == short or other not in self.shifts or not skills & self.skills[other[0]]:
                     continue
                 if self.target[other[0]] - self.minutes[other[0]] >= TRADE_SHORT_MINUTES:
                     continue

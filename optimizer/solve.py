@@ -188,13 +188,8 @@ def starts(problem: RosterProblem, *, time_limit: float = 10.0) -> tuple[dict[st
         return run.starts, None
     # read the shifts back from the hint itself, so that the name says what the search is given
     hinted, _ = run.part.extract(lambda var: hint[var.index])
-    shape = {(s.staff_id, s.date, s.start, s.end, s.breaks) for s in hinted}
     chosen = next(
-        (
-            key
-            for key, roster in run.starts.items()
-            if roster is not None and {(s.staff_id, s.date, s.start, s.end, s.breaks) for s in roster.shifts} == shape
-        ),
+        (key for key, roster in run.starts.items() if roster is not None and _shapes(roster.shifts) == _shapes(hinted)),
         None,
     )
     return run.starts, chosen
@@ -241,8 +236,8 @@ class _Run:
         self.first_acceptable: float | None = None
         self.hint_roster: Roster | None = None  # the checked roster of the last accepted start
         self.starts: dict[str, Roster | None] = {}
-        self.builder: Constructor | None = None  # the constructor of the usual start
-        self.as_built = False  # whether the strict model accepted its shifts unmended
+        # the constructor of the usual start, kept while the strict model accepted its shifts unmended
+        self.builder: Constructor | None = None
 
     def completion_seconds(self) -> float:
         """The wall-time cap of one completion or mend of the constructive roster."""
@@ -301,7 +296,7 @@ class _Run:
         if first is not None:
             # the constructor goes on where it stopped if its shifts were accepted as they were
             # (its counts then say the same as the roster); mended shifts are seeded afresh
-            builder = self.builder if self.as_built else Constructor(self.part).seed(first.shifts)
+            builder = self.builder or Constructor(self.part).seed(first.shifts)
             shifts = builder.trade()
             self.builder = None
             if _shapes(shifts) == _shapes(first.shifts):
@@ -331,7 +326,7 @@ class _Run:
         # costs a quarter of a second on Tamano's week
         short = [date for date in sorted(self.problem.days) if builder.missing(date)]
         hint = self._accepted(strict, shifts, seconds)
-        self.builder, self.as_built = builder, hint is not None
+        self.builder = builder if hint is not None else None
         if hint is None and short:
             # any mend first, for a first acceptable roster at once; then the priced one, the
             # better hint (Tamano's weekend week: 14 210 against 14 390 after 10 s, two runs each)
