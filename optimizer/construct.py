@@ -36,11 +36,14 @@ FORBIDDEN = -1e12  # a slot over a cap: no shape through it is ever worth placin
 class _Slot:
     """What is still missing in one slot of one date."""
 
-    floor: dict[str, int]  # activity → people under the hard floor (contract, answer rate)
-    target: dict[str, int]  # activity → people under the demand target (beyond the floor)
+    # The counters are signed: every person counted in takes one off, whoever came first, so that
+    # counting out in any order gives back what was there (a counter that stopped at zero drifted
+    # after a displaced colleague was released: a floor then read short while it was met).
+    floor: dict[str, int]  # activity → the hard floor (contract, answer rate) minus the people on it
+    target: dict[str, int]  # activity → the demand target beyond the floor (fixed)
     room: dict[str, int]  # activity → people until the cap
-    # "lead": manager or deputy missing; "heads": people missing for the headcount; "outside":
-    # required before/after-hours people missing
+    # "lead": managers or deputies missing; "heads": people missing for the headcount; "outside":
+    # required before/after-hours people missing (below zero: more than needed)
     people: dict[str, int] = field(default_factory=lambda: {"lead": 0, "heads": 0, "outside": 0})
     kit: dict[str, int] = field(default_factory=dict)  # equipment → people it can still take
     on: dict[str, str | None] = field(default_factory=dict)  # person → the option they are counted on
@@ -78,10 +81,13 @@ class Constructor:
             a.value: [k.id for k in p.site.equipment if a in k.used_by] for k in p.site.equipment for a in k.used_by
         }
         spec = p.site.staffing.outside_hours
+        # the person-days that count for the required before/after-hours people
+        self.outside: set[tuple[str, dt.date]] = set()
         if spec is not None and spec.mode == "required":
             for date in p.days:
                 for minute in margin_slots(p, date):
                     self._slot(date, minute).people["outside"] = spec.people
+            self.outside = {(who, date) for who, date in v.days if eligible(p, p.member(who), date)}
         self.on_date: dict[dt.date, list[_Slot]] | None = None
         self.split: dict[tuple[str, dt.date, int], list[tuple[str, tuple[str, ...]]]] = {}
         self.unmet, self.over = p.weights.unmet_demand, p.weights.over_staffing
@@ -126,7 +132,7 @@ class Constructor:
                 return None
             if left <= 0 or (a in users and any(kit[k] <= 0 for k in users[a])):
                 return FORBIDDEN
-            return HARD if floor[a] > 0 else (self.unmet if target[a] > 0 else -self.over)
+            return HARD if floor[a] > 0 else (self.unmet if floor[a] + target[a] > 0 else -self.over)
         if not all(a in room for a in parts):
             return None
         if any(room[a] <= 0 for a in parts) or any(kit[k] <= 0 for a in parts for k in users.get(a, ())):
@@ -135,7 +141,7 @@ class Constructor:
         for a in parts:
             if floor[a] > 0:
                 value += HARD
-            elif target[a] > 0:
+            elif floor[a] + target[a] > 0:
                 value += self.unmet
             else:
                 value -= self.over
@@ -208,7 +214,7 @@ class Constructor:
             value += self.scarce[(day.date, "lead")]
         if people["heads"] > 0:
             value += self.scarce[(day.date, "heads")]
-        if people["outside"] > 0 and eligible(self.p, day.member, day.date):
+        if people["outside"] > 0 and (day.member.id, day.date) in self.outside:
             value += HARD
         return value
 
@@ -216,10 +222,7 @@ class Constructor:
         """Count a person on an option of the slot (None: on none of its activities)."""
         changed: list[tuple[dict, str]] = []
         for a in option.split("+") if option is not None else ():
-            if slot.floor[a] > 0:
-                changed.append((slot.floor, a))
-            elif slot.target[a] > 0:
-                changed.append((slot.target, a))
+            changed.append((slot.floor, a))
             changed.append((slot.room, a))
             changed += [(slot.kit, k) for k in self.kit_users.get(a, ())]
         for where, key in changed:
@@ -254,11 +257,10 @@ class Constructor:
             self._count_on(slot, who, date, minute, option)
         changed: list[tuple[dict, str]] = []
         people = slot.people
-        if self.lead[who] and people["lead"] > 0:
+        if self.lead[who]:
             changed.append((people, "lead"))
-        if people["heads"] > 0:
-            changed.append((people, "heads"))
-        if people["outside"] > 0 and eligible(self.p, day.member, day.date):
+        changed.append((people, "heads"))
+        if (who, date) in self.outside:
             changed.append((people, "outside"))
         for where, key in changed:
             where[key] -= 1
@@ -479,7 +481,10 @@ class Constructor:
             self.on_date = {}
             for (day, _), slot in self.slots.items():
                 self.on_date.setdefault(day, []).append(slot)
-        return sum(sum(slot.floor.values()) + sum(slot.people.values()) for slot in self.on_date.get(date, ()))
+        return sum(
+            sum(n for n in slot.floor.values() if n > 0) + sum(n for n in slot.people.values() if n > 0)
+            for slot in self.on_date.get(date, ())
+        )
 
     def can_help(self, day: PersonDay) -> bool:
         """Whether this person could work a slot of the date the hard rules still miss."""
@@ -491,7 +496,7 @@ class Constructor:
             people = slot.people
             if people["heads"] > 0 or (people["lead"] > 0 and self.lead[who]):
                 return True
-            if people["outside"] > 0 and eligible(self.p, day.member, day.date):
+            if people["outside"] > 0 and (who, day.date) in self.outside:
                 return True
             short = {a for a, n in slot.floor.items() if n > 0}
             if short and any(short & set(option.split("+")) for option in day.options.get(minute, ())):

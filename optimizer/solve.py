@@ -367,8 +367,13 @@ class _Run:
         wide_only=False,
         priced=True,
     ) -> list[Shift]:
-        wide = max(2.0, 0.15 * self.time_limit)
         for date in dates:
+            # a week of several people per date needs seconds, but on the wall clock never more than
+            # the time left (under load a 10 s solve overran to 15 s on these mends); reproducible
+            # mode stops them on deterministic time, its wall cap is a safety net only
+            wide = max(2.0, 0.15 * self.time_limit)
+            if self.deterministic_time is None:
+                wide = min(wide, max(seconds, self.time_limit - self.elapsed()))
             deterministic = self.det_at_least(0.1, 0.5)
             mended = repair_date_and_people(strict, self.part, shifts, date, wide, deterministic, priced)
             if mended is None and not wide_only:
