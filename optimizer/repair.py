@@ -46,17 +46,34 @@ def small_solver(seconds: float, deterministic: float | None) -> cp_model.CpSolv
 
 
 def complete(
-    base: cp_model.CpModel, part: SiteModel, shifts: list[Shift], seconds: float, deterministic: float | None
+    base: cp_model.CpModel,
+    part: SiteModel,
+    shifts: list[Shift],
+    seconds: float,
+    deterministic: float | None,
+    patience: float = 0.0,
 ) -> cp_model.CpSolver | None:
     """`base` (the strict or the elastic model) with every shift fixed; the solver if it found a
-    solution (its values are a complete solution of `base`), else None."""
+    solution (its values are a complete solution of `base`), else None.
+
+    On the wall clock, a completion that ran out of time without an answer (not one the model
+    refused) is tried again with four times the time while the tries stay within `patience`
+    seconds: with another solver busy on both cores, Ageo's busy week once took longer than its
+    0.3 s, lost its constructive roster, and its 10 s solve ended with hard violations."""
     fixed = base.clone()
     # only completes the shifts: pricing the switch bound made these solves twice as slow
     fixed.minimize(part.objective(without=RuleId.activity_switch))
     fix_shifts(fixed, part, shifts)
-    solver = small_solver(seconds, deterministic)
-    status = solver.solve(fixed)
-    return solver if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
+    spent = 0.0
+    while True:
+        solver = small_solver(seconds, deterministic)
+        status = solver.solve(fixed)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return solver
+        spent += seconds
+        seconds *= 4
+        if status != cp_model.UNKNOWN or deterministic is not None or spent + seconds > patience:
+            return None
 
 
 def repair_date(

@@ -243,6 +243,11 @@ class _Run:
         """The wall-time cap of one completion or mend of the constructive roster."""
         return max(0.3, 0.03 * self.time_limit)
 
+    def patience(self) -> float:
+        """How long the completion of the first roster may be tried again when it ran out of time:
+        the first acceptable roster is due within 2 s, even with the machine busy."""
+        return max(2.0, 0.1 * self.time_limit)
+
     def det(self, share: float) -> float | None:
         return None if self.deterministic_time is None else self.deterministic_time * share
 
@@ -325,13 +330,16 @@ class _Run:
         # the constructor names its short dates itself: the elastic completion that would name them
         # costs a quarter of a second on Tamano's week
         short = [date for date in sorted(self.problem.days) if builder.missing(date)]
-        hint = self._accepted(strict, shifts, seconds)
+        hint = self._accepted(strict, shifts, seconds, self.patience())
         self.builder = builder if hint is not None else None
         if hint is None and short:
             # any mend first, for a first acceptable roster at once; then the priced one, the
             # better hint (Tamano's weekend week: 14 210 against 14 390 after 10 s, two runs each)
             fast = self._accepted(
-                strict, self._mend(strict, shifts, short, seconds, wide_only=True, priced=False), seconds
+                strict,
+                self._mend(strict, shifts, short, seconds, wide_only=True, priced=False),
+                seconds,
+                self.patience(),
             )
             shifts = self._mend(strict, shifts, short, seconds, wide_only=True)
             hint = self._accepted(strict, shifts, seconds) or fast
@@ -349,10 +357,12 @@ class _Run:
             hint = self._accepted(strict, shifts, seconds)
         return hint
 
-    def _accepted(self, strict: cp_model.CpModel, shifts: list[Shift], seconds: float) -> list[int] | None:
+    def _accepted(
+        self, strict: cp_model.CpModel, shifts: list[Shift], seconds: float, patience: float = 0.0
+    ) -> list[int] | None:
         """The strict model with these shifts fixed: its solution as a checked roster and a complete
-        hint, or None if it refuses them."""
-        solver = complete(strict, self.part, shifts, seconds, self.det(0.01))
+        hint, or None if it refuses them (or found nothing within `patience`, see repair.complete)."""
+        solver = complete(strict, self.part, shifts, seconds, self.det(0.01), patience)
         if solver is None:
             return None
         self.hint_roster = self.quick(solver.value)

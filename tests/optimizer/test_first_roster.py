@@ -146,3 +146,22 @@ def test_nothing_in_the_solver_reads_the_benchmark():
                 assert not any(a.name.startswith("bench") for a in node.names), path
             elif isinstance(node, ast.Constant) and isinstance(node.value, str):
                 assert "best_known" not in node.value and "bench/" not in node.value, path
+
+
+def test_a_completion_that_ran_out_of_time_is_tried_again(fixtures):
+    """optimizer.repair.complete: on the wall clock, a completion that found nothing in its time
+    is tried again with more (with another solver busy on both cores, Ageo's busy week lost its
+    constructive roster this way and its 10 s solve ended with hard violations); one the model
+    refuses is not. A microsecond is too little for any completion; the patience is generous so
+    that no load can exhaust it."""
+    site = fixtures.site("fujieda")
+    problem = problem_for(fixtures, site, busy_week(site, fixtures))
+    model = cp_model.CpModel()
+    part = SiteModel(model, problem)
+    model.minimize(part.objective())
+    strict = part.strict(model)
+    shifts = construct(part, trade=False)
+    assert complete(strict, part, shifts, 1e-6, None) is None
+    assert complete(strict, part, shifts, 1e-6, None, patience=300.0) is not None
+    # nobody at work all week: the strict model refuses it (the floors), whatever the patience
+    assert complete(strict, part, [], 1.0, None, patience=300.0) is None
