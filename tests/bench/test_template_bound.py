@@ -54,7 +54,7 @@ def test_no_roster_scores_below_the_bound(weeks, store):
         penalty, hard = best_known.judge(roster, problem)
         assert hard == 0
         assert bound.value <= penalty, f"{week.key}: bound {bound.value} above a checked roster's {penalty}"
-        fresh = solve(problem, time_limit=2.0)
+        fresh = solve(problem, time_limit=1.0)
         assert not fresh.violations
         assert bound.value <= fresh.penalty_total
         # a whole multiple of the weights' step (5 here), never below the LP itself
@@ -68,15 +68,15 @@ def test_fujiedas_busy_week_is_closed_by_the_template_lp(weeks, store):
 
 
 def test_the_bound_is_below_a_small_weeks_roster(fixtures):
-    """A small week (five people, two activities) outside the benchmark, solved for 30 s without a
-    gap limit: the LP is not above the roster found. (Here it meets it, 2 950: the LP proves that
-    roster optimal where CP-SAT's bound stops at 2 935; only "not above" is asserted, since a
-    busier machine may end on a worse roster.)"""
+    """A small week (five people, two activities) outside the benchmark, solved without a gap
+    limit: the LP is not above the roster found. (A 30 s solve meets it, 2 950: the LP proves that
+    roster optimal where CP-SAT's bound stops at 2 935. Only "not above" is asserted, which holds for
+    any roster the checker accepts, so 4 s of search are enough to test it.)"""
     from core.roster.model import RosterProblem
     from tests.optimizer.conftest import MONDAY, site_profile, team
 
     problem = RosterProblem.build(site_profile(), fixtures.catalogue, team(), MONDAY)
-    roster = solve(problem, time_limit=30.0, relative_gap=0.0)
+    roster = solve(problem, time_limit=4.0, relative_gap=0.0)
     assert not roster.violations
     bound = template_bound(problem)
     assert bound.value is not None
