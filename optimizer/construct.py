@@ -19,6 +19,7 @@ to the model: solve() fixes these shifts in the strict model, which then only ch
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from core.profile.calendar import weekday_of
@@ -468,10 +469,13 @@ class Constructor:
                 self.place(Shift(shift.staff_id, shift.date, shift.start, shift.end, shift.breaks))
         return self
 
-    def trade(self) -> list[Shift]:
-        """Hours traded between colleagues (`trades`), date by date, and the shifts after it."""
+    def trade(self, out_of_time: Callable[[], bool] | None = None) -> list[Shift]:
+        """Hours traded between colleagues (`trades`), date by date, and the shifts after it. With
+        `out_of_time`, the dates not reached when it says so keep their shifts as they are."""
         free = set(self.free())
         for date in sorted(self.p.days):
+            if out_of_time is not None and out_of_time():
+                break
             self.trades(date, free)
         return self.roster()
 

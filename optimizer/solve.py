@@ -113,6 +113,10 @@ class _StopWatch:
 # reached would make the answer depend on the load again. Whatever happens, the answer is never worse
 # than the constructive roster when that keeps the hard rules.
 DETERMINISTIC_PER_SECOND = 0.3
+# on the wall clock, trading hours in the constructor stops once this share of the limit is spent
+# (with an 8-worker solve beside it, Ageo's trades took 7 s of a 10 s solve), and the probe is
+# skipped once the two shares are spent
+TRADE_SHARE = 0.3
 PROBE_SHARE = 0.1  # of the time limit, for CP-SAT's own search before the hinted one (_Run.probe)
 # below this a probe is little more than a presolve (Kawanishi's takes 0.4 s): solves shorter than
 # 5 s go straight to the hinted search
@@ -252,6 +256,13 @@ class _Run:
         the first acceptable roster is due within 2 s, even with the machine busy."""
         return max(2.0, 0.1 * self.time_limit)
 
+    def out_of_time(self, share: float) -> Callable[[], bool] | None:
+        """On the wall clock, whether this share of the time limit is spent (None in reproducible
+        mode, where work done, not seconds, ends each stage)."""
+        if self.deterministic_time is not None:
+            return None
+        return lambda: self.elapsed() > share * self.time_limit
+
     def det(self, share: float) -> float | None:
         return None if self.deterministic_time is None else self.deterministic_time * share
 
@@ -306,7 +317,7 @@ class _Run:
             # the constructor goes on where it stopped if its shifts were accepted as they were
             # (its counts then say the same as the roster); mended shifts are seeded afresh
             builder = self.builder or Constructor(self.part).seed(first.shifts)
-            shifts = builder.trade()
+            shifts = builder.trade(self.out_of_time(TRADE_SHARE))
             self.builder = None
             if _shapes(shifts) == _shapes(first.shifts):
                 traded = first  # nothing traded (everyone at Kawanishi is short): no second completion
@@ -406,7 +417,9 @@ class _Run:
         strict = part.strict(model)
         hint = self.construct(strict)
         searched = 0.0
-        if hint is not None and self.previous is None and PROBE_SHARE * self.time_limit >= PROBE_MIN_SECONDS:
+        late = self.out_of_time(PROBE_SHARE + TRADE_SHARE)
+        probing = PROBE_SHARE * self.time_limit >= PROBE_MIN_SECONDS and not (late is not None and late())
+        if hint is not None and self.previous is None and probing:
             hint = self.probe(strict, hint, on_progress, should_stop)
             searched = PROBE_SHARE
         if hint is not None and self.previous is None:
@@ -424,7 +437,12 @@ class _Run:
         with _StopWatch(solver, should_stop, reporter):
             status = solver.solve(strict, reporter)
         within_gap = status == cp_model.OPTIMAL and not reporter.stopped
-        if status in (cp_model.INFEASIBLE, cp_model.MODEL_INVALID, cp_model.UNKNOWN) and not reporter.stopped:
+        acceptable = self.best is not None and not self.best.violations
+        # the elastic model is for rules nobody can keep: with an acceptable roster in hand it could
+        # only overrun the limit (under load it added 5 s to a 10 s solve that had run out of time)
+        if status in (cp_model.INFEASIBLE, cp_model.MODEL_INVALID, cp_model.UNKNOWN) and not (
+            reporter.stopped or acceptable
+        ):
             budget = max(0.5 * self.time_limit, self.time_limit - assign_limit - self.elapsed())
             solver = _solver(budget, self.relative_gap, self.workers, self.det(0.5))
             reporter.quick_done = True

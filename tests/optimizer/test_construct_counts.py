@@ -65,3 +65,26 @@ def test_what_is_missing_is_what_the_shifts_leave_missing(fixtures, site_id):
     for key, slot in b.slots.items():
         need = fresh.slots[key]
         assert (slot.floor, slot.room, slot.kit, slot.people) == (need.floor, need.room, need.kit, need.people), key
+
+
+def test_trading_out_of_time_keeps_the_dates_it_did_not_reach(fixtures):
+    """On the wall clock a solve stops trading once its share of the limit is spent (optimizer.solve
+    TRADE_SHARE): the dates not reached keep their shifts, the ones traded keep their trades."""
+    full = constructor(fixtures, "ageo")
+    before = full.run(trade=False)
+    traded = full.trade()
+    assert traded != before  # Ageo's call-centre agents trade hours (the sixth session's figures)
+    asked: list[int] = []
+
+    def out_of_time() -> bool:  # spent after the first date
+        asked.append(1)
+        return len(asked) > 1
+
+    cut = constructor(fixtures, "ageo")
+    assert cut.run(trade=False) == before  # the constructor is deterministic
+    partly = cut.trade(out_of_time)
+    first = min(cut.p.days)
+    # trades on a later date, which the cut trade must not make
+    assert [s for s in traded if s.date != first] != [s for s in before if s.date != first]
+    assert [s for s in partly if s.date != first] == [s for s in before if s.date != first]
+    assert [s for s in partly if s.date == first] == [s for s in traded if s.date == first]
