@@ -114,9 +114,9 @@ class _StopWatch:
 # than the constructive roster when that keeps the hard rules.
 DETERMINISTIC_PER_SECOND = 0.3
 # on the wall clock, trading hours in the constructor stops once this share of the limit is spent
-# (with an 8-worker solve beside it, Ageo's trades took 7 s of a 10 s solve), and the probe is
-# skipped once the two shares are spent
-TRADE_SHARE = 0.3
+# (with an 8-worker solve beside it, Ageo's trades took 7 s of a 10 s solve; on an idle machine they
+# end at 2.8 s of 10), and the probe is skipped once the two shares are spent
+TRADE_SHARE = 0.45
 PROBE_SHARE = 0.1  # of the time limit, for CP-SAT's own search before the hinted one (_Run.probe)
 # below this a probe is little more than a presolve (Kawanishi's takes 0.4 s): solves shorter than
 # 5 s go straight to the hinted search
