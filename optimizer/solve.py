@@ -437,11 +437,13 @@ class _Run:
         with _StopWatch(solver, should_stop, reporter):
             status = solver.solve(strict, reporter)
         within_gap = status == cp_model.OPTIMAL and not reporter.stopped
-        acceptable = self.best is not None and not self.best.violations
-        # the elastic model is for rules nobody can keep: with an acceptable roster in hand it could
-        # only overrun the limit (under load it added 5 s to a 10 s solve that had run out of time)
+        # the elastic model is for rules nobody can keep: after a search that ran out of time with
+        # an acceptable constructive roster in hand it could only overrun the limit (under load it
+        # added 5 s to a 10 s solve). A re-roster keeps it: the constructive roster ignores the
+        # previous one, the elastic search starts from it and changes little.
+        in_hand = self.best is not None and not self.best.violations and self.previous is None
         if status in (cp_model.INFEASIBLE, cp_model.MODEL_INVALID, cp_model.UNKNOWN) and not (
-            reporter.stopped or acceptable
+            reporter.stopped or (status == cp_model.UNKNOWN and in_hand)
         ):
             budget = max(0.5 * self.time_limit, self.time_limit - assign_limit - self.elapsed())
             solver = _solver(budget, self.relative_gap, self.workers, self.det(0.5))
@@ -455,15 +457,22 @@ class _Run:
             # after a stop request the person waiting gets the roster within a second, not after
             # the assignment's full share (90 s of a 600 s solve)
             hurry = reporter.stopped
-            shifts, switch_cost = assign(
-                problem,
-                bare,
-                counts,
-                min(assign_limit, 1.0) if hurry else assign_limit,
-                part.locked_shifts,
-                solver.parameters.num_workers,
-                deterministic_time=None if hurry else self.det(0.15),
-            )
+            try:
+                shifts, switch_cost = assign(
+                    problem,
+                    bare,
+                    counts,
+                    min(assign_limit, 1.0) if hurry else assign_limit,
+                    part.locked_shifts,
+                    solver.parameters.num_workers,
+                    deterministic_time=None if hurry else self.det(0.15),
+                )
+            except RuntimeError:
+                if not hurry or self.best is None:
+                    raise
+                # stopped, and neither the greedy matching nor a second's search matched the counts:
+                # the best checked roster so far is the answer
+                return self.finish(solver, status, None)
             self.offer(self.checked(shifts))
             # stage one already holds a lower bound of the switches; stage two counts them all
             bounded = part.priced(solver.value, RuleId.activity_switch)

@@ -176,11 +176,15 @@ def test_a_pool_of_sites_sums_the_sites(build):
     assert pool.best_bound <= pool.objective
 
 
-def test_a_long_solve_reports_progress_early_and_stops_at_once(solved, fixtures):
+def test_a_long_solve_reports_progress_early_and_stops_at_once(solved, monkeypatch):
     """The dashboard's 600 s solves: progress from the first search on (CP-SAT's own search, a tenth of
     the limit, reported nothing before), and after a stop request the roster comes back without the
-    assignment's full share. With an hour's limit the probe alone has 360 s and the assignment 540 s;
-    120 s is a generous bound on reaching a state, not a timing."""
+    assignment's full share. On the wall clock, as the dashboard solves (in reproducible mode an hour's
+    limit would also scale the construction's deterministic budgets): with an hour's limit the probe
+    alone has 360 s and the assignment 540 s, so the old code could not end within 120 s; 120 s is a
+    generous bound on reaching a state (about 3 s on an idle machine), not a timing. The verdict
+    asks only for an acceptable roster, which the constructive one is, whatever the load."""
+    monkeypatch.setenv("MADOGUCHI_REPRODUCIBLE", "0")
     problem, _ = solved("seto")
     history = []
 
