@@ -175,8 +175,10 @@ def assign(
     fixed: dict[tuple[str, dt.date], Shift] | None = None,
     workers: int = 4,
     deterministic_time: float | None = None,
-) -> tuple[list[Shift], int]:
-    """Shifts with their activity blocks, and the switch penalty of the assignment."""
+) -> tuple[list[Shift], int] | None:
+    """Shifts with their activity blocks, and the switch penalty of the assignment; None when the
+    time ran out before the greedy matching or the search matched the counts (a stopped solve gives
+    this a second; under load even a full share can pass)."""
     fixed = fixed or {}
     start_clock = time.perf_counter()
     hint = greedy(problem, shifts, counts, fixed)
@@ -192,6 +194,8 @@ def assign(
     elif hint is not None:
         chosen = hint
         cost = None
+    elif status == cp_model.UNKNOWN:
+        return None
     else:
         raise RuntimeError("no activity assignment matches the stage-one counts; this is a bug")
     chosen.update(built.pseudo)

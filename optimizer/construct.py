@@ -469,12 +469,12 @@ class Constructor:
                 self.place(Shift(shift.staff_id, shift.date, shift.start, shift.end, shift.breaks))
         return self
 
-    def trade(self, out_of_time: Callable[[], bool] | None = None) -> list[Shift]:
-        """Hours traded between colleagues (`trades`), date by date, and the shifts after it. With
-        `out_of_time`, the dates not reached when it says so keep their shifts as they are."""
+    def trade(self, out_of_time: Callable[[], bool] = lambda: False) -> list[Shift]:
+        """Hours traded between colleagues (`trades`), date by date, and the shifts after it. The
+        dates not reached when `out_of_time` says so keep their shifts as they are."""
         free = set(self.free())
         for date in sorted(self.p.days):
-            if out_of_time is not None and out_of_time():
+            if out_of_time():
                 break
             self.trades(date, free)
         return self.roster()

@@ -256,12 +256,10 @@ class _Run:
         the first acceptable roster is due within 2 s, even with the machine busy."""
         return max(2.0, 0.1 * self.time_limit)
 
-    def out_of_time(self, share: float) -> Callable[[], bool] | None:
-        """On the wall clock, whether this share of the time limit is spent (None in reproducible
+    def spent(self, share: float) -> bool:
+        """On the wall clock, whether this share of the time limit is spent (never in reproducible
         mode, where work done, not seconds, ends each stage)."""
-        if self.deterministic_time is not None:
-            return None
-        return lambda: self.elapsed() > share * self.time_limit
+        return self.deterministic_time is None and self.elapsed() > share * self.time_limit
 
     def det(self, share: float) -> float | None:
         return None if self.deterministic_time is None else self.deterministic_time * share
@@ -317,7 +315,7 @@ class _Run:
             # the constructor goes on where it stopped if its shifts were accepted as they were
             # (its counts then say the same as the roster); mended shifts are seeded afresh
             builder = self.builder or Constructor(self.part).seed(first.shifts)
-            shifts = builder.trade(self.out_of_time(TRADE_SHARE))
+            shifts = builder.trade(lambda: self.spent(TRADE_SHARE))
             self.builder = None
             if _shapes(shifts) == _shapes(first.shifts):
                 traded = first  # nothing traded (everyone at Kawanishi is short): no second completion
@@ -417,8 +415,7 @@ class _Run:
         strict = part.strict(model)
         hint = self.construct(strict)
         searched = 0.0
-        late = self.out_of_time(PROBE_SHARE + TRADE_SHARE)
-        probing = PROBE_SHARE * self.time_limit >= PROBE_MIN_SECONDS and not (late is not None and late())
+        probing = PROBE_SHARE * self.time_limit >= PROBE_MIN_SECONDS and not self.spent(PROBE_SHARE + TRADE_SHARE)
         if hint is not None and self.previous is None and probing:
             hint = self.probe(strict, hint, on_progress, should_stop)
             searched = PROBE_SHARE
@@ -457,22 +454,20 @@ class _Run:
             # after a stop request the person waiting gets the roster within a second, not after
             # the assignment's full share (90 s of a 600 s solve)
             hurry = reporter.stopped
-            try:
-                shifts, switch_cost = assign(
-                    problem,
-                    bare,
-                    counts,
-                    min(assign_limit, 1.0) if hurry else assign_limit,
-                    part.locked_shifts,
-                    solver.parameters.num_workers,
-                    deterministic_time=None if hurry else self.det(0.15),
-                )
-            except RuntimeError:
-                if not hurry or self.best is None:
-                    raise
-                # stopped, and neither the greedy matching nor a second's search matched the counts:
-                # the best checked roster so far is the answer
+            assigned = assign(
+                problem,
+                bare,
+                counts,
+                min(assign_limit, 1.0) if hurry else assign_limit,
+                part.locked_shifts,
+                solver.parameters.num_workers,
+                deterministic_time=None if hurry else self.det(0.15),
+            )
+            if assigned is None:  # nothing matched the counts in time: the best checked roster stands
+                if self.best is None:
+                    raise RuntimeError("no activity assignment matched the stage-one counts in time")
                 return self.finish(solver, status, None)
+            shifts, switch_cost = assigned
             self.offer(self.checked(shifts))
             # stage one already holds a lower bound of the switches; stage two counts them all
             bounded = part.priced(solver.value, RuleId.activity_switch)

@@ -67,13 +67,36 @@ def test_what_is_missing_is_what_the_shifts_leave_missing(fixtures, site_id):
         assert (slot.floor, slot.room, slot.kit, slot.people) == (need.floor, need.room, need.kit, need.people), key
 
 
-def test_trading_out_of_time_keeps_the_dates_it_did_not_reach(fixtures):
+@pytest.fixture(scope="module")
+def ageo_traded(fixtures):
+    """Ageo's busy week before and after hours are traded (its call-centre agents trade hours)."""
+    b = constructor(fixtures, "ageo")
+    before = b.run(trade=False)
+    after = b.trade()
+    return b, before, after
+
+
+def test_trading_keeps_the_labour_rules(ageo_traded):
+    """Both rosters, before and after hours are traded, are rosters the checker could accept shift
+    by shift: each person within the weekly and daily hours and the days off. On Ageo's busy week,
+    where hours are traded (a two-person test week traded none, so it could not test this)."""
+    b, before, after = ageo_traded
+    problem = b.p
+    assert after != before  # something was traded
+    for shifts in (before, after):
+        for member in problem.staff:
+            own = [s for s in shifts if s.staff_id == member.id]
+            assert len(own) <= 7 - problem.labour.min_days_off_per_week, member.id
+            assert sum(s.work_minutes for s in own) <= problem.max_weekly_minutes, member.id
+            assert all(s.work_minutes <= problem.max_daily_minutes for s in own), member.id
+    for member in problem.staff:
+        assert b.minutes[member.id] == sum(s.work_minutes for s in after if s.staff_id == member.id)
+
+
+def test_trading_out_of_time_keeps_the_dates_it_did_not_reach(fixtures, ageo_traded):
     """On the wall clock a solve stops trading once its share of the limit is spent (optimizer.solve
     TRADE_SHARE): the dates not reached keep their shifts, the ones traded keep their trades."""
-    full = constructor(fixtures, "ageo")
-    before = full.run(trade=False)
-    traded = full.trade()
-    assert traded != before  # Ageo's call-centre agents trade hours (the sixth session's figures)
+    _, before, traded = ageo_traded
     asked: list[int] = []
 
     def out_of_time() -> bool:  # spent after the first date

@@ -44,29 +44,6 @@ def test_the_days_left_are_what_the_days_off_allow(fixtures):
     assert b._reach_after("a", dates[0]) == min(len(dates) - 1, allowed - 1) * b.p.max_daily_minutes
 
 
-def test_trading_keeps_the_labour_rules(fixtures):
-    """Both rosters, before and after hours are traded, are rosters the checker could accept shift
-    by shift: each person within the weekly hours and the days off. On Ageo's busy week, where
-    hours are traded (the two-person week of `builder` trades none, so it could not test this)."""
-    from bench.roster import busy_week
-    from core.roster.model import problem_for
-
-    site = fixtures.site("ageo")
-    problem = problem_for(fixtures, site, busy_week(site, fixtures))
-    b = Constructor(SiteModel(cp_model.CpModel(), problem))
-    before = b.run(trade=False)
-    after = b.trade()
-    assert after != before  # something was traded
-    for shifts in (before, after):
-        for member in problem.staff:
-            own = [s for s in shifts if s.staff_id == member.id]
-            assert len(own) <= 7 - problem.labour.min_days_off_per_week, member.id
-            assert sum(s.work_minutes for s in own) <= problem.max_weekly_minutes, member.id
-            assert all(s.work_minutes <= problem.max_daily_minutes for s in own), member.id
-    for member in problem.staff:
-        assert b.minutes[member.id] == sum(s.work_minutes for s in after if s.staff_id == member.id)
-
-
 def test_a_shift_is_worth_what_ranked_says(fixtures):
     """Trades compare two pairs of shifts by gain_of(): it must value a shape as ranked() does,
     wishes included (person "a" of the second constructor wishes late shifts and Mondays off)."""

@@ -176,7 +176,7 @@ def test_a_pool_of_sites_sums_the_sites(build):
     assert pool.best_bound <= pool.objective
 
 
-def test_a_long_solve_reports_progress_early_and_stops_at_once(solved, monkeypatch):
+def test_a_long_solve_reports_progress_early_and_stops_at_once(fixtures, monkeypatch):
     """The dashboard's 600 s solves: progress from the first search on (CP-SAT's own search, a tenth of
     the limit, reported nothing before), and after a stop request the roster comes back without the
     assignment's full share. On the wall clock, as the dashboard solves (in reproducible mode an hour's
@@ -185,7 +185,8 @@ def test_a_long_solve_reports_progress_early_and_stops_at_once(solved, monkeypat
     generous bound on reaching a state (about 3 s on an idle machine), not a timing. The verdict
     asks only for an acceptable roster, which the constructive one is, whatever the load."""
     monkeypatch.setenv("MADOGUCHI_REPRODUCIBLE", "0")
-    problem, _ = solved("seto")
+    site = fixtures.site("seto")
+    problem = problem_for(fixtures, site, busy_week(site, fixtures))
     history = []
 
     def stop() -> bool:
