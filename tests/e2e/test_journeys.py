@@ -58,11 +58,16 @@ class Journey:
         self.page.wait_for_timeout(400)  # let the last rerun paint
         self.page.screenshot(path=str(self.folder / f"{self.name}-{self.step:02d}-{what}.png"), full_page=True)
         assert self.page.locator(".stException").count() == 0, f"{self.name}: an error on the page at {what}"
-        text = self.page.locator("body").inner_text()
         # Material icons are ligatures ("calendar_month"), login ids are names, booking references
         # are codes, and the screen readers' texts (the skip link, a select's "N options available") are
-        # Streamlit's own: none of them is UI wording.
-        for icon in self.page.locator("[data-testid='stIconMaterial']").all_inner_texts():
+        # Streamlit's own: none of them is UI wording. The page's text and its icons are read in one
+        # script, so a rerun between two reads cannot leave an icon's name in the text (CI once saw
+        # "upload_file", the roster page's uploader icon, as the English words "upload" and "file").
+        text, icons = self.page.evaluate(
+            """() => [document.body.innerText,
+                      [...document.querySelectorAll("[data-testid='stIconMaterial']")].map(e => e.innerText)]"""
+        )
+        for icon in icons:
             text = text.replace(icon, " ")
         text = re.sub(r"demo-[a-z-]+|\b[A-Z0-9]{6,}\b|Skip to main content|\d+ options? available", " ", text)
         self.english |= {w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in ALLOWED_LATIN}
