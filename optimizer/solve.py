@@ -108,11 +108,17 @@ class _StopWatch:
 # Reproducible mode (tests, benchmarks): the search stops on CP-SAT's deterministic time, a
 # count of work done that does not depend on how busy the machine is, with a fixed seed and a fixed
 # number of workers; wall time is only a safety cap. Each requested second becomes this much
-# deterministic time per worker (about a second of 8 workers time-sliced on 2 cores). The safety
-# cap is wide: at a load average of 25 on 2 cores a 10 s solve took 140 s of wall time, and a cap
-# reached would make the answer depend on the load again. Whatever happens, the answer is never worse
-# than the constructive roster when that keeps the hard rules.
-DETERMINISTIC_PER_SECOND = 0.3
+# deterministic time per worker, so that a reproducible solve takes about the seconds asked on an
+# idle 2-core machine with 8 workers time-sliced. Measured (eighth session, /work/s8/rate.py): at 0.3
+# a 5 s solve of Seto's busy week took 15.4 s (its main search 11.8 s for 1.1 units); at 0.1 the five
+# busy weeks' 10 s solves took 6.8 to 13.3 s (the units per second differ by site: 0.1 on Seto's
+# week, 0.3 on Ageo's). Presolve counts: on Ageo's busy week it alone costs 0.56 units, so a search
+# given less (a 5 s solve) returns nothing, not even its complete hint, and no bound; the answer is
+# then the constructive roster. The safety cap is wide: at a load average of 25 on 2 cores a 10 s
+# solve took 140 s of wall time, and a cap reached would make the answer depend on the load again.
+# Whatever happens, the answer is never worse than the constructive roster when that keeps the hard
+# rules.
+DETERMINISTIC_PER_SECOND = 0.1
 # on the wall clock, trading hours in the constructor stops once this share of the limit is spent
 # (with an 8-worker solve beside it, Ageo's trades took 7 s of a 10 s solve; on an idle machine they
 # end at 2.8 s of 10), and the probe is skipped once the two shares are spent
@@ -122,6 +128,10 @@ PROBE_SHARE = 0.1  # of the time limit, for CP-SAT's own search before the hinte
 # 5 s go straight to the hinted search
 PROBE_MIN_SECONDS = 0.5
 SAFETY_FACTOR = 60
+# a completion (the week's shifts fixed, one worker) needs a fixed amount of work whatever the limit:
+# at most 0.003 units on the 18 benchmark weeks (Ageo's 0.0029). As a share alone (1 % of the
+# budget) a 1 s reproducible solve gave it 0.001 and Seto's busy week came back with no roster at all.
+COMPLETION_MIN_DET = 0.02
 
 
 def reproducible() -> bool:
@@ -360,7 +370,7 @@ class _Run:
         for _ in range(3):
             if hint is not None:
                 return hint
-            elastic = complete(self.model, self.part, shifts, seconds, self.det(0.01))
+            elastic = complete(self.model, self.part, shifts, seconds, self.det_at_least(0.01, COMPLETION_MIN_DET))
             roster = None if elastic is None else self.quick(elastic.value)
             if roster is None or (broken is not None and len(roster.violations) >= broken):
                 break
@@ -375,7 +385,7 @@ class _Run:
     ) -> list[int] | None:
         """The strict model with these shifts fixed: its solution as a checked roster and a complete
         hint, or None if it refuses them (or found nothing within `patience`, see repair.complete)."""
-        solver = complete(strict, self.part, shifts, seconds, self.det(0.01), patience)
+        solver = complete(strict, self.part, shifts, seconds, self.det_at_least(0.01, COMPLETION_MIN_DET), patience)
         if solver is None:
             return None
         self.hint_roster = self.quick(solver.value)
@@ -400,7 +410,7 @@ class _Run:
             deterministic = self.det_at_least(0.1, 0.5)
             mended = repair_date_and_people(strict, self.part, shifts, date, wide, deterministic, priced)
             if mended is None and not wide_only:
-                mended = repair_date(self.model, self.part, shifts, date, seconds, self.det(0.02))
+                mended = repair_date(self.model, self.part, shifts, date, seconds, self.det_at_least(0.02, 0.5))
             shifts = mended or shifts
         return shifts
 

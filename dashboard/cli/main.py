@@ -1363,7 +1363,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench_roster.add_argument(
         "--reproducible",
         action="store_true",
-        help="stop on CP-SAT deterministic time (0.3 per worker per second asked), fixed seed",
+        help="stop on CP-SAT deterministic time (0.1 per worker per second asked), fixed seed",
     )
     bench_roster.add_argument("--sites", metavar="A,B", help="only these sites (default: every site)")
     bench_roster.add_argument(

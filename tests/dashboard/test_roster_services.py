@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 
@@ -239,7 +240,17 @@ def test_views_of_a_roster_name_people_slots_and_states(engine, fixtures):
     roster = solve(problem, time_limit=3)
     timeline = rs.timeline_rows(roster, problem, TUESDAY)
     assert timeline and {"who", "start", "end", "kind"} <= set(timeline[0])
-    assert any(r["kind"] == "休憩" for r in timeline)
+    # one bar per break of the day's shifts, whatever the solver found (a short solve may give
+    # shifts too short for a break); and a break put into a shift shows as that person's bar
+    breaks = {(s.staff_id, f"{hhmm(a)}–{hhmm(b)}") for s in roster.shifts if s.date == TUESDAY for a, b in s.breaks}
+    assert {(r["staff_id"], r["time"]) for r in timeline if r["kind"] == "休憩"} == breaks
+    first = next(s for s in roster.shifts if s.date == TUESDAY)
+    rested = dataclasses.replace(first, breaks=((first.start + 120, first.start + 165),))
+    other = dataclasses.replace(roster, shifts=[rested if s is first else s for s in roster.shifts])
+    bar = f"{hhmm(first.start + 120)}–{hhmm(first.start + 165)}"
+    assert (first.staff_id, bar, "休憩") in {
+        (r["staff_id"], r["time"], r["kind"]) for r in rs.timeline_rows(other, problem, TUESDAY)
+    }
     coverage = rs.coverage_rows(roster, problem, TUESDAY)
     assert {r["state"] for r in coverage} <= {"最少人数未満", "目標未満", "目標どおり", "目標超過"}
     assert all(r["assigned"] >= r["min"] for r in coverage)  # acceptable roster: floors met
