@@ -287,6 +287,10 @@ class Constructor:
         break where the model allows it (the best position is chosen when valued)."""
         plan, p = self.v.plan, self.p
         min_len = -(-p.min_shift_minutes // SLOT)
+        # the person's whole window and an hour less: where the window is shorter than the longest
+        # shift (Kawanishi's 8.5 h against 9 h), no length between 6 h and the longest fitted, so
+        # nobody worked a day with a break and the afternoons went short
+        span = min(plan.longest, (day.window[1] - day.window[0]) // SLOT)
         lengths = sorted(
             {
                 plan.longest,
@@ -294,6 +298,8 @@ class Constructor:
                 min(plan.longest, plan.short_max),
                 max(min_len, min(plan.longest, (plan.short_max + min_len) // 2)),
                 min_len,
+                max(min_len, span),
+                max(min_len, span - 4),
             }
         )
         out = []
