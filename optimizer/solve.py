@@ -128,10 +128,9 @@ PROBE_SHARE = 0.1  # of the time limit, for CP-SAT's own search before the hinte
 # 5 s go straight to the hinted search
 PROBE_MIN_SECONDS = 0.5
 SAFETY_FACTOR = 60
-# a completion (the week's shifts fixed, one worker) needs a fixed amount of work whatever the limit:
-# at most 0.003 units on the 18 benchmark weeks (Ageo's 0.0029). As a share alone (1 % of the
-# budget) a 1 s reproducible solve gave it 0.001 and Seto's busy week came back with no roster at all.
-COMPLETION_MIN_DET = 0.02
+# a date solved again (optimizer.repair) needs a fixed amount of work whatever the limit, like a
+# completion (repair.COMPLETION_MIN_DET): in reproducible mode at least this many units
+MEND_MIN_DET = 0.5
 
 
 def reproducible() -> bool:
@@ -370,7 +369,7 @@ class _Run:
         for _ in range(3):
             if hint is not None:
                 return hint
-            elastic = complete(self.model, self.part, shifts, seconds, self.det_at_least(0.01, COMPLETION_MIN_DET))
+            elastic = complete(self.model, self.part, shifts, seconds, self.det(0.01))
             roster = None if elastic is None else self.quick(elastic.value)
             if roster is None or (broken is not None and len(roster.violations) >= broken):
                 break
@@ -385,7 +384,7 @@ class _Run:
     ) -> list[int] | None:
         """The strict model with these shifts fixed: its solution as a checked roster and a complete
         hint, or None if it refuses them (or found nothing within `patience`, see repair.complete)."""
-        solver = complete(strict, self.part, shifts, seconds, self.det_at_least(0.01, COMPLETION_MIN_DET), patience)
+        solver = complete(strict, self.part, shifts, seconds, self.det(0.01), patience)
         if solver is None:
             return None
         self.hint_roster = self.quick(solver.value)
@@ -407,10 +406,12 @@ class _Run:
             wide = max(2.0, 0.15 * self.time_limit)
             if self.deterministic_time is None:
                 wide = min(wide, max(seconds, self.time_limit - self.elapsed()))
-            deterministic = self.det_at_least(0.1, 0.5)
+            deterministic = self.det_at_least(0.1, MEND_MIN_DET)
             mended = repair_date_and_people(strict, self.part, shifts, date, wide, deterministic, priced)
             if mended is None and not wide_only:
-                mended = repair_date(self.model, self.part, shifts, date, seconds, self.det_at_least(0.02, 0.5))
+                mended = repair_date(
+                    self.model, self.part, shifts, date, seconds, self.det_at_least(0.02, MEND_MIN_DET)
+                )
             shifts = mended or shifts
         return shifts
 

@@ -59,6 +59,9 @@ def test_the_constructive_roster_keeps_every_personal_rule_and_completes_in_the_
     assert not broken, broken
     # fixed in the elastic model, the model only chooses the counts, and always can
     assert complete(model, part, shifts, 5.0, 0.5) is not None
+    # and with the tiny share of a short reproducible solve (1 % of a 1 s one is 0.001 units): a
+    # completion gets the fixed work it needs (repair.COMPLETION_MIN_DET), not the share
+    assert complete(model, part, shifts, 5.0, 1e-6) is not None
 
 
 def _benchmark_weeks() -> list:
