@@ -100,6 +100,17 @@ class SiteModel(Variables):
             strict.add(var == unavoidable)
         return strict
 
+    def tighten(self, solution: list[int], value) -> list[int]:
+        """A solution (values by variable index, `value` its solver's value function) with the
+        variables that only bound a term from below at their least (Variables.least). A completion
+        leaves the switch bound out of its objective and so leaves its variables anywhere above
+        their least: on Seto's busy week its roster scored 8 080 in the model (the switch bound 1 515)
+        while the checker, switches counted, gave it 6 775, and the search began from that."""
+        out = list(solution)
+        for var, least in self.least:
+            out[var.index] = least(value)
+        return out
+
     def priced(self, value, rule: RuleId) -> int:
         """What one rule's terms cost in a solution (`value`: the solver's value function)."""
         return sum(t.weight * value(t.expr) for t in self.terms if t.rule == rule)

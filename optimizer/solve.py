@@ -70,7 +70,7 @@ class _Reporter(cp_model.CpSolverSolutionCallback):
             self.quick_done = True
             self.run.quick(self.value)
         if self.on_progress is not None:
-            # seconds since the solve began (the probe and the hinted search report on one clock)
+            # seconds since the solve began, not since this search began
             since = self.run.elapsed() if self.run is not None else time.perf_counter() - self.started
             self.on_progress(Progress(since, self.objective_value, self.best_objective_bound))
         if self.should_stop is not None and self.should_stop():
@@ -121,13 +121,15 @@ class _StopWatch:
 DETERMINISTIC_PER_SECOND = 0.1
 # on the wall clock, trading hours in the constructor stops once this share of the limit is spent
 # (with an 8-worker solve beside it, Ageo's trades took 7 s of a 10 s solve; on an idle machine they
-# end at 2.8 s of 10), and the probe is skipped once the two shares are spent
+# end at 2.8 s of 10)
 TRADE_SHARE = 0.45
-PROBE_SHARE = 0.1  # of the time limit, for CP-SAT's own search before the hinted one (_Run.probe)
-# below this a probe is little more than a presolve (Kawanishi's takes 0.4 s): solves shorter than
-# 5 s go straight to the hinted search
-PROBE_MIN_SECONDS = 0.5
 SAFETY_FACTOR = 60
+# CP-SAT's presolve probing costs 0.7 of the 1.5 s Ageo's busy week spends in presolve before its
+# search starts; in a short solve that time is better spent searching. Ninth session, 10 s solves
+# of the 15 site weeks Fujieda aside (/work/s9/ten.py), two runs each: with it 110 150 and 109 520,
+# without it 108 515 and 108 000 (Kawanishi 23 775 / 23 435 → 22 860 / 22 060). Its bound is a
+# little weaker (Ageo's busy week 3 015 → 2 895 at 10 s), so solves of a minute or more keep it.
+PROBING_FROM_SECONDS = 60.0
 # a date solved again (optimizer.repair) needs a fixed amount of work whatever the limit, like a
 # completion (repair.COMPLETION_MIN_DET): in reproducible mode at least this many units
 MEND_MIN_DET = 0.5
@@ -139,12 +141,18 @@ def reproducible() -> bool:
 
 
 def _solver(
-    seconds: float, relative_gap: float, workers: int | None, deterministic: float | None = None
+    seconds: float,
+    relative_gap: float,
+    workers: int | None,
+    deterministic: float | None = None,
+    probing: bool = True,
 ) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = seconds
     solver.parameters.relative_gap_limit = relative_gap
     solver.parameters.num_workers = workers or default_workers()
+    if not probing:
+        solver.parameters.cp_model_probing_level = 0
     if deterministic is not None:
         solver.parameters.max_deterministic_time = deterministic
         solver.parameters.max_time_in_seconds = max(300.0, SAFETY_FACTOR * seconds)
@@ -259,6 +267,10 @@ class _Run:
     def completion_seconds(self) -> float:
         """The wall-time cap of one completion or mend of the constructive roster."""
         return max(0.3, 0.03 * self.time_limit)
+
+    def probing(self) -> bool:
+        """Whether the search's presolve probes (PROBING_FROM_SECONDS)."""
+        return self.time_limit >= PROBING_FROM_SECONDS
 
     def patience(self) -> float:
         """How long the completion of the first roster may be tried again when it ran out of time:
@@ -388,7 +400,7 @@ class _Run:
         if solver is None:
             return None
         self.hint_roster = self.quick(solver.value)
-        return list(solver.response_proto.solution)
+        return self.part.tighten(list(solver.response_proto.solution), solver.value)
 
     def _mend(
         self,
@@ -425,11 +437,6 @@ class _Run:
         # nothing, the elastic model looks for the roster that breaks the rules least.
         strict = part.strict(model)
         hint = self.construct(strict)
-        searched = 0.0
-        probing = PROBE_SHARE * self.time_limit >= PROBE_MIN_SECONDS and not self.spent(PROBE_SHARE + TRADE_SHARE)
-        if hint is not None and self.previous is None and probing:
-            hint = self.probe(strict, hint, on_progress, should_stop)
-            searched = PROBE_SHARE
         if hint is not None and self.previous is None:
             # complete and feasible: CP-SAT starts from it. (The constructive shifts alone, when the
             # strict model refuses them, made the search worse on Kawanishi's busy week: no hint then.)
@@ -441,7 +448,7 @@ class _Run:
         budget = max(0.1, self.time_limit - assign_limit - self.elapsed())
         if self.deterministic_time is not None:
             budget = self.time_limit - assign_limit  # the build time must not eat a reproducible budget
-        solver = _solver(budget, self.relative_gap, self.workers, self.det(0.85 - searched))
+        solver = _solver(budget, self.relative_gap, self.workers, self.det(0.85), self.probing())
         with _StopWatch(solver, should_stop, reporter):
             status = solver.solve(strict, reporter)
         within_gap = status == cp_model.OPTIMAL and not reporter.stopped
@@ -454,7 +461,7 @@ class _Run:
             reporter.stopped or (status == cp_model.UNKNOWN and in_hand)
         ):
             budget = max(0.5 * self.time_limit, self.time_limit - assign_limit - self.elapsed())
-            solver = _solver(budget, self.relative_gap, self.workers, self.det(0.5))
+            solver = _solver(budget, self.relative_gap, self.workers, self.det(0.5), self.probing())
             reporter.quick_done = True
             with _StopWatch(solver, should_stop, reporter):
                 status = solver.solve(model, reporter)
@@ -486,25 +493,6 @@ class _Run:
             if within_gap and self.best is not None and not self.best.violations:
                 self.polish(strict, should_stop)
         return self.finish(solver, status, solver_objective)
-
-    def probe(self, strict: cp_model.CpModel, hint: list[int], on_progress, should_stop) -> list[int]:
-        """CP-SAT on its own, without the hint, for a tenth of the time (solves of 5 s or more,
-        `PROBE_MIN_SECONDS`): the search then starts from
-        the better of its roster and the constructive one. Where the constructive roster is far from
-        what the search finds alone (Kawanishi's, about 21 000 against 6 000 within a second), the
-        hint held the search back; where it is good (Ageo's), the probe finds nothing better and the
-        hint stays. 10 s medians of 3 on 15 weeks (sixth session): Kawanishi −3.8 % (all four weeks
-        lower), Ageo, Seto and Tamano within their spread, the sum −0.9 %. It reports its progress:
-        a 600 s solve would otherwise show none for its first minute."""
-        solver = _solver(PROBE_SHARE * self.time_limit, self.relative_gap, self.workers, self.det(PROBE_SHARE))
-        reporter = _Reporter(on_progress, should_stop, self)
-        with _StopWatch(solver, should_stop, reporter):
-            status = solver.solve(strict, reporter)
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            roster = self.quick(solver.value)
-            if roster is not None and self.hint_roster is not None and _rank(roster) < _rank(self.hint_roster):
-                return list(solver.response_proto.solution)
-        return hint
 
     def polish(self, strict: cp_model.CpModel, should_stop) -> None:
         """Stage one ended within its gap before the time limit: the time left goes to re-solving

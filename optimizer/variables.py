@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -121,6 +122,10 @@ class Variables:
         self.shortfall_vars: list[tuple[cp_model.IntVar, int]] = []
         self.counts: dict[tuple[dt.date, int], dict[str, object]] = {}
         self.possible: dict[tuple[dt.date, int], dict[str, int]] = {}
+        # variables that only bound a term from below (the switch bound's rises and switches), with
+        # their least value given the rest of a solution: a solve that leaves their term out of its
+        # objective (a completion) leaves them anywhere above it (SiteModel.tighten)
+        self.least: list[tuple[cp_model.IntVar, Callable]] = []
         for member in problem.staff:
             for date in problem.dates:
                 window = problem.shift_window(member, date)

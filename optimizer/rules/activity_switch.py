@@ -41,11 +41,13 @@ def _between(v, date: dt.date, t: int, u: int) -> Term | None:
     real = [o for o in after if o not in PSEUDO_ACTIVITIES]
     if not before or not real:
         return None
-    rises = []
+    rises, steps = [], []
     for option in real:
         rise = m.new_int_var(0, len(p.staff), f"rise_{p.site.id}_{date:%m%d}_{u}_{option}")
-        m.add(rise >= after[option] - before.get(option, 0))
+        step = after[option] - before.get(option, 0)
+        m.add(rise >= step)
         rises.append(rise)
+        steps.append(step)
     # who may arrive at u: not working an activity at t, or on preparation or management at t
     arrivals = [n for o, n in before.items() if o in PSEUDO_ACTIVITIES]
     for member in p.staff:
@@ -59,4 +61,16 @@ def _between(v, date: dt.date, t: int, u: int) -> Term | None:
         arrivals += [var for size, starts in day.breaks.items() for b, var in starts.items() if b + size * SLOT == u]
     switches = m.new_int_var(0, len(p.staff), f"switches_{p.site.id}_{date:%m%d}_{u}")
     m.add(switches >= sum(rises) - sum(arrivals))
+    # their least values given the rest (SiteModel.tighten): each rise at its step or 0, the switches
+    # at the rises less the arrivals or 0
+    for rise, step in zip(rises, steps):
+        v.least.append((rise, lambda value, step=step: max(0, value(step))))
+    v.least.append(
+        (
+            switches,
+            lambda value, steps=steps, arrivals=arrivals: max(
+                0, sum(max(0, value(s)) for s in steps) - sum(value(a) for a in arrivals)
+            ),
+        )
+    )
     return Term(RuleId.activity_switch, p.weights.activity_switch, switches)

@@ -179,13 +179,13 @@ def test_a_pool_of_sites_sums_the_sites(build):
 
 
 def test_a_long_solve_reports_progress_early_and_stops_at_once(fixtures, monkeypatch):
-    """The dashboard's 600 s solves: progress from the first search on (CP-SAT's own search, a tenth of
-    the limit, reported nothing before), and after a stop request the roster comes back without the
-    assignment's full share. On the wall clock, as the dashboard solves (in reproducible mode an hour's
-    limit would also scale the construction's deterministic budgets): with an hour's limit the probe
-    alone has 360 s and the assignment 540 s, so the old code could not end within 120 s; 120 s is a
-    generous bound on reaching a state (about 3 s on an idle machine), not a timing. The verdict
-    asks only for an acceptable roster, which the constructive one is, whatever the load."""
+    """The dashboard's 600 s solves: progress from the first search on (a search of CP-SAT alone, a
+    tenth of the limit, since dropped, reported nothing), and after a stop request the roster comes
+    back without the assignment's full share. On the wall clock, as the dashboard solves (in
+    reproducible mode an hour's limit would also scale the construction's deterministic budgets):
+    with an hour's limit the assignment alone has 540 s, so the old code could not end within 120 s;
+    120 s is a generous bound on reaching a state (about 3 s on an idle machine), not a timing. The
+    verdict asks only for an acceptable roster, which the constructive one is, whatever the load."""
     monkeypatch.setenv("MADOGUCHI_REPRODUCIBLE", "0")
     site = fixtures.site("seto")
     problem = problem_for(fixtures, site, busy_week(site, fixtures))
