@@ -124,6 +124,11 @@ DETERMINISTIC_PER_SECOND = 0.1
 # end at 2.8 s of 10)
 TRADE_SHARE = 0.45
 SAFETY_FACTOR = 60
+# the activity assignment's share of the limit (optimizer.assign, date by date since the ninth
+# session: the five busy weeks' dates reach their optima in 0.3 to 1.0 s, where the whole week in
+# 1.5 s did not); it was 15 % (at least 1 s) while the week was one model
+ASSIGN_SHARE = 0.08
+ASSIGN_MIN_SECONDS = 0.5
 # CP-SAT's presolve probing costs 0.7 of the 1.5 s Ageo's busy week spends in presolve before its
 # search starts; in a short solve that time is better spent searching. Ninth session, 10 s solves
 # of the 15 site weeks Fujieda aside (/work/s9/ten.py), two runs each: with it 110 150 and 109 520,
@@ -431,7 +436,7 @@ class _Run:
 
     def solve(self, on_progress, should_stop) -> Roster:
         part, model, problem = self.part, self.model, self.problem
-        assign_limit = max(1.0, 0.15 * self.time_limit)
+        assign_limit = max(ASSIGN_MIN_SECONDS, ASSIGN_SHARE * self.time_limit)
         # First the hard rules as hard (only what nobody could cover may stay uncovered): CP-SAT finds
         # good rosters far sooner than with elastic floors. Only if that proves impossible, or finds
         # nothing, the elastic model looks for the roster that breaks the rules least.
@@ -479,7 +484,7 @@ class _Run:
                 min(assign_limit, 1.0) if hurry else assign_limit,
                 part.locked_shifts,
                 solver.parameters.num_workers,
-                deterministic_time=None if hurry else self.det(0.15),
+                deterministic_time=None if hurry else self.det(ASSIGN_SHARE),
             )
             if assigned is None:  # nothing matched the counts in time: the best checked roster stands
                 if self.best is None:
