@@ -125,7 +125,7 @@ DETERMINISTIC_PER_SECOND = 0.1
 TRADE_SHARE = 0.45
 SAFETY_FACTOR = 60
 # the activity assignment's share of the limit (optimizer.assign, date by date since the ninth
-# session: the five busy weeks' dates reach their optima in 0.3 to 1.0 s, where the whole week in
+# session: the five busy weeks' dates reach their optima in 0.3 to 0.8 s, where the whole week in
 # 1.5 s did not); it was 15 % (at least 1 s) while the week was one model
 ASSIGN_SHARE = 0.08
 ASSIGN_MIN_SECONDS = 0.5
