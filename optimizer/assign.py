@@ -194,7 +194,7 @@ def assign(
         by_date[shift.date].append(shift)
     dates = sorted(set(by_date) | {date for date, _ in counts})
     sizes = {date: sum(len(_working(s)) for s in by_date[date]) + 1 for date in dates}
-    left = sum(sizes.values())
+    total = left = sum(sizes.values())
     chosen: dict[tuple[str, dt.date, int], str] = {}
     pseudo: dict[tuple[str, dt.date, int], str] = {}
     cost, unpriced = 0, set()
@@ -206,7 +206,7 @@ def assign(
         built.keep_counts({key: quota for key, quota in counts.items() if key[0] == date})
         pseudo.update(built.pseudo)
         seconds = (time_limit - (time.perf_counter() - start_clock)) * share
-        deterministic = None if deterministic_time is None else deterministic_time * sizes[date] / sum(sizes.values())
+        deterministic = None if deterministic_time is None else deterministic_time * sizes[date] / total
         solver = _assign_solver(seconds, workers, deterministic)
         status = solver.solve(built.model)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):

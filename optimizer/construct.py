@@ -94,8 +94,8 @@ class Constructor:
             self.outside = {(who, date) for who, date in v.days if eligible(p, p.member(who), date)}
         self.on_date: dict[dt.date, list[_Slot]] | None = None
         self.split: dict[tuple[str, dt.date, int], list[tuple[str, tuple[str, ...]]]] = {}
-        self.shape_cache: dict[tuple[str, dt.date], list[tuple[int, int, int, int]]] = {}
-        self.index_cache: dict[tuple[str, dt.date], dict[int, int]] = {}
+        # person-day → its shapes with their break size, and each slot's position (they never change)
+        self.day_cache: dict[tuple[str, dt.date], tuple[list[tuple[int, int, int, int]], dict[int, int]]] = {}
         self.unmet, self.over = p.weights.unmet_demand, p.weights.over_staffing
         self.max_weekly = p.max_weekly_minutes
         self.rest = int(round(p.labour.min_rest_hours_between_shifts * 60))
@@ -331,7 +331,7 @@ class Constructor:
         prefix = [0.0]
         for t in slots:
             prefix.append(prefix[-1] + self.slot_value(day, t))
-        index = self._index(day)
+        shapes, index = self._day(day)
         found: list[tuple[float, int, int, tuple[tuple[int, int], ...]]] = []
         who = day.member.id
         earliest, latest = self.rest_window(who, day.date)
@@ -341,7 +341,7 @@ class Constructor:
         room = self.max_weekly - self.minutes[who]
         hours: dict[int, float] = {}
         costs: dict[tuple[int, int], float] = {}  # (break start, size) → the slot values it gives up
-        for start, end, length, size in self._shapes(day):
+        for start, end, length, size in shapes:
             if start < earliest or end > latest:
                 continue  # too little rest after the day before's shift or before the next day's
             gain = prefix[index[end - SLOT] + 1] - prefix[index[start]]
@@ -375,19 +375,14 @@ class Constructor:
         found.sort(key=lambda item: -item[0])  # stable: the earliest shape first on a tie
         return [(gain, Shift(who, day.date, start, end, brk)) for gain, start, end, brk in found[:keep]]
 
-    def _shapes(self, day: PersonDay) -> list[tuple[int, int, int, int]]:
-        """`shapes` with each one's break size, kept per person-day (they never change)."""
+    def _day(self, day: PersonDay) -> tuple[list[tuple[int, int, int, int]], dict[int, int]]:
+        """`shapes` with each one's break size, and each slot's position in `day.slots`, kept per
+        person-day."""
         key = (day.member.id, day.date)
-        found = self.shape_cache.get(key)
+        found = self.day_cache.get(key)
         if found is None:
-            found = self.shape_cache[key] = [(s, e, n, self._break_size(n)) for s, e, n in self.shapes(day)]
-        return found
-
-    def _index(self, day: PersonDay) -> dict[int, int]:
-        key = (day.member.id, day.date)
-        found = self.index_cache.get(key)
-        if found is None:
-            found = self.index_cache[key] = {t: i for i, t in enumerate(day.slots)}
+            shapes = [(s, e, n, self._break_size(n)) for s, e, n in self.shapes(day)]
+            found = self.day_cache[key] = (shapes, {t: i for i, t in enumerate(day.slots)})
         return found
 
     def _day_off_cost(self, day: PersonDay) -> int:

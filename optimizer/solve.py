@@ -132,8 +132,10 @@ ASSIGN_MIN_SECONDS = 0.5
 # CP-SAT's presolve probing costs 0.7 of the 1.5 s Ageo's busy week spends in presolve before its
 # search starts; in a short solve that time is better spent searching. Ninth session, 10 s solves
 # of the 15 site weeks Fujieda aside (/work/s9/ten.py), two runs each: with it 110 150 and 109 520,
-# without it 108 515 and 108 000 (Kawanishi 23 775 / 23 435 → 22 860 / 22 060). Its bound is a
-# little weaker (Ageo's busy week 3 015 → 2 895 at 10 s), so solves of a minute or more keep it.
+# without it 108 515 and 108 000 (Kawanishi 23 775 / 23 435 → 22 860 / 22 060). Its bound barely
+# moved at 10 s (Ageo's busy week 2 960 and 2 970 with it, 2 895 in one run without; the benchmark's
+# 2 960 → 2 955). Solves of a minute or more keep it: there its cost is small and what it does for a
+# long search was not measured.
 PROBING_FROM_SECONDS = 60.0
 # a date solved again (optimizer.repair) needs a fixed amount of work whatever the limit, like a
 # completion (repair.COMPLETION_MIN_DET): in reproducible mode at least this many units

@@ -4,17 +4,16 @@ decided a date. Real CP-SAT on deterministic time, one worker."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 from ortools.sat.python import cp_model
 
 from bench.roster import busy_week
 from core.roster.check import check, score
-from core.roster.model import PSEUDO_ACTIVITIES, SLOT, Roster, problem_for
+from core.roster.model import Roster, problem_for
 from core.roster.rules.ids import RuleId
 from optimizer.assign import assign, assign_greedy
 from optimizer.construct import construct
+from optimizer.joint import counts_of
 from optimizer.model import SiteModel
 from optimizer.repair import complete
 
@@ -29,18 +28,7 @@ def _stage_one(fixtures, site_id: str):
     solver = complete(part.strict(model), part, construct(part), 5.0, 0.5)
     assert solver is not None
     bare, counts = part.extract(solver.value)
-    return problem, bare, counts
-
-
-def _people_per_option(shifts) -> Counter:
-    out: Counter = Counter()
-    for shift in shifts:
-        for t in range(shift.start, shift.end, SLOT):
-            if not shift.on_break(t):
-                activity = shift.activity_at(t)
-                if activity not in PSEUDO_ACTIVITIES:
-                    out[(shift.date, t, activity)] += 1
-    return out
+    return problem, part, bare, counts
 
 
 def _switch_cost(problem, shifts) -> int:
@@ -55,19 +43,13 @@ def test_the_assignment_keeps_the_counts_and_reports_the_switches_the_checker_co
     """With work to do, each date is solved on its own; with none (1e-9 units), every date falls
     back to the greedy matching. Either way the counts of stage one stand, nobody does what they may
     not, and the cost is the checker's; a search never ends above the greedy matching it starts from."""
-    problem, bare, counts = _stage_one(fixtures, site_id)
+    problem, part, bare, counts = _stage_one(fixtures, site_id)
     found = assign(problem, bare, counts, 5.0, workers=1, deterministic_time=work)
     assert found is not None
     shifts, cost = found
-    got = _people_per_option(shifts)
-    kept = {
-        (date, t, option): (got[(date, t, option)], n)
-        for (date, t), quota in counts.items()
-        for option, n in quota.items()
-        if option not in PSEUDO_ACTIVITIES
-    }
-    assert kept and all(have == want for have, want in kept.values())
     roster = Roster(problem.site.id, problem.week_start, shifts)
+    got = counts_of(part, roster)
+    assert counts and all(got[slot][option] == n for slot, quota in counts.items() for option, n in quota.items())
     assert not {v.rule for v in check(roster, problem)} & {RuleId.skill, RuleId.qualification}
     assert cost == _switch_cost(problem, shifts)
     assert cost <= _switch_cost(problem, assign_greedy(problem, bare, counts))
