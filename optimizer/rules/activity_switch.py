@@ -7,7 +7,17 @@ joins an activity either arrives (starts, comes back from a break, or comes from
 management, which end a work block as the checker counts it) or switches from another activity.
 So the switches are at least the rises of the activities' counts minus the arrivals: this term,
 at weights.activity_switch, never exceeds the switches the checker counts, so the model stays a
-relaxation and its bound still bounds the final penalty; stage two adds the rest."""
+relaxation and its bound still bounds the final penalty; stage two adds the rest.
+
+The bound is weak: locked to the 18 stored best-known rosters it prices 75 of their 3 705 switch
+cost. Tried in the tenth session and not kept: one bound per group of options on each side of the
+boundary (arrivals only from people who may do one of the group's options; those who can only have
+been on the group and left must be replaced), which priced 1 890 of the 3 705 (Ageo 300 of 390,
+Seto 195 of 300, Tamano still 0). The 10 s solves of the 15 site weeks were no better (108 685 /
+108 675 against 108 165 / 108 110; Seto −1.5 %, Ageo +3 %): with the switches seen, the search moved
+away from shifts whose switches it priced too low before, and found nothing better in 10 s.
+(Their first version shared Python sums between two bounds and priced more than the checker counts,
+555 of 390 on Ageo's busy week, one term counted twice; built each from its own list, they held.)"""
 
 from __future__ import annotations
 
