@@ -9,7 +9,7 @@ So the switches are at least the rises of the activities' counts minus the arriv
 at weights.activity_switch, never exceeds the switches the checker counts, so the model stays a
 relaxation and its bound still bounds the final penalty; stage two adds the rest.
 
-The bound is weak: locked to the 18 stored best-known rosters it prices 75 of their 3 705 switch
+The bound is weak: locked to the benchmark's 18 stored rosters it prices 75 of their 3 705 switch
 cost. Tried in the tenth session and not kept: one bound per group of options on each side of the
 boundary (arrivals only from people who may do one of the group's options; those who can only have
 been on the group and left must be replaced), which priced 1 890 of the 3 705 (Ageo 300 of 390,
