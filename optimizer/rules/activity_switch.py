@@ -14,8 +14,8 @@ cost. Tried in the tenth session and not kept: one bound per group of options on
 boundary (arrivals only from people who may do one of the group's options; those who can only have
 been on the group and left must be replaced), which priced 1 890 of the 3 705 (Ageo 300 of 390,
 Seto 195 of 300, Tamano still 0). The 10 s solves of the 15 site weeks were no better (108 685 /
-108 675 against 108 165 / 108 110; Seto −1.5 %, Ageo +3 %): with the switches seen, the search moved
-away from shifts whose switches it priced too low before, and found nothing better in 10 s.
+108 675 against 108 165 / 108 110: Seto −1.5 %, Ageo +3.1 %, Kawanishi and Tamano +0.7 %); why the
+search did worse with it was not established.
 (Their first version shared Python sums between two bounds and priced more than the checker counts,
 555 of 390 on Ageo's busy week, one term counted twice; built each from its own list, they held.)"""
 

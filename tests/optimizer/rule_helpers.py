@@ -59,3 +59,25 @@ def locked_solution(problem, roster):
     solver.parameters.max_deterministic_time = 20
     assert solver.solve(model) == cp_model.OPTIMAL
     return solver, part
+
+
+def completed_busy_week(fixtures, site_id: str):
+    """A site's busy week with its constructive shifts completed in the strict model (the search's
+    hint before `tighten`): (problem, SiteModel, the strict model, the completion's solver)."""
+    from ortools.sat.python import cp_model
+
+    from bench.roster import busy_week
+    from core.roster.model import problem_for
+    from optimizer.construct import construct
+    from optimizer.model import SiteModel
+    from optimizer.repair import complete
+
+    site = fixtures.site(site_id)
+    problem = problem_for(fixtures, site, busy_week(site, fixtures))
+    model = cp_model.CpModel()
+    part = SiteModel(model, problem)
+    model.minimize(part.objective())
+    strict = part.strict(model)
+    solver = complete(strict, part, construct(part), 5.0, 0.5)
+    assert solver is not None
+    return problem, part, strict, solver

@@ -5,28 +5,18 @@ decided a date. Real CP-SAT on deterministic time, one worker."""
 from __future__ import annotations
 
 import pytest
-from ortools.sat.python import cp_model
 
-from bench.roster import busy_week
 from core.roster.check import check, score
-from core.roster.model import Roster, problem_for
+from core.roster.model import Roster
 from core.roster.rules.ids import RuleId
 from optimizer.assign import assign, assign_greedy
-from optimizer.construct import construct
 from optimizer.joint import counts_of
-from optimizer.model import SiteModel
-from optimizer.repair import complete
+from tests.optimizer.rule_helpers import completed_busy_week
 
 
 def _stage_one(fixtures, site_id: str):
     """The busy week's constructive shifts and the people per option the strict model gives them."""
-    site = fixtures.site(site_id)
-    problem = problem_for(fixtures, site, busy_week(site, fixtures))
-    model = cp_model.CpModel()
-    part = SiteModel(model, problem)
-    model.minimize(part.objective())
-    solver = complete(part.strict(model), part, construct(part), 5.0, 0.5)
-    assert solver is not None
+    problem, part, _, solver = completed_busy_week(fixtures, site_id)
     bare, counts = part.extract(solver.value)
     return problem, part, bare, counts
 

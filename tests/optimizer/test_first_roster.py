@@ -74,15 +74,9 @@ def test_a_completed_roster_scores_in_the_model_no_more_than_the_checker_gives_i
     model against the checker's 6 775: the search began from a roster it thought worse than it was."""
     from optimizer.assign import assign_greedy
     from optimizer.solve import checked_roster
+    from tests.optimizer.rule_helpers import completed_busy_week
 
-    site = fixtures.site(site_id)
-    problem = problem_for(fixtures, site, busy_week(site, fixtures))
-    model = cp_model.CpModel()
-    part = SiteModel(model, problem)
-    model.minimize(part.objective())
-    strict = part.strict(model)
-    solver = complete(strict, part, construct(part), 5.0, 0.5)
-    assert solver is not None
+    problem, part, strict, solver = completed_busy_week(fixtures, site_id)
     bare, counts = part.extract(solver.value)
     roster = checked_roster(problem, assign_greedy(problem, bare, counts))
     hint = part.tighten(list(solver.response_proto.solution), solver.value)

@@ -186,7 +186,8 @@ def test_a_long_solve_reports_progress_early_and_stops_at_once(fixtures, monkeyp
     reproducible mode an hour's limit would also scale the construction's deterministic budgets):
     with an hour's limit the assignment alone has 288 s (8 %; 540 s at the 15 % of the code this was
     written against), so the old code could not end within 120 s; 120 s is a generous bound on
-    reaching a state (about 3 s on an idle machine), not a timing. The verdict asks only for an acceptable roster, which the constructive one is, whatever the load."""
+    reaching a state (about 3 s on an idle machine), not a timing. The verdict asks only for an
+    acceptable roster, which the constructive one is, whatever the load."""
     monkeypatch.setenv("MADOGUCHI_REPRODUCIBLE", "0")
     site = fixtures.site("seto")
     problem = problem_for(fixtures, site, busy_week(site, fixtures))
