@@ -164,11 +164,29 @@ def _solver(
         solver.parameters.max_deterministic_time = deterministic
         solver.parameters.max_time_in_seconds = max(300.0, SAFETY_FACTOR * seconds)
         solver.parameters.random_seed = 0
-    # for experiments: MADOGUCHI_CPSAT_PARAMS="linearization_level=2,num_workers=8"
-    for item in filter(None, os.environ.get("MADOGUCHI_CPSAT_PARAMS", "").split(",")):
-        key, value = item.split("=")
-        setattr(solver.parameters, key, type(getattr(solver.parameters, key))(value))
+    # for experiments: MADOGUCHI_CPSAT_PARAMS="linearization_level=2,cp_model_presolve=false"
+    apply_parameters(solver.parameters, os.environ.get("MADOGUCHI_CPSAT_PARAMS", ""))
     return solver
+
+
+def apply_parameters(parameters, text: str) -> None:
+    """CP-SAT parameters from "key=value,key=value" (MADOGUCHI_CPSAT_PARAMS). A switch takes true or
+    false (bool("false") is True, so `type(current)(value)` would have turned every switch on); an
+    unknown key or a value of the wrong kind is refused with its name."""
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        key, sep, value = item.partition("=")
+        if not sep or not hasattr(parameters, key):
+            raise ValueError(f"MADOGUCHI_CPSAT_PARAMS: unknown CP-SAT parameter or no value in {item!r}")
+        kind = type(getattr(parameters, key))
+        if kind is bool:
+            if value.lower() not in ("true", "false", "1", "0"):
+                raise ValueError(f"MADOGUCHI_CPSAT_PARAMS: {key} takes true or false, not {value!r}")
+            setattr(parameters, key, value.lower() in ("true", "1"))
+            continue
+        try:
+            setattr(parameters, key, kind(value))
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"MADOGUCHI_CPSAT_PARAMS: {key} cannot be {value!r} ({error})") from error
 
 
 def default_workers() -> int:
