@@ -62,6 +62,7 @@ class _Reporter(cp_model.CpSolverSolutionCallback):
         self.stopped = False
         self.run = run
         self.quick_done = run is None
+        self.switch_stopped = False  # stage one handed over to the switch-exact re-solves (polish)
 
     def on_solution_callback(self) -> None:
         if not self.quick_done and self.run.first_acceptable is None:
@@ -69,6 +70,11 @@ class _Reporter(cp_model.CpSolverSolutionCallback):
             # a checked roster exists from this moment (the greedy matching takes milliseconds)
             self.quick_done = True
             self.run.quick(self.value)
+        if self.run is not None and self.run.switches_weigh_more(
+            self.objective_value, self.best_objective_bound, self.value
+        ):
+            self.switch_stopped = True
+            self.stop_search()
         if self.on_progress is not None:
             # seconds since the solve began, not since this search began
             since = self.run.elapsed() if self.run is not None else time.perf_counter() - self.started
@@ -140,6 +146,15 @@ PROBING_FROM_SECONDS = 60.0
 # a date solved again (optimizer.repair) needs a fixed amount of work whatever the limit, like a
 # completion (repair.COMPLETION_MIN_DET): in reproducible mode at least this many units
 MEND_MIN_DET = 0.5
+# stage one hands over to the switch-exact re-solves only with at least this share of the limit left
+# (`_Run.switches_weigh_more`): less would not pay for a pass over the dates
+SWITCH_STOP_MIN_LEFT = 0.25
+SWITCH_CHECK_EVERY = 0.05
+# ... and only once stage one is this close to its own bound: far from it (Kawanishi's and Ageo's
+# 60 s solves, 14 to 16 %) the search still gains more than the date re-solves win back on switches
+# the counts force (one run each: Kawanishi 4 920 → 5 435, Ageo 3 800 → 3 890 when handed over at
+# half time)
+SWITCH_STOP_GAP = 0.02
 
 
 def reproducible() -> bool:
@@ -284,6 +299,7 @@ class _Run:
             self.part.hint_from(previous)
         self.best: Roster | None = None
         self.first_acceptable: float | None = None
+        self.switch_checked: float | None = None  # when switches_weigh_more last ran the assignment
         self.hint_roster: Roster | None = None  # the checked roster of the last accepted start
         self.starts: dict[str, Roster | None] = {}
         # the constructor of the usual start, kept while the strict model accepted its shifts unmended
@@ -332,6 +348,39 @@ class _Run:
             self.best.penalty_total,
         ):
             self.best = roster
+
+    def switches_weigh_more(self, objective: float, bound: float, value) -> bool:
+        """Whether stage one has less left to gain than the switches of its roster cost: its gap to
+        its own bound is the most it can still gain, while the activity switches, which it prices
+        only by a lower bound, are what optimizer.joint re-solves exactly (`polish`). The switches
+        are those the assignment (optimizer.assign) leaves, and that roster is offered; it runs (a
+        second at most) only where the greedy matching's switches, milliseconds away and up to three
+        times more (Ageo's busy week: 960 against 315), already weigh more than the gap, and at most
+        once per SWITCH_CHECK_EVERY of the limit. Only with SWITCH_STOP_MIN_LEFT of the limit left,
+        and never in reproducible mode, whose stages end on work done. Seto's busy week, 60 s: stage
+        one ends near 6 000 (its bound 5 960) and the assignment adds 240 to 300. Stage one must also
+        be within SWITCH_STOP_GAP of its bound."""
+        if self.deterministic_time is not None or self.best is None or self.best.violations:
+            return False
+        now = self.elapsed()
+        if self.time_limit - now < SWITCH_STOP_MIN_LEFT * self.time_limit:
+            return False
+        if self.switch_checked is not None and now - self.switch_checked < SWITCH_CHECK_EVERY * self.time_limit:
+            return False
+        gap = objective - bound
+        if gap > SWITCH_STOP_GAP * objective or gap >= _switch_cost(self.best):
+            return False
+        rough = self.quick(value)
+        if rough is None or rough.violations or gap >= _switch_cost(rough):
+            return False
+        self.switch_checked = now
+        bare, counts = self.part.extract(value)
+        assigned = assign(self.problem, bare, counts, min(1.0, 0.02 * self.time_limit), self.part.locked_shifts, 1)
+        if assigned is None:
+            return False
+        roster = self.checked(assigned[0])
+        self.offer(roster)
+        return not roster.violations and gap < assigned[1]
 
     def quick(self, value) -> Roster | None:
         """A stage-one solution as a checked roster at once: the greedy matching, no search."""
@@ -515,11 +564,11 @@ class _Run:
             # stage one already holds a lower bound of the switches; stage two counts them all
             bounded = part.priced(solver.value, RuleId.activity_switch)
             solver_objective = int(round(solver.objective_value - bounded + switch_cost))
-            if within_gap and self.best is not None and not self.best.violations:
-                self.polish(strict, should_stop)
+            if (within_gap or reporter.switch_stopped) and self.best is not None and not self.best.violations:
+                self.polish(strict, should_stop, rounds=3 if reporter.switch_stopped else 1)
         return self.finish(solver, status, solver_objective)
 
-    def polish(self, strict: cp_model.CpModel, should_stop) -> None:
+    def polish(self, strict: cp_model.CpModel, should_stop, rounds: int = 1) -> None:
         """Stage one ended within its gap before the time limit: the time left goes to re-solving
         each date with its activity switches counted exactly (optimizer.joint), which only keeps a
         week the checker scores lower. On Seto's busy week stage one is within 2 % of its bound and
@@ -536,7 +585,7 @@ class _Run:
             return
         per_date = max(0.2, min(left(), self.time_limit) / dates)
         deterministic = None if self.deterministic_time is None else self.det(0.15) / dates
-        self.offer(improve(strict, self.part, self.best, self.checked, left, per_date, deterministic, rounds=1))
+        self.offer(improve(strict, self.part, self.best, self.checked, left, per_date, deterministic, rounds=rounds))
 
     def finish(self, solver: cp_model.CpSolver, status: int, solver_objective: int | None) -> Roster:
         roster = self.best or self.checked([])
@@ -559,6 +608,10 @@ class _Run:
         solved = self.best is not None
         roster.status = _status(cp_model.FEASIBLE if solved else status, roster, self.relative_gap)
         return roster
+
+
+def _switch_cost(roster: Roster) -> int:
+    return sum(item["cost"] for item in roster.penalties if item["rule"] == RuleId.activity_switch.value)
 
 
 def _shapes(shifts: list[Shift]) -> set[tuple]:
