@@ -149,6 +149,7 @@ MEND_MIN_DET = 0.5
 # stage one hands over to the switch-exact re-solves only with at least this share of the limit left
 # (`_Run.switches_weigh_more`): less would not pay for a pass over the dates
 SWITCH_STOP_MIN_LEFT = 0.25
+# the assignment that prices the switches (up to a second) runs at most once per this share of the limit
 SWITCH_CHECK_EVERY = 0.05
 # ... and only once stage one is this close to its own bound: far from it (Kawanishi's and Ageo's
 # 60 s solves, 14 to 16 %) the search still gains more than the date re-solves win back on switches
@@ -574,7 +575,8 @@ class _Run:
         return self.finish(solver, status, solver_objective)
 
     def polish(self, strict: cp_model.CpModel, should_stop, rounds: int = 1) -> None:
-        """Stage one ended within its gap before the time limit: the time left goes to re-solving
+        """Stage one ended within its gap before the time limit, or handed over to the switches
+        (`switches_weigh_more`, then up to three passes): the time left goes to re-solving
         each date with its activity switches counted exactly (optimizer.joint), which only keeps a
         week the checker scores lower. On Seto's busy week stage one is within 2 % of its bound and
         the switches are what is left. Reproducible mode gives it a fixed share of deterministic
