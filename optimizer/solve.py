@@ -151,10 +151,9 @@ MEND_MIN_DET = 0.5
 SWITCH_STOP_MIN_LEFT = 0.25
 # the assignment that prices the switches (up to a second) runs at most once per this share of the limit
 SWITCH_CHECK_EVERY = 0.05
-# ... and only once stage one is this close to its own bound: far from it (Kawanishi's and Ageo's
-# 60 s solves, 14 to 16 %) the search still gains more than the date re-solves win back on switches
-# the counts force (one run each: Kawanishi 4 920 → 5 435, Ageo 3 800 → 3 890 when handed over at
-# half time)
+# ... and only once stage one is this close to its own bound: far from it the search still gains
+# more than the date re-solves win back on switches the counts force (Kawanishi's busy week, 60 s,
+# handed over at 28 s with stage one 14 % from its bound: 4 920 → 5 435)
 SWITCH_STOP_GAP = 0.02
 # ... and only in solves of a minute or more, where it was measured: in a 10 s solve of Fujieda's busy
 # week it handed over at 4.4 s (2 325 against the bound 2 295), where the search alone proves 2 300
@@ -376,11 +375,11 @@ class _Run:
         gap = objective - bound
         if gap > SWITCH_STOP_GAP * objective or gap >= _switch_cost(self.best):
             return False
-        rough = self.quick(value)
+        bare, counts = self.part.extract(value)
+        rough = self.quick(value, (bare, counts))
         if rough is None or rough.violations or gap >= _switch_cost(rough):
             return False
         self.switch_checked = now
-        bare, counts = self.part.extract(value)
         assigned = assign(self.problem, bare, counts, min(1.0, 0.02 * self.time_limit), self.part.locked_shifts, 1)
         if assigned is None:
             return False
@@ -388,9 +387,10 @@ class _Run:
         self.offer(roster)
         return not roster.violations and gap < assigned[1]
 
-    def quick(self, value) -> Roster | None:
-        """A stage-one solution as a checked roster at once: the greedy matching, no search."""
-        bare, counts = self.part.extract(value)
+    def quick(self, value, parts: tuple | None = None) -> Roster | None:
+        """A stage-one solution as a checked roster at once: the greedy matching, no search.
+        `parts`: its shifts and counts when the caller has already read them (`part.extract`)."""
+        bare, counts = parts if parts is not None else self.part.extract(value)
         shifts = assign_greedy(self.problem, bare, counts, self.part.locked_shifts)
         if shifts is None:
             return None
