@@ -8,10 +8,10 @@ per person across the week, so the model holds those rules and nothing else: con
 wishes, scattered starts and short rest (priced), weekly hours, days off, rest between days and days
 in a row (hard). Every slot's coverage, the switches and the breaks stay as they were.
 
-The search sees the shifts one by one and moves many days at once only rarely: on Kawanishi's
-busy week the 10 s roster's shifts, re-matched, cost 3 590 in contract hours before and after, but
-on 11 of the 14 site weeks Fujieda aside (twelfth session, `/work/s12/m15.py`) the matching found
-10 to 80 less (108 905 → 108 345 over the 14 weeks, in 0.2 to 0.7 s with one worker, 1.6 s once).
+Stage one and the date re-solves change one person-day at a time and rarely move whole shifts
+between people across the week. On the 10 s rosters of the 14 site weeks Fujieda aside (twelfth
+session, `/work/s12/m15.py`, each roster before and after) the matching found 108 905 → 108 345, 11
+weeks lower by 10 to 80 (Seto's busy week 6 640 → 6 560: wishes 120 → 40).
 
 The caller keeps the result only when the checker scores the week lower and finds it acceptable.
 Not used when re-rostering against a previous roster (a change is priced per person and locked
