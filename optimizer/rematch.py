@@ -27,6 +27,7 @@ from ortools.sat.python import cp_model
 from core.profile.calendar import weekday_of
 from core.roster.model import SLOT, RosterProblem, Shift
 from core.roster.rules.outside_hours import eligible
+from optimizer.rules import consecutive_days
 from optimizer.variables import Variables
 
 DAY_MINUTES = 24 * 60
@@ -142,21 +143,15 @@ class _Matching:
                     self.terms.append(p.weights.short_rest * var)
 
     def _days_in_a_row(self, member) -> None:
-        p, limit = self.p, self.p.labour.max_consecutive_work_days
+        limit = self.p.labour.max_consecutive_work_days
         if limit is None:
             return
-        worked_before = {s.date for s in p.previous_shifts(member.id)}
-        line = []
-        for offset in range(-7, 7):
-            date = p.week_start + dt.timedelta(days=offset)
-            if offset < 0:
-                line.append((offset, int(date in worked_before)))
-            else:
-                line.append((offset, sum(var for _, var in self.by_day.get((member.id, date), []))))
-        for i in range(len(line) - limit):
-            window = line[i : i + limit + 1]
-            if window[-1][0] >= 0:
-                self.model.add(sum(x for _, x in window) <= limit)
+
+        def worked(date):
+            return sum(var for _, var in self.by_day.get((member.id, date), []))
+
+        for window in consecutive_days.windows(self.p, member.id, worked):
+            self.model.add(sum(window) <= limit)
 
     def _starts(self, mine) -> None:
         p = self.p
