@@ -23,6 +23,18 @@ def _problem(fixtures, site, kind):
     return problem_of(fixtures, next(w for w in plan(fixtures, sites=[site], kinds=[kind]).weeks))
 
 
+_STARTS: dict = {}
+
+
+def _start(fixtures, site, kind):
+    """The week's problem, its first roster (solve()'s start, checked) and a site model, built once
+    per module: the constructor takes seconds on Ageo's weeks."""
+    if (site, kind) not in _STARTS:
+        problem = _problem(fixtures, site, kind)
+        _STARTS[(site, kind)] = problem, first_roster(problem, time_limit=10), SiteModel(cp_model.CpModel(), problem)
+    return _STARTS[(site, kind)]
+
+
 def _plans(shifts) -> Counter:
     return Counter((s.date, s.start, s.end, s.breaks, s.activities) for s in shifts)
 
@@ -57,10 +69,8 @@ def _swapped(problem, part, shifts):
 
 @pytest.mark.parametrize(("site", "kind"), WEEKS)
 def test_the_same_shifts_go_to_people_who_may_work_them_and_the_week_is_no_worse(fixtures, site, kind):
-    problem = _problem(fixtures, site, kind)
-    start = first_roster(problem, time_limit=10)
+    problem, start, part = _start(fixtures, site, kind)
     assert start is not None and not start.violations
-    part = SiteModel(cp_model.CpModel(), problem)
     shifts = rematch(problem, part, list(start.shifts), 5.0, deterministic=2.0)
     assert shifts is not None
     again = checked_roster(problem, shifts)
@@ -77,9 +87,7 @@ def test_a_spoiled_matching_is_mended(fixtures, site, kind):
     """The optimum over every matching is no worse than any one of them: the start's, and the
     start's with shifts swapped between people on every date (which may break rest or hours: the
     matching then starts from a hint it must leave)."""
-    problem = _problem(fixtures, site, kind)
-    start = first_roster(problem, time_limit=10)
-    part = SiteModel(cp_model.CpModel(), problem)
+    problem, start, part = _start(fixtures, site, kind)
     swapped = _swapped(problem, part, list(start.shifts))
     if swapped is None:
         pytest.fail(f"{site} {kind}: on no date may two people work each other's shift")
@@ -93,9 +101,7 @@ def test_a_spoiled_matching_is_mended(fixtures, site, kind):
 
 
 def test_nobody_takes_a_shift_with_an_activity_they_may_not_do(fixtures):
-    problem = _problem(fixtures, "ageo", "busy")
-    start = first_roster(problem, time_limit=10)
-    part = SiteModel(cp_model.CpModel(), problem)
+    problem, start, part = _start(fixtures, "ageo", "holiday")
     shift = next(s for s in start.shifts if s.activities)
     activity = shift.activities[0].activity
     refused = [
@@ -120,8 +126,7 @@ def test_a_solve_leaves_nothing_to_gain_by_matching_again(fixtures):
 
 def test_a_re_roster_keeps_its_holders(fixtures):
     """Against a previous roster a change is priced per person: no time is set aside for it."""
-    problem = _problem(fixtures, "fujieda", "busy")
-    start = first_roster(problem, time_limit=10)
+    problem, start, _ = _start(fixtures, "seto", "busy")
     run = _Run(problem, 10.0, 0.005, None, start, frozenset(), None)
     assert run.rematch_limit() == 0.0
     fresh = _Run(problem, 10.0, 0.005, None, None, frozenset(), None)
@@ -131,10 +136,9 @@ def test_a_re_roster_keeps_its_holders(fixtures):
 def test_the_solve_keeps_a_better_matching_and_says_so(fixtures):
     """`_Run.rematch`, the step solve() ends with: a spoiled best roster is replaced by the matching
     the checker scores lower, and asked again it finds nothing more."""
-    problem = _problem(fixtures, "ageo", "holiday")
+    problem, start, _ = _start(fixtures, "ageo", "holiday")
     run = _Run(problem, 10.0, 0.005, None, None, frozenset(), None)
-    run.construct(run.part.strict(run.model))
-    spoiled = checked_roster(problem, _swapped(problem, run.part, list(run.best.shifts)))
+    spoiled = checked_roster(problem, _swapped(problem, run.part, list(start.shifts)))
     assert not spoiled.violations
     run.best = spoiled
     assert run.rematch(None)
