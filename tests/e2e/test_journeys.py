@@ -63,12 +63,18 @@ class Journey:
         # Streamlit's own: none of them is UI wording. The page's text and its icons are read in one
         # script, so a rerun between two reads cannot leave an icon's name in the text (CI once saw
         # "upload_file", the roster page's uploader icon, as the English words "upload" and "file").
+        # Streamlit gives an icon another test id where a widget names it (an expander's icon is
+        # "stExpanderIcon": the twelfth session's CI saw "upload" and "file" again), but every Material
+        # icon it draws is marked translate="no" and aria-hidden="true"
         text, icons = self.page.evaluate(
             """() => [document.body.innerText,
-                      [...document.querySelectorAll("[data-testid='stIconMaterial']")].map(e => e.innerText)]"""
+                      [...document.querySelectorAll(
+                          "[data-testid='stIconMaterial'], [translate='no'][aria-hidden='true']"
+                      )].map(e => e.innerText.trim()).filter(t => t.length > 0)]"""
         )
         for icon in icons:
-            text = text.replace(icon, " ")
+            if icon:  # an empty name would put a space between every letter of the page
+                text = text.replace(icon, " ")
         text = re.sub(r"demo-[a-z-]+|\b[A-Z0-9]{6,}\b|Skip to main content|\d+ options? available", " ", text)
         self.english |= {w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in ALLOWED_LATIN}
 
