@@ -34,10 +34,10 @@ from functools import reduce
 from ortools.linear_solver import pywraplp
 from ortools.sat.python import cp_model
 
-from core.profile.calendar import weekday_of
 from core.roster.model import PSEUDO_ACTIVITIES, SLOT, RosterProblem
 from core.roster.rules.base import HARD_SHORTFALL_WEIGHT
 from core.roster.rules.outside_hours import eligible, margin_slots
+from core.roster.rules.preference import wishes_against
 from optimizer.model import SiteModel
 from optimizer.rules import equipment
 from optimizer.variables import PersonDay, break_plan
@@ -188,12 +188,7 @@ class _TemplateLP:
         """Wishes a shift goes against (core/roster/rules/preference.py), when they are priced."""
         if not self.p.weights.preference:
             return 0
-        wishes = day.member.preferences
-        return (
-            int(weekday_of(day.date) in wishes.days_off)
-            + int(wishes.shift == "early" and start != day.window[0])
-            + int(wishes.shift == "late" and end != day.window[1])
-        )
+        return wishes_against(day.member, day.date, start, end, day.window)
 
     def coverage(self, date, minute, activity):
         return self.lp.Sum(self.cover.get((date, minute, activity.value), []))

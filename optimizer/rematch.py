@@ -9,7 +9,7 @@ wishes, scattered starts and short rest (priced), weekly hours, days off, rest b
 in a row (hard). Every slot's coverage, the switches and the breaks stay as they were.
 
 Stage one and the date re-solves change one person-day at a time and rarely move whole shifts
-between people across the week. On the 10 s rosters of the 14 site weeks Fujieda aside (twelfth
+between people across the week. On the 10 s rosters of the 15 site weeks Fujieda aside (twelfth
 session, `/work/s12/m15.py`, each roster before and after) the matching found 108 905 → 108 345, 11
 weeks lower by 10 to 80 (Seto's busy week 6 640 → 6 560: wishes 120 → 40).
 
@@ -24,13 +24,11 @@ from collections import defaultdict
 
 from ortools.sat.python import cp_model
 
-from core.profile.calendar import weekday_of
-from core.roster.model import SLOT, RosterProblem, Shift
+from core.roster.model import DAY_MINUTES, SLOT, RosterProblem, Shift
 from core.roster.rules.outside_hours import eligible
+from core.roster.rules.preference import wishes_against
 from optimizer.rules import consecutive_days
 from optimizer.variables import Variables
-
-DAY_MINUTES = 24 * 60
 
 
 def may_take(problem: RosterProblem, part: Variables, member, shift: Shift) -> bool:
@@ -86,9 +84,7 @@ class _Matching:
         for date in p.dates:
             m.add_at_most_one(var for _, var in self.by_day.get((who, date), []))
         if not mine:
-            if p.target_minutes(member):
-                self.terms.append(w.contract_hours * (p.target_minutes(member) // SLOT))
-            return
+            return  # no shift may go to them: their contract hours are the same whatever the matching
         work = sum(_work_slots(self.shifts[j]) * var for j, var in mine)
         m.add(work * SLOT <= p.max_weekly_minutes)
         m.add(sum(var for _, var in mine) <= 7 - p.labour.min_days_off_per_week)
@@ -103,16 +99,12 @@ class _Matching:
         self._starts(mine)
 
     def _wishes(self, member, mine) -> None:
-        p, wishes = self.p, member.preferences
+        p = self.p
         if not p.weights.preference:
             return
         for j, var in mine:
             shift = self.shifts[j]
-            window = p.shift_window(member, shift.date)
-            against = int(weekday_of(shift.date) in wishes.days_off)
-            if window is not None:
-                against += int(wishes.shift == "early" and shift.start != window[0])
-                against += int(wishes.shift == "late" and shift.end != window[1])
+            against = wishes_against(member, shift.date, shift.start, shift.end, p.shift_window(member, shift.date))
             if against:
                 self.terms.append(p.weights.preference * against * var)
 

@@ -125,10 +125,15 @@ def test_a_solve_leaves_nothing_to_gain_by_matching_again(fixtures):
 
 
 def test_a_re_roster_keeps_its_holders(fixtures):
-    """Against a previous roster a change is priced per person: no time is set aside for it."""
-    problem, start, _ = _start(fixtures, "seto", "busy")
+    """Against a previous roster a change is priced per person: no time is set aside for the
+    matching, and a best roster it could improve stays as it is."""
+    problem, start, _ = _start(fixtures, "ageo", "holiday")
     run = _Run(problem, 10.0, 0.005, None, start, frozenset(), None)
     assert run.rematch_limit() == 0.0
+    spoiled = checked_roster(problem, _swapped(problem, run.part, list(start.shifts)))
+    run.best = spoiled
+    assert not run.rematch(None)
+    assert run.best is spoiled
     fresh = _Run(problem, 10.0, 0.005, None, None, frozenset(), None)
     assert fresh.rematch_limit() > 0.0
 

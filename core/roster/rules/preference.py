@@ -7,6 +7,19 @@ from core.roster.rules.base import Penalty, Week
 from core.roster.rules.ids import RuleId
 
 
+def wishes_against(member, date, start: int, end: int, window: tuple[int, int] | None) -> int:
+    """How many of the person's wishes a shift from `start` to `end` on `date` goes against: a wished
+    day off, an early shift not starting at the window's start, a late one not ending at its end
+    (`window`: the person's shift window that day; early and late count only with one). The solver's
+    matching (optimizer/rematch.py) and the template LP (bench/template_bound.py) price it."""
+    wishes = member.preferences
+    against = int(weekday_of(date) in wishes.days_off)
+    if window is not None:
+        against += int(wishes.shift == "early" and start != window[0])
+        against += int(wishes.shift == "late" and end != window[1])
+    return against
+
+
 def penalties(week: Week) -> list[Penalty]:
     p = week.problem
     weight = p.weights.preference
