@@ -30,6 +30,7 @@ from optimizer.joint import improve
 from optimizer.model import SiteModel
 from optimizer.rematch import rematch
 from optimizer.repair import complete, repair_date, repair_date_and_people
+from optimizer.week_moves import move_weeks
 
 
 @dataclass(frozen=True)
@@ -144,8 +145,14 @@ ASSIGN_MIN_SECONDS = 0.5
 # 10.20 s with no time set aside, 9.88 to 10.0 s with 0.3 s)
 REMATCH_SHARE = 0.02
 REMATCH_MIN_SECONDS = 0.2
-# ... and in reproducible mode at least this many units (Seto's busy week used 0.19)
-REMATCH_MIN_DET = 0.5
+# ... and in reproducible mode at least this many units (Seto's busy week used 0.19 on its first
+# roster; after the week moves a 3 s solve's roster once needed more than 0.5 to find what 2 found)
+REMATCH_MIN_DET = 2.0
+# the time set aside for whole weeks moved person by person (optimizer.week_moves, then the shifts
+# completed with the switches priced and their activities assigned; `_Run.reshape`): the moves took
+# 0.06 to 0.35 s on the 15 site weeks Fujieda aside, completion and assignment up to 1.3 s more
+RESHAPE_SHARE = 0.12
+RESHAPE_MIN_SECONDS = 0.6
 # CP-SAT's presolve probing costs 0.7 of the 1.5 s Ageo's busy week spends in presolve before its
 # search starts; in a short solve that time is better spent searching. Ninth session, 10 s solves
 # of the 15 site weeks Fujieda aside (/work/s9/ten.py), two runs each: with it 110 150 and 109 520,
@@ -536,11 +543,11 @@ class _Run:
                 target.proto.solution_hint.vars.extend(range(len(hint)))
                 target.proto.solution_hint.values.extend(hint)
         reporter = _Reporter(on_progress, should_stop, self)
-        rematch_limit = self.rematch_limit()
-        budget = max(0.1, self.time_limit - assign_limit - rematch_limit - self.elapsed())
+        after = self.rematch_limit() + self.reshape_limit()
+        budget = max(0.1, self.time_limit - assign_limit - after - self.elapsed())
         if self.deterministic_time is not None:
             # the build time must not eat a reproducible budget
-            budget = self.time_limit - assign_limit - rematch_limit
+            budget = self.time_limit - assign_limit - after
         solver = _solver(budget, self.relative_gap, self.workers, self.det(0.85), self.probing())
         with _StopWatch(solver, should_stop, reporter):
             status = solver.solve(strict, reporter)
@@ -580,6 +587,10 @@ class _Run:
                 return self.finish(solver, status, None)
             shifts, switch_cost = assigned
             self.offer(self.checked(shifts))
+            if not reporter.stopped:
+                # once: three rounds while each found a better week gave 107 190 on the 15 site weeks
+                # (one round 106 925 and 107 740, thirteenth session)
+                self.reshape(strict, solver.parameters.num_workers, should_stop)
             # stage one already holds a lower bound of the switches; stage two counts them all
             bounded = part.priced(solver.value, RuleId.activity_switch)
             solver_objective = int(round(solver.objective_value - bounded + switch_cost))
@@ -594,6 +605,52 @@ class _Run:
         if not reporter.stopped:
             self.rematch(should_stop)
         return self.finish(solver, status, solver_objective)
+
+    def reshape_limit(self) -> float:
+        return 0.0 if self.previous is not None else max(RESHAPE_MIN_SECONDS, RESHAPE_SHARE * self.time_limit)
+
+    def reshape(self, strict: cp_model.CpModel, workers: int, should_stop) -> bool:
+        """Whole weeks of the best acceptable roster moved person by person (optimizer.week_moves),
+        the shifts completed in the strict model with the switches priced and their activities
+        assigned (optimizer.assign); kept when the checker scores the week lower. Whether it was.
+        Not when re-rostering: the moves do not price changes against the previous roster."""
+        best = self.best
+        if self.previous is not None or best is None or best.violations or not best.shifts:
+            return False
+        # the time up to the matching's share at the end (in reproducible mode, work done ends each
+        # step: the moves are plain code, the two solves get fixed units)
+        until = self.time_limit - self.rematch_limit()
+        moves_until = self.elapsed() + 0.4 * self.reshape_limit()
+
+        def out_of_time() -> bool:
+            if should_stop is not None and should_stop():
+                return True
+            return self.deterministic_time is None and self.elapsed() > moves_until
+
+        builder = Constructor(self.part).seed(list(best.shifts))
+        moves = move_weeks(builder, out_of_time=out_of_time)
+        shifts = builder.roster()
+        if not moves or _shapes(shifts) == _shapes(best.shifts):
+            return False
+        left = max(0.1, until - self.elapsed())
+        deterministic = self.det_at_least(0.02, MEND_MIN_DET)
+        solver = complete(strict, self.part, shifts, max(0.1, 0.4 * left), deterministic, switches=True)
+        if solver is None:
+            return False
+        bare, counts = self.part.extract(solver.value)
+        assigned = assign(
+            self.problem,
+            bare,
+            counts,
+            max(0.1, until - self.elapsed()),
+            self.part.locked_shifts,
+            workers,
+            deterministic_time=self.det(ASSIGN_SHARE),
+        )
+        if assigned is None:
+            return False
+        self.offer(self.checked(assigned[0]))
+        return self.best is not best
 
     def rematch_limit(self) -> float:
         return 0.0 if self.previous is not None else max(REMATCH_MIN_SECONDS, REMATCH_SHARE * self.time_limit)
