@@ -347,22 +347,11 @@ class Constructor:
             gain = prefix[index[end - SLOT] + 1] - prefix[index[start]]
             brk: tuple[tuple[int, int], ...] = ()
             if size:
-                # the break where it gives up the least, nearest the middle on a tie (the first
-                # such position in the model's order)
-                low, high, middle = start + margin, end - margin - (size - 1) * SLOT, (start + end) // 2
-                best = None
-                for b in day.breaks.get(size, {}):
-                    if low <= b < high:
-                        cost = costs.get((b, size))
-                        if cost is None:
-                            cost = costs[(b, size)] = prefix[index[b] + size] - prefix[index[b]]
-                        key = (cost, abs(b - middle))
-                        if best is None or key < best:
-                            best, place = key, b
-                if best is None:
+                placed = self.cheapest_break(day, start, end, size, margin, prefix, index, costs)
+                if placed is None:
                     continue
-                gain -= best[0]
-                brk = ((place, place + size * SLOT),)
+                gain -= placed[0]
+                brk = ((placed[1], placed[1] + size * SLOT),)
             work = (length - size) * SLOT
             if work > room:
                 continue
@@ -374,6 +363,33 @@ class Constructor:
             found.append((gain, start, end, brk))
         found.sort(key=lambda item: -item[0])  # stable: the earliest shape first on a tie
         return [(gain, Shift(who, day.date, start, end, brk)) for gain, start, end, brk in found[:keep]]
+
+    @staticmethod
+    def cheapest_break(
+        day: PersonDay,
+        start: int,
+        end: int,
+        size: int,
+        margin: int,
+        prefix: list[float],
+        index: dict[int, int],
+        costs: dict[tuple[int, int], float],
+    ) -> tuple[float, int] | None:
+        """(what it gives up, its start): the break of `size` slots in the shape where it gives up the
+        least of the slot values (`prefix`: their running sums over `day.slots`, `index`: each slot's
+        place there), nearest the middle on a tie (the first such position in the model's order); None
+        if the shape has no room for one. `costs` keeps each position's cost across the calls."""
+        low, high, middle = start + margin, end - margin - (size - 1) * SLOT, (start + end) // 2
+        best = None
+        for b in day.breaks.get(size, {}):
+            if low <= b < high:
+                cost = costs.get((b, size))
+                if cost is None:
+                    cost = costs[(b, size)] = prefix[index[b] + size] - prefix[index[b]]
+                key = (cost, abs(b - middle))
+                if best is None or key < best:
+                    best, place = key, b
+        return None if best is None else (best[0], place)
 
     def _day(self, day: PersonDay) -> tuple[list[tuple[int, int, int, int]], dict[int, int]]:
         """`shapes` with each one's break size, and each slot's position in `day.slots`, kept per

@@ -58,20 +58,11 @@ def day_choices(c: Constructor, day: PersonDay) -> dict[int, tuple[float, Shift]
             gain = prefix[index[end - SLOT] + 1] - prefix[index[start]]
             brk: tuple[tuple[int, int], ...] = ()
             if size:
-                low, high, middle = start + margin, end - margin - (size - 1) * SLOT, (start + end) // 2
-                found = None
-                for b in day.breaks.get(size, {}):
-                    if low <= b < high:
-                        cost = costs.get((b, size))
-                        if cost is None:
-                            cost = costs[(b, size)] = prefix[index[b] + size] - prefix[index[b]]
-                        key = (cost, abs(b - middle))
-                        if found is None or key < found:
-                            found, place = key, b
-                if found is None:
+                placed = c.cheapest_break(day, start, end, size, margin, prefix, index, costs)
+                if placed is None:
                     continue
-                gain -= found[0]
-                brk = ((place, place + size * SLOT),)
+                gain -= placed[0]
+                brk = ((placed[1], placed[1] + size * SLOT),)
             gain -= day_off + c._wish_cost(day, start, end)
             work = (length - size) * SLOT
             if work not in best or gain > best[work][0]:
