@@ -30,7 +30,7 @@ from optimizer.joint import improve
 from optimizer.model import SiteModel
 from optimizer.rematch import rematch
 from optimizer.repair import complete, repair_date, repair_date_and_people
-from optimizer.week_moves import move_weeks
+from optimizer.week_moves import move_pairs, move_weeks
 
 
 @dataclass(frozen=True)
@@ -148,11 +148,17 @@ REMATCH_MIN_SECONDS = 0.2
 # ... and in reproducible mode at least this many units (Seto's busy week used 0.19 on its first
 # roster; after the week moves a 3 s solve's roster once needed more than 0.5 to find what 2 found)
 REMATCH_MIN_DET = 2.0
-# the time set aside for whole weeks moved person by person (optimizer.week_moves, then the shifts
-# completed with the switches priced and their activities assigned; `_Run.reshape`): the moves took
-# 0.06 to 0.35 s on the 15 site weeks Fujieda aside, completion and assignment up to 1.3 s more
+# the time set aside for whole weeks moved person by person and in pairs (optimizer.week_moves, then
+# the shifts completed with the switches priced and their activities assigned; `_Run.reshape`), and
+# the moves' share of it. One person at a time took 0.06 to 0.35 s on the 15 site weeks Fujieda
+# aside; the pairs, unbounded, 0.1 s (Tamano) to 2.7 s (Kawanishi, where everyone is short), so they
+# stop where the share ends, the farthest from their hours first. 10 s solves of those weeks
+# (`/work/s9/ten.py`, thirteenth session): one person at a time, 12 % and 0.4 of it: 106 925,
+# 107 740, 107 190, 107 260; with the pairs, 12 % and 0.6: 106 935, 106 460; 20 % and 0.6: 106 345,
+# 107 105, 106 450 (the same, for more of the search's time)
 RESHAPE_SHARE = 0.12
 RESHAPE_MIN_SECONDS = 0.6
+RESHAPE_MOVES_SHARE = 0.6
 # CP-SAT's presolve probing costs 0.7 of the 1.5 s Ageo's busy week spends in presolve before its
 # search starts; in a short solve that time is better spent searching. Ninth session, 10 s solves
 # of the 15 site weeks Fujieda aside (/work/s9/ten.py), two runs each: with it 110 150 and 109 520,
@@ -620,7 +626,7 @@ class _Run:
         # the time up to the matching's share at the end (in reproducible mode, work done ends each
         # step: the moves are plain code, the two solves get fixed units)
         until = self.time_limit - self.rematch_limit()
-        moves_until = self.elapsed() + 0.4 * self.reshape_limit()
+        moves_until = self.elapsed() + RESHAPE_MOVES_SHARE * self.reshape_limit()
 
         def out_of_time() -> bool:
             if should_stop is not None and should_stop():
@@ -629,6 +635,8 @@ class _Run:
 
         builder = Constructor(self.part).seed(list(best.shifts))
         moves = move_weeks(builder, out_of_time=out_of_time)
+        if move_pairs(builder, out_of_time=out_of_time):
+            moves += 1 + move_weeks(builder, out_of_time=out_of_time)
         shifts = builder.roster()
         if not moves or _shapes(shifts) == _shapes(best.shifts):
             return False

@@ -24,11 +24,14 @@ import datetime as dt
 from collections.abc import Callable
 
 from core.roster.model import DAY_MINUTES, SLOT, Shift
-from optimizer.construct import Constructor
+from optimizer.construct import TRADE_SHORT_MINUTES, Constructor
 from optimizer.variables import PersonDay
 
 # the weeks the dynamic programme found, best first, tried in turn against rest and days in a row
 TRIED_WEEKS = 20
+# what two weeks moved together must gain, in points (the weights are multiples of 5): a smaller gain
+# is an artefact of the order in which the others' options were counted
+PAIR_MIN_GAIN = 1.0
 
 
 def day_choices(c: Constructor, day: PersonDay) -> dict[int, tuple[float, Shift]]:
@@ -175,4 +178,78 @@ def move_weeks(c: Constructor, passes: int = 4, out_of_time: Callable[[], bool] 
             moved += move_week(c, who, free)
         if moved == before:
             break
+    return moved
+
+
+def _week_worth(c: Constructor, who: str, shifts: list[Shift]) -> float:
+    worth = sum(_shift_gain(c, c.v.days[(s.staff_id, s.date)], s) for s in shifts)
+    return worth - _hours_cost(c, who, sum(s.work_minutes for s in shifts))
+
+
+def _best_legal_week(c: Constructor, who: str, keys: list) -> tuple[float, tuple[Shift, ...]] | None:
+    for value, picked in best_weeks(c, who, keys, [])[:TRIED_WEEKS]:
+        if keeps_labour_rules(c, who, list(picked)):
+            return value, picked
+    return None
+
+
+def move_pair(c: Constructor, a: str, b: str, free: list[tuple[str, dt.date]]) -> bool:
+    """Two people's weeks out at once, each one's best week put back in either order (the first
+    takes the seats it is best at, the second what is left); kept when the two are worth
+    PAIR_MIN_GAIN more than before. One person at a time cannot do this where one holds seats the
+    other alone could fill (Kawanishi's generalists on full days beside short specialists)."""
+    keys = {who: sorted((k for k in free if k[0] == who), key=lambda k: k[1]) for who in (a, b)}
+    if any(k[0] in (a, b) and k not in keys[k[0]] for k in c.shifts):
+        return False  # a locked shift: their weeks are not theirs to move whole
+    old = {who: [c.shifts[k] for k in keys[who] if k in c.shifts] for who in (a, b)}
+    for who in (a, b):
+        for shift in old[who]:
+            c.release((who, shift.date))
+    # what the two weeks are worth now, valued in the same order as the candidates (a, then b)
+    worth = _week_worth(c, a, old[a])
+    for shift in old[a]:
+        c.place(shift)
+    worth += _week_worth(c, b, old[b])
+    for shift in old[a]:
+        c.release((a, shift.date))
+    best = None
+    for first, second in ((a, b), (b, a)):
+        lead = _best_legal_week(c, first, keys[first])
+        if lead is None:
+            continue
+        for shift in lead[1]:
+            c.place(shift)
+        then = _best_legal_week(c, second, keys[second])
+        for shift in lead[1]:
+            c.release((first, shift.date))
+        if then is not None and lead[0] + then[0] > worth + PAIR_MIN_GAIN:
+            if best is None or lead[0] + then[0] > best[0]:
+                best = (lead[0] + then[0], (*lead[1], *then[1]))
+    placed = best[1] if best is not None else (*old[a], *old[b])
+    for shift in placed:
+        c.place(shift)
+    return best is not None and set(placed) != {*old[a], *old[b]}
+
+
+def move_pairs(c: Constructor, out_of_time: Callable[[], bool] = lambda: False) -> int:
+    """`move_pair` over the pairs who share a skill and of whom one is at least TRADE_SHORT_MINUTES
+    short of, or over, their contract hours, the farthest first (what is tried before the time runs
+    out matters most); one pass; how many moves were kept."""
+    free = c.free()
+    people = sorted({k[0] for k in free})
+    away = {who: abs(c.target[who] - c.minutes[who]) for who in people}
+    pairs = sorted(
+        (
+            (a, b)
+            for i, a in enumerate(people)
+            for b in people[i + 1 :]
+            if c.skills[a] & c.skills[b] and max(away[a], away[b]) >= TRADE_SHORT_MINUTES
+        ),
+        key=lambda pair: (-max(away[pair[0]], away[pair[1]]), pair),
+    )
+    moved = 0
+    for a, b in pairs:
+        if out_of_time():
+            break
+        moved += move_pair(c, a, b, free)
     return moved

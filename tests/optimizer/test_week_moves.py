@@ -1,7 +1,8 @@
-"""optimizer.week_moves moves a person's whole week at once, and `_Run.reshape` keeps the result only
-when the checker scores the week lower. Read on the contracts' weeks with the real solver and the
-checker: the dynamic programme finds each person's best week (against every week enumerated), the
-weeks kept break no hard rule, the week is never worse, and a re-roster is left alone."""
+"""optimizer.week_moves moves a person's whole week at once, or two people's, and `_Run.reshape` keeps
+the result only when the checker scores the week lower. Read on the contracts' weeks with the real
+solver and the checker: the dynamic programme finds each person's best week (against every week
+enumerated), the weeks moved keep the labour rules, what reshape offers the checker accepts, and a
+re-roster is left alone."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from core.roster.model import Shift
 from optimizer import week_moves
 from optimizer.construct import Constructor
 from optimizer.solve import _Run
-from optimizer.week_moves import best_weeks, keeps_labour_rules, move_weeks
+from optimizer.week_moves import best_weeks, keeps_labour_rules, move_pair, move_pairs, move_weeks
 
 WEEKS = [("seto", "busy"), ("ageo", "leave"), ("tamano", "weekend"), ("kawanishi", "weekend")]
 
@@ -111,6 +112,36 @@ def test_the_moves_alone_keep_weekly_hours_days_off_rest_and_days_in_a_row(fixtu
         assert sum(s.work_minutes for s in mine) <= problem.max_weekly_minutes
         assert len(mine) <= 7 - problem.labour.min_days_off_per_week
         assert keeps_labour_rules(c, member.id, mine)
+
+
+def test_pairs_of_weeks_keep_the_labour_rules_and_are_worth_more(fixtures):
+    """Kawanishi: everyone is short of contract hours, and one person's week at a time finds nothing
+    the constructor's values would keep on its first roster; two weeks at once do."""
+    run, _, start = _run(fixtures, "kawanishi", "weekend")
+    c = Constructor(run.part).seed(list(start.shifts))
+    move_weeks(c)
+    before = sorted(c.roster(), key=lambda s: (s.staff_id, s.date))
+    assert move_pairs(c) > 0
+    problem = run.problem
+    assert sorted(c.roster(), key=lambda s: (s.staff_id, s.date)) != before
+    for member in problem.staff:
+        mine = [s for s in c.roster() if s.staff_id == member.id]
+        assert sum(s.work_minutes for s in mine) <= problem.max_weekly_minutes
+        assert len(mine) <= 7 - problem.labour.min_days_off_per_week
+        assert keeps_labour_rules(c, member.id, mine)
+
+
+def test_a_pair_with_nothing_to_gain_is_left_as_it_was(fixtures):
+    run, _, start = _run(fixtures, "seto", "busy")
+    c = Constructor(run.part).seed(list(start.shifts))
+    free = c.free()
+    people = sorted({k[0] for k in free})
+    # moved until nothing pays (a few passes), every pair then stays exactly as it is
+    assert any(move_pairs(c) == 0 for _ in range(10))
+    settled = set(c.roster())
+    for a, b in zip(people, people[1:]):
+        assert move_pair(c, a, b, free) is False
+        assert set(c.roster()) == settled
 
 
 def test_labour_rules_between_days(fixtures):
