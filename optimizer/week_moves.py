@@ -1,4 +1,4 @@
-"""Whole weeks of one person at a time: their shifts taken out, the best week for them put back.
+"""Whole weeks at a time: one person's (or two people's) shifts taken out, the best weeks put back.
 
 Stage one, the date re-solves and the constructor change one person-day (or one date) at a time. A
 person whose hours sit on the wrong days (short of contract on a full day, over on an empty one)
@@ -11,12 +11,17 @@ over the dates, the days worked and the minutes finds the best week within the w
 days off. Rest between days and days in a row are checked on the week found (the best few weeks are
 tried in turn). The move is kept when it is worth more than the person's week as it was.
 
+Where one person holds seats another alone could fill (Kawanishi's five generalists on full days
+beside specialists short of their hours), no single week moves: two weeks are taken out together and
+put back one after the other, in either order (`move_pair`).
+
 The constructor's values do not see the activity switches, so the caller completes the new shifts in
 the strict model with the switches priced, assigns the activities and keeps the week only if the
-checker scores it lower (optimizer.solve `_Run.reshape`). Twelfth-session 10 s rosters of the 15 site
-weeks Fujieda aside, each before and after (thirteenth session, `/work/s13/post.py`): 108 665 →
-107 000 with the better of the two kept; Seto's busy week 6 560 → 6 150, its weekend week 6 575 →
-6 160."""
+checker scores it lower (optimizer.solve `_Run.reshape`). Thirteenth session, the 10 s rosters of the
+15 site weeks Fujieda aside, each before and after (`/work/s13/post.py`, `post2.py`, the better of the
+two kept): twelfth-session rosters 108 665 → 107 000 (Seto's busy week 6 560 → 6 150, its weekend week
+6 575 → 6 160); rosters that had had one round already 107 260 → 106 985 with one person at a time,
+→ 105 845 with the pairs as `move_pairs` chooses them (2.7 s on Kawanishi's weeks, unbounded)."""
 
 from __future__ import annotations
 
