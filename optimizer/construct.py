@@ -327,32 +327,14 @@ class Constructor:
         greedy (about 1 500 calls on Ageo's week): the shapes are the person-day's own (kept), the
         hours term depends only on the work (five lengths), and a break position's cost only on the
         slot values, so each is worked out once per call."""
-        slots = day.slots
-        prefix = [0.0]
-        for t in slots:
-            prefix.append(prefix[-1] + self.slot_value(day, t))
-        shapes, index = self._day(day)
+        shapes, _ = self._day(day)
         found: list[tuple[float, int, int, tuple[tuple[int, int], ...]]] = []
         who = day.member.id
-        earliest, latest = self.rest_window(who, day.date)
         reach = self._reach_after(who, day.date)
         day_off = self._day_off_cost(day)
-        margin = self.p.rules.min_work_around_break_minutes // SLOT * SLOT
         room = self.max_weekly - self.minutes[who]
         hours: dict[int, float] = {}
-        costs: dict[tuple[int, int], float] = {}  # (break start, size) → the slot values it gives up
-        for start, end, length, size in shapes:
-            if start < earliest or end > latest:
-                continue  # too little rest after the day before's shift or before the next day's
-            gain = prefix[index[end - SLOT] + 1] - prefix[index[start]]
-            brk: tuple[tuple[int, int], ...] = ()
-            if size:
-                placed = self.cheapest_break(day, start, end, size, margin, prefix, index, costs)
-                if placed is None:
-                    continue
-                gain -= placed[0]
-                brk = ((placed[1], placed[1] + size * SLOT),)
-            work = (length - size) * SLOT
+        for gain, start, end, brk, work in self.covered(day, shapes):
             if work > room:
                 continue
             value = hours.get(work)
@@ -364,32 +346,40 @@ class Constructor:
         found.sort(key=lambda item: -item[0])  # stable: the earliest shape first on a tie
         return [(gain, Shift(who, day.date, start, end, brk)) for gain, start, end, brk in found[:keep]]
 
-    @staticmethod
-    def cheapest_break(
-        day: PersonDay,
-        start: int,
-        end: int,
-        size: int,
-        margin: int,
-        prefix: list[float],
-        index: dict[int, int],
-        costs: dict[tuple[int, int], float],
-    ) -> tuple[float, int] | None:
-        """(what it gives up, its start): the break of `size` slots in the shape where it gives up the
-        least of the slot values (`prefix`: their running sums over `day.slots`, `index`: each slot's
-        place there), nearest the middle on a tie (the first such position in the model's order); None
-        if the shape has no room for one. `costs` keeps each position's cost across the calls."""
-        low, high, middle = start + margin, end - margin - (size - 1) * SLOT, (start + end) // 2
-        best = None
-        for b in day.breaks.get(size, {}):
-            if low <= b < high:
-                cost = costs.get((b, size))
-                if cost is None:
-                    cost = costs[(b, size)] = prefix[index[b] + size] - prefix[index[b]]
-                key = (cost, abs(b - middle))
-                if best is None or key < best:
-                    best, place = key, b
-        return None if best is None else (best[0], place)
+    def covered(self, day: PersonDay, shapes: list[tuple[int, int, int, int]]):
+        """(worth, start, end, breaks, minutes of work) of each shape (start, end, length in slots,
+        break size) that keeps the rest with the person's shifts the day before and after: the slot
+        values it covers less those its break gives up, the break where it gives up the least,
+        nearest the middle on a tie (the first such position in the model's order). The contract
+        hours and wishes are the caller's to add."""
+        index = self._day(day)[1]
+        prefix = [0.0]
+        for t in day.slots:
+            prefix.append(prefix[-1] + self.slot_value(day, t))
+        earliest, latest = self.rest_window(day.member.id, day.date)
+        margin = self.p.rules.min_work_around_break_minutes // SLOT * SLOT
+        costs: dict[tuple[int, int], float] = {}  # (break start, size) → the slot values it gives up
+        for start, end, length, size in shapes:
+            if start < earliest or end > latest:
+                continue  # too little rest after the day before's shift or before the next day's
+            gain = prefix[index[end - SLOT] + 1] - prefix[index[start]]
+            brk: tuple[tuple[int, int], ...] = ()
+            if size:
+                low, high, middle = start + margin, end - margin - (size - 1) * SLOT, (start + end) // 2
+                best = None
+                for b in day.breaks.get(size, {}):
+                    if low <= b < high:
+                        cost = costs.get((b, size))
+                        if cost is None:
+                            cost = costs[(b, size)] = prefix[index[b] + size] - prefix[index[b]]
+                        key = (cost, abs(b - middle))
+                        if best is None or key < best:
+                            best, place = key, b
+                if best is None:
+                    continue
+                gain -= best[0]
+                brk = ((place, place + size * SLOT),)
+            yield gain, start, end, brk, (length - size) * SLOT
 
     def _day(self, day: PersonDay) -> tuple[list[tuple[int, int, int, int]], dict[int, int]]:
         """`shapes` with each one's break size, and each slot's position in `day.slots`, kept per

@@ -595,7 +595,7 @@ class _Run:
             self.offer(self.checked(shifts))
             if not reporter.stopped:
                 # once: three rounds while each found a better week gave 107 190 on the 15 site weeks
-                # (one round 106 925 and 107 740, thirteenth session)
+                # (one round 106 925 and 107 740, thirteenth session, before the pairs were added)
                 self.reshape(strict, solver.parameters.num_workers, should_stop)
             # stage one already holds a lower bound of the switches; stage two counts them all
             bounded = part.priced(solver.value, RuleId.activity_switch)
@@ -616,7 +616,8 @@ class _Run:
         return 0.0 if self.previous is not None else max(RESHAPE_MIN_SECONDS, RESHAPE_SHARE * self.time_limit)
 
     def reshape(self, strict: cp_model.CpModel, workers: int, should_stop) -> bool:
-        """Whole weeks of the best acceptable roster moved person by person (optimizer.week_moves),
+        """Whole weeks of the best acceptable roster moved, one person's or two people's at a time
+        (optimizer.week_moves),
         the shifts completed in the strict model with the switches priced and their activities
         assigned (optimizer.assign); kept when the checker scores the week lower. Whether it was.
         Not when re-rostering: the moves do not price changes against the previous roster."""

@@ -41,40 +41,23 @@ PAIR_MIN_GAIN = 1.0
 
 def day_choices(c: Constructor, day: PersonDay) -> dict[int, tuple[float, Shift]]:
     """Per minutes of work, the best shape of this person-day as the others stand (wishes and a
-    wished day off priced, the contract hours not: the week's total prices them)."""
+    wished day off priced, the contract hours not: the week's total prices them), every length on
+    the model's grid."""
     plan, p = c.v.plan, c.p
-    slots = day.slots
-    index = {t: i for i, t in enumerate(slots)}
-    prefix = [0.0]
-    for t in slots:
-        prefix.append(prefix[-1] + c.slot_value(day, t))
-    who = day.member.id
-    earliest, latest = c.rest_window(who, day.date)
-    day_off = c._day_off_cost(day)
-    margin = p.rules.min_work_around_break_minutes // SLOT * SLOT
     min_len = -(-p.min_shift_minutes // SLOT)
+    inside = set(day.slots)
+    shapes = [
+        (start, end, (end - start) // SLOT, c._break_size((end - start) // SLOT))
+        for start in day.start
+        for end in day.end
+        if min_len <= (end - start) // SLOT <= plan.longest and start in inside and end - SLOT in inside
+    ]
+    day_off = c._day_off_cost(day)
     best: dict[int, tuple[float, Shift]] = {}
-    costs: dict[tuple[int, int], float] = {}  # (break start, size) → the slot values it gives up
-    for start in day.start:
-        if start < earliest or start not in index:
-            continue
-        for end in day.end:
-            length = (end - start) // SLOT
-            if not min_len <= length <= plan.longest or end > latest or end - SLOT not in index:
-                continue
-            size = c._break_size(length)
-            gain = prefix[index[end - SLOT] + 1] - prefix[index[start]]
-            brk: tuple[tuple[int, int], ...] = ()
-            if size:
-                placed = c.cheapest_break(day, start, end, size, margin, prefix, index, costs)
-                if placed is None:
-                    continue
-                gain -= placed[0]
-                brk = ((placed[1], placed[1] + size * SLOT),)
-            gain -= day_off + c._wish_cost(day, start, end)
-            work = (length - size) * SLOT
-            if work not in best or gain > best[work][0]:
-                best[work] = (gain, Shift(who, day.date, start, end, brk))
+    for gain, start, end, brk, work in c.covered(day, shapes):
+        gain -= day_off + c._wish_cost(day, start, end)
+        if work not in best or gain > best[work][0]:
+            best[work] = (gain, Shift(day.member.id, day.date, start, end, brk))
     return best
 
 
