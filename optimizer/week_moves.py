@@ -131,6 +131,7 @@ def move_week(c: Constructor, who: str, free: list[tuple[str, dt.date]]) -> bool
         return False
     old = {k: c.shifts.get(k) for k in keys}
     kept = [s for k, s in c.shifts.items() if k[0] == who and k not in old]  # locked ones
+    cost, state = c.cost(), c.snapshot()
     kept_minutes = sum(s.work_minutes for s in kept)
     for k in keys:
         if old[k] is not None:
@@ -141,15 +142,18 @@ def move_week(c: Constructor, who: str, free: list[tuple[str, dt.date]]) -> bool
     for value, picked in ranked[:TRIED_WEEKS]:
         if value <= worth + 1e-6:
             break
+        # the same week back is no move (its worth can read higher only because the others'
+        # options were counted in another order)
+        if set(picked) == {s for s in old.values() if s is not None}:
+            break
         if keeps_labour_rules(c, who, [*picked, *kept]):
             for shift in picked:
                 c.place(shift)
-            # the same week back is no move (its worth can read higher only because the others'
-            # options were counted in another order)
-            return set(picked) != {s for s in old.values() if s is not None}
-    for shift in old.values():
-        if shift is not None:
-            c.place(shift)
+            if c.cost() < cost - 1e-6:
+                return True
+            for shift in picked:  # the margins promised more than the counts give
+                c.release((who, shift.date))
+    c.restore(state)  # the old shifts as they were counted (placing them again counts them anew)
     return False
 
 
@@ -189,6 +193,7 @@ def move_pair(c: Constructor, a: str, b: str, free: list[tuple[str, dt.date]]) -
     keys = {who: sorted((k for k in free if k[0] == who), key=lambda k: k[1]) for who in (a, b)}
     if any(k[0] in (a, b) and k not in keys[k[0]] for k in c.shifts):
         return False  # a locked shift: their weeks are not theirs to move whole
+    cost, state = c.cost(), c.snapshot()
     old = {who: [c.shifts[k] for k in keys[who] if k in c.shifts] for who in (a, b)}
     for who in (a, b):
         for shift in old[who]:
@@ -200,7 +205,7 @@ def move_pair(c: Constructor, a: str, b: str, free: list[tuple[str, dt.date]]) -
     worth += _week_worth(c, b, old[b])
     for shift in old[a]:
         c.release((a, shift.date))
-    best = None
+    found = []
     for first, second in ((a, b), (b, a)):
         lead = _best_legal_week(c, first, keys[first])
         if lead is None:
@@ -211,12 +216,18 @@ def move_pair(c: Constructor, a: str, b: str, free: list[tuple[str, dt.date]]) -
         for shift in lead[1]:
             c.release((first, shift.date))
         if then is not None and lead[0] + then[0] > worth + PAIR_MIN_GAIN:
-            if best is None or lead[0] + then[0] > best[0]:
-                best = (lead[0] + then[0], (*lead[1], *then[1]))
-    placed = best[1] if best is not None else (*old[a], *old[b])
-    for shift in placed:
-        c.place(shift)
-    return best is not None and set(placed) != {*old[a], *old[b]}
+            found.append((lead[0] + then[0], (*lead[1], *then[1])))
+    for _, placed in sorted(found, key=lambda item: -item[0]):
+        if set(placed) == {*old[a], *old[b]}:
+            continue
+        for shift in placed:
+            c.place(shift)
+        if c.cost() < cost - PAIR_MIN_GAIN:
+            return True
+        for shift in placed:  # the margins promised more than the counts give
+            c.release((shift.staff_id, shift.date))
+    c.restore(state)
+    return False
 
 
 def move_pairs(c: Constructor, out_of_time: Callable[[], bool] = lambda: False) -> int:
