@@ -124,6 +124,17 @@ def best_weeks(
     return sorted(weeks, key=lambda item: -item[0])
 
 
+def _placed_if_cheaper(c: Constructor, shifts, below: float) -> bool:
+    """Place the shifts and keep them if the counts then cost less than `below`; else take them out."""
+    for shift in shifts:
+        c.place(shift)
+    if c.cost() < below:
+        return True
+    for shift in shifts:  # the margins promised more than the counts give
+        c.release((shift.staff_id, shift.date))
+    return False
+
+
 def move_week(c: Constructor, who: str, free: list[tuple[str, dt.date]]) -> bool:
     """Take out this person's free person-days and put back the best week; whether it changed."""
     keys = sorted((k for k in free if k[0] == who), key=lambda k: k[1])
@@ -146,13 +157,8 @@ def move_week(c: Constructor, who: str, free: list[tuple[str, dt.date]]) -> bool
         # options were counted in another order)
         if set(picked) == {s for s in old.values() if s is not None}:
             break
-        if keeps_labour_rules(c, who, [*picked, *kept]):
-            for shift in picked:
-                c.place(shift)
-            if c.cost() < cost - 1e-6:
-                return True
-            for shift in picked:  # the margins promised more than the counts give
-                c.release((who, shift.date))
+        if keeps_labour_rules(c, who, [*picked, *kept]) and _placed_if_cheaper(c, picked, cost - 1e-6):
+            return True
     c.restore(state)  # the old shifts as they were counted (placing them again counts them anew)
     return False
 
@@ -218,14 +224,8 @@ def move_pair(c: Constructor, a: str, b: str, free: list[tuple[str, dt.date]]) -
         if then is not None and lead[0] + then[0] > worth + PAIR_MIN_GAIN:
             found.append((lead[0] + then[0], (*lead[1], *then[1])))
     for _, placed in sorted(found, key=lambda item: -item[0]):
-        if set(placed) == {*old[a], *old[b]}:
-            continue
-        for shift in placed:
-            c.place(shift)
-        if c.cost() < cost - PAIR_MIN_GAIN:
+        if set(placed) != {*old[a], *old[b]} and _placed_if_cheaper(c, placed, cost - PAIR_MIN_GAIN):
             return True
-        for shift in placed:  # the margins promised more than the counts give
-            c.release((shift.staff_id, shift.date))
     c.restore(state)
     return False
 
