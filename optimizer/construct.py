@@ -393,11 +393,12 @@ class Constructor:
 
     def cost(self) -> float:
         """What the shifts placed cost as the constructor counts them, summed over the slots and the
-        people: HARD per person-slot the hard rules miss, the unmet demand and the over-staffing,
-        the contract hours and the wishes. A slot value is one person's margin at the moment it is
-        read, and margins read at different moments do not add up to what the shifts cost (at
-        Kawanishi, pairs of weeks whose margins read HARD-sized gains dropped 930 minutes of work
-        with every floor kept, and scored 1 475 worse); this reads the counts as they stand."""
+        people: HARD per person-slot the hard rules miss, -FORBIDDEN per person counted past a cap
+        or the equipment, the unmet demand and the over-staffing, the contract hours and the wishes.
+        A slot value is one person's margin at the moment it is read, and margins read at different
+        moments do not add up to what the shifts cost (at Kawanishi, pairs of weeks whose margins
+        read HARD-sized gains dropped 930 minutes of work with every floor kept, and scored 1 475
+        worse); this reads the counts as they stand."""
         unmet, over = self.unmet, self.over
         total = 0.0
         for slot in self.slots.values():
@@ -406,6 +407,9 @@ class Constructor:
                 reach = floor + target[activity]
                 total += HARD * max(0, floor) + unmet * (max(0, reach) - max(0, floor)) + over * max(0, -reach)
             total += HARD * sum(n for n in slot.people.values() if n > 0)
+            # someone counted past a cap (every option of theirs was full): no completion exists
+            over_cap = sum(-n for n in slot.room.values() if n < 0) + sum(-n for n in slot.kit.values() if n < 0)
+            total -= FORBIDDEN * over_cap
         weight = self.p.weights.contract_hours
         total += sum(weight * abs(self.minutes[who] - self.target[who]) / SLOT for who in self.minutes)
         for key, shift in self.shifts.items():

@@ -160,6 +160,32 @@ def test_every_move_kept_lowers_what_the_counts_cost(fixtures, monkeypatch, site
             assert same and after == pytest.approx(before)
 
 
+def test_a_person_counted_past_a_cap_costs_more_than_any_roster_can(fixtures):
+    """Kawanishi's seats are full at most times: a shift placed where every activity of the person
+    is at its cap (or its equipment taken) is counted past the cap, which no completion allows."""
+    from optimizer.construct import FORBIDDEN
+
+    run, _, start = _run(fixtures, "kawanishi", "weekend")
+    c = Constructor(run.part).seed(list(start.shifts))
+    before = c.cost()
+    assert before < -FORBIDDEN  # the first roster keeps the caps
+    for key in c.free():
+        day = c.v.days[key]
+        if key in c.shifts or not c.allowed(day):
+            continue
+        for begin, end, _, brk in c._day(day)[0]:
+            shift = Shift(key[0], key[1], begin, end, ())
+            if brk or not any(c.slot_value(day, t) == FORBIDDEN for t in range(begin, end, 15)):
+                continue
+            state = c.snapshot()
+            c.place(shift)
+            assert c.cost() >= before - FORBIDDEN
+            c.restore(state)
+            assert c.cost() == pytest.approx(before)
+            return
+    pytest.fail("no person-day of the week could be placed past a cap")
+
+
 def test_a_pair_with_nothing_to_gain_is_left_as_it_was(fixtures):
     run, _, start = _run(fixtures, "seto", "busy")
     c = Constructor(run.part).seed(list(start.shifts))
