@@ -410,12 +410,16 @@ class Constructor:
             # someone counted past a cap (every option of theirs was full): no completion exists
             over_cap = sum(-n for n in slot.room.values() if n < 0) + sum(-n for n in slot.kit.values() if n < 0)
             total -= FORBIDDEN * over_cap
-        weight = self.p.weights.contract_hours
-        total += sum(weight * abs(self.minutes[who] - self.target[who]) / SLOT for who in self.minutes)
+        total += sum(self.hours_cost(who, minutes) for who, minutes in self.minutes.items())
         for key, shift in self.shifts.items():
             day = self.v.days[key]
             total += self._day_off_cost(day) + self._wish_cost(day, shift.start, shift.end)
         return total
+
+    def hours_cost(self, who: str, minutes: int) -> float:
+        """The contract-hours rule on a week of `minutes` of work: weights.contract_hours per 15
+        minutes away from the person's target."""
+        return self.p.weights.contract_hours * abs(minutes - self.target[who]) / SLOT
 
     def snapshot(self) -> tuple:
         """The counts and shifts as they stand, for `restore`: placing shifts back after a release
@@ -428,21 +432,16 @@ class Constructor:
         return slots, dict(self.shifts), dict(self.changed), dict(self.counted_on), dict(self.minutes)
 
     def restore(self, state: tuple) -> None:
-        """Back to a `snapshot`: the same dicts refilled, as the counted changes point into them."""
-        slots, shifts, changed, counted_on, minutes = state
+        """Back to a `snapshot`, which is used up (its copies become the constructor's own): the
+        counters are refilled into the same dicts, as the counted changes point into them."""
+        slots, self.shifts, self.changed, self.counted_on, self.minutes = state
         for slot, floor, room, people, kit, on in slots:
             for mine, saved in ((slot.floor, floor), (slot.room, room), (slot.people, people), (slot.kit, kit)):
                 mine.update(saved)
-            slot.on = dict(on)
+            slot.on = on
             slot.escapes = None
             slot.values.clear()
             slot.worth.clear()
-        self.shifts, self.changed, self.counted_on, self.minutes = (
-            dict(shifts),
-            dict(changed),
-            dict(counted_on),
-            dict(minutes),
-        )
 
     def _day_off_cost(self, day: PersonDay) -> int:
         """The preference rule's price of working a wished day off (the same on every shape)."""

@@ -15,6 +15,11 @@ Where one person holds seats another alone could fill (Kawanishi's five generali
 beside specialists short of their hours), no single week moves: two weeks are taken out together and
 put back one after the other, in either order (`move_pair`).
 
+Candidates are chosen on those margins, but a margin is read as things stand at one moment and margins
+read at different moments do not add up to what the shifts cost: a move is kept only where the counts
+as they then stand cost less (`Constructor.cost`), and a refused move gives the counts back exactly
+as they were (`Constructor.snapshot` / `restore`; placing the old shifts again counts them anew).
+
 The constructor's values do not see the activity switches, so the caller completes the new shifts in
 the strict model with the switches priced, assigns the activities and keeps the week only if the
 checker scores it lower (optimizer.solve `_Run.reshape`). Thirteenth session, the 10 s rosters of the
@@ -66,11 +71,6 @@ def _shift_gain(c: Constructor, day: PersonDay, shift: Shift) -> float:
     return worth - c._day_off_cost(day) - c._wish_cost(day, shift.start, shift.end)
 
 
-def _hours_cost(c: Constructor, who: str, minutes: int) -> float:
-    """The contract-hours rule: weights.contract_hours per 15 minutes away from the target."""
-    return c.p.weights.contract_hours * abs(minutes - c.target[who]) / SLOT
-
-
 def keeps_labour_rules(c: Constructor, who: str, shifts: list[Shift]) -> bool:
     """Rest between days (the previous week's last shift included) and days in a row."""
     p = c.p
@@ -118,8 +118,7 @@ def best_weeks(
                     following[state] = (value + gain, (*picked, shift))
         states = following
     weeks = [
-        (value - _hours_cost(c, who, kept_minutes + minutes), picked)
-        for (_, minutes), (value, picked) in states.items()
+        (value - c.hours_cost(who, kept_minutes + minutes), picked) for (_, minutes), (value, picked) in states.items()
     ]
     return sorted(weeks, key=lambda item: -item[0])
 
@@ -148,7 +147,7 @@ def move_week(c: Constructor, who: str, free: list[tuple[str, dt.date]]) -> bool
         if old[k] is not None:
             c.release(k)
     worth = sum(_shift_gain(c, c.v.days[k], s) for k, s in old.items() if s is not None)
-    worth -= _hours_cost(c, who, kept_minutes + sum(s.work_minutes for s in old.values() if s is not None))
+    worth -= c.hours_cost(who, kept_minutes + sum(s.work_minutes for s in old.values() if s is not None))
     ranked = best_weeks(c, who, keys, kept)
     for value, picked in ranked[:TRIED_WEEKS]:
         if value <= worth + 1e-6:
@@ -181,7 +180,7 @@ def move_weeks(c: Constructor, passes: int = 4, out_of_time: Callable[[], bool] 
 
 def _week_worth(c: Constructor, who: str, shifts: list[Shift]) -> float:
     worth = sum(_shift_gain(c, c.v.days[(s.staff_id, s.date)], s) for s in shifts)
-    return worth - _hours_cost(c, who, sum(s.work_minutes for s in shifts))
+    return worth - c.hours_cost(who, sum(s.work_minutes for s in shifts))
 
 
 def _best_legal_week(c: Constructor, who: str, keys: list) -> tuple[float, tuple[Shift, ...]] | None:

@@ -164,9 +164,8 @@ def test_status_page_shows_queues_moving_with_the_live_feed(dashboard, tmp_path)
             page = browser.new_page(viewport={"width": 1600, "height": 1200}, locale="ja-JP")
             sign_in(page, url, env)  # 現況 is the default page
             page.get_by_text("現況（全拠点）").wait_for(timeout=30_000)
-            page.get_by_text("待ち人数", exact=True).first.wait_for(
-                timeout=30_000
-            )  # a card's figure (the caption above also names it)
+            # a card's figure: the caption above names 待ち人数 too, and is there before the cards
+            page.get_by_text("待ち人数", exact=True).first.wait_for(timeout=30_000)
             first = page.locator("[data-testid='stMain']").inner_text()
             deadline, changed = time.monotonic() + 60, False
             while time.monotonic() < deadline and not changed:
@@ -218,9 +217,8 @@ def test_nothing_but_the_login_form_before_signing_in_and_a_city_viewer_sees_one
         page.get_by_text("ログインIDまたはパスワードが違います").wait_for(timeout=30_000)
         sign_in(page, url, env, "demo-city-tamano")
         page.get_by_text("現況（全拠点）").wait_for(timeout=30_000)
-        page.get_by_text("待ち人数", exact=True).first.wait_for(
-            timeout=30_000
-        )  # a card's figure (the caption above also names it)
+        # a card's figure: the caption above names 待ち人数 too, and is there before the cards
+        page.get_by_text("待ち人数", exact=True).first.wait_for(timeout=30_000)
         assert "玉野市" in page.locator("[data-testid='stMain']").inner_text()
         assert "瀬戸市" not in page.locator("[data-testid='stMain']").inner_text()
         menu = page.locator("[data-testid='stSidebarNav']").inner_text()

@@ -12,7 +12,7 @@ import itertools
 import pytest
 
 from bench.roster_weeks import plan, problem_of
-from core.roster.model import Shift
+from core.roster.model import SLOT, Shift
 from optimizer import week_moves
 from optimizer.construct import Constructor
 from optimizer.solve import _Run
@@ -79,7 +79,7 @@ def test_the_programme_finds_each_persons_best_week(fixtures, monkeypatch):
             minutes = sum(shift.work_minutes for _, shift in chosen)
             if len(chosen) > c.max_days or minutes > c.max_weekly:
                 continue
-            value = sum(gain for gain, _ in chosen) - week_moves._hours_cost(c, who, minutes)
+            value = sum(gain for gain, _ in chosen) - c.hours_cost(who, minutes)
             best = value if best is None else max(best, value)
         found = best_weeks(c, who, keys, [])
         assert found and found[0][0] == pytest.approx(best)
@@ -175,7 +175,7 @@ def test_a_person_counted_past_a_cap_costs_more_than_any_roster_can(fixtures):
             continue
         for begin, end, _, brk in c._day(day)[0]:
             shift = Shift(key[0], key[1], begin, end, ())
-            if brk or not any(c.slot_value(day, t) == FORBIDDEN for t in range(begin, end, 15)):
+            if brk or not any(c.slot_value(day, t) == FORBIDDEN for t in range(begin, end, SLOT)):
                 continue
             state = c.snapshot()
             c.place(shift)
