@@ -394,7 +394,8 @@ class Constructor:
     def cost(self) -> float:
         """What the shifts placed cost as the constructor counts them, summed over the slots and the
         people: HARD per person-slot the hard rules miss, -FORBIDDEN per person counted past a cap
-        or the equipment, the unmet demand and the over-staffing, the contract hours and the wishes.
+        or the equipment, the unmet demand and the over-staffing, the contract hours, the scattered
+        starts and the wishes.
         A slot value is one person's margin at the moment it is read, and margins read at different
         moments do not add up to what the shifts cost (at Kawanishi, pairs of weeks whose margins
         read HARD-sized gains dropped 930 minutes of work with every floor kept, and scored 1 475
@@ -411,6 +412,10 @@ class Constructor:
             over_cap = sum(-n for n in slot.room.values() if n < 0) + sum(-n for n in slot.kit.values() if n < 0)
             total -= FORBIDDEN * over_cap
         total += sum(self.hours_cost(who, minutes) for who, minutes in self.minutes.items())
+        starts: dict[str, set[int]] = {}
+        for (who, _), shift in self.shifts.items():
+            starts.setdefault(who, set()).add(shift.start)
+        total += sum(self.starts_cost(len(found)) for found in starts.values())
         for key, shift in self.shifts.items():
             day = self.v.days[key]
             total += self._day_off_cost(day) + self._wish_cost(day, shift.start, shift.end)
@@ -420,6 +425,11 @@ class Constructor:
         """The contract-hours rule on a week of `minutes` of work: weights.contract_hours per 15
         minutes away from the person's target."""
         return self.p.weights.contract_hours * abs(minutes - self.target[who]) / SLOT
+
+    def starts_cost(self, starts: int) -> float:
+        """The scattered-starts rule on a week with `starts` distinct start times: weights.scattered_starts
+        per start beyond the first."""
+        return self.p.weights.scattered_starts * max(0, starts - 1)
 
     def snapshot(self) -> tuple:
         """The counts and shifts as they stand, for `restore`: placing shifts back after a release

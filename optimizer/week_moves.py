@@ -8,8 +8,9 @@ reading of the model's objective (optimizer.construct: a working slot's worth as
 someone already counted moved to another of their options where that makes room), every length on
 the model's grid; the contract-hours term depends only on the week's total, so a dynamic programme
 over the dates, the days worked and the minutes finds the best week within the weekly hours and the
-days off. Rest between days and days in a row are checked on the week found (the best few weeks are
-tried in turn). The move is kept when it is worth more than the person's week as it was.
+days off. The scattered starts (a price per start time beyond a person's first) are not additive:
+the programme runs again around an anchor start, and every week found is valued exactly. Rest
+between days and days in a row are checked on the week found (the best few weeks are tried in turn). The move is kept when it is worth more than the person's week as it was.
 
 Where one person holds seats another alone could fill (Kawanishi's five generalists on full days
 beside specialists short of their hours), no single week moves: two weeks are taken out together and
@@ -44,10 +45,10 @@ TRIED_WEEKS = 20
 PAIR_MIN_GAIN = 1.0
 
 
-def day_choices(c: Constructor, day: PersonDay) -> dict[int, tuple[float, Shift]]:
-    """Per minutes of work, the best shape of this person-day as the others stand (wishes and a
-    wished day off priced, the contract hours not: the week's total prices them), every length on
-    the model's grid."""
+def day_choices(c: Constructor, day: PersonDay) -> dict[tuple[int, int], tuple[float, Shift]]:
+    """Per minutes of work and start, the best shape of this person-day as the others stand (wishes
+    and a wished day off priced, the contract hours and the scattered starts not: the week's total
+    and its starts price them), every length on the model's grid."""
     plan, p = c.v.plan, c.p
     min_len = -(-p.min_shift_minutes // SLOT)
     inside = set(day.slots)
@@ -58,11 +59,11 @@ def day_choices(c: Constructor, day: PersonDay) -> dict[int, tuple[float, Shift]
         if min_len <= (end - start) // SLOT <= plan.longest and start in inside and end - SLOT in inside
     ]
     day_off = c._day_off_cost(day)
-    best: dict[int, tuple[float, Shift]] = {}
+    best: dict[tuple[int, int], tuple[float, Shift]] = {}
     for gain, start, end, brk, work in c.covered(day, shapes):
         gain -= day_off + c._wish_cost(day, start, end)
-        if work not in best or gain > best[work][0]:
-            best[work] = (gain, Shift(day.member.id, day.date, start, end, brk))
+        if (work, start) not in best or gain > best[(work, start)][0]:
+            best[(work, start)] = (gain, Shift(day.member.id, day.date, start, end, brk))
     return best
 
 
@@ -91,36 +92,92 @@ def keeps_labour_rules(c: Constructor, who: str, shifts: list[Shift]) -> bool:
 
 
 def best_weeks(
-    c: Constructor, who: str, keys: list[tuple[str, dt.date]], kept: list[Shift]
+    c: Constructor, who: str, keys: list[tuple[str, dt.date]], kept: list[Shift], hints: tuple[int, ...] = ()
 ) -> list[tuple[float, tuple[Shift, ...]]]:
-    """Every week the person's free person-days `keys` can make within the days off and the weekly
-    hours (next to the `kept` shifts), best first, worth net of the contract-hours term: for each
-    number of days worked and minutes, the best one (a dynamic programme over the dates)."""
-    kept_minutes = sum(s.work_minutes for s in kept)
-    # (days worked, minutes) → (the dates' worth, their shifts)
-    states: dict[tuple[int, int], tuple[float, tuple[Shift, ...]]] = {(0, 0): (0.0, ())}
-    max_days = c.max_days - len(kept)
-    room = c.max_weekly - kept_minutes
+    """Weeks the person's free person-days `keys` can make within the days off and the weekly hours
+    (next to the `kept` shifts), best first, each worth its dates' shapes net of the contract-hours
+    and the scattered-starts terms (both depend on the whole week): for each number of days worked
+    and minutes, the best one by a dynamic programme over the dates. The starts are not additive, so
+    the programme runs once without them and once per anchor start (a shape starting elsewhere
+    priced as a start of its own, which is never less than the rule's price); every week found is
+    then valued exactly. Anchors: the kept shifts' starts and the commonest start of the best week
+    found without them (at Ageo the moved weeks paid 120 in scattered starts, the record 20)."""
+    tables = []
     for key in keys:
         day = c.v.days[key]
-        if not c.p.trained(day.member, day.date):
-            continue
-        choices = day_choices(c, day)
+        if c.p.trained(day.member, day.date):
+            tables.append(day_choices(c, day))
+    # each date's best shape per minutes of work, whatever its start
+    plain = [_best_per_length(table, None, 0.0) for table in tables]
+    found: dict[tuple[int, ...], tuple[float, tuple[Shift, ...]]] = {}
+    kept_starts = {s.start for s in kept}
+    kept_minutes = sum(s.work_minutes for s in kept)
+
+    def add(choices: list[dict]) -> None:
+        for picked, worth, minutes in _programme(c, choices, kept):
+            starts = kept_starts | {s.start for s in picked}
+            value = worth - c.hours_cost(who, kept_minutes + minutes) - c.starts_cost(len(starts))
+            found[tuple(map(id, picked))] = (value, picked)
+
+    add(plain)
+    anchors = kept_starts | set(hints)
+    top = max(found.values(), key=lambda item: item[0])[1]
+    if top:
+        starts = [s.start for s in top]
+        anchors.add(max(starts, key=lambda start: (starts.count(start), -start)))
+    price = c.starts_cost(2)
+    for anchor in sorted(anchors):
+        add([_best_per_length(table, anchor, price, best) for table, best in zip(tables, plain)])
+    return sorted(found.values(), key=lambda item: -item[0])
+
+
+def _best_per_length(table: dict, anchor: int | None, price: float, plain: dict | None = None) -> dict:
+    """minutes of work → (worth as chosen, real worth, shift): the best shape of a date's `table`,
+    one starting elsewhere than `anchor` chosen as if it cost `price` (from `plain`, this date's
+    best per length without an anchor, when given)."""
+    if plain is not None:
+        choices = {work: (chosen - price, real, shift) for work, (chosen, real, shift) in plain.items()}
+        for work in plain:
+            found = table.get((work, anchor))
+            if found is not None and found[0] > choices[work][0]:
+                choices[work] = (found[0], found[0], found[1])
+        return choices
+    choices = {}
+    for (work, _), (gain, shift) in table.items():
+        if work not in choices or gain > choices[work][0]:
+            choices[work] = (gain, gain, shift)
+    return choices
+
+
+def _programme(c: Constructor, dates: list[dict], kept: list[Shift]) -> list[tuple[tuple[Shift, ...], float, int]]:
+    """(shifts, their real worth, minutes) of the week worth most as chosen, for each number of days
+    worked and minutes of work (`dates`: each date's choices per length, `_best_per_length`)."""
+    max_days = c.max_days - len(kept)
+    room = c.max_weekly - sum(s.work_minutes for s in kept)
+    # (days worked, minutes) → (worth as chosen, real worth, the shifts as a chain (shift, earlier))
+    states: dict[tuple[int, int], tuple[float, float, tuple | None]] = {(0, 0): (0.0, 0.0, None)}
+    for choices in dates:
+        options = list(choices.items())
         following = dict(states)
-        for (days, minutes), (value, picked) in states.items():
-            if days + 1 > max_days:
+        for (days, minutes), (value, real, chain) in states.items():
+            if days >= max_days:
                 continue
-            for work, (gain, shift) in choices.items():
+            for work, (chosen, gain, shift) in options:
                 if minutes + work > room:
                     continue
                 state = (days + 1, minutes + work)
-                if state not in following or value + gain > following[state][0]:
-                    following[state] = (value + gain, (*picked, shift))
+                then = following.get(state)
+                if then is None or value + chosen > then[0]:
+                    following[state] = (value + chosen, real + gain, (shift, chain))
         states = following
-    weeks = [
-        (value - c.hours_cost(who, kept_minutes + minutes), picked) for (_, minutes), (value, picked) in states.items()
-    ]
-    return sorted(weeks, key=lambda item: -item[0])
+    out = []
+    for (_, minutes), (_, real, chain) in states.items():
+        picked = []
+        while chain is not None:
+            picked.append(chain[0])
+            chain = chain[1]
+        out.append((tuple(reversed(picked)), real, minutes))
+    return out
 
 
 def _placed_if_cheaper(c: Constructor, shifts, below: float) -> bool:
@@ -146,9 +203,13 @@ def move_week(c: Constructor, who: str, free: list[tuple[str, dt.date]]) -> bool
     for k in keys:
         if old[k] is not None:
             c.release(k)
-    worth = sum(_shift_gain(c, c.v.days[k], s) for k, s in old.items() if s is not None)
-    worth -= c.hours_cost(who, kept_minutes + sum(s.work_minutes for s in old.values() if s is not None))
-    ranked = best_weeks(c, who, keys, kept)
+    was = [s for s in old.values() if s is not None]
+    worth = sum(_shift_gain(c, c.v.days[(s.staff_id, s.date)], s) for s in was)
+    worth -= c.hours_cost(who, kept_minutes + sum(s.work_minutes for s in was))
+    worth -= c.starts_cost(len({s.start for s in (*was, *kept)}))
+    starts = [s.start for s in was]
+    hints = (max(starts, key=lambda start: (starts.count(start), -start)),) if starts else ()
+    ranked = best_weeks(c, who, keys, kept, hints)
     for value, picked in ranked[:TRIED_WEEKS]:
         if value <= worth + 1e-6:
             break
@@ -180,6 +241,7 @@ def move_weeks(c: Constructor, passes: int = 4, out_of_time: Callable[[], bool] 
 
 def _week_worth(c: Constructor, who: str, shifts: list[Shift]) -> float:
     worth = sum(_shift_gain(c, c.v.days[(s.staff_id, s.date)], s) for s in shifts)
+    worth -= c.starts_cost(len({s.start for s in shifts}))
     return worth - c.hours_cost(who, sum(s.work_minutes for s in shifts))
 
 
