@@ -65,8 +65,11 @@ class _Reporter(cp_model.CpSolverSolutionCallback):
         self.run = run
         self.quick_done = run is None
         self.switch_stopped = False  # stage one handed over to the switch-exact re-solves (polish)
+        self.stalled = False  # stage one handed over because it found nothing better for a while
+        self.improved: float | None = None  # when the search last found a better solution
 
     def on_solution_callback(self) -> None:
+        self.improved = time.perf_counter()
         if not self.quick_done and self.run.first_acceptable is None:
             # the first solution of the search, when the constructive roster was not acceptable:
             # a checked roster exists from this moment (the greedy matching takes milliseconds)
@@ -88,17 +91,30 @@ class _Reporter(cp_model.CpSolverSolutionCallback):
 
 class _StopWatch:
     """Polls `should_stop` while CP-SAT searches and stops the search when it says so: a stop
-    request takes effect within a fraction of a second, not only at the next improving roster."""
+    request takes effect within a fraction of a second, not only at the next improving roster.
+    With `stall` (seconds), it also stops a search that found nothing better for that long."""
 
-    def __init__(self, solver: cp_model.CpSolver, should_stop: Callable[[], bool] | None, reporter: _Reporter):
-        self.solver, self.should_stop, self.reporter = solver, should_stop, reporter
+    def __init__(
+        self,
+        solver: cp_model.CpSolver,
+        should_stop: Callable[[], bool] | None,
+        reporter: _Reporter,
+        stall: float | None = None,
+    ):
+        self.solver, self.should_stop, self.reporter, self.stall = solver, should_stop, reporter, stall
         self.done = threading.Event()
-        self.thread = threading.Thread(target=self._run, daemon=True) if should_stop is not None else None
+        watch = should_stop is not None or stall is not None
+        self.thread = threading.Thread(target=self._run, daemon=True) if watch else None
 
     def _run(self) -> None:
         while not self.done.wait(0.2):
-            if self.should_stop():
+            if self.should_stop is not None and self.should_stop():
                 self.reporter.stopped = True
+                self.solver.stop_search()
+                return
+            improved = self.reporter.improved
+            if self.stall is not None and improved is not None and time.perf_counter() - improved > self.stall:
+                self.reporter.stalled = True
                 self.solver.stop_search()
                 return
 
@@ -182,6 +198,15 @@ SWITCH_STOP_GAP = 0.02
 # ... and only in solves of a minute or more, where it was measured: in a 10 s solve of Fujieda's busy
 # week it handed over at 4.4 s (2 325 against the bound 2 295), where the search alone proves 2 300
 SWITCH_STOP_FROM_SECONDS = 60.0
+# stage one hands the rest of its time to the whole-week moves (`_Run.reshape`) and the date re-solves
+# once it has found no better roster for this share of the limit (wall-clock mode only; reproducible
+# stages end on work done). Fifteenth session: in 10 s solves Ageo's busy week improved last at 3.8 s
+# and its holiday week at 4.3 s, then searched until 8.5 s for nothing, while the week moves, given
+# the time, took the busy week from 3 915 to 3 605. 10 s solves of the 15 site weeks Fujieda aside
+# (`/work/s15/tent.py`, idle machine; the week moves pricing the scattered starts in all of them):
+# never 106 580; 0.25 of the limit 106 160, 105 555, 105 975; 0.15 105 530, 105 360; 0.1 104 930,
+# 105 025; 0.05 105 115, 104 945 (Kawanishi's search cut too soon).
+STALL_SHARE = 0.1
 
 
 def reproducible() -> bool:
@@ -555,7 +580,7 @@ class _Run:
             # the build time must not eat a reproducible budget
             budget = self.time_limit - assign_limit - after
         solver = _solver(budget, self.relative_gap, self.workers, self.det(0.85), self.probing())
-        with _StopWatch(solver, should_stop, reporter):
+        with _StopWatch(solver, should_stop, reporter, self.stall()):
             status = solver.solve(strict, reporter)
         within_gap = status == cp_model.OPTIMAL and not reporter.stopped
         # the elastic model is for rules nobody can keep: after a search that ran out of time with
@@ -600,7 +625,8 @@ class _Run:
             # stage one already holds a lower bound of the switches; stage two counts them all
             bounded = part.priced(solver.value, RuleId.activity_switch)
             solver_objective = int(round(solver.objective_value - bounded + switch_cost))
-            if (within_gap or reporter.switch_stopped) and self.best is not None and not self.best.violations:
+            handed_over = reporter.switch_stopped or reporter.stalled
+            if (within_gap or handed_over) and self.best is not None and not self.best.violations:
                 # the matching first, with the time set aside for it (the date re-solves take all the
                 # time left), and once more after them. Tried: matching and re-solves in turn while
                 # either finds a better week, after a hand-over (Seto's 60 s solves, which ended at
@@ -611,6 +637,13 @@ class _Run:
         if not reporter.stopped:
             self.rematch(should_stop)
         return self.finish(solver, status, solver_objective)
+
+    def stall(self) -> float | None:
+        """Seconds without a better solution after which stage one hands over (`STALL_SHARE`); None
+        where it never does: in reproducible mode, and when re-rostering (no week moves then)."""
+        if self.deterministic_time is not None or self.previous is not None:
+            return None
+        return STALL_SHARE * self.time_limit
 
     def reshape_limit(self) -> float:
         return 0.0 if self.previous is not None else max(RESHAPE_MIN_SECONDS, RESHAPE_SHARE * self.time_limit)
@@ -627,7 +660,8 @@ class _Run:
         # the time up to the matching's share at the end (in reproducible mode, work done ends each
         # step: the moves are plain code, the two solves get fixed units)
         until = self.time_limit - self.rematch_limit()
-        moves_until = self.elapsed() + RESHAPE_MOVES_SHARE * self.reshape_limit()
+        # a share of what is left: a stage one that stalled leaves more than the time set aside
+        moves_until = self.elapsed() + RESHAPE_MOVES_SHARE * max(self.reshape_limit(), until - self.elapsed())
 
         def out_of_time() -> bool:
             if should_stop is not None and should_stop():
