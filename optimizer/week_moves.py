@@ -10,7 +10,8 @@ the model's grid; the contract-hours term depends only on the week's total, so a
 over the dates, the days worked and the minutes finds the best week within the weekly hours and the
 days off. The scattered starts (a price per start time beyond a person's first) are not additive:
 the programme runs again around an anchor start, and every week found is valued exactly. Rest
-between days and days in a row are checked on the week found (the best few weeks are tried in turn). The move is kept when it is worth more than the person's week as it was.
+between days and days in a row are checked on the week found (the best few weeks are tried in turn).
+The move is kept when it is worth more than the person's week as it was.
 
 Where one person holds seats another alone could fill (Kawanishi's five generalists on full days
 beside specialists short of their hours), no single week moves: two weeks are taken out together and
