@@ -109,7 +109,7 @@ def best_weeks(
         if c.p.trained(day.member, day.date):
             tables.append(day_choices(c, day))
     # each date's best shape per minutes of work, whatever its start
-    plain = [_best_per_length(table, None, 0.0) for table in tables]
+    plain = [_best_per_length(table) for table in tables]
     found: dict[tuple[int, ...], tuple[float, tuple[Shift, ...]]] = {}
     kept_starts = {s.start for s in kept}
     kept_minutes = sum(s.work_minutes for s in kept)
@@ -124,29 +124,37 @@ def best_weeks(
     anchors = kept_starts | set(hints)
     top = max(found.values(), key=lambda item: item[0])[1]
     if top:
-        starts = [s.start for s in top]
-        anchors.add(max(starts, key=lambda start: (starts.count(start), -start)))
+        anchors.add(commonest_start(top))
     price = c.starts_cost(2)
     for anchor in sorted(anchors):
-        add([_best_per_length(table, anchor, price, best) for table, best in zip(tables, plain)])
+        add([_anchored(table, best, anchor, price) for table, best in zip(tables, plain)])
     return sorted(found.values(), key=lambda item: -item[0])
 
 
-def _best_per_length(table: dict, anchor: int | None, price: float, plain: dict | None = None) -> dict:
-    """minutes of work → (worth as chosen, real worth, shift): the best shape of a date's `table`,
-    one starting elsewhere than `anchor` chosen as if it cost `price` (from `plain`, this date's
-    best per length without an anchor, when given)."""
-    if plain is not None:
-        choices = {work: (chosen - price, real, shift) for work, (chosen, real, shift) in plain.items()}
-        for work in plain:
-            found = table.get((work, anchor))
-            if found is not None and found[0] > choices[work][0]:
-                choices[work] = (found[0], found[0], found[1])
-        return choices
+def commonest_start(shifts) -> int:
+    """The start most of these shifts share (the earliest on a tie)."""
+    starts = [s.start for s in shifts]
+    return max(starts, key=lambda start: (starts.count(start), -start))
+
+
+def _best_per_length(table: dict) -> dict:
+    """minutes of work → (worth as chosen, real worth, shift): a date's best shape per length, whatever
+    its start (`table`: `day_choices`)."""
     choices = {}
     for (work, _), (gain, shift) in table.items():
         if work not in choices or gain > choices[work][0]:
             choices[work] = (gain, gain, shift)
+    return choices
+
+
+def _anchored(table: dict, plain: dict, anchor: int, price: float) -> dict:
+    """`_best_per_length` with a shape starting elsewhere than `anchor` chosen as if it cost `price`
+    (`plain`: the date's `_best_per_length`)."""
+    choices = {work: (chosen - price, real, shift) for work, (chosen, real, shift) in plain.items()}
+    for work in plain:
+        found = table.get((work, anchor))
+        if found is not None and found[0] > choices[work][0]:
+            choices[work] = (found[0], found[0], found[1])
     return choices
 
 
@@ -208,8 +216,7 @@ def move_week(c: Constructor, who: str, free: list[tuple[str, dt.date]]) -> bool
     worth = sum(_shift_gain(c, c.v.days[(s.staff_id, s.date)], s) for s in was)
     worth -= c.hours_cost(who, kept_minutes + sum(s.work_minutes for s in was))
     worth -= c.starts_cost(len({s.start for s in (*was, *kept)}))
-    starts = [s.start for s in was]
-    hints = (max(starts, key=lambda start: (starts.count(start), -start)),) if starts else ()
+    hints = (commonest_start(was),) if was else ()
     ranked = best_weeks(c, who, keys, kept, hints)
     for value, picked in ranked[:TRIED_WEEKS]:
         if value <= worth + 1e-6:

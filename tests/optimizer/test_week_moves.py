@@ -99,7 +99,7 @@ def test_the_programme_finds_each_persons_best_week(fixtures, monkeypatch):
         assert found[0][0] <= best + 1e-6
         assert found[0][0] >= exact(plain[1]) - 1e-6
         # the programme without the starts is exact
-        chosen = week_moves._programme(c, [week_moves._best_per_length(t, None, 0.0) for t in tables], [])
+        chosen = week_moves._programme(c, [week_moves._best_per_length(t) for t in tables], [])
         top = max(worth - c.hours_cost(who, minutes) for _, worth, minutes in chosen)
         assert top == pytest.approx(plain[0])
         for shift in old.values():
@@ -107,6 +107,32 @@ def test_the_programme_finds_each_persons_best_week(fixtures, monkeypatch):
                 c.place(shift)
         checked += 1
     assert checked == len(run.problem.staff)
+
+
+def test_anchor_starts_find_weeks_worth_more_than_the_best_week_without_the_starts(fixtures):
+    """Ageo's busy week, where the moved weeks paid 120 in scattered starts: for some people a week
+    around one start is worth more, its starts paid, than the best week the programme finds without
+    them (each week valued exactly). Without the anchors the two are the same."""
+    run, _, start = _run(fixtures, "ageo", "busy")
+    c = Constructor(run.part).seed(list(start.shifts))
+    free = c.free()
+    better = 0
+    for who in sorted({k[0] for k in free}):
+        keys = sorted((k for k in free if k[0] == who), key=lambda k: k[1])
+        state = c.snapshot()
+        for k in keys:
+            if k in c.shifts:
+                c.release(k)
+        tables = [week_moves.day_choices(c, c.v.days[k]) for k in keys if c.p.trained(c.v.days[k].member, k[1])]
+        plain = max(
+            worth - c.hours_cost(who, minutes) - c.starts_cost(len({s.start for s in picked}))
+            for picked, worth, minutes in week_moves._programme(c, [week_moves._best_per_length(t) for t in tables], [])
+        )
+        found = best_weeks(c, who, keys, [])
+        assert found[0][0] >= plain - 1e-6
+        better += found[0][0] > plain + 1e-6
+        c.restore(state)
+    assert better > 0
 
 
 @pytest.mark.parametrize(("site", "kind"), WEEKS)
