@@ -28,7 +28,6 @@ from optimizer.assign import assign, assign_greedy
 from optimizer.construct import Constructor
 from optimizer.joint import improve
 from optimizer.model import SiteModel
-from optimizer.people_search import PeopleSearch
 from optimizer.rematch import rematch
 from optimizer.repair import complete, repair_date, repair_date_and_people
 from optimizer.week_moves import move_pairs, move_weeks
@@ -208,20 +207,6 @@ SWITCH_STOP_FROM_SECONDS = 60.0
 # without the hand-over 106 580; 0.25 of the limit 106 160, 105 555, 105 975; 0.15 105 530, 105 360; 0.1 104 930,
 # 105 025; 0.05 105 115, 104 945 (Kawanishi's search cut too soon).
 STALL_SHARE = 0.1
-# after a stage one that stalled and the week moves, groups of a few people's whole weeks are solved
-# again in the stage-one model (optimizer.people_search; `_Run.regroup`) while each group finds a
-# lower objective, with the time left up to the matching; the date re-solves get what remains.
-# Sixteenth session, 10 s solves of the 15 site weeks Fujieda aside (`/work/s15/ten.py`, idle
-# machine): without it 104 930 and 105 025 (fifteenth session); groups of 3 with 1 s each, one
-# worker, half the time left: 105 325, 104 425; with all of it and two workers: 104 550 and 104 315
-# (Kawanishi's four weeks 21 600 and 21 380 against 21 960 and 22 235; every group tried there was
-# kept, at Seto and Tamano the first found nothing); stopping after two misses, not one: 104 425,
-# 104 490; before the week moves, not after: 105 375, 105 285 (Ageo's weeks need the moves first)
-PEOPLE_GROUP = 3
-PEOPLE_GROUP_SECONDS = 1.0
-PEOPLE_WORKERS = 2
-# ... and in reproducible mode (tests only: no stage one stalls there) this many units per group
-PEOPLE_GROUP_MIN_DET = 0.2
 
 
 def reproducible() -> bool:
@@ -647,8 +632,6 @@ class _Run:
                 # either finds a better week, after a hand-over (Seto's 60 s solves, which ended at
                 # 29 to 40 s, then ran to 60 s): Seto's busy week 6 015 and 6 010, Tamano's 14 400,
                 # within the spread of one pass (6 015 to 6 045, 14 370 to 14 390)
-                if reporter.stalled:
-                    self.regroup(strict, solver.parameters.num_workers, should_stop)
                 self.rematch(should_stop)
                 self.polish(strict, should_stop, rounds=3 if reporter.switch_stopped else 1)
         if not reporter.stopped:
@@ -703,54 +686,6 @@ class _Run:
             bare,
             counts,
             max(0.1, until - self.elapsed()),
-            self.part.locked_shifts,
-            workers,
-            deterministic_time=self.det(ASSIGN_SHARE),
-        )
-        if assigned is None:
-            return False
-        self.offer(self.checked(assigned[0]))
-        return self.best is not best
-
-    def regroup(self, strict: cp_model.CpModel, workers: int, should_stop) -> bool:
-        """Groups of a few people's whole weeks solved again in the stage-one model
-        (optimizer.people_search) while each finds a lower objective, with the time left up to the
-        matching; the week's activities then assigned and offered to the checker. Whether the best
-        roster changed. Not when re-rostering: the groups do not price changes to the previous one."""
-        best = self.best
-        if self.previous is not None or best is None or best.violations or not best.shifts:
-            return False
-        until = self.time_limit - self.rematch_limit()
-
-        def out_of_time() -> bool:
-            if should_stop is not None and should_stop():
-                return True
-            return self.deterministic_time is None and self.elapsed() > until
-
-        def seconds() -> float:
-            if self.deterministic_time is not None:
-                return PEOPLE_GROUP_SECONDS
-            return min(PEOPLE_GROUP_SECONDS, until - self.elapsed())
-
-        search = PeopleSearch(strict, self.part, list(best.shifts))
-        if not search.start(max(0.1, seconds()), self.det_at_least(0.02, MEND_MIN_DET)):
-            return False
-        search.run(
-            out_of_time,
-            seconds,
-            self.det_at_least(0.02, PEOPLE_GROUP_MIN_DET),
-            size=PEOPLE_GROUP,
-            rounds=None if self.deterministic_time is None else 3,
-            workers=PEOPLE_WORKERS,
-            patience=1,
-        )
-        if not search.kept_groups:
-            return False
-        assigned = assign(
-            self.problem,
-            search.shifts,
-            search.counts,
-            max(0.3, ASSIGN_SHARE * self.time_limit),
             self.part.locked_shifts,
             workers,
             deterministic_time=self.det(ASSIGN_SHARE),
