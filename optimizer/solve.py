@@ -204,8 +204,8 @@ SWITCH_STOP_FROM_SECONDS = 60.0
 # and its holiday week at 4.3 s, then searched until 8.5 s for nothing, while the week moves, given
 # the time, took the busy week from 3 930 to 3 605. 10 s solves of the 15 site weeks Fujieda aside
 # (`/work/s15/tent.py`, idle machine; the week moves pricing the scattered starts in all of them):
-# without the hand-over 106 580; 0.25 of the limit 106 160, 105 555, 105 975; 0.15 105 530, 105 360; 0.1 104 930,
-# 105 025; 0.05 105 115, 104 945 (Kawanishi's search cut too soon).
+# without the hand-over 106 580; 0.25 of the limit 106 160, 105 555, 105 975; 0.15 105 530,
+# 105 360; 0.1 104 930, 105 025; 0.05 105 115, 104 945 (Kawanishi's search cut too soon).
 STALL_SHARE = 0.1
 
 

@@ -103,11 +103,7 @@ def best_weeks(
     priced as a start of its own, which is never less than the rule's price); every week found is
     then valued exactly. Anchors: the kept shifts' starts and the commonest start of the best week
     found without them (at Ageo the moved weeks paid 120 in scattered starts, the record 20)."""
-    tables = []
-    for key in keys:
-        day = c.v.days[key]
-        if c.p.trained(day.member, day.date):
-            tables.append(day_choices(c, day))
+    tables = date_tables(c, keys)
     # each date's best shape per minutes of work, whatever its start
     plain = [_best_per_length(table) for table in tables]
     found: dict[tuple[int, ...], tuple[float, tuple[Shift, ...]]] = {}
@@ -129,6 +125,12 @@ def best_weeks(
     for anchor in sorted(anchors):
         add([_anchored(table, best, anchor, price) for table, best in zip(tables, plain)])
     return sorted(found.values(), key=lambda item: -item[0])
+
+
+def date_tables(c: Constructor, keys: list[tuple[str, dt.date]]) -> list[dict]:
+    """`day_choices` of each of these person-days the person may work (trained by then)."""
+    days = [c.v.days[key] for key in keys]
+    return [day_choices(c, day) for day in days if c.p.trained(day.member, day.date)]
 
 
 def commonest_start(shifts) -> int:

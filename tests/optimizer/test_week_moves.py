@@ -42,6 +42,15 @@ def _run(fixtures, site, kind):
     return run, strict, start
 
 
+def _week_out(c, keys):
+    """Release the shifts of these person-days; the constructor's state before, to restore."""
+    state = c.snapshot()
+    for key in keys:
+        if key in c.shifts:
+            c.release(key)
+    return state
+
+
 def _assert_labour_rules(c, problem):
     """Everyone's week as the constructor holds it: weekly hours, days off, rest and days in a row."""
     for member in problem.staff:
@@ -69,11 +78,8 @@ def test_the_programme_finds_each_persons_best_week(fixtures, monkeypatch):
     checked = 0
     for who in sorted({k[0] for k in free}):
         keys = sorted((k for k in free if k[0] == who), key=lambda k: k[1])
-        old = {k: c.shifts.get(k) for k in keys}
-        for k in keys:
-            if old[k] is not None:
-                c.release(k)
-        tables = [fewer(c, c.v.days[k]) if c.p.trained(c.v.days[k].member, k[1]) else {} for k in keys]
+        state = _week_out(c, keys)
+        tables = week_moves.date_tables(c, keys)
         gains = {shift: gain for table in tables for gain, shift in table.values()}
 
         def exact(shifts, c=c, who=who, gains=gains):
@@ -102,9 +108,7 @@ def test_the_programme_finds_each_persons_best_week(fixtures, monkeypatch):
         chosen = week_moves._programme(c, [week_moves._best_per_length(t) for t in tables], [])
         top = max(worth - c.hours_cost(who, minutes) for _, worth, minutes in chosen)
         assert top == pytest.approx(plain[0])
-        for shift in old.values():
-            if shift is not None:
-                c.place(shift)
+        c.restore(state)
         checked += 1
     assert checked == len(run.problem.staff)
 
@@ -119,11 +123,8 @@ def test_anchor_starts_find_weeks_worth_more_than_the_best_week_without_the_star
     better = 0
     for who in sorted({k[0] for k in free}):
         keys = sorted((k for k in free if k[0] == who), key=lambda k: k[1])
-        state = c.snapshot()
-        for k in keys:
-            if k in c.shifts:
-                c.release(k)
-        tables = [week_moves.day_choices(c, c.v.days[k]) for k in keys if c.p.trained(c.v.days[k].member, k[1])]
+        state = _week_out(c, keys)
+        tables = week_moves.date_tables(c, keys)
         plain = max(
             worth - c.hours_cost(who, minutes) - c.starts_cost(len({s.start for s in picked}))
             for picked, worth, minutes in week_moves._programme(c, [week_moves._best_per_length(t) for t in tables], [])
