@@ -42,13 +42,18 @@ def _run(fixtures, site, kind):
     return run, strict, start
 
 
-def _week_out(c, keys):
-    """Release the shifts of these person-days; the constructor's state before, to restore."""
-    state = c.snapshot()
-    for key in keys:
-        if key in c.shifts:
-            c.release(key)
-    return state
+def _weeks_out(c):
+    """Each person with free days in turn, (who, their free person-days, the dates' shape tables),
+    with those days' shifts released while the caller looks; then the constructor as it was."""
+    free = c.free()
+    for who in sorted({k[0] for k in free}):
+        keys = sorted((k for k in free if k[0] == who), key=lambda k: k[1])
+        state = c.snapshot()
+        for key in keys:
+            if key in c.shifts:
+                c.release(key)
+        yield who, keys, week_moves.date_tables(c, keys)
+        c.restore(state)
 
 
 def _assert_labour_rules(c, problem):
@@ -74,12 +79,8 @@ def test_the_programme_finds_each_persons_best_week(fixtures, monkeypatch):
 
     monkeypatch.setattr(week_moves, "day_choices", fewer)
     c = Constructor(run.part).seed(list(start.shifts))
-    free = c.free()
     checked = 0
-    for who in sorted({k[0] for k in free}):
-        keys = sorted((k for k in free if k[0] == who), key=lambda k: k[1])
-        state = _week_out(c, keys)
-        tables = week_moves.date_tables(c, keys)
+    for who, keys, tables in _weeks_out(c):
         gains = {shift: gain for table in tables for gain, shift in table.values()}
 
         def exact(shifts, c=c, who=who, gains=gains):
@@ -108,7 +109,6 @@ def test_the_programme_finds_each_persons_best_week(fixtures, monkeypatch):
         chosen = week_moves._programme(c, [week_moves._best_per_length(t) for t in tables], [])
         top = max(worth - c.hours_cost(who, minutes) for _, worth, minutes in chosen)
         assert top == pytest.approx(plain[0])
-        c.restore(state)
         checked += 1
     assert checked == len(run.problem.staff)
 
@@ -119,12 +119,8 @@ def test_anchor_starts_find_weeks_worth_more_than_the_best_week_without_the_star
     them (each week valued exactly). Without the anchors the two are the same."""
     run, _, start = _run(fixtures, "ageo", "busy")
     c = Constructor(run.part).seed(list(start.shifts))
-    free = c.free()
     better = 0
-    for who in sorted({k[0] for k in free}):
-        keys = sorted((k for k in free if k[0] == who), key=lambda k: k[1])
-        state = _week_out(c, keys)
-        tables = week_moves.date_tables(c, keys)
+    for who, keys, tables in _weeks_out(c):
         plain = max(
             worth - c.hours_cost(who, minutes) - c.starts_cost(len({s.start for s in picked}))
             for picked, worth, minutes in week_moves._programme(c, [week_moves._best_per_length(t) for t in tables], [])
@@ -132,7 +128,6 @@ def test_anchor_starts_find_weeks_worth_more_than_the_best_week_without_the_star
         found = best_weeks(c, who, keys, [])
         assert found[0][0] >= plain - 1e-6
         better += found[0][0] > plain + 1e-6
-        c.restore(state)
     assert better > 0
 
 
