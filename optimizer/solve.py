@@ -24,6 +24,7 @@ from core.roster.check import check, score
 from core.roster.diff import changes
 from core.roster.model import Roster, RosterProblem, Shift
 from core.roster.rules.ids import RuleId
+from optimizer import people_weeks
 from optimizer.assign import assign, assign_greedy
 from optimizer.construct import Constructor
 from optimizer.joint import improve
@@ -207,6 +208,15 @@ SWITCH_STOP_FROM_SECONDS = 60.0
 # without the hand-over 106 580; 0.25 of the limit 106 160, 105 555, 105 975; 0.15 105 530,
 # 105 360; 0.1 104 930, 105 025; 0.05 105 115, 104 945 (Kawanishi's search cut too soon).
 STALL_SHARE = 0.1
+# a group of people's weeks solved again (`_Run.regroup`) gets at most this share of the limit; in
+# reproducible mode a fixed number of groups, each this share of the deterministic budget. Seventeenth
+# session, Seto's four weeks (whose dates prove their optima early: its solves ended at 6.7 to 8.6 s)
+# in 10 s solves (`/work/s17/ten.py`, idle machine): without the groups 25 080 and 25 025; with
+# groups of two 25 050, 25 020, 24 865 (its leave week 6 000 twice → 5 975, 5 970, 5 965); groups of
+# three at 0.2 of the limit each, 25 015. Elsewhere the date re-solves leave next to no time.
+GROUP_SECONDS_SHARE = 0.1
+REPRODUCIBLE_GROUPS = 2
+GROUP_DET_SHARE = 0.2
 
 
 def reproducible() -> bool:
@@ -634,6 +644,7 @@ class _Run:
                 # within the spread of one pass (6 015 to 6 045, 14 370 to 14 390)
                 self.rematch(should_stop)
                 self.polish(strict, should_stop, rounds=3 if reporter.switch_stopped else 1)
+                self.regroup(strict, should_stop)
         if not reporter.stopped:
             self.rematch(should_stop)
         return self.finish(solver, status, solver_objective)
@@ -735,6 +746,34 @@ class _Run:
         per_date = max(0.2, min(left(), self.time_limit) / dates)
         deterministic = None if self.deterministic_time is None else self.det(0.15) / dates
         self.offer(improve(strict, self.part, self.best, self.checked, left, per_date, deterministic, rounds=rounds))
+
+    def regroup(self, strict: cp_model.CpModel, should_stop) -> None:
+        """The time the date re-solves left, up to the matching's share at the end: a few people's
+        whole weeks solved again (optimizer.people_weeks). Reproducible mode gives it a fixed number
+        of groups, each a fixed share of deterministic time. Not when re-rostering, as with the week
+        moves (`reshape`)."""
+        if self.previous is not None or self.best is None or self.best.violations:
+            return
+        until = self.time_limit - self.rematch_limit()
+
+        def left() -> float:
+            if should_stop is not None and should_stop():
+                return 0.0
+            return 1e9 if self.deterministic_time is not None else until - self.elapsed()
+
+        reproducible = self.deterministic_time is not None
+        self.offer(
+            people_weeks.improve(
+                strict,
+                self.part,
+                self.best,
+                self.checked,
+                left,
+                GROUP_SECONDS_SHARE * self.time_limit,
+                self.det(GROUP_DET_SHARE) if reproducible else None,
+                most=REPRODUCIBLE_GROUPS if reproducible else None,
+            )
+        )
 
     def finish(self, solver: cp_model.CpSolver, status: int, solver_objective: int | None) -> Roster:
         roster = self.best or self.checked([])
