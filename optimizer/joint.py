@@ -124,9 +124,11 @@ def improve(
     per_date: float,
     deterministic: float | None,
     rounds: int = 2,
+    workers: int = 1,
 ) -> Roster:
     """Each date in turn (up to `rounds` passes, while time is left) solved again with its
-    activities and switches; a new week kept when the checker's penalty is lower."""
+    activities and switches; a new week kept when the checker's penalty is lower. `workers` on the
+    wall clock only (reproducible solves keep one)."""
     dates = sorted({key[1] for key in part.days})
     for _ in range(rounds):
         better = False
@@ -134,7 +136,7 @@ def improve(
             if seconds_left() < 0.2:
                 return roster
             built = DateModel(base, part, roster, date)
-            solver = small_solver(min(per_date, seconds_left()), deterministic)
+            solver = small_solver(min(per_date, seconds_left()), deterministic, workers)
             if solver.solve(built.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 continue
             candidate = checked(built.shifts(solver, roster))

@@ -156,10 +156,11 @@ def improve(
     per_group: float,
     deterministic: float | None,
     most: int | None = None,
+    workers: int = 1,
 ) -> Roster:
     """Groups in turn while time is left (at most `most` solves), each kept when the checker's
     penalty of the week is lower; the groups are chosen again on the roster as it stands, each group
-    tried once."""
+    tried once. `workers` on the wall clock only (reproducible solves keep one)."""
     tried: set[frozenset[str]] = set()
     solves = 0
     while most is None or solves < most:
@@ -168,7 +169,7 @@ def improve(
             return roster
         tried.add(group)
         built = PeopleModel(base, part, roster, group)
-        solver = small_solver(max(0.1, min(per_group, seconds_left())), deterministic)
+        solver = small_solver(max(0.1, min(per_group, seconds_left())), deterministic, workers)
         solves += 1
         if solver.solve(built.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             continue

@@ -39,10 +39,11 @@ def fix_shifts(model: cp_model.CpModel, part: SiteModel, shifts: list[Shift], ke
                 model.add(var == int((t, t + size * SLOT) in shift.breaks))
 
 
-def small_solver(seconds: float, deterministic: float | None) -> cp_model.CpSolver:
-    """One worker, a fixed seed: these solves are small, and one worker keeps them reproducible."""
+def small_solver(seconds: float, deterministic: float | None, workers: int = 1) -> cp_model.CpSolver:
+    """One worker (or `workers` on the wall clock), a fixed seed: these solves are small, and one
+    worker keeps them reproducible."""
     solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
+    solver.parameters.num_workers = workers if deterministic is None else 1
     solver.parameters.random_seed = 0
     solver.parameters.max_time_in_seconds = seconds
     if deterministic is not None:

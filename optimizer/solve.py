@@ -215,6 +215,14 @@ STALL_SHARE = 0.1
 # groups of two 25 050, 25 020, 24 865 (its leave week 6 000 twice → 5 975, 5 970, 5 965); groups of
 # three at 0.2 of the limit each, 25 015. Elsewhere the date re-solves leave next to no time.
 GROUP_SECONDS_SHARE = 0.1
+# CP-SAT workers for the date re-solves and the groups on the wall clock (one in reproducible mode):
+# stage one is over by then and the two cores are free. Seventeenth session, Seto's holiday week's
+# 10 s roster (6 830), each date solved to its optimum (`/work/s17/sweep.py`): the four weekdays
+# reached their best in 6.9 s with one worker, 4.8 s with two; 10 s solves of Seto's, Tamano's and
+# Kawanishi's weeks (`/work/s17/ten.py`, twice each): Seto 25 040, 24 945 → 24 750, 24 770 (its
+# holiday week 6 875, 6 810 → 6 690 twice), the 12 weeks 93 715, 93 400 → 93 095, 93 475 (Kawanishi's
+# spread is wider than the difference). Sixteenth session, two workers on the 15 weeks: 105 185.
+AFTER_WORKERS = 2
 REPRODUCIBLE_GROUPS = 2
 GROUP_DET_SHARE = 0.2
 
@@ -745,7 +753,24 @@ class _Run:
             return
         per_date = max(0.2, min(left(), self.time_limit) / dates)
         deterministic = None if self.deterministic_time is None else self.det(0.15) / dates
-        self.offer(improve(strict, self.part, self.best, self.checked, left, per_date, deterministic, rounds=rounds))
+        self.offer(
+            improve(
+                strict,
+                self.part,
+                self.best,
+                self.checked,
+                left,
+                per_date,
+                deterministic,
+                rounds=rounds,
+                workers=self.after_workers(),
+            )
+        )
+
+    def after_workers(self) -> int:
+        """CP-SAT's workers for the date re-solves and the groups (AFTER_WORKERS, never more than the
+        run's own: a lane of the pool has its share)."""
+        return min(AFTER_WORKERS, self.workers or default_workers())
 
     def regroup(self, strict: cp_model.CpModel, should_stop) -> None:
         """The time the date re-solves left, up to the matching's share at the end: a few people's
@@ -772,6 +797,7 @@ class _Run:
                 GROUP_SECONDS_SHARE * self.time_limit,
                 self.det(GROUP_DET_SHARE) if reproducible else None,
                 most=REPRODUCIBLE_GROUPS if reproducible else None,
+                workers=self.after_workers(),
             )
         )
 
