@@ -124,21 +124,27 @@ def groups(part: SiteModel, roster: Roster) -> Iterator[frozenset[str]]:
 
 def choose(away: dict[str, int], skills: dict[str, set]) -> Iterator[frozenset[str]]:
     """Groups of GROUP_SIZE people, anchored on each person at least MIN_DEVIATION from their
-    contract hours (`away`, minutes over), the farthest first: colleagues sharing a skill, those on
-    the other side of their own hours first, then those at them, then the farthest from them."""
-    seen: set[frozenset[str]] = set()
-    for anchor in sorted(away, key=lambda who: (-abs(away[who]), who)):
-        if abs(away[anchor]) < MIN_DEVIATION:
-            break
+    contract hours (`away`, minutes over), the farthest first, with colleagues sharing a skill: those
+    on the other side of their own hours first, then those at them, then the farthest from them.
+    Round by round: every anchor's first colleagues, then every anchor's next ones (with the ties at
+    their hours broken by name, anchor by anchor, the first round alone paired everyone at Tamano's
+    holiday week with the same colleague)."""
+    anchors = [who for who in sorted(away, key=lambda who: (-abs(away[who]), who)) if abs(away[who]) >= MIN_DEVIATION]
+    partners = {}
+    for anchor in anchors:
         sign = 1 if away[anchor] > 0 else -1
-        colleagues = sorted(
+        partners[anchor] = sorted(
             (who for who in away if who != anchor and skills[who] & skills[anchor]),
             key=lambda who: (_side(away[who] * sign), -abs(away[who]), who),
         )
-        group = frozenset([anchor, *colleagues[: GROUP_SIZE - 1]])
-        if len(group) > 1 and group not in seen:
-            seen.add(group)
-            yield group
+    size = GROUP_SIZE - 1
+    seen: set[frozenset[str]] = set()
+    for start in range(0, max((len(p) for p in partners.values()), default=0), size):
+        for anchor in anchors:
+            group = frozenset([anchor, *partners[anchor][start : start + size]])
+            if len(group) > 1 and group not in seen:
+                seen.add(group)
+                yield group
 
 
 def _side(product: int) -> int:

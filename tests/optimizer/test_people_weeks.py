@@ -51,26 +51,26 @@ def _solve_to_optimum(model: cp_model.CpModel) -> cp_model.CpSolver:
 
 
 @pytest.mark.parametrize("week", ["seto_leave", "tamano_leave"])
-def test_groups_start_from_the_farthest_and_take_colleagues_who_share_a_skill(week, request):
+def test_groups_start_from_the_farthest_and_try_every_pair_who_share_a_skill_once(week, request):
     run, _, roster = request.getfixturevalue(week)
     away = deviations(run.part, roster)
     skills = {m.id: set(m.skills) for m in run.problem.staff}
     found = list(groups(run.part, roster))
     assert found, "somebody in the constructive roster is away from their contract hours"
-    assert len(set(found)) == len(found)
-    farthest = max(abs(d) for d in away.values())
-    assert any(abs(away[who]) == farthest for who in found[0])
-    for group in found:
-        assert len(group) == people_weeks.GROUP_SIZE
-        anchor = max(group, key=lambda who: (abs(away[who]), who))
-        assert abs(away[anchor]) >= people_weeks.MIN_DEVIATION
-        for colleague in group - {anchor}:
-            assert skills[colleague] & skills[anchor]
-            other_side = [
-                who for who in away if who != anchor and skills[who] & skills[anchor] and away[who] * away[anchor] < 0
-            ]
-            if other_side:  # a colleague who can give or take hours comes first
-                assert away[colleague] * away[anchor] < 0
+    farthest = max(away, key=lambda who: (abs(away[who]), who))
+    first = found[0]
+    assert farthest in first
+    (partner,) = first - {farthest}
+    if any(away[who] * away[farthest] < 0 and skills[who] & skills[farthest] for who in away):
+        assert away[partner] * away[farthest] < 0  # a colleague who can give or take hours comes first
+    pairs = {
+        frozenset({a, b})
+        for a in away
+        for b in away
+        if a < b and skills[a] & skills[b] and max(abs(away[a]), abs(away[b])) >= people_weeks.MIN_DEVIATION
+    }
+    assert people_weeks.GROUP_SIZE == 2
+    assert len(found) == len(set(found)) == len(pairs) and set(found) == pairs
 
 
 def test_a_colleague_on_the_other_side_of_their_hours_comes_before_a_farther_one_on_the_same_side():
@@ -78,9 +78,15 @@ def test_a_colleague_on_the_other_side_of_their_hours_comes_before_a_farther_one
     skills = {"short": {"window"}, "shorter_too": {"window"}, "over": {"window", "phone"}, "at": {"window"}}
     skills["alone"] = {"reception"}
     assert list(choose(away, skills)) == [
+        # the first round: each anchor (alone shares no skill) with their first colleague
         frozenset({"short", "over"}),  # not shorter_too, farther but short as well
         frozenset({"shorter_too", "over"}),
-        # alone shares no skill: no group; over's farthest colleague on the other side is short
+        # the second round: at their hours comes before the farther one on the same side
+        frozenset({"short", "at"}),
+        frozenset({"shorter_too", "at"}),
+        # the third round: those on the same side last; a group already tried is not tried again
+        frozenset({"short", "shorter_too"}),
+        frozenset({"over", "at"}),
     ]
 
 
