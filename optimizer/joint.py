@@ -37,7 +37,70 @@ def counts_of(part: SiteModel, roster: Roster) -> dict[tuple[dt.date, int], Coun
     return out
 
 
-class DateModel:
+class FreeActivities:
+    """What the date re-solves and the groups of people's weeks (optimizer.people_weeks) share: a
+    Boolean per free person-day's working slot and activity, the switches between them counted
+    as the checker counts them, hints from the roster, and the week's shifts read back."""
+
+    part: SiteModel
+    model: cp_model.CpModel
+    x: dict[tuple[str, dt.date, int], dict[str, cp_model.IntVar]]
+
+    def frees(self, shift: Shift) -> bool:
+        """Whether this shift's person-day is free in the model."""
+        raise NotImplementedError
+
+    def _person(self, day: PersonDay) -> list:
+        """The activity of each counted working slot, and the switches between them."""
+        m, switches, previous = self.model, [], None
+        tag = f"{day.member.id}_{day.date:%m%d}"
+        for t in day.slots:
+            if not day.counted(t):
+                previous = None  # a slot with no activity of the site breaks the chain, as in stage two
+                continue
+            options = day.options[t]
+            here = {o: m.new_bool_var(f"xj_{tag}_{t}_{o}") for o in options}
+            m.add(sum(here.values()) == day.working(t))
+            self.x[(day.member.id, day.date, t)] = here
+            if previous is not None and (len(here) > 1 or set(here) != set(previous)):
+                # as the checker counts: preparation and management end a work block, so neither a
+                # move into them nor one out of them is a switch
+                switch = m.new_bool_var(f"swj_{tag}_{t}")
+                worked_before = sum(v for o, v in previous.items() if o not in PSEUDO_ACTIVITIES)
+                for option, var in here.items():
+                    if option not in PSEUDO_ACTIVITIES:
+                        m.add(switch >= var + worked_before - previous.get(option, 0) - 1)
+                switches.append(switch)
+            previous = here
+        return switches
+
+    def _hint(self, roster: Roster) -> None:
+        """The roster's shifts and activities as the hint."""
+        self.part.hint_shifts(self.model, roster.shifts)
+        for (who, date, t), here in self.x.items():
+            shift = roster.shift(who, date)
+            for option, var in here.items():
+                self.model.add_hint(var, shift is not None and not shift.on_break(t) and shift.activity_at(t) == option)
+
+    def shifts(self, solver: cp_model.CpSolver, roster: Roster) -> list[Shift]:
+        """The week's shifts with the free person-days' solved shifts and activities put in."""
+        bare, _ = self.part.extract(solver.value)
+        chosen: dict[tuple[str, dt.date, int], str] = {}
+        new = [s for s in bare if self.frees(s)]
+        for shift in new:
+            day = self.part.days[(shift.staff_id, shift.date)]
+            for t in range(shift.start, shift.end, SLOT):
+                if shift.on_break(t):
+                    continue
+                here = self.x.get((shift.staff_id, shift.date, t))
+                chosen[(shift.staff_id, shift.date, t)] = (
+                    day.options[t][0] if here is None else next(o for o, v in here.items() if solver.value(v))
+                )
+        kept = [s for s in roster.shifts if not self.frees(s)]
+        return sorted(kept + [with_blocks(s, chosen) for s in new], key=lambda s: (s.date, s.staff_id))
+
+
+class DateModel(FreeActivities):
     """The stage-one model with one date free and its activities and switches added."""
 
     def __init__(self, base: cp_model.CpModel, part: SiteModel, roster: Roster, date: dt.date):
@@ -50,13 +113,13 @@ class DateModel:
             if day != date:
                 for option, var in options.items():
                     model.add(var == counts[(day, minute)][option])
-        self.x: dict[tuple[str, int], dict[str, cp_model.IntVar]] = {}
+        self.x = {}
         switches = []
         for (_, day), person in sorted(part.days.items(), key=lambda kv: kv[0]):
             if day == date:
                 switches += self._person(person)
         by_minute: dict[int, list[dict[str, cp_model.IntVar]]] = defaultdict(list)
-        for (_, t), here in self.x.items():
+        for (_, _, t), here in self.x.items():
             by_minute[t].append(here)
         for minute in sorted({m for (day, m) in part.counts if day == date}):
             for option, var in part.counts[(date, minute)].items():
@@ -66,53 +129,10 @@ class DateModel:
         model.minimize(
             part.objective(without=RuleId.activity_switch) + part.problem.weights.activity_switch * sum(switches)
         )
-        part.hint_shifts(model, roster.shifts)
-        for (who, t), here in self.x.items():
-            shift = roster.shift(who, date)
-            for option, var in here.items():
-                model.add_hint(var, shift is not None and not shift.on_break(t) and shift.activity_at(t) == option)
+        self._hint(roster)
 
-    def _person(self, day: PersonDay) -> list:
-        """The activity of each counted working slot, and the switches between them."""
-        m, switches, previous = self.model, [], None
-        for t in day.slots:
-            if not day.counted(t):
-                previous = None  # a slot with no activity of the site breaks the chain, as in stage two
-                continue
-            options = day.options[t]
-            here = {o: m.new_bool_var(f"xj_{day.member.id}_{t}_{o}") for o in options}
-            m.add(sum(here.values()) == day.working(t))
-            self.x[(day.member.id, t)] = here
-            if previous is not None and (len(here) > 1 or set(here) != set(previous)):
-                # as the checker counts: preparation and management end a work block, so neither a
-                # move into them nor one out of them is a switch
-                switch = m.new_bool_var(f"swj_{day.member.id}_{t}")
-                worked_before = sum(v for o, v in previous.items() if o not in PSEUDO_ACTIVITIES)
-                for option, var in here.items():
-                    if option not in PSEUDO_ACTIVITIES:
-                        m.add(switch >= var + worked_before - previous.get(option, 0) - 1)
-                switches.append(switch)
-            previous = here
-        return switches
-
-    def shifts(self, solver: cp_model.CpSolver, roster: Roster) -> list[Shift]:
-        """The week's shifts with this date's solved shifts and activities put in."""
-        bare, _ = self.part.extract(solver.value)
-        chosen: dict[tuple[str, dt.date, int], str] = {}
-        for shift in bare:
-            if shift.date != self.date:
-                continue
-            day = self.part.days[(shift.staff_id, shift.date)]
-            for t in range(shift.start, shift.end, SLOT):
-                if shift.on_break(t):
-                    continue
-                here = self.x.get((shift.staff_id, t))
-                if here is None:
-                    chosen[(shift.staff_id, shift.date, t)] = day.options[t][0]
-                else:
-                    chosen[(shift.staff_id, shift.date, t)] = next(o for o, v in here.items() if solver.value(v))
-        new = [with_blocks(s, chosen) for s in bare if s.date == self.date]
-        return sorted([s for s in roster.shifts if s.date != self.date] + new, key=lambda s: (s.date, s.staff_id))
+    def frees(self, shift: Shift) -> bool:
+        return shift.date == self.date
 
 
 def improve(

@@ -23,19 +23,18 @@ from collections.abc import Callable, Iterator
 
 from ortools.sat.python import cp_model
 
-from core.roster.model import PSEUDO_ACTIVITIES, SLOT, Roster, Shift
+from core.roster.model import SLOT, Roster, Shift
 from core.roster.rules.ids import RuleId
-from optimizer.assign import with_blocks
+from optimizer.joint import FreeActivities
 from optimizer.model import SiteModel
 from optimizer.repair import fix_shifts, small_solver
-from optimizer.variables import PersonDay
 
 GROUP_SIZE = 2
 # a person this far from their contract hours (minutes) anchors a group: one slot
 MIN_DEVIATION = SLOT
 
 
-class PeopleModel:
+class PeopleModel(FreeActivities):
     """The stage-one model with a group's person-days free and their activities and switches added."""
 
     def __init__(self, base: cp_model.CpModel, part: SiteModel, roster: Roster, people: frozenset[str]):
@@ -51,7 +50,7 @@ class PeopleModel:
             for t in range(shift.start, shift.end, SLOT):
                 if not shift.on_break(t) and day.counted(t):
                     others[(shift.date, t)][shift.activity_at(t)] += 1
-        self.x: dict[tuple, dict[str, cp_model.IntVar]] = {}
+        self.x = {}
         switches = []
         for (who, _), day in sorted(part.days.items(), key=lambda kv: kv[0]):
             if who in people:
@@ -62,51 +61,14 @@ class PeopleModel:
         for key, options in part.counts.items():
             for option, var in options.items():
                 model.add(var == others[key][option] + sum(here[option] for here in free[key] if option in here))
+        # the group's switches counted exactly; everyone else's do not change
         model.minimize(
             part.objective(without=RuleId.activity_switch) + part.problem.weights.activity_switch * sum(switches)
         )
-        part.hint_shifts(model, roster.shifts)
-        for (who, date, t), here in self.x.items():
-            shift = roster.shift(who, date)
-            for option, var in here.items():
-                model.add_hint(var, shift is not None and not shift.on_break(t) and shift.activity_at(t) == option)
+        self._hint(roster)
 
-    def _person(self, day: PersonDay) -> list:
-        """The activity of each counted working slot, and the switches between them (as the checker
-        counts them: see optimizer.joint.DateModel)."""
-        m, switches, previous = self.model, [], None
-        for t in day.slots:
-            if not day.counted(t):
-                previous = None
-                continue
-            here = {o: m.new_bool_var(f"xp_{day.member.id}_{day.date:%m%d}_{t}_{o}") for o in day.options[t]}
-            m.add(sum(here.values()) == day.working(t))
-            self.x[(day.member.id, day.date, t)] = here
-            if previous is not None and (len(here) > 1 or set(here) != set(previous)):
-                switch = m.new_bool_var(f"swp_{day.member.id}_{day.date:%m%d}_{t}")
-                worked_before = sum(v for o, v in previous.items() if o not in PSEUDO_ACTIVITIES)
-                for option, var in here.items():
-                    if option not in PSEUDO_ACTIVITIES:
-                        m.add(switch >= var + worked_before - previous.get(option, 0) - 1)
-                switches.append(switch)
-            previous = here
-        return switches
-
-    def shifts(self, solver: cp_model.CpSolver, roster: Roster) -> list[Shift]:
-        """The week's shifts with the group's solved weeks and activities put in."""
-        bare, _ = self.part.extract(solver.value)
-        chosen: dict[tuple, str] = {}
-        new = [s for s in bare if s.staff_id in self.people]
-        for shift in new:
-            day = self.part.days[(shift.staff_id, shift.date)]
-            for t in range(shift.start, shift.end, SLOT):
-                if not shift.on_break(t):
-                    here = self.x.get((shift.staff_id, shift.date, t))
-                    chosen[(shift.staff_id, shift.date, t)] = (
-                        day.options[t][0] if here is None else next(o for o, v in here.items() if solver.value(v))
-                    )
-        kept = [s for s in roster.shifts if s.staff_id not in self.people]
-        return sorted(kept + [with_blocks(s, chosen) for s in new], key=lambda s: (s.date, s.staff_id))
+    def frees(self, shift: Shift) -> bool:
+        return shift.staff_id in self.people
 
 
 def deviations(part: SiteModel, roster: Roster) -> dict[str, int]:
