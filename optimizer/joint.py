@@ -82,6 +82,24 @@ class FreeActivities:
             for option, var in here.items():
                 self.model.add_hint(var, shift is not None and not shift.on_break(t) and shift.activity_at(t) == option)
 
+    def better(
+        self,
+        roster: Roster,
+        checked: Callable[[list[Shift]], Roster],
+        seconds: float,
+        deterministic: float | None,
+        workers: int,
+    ) -> Roster | None:
+        """Solve this model; the week it gives, checked, when the checker scores it lower than
+        `roster` and it keeps the hard rules, else None."""
+        solver = small_solver(seconds, deterministic, workers)
+        if solver.solve(self.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        candidate = checked(self.shifts(solver, roster))
+        if candidate.violations or candidate.penalty_total >= roster.penalty_total:
+            return None
+        return candidate
+
     def shifts(self, solver: cp_model.CpSolver, roster: Roster) -> list[Shift]:
         """The week's shifts with the free person-days' solved shifts and activities put in."""
         bare, _ = self.part.extract(solver.value)
@@ -156,11 +174,8 @@ def improve(
             if seconds_left() < 0.2:
                 return roster
             built = DateModel(base, part, roster, date)
-            solver = small_solver(min(per_date, seconds_left()), deterministic, workers)
-            if solver.solve(built.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                continue
-            candidate = checked(built.shifts(solver, roster))
-            if not candidate.violations and candidate.penalty_total < roster.penalty_total:
+            candidate = built.better(roster, checked, min(per_date, seconds_left()), deterministic, workers)
+            if candidate is not None:
                 roster, better = candidate, True
         if not better:
             break

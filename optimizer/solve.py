@@ -215,6 +215,8 @@ STALL_SHARE = 0.1
 # groups of two 25 050, 25 020, 24 865 (its leave week 6 000 twice → 5 975, 5 970, 5 965); groups of
 # three at 0.2 of the limit each, 25 015. Elsewhere the date re-solves leave next to no time.
 GROUP_SECONDS_SHARE = 0.1
+REPRODUCIBLE_GROUPS = 2
+GROUP_DET_SHARE = 0.2
 # CP-SAT workers for the date re-solves and the groups on the wall clock (one in reproducible mode):
 # stage one is over by then and the two cores are free. Seventeenth session, Seto's holiday week's
 # 10 s roster (6 830), each date solved to its optimum (`/work/s17/sweep.py`): the four weekdays
@@ -223,8 +225,6 @@ GROUP_SECONDS_SHARE = 0.1
 # holiday week 6 875, 6 810 → 6 690 twice), the 12 weeks 93 715, 93 400 → 93 095, 93 475 (Kawanishi's
 # spread is wider than the difference). Sixteenth session, two workers on the 15 weeks: 105 185.
 AFTER_WORKERS = 2
-REPRODUCIBLE_GROUPS = 2
-GROUP_DET_SHARE = 0.2
 
 
 def reproducible() -> bool:
@@ -745,9 +745,7 @@ class _Run:
         dates = max(1, len({key[1] for key in self.part.days}))
 
         def left() -> float:
-            if should_stop is not None and should_stop():
-                return 0.0
-            return 1e9 if self.deterministic_time is not None else self.time_limit - self.elapsed()
+            return self.seconds_left(should_stop, self.time_limit)
 
         if left() < 0.5:
             return
@@ -767,6 +765,13 @@ class _Run:
             )
         )
 
+    def seconds_left(self, should_stop, until: float) -> float:
+        """Seconds until `until` on the wall clock (0 once a stop is asked); unbounded in reproducible
+        mode, where work done ends each step."""
+        if should_stop is not None and should_stop():
+            return 0.0
+        return 1e9 if self.deterministic_time is not None else until - self.elapsed()
+
     def after_workers(self) -> int:
         """CP-SAT's workers for the date re-solves and the groups (AFTER_WORKERS, never more than the
         run's own: a lane of the pool has its share)."""
@@ -782,9 +787,7 @@ class _Run:
         until = self.time_limit - self.rematch_limit()
 
         def left() -> float:
-            if should_stop is not None and should_stop():
-                return 0.0
-            return 1e9 if self.deterministic_time is not None else until - self.elapsed()
+            return self.seconds_left(should_stop, until)
 
         reproducible = self.deterministic_time is not None
         self.offer(
