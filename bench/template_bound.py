@@ -21,7 +21,16 @@ bound, which also reasons on whole numbers, is higher on some weeks (Seto's, Fuj
 
 The benchmark computes it beside the solve, outside its time limit (GLOP, one thread: under a second
 for Fujieda, about 4 s for Kawanishi and Tamano, 30 to 40 s for Ageo's 55 000 columns); the solver
-does not use it."""
+does not use it.
+
+The same model with whole columns (x ∈ {0, 1}: still every roster of the model's shape, so still a
+bound) has a stronger bound than its LP where cuts apply: SCIP's root node alone (`limits/nodes = 1`,
+so the value does not depend on the machine's load while it ends within its time cap) took Seto's
+busy and weekend weeks from the LP's 5 935 to 5 961.5 and 5 961.8 (5 965 rounded up) in 20 to 27 s,
+Fujieda's leave week from 1 045 to 1 057.3 (1 060). Where the root does not end within the cap, the
+bound SCIP holds then is quoted (a valid bound, but one that depends on the time it had); where it is
+below the LP's (a root LP not yet solved), the LP's stands. Tamano's busy week's root stayed at the
+LP's 14 255 for over a minute, and Ageo's 55 000 columns do not reach it in the benchmark's cap."""
 
 from __future__ import annotations
 
@@ -43,6 +52,10 @@ from optimizer.rules import equipment
 from optimizer.variables import PersonDay, break_plan
 
 TIME_LIMIT = 90.0  # seconds per LP: Ageo's week takes 30 to 40 s
+# the root node of the integer template model, in `madoguchi bench roster` (`--bound-seconds`): Seto's
+# and Fujieda's weeks end their root within it on an idle machine
+INTEGER_SECONDS = 30.0
+SCIP_INFINITY = 1e19
 
 
 @dataclass(frozen=True)
@@ -51,6 +64,8 @@ class TemplateBound:
     lp: float | None  # the LP's own optimum, before rounding up
     columns: int
     seconds: float
+    integer: float | None = None  # the integer model's root bound, before rounding up (None: not run)
+    integer_seconds: float | None = None
 
 
 def shapes(problem: RosterProblem, day: PersonDay) -> list[tuple[int, int, tuple[int, int] | None]]:
@@ -99,11 +114,43 @@ def _step(problem: RosterProblem) -> int:
     return reduce(math.gcd, [int(x) for x in weights if x]) or 1
 
 
-def template_bound(problem: RosterProblem, time_limit: float = TIME_LIMIT) -> TemplateBound:
+def template_bound(
+    problem: RosterProblem, time_limit: float = TIME_LIMIT, integer_seconds: float = 0.0
+) -> TemplateBound:
     """The bound, or value None when GLOP did not reach the LP's optimum within `time_limit`
-    seconds (an unfinished simplex proves nothing)."""
+    seconds (an unfinished simplex proves nothing). With `integer_seconds`, the integer model's root
+    node too (SCIP, at most that long), and the better of the two is the value."""
     started = time.perf_counter()
-    lp = _TemplateLP(problem)
+    lp = _built(problem)
+    value = lp.solve(max(1.0, time_limit - (time.perf_counter() - started)))
+    seconds = round(time.perf_counter() - started, 2)
+    if value is None:
+        return TemplateBound(None, None, lp.columns, seconds)
+    integer = integer_spent = None
+    if integer_seconds > 0:
+        started = time.perf_counter()
+        integer = _built(problem, integer=True).root_bound(integer_seconds)
+        integer_spent = round(time.perf_counter() - started, 2)
+    best = max(value, integer) if integer is not None else value
+    return TemplateBound(
+        _rounded_up(best, _step(problem)),
+        round(value, 1),
+        lp.columns,
+        seconds,
+        None if integer is None else round(integer, 1),
+        integer_spent,
+    )
+
+
+def _rounded_up(value: float, step: int) -> int:
+    """A penalty is a whole multiple of the step: round up, less a margin for the solvers'
+    tolerances (GLOP's and SCIP's are far below it; a value just above a step is never pushed a step
+    up)."""
+    return int(step * math.ceil((value - 1e-5 * max(1.0, abs(value)) - 0.01) / step))
+
+
+def _built(problem: RosterProblem, integer: bool = False) -> _TemplateLP:
+    lp = _TemplateLP(problem, integer)
     lp.shifts()
     lp.demand()
     lp.slots()
@@ -111,22 +158,15 @@ def template_bound(problem: RosterProblem, time_limit: float = TIME_LIMIT) -> Te
     lp.people()
     lp.switches()
     lp.scattered_starts()
-    value = lp.solve(max(1.0, time_limit - (time.perf_counter() - started)))
-    seconds = round(time.perf_counter() - started, 2)
-    if value is None:
-        return TemplateBound(None, None, lp.columns, seconds)
-    # a penalty is a whole multiple of the step: round up, less a margin for the LP's tolerances
-    step = _step(problem)
-    # (GLOP's tolerances are far below this margin; a value just above a step is never pushed a step up)
-    rounded = step * math.ceil((value - 1e-5 * max(1.0, abs(value)) - 0.01) / step)
-    return TemplateBound(int(rounded), round(value, 1), lp.columns, seconds)
+    return lp
 
 
 class _TemplateLP:
-    def __init__(self, problem: RosterProblem):
+    def __init__(self, problem: RosterProblem, integer: bool = False):
         self.p = problem
         self.part = SiteModel(cp_model.CpModel(), problem)  # the same person-days, options, "possible"
-        self.lp = pywraplp.Solver.CreateSolver("GLOP")
+        self.integer = integer  # whole template columns (SCIP), else the LP (GLOP)
+        self.lp = pywraplp.Solver.CreateSolver("SCIP" if integer else "GLOP")
         self.cover: dict[tuple, list] = defaultdict(list)  # (date, minute, activity) → flows onto it
         self.on_option: dict[tuple, list] = defaultdict(list)  # (date, minute, option) → flows onto it
         self.arrive: dict[tuple, list] = defaultdict(list)  # (who, date, minute) → starts, break ends
@@ -151,7 +191,7 @@ class _TemplateLP:
             columns = []
             day_shapes = shapes(p, day)
             for start, end, brk in day_shapes:
-                x = lp.NumVar(0, 1, "")
+                x = lp.IntVar(0, 1, "") if self.integer else lp.NumVar(0, 1, "")
                 columns.append(x)
                 worked = [t for t in range(start, end, SLOT) if brk is None or not brk[0] <= t < brk[1]]
                 for t in worked:
@@ -333,3 +373,18 @@ class _TemplateLP:
         if self.lp.Solve() != pywraplp.Solver.OPTIMAL:
             return None
         return self.lp.Objective().Value() + HARD_SHORTFALL_WEIGHT * self.hard + self.part.constant
+
+    def root_bound(self, seconds: float) -> float | None:
+        """SCIP's bound after the integer model's root node (or when `seconds` ran out first); None
+        when it holds no finite bound or reports the model infeasible or invalid."""
+        self.lp.Minimize(self.lp.Sum(self.cost))
+        self.lp.SetTimeLimit(int(seconds * 1000))
+        # the root node only: a fixed amount of work, whatever the load, once it ends within the cap
+        self.lp.SetSolverSpecificParametersAsString("limits/nodes = 1\n")
+        status = self.lp.Solve()
+        if status in (pywraplp.Solver.INFEASIBLE, pywraplp.Solver.ABNORMAL, pywraplp.Solver.MODEL_INVALID):
+            return None
+        bound = self.lp.Objective().BestBound()
+        if not math.isfinite(bound) or abs(bound) >= SCIP_INFINITY:  # SCIP's "no bound yet" is -1e20
+            return None
+        return bound + HARD_SHORTFALL_WEIGHT * self.hard + self.part.constant

@@ -433,6 +433,8 @@ def cmd_bench_roster(args: argparse.Namespace) -> int:
         return 0
     if not 0 < args.time_limit <= 3600 or not 0 < args.scale_time_limit <= 3600:
         raise UsageError("--time-limit and --scale-time-limit must be above 0 and at most 3600 seconds")
+    if not 0 <= args.bound_seconds <= 3600:
+        raise UsageError("--bound-seconds must be at least 0 and at most 3600 seconds")
     fixtures = load_fixtures(get_settings().fixtures_dir)  # the fixture files only: no stored designations
     sites = _bench_sites(args.sites, fixtures)
     weeks = _bench_weeks(args.weeks, (*KINDS, "scale"))  # "scale": no site week, the scale scenario only
@@ -460,6 +462,7 @@ def cmd_bench_roster(args: argparse.Namespace) -> int:
                 progress=say,
                 sites=sites,
                 weeks=weeks,
+                bound_seconds=args.bound_seconds,
             )
         except bench_roster.UnknownWeek as exc:
             raise UsageError(str(exc)) from None
@@ -1360,6 +1363,12 @@ def build_parser() -> argparse.ArgumentParser:
     bench_roster.add_argument("--time-limit", type=float, default=10.0, help="seconds per site week (default 10)")
     bench_roster.add_argument("--scale-time-limit", type=float, default=60.0, help="seconds (default 60)")
     bench_roster.add_argument("--no-scale", action="store_true", help="skip the 20-site scenario")
+    bench_roster.add_argument(
+        "--bound-seconds",
+        type=float,
+        default=30.0,
+        help="cap in seconds on each site week's integer template bound, beside the solve (default 30; 0: the LP only)",
+    )
     bench_roster.add_argument(
         "--reproducible",
         action="store_true",

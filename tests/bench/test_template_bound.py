@@ -83,6 +83,27 @@ def test_the_bound_is_below_a_small_weeks_roster(fixtures):
     assert bound.value <= roster.penalty_total
 
 
+def test_the_integer_root_raises_the_bound_and_stays_below_every_roster(fixtures):
+    """Fujieda's leave week: the LP of the templates proves 1 045, CP-SAT 1 060 at best; the integer
+    template model's root node (SCIP's cuts) proves 1 057.3, so 1 060. The root is a fixed amount of
+    work (21 s on an idle machine): the cap is only there so that a broken SCIP cannot hang the run."""
+    chosen = plan(fixtures, sites=["fujieda"], kinds=["leave"]).weeks[0]
+    problem = problem_of(fixtures, chosen)
+    bound = template_bound(problem, integer_seconds=600.0)
+    assert bound.lp is not None and bound.integer is not None
+    assert bound.integer > bound.lp + 5, f"root {bound.integer} not above the LP {bound.lp}"
+    assert bound.value % 5 == 0 and bound.value >= bound.integer - 1e-3
+    entry = best_known.load()["weeks"][chosen.key]
+    roster = best_known.read_roster(best_known.DEFAULT_PATH, entry)
+    penalty, hard = best_known.judge(roster, problem)
+    assert hard == 0 and bound.value <= penalty
+    fresh = solve(problem, time_limit=1.0)
+    assert not fresh.violations and bound.value <= fresh.penalty_total
+    # without it, the LP alone (and nothing of SCIP's in the record)
+    plain = template_bound(problem)
+    assert plain.integer is None and plain.integer_seconds is None and plain.value < bound.value
+
+
 def test_the_quoted_bound_is_the_better_one():
     assert best_bound(3130.0, TemplateBound(3195, 3192.4, 10, 1.0)) == 3195
     assert best_bound(5890.0, TemplateBound(5865, 5861.1, 10, 1.0)) == 5890.0
