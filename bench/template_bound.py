@@ -23,14 +23,17 @@ The benchmark computes it beside the solve, outside its time limit (GLOP, one th
 for Fujieda, about 4 s for Kawanishi and Tamano, 30 to 40 s for Ageo's 55 000 columns); the solver
 does not use it.
 
-The same model with whole columns (x ∈ {0, 1}: still every roster of the model's shape, so still a
-bound) has a stronger bound than its LP where cuts apply: SCIP's root node alone (`limits/nodes = 1`,
-so the value does not depend on the machine's load while it ends within its time cap) took Seto's
-busy and weekend weeks from the LP's 5 935 to 5 961.5 and 5 961.8 (5 965 rounded up) in 20 to 27 s,
-Fujieda's leave week from 1 045 to 1 057.3 (1 060). Where the root does not end within the cap, the
-bound SCIP holds then is quoted (a valid bound, but one that depends on the time it had); where it is
-below the LP's (a root LP not yet solved), the LP's stands. Tamano's busy week's root stayed at the
-LP's 14 255 for over a minute, and Ageo's 55 000 columns do not reach it in the benchmark's cap."""
+The same model with whole columns, working slots and flows (a roster's are whole: it is still every
+roster of the model's shape, so still a bound) has a stronger bound than its LP where cuts apply:
+SCIP's root node alone (`limits/nodes = 1`, so the value does not depend on the machine's load while
+the root ends within its time cap) took Seto's busy and weekend weeks from the LP's 5 932 to 5 961.5
+and 5 961.8 (5 965 rounded up) in 20 to 27 s, Fujieda's leave week from 1 044 to 1 057.3 (1 060). The
+root is sensitive to the formulation: with only the columns whole, Fujieda's came to 1 052.5, with
+columns and flows whole 1 046.4. Where the root does not end within the cap, the bound SCIP holds
+then is quoted (a valid bound, but one that depends on the time it had). `pywraplp` reports SCIP's
+bound only once SCIP holds a solution: Kawanishi's busy week's root held 4 550.7 (the LP's own value)
+after 300 s with none, and was reported as 0, which says nothing (every cost term is 0 or more), so the
+LP's bound stands there, as it does on Tamano's and Ageo's weeks."""
 
 from __future__ import annotations
 
@@ -212,12 +215,13 @@ class _TemplateLP:
             lp.Add(lp.Sum(columns) <= 1)
             self.days[who].append(lp.Sum(columns))
             for t in day.slots:
-                on = lp.NumVar(0, 1, "")
+                on = lp.IntVar(0, 1, "") if self.integer else lp.NumVar(0, 1, "")
                 lp.Add(on == lp.Sum(covering.get(t, [])))
                 self.present[(date, t)].append((day.member, on))
                 self.on[(who, date, t)] = on
                 if day.counted(t):
-                    flows = [lp.NumVar(0, 1, "") for _ in day.options[t]]
+                    # whole in the integer model too: a roster puts each working slot on one option
+                    flows = [lp.IntVar(0, 1, "") if self.integer else lp.NumVar(0, 1, "") for _ in day.options[t]]
                     lp.Add(lp.Sum(flows) == on)
                     for option, flow in zip(day.options[t], flows):
                         self.on_option[(date, t, option)].append(flow)
@@ -385,6 +389,8 @@ class _TemplateLP:
         if status in (pywraplp.Solver.INFEASIBLE, pywraplp.Solver.ABNORMAL, pywraplp.Solver.MODEL_INVALID):
             return None
         bound = self.lp.Objective().BestBound()
-        if not math.isfinite(bound) or abs(bound) >= SCIP_INFINITY:  # SCIP's "no bound yet" is -1e20
+        # every cost term is 0 or more, so 0 says nothing: it is what SCIP reports when its root LP
+        # did not end in time (Ageo's 55 000 columns in 30 s); "no bound yet" is -1e20
+        if not math.isfinite(bound) or bound <= 0 or abs(bound) >= SCIP_INFINITY:
             return None
         return bound + HARD_SHORTFALL_WEIGHT * self.hard + self.part.constant

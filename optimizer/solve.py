@@ -225,6 +225,17 @@ GROUP_DET_SHARE = 0.2
 # holiday week 6 875, 6 810 → 6 690 twice), the 12 weeks 93 715, 93 400 → 93 095, 93 475 (Kawanishi's
 # spread is wider than the difference). Sixteenth session, two workers on the 15 weeks: 105 185.
 AFTER_WORKERS = 2
+# the date re-solves (`_Run.polish`) run only where each date gets at least this long on the wall
+# clock; with less, their time goes to the pairs of people's weeks (`_Run.regroup`). A date's model
+# takes 0.2 s to presolve on Kawanishi's weeks, and at 0.5 s a date they found nothing there in 17 runs
+# of 10 s: one pass on each of 15 weeks' 10 s rosters (`/work/s18/pass_all.py`) gained 80 of 105 070 in
+# all (Kawanishi, Tamano and Ageo 0). Eighteenth session, 10 s solves three times each
+# (`/work/s18/ab2.sh`, idle machine): Kawanishi's four weeks, whose re-solves got 0.25 to 0.54 s a date,
+# 22 346 on average with them, 21 857 with the pairs instead (every week lower: busy 5 535 → 5 375,
+# weekend 5 478 → 5 357, holiday 6 418 → 6 328, leave 4 915 → 4 797); Tamano's, whose re-solves got 0.8
+# to 1.2 s a date and gained 5 to 45, 46 370 with them, 46 478 with them skipped below 1 s; Seto's and
+# Ageo's the same within their spread.
+MIN_DATE_SECONDS = 0.6
 
 
 def reproducible() -> bool:
@@ -741,7 +752,8 @@ class _Run:
         each date with its activity switches counted exactly (optimizer.joint), which only keeps a
         week the checker scores lower. On Seto's busy week stage one is within 2 % of its bound and
         the switches are what is left. Reproducible mode gives it a fixed share of deterministic
-        time instead of the seconds left."""
+        time instead of the seconds left; on the wall clock, a date's share below MIN_DATE_SECONDS
+        leaves the time to the pairs."""
         dates = max(1, len({key[1] for key in self.part.days}))
 
         def left() -> float:
@@ -750,6 +762,8 @@ class _Run:
         if left() < 0.5:
             return
         per_date = max(0.2, min(left(), self.time_limit) / dates)
+        if self.deterministic_time is None and per_date < MIN_DATE_SECONDS:
+            return  # too short to gain anything: the pairs (`regroup`) get the time
         deterministic = None if self.deterministic_time is None else self.det(0.15) / dates
         self.offer(
             improve(

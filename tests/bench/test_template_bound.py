@@ -84,9 +84,10 @@ def test_the_bound_is_below_a_small_weeks_roster(fixtures):
 
 
 def test_the_integer_root_raises_the_bound_and_stays_below_every_roster(fixtures):
-    """Fujieda's leave week: the LP of the templates proves 1 045, CP-SAT 1 060 at best; the integer
-    template model's root node (SCIP's cuts) proves 1 057.3, so 1 060. The root is a fixed amount of
-    work (21 s on an idle machine): the cap is only there so that a broken SCIP cannot hang the run."""
+    """Fujieda's leave week: the LP of the templates proves 1 045 (1 044 before rounding), CP-SAT 1 060
+    at best; the integer template model's root node (SCIP's cuts) proves 1 057.3, so 1 060. The root is
+    a fixed amount of work (21 s on an idle machine): the cap is only there so that a broken SCIP
+    cannot hang the run."""
     chosen = plan(fixtures, sites=["fujieda"], kinds=["leave"]).weeks[0]
     problem = problem_of(fixtures, chosen)
     bound = template_bound(problem, integer_seconds=600.0)
