@@ -12,7 +12,7 @@ COLUMNS = (
     "penalty",
     "best bound",
     "CP-SAT bound",
-    "template LP",
+    "template bound",
     "proven gap",
     "best known",
     "gap to best known",
