@@ -208,12 +208,15 @@ def run(
     sites: list[str] | None = None,
     weeks: list[str] | None = None,
     store_path: Path = best_known.DEFAULT_PATH,
-    bound_seconds: float = INTEGER_SECONDS,
+    bound_seconds: float | None = None,
 ) -> dict:
     """The benchmark. `sites`: site ids to run (default all); `weeks`: kinds (busy, weekend,
     holiday, leave) or Monday dates to run (default all). The scale scenario always uses every
     site's busy week. `bound_seconds`: the cap on each site week's integer template root
-    (bench/template_bound.py; 0 leaves it out); the scale scenario quotes the LP only."""
+    (bench/template_bound.py; None: INTEGER_SECONDS; 0 leaves it out); the scale scenario quotes the
+    LP only."""
+    if bound_seconds is None:
+        bound_seconds = INTEGER_SECONDS
     store = best_known.load(store_path)
     chosen = plan(fixtures, sites, weeks)
     if unmatched_dates(chosen, weeks):

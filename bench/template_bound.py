@@ -26,8 +26,8 @@ does not use it.
 The same model with whole columns, working slots and flows (a roster's are whole: it is still every
 roster of the model's shape, so still a bound) has a stronger bound than its LP where cuts apply:
 SCIP's root node alone (`limits/nodes = 1`, so the value does not depend on the machine's load while
-the root ends within its time cap) took Seto's busy and weekend weeks from the LP's 5 932 to 5 961.5
-and 5 961.8 (5 965 rounded up) in 20 to 27 s, Fujieda's leave week from 1 044 to 1 057.3 (1 060). The
+the root ends within its time cap) took Seto's busy and weekend weeks from the LP's 5 932 to 5 961.8
+(5 965 rounded up) in 24 and 25 s in the benchmark, Fujieda's leave week from 1 044 to 1 057.3 (1 060). The
 root is sensitive to the formulation: with only the columns whole, Fujieda's came to 1 052.5, with
 columns and flows whole 1 046.4. Where the root does not end within the cap, the bound SCIP holds
 then is quoted (a valid bound, but one that depends on the time it had). `pywraplp` reports SCIP's
@@ -372,25 +372,31 @@ class _TemplateLP:
             self.cost.append(w * (lp.Sum(used) - anyone))
 
     def solve(self, seconds: float) -> float | None:
-        self.lp.Minimize(self.lp.Sum(self.cost))
-        self.lp.SetTimeLimit(int(seconds * 1000))
-        if self.lp.Solve() != pywraplp.Solver.OPTIMAL:
+        if self._solved(seconds) != pywraplp.Solver.OPTIMAL:
             return None
-        return self.lp.Objective().Value() + HARD_SHORTFALL_WEIGHT * self.hard + self.part.constant
+        return self.lp.Objective().Value() + self._outside()
 
     def root_bound(self, seconds: float) -> float | None:
         """SCIP's bound after the integer model's root node (or when `seconds` ran out first); None
-        when it holds no finite bound or reports the model infeasible or invalid."""
-        self.lp.Minimize(self.lp.Sum(self.cost))
-        self.lp.SetTimeLimit(int(seconds * 1000))
+        when it holds no bound worth quoting or reports the model infeasible or invalid."""
         # the root node only: a fixed amount of work, whatever the load, once it ends within the cap
         self.lp.SetSolverSpecificParametersAsString("limits/nodes = 1\n")
-        status = self.lp.Solve()
+        status = self._solved(seconds)
         if status in (pywraplp.Solver.INFEASIBLE, pywraplp.Solver.ABNORMAL, pywraplp.Solver.MODEL_INVALID):
             return None
         bound = self.lp.Objective().BestBound()
-        # every cost term is 0 or more, so 0 says nothing: it is what SCIP reports when its root LP
-        # did not end in time (Ageo's 55 000 columns in 30 s); "no bound yet" is -1e20
-        if not math.isfinite(bound) or bound <= 0 or abs(bound) >= SCIP_INFINITY:
+        # every cost term is 0 or more, so 0 says nothing: it is what pywraplp reports while SCIP
+        # holds no solution (Ageo's 55 000 columns in 30 s); SCIP's "no bound yet" is -1e20
+        if not (math.isfinite(bound) and 0 < bound < SCIP_INFINITY):
             return None
-        return bound + HARD_SHORTFALL_WEIGHT * self.hard + self.part.constant
+        return bound + self._outside()
+
+    def _solved(self, seconds: float) -> int:
+        self.lp.Minimize(self.lp.Sum(self.cost))
+        self.lp.SetTimeLimit(int(seconds * 1000))
+        return self.lp.Solve()
+
+    def _outside(self) -> float:
+        """What the model leaves out of its objective: the slots nobody could cover, and the
+        constant of the rules' terms."""
+        return HARD_SHORTFALL_WEIGHT * self.hard + self.part.constant

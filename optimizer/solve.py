@@ -226,15 +226,17 @@ GROUP_DET_SHARE = 0.2
 # spread is wider than the difference). Sixteenth session, two workers on the 15 weeks: 105 185.
 AFTER_WORKERS = 2
 # the date re-solves (`_Run.polish`) run only where each date gets at least this long on the wall
-# clock; with less, their time goes to the pairs of people's weeks (`_Run.regroup`). A date's model
-# takes 0.2 s to presolve on Kawanishi's weeks, and at 0.5 s a date they found nothing there in 17 runs
-# of 10 s: one pass on each of 15 weeks' 10 s rosters (`/work/s18/pass_all.py`) gained 80 of 105 070 in
-# all (Kawanishi, Tamano and Ageo 0). Eighteenth session, 10 s solves three times each
-# (`/work/s18/ab2.sh`, idle machine): Kawanishi's four weeks, whose re-solves got 0.25 to 0.54 s a date,
-# 22 346 on average with them, 21 857 with the pairs instead (every week lower: busy 5 535 → 5 375,
-# weekend 5 478 → 5 357, holiday 6 418 → 6 328, leave 4 915 → 4 797); Tamano's, whose re-solves got 0.8
-# to 1.2 s a date and gained 5 to 45, 46 370 with them, 46 478 with them skipped below 1 s; Seto's and
-# Ageo's the same within their spread.
+# clock; with less, their time goes to the pairs of people's weeks (`_Run.regroup`). Eighteenth
+# session: a date's model takes 0.17 to 0.24 s to presolve on Kawanishi's busy week, and in the nine
+# 10 s solves of Kawanishi's weeks traced (`/work/s18/timeline.py`) its re-solves got 0.25 to 0.54 s a
+# date and found nothing; one pass at 0.5 s a date on 15 weeks' 10 s rosters (`/work/s18/pass_all.py`)
+# gained 80 of 105 070 in all (Kawanishi, Tamano and Ageo 0). 10 s solves (`/work/s18/ab2.sh`, idle
+# machine), the re-solves skipped below 1 s a date, three runs a week: Kawanishi's four weeks 22 346 on
+# average with them, 21 857 without (every week lower: busy 5 535 → 5 375, weekend 5 478 → 5 357,
+# holiday 6 418 → 6 328, leave 4 915 → 4 797); Tamano's, whose re-solves got 0.8 to 1.2 s a date and
+# gained 5 to 45, 46 370 with them, 46 478 without, hence 0.6 s; Seto's and Ageo's the same within
+# their spread. With 0.6 s, two more runs of Kawanishi's weeks: 20 887 on average over the five runs
+# without them, 21 246 over all this session's runs with them.
 MIN_DATE_SECONDS = 0.6
 
 

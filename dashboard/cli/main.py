@@ -433,7 +433,7 @@ def cmd_bench_roster(args: argparse.Namespace) -> int:
         return 0
     if not 0 < args.time_limit <= 3600 or not 0 < args.scale_time_limit <= 3600:
         raise UsageError("--time-limit and --scale-time-limit must be above 0 and at most 3600 seconds")
-    if not 0 <= args.bound_seconds <= 3600:
+    if args.bound_seconds is not None and not 0 <= args.bound_seconds <= 3600:
         raise UsageError("--bound-seconds must be at least 0 and at most 3600 seconds")
     fixtures = load_fixtures(get_settings().fixtures_dir)  # the fixture files only: no stored designations
     sites = _bench_sites(args.sites, fixtures)
@@ -1366,8 +1366,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench_roster.add_argument(
         "--bound-seconds",
         type=float,
-        default=30.0,
-        help="cap in seconds on each site week's integer template bound, beside the solve (default 30; 0: the LP only)",
+        default=None,
+        help="cap in seconds on each site week's integer template bound, beside the solve "
+        "(default: bench.template_bound.INTEGER_SECONDS, 30; 0: the LP only)",
     )
     bench_roster.add_argument(
         "--reproducible",
