@@ -218,13 +218,21 @@ GROUP_SECONDS_SHARE = 0.1
 REPRODUCIBLE_GROUPS = 2
 GROUP_DET_SHARE = 0.2
 # CP-SAT workers for the date re-solves and the groups on the wall clock (one in reproducible mode):
-# stage one is over by then and the two cores are free. Seventeenth session, Seto's holiday week's
-# 10 s roster (6 830), each date solved to its optimum (`/work/s17/sweep.py`): the four weekdays
-# reached their best in 6.9 s with one worker, 4.8 s with two; 10 s solves of Seto's, Tamano's and
-# Kawanishi's weeks (`/work/s17/ten.py`, twice each): Seto 25 040, 24 945 → 24 750, 24 770 (its
-# holiday week 6 875, 6 810 → 6 690 twice), the 12 weeks 93 715, 93 400 → 93 095, 93 475 (Kawanishi's
-# spread is wider than the difference). Sixteenth session, two workers on the 15 weeks: 105 185.
-AFTER_WORKERS = 2
+# stage one is over by then and the two cores are free. Two workers run one full search and take the
+# neighbourhood searches in turn on the other; four run more strategies at once (time-sliced on two
+# cores), and the dates reach their optima sooner: Tamano's busy week's 10 s roster, a date of it at
+# 3 s, best found at 0.35 to 0.6 s with four workers, 0.6 to 2.4 s with two (`/work/s19/dsweep.py`).
+# Nineteenth session, one pass of the date re-solves at 0.8 s a date over fifteen 10 s rosters
+# (Fujieda aside, `/work/s18/pass_all.py`): 104 855 → 104 590 with two workers, 103 490 with three,
+# 103 605 with four, 103 945 with six, 104 015 with eight. 10 s solves of the 18 weeks
+# (`/work/s19/ten.py`, idle machine, two runs each): two 109 125 and 109 440, three 108 840 and
+# 108 790, four 108 725 and 108 290 (Tamano's four weeks 46 375 and 46 465 → 45 845 and 45 895).
+# Seventeenth session, one worker against two: Seto's holiday week's 10 s roster (6 830), each date
+# solved to its optimum (`/work/s17/sweep.py`): the four weekdays reached their best in 6.9 s with
+# one worker, 4.8 s with two; 10 s solves of Seto's, Tamano's and Kawanishi's weeks
+# (`/work/s17/ten.py`, twice each): Seto 25 040, 24 945 → 24 750, 24 770, the 12 weeks 93 715,
+# 93 400 → 93 095, 93 475.
+AFTER_WORKERS = 4
 # the date re-solves (`_Run.polish`) run only where each date gets at least this long on the wall
 # clock; with less, their time goes to the pairs of people's weeks (`_Run.regroup`). Eighteenth
 # session: a date's model takes 0.17 to 0.24 s to presolve on Kawanishi's busy week, and in the nine
@@ -236,7 +244,9 @@ AFTER_WORKERS = 2
 # holiday 6 418 → 6 328, leave 4 915 → 4 797); Tamano's, whose re-solves got 0.8 to 1.2 s a date and
 # gained 5 to 45, 46 370 with them, 46 478 without, hence 0.6 s; Seto's and Ageo's the same within
 # their spread. With 0.6 s, two more runs of Kawanishi's weeks: 20 887 on average over the five runs
-# without them, 21 246 over all this session's runs with them.
+# without them, 21 246 over all this session's runs with them. Nineteenth session, with four workers
+# (AFTER_WORKERS), Ageo's, Kawanishi's and Tamano's eleven weeks, two runs each: 0.6 79 500 and
+# 79 350, 0.4 79 640 and 79 475, 0.25 79 505 and 79 535.
 MIN_DATE_SECONDS = 0.6
 
 
