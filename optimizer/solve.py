@@ -220,8 +220,10 @@ GROUP_DET_SHARE = 0.2
 # CP-SAT workers for the date re-solves and the groups on the wall clock (one in reproducible mode):
 # stage one is over by then and the two cores are free. Two workers run one full search and take the
 # neighbourhood searches in turn on the other; four run more strategies at once (time-sliced on two
-# cores), and the dates reach their optima sooner: Tamano's busy week's 10 s roster, a date of it at
-# 3 s, best found at 0.35 to 0.6 s with four workers, 0.6 to 2.4 s with two (`/work/s19/dsweep.py`).
+# cores), and the dates reach their optima sooner: on Tamano's busy week's 10 s roster, its first four
+# dates at 3 s each (`/work/s19/dsweep.py`), the best was found at 0.6 to 2.4 s with two workers (one
+# date not within the 3 s), at 0.35 to 0.6 s with four except its second date (1.2 and 2.9 s in two
+# runs of three).
 # Nineteenth session, one pass of the date re-solves at 0.8 s a date over fifteen 10 s rosters
 # (Fujieda aside, `/work/s18/pass_all.py`): 104 855 → 104 590 with two workers, 103 490 with three,
 # 103 605 with four, 103 945 with six, 104 015 with eight. 10 s solves of the 18 weeks

@@ -1,6 +1,6 @@
 """The date re-solves and the groups of people's weeks run with AFTER_WORKERS CP-SAT workers on the
 wall clock: more than two (with two, CP-SAT runs one full search and takes its neighbourhood searches
-in turn on the other, and Tamano's dates reached their optima two to four times later), never more
+in turn on the other, and most of Tamano's dates reached their best two to four times later), never more
 than the run was given (a lane of the pool has its share of the workers), and one in reproducible
 mode (the solves there are single-threaded so that they do not depend on the machine)."""
 
