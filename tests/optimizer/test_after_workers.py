@@ -11,17 +11,17 @@ from optimizer import repair
 from optimizer.solve import AFTER_WORKERS, _Run
 
 
-def _run(fixtures, workers):
-    week = plan(fixtures, sites=["fujieda"], kinds=["busy"]).weeks[0]
-    return _Run(problem_of(fixtures, week), 10.0, 0.005, workers, None, frozenset(), None)
-
-
 def test_the_re_solves_run_more_than_two_workers_but_never_more_than_the_run_has(fixtures, monkeypatch):
     monkeypatch.setenv("MADOGUCHI_REPRODUCIBLE", "0")
+    problem = problem_of(fixtures, plan(fixtures, sites=["fujieda"], kinds=["busy"]).weeks[0])
+
+    def after(workers):
+        return _Run(problem, 10.0, 0.005, workers, None, frozenset(), None).after_workers()
+
     assert AFTER_WORKERS > 2
-    assert _run(fixtures, None).after_workers() == AFTER_WORKERS
-    assert _run(fixtures, 8).after_workers() == AFTER_WORKERS
-    assert _run(fixtures, 1).after_workers() == 1
+    assert after(None) == AFTER_WORKERS
+    assert after(8) == AFTER_WORKERS
+    assert after(1) == 1  # a pool lane with one worker keeps one
 
 
 def test_reproducible_re_solves_keep_one_worker():
