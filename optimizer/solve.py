@@ -511,7 +511,7 @@ class _Run:
             shifts = builder.trade(lambda: self.spent(TRADE_SHARE))
             self.builder = None
             if _shapes(shifts) == _shapes(first.shifts):
-                traded = first  # nothing traded (everyone at Kawanishi is short): no second completion
+                traded = first  # nothing traded: no second completion
             else:
                 other = self._accepted(strict, shifts, self.completion_seconds())
                 traded = self.hint_roster if other is not None else None

@@ -135,6 +135,11 @@ def test_the_hint_is_the_better_of_the_two_starts(fixtures, site_id):
         # 8 350 and 5 195 before)
         assert chosen == "traded" and traded.penalty_total < usual.penalty_total
         assert _hours_off_contract(traded) < _hours_off_contract(usual)
+    if site_id == "kawanishi":
+        # everyone is short of their hours (a full day holds 7 h 45 min of work): the second round
+        # of trades, with colleagues less short, gives the part-timers seats the full-timers' breaks
+        # left (7 395 and 6 270 in the twentieth session; before it nothing was traded)
+        assert chosen == "traded" and traded.penalty_total < usual.penalty_total
 
 
 def _hours_off_contract(roster: Roster) -> int:
