@@ -575,7 +575,10 @@ class Constructor:
                 break
         for date in sorted(self.p.days):
             self.pairs(date, set(free))
-        return self.trade() if trade else self.roster()
+        if not trade:
+            return self.roster()
+        self.trade()
+        return self.trade(shorter=True)
 
     def free(self) -> list[tuple[str, dt.date]]:
         """The person-days the constructor may change (not locked), date by date."""
@@ -591,17 +594,16 @@ class Constructor:
                 self.place(Shift(shift.staff_id, shift.date, shift.start, shift.end, shift.breaks))
         return self
 
-    def trade(self, out_of_time: Callable[[], bool] = lambda: False) -> list[Shift]:
-        """Hours traded between colleagues (`trades`), date by date, and the shifts after it: first
-        with colleagues who are not short, then with colleagues short by at least TRADE_GAP_MINUTES
-        less than the one who takes the hours. The dates not reached when `out_of_time` says so keep
-        their shifts as they are."""
+    def trade(self, out_of_time: Callable[[], bool] = lambda: False, shorter: bool = False) -> list[Shift]:
+        """One round of hours traded between colleagues (`trades`), date by date, and the shifts
+        after it: with colleagues who are not short, or (`shorter`, the second round) with colleagues
+        short by at least TRADE_GAP_MINUTES less than the one who takes the hours. The dates not
+        reached when `out_of_time` says so keep their shifts as they are."""
         free = set(self.free())
-        for shorter in (False, True):
-            for date in sorted(self.p.days):
-                if out_of_time():
-                    return self.roster()
-                self.trades(date, free, shorter)
+        for date in sorted(self.p.days):
+            if out_of_time():
+                break
+            self.trades(date, free, shorter)
         return self.roster()
 
     def missing(self, date: dt.date) -> int:

@@ -508,13 +508,21 @@ class _Run:
             # the constructor goes on where it stopped if its shifts were accepted as they were
             # (its counts then say the same as the roster); mended shifts are seeded afresh
             builder = self.builder or Constructor(self.part).seed(first.shifts)
-            shifts = builder.trade(lambda: self.spent(TRADE_SHARE))
+            once = builder.trade(lambda: self.spent(TRADE_SHARE))
+            twice = builder.trade(lambda: self.spent(TRADE_SHARE), shorter=True)
             self.builder = None
-            if _shapes(shifts) == _shapes(first.shifts):
-                traded = first  # nothing traded: no second completion
-            else:
+            # the second round's shifts, or the first round's where the strict model refuses those:
+            # the constructor's counts are not exact (a person moved one step to make room), and on
+            # the scale scenario's Tamano, Seto and Kawanishi copies the second round's were refused
+            tried = [twice] if _shapes(once) == _shapes(twice) else [twice, once]
+            for shifts in tried:
+                if _shapes(shifts) == _shapes(first.shifts):
+                    traded = first  # nothing traded: no second completion
+                    break
                 other = self._accepted(strict, shifts, self.completion_seconds())
-                traded = self.hint_roster if other is not None else None
+                if other is not None:
+                    traded = self.hint_roster
+                    break
         # both starts' checked rosters, for the record (tests read them)
         self.starts = {"usual": first, "traded": traded}
         if other is not None and _rank(traded) < _rank(first):

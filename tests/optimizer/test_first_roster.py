@@ -204,3 +204,33 @@ def test_a_completion_that_ran_out_of_time_is_tried_again(fixtures):
     assert complete(strict, part, shifts, 1e-6, None, patience=300.0) is not None
     # nobody at work all week: the strict model refuses it (the floors), whatever the patience
     assert complete(strict, part, [], 1.0, None, patience=300.0) is None
+
+
+def test_where_the_second_round_of_trades_is_refused_the_first_rounds_is_the_traded_start(fixtures):
+    """optimizer.solve `_Run.construct`: the constructor's counts are not exact, and the strict model
+    refuses the second round's shifts on the scale scenario's Tamano copy (its 35 % more agents fill
+    every seat); the traded start is then the first round's shifts, not nothing."""
+    from bench.roster import scale_problem
+    from optimizer.construct import Constructor
+
+    problem = scale_problem(fixtures, "tamano", busy_week(fixtures.site("tamano"), fixtures), 1)
+    model = cp_model.CpModel()
+    part = SiteModel(model, problem)
+    model.minimize(part.objective())
+    strict = part.strict(model)
+    builder = Constructor(part)
+    usual = builder.run(trade=False)
+    once = builder.trade()
+    twice = builder.trade(shorter=True)
+    assert once != usual and twice != once
+    # the premise: the model refuses the second round's shifts and accepts the first round's
+    assert complete(strict, part, twice, 5.0, 1.0) is None
+    assert complete(strict, part, once, 5.0, 1.0) is not None
+    rosters, chosen = starts(problem)
+    traded = rosters["traded"]
+    assert traded is not None and not traded.violations
+    assert _shapes(traded.shifts) == _shapes(once)
+
+
+def _shapes(shifts) -> set[tuple]:
+    return {(s.staff_id, s.date, s.start, s.end, s.breaks) for s in shifts}
