@@ -512,8 +512,8 @@ class _Run:
             twice = builder.trade(lambda: self.spent(TRADE_SHARE), shorter=True)
             self.builder = None
             # the second round's shifts, or the first round's where the strict model refuses those:
-            # the constructor's counts are not exact (a person moved one step to make room), and on
-            # the scale scenario's Tamano, Seto and Kawanishi copies the second round's were refused
+            # the constructor's counts are not all the model holds, and on the scale scenario's
+            # Tamano, Seto and Kawanishi copies the second round's were refused (the cause not found)
             tried = [twice] if _shapes(once) == _shapes(twice) else [twice, once]
             for shifts in tried:
                 if _shapes(shifts) == _shapes(first.shifts):
