@@ -512,8 +512,9 @@ class _Run:
             twice = builder.trade(lambda: self.spent(TRADE_SHARE), shorter=True)
             self.builder = None
             # the second round's shifts, or the first round's where the strict model refuses those:
-            # the constructor's counts are not all the model holds, and on the scale scenario's
-            # Tamano, Seto and Kawanishi copies the second round's were refused (the cause not found)
+            # on the scale scenario's Tamano, Seto and Kawanishi copies the second round gave a clone
+            # more minutes than the person it was cloned from, which the symmetry breaking between
+            # interchangeable staff forbids (optimizer.symmetry; the constructor does not know it)
             tried = [twice] if _shapes(once) == _shapes(twice) else [twice, once]
             for shifts in tried:
                 if _shapes(shifts) == _shapes(first.shifts):

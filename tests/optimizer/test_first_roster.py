@@ -207,9 +207,9 @@ def test_a_completion_that_ran_out_of_time_is_tried_again(fixtures):
 
 
 def test_where_the_second_round_of_trades_is_refused_the_first_rounds_is_the_traded_start(fixtures):
-    """optimizer.solve `_Run.construct`: the constructor's counts are not all the model holds, and
-    the strict model refuses the second round's shifts on the scale scenario's Tamano copy (35 % more
-    agents); the traded start is then the first round's shifts, not nothing."""
+    """optimizer.solve `_Run.construct`: the strict model refuses the second round's shifts on the
+    scale scenario's Tamano copy (a clone gets more minutes than the person it was cloned from, which
+    optimizer.symmetry forbids); the traded start is then the first round's shifts, not nothing."""
     from bench.roster import scale_problem
     from optimizer.construct import Constructor
 
