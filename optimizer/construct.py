@@ -38,8 +38,8 @@ TRADE_SHORT_MINUTES = 60  # who is short enough of their contract hours to take 
 # (`/work/s20/starts.py`) with the second round at 120 minutes: Kawanishi's busy week 7 395 → 6 270,
 # weekend 7 415 → 6 090, holiday 8 030 → 6 930, leave 6 820 → 5 520; Seto's busy and weekend weeks
 # 6 775 → 6 655, Fujieda's busy 2 660 → 2 620 and holiday 1 510 → 1 470; Ageo's and Tamano's the same.
-# At 30, 60, 240 and 480 minutes (one round with both kinds of colleague) Kawanishi's four starts
-# moved within 6 090 to 7 430 without a better setting on all four.
+# 10 s solves of Kawanishi's and Seto's eight weeks (`/work/s20/ten.py`, two runs each): 60 minutes
+# 46 625 and 46 450, 120 46 575 and 46 295, 240 46 575 and 46 745.
 TRADE_GAP_MINUTES = 120
 FORBIDDEN = -1e12  # a slot over a cap: no shape through it is ever worth placing
 

@@ -16,7 +16,7 @@ from core.roster.rules.ids import RuleId
 from optimizer.construct import construct
 from optimizer.model import SiteModel
 from optimizer.repair import complete
-from optimizer.solve import first_roster, solve, solve_many, starts
+from optimizer.solve import _shapes, first_roster, solve, solve_many, starts
 
 SITES = ["ageo", "fujieda", "kawanishi", "seto", "tamano"]
 # what a person's shifts alone decide: the constructive roster must never break these
@@ -230,7 +230,3 @@ def test_where_the_second_round_of_trades_is_refused_the_first_rounds_is_the_tra
     traded = rosters["traded"]
     assert traded is not None and not traded.violations
     assert _shapes(traded.shifts) == _shapes(once)
-
-
-def _shapes(shifts) -> set[tuple]:
-    return {(s.staff_id, s.date, s.start, s.end, s.breaks) for s in shifts}
