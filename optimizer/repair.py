@@ -12,6 +12,7 @@ from ortools.sat.python import cp_model
 
 from core.roster.model import SLOT, Shift
 from core.roster.rules.ids import RuleId
+from optimizer import symmetry
 from optimizer.model import SiteModel
 
 # a completion (the week's shifts fixed, one worker) needs a fixed amount of work whatever the time
@@ -76,7 +77,8 @@ def complete(
     fixed = base.clone()
     # a first roster only completes the shifts: pricing the switch bound made these solves twice as slow
     fixed.minimize(part.objective() if switches else part.objective(without=RuleId.activity_switch))
-    fix_shifts(fixed, part, shifts)
+    # shifts made outside the model may rank interchangeable people against the model's order
+    fix_shifts(fixed, part, symmetry.order(part, shifts))
     spent = 0.0
     while True:
         solver = small_solver(seconds, deterministic)

@@ -24,7 +24,7 @@ from core.roster.check import check, score
 from core.roster.diff import changes
 from core.roster.model import Roster, RosterProblem, Shift
 from core.roster.rules.ids import RuleId
-from optimizer import people_weeks
+from optimizer import people_weeks, symmetry
 from optimizer.assign import assign, assign_greedy
 from optimizer.construct import Constructor
 from optimizer.joint import improve
@@ -508,22 +508,14 @@ class _Run:
             # the constructor goes on where it stopped if its shifts were accepted as they were
             # (its counts then say the same as the roster); mended shifts are seeded afresh
             builder = self.builder or Constructor(self.part).seed(first.shifts)
-            once = builder.trade(lambda: self.spent(TRADE_SHARE))
-            twice = builder.trade(lambda: self.spent(TRADE_SHARE), shorter=True)
+            builder.trade(lambda: self.spent(TRADE_SHARE))
+            shifts = symmetry.order(self.part, builder.trade(lambda: self.spent(TRADE_SHARE), shorter=True))
             self.builder = None
-            # the second round's shifts, or the first round's where the strict model refuses those:
-            # on the scale scenario's Tamano, Seto and Kawanishi copies the second round gave a clone
-            # more minutes than the person it was cloned from, which the symmetry breaking between
-            # interchangeable staff forbids (optimizer.symmetry; the constructor does not know it)
-            tried = [twice] if _shapes(once) == _shapes(twice) else [twice, once]
-            for shifts in tried:
-                if _shapes(shifts) == _shapes(first.shifts):
-                    traded = first  # nothing traded: no second completion
-                    break
+            if _shapes(shifts) == _shapes(first.shifts):
+                traded = first  # nothing traded: no second completion
+            else:
                 other = self._accepted(strict, shifts, self.completion_seconds())
-                if other is not None:
-                    traded = self.hint_roster
-                    break
+                traded = self.hint_roster if other is not None else None
         # both starts' checked rosters, for the record (tests read them)
         self.starts = {"usual": first, "traded": traded}
         if other is not None and _rank(traded) < _rank(first):
@@ -540,7 +532,9 @@ class _Run:
         that breaks fewer rules, three rounds at most. Returns a complete hint if the strict model
         accepted the shifts, else None."""
         builder = Constructor(self.part)
-        shifts = builder.run(trade=False)  # trading waits until the first roster is offered
+        # trading waits until the first roster is offered; the mends below free one date and keep
+        # the rest of the week, which must already keep the model's order between interchangeable staff
+        shifts = symmetry.order(self.part, builder.run(trade=False))
         seconds = self.completion_seconds()
         # the constructor names its short dates itself: the elastic completion that would name them
         # costs a quarter of a second on Tamano's week

@@ -206,12 +206,16 @@ def test_a_completion_that_ran_out_of_time_is_tried_again(fixtures):
     assert complete(strict, part, [], 1.0, None, patience=300.0) is None
 
 
-def test_where_the_second_round_of_trades_is_refused_the_first_rounds_is_the_traded_start(fixtures):
-    """optimizer.solve `_Run.construct`: the strict model refuses the second round's shifts on the
-    scale scenario's Tamano copy (a clone gets more minutes than the person it was cloned from, which
-    optimizer.symmetry forbids); the traded start is then the first round's shifts, not nothing."""
+def test_the_second_round_of_trades_is_put_into_the_models_order_and_completed(fixtures):
+    """optimizer.symmetry `order`: on the scale scenario's Tamano copy the second round of trades
+    gives a clone more minutes than the person it was cloned from, which the model's symmetry
+    breaking forbids. Put into the model's order (whole weeks swapped between the two), the same
+    shifts are completed, and they are the traded start, not the first round's."""
     from bench.roster import scale_problem
+    from optimizer import symmetry
     from optimizer.construct import Constructor
+    from optimizer.repair import fix_shifts, small_solver
+    from optimizer.solve import checked_roster
 
     problem = scale_problem(fixtures, "tamano", busy_week(fixtures.site("tamano"), fixtures), 1)
     model = cp_model.CpModel()
@@ -219,14 +223,21 @@ def test_where_the_second_round_of_trades_is_refused_the_first_rounds_is_the_tra
     model.minimize(part.objective())
     strict = part.strict(model)
     builder = Constructor(part)
-    usual = builder.run(trade=False)
+    builder.run(trade=False)
     once = builder.trade()
     twice = builder.trade(shorter=True)
-    assert once != usual and twice != once
-    # the premise: the model refuses the second round's shifts and accepts the first round's
-    assert complete(strict, part, twice, 5.0, 1.0) is None
-    assert complete(strict, part, once, 5.0, 1.0) is not None
-    rosters, chosen = starts(problem)
+    ordered = symmetry.order(part, twice)
+    assert _shapes(twice) != _shapes(once) and _shapes(ordered) != _shapes(twice)
+    # the premise: as the constructor left them, the model refuses the second round's shifts
+    fixed = strict.clone()
+    fix_shifts(fixed, part, twice)
+    assert small_solver(5.0, 1.0).solve(fixed) == cp_model.INFEASIBLE
+    # the same weeks under other names: the checker sees the same roster
+    plain, swapped = checked_roster(problem, twice), checked_roster(problem, ordered)
+    assert (swapped.penalty_total, len(swapped.violations)) == (plain.penalty_total, len(plain.violations))
+    assert complete(strict, part, ordered, 5.0, 1.0) is not None
+    assert complete(strict, part, twice, 5.0, 1.0) is not None  # completions order what they are given
+    rosters, _ = starts(problem)
     traded = rosters["traded"]
     assert traded is not None and not traded.violations
-    assert _shapes(traded.shifts) == _shapes(once)
+    assert _shapes(traded.shifts) == _shapes(ordered)
