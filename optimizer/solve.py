@@ -432,7 +432,10 @@ class _Run:
     # --- checked rosters -------------------------------------------------------------------------
 
     def checked(self, shifts: list[Shift]) -> Roster:
-        return checked_roster(self.problem, shifts, self.previous, self.part.locked)
+        # in the model's order between interchangeable staff (the same roster to the checker): the
+        # matching (optimizer.rematch) hands shifts to people outside the model, and the re-solves
+        # after it fix everyone else's weeks as the best roster has them
+        return checked_roster(self.problem, symmetry.order(self.part, shifts), self.previous, self.part.locked)
 
     def offer(self, roster: Roster) -> None:
         """Keep the better roster: acceptable first, then the lower checked penalty."""
