@@ -2,8 +2,9 @@
 same record but for id and name, the same absences and the same previous week) can swap their
 weeks without changing any rule or penalty, so only rosters where the first of them works at least
 as many minutes as the second are searched. Never with a previous roster or locks (a change is
-priced per person). Shifts made outside the model (the constructor, the week moves) are put into
-that order by `order` before the model is asked to complete them."""
+priced per person). Shifts made outside the model (the constructor, the week moves, the matching of
+optimizer.rematch) are put into that order by `order`: before the model is asked to complete them,
+and in every roster a solve holds, whose weeks the later re-solves fix."""
 
 from __future__ import annotations
 
