@@ -12,6 +12,7 @@ from bench.roster import busy_week, scale_problem
 from optimizer import symmetry
 from optimizer.construct import Constructor
 from optimizer.model import SiteModel
+from optimizer.solve import checked_roster
 
 
 def _part(problem, **kwargs) -> SiteModel:
@@ -72,9 +73,11 @@ def test_ties_keep_their_holder_and_nothing_moves_with_a_previous_roster_or_lock
     assert [s for s in swapped if s.staff_id in (first, second)] == [day]
     locked = _part(problem, locked=frozenset({(day.staff_id, day.date)}))
     assert symmetry.groups(locked) == [] and symmetry.order(locked, unordered) == unordered
+    rerostered = _part(problem, previous=checked_roster(problem, made))
+    assert symmetry.groups(rerostered) == [] and symmetry.order(rerostered, unordered) == unordered
 
 
-def test_every_roster_a_solve_holds_keeps_the_models_order(fixtures):
+def test_every_roster_a_solve_holds_keeps_the_models_order(fixtures, monkeypatch):
     """optimizer.solve `_Run.checked`: the matching (optimizer.rematch) hands shifts to people
     outside the model and could give a clone the longer week; the re-solves after it fix everyone
     else's weeks as the best roster has them, which the model then refuses. Every roster the solve
@@ -90,11 +93,9 @@ def test_every_roster_a_solve_holds_keeps_the_models_order(fixtures):
         held.append((shifts, roster))
         return roster
 
-    solve_module._Run.checked = recording
-    try:
-        roster = solve_module.solve(problem, time_limit=4.0)
-    finally:
-        solve_module._Run.checked = checked
+    monkeypatch.setattr(solve_module._Run, "checked", recording)
+    roster = solve_module.solve(problem, time_limit=4.0)
+    monkeypatch.undo()
     part = _part(problem)
     groups = symmetry.groups(part)
     # the premise: some roster came to be checked out of the order
@@ -105,4 +106,5 @@ def test_every_roster_a_solve_holds_keeps_the_models_order(fixtures):
         minutes = _minutes(kept.shifts)
         assert all(minutes[a] >= minutes[b] for ids in groups for a, b in zip(ids, ids[1:]))
         assert _weeks(kept.shifts) == _weeks(shifts)
+        assert kept.penalty_total == checked_roster(problem, shifts).penalty_total
     assert not roster.violations
