@@ -470,6 +470,30 @@ def cmd_bench_roster(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench_first_roster(args: argparse.Namespace) -> int:
+    import os
+
+    from bench import first_roster
+    from bench.roster_weeks import KINDS
+
+    if not 0 < args.time_limit <= 3600:
+        raise UsageError("--time-limit must be above 0 and at most 3600 seconds")
+    busy = os.cpu_count() or 1 if args.busy is None else args.busy
+    if not 0 <= busy <= first_roster.MAX_BUSY:
+        raise UsageError(f"--busy {busy}: the busy processes must be 0 to {first_roster.MAX_BUSY}")
+    if not 1 <= args.runs <= first_roster.MAX_RUNS:
+        raise UsageError(f"--runs {args.runs}: the runs must be 1 to {first_roster.MAX_RUNS}")
+    fixtures = load_fixtures(get_settings().fixtures_dir)
+    sites = _bench_sites(args.sites, fixtures)
+    kinds = _bench_weeks(args.weeks, KINDS)
+    if kinds is not None and any(k not in KINDS for k in kinds):
+        raise UsageError(f"--weeks {args.weeks}: first-roster takes kinds only ({', '.join(KINDS)})")
+    say = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
+    result = first_roster.run(fixtures, busy, args.runs, args.time_limit, sites, kinds, say)
+    print(json.dumps(result, ensure_ascii=False, indent=2 if not args.json else None))
+    return 0
+
+
 def _bench_sites(text: str | None, fixtures) -> list[str] | None:
     if not text:
         return None
@@ -1391,6 +1415,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--markdown", metavar="FILE.json", help="print the README table of a stored --json run (solves nothing)"
     )
     bench_roster.set_defaults(func=cmd_bench_roster)
+    bench_first = bench.add_parser(
+        "first-roster",
+        help="seconds to the first roster with 0 hard violations on every benchmark week, with the cores kept busy",
+    )
+    bench_first.add_argument("--json", action="store_true", help="one line of JSON (default: indented)")
+    bench_first.add_argument(
+        "--busy", type=int, default=None, help="processes spinning beside it (default: one per CPU; 0: none)"
+    )
+    bench_first.add_argument("--runs", type=int, default=3, help="passes over the weeks (default 3)")
+    bench_first.add_argument(
+        "--time-limit", type=float, default=10.0, help="the solve's time limit, which sets its shares (default 10)"
+    )
+    bench_first.add_argument("--sites", metavar="A,B", help="only these sites (default: every site)")
+    bench_first.add_argument("--weeks", metavar="KIND", help="only these kinds: busy, weekend, holiday, leave")
+    bench_first.set_defaults(func=cmd_bench_first_roster)
 
     demo = sub.add_parser("demo", help="90 days of demo history, then today's activity arriving live")
     demo.add_argument("--days", type=int, default=90, help="days of history (default 90)")
