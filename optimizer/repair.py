@@ -20,6 +20,8 @@ from optimizer.model import SiteModel
 # share of a short solve's budget (1 % of a 1 s reproducible solve: 0.001 units) it found nothing, and
 # Seto's busy week came back with no roster at all.
 COMPLETION_MIN_DET = 0.02
+# with less of the patience left, a completion is not tried again
+MIN_RETRY_SECONDS = 0.05
 
 
 def fix_shifts(model: cp_model.CpModel, part: SiteModel, shifts: list[Shift], keep=lambda key: True) -> None:
@@ -69,7 +71,7 @@ def complete(
     Fujieda aside, the better of before and after summed to 107 545 without it and 107 000 with it).
 
     On the wall clock, a completion that ran out of time without an answer (not one the model
-    refused) is tried again with four times the time while the tries stay within `patience`
+    refused) is tried again with four times the time, the last try with what is left of `patience`
     seconds: with another solver busy on both cores, Ageo's busy week once took longer than its
     0.3 s, lost its constructive roster, and its 10 s solve ended with hard violations."""
     if deterministic is not None:
@@ -86,9 +88,12 @@ def complete(
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return solver
         spent += seconds
-        seconds *= 4
-        if status != cp_model.UNKNOWN or deterministic is not None or spent + seconds > patience:
+        if status != cp_model.UNKNOWN or deterministic is not None:
             return None
+        left = patience - spent
+        if left < MIN_RETRY_SECONDS:
+            return None
+        seconds = min(4 * seconds, left)  # the last try gets what is left of the patience
 
 
 def repair_date(
