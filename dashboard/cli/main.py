@@ -478,7 +478,7 @@ def cmd_bench_first_roster(args: argparse.Namespace) -> int:
 
     if not 0 < args.time_limit <= 3600:
         raise UsageError("--time-limit must be above 0 and at most 3600 seconds")
-    busy = os.cpu_count() or 1 if args.busy is None else args.busy
+    busy = (os.cpu_count() or 1) if args.busy is None else args.busy
     if not 0 <= busy <= first_roster.MAX_BUSY:
         raise UsageError(f"--busy {busy}: the busy processes must be 0 to {first_roster.MAX_BUSY}")
     if not 1 <= args.runs <= first_roster.MAX_RUNS:
