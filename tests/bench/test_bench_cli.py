@@ -33,34 +33,28 @@ WEEK_FIELDS = {
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory):
+def run(tmp_path_factory, bench_cli):
     """One real run: Fujieda's holiday and leave weeks, reproducible, 2 s each."""
-    import contextlib
-    import io
-
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = main(
-            [
-                "bench",
-                "roster",
-                "--sites",
-                "fujieda",
-                "--weeks",
-                "holiday,leave",
-                "--no-scale",
-                "--reproducible",
-                "--time-limit",
-                "2",
-                "--bound-seconds",
-                "3",
-                "--json",
-            ]
-        )
+    code, out = bench_cli(
+        [
+            "roster",
+            "--sites",
+            "fujieda",
+            "--weeks",
+            "holiday,leave",
+            "--no-scale",
+            "--reproducible",
+            "--time-limit",
+            "2",
+            "--bound-seconds",
+            "3",
+            "--json",
+        ]
+    )
     assert code == 0
     path = tmp_path_factory.mktemp("bench") / "run.json"
-    path.write_text(out.getvalue(), encoding="utf-8")
-    return json.loads(out.getvalue()), path
+    path.write_text(out, encoding="utf-8")
+    return json.loads(out), path
 
 
 def test_one_row_per_selected_week_with_the_measures(run):

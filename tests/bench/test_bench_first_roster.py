@@ -5,8 +5,6 @@ error; bad options refused with exit code 2. No assertion depends on the machine
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import multiprocessing
 
@@ -18,27 +16,13 @@ from dashboard.cli.main import main
 
 
 @pytest.fixture(scope="module")
-def result():
+def result(bench_cli):
     """One real run: Fujieda's holiday week, twice, one process spinning beside it."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = main(
-            [
-                "bench",
-                "first-roster",
-                "--sites",
-                "fujieda",
-                "--weeks",
-                "holiday",
-                "--busy",
-                "1",
-                "--runs",
-                "2",
-                "--json",
-            ]
-        )
+    code, out = bench_cli(
+        ["first-roster", "--sites", "fujieda", "--weeks", "holiday", "--busy", "1", "--runs", "2", "--json"]
+    )
     assert code == 0
-    return json.loads(out.getvalue())
+    return json.loads(out)
 
 
 def test_each_run_of_each_week_has_its_seconds_and_the_verdict_stands_on_the_slowest(result):
