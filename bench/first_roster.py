@@ -20,9 +20,10 @@ goal, the processes beside it and the load average before and after."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import platform
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 
@@ -35,35 +36,28 @@ MAX_BUSY = 64
 MAX_RUNS = 20
 
 
-def _spin() -> None:  # pragma: no cover - runs in the busy processes, which are killed
-    while True:
-        pass
-
-
 class Busy:
-    """`count` processes that keep a core each busy while the context is open."""
+    """`count` processes that keep a core each busy while the context is open: plain interpreters
+    running an empty loop (`python -c`), so that none of them imports the product or re-runs the
+    caller's main module, as a multiprocessing child would."""
 
     def __init__(self, count: int):
         self.count = count
-        self.processes: list = []
+        self.processes: list[subprocess.Popen] = []
 
     def __enter__(self) -> Busy:
-        # spawn, not fork: a forked child of a process with CP-SAT's threads may hang
-        context = multiprocessing.get_context("spawn")
         for _ in range(self.count):
-            process = context.Process(target=_spin, daemon=True)
-            process.start()
-            self.processes.append(process)
+            self.processes.append(subprocess.Popen([sys.executable, "-c", "while True: pass"]))
         return self
 
     def __exit__(self, *exc) -> None:
         for process in self.processes:
             process.kill()
         for process in self.processes:
-            process.join(timeout=5)
+            process.wait(timeout=5)
 
     def alive(self) -> int:
-        return sum(1 for process in self.processes if process.is_alive())
+        return sum(1 for process in self.processes if process.poll() is None)
 
 
 def _load() -> float | None:
