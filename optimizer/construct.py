@@ -20,6 +20,7 @@ is both a checked roster and a complete hint for the full search."""
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -63,9 +64,10 @@ class _Slot:
     # to another one, so that a newcomer can take their place; None when the slot changed since
     escapes: dict[str, tuple[float, str, str]] | None = None
     values: dict[str, float | None] = field(default_factory=dict)  # option → worth now (a cache)
-    # person → what one working slot of theirs is worth now (slot_value, a cache): a placed shift
-    # changes only its own slots, so the other slots of its date keep their worth for everyone
-    worth: dict[str, float] = field(default_factory=dict)
+    # kind of person (Constructor._kind) → what one working slot of theirs is worth now (slot_value,
+    # a cache): a placed shift changes only its own slots, so the other slots of its date keep their
+    # worth for everyone
+    worth: dict[int, float] = field(default_factory=dict)
 
 
 class Constructor:
@@ -104,7 +106,13 @@ class Constructor:
                     self._slot(date, minute).people["outside"] = spec.people
             self.outside = {(who, date) for who, date in v.days if eligible(p, p.member(who), date)}
         self.on_date: dict[dt.date, list[_Slot]] | None = None
-        self.split: dict[tuple[str, dt.date, int], list[tuple[str, tuple[str, ...]]]] = {}
+        # (person, date, minute) → their options there with the activities split, and their kind: a
+        # slot's worth depends on the person only through these, so people of one kind share it
+        self.split: dict[tuple[str, dt.date, int], tuple[list[tuple[str, tuple[str, ...]]], int]] = {}
+        self.kinds: dict[tuple, tuple[list[tuple[str, tuple[str, ...]]], int]] = {}
+        # person-day → (slot, kind) of each of its slots in `day.slots` order (the slots never change)
+        self.day_slots: dict[tuple[str, dt.date], list[tuple[_Slot | None, int]]] = {}
+        self.break_starts: dict[tuple[str, dt.date], dict[int, list[int]]] = {}
         # person-day → its shapes with their break size, and each slot's position (they never change)
         self.day_cache: dict[tuple[str, dt.date], tuple[list[tuple[int, int, int, int]], dict[int, int]]] = {}
         self.unmet, self.over = p.weights.unmet_demand, p.weights.over_staffing
@@ -215,10 +223,29 @@ class Constructor:
 
     def _parts(self, day: PersonDay, minute: int) -> list[tuple[str, tuple[str, ...]]]:
         """The person's options in a slot with their activities split once (the hot loop)."""
+        return self._kind(day, minute)[0]
+
+    def _kind(self, day: PersonDay, minute: int) -> tuple[list[tuple[str, tuple[str, ...]]], int]:
+        """The person's options in a slot (split) and their kind there: the options, whether they
+        may lead, whether they count for the before/after-hours people. What slot_value says
+        depends on nothing else of the person, so it is kept per kind: on Ageo's busy week about a
+        third of the values it worked out per person."""
         key = (day.member.id, day.date, minute)
         found = self.split.get(key)
         if found is None:
-            found = self.split[key] = [(o, tuple(o.split("+"))) for o in day.options.get(minute, ())]
+            options = day.options.get(minute, ())
+            kind = (options, self.lead[day.member.id], (day.member.id, day.date) in self.outside)
+            found = self.kinds.get(kind)
+            if found is None:
+                found = self.kinds[kind] = ([(o, tuple(o.split("+"))) for o in options], len(self.kinds))
+            self.split[key] = found
+        return found
+
+    def _day_slots(self, day: PersonDay) -> list[tuple[_Slot | None, int]]:
+        key = (day.member.id, day.date)
+        found = self.day_slots.get(key)
+        if found is None:
+            found = self.day_slots[key] = [(self.slots.get((day.date, t)), self._kind(day, t)[1]) for t in day.slots]
         return found
 
     def slot_value(self, day: PersonDay, minute: int) -> float:
@@ -226,7 +253,8 @@ class Constructor:
         if slot is None:
             return 0.0
         who = day.member.id
-        value = slot.worth.get(who)
+        kind = self._kind(day, minute)[1]
+        value = slot.worth.get(kind)
         if value is not None:
             return value
         value, _, _ = self._best_option(day, minute)
@@ -237,7 +265,7 @@ class Constructor:
             value += self.scarce[(day.date, "heads")]
         if people["outside"] > 0 and (who, day.date) in self.outside:
             value += HARD
-        slot.worth[who] = value
+        slot.worth[kind] = value
         return value
 
     def _count_on(self, slot: _Slot, who: str, date: dt.date, minute: int, option: str | None) -> None:
@@ -364,12 +392,16 @@ class Constructor:
         nearest the middle on a tie (the first such position in the model's order). The contract
         hours and wishes are the caller's to add."""
         index = self._day(day)[1]
-        prefix = [0.0]
-        for t in day.slots:
-            prefix.append(prefix[-1] + self.slot_value(day, t))
+        prefix, total = [0.0], 0.0
+        for t, (slot, kind) in zip(day.slots, self._day_slots(day)):
+            # slot_value's cache read here: the hot loop of the greedy
+            value = 0.0 if slot is None else slot.worth.get(kind)
+            total += self.slot_value(day, t) if value is None else value
+            prefix.append(total)
         earliest, latest = self.rest_window(day.member.id, day.date)
         margin = self.p.rules.min_work_around_break_minutes // SLOT * SLOT
-        costs: dict[tuple[int, int], float] = {}  # (break start, size) → the slot values it gives up
+        positions = self._break_starts(day)
+        costs: dict[int, list[float]] = {}  # size → the slot values a break at each position gives up
         for start, end, length, size in shapes:
             if start < earliest or end > latest:
                 continue  # too little rest after the day before's shift or before the next day's
@@ -377,20 +409,29 @@ class Constructor:
             brk: tuple[tuple[int, int], ...] = ()
             if size:
                 low, high, middle = start + margin, end - margin - (size - 1) * SLOT, (start + end) // 2
-                best = None
-                for b in day.breaks.get(size, {}):
-                    if low <= b < high:
-                        cost = costs.get((b, size))
-                        if cost is None:
-                            cost = costs[(b, size)] = prefix[index[b] + size] - prefix[index[b]]
-                        key = (cost, abs(b - middle))
-                        if best is None or key < best:
-                            best, place = key, b
-                if best is None:
+                row = positions.get(size, ())
+                cost = costs.get(size)
+                if cost is None:
+                    cost = costs[size] = [prefix[index[b] + size] - prefix[index[b]] for b in row]
+                least, nearest, place = None, 0, 0
+                # the positions in the model's order (ascending), the first one kept on a tie
+                for k in range(bisect_left(row, low), bisect_left(row, high)):
+                    value, distance = cost[k], abs(row[k] - middle)
+                    if least is None or value < least or (value == least and distance < nearest):
+                        least, nearest, place = value, distance, row[k]
+                if least is None:
                     continue
-                gain -= best[0]
+                gain -= least
                 brk = ((place, place + size * SLOT),)
             yield gain, start, end, brk, (length - size) * SLOT
+
+    def _break_starts(self, day: PersonDay) -> dict[int, list[int]]:
+        """Break size → the model's break starts for this person-day, ascending (kept)."""
+        key = (day.member.id, day.date)
+        found = self.break_starts.get(key)
+        if found is None:
+            found = self.break_starts[key] = {size: sorted(starts) for size, starts in day.breaks.items()}
+        return found
 
     def _day(self, day: PersonDay) -> tuple[list[tuple[int, int, int, int]], dict[int, int]]:
         """`shapes` with each one's break size, and each slot's position in `day.slots`, kept per
@@ -605,6 +646,18 @@ class Constructor:
                 break
             self.trades(date, free, shorter)
         return self.roster()
+
+    def counts(self) -> dict[tuple[dt.date, int], dict[str, int]]:
+        """People per option in every slot as the constructor counted them: what the model's counts
+        (Variables.counts) would hold for these shifts, without asking the model. The greedy
+        matching (optimizer.assign) turns them into a checkable roster within milliseconds."""
+        out: dict[tuple[dt.date, int], dict[str, int]] = {}
+        for key, slot in self.slots.items():
+            for option in slot.on.values():
+                if option is not None:
+                    here = out.setdefault(key, {})
+                    here[option] = here.get(option, 0) + 1
+        return out
 
     def missing(self, date: dt.date) -> int:
         """Person-slots the hard rules still miss on a date."""

@@ -78,23 +78,44 @@ class SiteModel(Variables):
         previous: Roster | None = None,
         locked: frozenset[tuple[str, dt.date]] = frozenset(),
         rules=None,
+        later: bool = False,
     ):
+        """`later`: the variables only; `build_rules` adds the rest. The constructive roster needs
+        no more than the variables, and is offered before the rules are built (optimizer.solve)."""
         super().__init__(model, problem, previous, locked)
         self.terms: list[Term] = []
-        for rule in rules if rules is not None else active_rules(problem):
+        self.symmetric_pairs = 0
+        self.built = False
+        if not later:
+            self.build_rules(rules)
+
+    def build_rules(self, rules=None) -> None:
+        """The catalogue's rules (those the profile switches on, or `rules`), the locks and the order
+        between interchangeable staff, once."""
+        if self.built:
+            return
+        for rule in rules if rules is not None else active_rules(self.problem):
             self.terms += rule.build(self)
         locks.apply(self)
         self.symmetric_pairs = symmetry.apply(self)
+        self.built = True
+
+    def _need_rules(self) -> None:
+        # a model without its rules would accept any roster: never solved by mistake
+        if not self.built:
+            raise RuntimeError("the rules are not built yet (SiteModel.build_rules)")
 
     def objective(self, without: RuleId | None = None):
         """The penalty the checker counts (switches by their lower bound); `without` leaves out one
         rule's terms (the small completions and repairs, and optimizer.joint, leave out the
         switch bound)."""
+        self._need_rules()
         return sum(t.weight * t.expr for t in self.terms if t.weight and t.rule != without) + self.constant
 
     def strict(self, model: cp_model.CpModel) -> cp_model.CpModel:
         """A clone of `model` (this part's model, objective set) with every hard rule hard: only what
         nobody could cover may stay uncovered."""
+        self._need_rules()
         strict = model.clone()
         for var, unavoidable in self.shortfall_vars:
             strict.add(var == unavoidable)

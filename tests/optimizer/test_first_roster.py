@@ -11,12 +11,12 @@ from ortools.sat.python import cp_model
 
 from bench.roster import busy_week
 from core.roster.check import check
-from core.roster.model import Roster, problem_for
+from core.roster.model import PSEUDO_ACTIVITIES, SLOT, Roster, problem_for
 from core.roster.rules.ids import RuleId
 from optimizer.construct import construct
 from optimizer.model import SiteModel
 from optimizer.repair import complete
-from optimizer.solve import _shapes, first_roster, solve, solve_many, starts
+from optimizer.solve import _Run, _shapes, first_roster, solve, solve_many, starts
 
 SITES = ["ageo", "fujieda", "kawanishi", "seto", "tamano"]
 # what a person's shifts alone decide: the constructive roster must never break these
@@ -116,6 +116,48 @@ def test_the_first_roster_is_acceptable_before_any_search_on_every_benchmark_wee
     roster = first_roster(problem_of(fixtures, week))
     assert roster is not None and roster.violations == []
     assert roster.penalty_total is not None and roster.shifts
+
+
+@pytest.mark.parametrize("week", BENCHMARK_WEEKS, ids=[w.key for w in BENCHMARK_WEEKS])
+def test_the_constructors_own_roster_is_acceptable_before_the_rules_are_built(fixtures, week):
+    """optimizer.solve `_Run.constructed`, what solve() runs first: the constructor's own counts,
+    matched and checked, are an acceptable roster on every benchmark week, offered while the model
+    has its variables only (no rule built, no CP-SAT call). That is what keeps the first acceptable
+    roster within 2 s with the cores busy (`madoguchi bench first-roster`)."""
+    from bench.roster_weeks import problem_of
+
+    run = _Run(problem_of(fixtures, week), 10.0, 0.005, None, None, frozenset(), None, build=False)
+    builder, shifts = run.constructed()
+    assert not run.part.built and run.part.terms == []
+    assert run.first_acceptable is not None
+    assert run.best is not None and run.best.violations == [] and run.best.shifts
+    # the shifts are the constructor's, the people per option its counts
+    assert _shapes(run.best.shifts) == _shapes(shifts)
+    on: dict = {}
+    for shift in run.best.shifts:
+        for t in range(shift.start, shift.end, SLOT):
+            activity = None if shift.on_break(t) else shift.activity_at(t)
+            if activity is not None and activity not in PSEUDO_ACTIVITIES:
+                here = on.setdefault((shift.date, t), {})
+                here[activity] = here.get(activity, 0) + 1
+    assert on == builder.counts()
+
+
+def test_a_model_built_later_is_the_model_built_at_once(fixtures):
+    """optimizer.model `SiteModel(later=True)`: the variables only, until `build_rules`; a model
+    without its rules cannot be solved by mistake, and built later it is the same model."""
+    site = fixtures.site("kawanishi")
+    problem = problem_for(fixtures, site, busy_week(site, fixtures))
+    later = SiteModel(cp_model.CpModel(), problem, later=True)
+    with pytest.raises(RuntimeError, match="build_rules"):
+        later.strict(later.model)
+    with pytest.raises(RuntimeError, match="build_rules"):
+        later.objective()
+    later.build_rules()
+    later.build_rules()  # once only
+    at_once = SiteModel(cp_model.CpModel(), problem)
+    assert [(t.rule, t.weight) for t in later.terms] == [(t.rule, t.weight) for t in at_once.terms]
+    assert str(later.model.proto) == str(at_once.model.proto)
 
 
 @pytest.mark.parametrize("site_id", ["ageo", "kawanishi"])
