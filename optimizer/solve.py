@@ -335,9 +335,9 @@ def solve(
 
 
 def first_roster(problem: RosterProblem, *, time_limit: float = 10.0) -> Roster | None:
-    """The checked roster solve() has before its search starts: the better of the constructive
-    roster and its traded version, completed and repaired (None if the model could not complete
-    it). Its time budget is solve()'s share for the same `time_limit`."""
+    """The checked roster solve() has before its search starts: the best of the constructor's own
+    roster (`_Run.constructed`), and the constructive roster and its traded version completed and
+    repaired (None if there is none). Its time budget is solve()'s share for the same `time_limit`."""
     run = _Run(problem, time_limit, 0.005, None, None, frozenset(), None)
     run.construct(run.part.strict(run.model))
     return run.best
