@@ -322,8 +322,10 @@ def solve(
     answer does not depend on the machine's load; MADOGUCHI_REPRODUCIBLE=1 derives it from
     `time_limit` for every solve.
 
-    In order: a constructive roster (optimizer.construct) completed by the strict model with its
-    shifts fixed, checked, and given to the search as a complete hint; the strict search (its first
+    In order: a constructive roster (optimizer.construct), its own counts matched and checked before
+    the model's rules are built (`_Run.constructed`: the first acceptable roster); the same shifts
+    completed by the strict model with its shifts fixed, checked, and given to the search as a
+    complete hint; the strict search (its first
     solution is turned into a checked roster at once); the elastic one if the strict model is
     impossible; the assignment of activities. The answer is the best checked roster of all of them."""
     with gc_pause.paused():  # the first acceptable roster's path (optimizer.gc_pause)
@@ -536,9 +538,8 @@ class _Run:
     def construct(
         self, strict: cp_model.CpModel, start: tuple[Constructor, list[Shift]] | None = None
     ) -> list[int] | None:
-        """The constructive roster (`_construct`, offered at once as the first acceptable roster),
-        and then the same shifts with hours traded between colleagues (optimizer.construct
-        `Constructor.trade`) where the strict model accepts them as they stand. The hint is the
+        """The constructive roster completed (`_construct`, offered at once), and then the same
+        shifts with hours traded between colleagues (optimizer.construct `Constructor.trade`) where the strict model accepts them as they stand. The hint is the
         better of the two as the checker scores them (acceptable first). Trading runs after the first
         roster is offered: it costs up to a second on Ageo's and Seto's weeks. Ageo's busy week:
         start 8 350 → 5 195, its 10 s median of 3 5 145 → 4 440 (holiday 5 965 → 5 215, leave
