@@ -539,8 +539,8 @@ class _Run:
         self, strict: cp_model.CpModel, start: tuple[Constructor, list[Shift]] | None = None
     ) -> list[int] | None:
         """The constructive roster completed (`_construct`, offered at once), and then the same
-        shifts with hours traded between colleagues (optimizer.construct `Constructor.trade`) where the strict model accepts them as they stand. The hint is the
-        better of the two as the checker scores them (acceptable first). Trading runs after the first
+        shifts with hours traded between colleagues (optimizer.construct `Constructor.trade`) where
+        the strict model accepts them as they stand. The hint is the better of the two as the checker scores them (acceptable first). Trading runs after the first
         roster is offered: it costs up to a second on Ageo's and Seto's weeks. Ageo's busy week:
         start 8 350 → 5 195, its 10 s median of 3 5 145 → 4 440 (holiday 5 965 → 5 215, leave
         5 205 → 3 910). It replaced the demand-first start of issue 15's fourth session: with trades
