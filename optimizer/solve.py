@@ -540,11 +540,12 @@ class _Run:
     ) -> list[int] | None:
         """The constructive roster completed (`_construct`, offered at once), and then the same
         shifts with hours traded between colleagues (optimizer.construct `Constructor.trade`) where
-        the strict model accepts them as they stand. The hint is the better of the two as the checker scores them (acceptable first). Trading runs after the first
-        roster is offered: it costs up to a second on Ageo's and Seto's weeks. Ageo's busy week:
-        start 8 350 → 5 195, its 10 s median of 3 5 145 → 4 440 (holiday 5 965 → 5 215, leave
-        5 205 → 3 910). It replaced the demand-first start of issue 15's fourth session: with trades
-        in the constructor that start was nowhere 10 % lower, the margin it needed to be the hint.
+        the strict model accepts them as they stand. The hint is the better of the two as the
+        checker scores them (acceptable first). Trading runs after the first roster is offered: it
+        costs up to a second on Ageo's and Seto's weeks. Ageo's busy week: start 8 350 → 5 195, its
+        10 s median of 3 5 145 → 4 440 (holiday 5 965 → 5 215, leave 5 205 → 3 910). It replaced
+        the demand-first start of issue 15's fourth session: with trades in the constructor that
+        start was nowhere 10 % lower, the margin it needed to be the hint.
         `start`: what `constructed` returned, if it ran already."""
         hint = self._construct(strict, start)
         first = self.hint_roster if hint is not None else None
