@@ -80,9 +80,10 @@ class SiteModel(Variables):
         rules=None,
         later: bool = False,
     ):
-        """`later`: the variables only; `build_rules` adds the rest. The constructive roster needs
-        no more than the variables, and is offered before the rules are built (optimizer.solve)."""
-        super().__init__(model, problem, previous, locked)
+        """`later`: each person-day's shape and options only (Variables, `later`); `build_rules`
+        adds the variables and the rest. The constructive roster reads no more than the shapes, and
+        is offered before the model is built (optimizer.solve)."""
+        super().__init__(model, problem, previous, locked, later=later)
         self.terms: list[Term] = []
         self.symmetric_pairs = 0
         self.built = False
@@ -90,10 +91,11 @@ class SiteModel(Variables):
             self.build_rules(rules)
 
     def build_rules(self, rules=None) -> None:
-        """The catalogue's rules (those the profile switches on, or `rules`), the locks and the order
-        between interchangeable staff, once."""
+        """The variables, the catalogue's rules (those the profile switches on, or `rules`), the
+        locks and the order between interchangeable staff, once."""
         if self.built:
             return
+        self.build_variables()
         for rule in rules if rules is not None else active_rules(self.problem):
             self.terms += rule.build(self)
         locks.apply(self)

@@ -518,14 +518,15 @@ class _Run:
     def constructed(self) -> tuple[Constructor, list[Shift]]:
         """The constructor's shifts (no trades yet), and their roster offered at once: activities
         matched to the constructor's own counts (`Constructor.counts`, optimizer.assign's greedy
-        matching), checked. It needs the variables only, not the rules or a CP-SAT completion, so the
-        first acceptable roster comes that much sooner: on Ageo's busy week the rules took 0.2 s and
-        the completion 0.23 s. On all 18 benchmark weeks the constructor's counts were acceptable as
-        they stood. Where they cannot be matched (nobody counted on an option someone must take)
-        nothing is offered here: the completion follows. Twenty-third session, with the constructor's
-        caches and optimizer.gc_pause, `madoguchi bench first-roster --sites ageo`: idle, median
-        1.02 → 0.64 s over 15 solves; two processes spinning, 10 passes, median 1.72 → 1.00 s, the
-        slowest 2.56 → 1.53 s."""
+        matching), checked. It needs the person-days' shapes only (`SiteModel(later=True)`), not the
+        CP-SAT variables, the rules or a completion, so the first acceptable roster comes that much
+        sooner: on Ageo's busy week the variables took 0.33 s, the rules 0.2 s and the completion
+        0.23 s. On all 18 benchmark weeks the constructor's counts were acceptable as they stood.
+        Where they cannot be matched (nobody counted on an option someone must take) nothing is
+        offered here: the completion follows. Twenty-third session, with the constructor's caches
+        and optimizer.gc_pause, `madoguchi bench first-roster --sites ageo`, two processes spinning,
+        10 passes: median 1.72 → 0.64 s, the slowest 2.56 → 0.99 s (idle, 15 solves: median 1.02 →
+        0.52 s)."""
         builder = Constructor(self.part)
         # trading waits until the first roster is offered; the mends after it free one date and keep
         # the rest of the week, which must already keep the model's order between interchangeable staff

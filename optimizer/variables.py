@@ -99,7 +99,11 @@ class Variables:
         previous: Roster | None = None,
         locked: frozenset[tuple[str, dt.date]] = frozenset(),
         options=None,
+        later: bool = False,
     ):
+        """`later`: each person-day's shape only (its slots, legal starts, ends and break starts,
+        and options), without CP-SAT variables, until `build_variables`: the constructive roster
+        reads no more than that (optimizer.solve offers it before the model is built)."""
         from optimizer.rules import qualification
 
         self.model = model
@@ -130,10 +134,22 @@ class Variables:
             for date in problem.dates:
                 window = problem.shift_window(member, date)
                 if window is not None and window[1] - window[0] >= problem.min_shift_minutes:
-                    self.days[(member.id, date)] = self._person_day(member, date, window)
-        for date, frame in problem.days.items():
+                    self.days[(member.id, date)] = self._shape(member, date, window)
+        self.variables_built = False
+        if not later:
+            self.build_variables()
+
+    def build_variables(self) -> None:
+        """The CP-SAT variables of every person-day and the people per option in every slot (once),
+        in the order they always were made."""
+        if self.variables_built:
+            return
+        for day in self.days.values():
+            self._variables(day)
+        for date, frame in self.problem.days.items():
             for minute in sorted(frame.public_slots):
                 self._slot_counts(date, minute)
+        self.variables_built = True
 
     def elastic(self, rule: RuleId, var: cp_model.IntVar, unavoidable: int) -> Term:
         """Register a hard rule's slack: the strict solve pins it to what no roster can avoid, the
@@ -160,19 +176,45 @@ class Variables:
 
     # --- one person, one day ---------------------------------------------------------------
 
-    def _person_day(self, member: StaffMember, date: dt.date, window: tuple[int, int]) -> PersonDay:
-        m, plan, p = self.model, self.plan, self.problem
-        tag = f"{p.site.id}_{member.id}_{date:%m%d}"
+    def _shape(self, member: StaffMember, date: dt.date, window: tuple[int, int]) -> PersonDay:
+        """A person-day without its variables: the slots of its window, the legal starts and ends on
+        the grid, the legal break starts per break length, and the options per slot (the variables'
+        dicts hold None until `_variables`)."""
+        plan, p = self.plan, self.problem
         slots = list(range(window[0], window[1], SLOT))
-        on = {t: m.new_bool_var(f"on_{tag}_{t}") for t in slots}
         grid = p.rules.time_grid_minutes
         origin = p.days[date].work_window[0]
-        start = {t: m.new_bool_var(f"S_{tag}_{t}") for t in slots if (t - origin) % grid == 0}
-        end = {
-            t + SLOT: m.new_bool_var(f"E_{tag}_{t + SLOT}")
-            for t in slots
-            if (t + SLOT - origin) % grid == 0 or t + SLOT == window[1]
-        }
+        start = {t: None for t in slots if (t - origin) % grid == 0}
+        end = {t + SLOT: None for t in slots if (t + SLOT - origin) % grid == 0 or t + SLOT == window[1]}
+        margin = p.rules.min_work_around_break_minutes // SLOT
+        breaks: dict[int, dict] = {}
+        for size in [plan.b1, plan.b2] if plan.b2 != plan.b1 else [plan.b1]:
+            # margin slots of work on each side, inside the window, on the grid
+            low, high = window[0] + margin * SLOT, window[1] - (size + margin - 1) * SLOT
+            breaks[size] = {t: None for t in slots if low <= t < high and not (t - origin) % grid}
+        day = PersonDay(member, date, window, slots, {}, start, end, None, None, None, breaks, {})
+        locked = self.locked_shifts.get((member.id, date))
+        for t in slots:
+            options = tuple(self.options(p, member, date, t))
+            if locked is not None and locked.start <= t < locked.end and not locked.on_break(t):
+                wanted = locked.activity_at(t)
+                if wanted not in options:
+                    raise LockError(
+                        f"{member.id} の {date} の勤務の業務「{wanted}」はその時間に割り当てられないため固定できません"
+                    )
+                options = (wanted,)
+            day.options[t] = options
+        return day
+
+    def _variables(self, day: PersonDay) -> None:
+        """The person-day's variables and the constraints of its shape: one start and one end on the
+        grid when worked, continuity between them, a length within bounds, the break its length
+        asks for where the law allows it."""
+        m, plan, p, member, date, slots = self.model, self.plan, self.problem, day.member, day.date, day.slots
+        tag = f"{p.site.id}_{member.id}_{date:%m%d}"
+        on = {t: m.new_bool_var(f"on_{tag}_{t}") for t in slots}
+        start = {t: m.new_bool_var(f"S_{tag}_{t}") for t in day.start}
+        end = {t: m.new_bool_var(f"E_{tag}_{t}") for t in day.end}
         worked = m.new_bool_var(f"works_{tag}")
         m.add(sum(start.values()) == worked)
         m.add(sum(end.values()) == worked)
@@ -198,10 +240,8 @@ class Variables:
         families = [(plan.b1, f1 - f2), (plan.b2, f2)] if plan.b2 != plan.b1 else [(plan.b1, f1)]
         for size, count in families:
             starts = {}
-            for t in slots:
+            for t in day.breaks[size]:
                 before, after = t - margin * SLOT, t + (size + margin - 1) * SLOT
-                if before < window[0] or after >= window[1] or (t - origin) % grid:
-                    continue
                 var = m.new_bool_var(f"bs{size}_{tag}_{t}")
                 m.add_implication(var, on[before])
                 m.add_implication(var, on[after])
@@ -210,19 +250,8 @@ class Variables:
             breaks[size] = starts
         brk = {t: sum(v for size, s in breaks.items() for b, v in s.items() if b <= t < b + size * SLOT) for t in slots}
         work = length - sum(size * sum(s.values()) for size, s in breaks.items())
-        day = PersonDay(member, date, window, slots, on, start, end, worked, length, work, breaks, brk)
-        locked = self.locked_shifts.get((member.id, date))
-        for t in slots:
-            options = tuple(self.options(p, member, date, t))
-            if locked is not None and locked.start <= t < locked.end and not locked.on_break(t):
-                wanted = locked.activity_at(t)
-                if wanted not in options:
-                    raise LockError(
-                        f"{member.id} の {date} の勤務の業務「{wanted}」はその時間に割り当てられないため固定できません"
-                    )
-                options = (wanted,)
-            day.options[t] = options
-        return day
+        day.on, day.start, day.end, day.worked, day.length, day.work = on, start, end, worked, length, work
+        day.breaks, day.brk = breaks, brk
 
     # --- people per option in a slot -----------------------------------------------------------
 

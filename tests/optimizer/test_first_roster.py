@@ -122,13 +122,14 @@ def test_the_first_roster_is_acceptable_before_any_search_on_every_benchmark_wee
 def test_the_constructors_own_roster_is_acceptable_before_the_rules_are_built(fixtures, week):
     """optimizer.solve `_Run.constructed`, what solve() runs first: the constructor's own counts,
     matched and checked, are an acceptable roster on every benchmark week, offered while the model
-    has its variables only (no rule built, no CP-SAT call). That is what keeps the first acceptable
-    roster within 2 s with the cores busy (`madoguchi bench first-roster`)."""
+    has the person-days' shapes only (no CP-SAT variable, no rule, no CP-SAT call). That is what
+    keeps the first acceptable roster within 2 s with the cores busy (`madoguchi bench first-roster`)."""
     from bench.roster_weeks import problem_of
 
     run = _Run(problem_of(fixtures, week), 10.0, 0.005, None, None, frozenset(), None, build=False)
     builder, shifts = run.constructed()
     assert not run.part.built and run.part.terms == []
+    assert not run.part.variables_built and len(run.model.proto.variables) == 0  # no CP-SAT variable yet
     assert run.first_acceptable is not None
     assert run.best is not None and run.best.violations == [] and run.best.shifts
     # the shifts are the constructor's, the people per option its counts
@@ -144,8 +145,9 @@ def test_the_constructors_own_roster_is_acceptable_before_the_rules_are_built(fi
 
 
 def test_a_model_built_later_is_the_model_built_at_once(fixtures):
-    """optimizer.model `SiteModel(later=True)`: the variables only, until `build_rules`; a model
-    without its rules cannot be solved by mistake, and built later it is the same model."""
+    """optimizer.model `SiteModel(later=True)`: the person-days' shapes only, until `build_rules`; a
+    model without its rules cannot be solved by mistake, and built later it is the same model (the
+    same variables and constraints in the same order)."""
     site = fixtures.site("kawanishi")
     problem = problem_for(fixtures, site, busy_week(site, fixtures))
     later = SiteModel(cp_model.CpModel(), problem, later=True)
