@@ -66,6 +66,10 @@ def break_plan(problem: RosterProblem) -> BreakPlan:
 
 @dataclass
 class PersonDay:
+    """One person's day in the model. For a model built later (Variables, `later`) the shape comes
+    first: `start`, `end` and `breaks` hold their legal minutes with None for a variable, and `on`,
+    `worked`, `length`, `work` and `brk` are empty, until `Variables.build_variables`."""
+
     member: StaffMember
     date: dt.date
     window: tuple[int, int]
