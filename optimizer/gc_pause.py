@@ -4,7 +4,7 @@ The first acceptable roster is due within 2 s also when other processes keep bot
 (issue 15). Its path is pure Python that allocates much and frees it by reference counting; a full
 collection that falls inside it walks every object the process holds. Twenty-third session, Ageo's
 three weeks five times each beside two spinning processes (`/work/s23/diag.py`): a full collection
-fell inside the path in 10 of 15 solves and took 0.08 to 0.23 s of it. What the pause leaves is
+fell inside the path in 8 of 15 solves and took 0.08 to 0.23 s of it. What the pause leaves is
 collected once it ends. Solves may run in several threads at once (the dashboard, the scale
 scenario's sites): the collector comes back when the last pause ends, and only if it was on."""
 

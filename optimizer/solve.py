@@ -504,7 +504,8 @@ class _Run:
 
     def quick(self, value, parts: tuple | None = None) -> Roster | None:
         """A stage-one solution as a checked roster at once: the greedy matching, no search.
-        `parts`: its shifts and counts when the caller has already read them (`part.extract`)."""
+        `parts`: its shifts and counts when the caller has already read them (`part.extract`), or
+        has them from elsewhere (`constructed`: the constructor's own counts, `value` None)."""
         bare, counts = parts if parts is not None else self.part.extract(value)
         shifts = assign_greedy(self.problem, bare, counts, self.part.locked_shifts)
         if shifts is None:
@@ -531,9 +532,7 @@ class _Run:
         # trading waits until the first roster is offered; the mends after it free one date and keep
         # the rest of the week, which must already keep the model's order between interchangeable staff
         shifts = symmetry.order(self.part, builder.run(trade=False))
-        matched = assign_greedy(self.problem, shifts, builder.counts(), self.part.locked_shifts)
-        if matched is not None:
-            self.offer(self.checked(matched))
+        self.quick(None, (shifts, builder.counts()))
         return builder, shifts
 
     def construct(

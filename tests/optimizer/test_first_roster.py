@@ -11,9 +11,10 @@ from ortools.sat.python import cp_model
 
 from bench.roster import busy_week
 from core.roster.check import check
-from core.roster.model import PSEUDO_ACTIVITIES, SLOT, Roster, problem_for
+from core.roster.model import Roster, problem_for
 from core.roster.rules.ids import RuleId
 from optimizer.construct import construct
+from optimizer.joint import counts_of
 from optimizer.model import SiteModel
 from optimizer.repair import complete
 from optimizer.solve import _Run, _shapes, first_roster, solve, solve_many, starts
@@ -134,13 +135,7 @@ def test_the_constructors_own_roster_is_acceptable_before_the_rules_are_built(fi
     assert run.best is not None and run.best.violations == [] and run.best.shifts
     # the shifts are the constructor's, the people per option its counts
     assert _shapes(run.best.shifts) == _shapes(shifts)
-    on: dict = {}
-    for shift in run.best.shifts:
-        for t in range(shift.start, shift.end, SLOT):
-            activity = None if shift.on_break(t) else shift.activity_at(t)
-            if activity is not None and activity not in PSEUDO_ACTIVITIES:
-                here = on.setdefault((shift.date, t), {})
-                here[activity] = here.get(activity, 0) + 1
+    on = {key: dict(found) for key, found in counts_of(run.part, run.best).items()}
     assert on == builder.counts()
 
 
