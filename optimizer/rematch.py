@@ -1,7 +1,8 @@
 """Who takes which shift: a finished week's shifts, each with its activities, handed to people again.
 
 Every shift of the roster stays as it is (date, start, end, break, who does what when) and goes to
-exactly one person who may work it: their window holds it, they may do each of its activities at
+exactly one person who may work it: their window holds it, and so does their model (its start, end
+and breaks on their grid), they may do each of its activities at
 each of its minutes, and they count for the manager's presence, do management only and count for
 outside-hours work exactly as its first holder did. What a new holder changes is only what is priced
 per person across the week, so the model holds those rules and nothing else: contract hours,
@@ -38,6 +39,8 @@ def may_take(problem: RosterProblem, part: Variables, member, shift: Shift) -> b
         return False
     if shift.start < day.window[0] or shift.end > day.window[1]:
         return False
+    if not fits_shape(day, shift):
+        return False
     for t in range(shift.start, shift.end, SLOT):
         if not shift.on_break(t) and shift.activity_at(t) not in day.options.get(t, ()):
             return False
@@ -48,6 +51,21 @@ def may_take(problem: RosterProblem, part: Variables, member, shift: Shift) -> b
         return False
     if problem.site.staffing.outside_hours is not None:
         return eligible(problem, member, shift.date) == eligible(problem, holder, shift.date)
+    return True
+
+
+def fits_shape(day, shift: Shift) -> bool:
+    """Whether the person-day's model can hold the shift as it is: its start, end and break starts
+    legal on that person's grid. A window is not enough: a part-timer's shift may end when their own
+    window does (Kawanishi's kaw-10 at 15:00, off the 8:45 grid of everyone else), and a roster with
+    such a shift on someone else could no longer be fixed in the model (a KeyError in
+    `repair.fix_shifts` once the pairs of people's weeks were solved again, twenty-fourth session)."""
+    if shift.start not in day.start or shift.end not in day.end:
+        return False
+    for t, end in shift.breaks:
+        starts = day.breaks.get((end - t) // SLOT)
+        if starts is None or t not in starts:
+            return False
     return True
 
 

@@ -11,7 +11,7 @@ import pytest
 from ortools.sat.python import cp_model
 
 from bench.roster_weeks import plan, problem_of
-from core.roster.model import Shift
+from core.roster.model import ActivityBlock, Shift
 from optimizer.model import SiteModel
 from optimizer.rematch import may_take, rematch
 from optimizer.solve import _Run, checked_roster, first_roster, solve
@@ -149,3 +149,40 @@ def test_the_solve_keeps_a_better_matching_and_says_so(fixtures):
     assert run.rematch(None)
     assert run.best.penalty_total < spoiled.penalty_total and not run.best.violations
     assert not run.rematch(None)
+
+
+def _solo_shift(part, who, date, end):
+    """A shift for `who` on `date` from their first legal start to `end`, one activity throughout
+    (one every slot of it allows), its hour's break at the middle legal break start."""
+    day = part.days[(who, date)]
+    start = min(day.start)
+    slots = range(start, end, 15)
+    common = set.intersection(*(set(day.options[t]) for t in slots))
+    size = max(day.breaks)
+    starts = sorted(t for t in day.breaks[size] if t + size * 15 <= end)
+    pause = starts[len(starts) // 2]
+    blocks = (ActivityBlock(start, pause, min(common)), ActivityBlock(pause + size * 15, end, min(common)))
+    return Shift(who, date, start, end, ((pause, pause + size * 15),), blocks)
+
+
+def test_nobody_takes_a_shift_their_own_grid_cannot_hold(fixtures):
+    """A part-timer's shift may end when their window does, off everyone else's grid (Kawanishi's
+    kaw-10 at 15:00 where the day's grid runs from 8:45). Handed to someone else, the roster would
+    pass the checker but no longer fit the model, and every re-solve that fixes it would fail."""
+    problem = _problem(fixtures, "kawanishi", "holiday")
+    part = SiteModel(cp_model.CpModel(), problem)
+    grid = problem.rules.time_grid_minutes
+
+    def on_the_grid(date, minute):
+        return (minute - problem.days[date].work_window[0]) % grid == 0
+
+    odd = [(key, max(day.end)) for key, day in part.days.items() if not on_the_grid(key[1], max(day.end))]
+    assert odd, "no person-day at Kawanishi ends off the day's grid: the test shows nothing"
+    (who, date), end = odd[0]
+    off_grid = _solo_shift(part, who, date, end)
+    on_grid = _solo_shift(part, who, date, max(e for e in part.days[(who, date)].end if on_the_grid(date, e)))
+    assert off_grid.end not in {e for (x, d), day in part.days.items() if d == date and x != who for e in day.end}
+    others = [m for m in problem.staff if m.id != who and (m.id, date) in part.days]
+    # the same shift ended on the grid goes to someone: what refuses the other is the grid alone
+    assert any(may_take(problem, part, m, on_grid) for m in others)
+    assert not any(may_take(problem, part, m, off_grid) for m in others)
