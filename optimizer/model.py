@@ -84,6 +84,7 @@ class SiteModel(Variables):
         adds the variables and the rest. The constructive roster reads no more than the shapes, and
         is offered before the model is built (optimizer.solve)."""
         super().__init__(model, problem, previous, locked, later=later)
+        locks.check(self)  # a lock the shapes cannot hold is refused at once, before any roster
         self.terms: list[Term] = []
         self.symmetric_pairs = 0
         self.built = False

@@ -123,3 +123,22 @@ def test_check_refuses_a_malformed_file(tmp_path, capsys):
     path.write_text(json.dumps({"site": "seto", "week_start": "2026-12-07", "shifts": [{"staff_id": "set-01"}]}))
     assert main(["roster", "check", str(path)]) == 2
     assert "roster.shifts[0]" in capsys.readouterr().err
+
+
+def test_a_locked_shift_the_solver_cannot_keep_is_refused_with_exit_code_2(roster_file, tmp_path, capsys):
+    """A shift moved off the site's 30-minute grid in the previous roster cannot be kept as it is: the
+    lock is refused with the person, the date and the reason, and no roster file is written."""
+    data = json.loads(roster_file.read_text(encoding="utf-8"))
+    monday = next(s for s in data["shifts"] if s["date"] == "2025-05-12")
+    hour, minute = map(int, monday["start"].split(":"))
+    monday["start"] = f"{hour:02d}:{minute + 15:02d}" if minute < 45 else f"{hour + 1:02d}:{minute - 45:02d}"
+    monday["activities"][0]["start"] = monday["start"]
+    moved = tmp_path / "moved.json"
+    moved.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "never.json"
+    lock = f"{monday['staff_id']}:2025-05-12"
+    argv = ["roster", "solve", "fujieda", "--week", "2025-05-12", "--time-limit", "5", "--previous", str(moved)]
+    assert main([*argv, "--lock", lock, "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert monday["staff_id"] in err and "2025-05-12" in err and "分単位でない" in err
+    assert not out.exists()
