@@ -79,15 +79,18 @@ class SiteModel(Variables):
         locked: frozenset[tuple[str, dt.date]] = frozenset(),
         rules=None,
         later: bool = False,
+        symmetry_order: bool = True,
     ):
         """`later`: each person-day's shape and options only (Variables, `later`); `build_rules`
         adds the variables and the rest. The constructive roster reads no more than the shapes, and
-        is offered before the model is built (optimizer.solve)."""
+        is offered before the model is built (optimizer.solve). `symmetry_order`: False for a model
+        of part of the week (optimizer.date_activities), where people's weeks cannot be compared."""
         super().__init__(model, problem, previous, locked, later=later)
         locks.check(self)  # a lock the shapes cannot hold is refused at once, before any roster
         self.terms: list[Term] = []
         self.symmetric_pairs = 0
         self.built = False
+        self.symmetry_order = symmetry_order
         if not later:
             self.build_rules(rules)
 
@@ -100,7 +103,7 @@ class SiteModel(Variables):
         for rule in rules if rules is not None else active_rules(self.problem):
             self.terms += rule.build(self)
         locks.apply(self)
-        self.symmetric_pairs = symmetry.apply(self)
+        self.symmetric_pairs = symmetry.apply(self) if self.symmetry_order else 0
         self.built = True
 
     def _need_rules(self) -> None:

@@ -24,7 +24,7 @@ from core.roster.check import check, score
 from core.roster.diff import changes
 from core.roster.model import Roster, RosterProblem, Shift
 from core.roster.rules.ids import RuleId
-from optimizer import gc_pause, people_weeks, symmetry
+from optimizer import date_activities, gc_pause, people_weeks, symmetry
 from optimizer.assign import assign, assign_greedy
 from optimizer.construct import Constructor
 from optimizer.joint import improve
@@ -250,6 +250,10 @@ AFTER_WORKERS = 4
 # (AFTER_WORKERS), Ageo's, Kawanishi's and Tamano's eleven weeks, two runs each: 0.6 79 500 and
 # 79 350, 0.4 79 640 and 79 475, 0.25 79 505 and 79 535.
 MIN_DATE_SECONDS = 0.6
+# each date's activities with the shifts kept (optimizer.date_activities), where the date
+# re-solves get too little time: its share of deterministic time in reproducible mode
+REASSIGN_SHARE = 0.1
+REASSIGN_MIN_DET = 0.5
 
 
 def reproducible() -> bool:
@@ -790,6 +794,31 @@ class _Run:
         self.offer(self.checked(assigned[0]))
         return self.best is not best
 
+    def reassign(self, should_stop) -> bool:
+        """Each date's activities of the best acceptable roster solved again with the people per
+        activity free and the switches exact, its shifts kept (optimizer.date_activities); kept when
+        the checker scores the week lower; whether it was. Not when re-rostering (a change of activity
+        is priced there)."""
+        best = self.best
+        if self.previous is not None or best is None or best.violations or not best.shifts:
+            return False
+
+        def left() -> float:
+            # up to the matching's share at the end (at least a moment per date if it is spent)
+            return self.seconds_left(should_stop, self.time_limit - self.rematch_limit())
+
+        found = date_activities.improve(
+            self.problem,
+            best,
+            self.checked,
+            left,
+            self.det_at_least(REASSIGN_SHARE, REASSIGN_MIN_DET),
+            self.after_workers(),
+        )
+        if found is not None:
+            self.offer(found)
+        return self.best is not best
+
     def rematch_limit(self) -> float:
         return 0.0 if self.previous is not None else max(REMATCH_MIN_SECONDS, REMATCH_SHARE * self.time_limit)
 
@@ -828,7 +857,10 @@ class _Run:
             return
         per_date = max(0.2, min(left(), self.time_limit) / dates)
         if self.deterministic_time is None and per_date < MIN_DATE_SECONDS:
-            return  # too short to gain anything: the pairs (`regroup`) get the time
+            # too short for a date's shifts: each date's activities with its shifts kept take a
+            # fraction of a second, and the pairs (`regroup`) get the rest
+            self.reassign(should_stop)
+            return
         deterministic = None if self.deterministic_time is None else self.det(0.15) / dates
         self.offer(
             improve(
