@@ -132,8 +132,6 @@ def test_the_change_weight_moves_the_objective_by_the_slots_the_checker_counts(f
                     part,
                     part.days.get((member.id, date)),
                     next((s for s in moved if s.staff_id == member.id and s.date == date), None),
-                    member,
-                    date,
                 )
         model.minimize(part.objective())
         solver = cp_model.CpSolver()
