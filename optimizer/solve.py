@@ -250,8 +250,9 @@ AFTER_WORKERS = 4
 # (AFTER_WORKERS), Ageo's, Kawanishi's and Tamano's eleven weeks, two runs each: 0.6 79 500 and
 # 79 350, 0.4 79 640 and 79 475, 0.25 79 505 and 79 535.
 MIN_DATE_SECONDS = 0.6
-# each date's activities with the shifts kept (optimizer.date_activities), where the date
-# re-solves get too little time: its share of deterministic time in reproducible mode
+# each date's activities with the shifts kept (optimizer.date_activities): solve() runs it on the
+# wall clock only, where the date re-solves get too little time; a call in reproducible mode gets
+# this share of the deterministic time
 REASSIGN_SHARE = 0.1
 REASSIGN_MIN_DET = 0.5
 
@@ -804,7 +805,7 @@ class _Run:
             return False
 
         def left() -> float:
-            # up to the matching's share at the end (at least a moment per date if it is spent)
+            # up to the matching's share at the end; a date not reached keeps its activities
             return self.seconds_left(should_stop, self.time_limit - self.rematch_limit())
 
         found = date_activities.improve(
