@@ -11,7 +11,7 @@ busy week a date's model has about 600 activity Booleans and takes 0.02 to 0.3 s
 and the dates, being independent, are put together and checked once.
 
 Twenty-fourth session, on the 10 s rosters of 14 benchmark weeks (`/work/s24/onedate_all.py`): 100 485
-→ 100 080, 11 weeks lower by 15 to 135 (Ageo's busy week 3 675 → 3 540, switches 405 → 270), in 0.6 to
+→ 100 080, 9 weeks lower by 15 to 135 (Ageo's busy week 3 675 → 3 540, switches 405 → 270), in 0.6 to
 1.7 s per week. The caller keeps the week only when the checker scores it lower and finds it
 acceptable. optimizer.solve runs it where the date re-solves (optimizer.joint, each date's shifts
 free too) would get too little time a date: Ageo's and Kawanishi's weeks, whose stage one hands over
