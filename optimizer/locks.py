@@ -28,13 +28,11 @@ def check(v: Variables) -> None:
             raise LockError(f"{where}は勤務可能時間の外にあり、固定できません")
         if len(shift.breaks) > 1:
             raise LockError(f"{where}は休憩が2回以上あり、固定できません（休憩を1回にしてください）")
-        if shift.start not in day.start or shift.end not in day.end:
+        if not day.holds_times(shift):
             raise LockError(
                 f"{where}の開始・終了時刻が{v.problem.rules.time_grid_minutes}分単位でないため固定できません"
             )
-        if shift.breaks and not any(
-            shift.breaks[0] == (t, t + size * SLOT) for size, s in day.breaks.items() for t in s
-        ):
+        if shift.breaks and not day.holds_break(*shift.breaks[0]):
             raise LockError(f"{where}の休憩 {shift.breaks[0]} は法定の長さ・位置でないため固定できません")
 
 

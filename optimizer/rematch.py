@@ -39,7 +39,10 @@ def may_take(problem: RosterProblem, part: Variables, member, shift: Shift) -> b
         return False
     if shift.start < day.window[0] or shift.end > day.window[1]:
         return False
-    if not fits_shape(day, shift):
+    if not day.holds(shift):
+        # a window is not enough: a part-timer's shift may end when their own window does
+        # (Kawanishi's kaw-10 at 15:00, off everyone else's 8:45 grid), and a roster with it on
+        # someone else no longer fits the model (a KeyError in repair.fix_shifts, twenty-fourth session)
         return False
     for t in range(shift.start, shift.end, SLOT):
         if not shift.on_break(t) and shift.activity_at(t) not in day.options.get(t, ()):
@@ -51,21 +54,6 @@ def may_take(problem: RosterProblem, part: Variables, member, shift: Shift) -> b
         return False
     if problem.site.staffing.outside_hours is not None:
         return eligible(problem, member, shift.date) == eligible(problem, holder, shift.date)
-    return True
-
-
-def fits_shape(day, shift: Shift) -> bool:
-    """Whether the person-day's model can hold the shift as it is: its start, end and break starts
-    legal on that person's grid. A window is not enough: a part-timer's shift may end when their own
-    window does (Kawanishi's kaw-10 at 15:00, off the 8:45 grid of everyone else), and a roster with
-    such a shift on someone else could no longer be fixed in the model (a KeyError in
-    `repair.fix_shifts` once the pairs of people's weeks were solved again, twenty-fourth session)."""
-    if shift.start not in day.start or shift.end not in day.end:
-        return False
-    for t, end in shift.breaks:
-        starts = day.breaks.get((end - t) // SLOT)
-        if starts is None or t not in starts:
-            return False
     return True
 
 

@@ -87,6 +87,18 @@ class PersonDay:
     def working(self, minute: int):
         return self.on[minute] - self.brk[minute]
 
+    def holds_times(self, shift) -> bool:
+        """Whether the shift's start and end are legal here (this person's grid, or their window's end)."""
+        return shift.start in self.start and shift.end in self.end
+
+    def holds_break(self, start: int, end: int) -> bool:
+        """Whether a break from `start` to `end` has a legal length and place here."""
+        return any((start, end) == (t, t + size * SLOT) for size, starts in self.breaks.items() for t in starts)
+
+    def holds(self, shift) -> bool:
+        """Whether this person-day's model can hold the shift as it is (start, end and breaks)."""
+        return self.holds_times(shift) and all(self.holds_break(*b) for b in shift.breaks)
+
     def counted(self, minute: int) -> bool:
         """Whether this person's working minute goes to one of the site's activities."""
         options = self.options.get(minute, ())

@@ -15,6 +15,21 @@ from core.roster.model import RosterProblem
 from core.staff.members import StaffMember
 from optimizer.model import SiteModel
 
+_FIRST_ROSTERS: dict = {}
+
+
+def benchmark_start(fixtures, site: str, kind: str):
+    """A benchmark week's problem and its first roster (`optimizer.solve.first_roster`, checked),
+    built once per test process: the constructor and its completion take seconds on Ageo's weeks."""
+    from bench.roster_weeks import plan, problem_of
+    from optimizer.solve import first_roster
+
+    if (site, kind) not in _FIRST_ROSTERS:
+        problem = problem_of(fixtures, plan(fixtures, sites=[site], kinds=[kind]).weeks[0])
+        _FIRST_ROSTERS[(site, kind)] = problem, first_roster(problem, time_limit=10)
+    return _FIRST_ROSTERS[(site, kind)]
+
+
 MONDAY = dt.date(2026, 12, 7)  # a week with no national holiday
 
 

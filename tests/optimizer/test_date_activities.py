@@ -11,25 +11,15 @@ from pathlib import Path
 import pytest
 from ortools.sat.python import cp_model
 
-from bench.roster_weeks import plan, problem_of
 from core.roster.check import score
 from optimizer import date_activities
 from optimizer.date_activities import COUNT_RULES, DateActivities
 from optimizer.model import RULES
 from optimizer.repair import small_solver
-from optimizer.solve import _Run, checked_roster, first_roster
+from optimizer.solve import _Run, checked_roster
+from tests.optimizer.conftest import benchmark_start
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "optimizer" / "rules"
-
-_STARTS: dict = {}
-
-
-def _start(fixtures, site, kind):
-    """The week's problem and its first roster (checked), once per module."""
-    if (site, kind) not in _STARTS:
-        problem = problem_of(fixtures, plan(fixtures, sites=[site], kinds=[kind]).weeks[0])
-        _STARTS[(site, kind)] = problem, first_roster(problem, time_limit=10)
-    return _STARTS[(site, kind)]
 
 
 def _reads_counts(module) -> bool:
@@ -70,7 +60,7 @@ def _priced(problem, roster, date) -> int:
 
 @pytest.mark.parametrize(("site", "kind"), [("ageo", "holiday"), ("kawanishi", "leave"), ("seto", "weekend")])
 def test_a_date_s_model_prices_a_change_of_its_activities_as_the_checker_does(fixtures, site, kind):
-    problem, start = _start(fixtures, site, kind)
+    problem, start = benchmark_start(fixtures, site, kind)
     assert start is not None and not start.violations
     checked = {}
     for date in sorted(problem.days):
@@ -92,7 +82,7 @@ def test_a_date_s_model_prices_a_change_of_its_activities_as_the_checker_does(fi
 
 @pytest.mark.parametrize(("site", "kind"), [("ageo", "holiday"), ("tamano", "holiday")])
 def test_the_week_comes_back_acceptable_cheaper_and_with_the_same_shifts(fixtures, site, kind):
-    problem, start = _start(fixtures, site, kind)
+    problem, start = benchmark_start(fixtures, site, kind)
     run = _Run(problem, 10.0, 0.005, None, None, frozenset(), None)
     better = date_activities.improve(problem, start, run.checked, lambda: 1e9, deterministic=5.0)
     assert better is not None, f"{site} {kind}: nothing found on the first roster"
@@ -103,7 +93,7 @@ def test_the_week_comes_back_acceptable_cheaper_and_with_the_same_shifts(fixture
 
 def test_a_re_roster_leaves_its_activities_alone(fixtures):
     """Against a previous roster a change of activity is priced per person-day: the step is skipped."""
-    problem, start = _start(fixtures, "tamano", "holiday")
+    problem, start = benchmark_start(fixtures, "tamano", "holiday")
     run = _Run(problem, 10.0, 0.005, None, start, frozenset(), None)
     run.best = start
     assert not run.reassign(None)
