@@ -12,6 +12,7 @@ from ortools.sat.python import cp_model
 from core.roster.model import Roster, RosterProblem
 from core.roster.rules.ids import RuleId
 from optimizer import locks, symmetry
+from optimizer.fixed_dates import FixedDates
 from optimizer.rules import (
     activity_switch,
     cap,
@@ -80,12 +81,13 @@ class SiteModel(Variables):
         rules=None,
         later: bool = False,
         symmetry_order: bool = True,
+        fixed: FixedDates | None = None,
     ):
         """`later`: each person-day's shape and options only (Variables, `later`); `build_rules`
         adds the variables and the rest. The constructive roster reads no more than the shapes, and
         is offered before the model is built (optimizer.solve). `symmetry_order`: False for a model
-        of part of the week (optimizer.date_activities), where people's weeks cannot be compared."""
-        super().__init__(model, problem, previous, locked, later=later)
+        of part of the week (optimizer.one_date), where people's weeks cannot be compared."""
+        super().__init__(model, problem, previous, locked, later=later, fixed=fixed)
         locks.check(self)  # a lock the shapes cannot hold is refused at once, before any roster
         self.terms: list[Term] = []
         self.symmetric_pairs = 0
@@ -113,7 +115,7 @@ class SiteModel(Variables):
 
     def objective(self, without: RuleId | None = None):
         """The penalty the checker counts (switches by their lower bound); `without` leaves out one
-        rule's terms (the small completions and repairs, and optimizer.joint, leave out the
+        rule's terms (the small completions and repairs, and optimizer.one_date, leave out the
         switch bound)."""
         self._need_rules()
         return sum(t.weight * t.expr for t in self.terms if t.weight and t.rule != without) + self.constant

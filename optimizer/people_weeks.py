@@ -1,6 +1,6 @@
 """A few people's whole weeks solved again, with who does what and the switches counted exactly.
 
-The date re-solves (optimizer.joint) free one date and keep everyone's other dates, so hours cannot
+The date re-solves (optimizer.one_date) free one date and keep everyone's other dates, so hours cannot
 move between two people across dates: on Seto's leave week one person sat 150 minutes short of their
 contract while two colleagues with the same skills were 30 and 15 minutes over, on other dates. Here a
 small group's weeks are free (shifts, and the activity of every working slot), everyone else's shifts
@@ -27,7 +27,7 @@ from ortools.sat.python import cp_model
 
 from core.roster.model import SLOT, Roster, Shift
 from core.roster.rules.ids import RuleId
-from optimizer.joint import FreeActivities
+from optimizer.free_activities import FreeActivities
 from optimizer.model import SiteModel
 from optimizer.repair import fix_shifts
 

@@ -24,10 +24,9 @@ from core.roster.check import check, score
 from core.roster.diff import changes
 from core.roster.model import Roster, RosterProblem, Shift
 from core.roster.rules.ids import RuleId
-from optimizer import date_activities, gc_pause, people_weeks, symmetry
+from optimizer import gc_pause, one_date, people_weeks, symmetry
 from optimizer.assign import assign, assign_greedy
 from optimizer.construct import Constructor
-from optimizer.joint import improve
 from optimizer.model import SiteModel
 from optimizer.rematch import rematch
 from optimizer.repair import complete, repair_date, repair_date_and_people
@@ -250,7 +249,7 @@ AFTER_WORKERS = 4
 # (AFTER_WORKERS), Ageo's, Kawanishi's and Tamano's eleven weeks, two runs each: 0.6 79 500 and
 # 79 350, 0.4 79 640 and 79 475, 0.25 79 505 and 79 535.
 MIN_DATE_SECONDS = 0.6
-# each date's activities with the shifts kept (optimizer.date_activities): solve() runs it on the
+# each date's activities with the shifts kept (optimizer.one_date.reassign): solve() runs it on the
 # wall clock only, where the date re-solves get too little time; a call in reproducible mode gets
 # this share of the deterministic time
 REASSIGN_SHARE = 0.1
@@ -475,7 +474,7 @@ class _Run:
     def switches_weigh_more(self, objective: float, bound: float, value) -> bool:
         """Whether stage one has less left to gain than the switches of its roster cost: its gap to
         its own bound is the most it can still gain, while the activity switches, which it prices
-        only by a lower bound, are what optimizer.joint re-solves exactly (`polish`). The switches
+        only by a lower bound, are what optimizer.one_date re-solves exactly (`polish`). The switches
         are those the assignment (optimizer.assign) leaves, and that roster is offered; it runs (a
         second at most) only where the greedy matching's switches, milliseconds away and up to three
         times more (Ageo's busy week: 960 against 315), already weigh more than the gap, and at most
@@ -732,7 +731,7 @@ class _Run:
                 # 29 to 40 s, then ran to 60 s): Seto's busy week 6 015 and 6 010, Tamano's 14 400,
                 # within the spread of one pass (6 015 to 6 045, 14 370 to 14 390)
                 self.rematch(should_stop)
-                self.polish(strict, should_stop, rounds=3 if reporter.switch_stopped else 1)
+                self.polish(should_stop, rounds=3 if reporter.switch_stopped else 1)
                 self.regroup(strict, should_stop)
         if not reporter.stopped:
             self.rematch(should_stop)
@@ -797,7 +796,7 @@ class _Run:
 
     def reassign(self, should_stop) -> bool:
         """Each date's activities of the best acceptable roster solved again with the people per
-        activity free and the switches exact, its shifts kept (optimizer.date_activities); kept when
+        activity free and the switches exact, its shifts kept (optimizer.one_date.reassign); kept when
         the checker scores the week lower; whether it was. Not when re-rostering (a change of activity
         is priced there)."""
         best = self.best
@@ -808,7 +807,7 @@ class _Run:
             # up to the matching's share at the end; a date not reached keeps its activities
             return self.seconds_left(should_stop, self.time_limit - self.rematch_limit())
 
-        found = date_activities.improve(
+        found = one_date.reassign(
             self.problem,
             best,
             self.checked,
@@ -841,10 +840,10 @@ class _Run:
             self.offer(self.checked(shifts))
         return self.best is not best
 
-    def polish(self, strict: cp_model.CpModel, should_stop, rounds: int = 1) -> None:
+    def polish(self, should_stop, rounds: int = 1) -> None:
         """Stage one ended within its gap before the time limit, or handed over to the switches
         (`switches_weigh_more`, then up to three passes): the time left goes to re-solving
-        each date with its activity switches counted exactly (optimizer.joint), which only keeps a
+        each date with its activity switches counted exactly (optimizer.one_date), which only keeps a
         week the checker scores lower. On Seto's busy week stage one is within 2 % of its bound and
         the switches are what is left. Reproducible mode gives it a fixed share of deterministic
         time instead of the seconds left; on the wall clock, a date's share below MIN_DATE_SECONDS
@@ -864,9 +863,8 @@ class _Run:
             return
         deterministic = None if self.deterministic_time is None else self.det(0.15) / dates
         self.offer(
-            improve(
-                strict,
-                self.part,
+            one_date.improve(
+                self.problem,
                 self.best,
                 self.checked,
                 left,
@@ -874,6 +872,8 @@ class _Run:
                 deterministic,
                 rounds=rounds,
                 workers=self.after_workers(),
+                previous=self.previous,
+                locked=self.part.locked,
             )
         )
 

@@ -24,6 +24,7 @@ from core.roster.model import PSEUDO_ACTIVITIES, SLOT, Roster, RosterProblem, Sh
 from core.roster.rules.base import HARD_SHORTFALL_WEIGHT
 from core.roster.rules.ids import RuleId
 from core.staff.members import StaffMember
+from optimizer.fixed_dates import FixedDates
 
 
 class LockError(ValueError):
@@ -116,14 +117,17 @@ class Variables:
         locked: frozenset[tuple[str, dt.date]] = frozenset(),
         options=None,
         later: bool = False,
+        fixed: FixedDates | None = None,
     ):
         """`later`: each person-day's shape only (its slots, legal starts, ends and break starts,
         and options), without CP-SAT variables, until `build_variables`: the constructive roster
-        reads no more than that (optimizer.solve offers it before the model is built)."""
+        reads no more than that (optimizer.solve offers it before the model is built). `fixed`: the
+        shifts outside the model (the previous week's published ones when None)."""
         from optimizer.rules import qualification
 
         self.model = model
         self.problem = problem
+        self.fixed = fixed or FixedDates(problem)
         self.previous = previous
         self.options = options or qualification.options
         known = {m.id for m in problem.staff}

@@ -1,5 +1,5 @@
-"""At most labour.max_consecutive_work_days days in a row, the previous week's published days
-counted as constants."""
+"""At most labour.max_consecutive_work_days days in a row, the previous week's published days and
+the shifts outside the model (optimizer.fixed_dates) counted as constants."""
 
 from __future__ import annotations
 
@@ -29,8 +29,12 @@ def build(v) -> list:
 
         def worked(date, who=member.id):
             day = v.days.get((who, date))
-            return day.worked if day is not None else 0
+            if day is not None:
+                return day.worked
+            return int(v.fixed.shift(who, date) is not None)
 
         for window in windows(p, member.id, worked):
+            if all(isinstance(x, int) for x in window):
+                continue  # nothing the model decides
             v.model.add(sum(window) <= p.labour.max_consecutive_work_days)
     return []

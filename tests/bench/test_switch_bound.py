@@ -2,7 +2,7 @@
 Locked into the model, every stored best-known roster (18 site weeks) is priced exactly on every
 other term, and the switch term never exceeds the switches the checker counts (so the model stays a
 relaxation and its bound still bounds the final penalty). Two rosters pinned in tests/bench/rosters
-(found before the bound existed) show it bites; optimizer.joint lowers one of them."""
+(found before the bound existed) show it bites; optimizer.one_date lowers one of them."""
 
 from __future__ import annotations
 
@@ -81,28 +81,22 @@ def test_without_a_switch_weight_there_is_no_term(fixtures, weight):
 
 
 def test_re_solving_dates_with_their_switches_lowers_a_stored_roster(fixtures):
-    """optimizer.joint on a fixed Seto busy-week roster (tests/bench/rosters: the best known of
+    """optimizer.one_date on a fixed Seto busy-week roster (tests/bench/rosters: the best known of
     2026-12-03, 6 890 with 810 of switches): one pass over the dates, one worker, fixed seed and
     deterministic time, so the same answer on every machine. The checker scores the result lower
     and finds no hard violation."""
-    from ortools.sat.python import cp_model
-
     from core.roster.check import check
-    from optimizer.joint import improve
-    from optimizer.model import SiteModel
+    from optimizer.one_date import improve
     from optimizer.solve import checked_roster
 
     week = next(w for w in plan(fixtures, sites=["seto"], kinds=["busy"]).weeks)
     problem = problem_of(fixtures, week)
     document = json.loads(gzip.decompress((PINNED / "seto_2027-01-04_busy_6890.json.gz").read_bytes()))
-    model = cp_model.CpModel()
-    part = SiteModel(model, problem)
-    model.minimize(part.objective())
 
     def checked(shifts):
         return checked_roster(problem, shifts)
 
     start = checked(Roster.from_json(document).shifts)
-    better = improve(part.strict(model), part, start, checked, lambda: 1e9, 60.0, 0.3, rounds=1)
+    better = improve(problem, start, checked, lambda: 1e9, 60.0, 0.3, rounds=1)
     assert check(better, problem) == []
     assert score(better, problem)[0] == better.penalty_total < start.penalty_total == 6890

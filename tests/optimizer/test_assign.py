@@ -10,7 +10,7 @@ from core.roster.check import check, score
 from core.roster.model import Roster
 from core.roster.rules.ids import RuleId
 from optimizer.assign import assign, assign_greedy
-from optimizer.joint import counts_of
+from optimizer.free_activities import counts_of
 from tests.optimizer.rule_helpers import completed_busy_week
 
 

@@ -1,6 +1,6 @@
 """The date re-solves (`_Run.polish`) run on the wall clock only where each date gets at least
 MIN_DATE_SECONDS: with less they found nothing (a date's model takes 0.2 s to presolve on Kawanishi's
-weeks) and the time goes to each date's activities with the shifts kept (optimizer.date_activities,
+weeks) and the time goes to each date's activities with the shifts kept (optimizer.one_date.reassign,
 twenty-fourth session) and then to the pairs of people's weeks (`_Run.regroup`). Read on Seto's leave
 week's constructive roster, which a date re-solve of a third of a second does improve: with a 3 s limit
 each date's share is below the threshold, so no date re-solve runs and every shift stays as it was. A
@@ -9,8 +9,8 @@ load."""
 
 from __future__ import annotations
 
-import optimizer.solve
 from bench.roster_weeks import plan, problem_of
+from optimizer import one_date
 from optimizer.solve import MIN_DATE_SECONDS, _Run, _shapes
 
 
@@ -26,9 +26,9 @@ def test_dates_too_short_to_gain_keep_their_shifts_and_leave_the_time_to_the_pai
     roster = run.best
     assert roster is not None and not roster.violations
     resolved = []
-    real = optimizer.solve.improve  # the date re-solves (optimizer.joint.improve), watched, not replaced
-    monkeypatch.setattr(optimizer.solve, "improve", lambda *a, **k: resolved.append(1) or real(*a, **k))
-    run.polish(strict, None)
+    real = one_date.improve  # the date re-solves, watched, not replaced
+    monkeypatch.setattr(one_date, "improve", lambda *a, **k: resolved.append(1) or real(*a, **k))
+    run.polish(None)
     assert not resolved
     assert _shapes(run.best.shifts) == _shapes(roster.shifts)
     assert not run.best.violations and run.best.penalty_total <= roster.penalty_total

@@ -1,4 +1,4 @@
-"""Stage one hands its remaining time to the switch-exact date re-solves (optimizer.joint) once it is
+"""Stage one hands its remaining time to the switch-exact date re-solves (optimizer.one_date) once it is
 within 2 % of its own bound and has less left to gain than the switches the assignment leaves
 (`_Run.switches_weigh_more`). The decision is read here on Seto's busy week with the constructive
 roster's solution, the real greedy matching and the real assignment: no wall clock decides it (the

@@ -1,12 +1,11 @@
-"""Switch-aware improvement of a finished roster, one date at a time.
+"""Who does what, decided in the same model as the shifts, with the switches counted exactly.
 
 Stage one chooses shifts and the people per activity without seeing the activity switches, which
 stage two (optimizer.assign) then prices: on Seto's busy week the switches were about a tenth of
-the penalty, and no bound of stage one can see them. Here a date's shifts and who does what are
-solved together: the stage-one model with every other date kept as it is (shifts and people per
-activity), plus a Boolean per person, working slot and activity on that date and a switch wherever
-the activity changes between two working slots, all in one objective. A date's new roster is kept
-only if the checker's penalty of the whole week is lower."""
+the penalty, and no bound of stage one can see them. The models that improve a finished roster (one
+date: optimizer.one_date; a few people's weeks: optimizer.people_weeks) add a Boolean per free
+person-day's working slot and activity and a switch wherever the activity changes between two
+working slots, all in one objective, and keep a week only when the checker scores it lower."""
 
 from __future__ import annotations
 
@@ -17,10 +16,9 @@ from collections.abc import Callable
 from ortools.sat.python import cp_model
 
 from core.roster.model import PSEUDO_ACTIVITIES, SLOT, Roster, Shift
-from core.roster.rules.ids import RuleId
 from optimizer.assign import with_blocks
 from optimizer.model import SiteModel
-from optimizer.repair import fix_shifts, small_solver
+from optimizer.repair import small_solver
 from optimizer.variables import PersonDay
 
 
@@ -116,67 +114,3 @@ class FreeActivities:
                 )
         kept = [s for s in roster.shifts if not self.frees(s)]
         return sorted(kept + [with_blocks(s, chosen) for s in new], key=lambda s: (s.date, s.staff_id))
-
-
-class DateModel(FreeActivities):
-    """The stage-one model with one date free and its activities and switches added."""
-
-    def __init__(self, base: cp_model.CpModel, part: SiteModel, roster: Roster, date: dt.date):
-        self.part, self.date = part, date
-        self.model = model = base.clone()
-        model.clear_hints()
-        fix_shifts(model, part, roster.shifts, keep=lambda key: key[1] != date)
-        counts = counts_of(part, roster)
-        for (day, minute), options in part.counts.items():
-            if day != date:
-                for option, var in options.items():
-                    model.add(var == counts[(day, minute)][option])
-        self.x = {}
-        switches = []
-        for (_, day), person in sorted(part.days.items(), key=lambda kv: kv[0]):
-            if day == date:
-                switches += self._person(person)
-        by_minute: dict[int, list[dict[str, cp_model.IntVar]]] = defaultdict(list)
-        for (_, _, t), here in self.x.items():
-            by_minute[t].append(here)
-        for minute in sorted({m for (day, m) in part.counts if day == date}):
-            for option, var in part.counts[(date, minute)].items():
-                model.add(sum(here[option] for here in by_minute[minute] if option in here) == var)
-        # the switches of this date counted exactly, in place of the model's lower bound of them
-        # (optimizer/rules/activity_switch.py); the other dates' terms are fixed
-        model.minimize(
-            part.objective(without=RuleId.activity_switch) + part.problem.weights.activity_switch * sum(switches)
-        )
-        self._hint(roster)
-
-    def frees(self, shift: Shift) -> bool:
-        return shift.date == self.date
-
-
-def improve(
-    base: cp_model.CpModel,
-    part: SiteModel,
-    roster: Roster,
-    checked: Callable[[list[Shift]], Roster],
-    seconds_left: Callable[[], float],
-    per_date: float,
-    deterministic: float | None,
-    rounds: int = 2,
-    workers: int = 1,
-) -> Roster:
-    """Each date in turn (up to `rounds` passes, while time is left) solved again with its
-    activities and switches; a new week kept when the checker's penalty is lower. `workers` on the
-    wall clock only (reproducible solves keep one)."""
-    dates = sorted({key[1] for key in part.days})
-    for _ in range(rounds):
-        better = False
-        for date in dates:
-            if seconds_left() < 0.2:
-                return roster
-            built = DateModel(base, part, roster, date)
-            candidate = built.better(roster, checked, min(per_date, seconds_left()), deterministic, workers)
-            if candidate is not None:
-                roster, better = candidate, True
-        if not better:
-            break
-    return roster
