@@ -16,7 +16,11 @@ date pinned (20 000 variables on Ageo's busy week, 0.4 s of presolve a date) and
 between interchangeable people, which compares their weeks and so forbids some of a date's
 rosters. Ageo's busy week, its 10 s roster of 3 675, one pass over the dates with 4 s a date and
 four workers (`/work/s25/proto.py ageo busy 4 4`): 3 400 in the week's clone, 3 305 here (the
-best known); with 1 s a date 3 415 here in 6.1 s. A date's model builds in 0.05 to 0.15 s."""
+best known); with 1 s a date 3 415 here in 6.1 s. A date's model builds in 0.05 to 0.15 s. Whole
+solves (`/work/s24/ten.py`, idle machine): the 18 benchmark weeks at 10 s, two runs each, 107 880 and
+108 290 here against 108 075 and 108 430 with the clone; at 30 s, four runs each, Ageo's busy week
+3 305 to 3 400 here against 3 285 to 3 310, Kawanishi's 4 940 to 5 270 against 5 155 to 5 305: within
+the spread of single runs, one model fewer."""
 
 from __future__ import annotations
 
