@@ -12,7 +12,7 @@ from core.roster.model import RosterProblem, Shift, parse_hhmm
 from optimizer.fixed_dates import FixedDates
 from optimizer.model import SiteModel
 from optimizer.one_date import date_rules, one_date
-from tests.optimizer.conftest import MONDAY, person
+from tests.optimizer.conftest import MONDAY, Strict, person
 from tests.optimizer.rule_helpers import fix_shift, long_day_site
 
 T = parse_hhmm
@@ -27,10 +27,11 @@ def shift(offset: int, start: str, end: str, break_start: str | None = None, bre
     return Shift("a1", day(offset), T(start), T(end), breaks)
 
 
-class OneDateStrict:
+class OneDateStrict(Strict):
     """The one-date model of `date`, the other dates' shifts fixed, every hard rule hard."""
 
     def __init__(self, problem: RosterProblem, date: dt.date, fixed: list[Shift]):
+        self.problem = problem
         self.model = cp_model.CpModel()
         self.site = SiteModel(
             self.model,
@@ -41,20 +42,6 @@ class OneDateStrict:
         )
         for var, unavoidable in self.site.shortfall_vars:
             self.model.add(var == unavoidable)
-        self.date = date
-
-    def day(self, staff_id: str, date: dt.date):
-        return self.site.days[(staff_id, date)]
-
-    def feasible(self) -> bool:
-        solver = cp_model.CpSolver()
-        solver.parameters.max_deterministic_time = 10
-        solver.parameters.max_time_in_seconds = 600
-        solver.parameters.num_workers = 1
-        solver.parameters.random_seed = 0
-        status = solver.solve(self.model)
-        assert status != cp_model.UNKNOWN, "the solver ran out of work budget: the test cannot decide"
-        return status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
 
 def test_the_open_date_is_its_own_and_the_others_are_not_in_the_model(build):
