@@ -85,7 +85,7 @@ class OneDate(FreeActivities):
             symmetry_order=False,
             fixed=FixedDates.around(problem, roster.shifts, [date]),
         )
-        self.model = model
+        self.model = model  # `_person` adds to it; the strict clone below is what is solved
         if not shifts_free:
             fix_shifts(model, part, roster.shifts)
         self.x = {}
@@ -149,9 +149,9 @@ def reassign(
     """Every date's activities solved again with the shifts kept (each date an equal share of the
     time left, or of `deterministic` units). With the shifts fixed the dates are independent, so
     the week is put together and checked once: returned when the checker scores it lower and it
-    keeps the hard rules, else None. Twenty-fourth session, on the 10 s rosters of 14 weeks
-    (`/work/s24/onedate_all.py`): 100 485 → 100 080, 9 weeks lower by 15 to 135 (Ageo's busy week
-    3 675 → 3 540), 0.6 to 1.7 s a week with four workers."""
+    keeps the hard rules, else None. On the stored 10 s rosters of 14 weeks, 2 s a date at most, four
+    workers (`/work/s25/reassign_all.py`, twenty-fifth session): 100 485 → 100 080, 10 weeks lower by
+    15 to 135 (Ageo's busy week 3 675 → 3 540), 0.6 to 1.9 s a week."""
     dates = sorted({s.date for s in roster.shifts})
     shifts = list(roster.shifts)
     changed = False

@@ -10,8 +10,7 @@ from core.roster.check import check, score
 from core.roster.model import Roster
 from core.roster.rules.ids import RuleId
 from optimizer.assign import assign, assign_greedy
-from optimizer.free_activities import counts_of
-from tests.optimizer.rule_helpers import completed_busy_week
+from tests.optimizer.rule_helpers import completed_busy_week, counts_of
 
 
 def _stage_one(fixtures, site_id: str):
