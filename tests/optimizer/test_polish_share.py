@@ -1,11 +1,11 @@
 """The date re-solves (`_Run.polish`) run on the wall clock only where each date gets at least
-MIN_DATE_SECONDS: with less they found nothing (a date's model takes 0.2 s to presolve on Kawanishi's
-weeks) and the time goes to each date's activities with the shifts kept (optimizer.one_date.reassign,
-twenty-fourth session) and then to the pairs of people's weeks (`_Run.regroup`). Read on Seto's leave
-week's constructive roster, which a date re-solve of a third of a second does improve: with a 3 s limit
-each date's share is below the threshold, so no date re-solve runs and every shift stays as it was. A
-loaded machine only leaves less time (the share gets smaller), so the verdict does not depend on the
-load."""
+MIN_DATE_SECONDS: with less they found nothing in the week's clone (eighteenth session), and the
+one-date model from 0.3 s a date summed higher on Ageo's and Kawanishi's weeks (twenty-fifth session,
+README). The time goes to each date's activities with the shifts kept (optimizer.one_date.reassign)
+and then to the pairs of people's weeks (`_Run.regroup`). Read on Seto's leave week's constructive
+roster, which a date re-solve of a third of a second does improve: with a 3 s limit each date's share
+is below the threshold, so no date re-solve runs and every shift stays as it was. A loaded machine
+only leaves less time (the share gets smaller), so the verdict does not depend on the load."""
 
 from __future__ import annotations
 
