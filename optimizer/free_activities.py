@@ -10,7 +10,8 @@ working slots, all in one objective, and keep a week only when the checker score
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 
 from ortools.sat.python import cp_model
 
@@ -19,6 +20,20 @@ from optimizer.assign import with_blocks
 from optimizer.model import SiteModel
 from optimizer.repair import small_solver
 from optimizer.variables import PersonDay
+
+
+def counts_of(part: SiteModel, shifts: Iterable[Shift]) -> dict[tuple[dt.date, int], Counter]:
+    """People per option in every counted slot of the model, read from the shifts' activities (the
+    people outside a group's model count as these constants; the tests read an assignment with it)."""
+    out: dict[tuple[dt.date, int], Counter] = defaultdict(Counter)
+    for shift in shifts:
+        day = part.days.get((shift.staff_id, shift.date))
+        if day is None:
+            continue
+        for t in range(shift.start, shift.end, SLOT):
+            if not shift.on_break(t) and day.counted(t):
+                out[(shift.date, t)][shift.activity_at(t)] += 1
+    return out
 
 
 class FreeActivities:

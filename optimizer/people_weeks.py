@@ -27,7 +27,7 @@ from ortools.sat.python import cp_model
 
 from core.roster.model import SLOT, Roster, Shift
 from core.roster.rules.ids import RuleId
-from optimizer.free_activities import FreeActivities
+from optimizer.free_activities import FreeActivities, counts_of
 from optimizer.model import SiteModel
 from optimizer.repair import fix_shifts
 
@@ -44,14 +44,7 @@ class PeopleModel(FreeActivities):
         self.model = model = base.clone()
         model.clear_hints()
         fix_shifts(model, part, roster.shifts, keep=lambda key: key[0] not in people)
-        others: dict[tuple, Counter] = defaultdict(Counter)
-        for shift in roster.shifts:
-            day = part.days.get((shift.staff_id, shift.date))
-            if shift.staff_id in people or day is None:
-                continue
-            for t in range(shift.start, shift.end, SLOT):
-                if not shift.on_break(t) and day.counted(t):
-                    others[(shift.date, t)][shift.activity_at(t)] += 1
+        others = counts_of(part, (s for s in roster.shifts if s.staff_id not in people))
         self.x = {}
         switches = []
         for (who, _), day in sorted(part.days.items(), key=lambda kv: kv[0]):

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
 
-from core.roster.model import SLOT, parse_hhmm
+from core.roster.model import parse_hhmm
 from tests.optimizer.conftest import Strict, site_profile
 
 T = parse_hhmm
@@ -82,17 +81,3 @@ def completed_busy_week(fixtures, site_id: str):
     solver = complete(strict, part, construct(part), 5.0, 0.5)
     assert solver is not None
     return problem, part, strict, solver
-
-
-def counts_of(part, roster) -> dict[tuple[dt.date, int], Counter]:
-    """People per option in every slot of the model (`part`, a SiteModel), read from a roster's
-    activities: what the assignment must give back."""
-    out: dict[tuple[dt.date, int], Counter] = defaultdict(Counter)
-    for shift in roster.shifts:
-        day = part.days.get((shift.staff_id, shift.date))
-        if day is None:
-            continue
-        for t in range(shift.start, shift.end, SLOT):
-            if not shift.on_break(t) and day.counted(t):
-                out[(shift.date, t)][shift.activity_at(t)] += 1
-    return out

@@ -10,7 +10,8 @@ from core.roster.check import check, score
 from core.roster.model import Roster
 from core.roster.rules.ids import RuleId
 from optimizer.assign import assign, assign_greedy
-from tests.optimizer.rule_helpers import completed_busy_week, counts_of
+from optimizer.free_activities import counts_of
+from tests.optimizer.rule_helpers import completed_busy_week
 
 
 def _stage_one(fixtures, site_id: str):
@@ -37,7 +38,7 @@ def test_the_assignment_keeps_the_counts_and_reports_the_switches_the_checker_co
     assert found is not None
     shifts, cost = found
     roster = Roster(problem.site.id, problem.week_start, shifts)
-    got = counts_of(part, roster)
+    got = counts_of(part, roster.shifts)
     assert counts and all(got[slot][option] == n for slot, quota in counts.items() for option, n in quota.items())
     assert not {v.rule for v in check(roster, problem)} & {RuleId.skill, RuleId.qualification}
     assert cost == _switch_cost(problem, shifts)

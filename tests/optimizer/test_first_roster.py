@@ -14,10 +14,10 @@ from core.roster.check import check
 from core.roster.model import Roster, problem_for
 from core.roster.rules.ids import RuleId
 from optimizer.construct import construct
+from optimizer.free_activities import counts_of
 from optimizer.model import SiteModel
 from optimizer.repair import complete
 from optimizer.solve import _Run, _shapes, first_roster, solve, solve_many, starts
-from tests.optimizer.rule_helpers import counts_of
 
 SITES = ["ageo", "fujieda", "kawanishi", "seto", "tamano"]
 # what a person's shifts alone decide: the constructive roster must never break these
@@ -135,7 +135,7 @@ def test_the_constructors_own_roster_is_acceptable_before_the_rules_are_built(fi
     assert run.best is not None and run.best.violations == [] and run.best.shifts
     # the shifts are the constructor's, the people per option its counts
     assert _shapes(run.best.shifts) == _shapes(shifts)
-    on = {key: dict(found) for key, found in counts_of(run.part, run.best).items()}
+    on = {key: dict(found) for key, found in counts_of(run.part, run.best.shifts).items()}
     assert on == builder.counts()
 
 
