@@ -129,10 +129,14 @@ def found_by(
     seconds: float,
     best_bound: float | None,
     commit: str | None,
+    method: dict | None = None,
 ) -> dict:
+    """How a figure was found; `method` says how a run from the recorded roster went
+    (bench.roster.record_best, `from_record`)."""
     from optimizer.solve import default_workers
 
     return {
+        **({"from_record": method} if method else {}),
         "command": command,
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%MZ"),
         "time_limit": time_limit,

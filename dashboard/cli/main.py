@@ -435,6 +435,10 @@ def cmd_bench_roster(args: argparse.Namespace) -> int:
         raise UsageError("--time-limit and --scale-time-limit must be above 0 and at most 3600 seconds")
     if args.bound_seconds is not None and not 0 <= args.bound_seconds <= 3600:
         raise UsageError("--bound-seconds must be at least 0 and at most 3600 seconds")
+    if args.from_record and not args.record_best:
+        raise UsageError("--from-record improves the recorded rosters: it goes with --record-best")
+    if args.from_record and args.reproducible:
+        raise UsageError("--from-record runs on the wall clock: it does not go with --reproducible")
     fixtures = load_fixtures(get_settings().fixtures_dir)  # the fixture files only: no stored designations
     sites = _bench_sites(args.sites, fixtures)
     weeks = _bench_weeks(args.weeks, (*KINDS, "scale"))  # "scale": no site week, the scale scenario only
@@ -448,9 +452,10 @@ def cmd_bench_roster(args: argparse.Namespace) -> int:
             + (" --no-scale" if args.no_scale else "")
             + (f" --sites {args.sites}" if args.sites else "")
             + (f" --weeks {args.weeks}" if args.weeks else "")
+            + (" --from-record" if args.from_record else "")
         )
         result = bench_roster.record_best(
-            fixtures, args.time_limit, command, say, sites, weeks, scale=not args.no_scale
+            fixtures, args.time_limit, command, say, sites, weeks, scale=not args.no_scale, from_record=args.from_record
         )
     else:
         try:
@@ -1410,6 +1415,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="solve each week (and each scale copy) for --time-limit with no gap limit and "
         "lower the figures on record in bench/ where the checker accepts a better roster",
+    )
+    bench_roster.add_argument(
+        "--from-record",
+        action="store_true",
+        help="with --record-best: start from each week's recorded roster and spend --time-limit on re-solving "
+        "its dates and pairs of its people (optimizer.from_roster) instead of a new solve",
     )
     bench_roster.add_argument(
         "--markdown", metavar="FILE.json", help="print the README table of a stored --json run (solves nothing)"

@@ -183,3 +183,40 @@ def test_record_best_writes_the_store_with_the_command_and_settings(fixtures, tm
     assert {k: v for k, v in after["weeks"].items() if k != key} == {
         k: v for k, v in before["weeks"].items() if k != key
     }
+
+
+def test_record_best_from_the_record_starts_from_the_stored_roster(fixtures, tmp_path):
+    """Fujieda's holiday and busy weeks: the holiday week's recorded roster is the start and what
+    comes back is never above it; the busy week's figure made stale and the leave week's taken away
+    are skipped, nothing solved and nothing written for them."""
+    path = tmp_path / "best_known.json"
+    shutil.copy(best_known.DEFAULT_PATH, path)
+    shutil.copytree(best_known.DEFAULT_PATH.parent / "best_known", tmp_path / "best_known")
+    store = json.loads(path.read_text())
+    keys = {w.kind: w.key for w in plan(fixtures, ["fujieda"], ["holiday", "busy", "leave"]).weeks}
+    store["weeks"][keys["busy"]]["fingerprint"] = "another"
+    del store["weeks"][keys["leave"]]
+    path.write_text(json.dumps(store))
+    lines: list[str] = []
+    result = record_best(
+        fixtures,
+        3,
+        "madoguchi bench roster --record-best --time-limit 3 --from-record",
+        progress=lines.append,
+        sites=["fujieda"],
+        weeks=["holiday", "busy", "leave"],
+        scale=False,
+        store_path=path,
+        from_record=True,
+    )
+    after = json.loads(path.read_text())
+    outcomes = {o["key"]: o for o in result["outcomes"]}
+    holiday = outcomes[keys["holiday"]]
+    assert holiday["penalty"] <= store["weeks"][keys["holiday"]]["penalty"]
+    assert holiday["reason"] in ("kept: the recorded roster is as good or better", "lowered")
+    assert any(line.startswith(f"{keys['holiday']}: start: penalty {holiday['previous']}") for line in lines)
+    if holiday["recorded"]:
+        assert after["weeks"][keys["holiday"]]["found"]["from_record"]["start"] == "the recorded roster"
+    assert outcomes[keys["busy"]]["reason"] == "skipped: its figure is stale"
+    assert outcomes[keys["leave"]]["reason"] == "skipped: nothing is recorded"
+    assert after["weeks"][keys["busy"]] == store["weeks"][keys["busy"]] and keys["leave"] not in after["weeks"]

@@ -112,6 +112,8 @@ def test_a_week_not_applicable_gets_a_note():
         (["--scale-time-limit", "-1"], "--scale-time-limit"),
         (["--bound-seconds", "-1"], "--bound-seconds"),
         (["--sites", "fujieda", "--weeks", "2025-06-02"], "2025-06-02 is no benchmark week"),
+        (["--from-record"], "it goes with --record-best"),
+        (["--record-best", "--from-record", "--reproducible"], "does not go with --reproducible"),
     ],
 )
 def test_bad_options_are_refused_with_exit_code_2(argv, words, capsys):
