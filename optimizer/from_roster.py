@@ -5,9 +5,10 @@ again and again while either finds a lower penalty and time is left.
 A solve() spends most of its time on the search of the whole week; this spends all of it on the
 neighbourhoods around one roster. `madoguchi bench roster --record-best --from-record` runs it on
 the benchmark's recorded rosters, so that a record the date and pair models can still lower is lowered
-by a command of the product (twenty-sixth session, a script of these same steps: Ageo's busy week
-3 305 → 3 285, holiday 3 965 → 3 955, leave 3 065 → 3 045; Kawanishi's busy and leave records were
-already local optima of both). Not when re-rostering: no change against a previous roster is priced."""
+by a command of the product. Twenty-seventh session, 120 s a week from the records of whole solves of
+up to 300 s: nine of the eighteen fell (Ageo's busy week 3 305 → 3 275, Tamano's busy week 14 325 →
+14 285), the other nine were local optima of both (Fujieda's settled in 1.5 to 3.6 s, the rest in 19
+to 45 s; README, Best known). Not when re-rostering: no change against a previous roster is priced."""
 
 from __future__ import annotations
 
@@ -24,11 +25,12 @@ from optimizer.model import SiteModel
 from optimizer.people_weeks import PeopleModel, groups
 from optimizer.solve import checked_roster
 
-# the twenty-sixth session's script: 2 s a date and 1 s a pair, four workers, found the figures above
+# the twenty-sixth session's script of these steps found lower records with 2 s a date and 1 s a pair,
+# four workers (Ageo's busy week 3 305 → 3 285, the only settings tried)
 PER_DATE_SECONDS = 2.0
 PER_PAIR_SECONDS = 1.0
 WORKERS = 4
-DATE_ROUNDS = 20  # passes over the dates before the pairs: in practice two or three find nothing more
+DATE_ROUNDS = 20  # a cap on the passes over the dates before the pairs; they end at a pass that finds nothing
 
 
 @dataclass
