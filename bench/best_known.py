@@ -132,7 +132,7 @@ def found_by(
     method: dict | None = None,
 ) -> dict:
     """How a figure was found; `method` says how a run from the recorded roster went
-    (bench.roster.record_best, `from_record`)."""
+    (bench.roster.record_best, `from_record`): no gap limit then, and its own workers."""
     from optimizer.solve import default_workers
 
     return {
@@ -140,8 +140,8 @@ def found_by(
         "command": command,
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%MZ"),
         "time_limit": time_limit,
-        "relative_gap": relative_gap,
-        "workers": default_workers(),
+        "relative_gap": None if method else relative_gap,
+        "workers": method["workers"] if method else default_workers(),
         "reproducible": reproducible,
         "seconds": round(seconds, 1),
         "best_bound": None if best_bound is None else round(best_bound, 1),

@@ -15,7 +15,7 @@ from bench.roster import SCALE_COPIES, record_best, scale_best_known, scale_key,
 from bench.roster_weeks import fingerprint, plan, problem_of
 from core.roster.check import check, score
 from core.roster.model import Roster
-from optimizer.solve import solve
+from optimizer.solve import default_workers, solve
 
 STORE = best_known.load(best_known.DEFAULT_PATH)
 ENTRIES = sorted(STORE["weeks"].items())
@@ -220,3 +220,18 @@ def test_record_best_from_the_record_starts_from_the_stored_roster(fixtures, tmp
     assert outcomes[keys["busy"]]["reason"] == "skipped: its figure is stale"
     assert outcomes[keys["leave"]]["reason"] == "skipped: nothing is recorded"
     assert after["weeks"][keys["busy"]] == store["weeks"][keys["busy"]] and keys["leave"] not in after["weeks"]
+
+
+def test_a_run_from_the_record_is_recorded_with_its_own_workers_and_no_gap_limit():
+    method = {"start": "the recorded roster", "workers": 4, "settled": True, "pairs_solved": 12}
+    found = best_known.found_by(
+        "madoguchi bench roster --record-best --from-record", 120, 0.0, False, 44.5, None, "abc"
+    )
+    assert found["workers"] == default_workers() and found["relative_gap"] == 0.0 and "from_record" not in found
+    found = best_known.found_by(
+        "madoguchi bench roster --record-best --from-record", 120, 0.0, False, 44.5, None, "abc", method=method
+    )
+    assert (found["workers"], found["relative_gap"], found["from_record"]) == (4, None, method)
+    for entry in (e for _, e in ENTRIES if "from_record" in e["found"]):
+        assert entry["found"]["workers"] == entry["found"]["from_record"]["workers"]
+        assert entry["found"]["relative_gap"] is None and "--from-record" in entry["found"]["command"]
