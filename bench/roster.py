@@ -319,12 +319,16 @@ def record_best(
         method = None
         if from_record:
             penalty, stale = best_known.figure(store, key, fingerprint(problem))
-            if penalty is None:
-                why = "its figure is stale" if stale else "nothing is recorded"
+            start, why = None, "its figure is stale" if stale else "nothing is recorded"
+            if penalty is not None:
+                try:
+                    start = best_known.read_roster(store_path, store["weeks"][key])
+                except (OSError, ValueError, KeyError, TypeError) as exc:
+                    why = f"its roster file cannot be read ({exc})"
+            if start is None:
                 progress(f"{key}: skipped ({why}: no roster to start from)")
-                outcomes.append(best_known.Outcome(key, False, None, None, f"skipped: {why}").to_json())
+                outcomes.append(best_known.Outcome(key, False, None, penalty, f"skipped: {why}").to_json())
                 continue
-            start = best_known.read_roster(store_path, store["weeks"][key])
             descent = from_roster.improve(
                 problem, start.shifts, time_limit=time_limit, progress=lambda line, key=key: progress(f"{key}: {line}")
             )

@@ -188,7 +188,8 @@ def test_record_best_writes_the_store_with_the_command_and_settings(fixtures, tm
 def test_record_best_from_the_record_starts_from_the_stored_roster(fixtures, tmp_path):
     """Fujieda's holiday and busy weeks: the holiday week's recorded roster is the start and what
     comes back is never above it; the busy week's figure made stale and the leave week's taken away
-    are skipped, nothing solved and nothing written for them."""
+    are skipped, nothing solved and nothing written for them; so is a week whose roster file is
+    unreadable (Tamano's weekend week, in a second run)."""
     path = tmp_path / "best_known.json"
     shutil.copy(best_known.DEFAULT_PATH, path)
     shutil.copytree(best_known.DEFAULT_PATH.parent / "best_known", tmp_path / "best_known")
@@ -220,6 +221,14 @@ def test_record_best_from_the_record_starts_from_the_stored_roster(fixtures, tmp
     assert outcomes[keys["busy"]]["reason"] == "skipped: its figure is stale"
     assert outcomes[keys["leave"]]["reason"] == "skipped: nothing is recorded"
     assert after["weeks"][keys["busy"]] == store["weeks"][keys["busy"]] and keys["leave"] not in after["weeks"]
+    weekend = plan(fixtures, ["tamano"], ["weekend"]).weeks[0].key
+    (tmp_path / after["weeks"][weekend]["roster"]).write_bytes(b"not gzip")
+    result = record_best(
+        fixtures, 3, "…", sites=["tamano"], weeks=["weekend"], scale=False, store_path=path, from_record=True
+    )
+    (outcome,) = result["outcomes"]
+    assert outcome["reason"].startswith("skipped: its roster file cannot be read") and not outcome["recorded"]
+    assert json.loads(path.read_text())["weeks"][weekend] == after["weeks"][weekend]
 
 
 def test_a_run_from_the_record_is_recorded_with_its_own_workers_and_no_gap_limit():
