@@ -339,7 +339,6 @@ def record_best(
                 "per_pair_seconds": from_roster.PER_PAIR_SECONDS,
                 "workers": from_roster.WORKERS,
                 "settled": descent.settled,
-                "pairs_solved": descent.pairs_solved,
             }
         else:
             roster = solve(problem, time_limit=time_limit, relative_gap=gap)

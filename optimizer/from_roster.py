@@ -6,7 +6,7 @@ A solve() spends most of its time on the search of the whole week; this spends a
 neighbourhoods around one roster. `madoguchi bench roster --record-best --from-record` runs it on
 the benchmark's recorded rosters, so that a record the date and pair models can still lower is lowered
 by a command of the product. Twenty-seventh session, 120 s a week from the records of whole solves of
-up to 300 s: nine of the eighteen fell (Ageo's busy week 3 305 → 3 275, Tamano's busy week 14 325 →
+10 to 120 s: nine of the eighteen fell (Ageo's busy week 3 305 → 3 275, Tamano's busy week 14 325 →
 14 285), the other nine were local optima of both (Fujieda's settled in 1.5 to 3.6 s, the rest in 19
 to 45 s; README, Best known). Not when re-rostering: no change against a previous roster is priced."""
 
@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from core.roster.model import Roster, RosterProblem, Shift
-from optimizer import one_date, symmetry
+from optimizer import one_date, people_weeks, symmetry
 from optimizer.model import SiteModel
-from optimizer.people_weeks import PeopleModel, groups
+from optimizer.people_weeks import groups
 from optimizer.solve import checked_roster
 
 # the twenty-sixth session's script of these steps found lower records with 2 s a date and 1 s a pair,
@@ -39,7 +39,6 @@ class Descent:
     # every date and every pair was solved once more on the final roster and none found a lower
     # penalty (within its time: a model stopped on its time limit may have missed one)
     settled: bool
-    pairs_solved: int
 
 
 def improve(
@@ -70,10 +69,9 @@ def improve(
         return time_limit - (time.perf_counter() - started)
 
     roster = checked(list(start))
-    descent = Descent(roster, False, 0)
     if roster.violations:
         progress(f"start: {len(roster.violations)} hard violations, not improved")
-        return descent
+        return Descent(roster, False)
     progress(f"start: penalty {roster.penalty_total}")
     while left() > 0.3:
         # until a pass over the dates finds nothing (or the time is out)
@@ -81,23 +79,15 @@ def improve(
             problem, roster, checked, left, per_date, deterministic, rounds=DATE_ROUNDS, workers=workers
         )
         progress(f"dates: penalty {roster.penalty_total} ({left():.0f} s left)")
-        found = False
-        for pair in _pairs(part, roster):
-            if left() <= 0.3:
-                break
-            built = PeopleModel(strict, part, roster, pair)
-            descent.pairs_solved += 1
-            better = built.better(roster, checked, max(0.1, min(per_pair, left())), deterministic, workers)
-            if better is not None:
-                roster, found = better, True
-                progress(f"pair {' + '.join(sorted(pair))}: penalty {roster.penalty_total}")
-        else:
-            # the dates found nothing more on their last pass, and no pair on the roster they left
-            if not found:
-                descent.settled = True
-                break
-    descent.roster = roster
-    return descent
+        before = roster
+        roster = people_weeks.improve(
+            strict, part, roster, checked, left, per_pair, deterministic, workers=workers, candidates=_pairs
+        )
+        progress(f"pairs: penalty {roster.penalty_total} ({left():.0f} s left)")
+        # every pair tried (the time not out) and none better on the roster the dates left
+        if roster is before and left() >= 0.3:
+            return Descent(roster, True)
+    return Descent(roster, False)
 
 
 def _pairs(part: SiteModel, roster: Roster) -> list[frozenset[str]]:

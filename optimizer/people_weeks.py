@@ -21,7 +21,7 @@ its optimum: 5 930; two of them at a time, 5 965 in 1 to 1.7 s each."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ortools.sat.python import cp_model
 
@@ -120,14 +120,16 @@ def improve(
     deterministic: float | None,
     most: int | None = None,
     workers: int = 1,
+    candidates: Callable[[SiteModel, Roster], Iterable[frozenset[str]]] = groups,
 ) -> Roster:
     """Groups in turn while time is left (at most `most` solves), each kept when the checker's
-    penalty of the week is lower; the groups are chosen again on the roster as it stands, each group
-    tried once. `workers` on the wall clock only (reproducible solves keep one)."""
+    penalty of the week is lower; the groups are chosen again on the roster as it stands (`candidates`,
+    `groups` unless given), each group tried once. `workers` on the wall clock only (reproducible solves
+    keep one)."""
     tried: set[frozenset[str]] = set()
     solves = 0
     while most is None or solves < most:
-        group = next((g for g in groups(part, roster) if g not in tried), None)
+        group = next((g for g in candidates(part, roster) if g not in tried), None)
         if group is None or seconds_left() < 0.3:
             return roster
         tried.add(group)

@@ -232,7 +232,7 @@ def test_record_best_from_the_record_starts_from_the_stored_roster(fixtures, tmp
 
 
 def test_a_run_from_the_record_is_recorded_with_its_own_workers_and_no_gap_limit():
-    method = {"start": "the recorded roster", "workers": 4, "settled": True, "pairs_solved": 12}
+    method = {"start": "the recorded roster", "workers": 4, "settled": True}
     found = best_known.found_by(
         "madoguchi bench roster --record-best --from-record", 120, 0.0, False, 44.5, None, "abc"
     )
