@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from bench.roster_goals import lines as goal_lines
+
 COLUMNS = (
     "site",
     "week",
@@ -10,6 +12,7 @@ COLUMNS = (
     "staff",
     "status",
     "penalty",
+    "runs (min–max)",
     "best bound",
     "CP-SAT bound",
     "template bound",
@@ -38,12 +41,21 @@ def _seconds(value) -> str:
     return "–" if value is None else f"{value:.1f}"
 
 
+def _spread(row: dict) -> str:
+    """The lowest and highest penalty of a repeated week's runs; – for a single run."""
+    penalties = [run["penalty"] for run in row.get("runs") or [] if run.get("penalty") is not None]
+    if len(penalties) < 2:
+        return "–"
+    return f"{_number(min(penalties))}–{_number(max(penalties))}"
+
+
 def _line(cells) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
 def render(result: dict) -> str:
-    """A Markdown table: one row per site week, then the scale scenario when the run has one."""
+    """A Markdown table: one row per site week, then the scale scenario when the run has one; under it
+    the goals' verdicts with their figures (bench/roster_goals.py) and the weeks not applicable."""
     if not isinstance(result, dict) or not isinstance(result.get("weeks"), list):
         raise ValueError('not the JSON of `madoguchi bench roster`: no list under "weeks"')
     lines = [_line(COLUMNS), _line(["---"] * len(COLUMNS))]
@@ -60,6 +72,7 @@ def render(result: dict) -> str:
                     str(row["staff"]),
                     row["status"],
                     _number(row["penalty"]),
+                    _spread(row),
                     _number(row["best_bound"]),
                     _number(row.get("solver_bound")),
                     _number(row.get("template_bound")),
@@ -83,6 +96,7 @@ def render(result: dict) -> str:
                     str(scale["staff"]),
                     scale["status"],
                     _number(scale["penalty"]),
+                    _spread(scale),
                     _number(scale["best_bound"]),
                     _number(scale.get("solver_bound")),
                     _number(scale.get("template_bound")),
@@ -98,7 +112,10 @@ def render(result: dict) -> str:
     for item in result.get("weeks_not_applicable", []):
         lines.append("")
         lines.append(f"{item['site']}: no {item['kind']} week ({item['why']}).")
-    return "\n".join(_join_notes(lines)) + "\n"
+    lines = _join_notes(lines)
+    if result["weeks"]:
+        lines += ["", "Goals:", "", *goal_lines(result)]
+    return "\n".join(lines) + "\n"
 
 
 def _join_notes(lines: list[str]) -> list[str]:

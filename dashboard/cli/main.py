@@ -439,6 +439,10 @@ def cmd_bench_roster(args: argparse.Namespace) -> int:
         raise UsageError("--from-record improves the recorded rosters: it goes with --record-best")
     if args.from_record and args.reproducible:
         raise UsageError("--from-record runs on the wall clock: it does not go with --reproducible")
+    if not 1 <= args.repeat <= 20:
+        raise UsageError(f"--repeat must be a whole number from 1 to 20, not {args.repeat}")
+    if args.repeat > 1 and args.record_best:
+        raise UsageError("--repeat goes with a benchmark run: --record-best keeps the best roster of each run anyway")
     fixtures = load_fixtures(get_settings().fixtures_dir)  # the fixture files only: no stored designations
     sites = _bench_sites(args.sites, fixtures)
     weeks = _bench_weeks(args.weeks, (*KINDS, "scale"))  # "scale": no site week, the scale scenario only
@@ -468,6 +472,7 @@ def cmd_bench_roster(args: argparse.Namespace) -> int:
                 sites=sites,
                 weeks=weeks,
                 bound_seconds=args.bound_seconds,
+                repeat=args.repeat,
             )
         except bench_roster.UnknownWeek as exc:
             raise UsageError(str(exc)) from None
@@ -1421,6 +1426,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --record-best: start from each week's recorded roster and spend --time-limit on re-solving "
         "its dates and pairs of its people (optimizer.from_roster) instead of a new solve",
+    )
+    bench_roster.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        metavar="N",
+        help="solve each week and the pool N times (1 to 20, default 1); each row is then the median run, "
+        "and the goals count the medians (bench/roster_goals.py)",
     )
     bench_roster.add_argument(
         "--markdown", metavar="FILE.json", help="print the README table of a stored --json run (solves nothing)"

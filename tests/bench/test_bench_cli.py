@@ -87,13 +87,61 @@ def test_the_markdown_table_is_made_from_the_json(run, capsys):
     result, path = run
     assert main(["bench", "roster", "--markdown", str(path)]) == 0
     table = capsys.readouterr().out
-    lines = table.strip().splitlines()
+    lines = [line for line in table.strip().splitlines() if line.startswith("|")]
     assert lines[0] == "| " + " | ".join(COLUMNS) + " |"
     assert len(lines) == 2 + len(result["weeks"])
+    # under the table, the goals' verdicts with their figures (no verdict at 2 s: the goals name 10 s)
+    assert "Goals:" in table and "- within 1 % of the best known: no verdict at 2 s" in table
     assert table == render(result)
     for row, line in zip(result["weeks"], lines[2:], strict=True):
         assert line.startswith(f"| fujieda | {row['week_start']} | {row['kind']}")
         assert f" {row['penalty']:,} ".replace(",", " ") in line
+
+
+def test_a_repeated_week_is_its_median_run_with_every_run_listed(bench_cli, tmp_path):
+    """Three real solves of Fujieda's holiday week (reproducible, 1 s each): the row is the median run
+    and the goals count every run; the table shows the spread and the verdicts."""
+    code, out = bench_cli(
+        [
+            "roster",
+            "--sites",
+            "fujieda",
+            "--weeks",
+            "holiday",
+            "--no-scale",
+            "--reproducible",
+            "--time-limit",
+            "1",
+            "--bound-seconds",
+            "0",
+            "--repeat",
+            "3",
+            "--json",
+        ]
+    )
+    assert code == 0
+    result = json.loads(out)
+    assert result["repeat"] == 3
+    (row,) = result["weeks"]
+    runs = row["runs"]
+    assert len(runs) == 3
+    assert row["penalty"] == sorted(run["penalty"] for run in runs)[1]
+    for run in runs:
+        assert set(run) == {"penalty", "gap_to_best_known", "hard_violations", "seconds", "first_acceptable_seconds"}
+        assert run["gap_to_best_known"] == round((run["penalty"] - row["best_known"]) / run["penalty"], 5)
+    found = result["goals"]
+    assert found["runs_per_week"] == 3
+    assert found["hard_violations"]["runs"] == 3
+    assert found["hard_violations"]["runs_with_hard_violations"] == sum(1 for run in runs if run["hard_violations"])
+    assert len(found["within_1_percent_of_best_known"]["by_run"]) == 3
+    assert found["within_1_percent_of_best_known"]["met"] is None  # 1 s, not the goals' 10 s
+    path = tmp_path / "run.json"
+    path.write_text(out, encoding="utf-8")
+    assert main(["bench", "roster", "--markdown", str(path)]) == 0
+    table = render(result)
+    low, high = min(r["penalty"] for r in runs), max(r["penalty"] for r in runs)
+    assert f" {low:,}–{high:,} ".replace(",", " ") in table
+    assert "the median of 3 runs a week" in table
 
 
 def test_a_week_not_applicable_gets_a_note():
@@ -114,6 +162,9 @@ def test_a_week_not_applicable_gets_a_note():
         (["--sites", "fujieda", "--weeks", "2025-06-02"], "2025-06-02 is no benchmark week"),
         (["--from-record"], "it goes with --record-best"),
         (["--record-best", "--from-record", "--reproducible"], "does not go with --reproducible"),
+        (["--repeat", "0"], "--repeat must be a whole number from 1 to 20, not 0"),
+        (["--repeat", "21"], "--repeat must be a whole number from 1 to 20, not 21"),
+        (["--repeat", "3", "--record-best"], "--repeat goes with a benchmark run"),
     ],
 )
 def test_bad_options_are_refused_with_exit_code_2(argv, words, capsys):
