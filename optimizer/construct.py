@@ -42,6 +42,16 @@ TRADE_SHORT_MINUTES = 60  # who is short enough of their contract hours to take 
 # 10 s solves of Kawanishi's and Seto's eight weeks (`/work/s20/ten.py`, two runs each): 60 minutes
 # 46 625 and 46 450, 120 46 575 and 46 295, 240 46 575 and 46 745.
 TRADE_GAP_MINUTES = 120
+# that second round again while its last pass changed a shift, at most this many passes in all
+# (`trade_shorter`): where everyone is short, each pass frees hours the next can hand on. Twenty-eighth
+# session, the starts (`/work/s28/starts_v.py`, up to four passes): Kawanishi's busy week 6 270 → 6 120,
+# weekend 6 090 → 5 915, holiday 6 930 → 6 815, leave 5 520 → 5 455, for 1.1 to 2.3 s more; Ageo's,
+# Seto's, Tamano's and Fujieda's starts the same (a pass there changes nothing, or nothing after the
+# first). 10 s solves of Kawanishi's and Tamano's eight weeks (`/work/s28/ten_v.py`, idle machine, three
+# runs each, alternating): 67 010, 66 950, 67 030 against 67 360, 67 515, 67 600 with one pass
+# (Kawanishi's busy week 5 150 to 5 200 against 5 280 to 5 390, weekend 4 995 to 5 010 against 5 200 to
+# 5 210, holiday 6 115 to 6 155 against 6 190 to 6 250; leave 4 630 to 4 690 against 4 600 to 4 675).
+SHORTER_PASSES = 4
 FORBIDDEN = -1e12  # a slot over a cap: no shape through it is ever worth placing
 
 
@@ -619,7 +629,7 @@ class Constructor:
         if not trade:
             return self.roster()
         self.trade()
-        return self.trade(shorter=True)
+        return self.trade_shorter()
 
     def free(self) -> list[tuple[str, dt.date]]:
         """The person-days the constructor may change (not locked), date by date."""
@@ -646,6 +656,19 @@ class Constructor:
                 break
             self.trades(date, free, shorter)
         return self.roster()
+
+    def trade_shorter(self, out_of_time: Callable[[], bool] = lambda: False) -> list[Shift]:
+        """`trade(shorter=True)` again while its last pass changed a shift (at most SHORTER_PASSES
+        passes, none begun once `out_of_time` says so), and the shifts after it."""
+        shifts = self.roster()
+        for done in range(SHORTER_PASSES):
+            if done and out_of_time():
+                break
+            before = shifts
+            shifts = self.trade(out_of_time, shorter=True)
+            if shifts == before:
+                break
+        return shifts
 
     def counts(self) -> dict[tuple[dt.date, int], dict[str, int]]:
         """People per option in every slot as the constructor counted them: what the model's counts

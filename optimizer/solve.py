@@ -559,7 +559,7 @@ class _Run:
             # (its counts then say the same as the roster); mended shifts are seeded afresh
             builder = self.builder or Constructor(self.part).seed(first.shifts)
             builder.trade(lambda: self.spent(TRADE_SHARE))
-            shifts = symmetry.order(self.part, builder.trade(lambda: self.spent(TRADE_SHARE), shorter=True))
+            shifts = symmetry.order(self.part, builder.trade_shorter(lambda: self.spent(TRADE_SHARE)))
             self.builder = None
             if _shapes(shifts) == _shapes(first.shifts):
                 traded = first  # nothing traded: no second completion

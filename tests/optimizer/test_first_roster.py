@@ -264,7 +264,7 @@ def test_the_second_round_of_trades_is_put_into_the_models_order_and_completed(f
     builder = Constructor(part)
     builder.run(trade=False)
     once = builder.trade()
-    twice = builder.trade(shorter=True)
+    twice = builder.trade_shorter()  # the passes between short colleagues, as solve() runs them
     ordered = symmetry.order(part, twice)
     assert _shapes(twice) != _shapes(once) and _shapes(ordered) != _shapes(twice)
     # the premise: as the constructor left them, the model refuses the second round's shifts
