@@ -101,6 +101,7 @@ def week_row(
 ) -> dict:
     penalty = roster.penalty_total
     known, stale = best_known.figure(store, week.key, fingerprint(problem))
+    run = run_summary(roster, seconds, known)  # the figures each run of a repeated week also has
     # the template LP speaks for rosters that keep the hard rules: only quoted for such a roster
     bound = best_bound(roster.best_bound, template if not roster.violations else None)
     row = {
@@ -122,10 +123,10 @@ def week_row(
         "template_integer_bound": template.integer if template else None,
         "template_integer_seconds": template.integer_seconds if template else None,
         "best_known": known,
-        "gap_to_best_known": best_known.gap(penalty, known) if roster.objective is not None else None,
-        "seconds": round(seconds, 2),
-        "first_acceptable_seconds": _rounded(getattr(roster, "first_acceptable_seconds", None), 2),
-        "hard_violations": len(roster.violations),
+        "gap_to_best_known": run["gap_to_best_known"],
+        "seconds": run["seconds"],
+        "first_acceptable_seconds": run["first_acceptable_seconds"],
+        "hard_violations": run["hard_violations"],
         "violated_rules": sorted({v["rule"] for v in roster.violations}),
         "solver_objective": roster.solver_objective,
         "shifts": len(roster.shifts),
@@ -218,9 +219,9 @@ def _scale(
         return unsolved, sum(r.penalty_total for r in rosters)
 
     pool, seconds = pools[median(pools, rank)]
+    run = _pool_summary((pool, seconds), known)
     solved = all(r.objective is not None for r in pool.rosters)
-    penalty = sum(r.penalty_total for r in pool.rosters)
-    firsts = [getattr(r, "first_acceptable_seconds", None) for r in pool.rosters]
+    penalty = run["penalty"]
     # the copies of one site are the same problem up to renaming: one LP each
     templates: dict[str, TemplateBound] = {}
     for problem in problems:
@@ -250,10 +251,10 @@ def _scale(
         "template_bound": template,
         "template_bound_seconds": round(sum(t.seconds for t in templates.values()), 2),
         "best_known": known,
-        "gap_to_best_known": best_known.gap(penalty, known) if solved else None,
-        "seconds": round(seconds, 2),
-        "first_acceptable_seconds": None if None in firsts else round(max(firsts), 2),
-        "hard_violations": sum(len(r.violations) for r in pool.rosters),
+        "gap_to_best_known": run["gap_to_best_known"],
+        "seconds": run["seconds"],
+        "first_acceptable_seconds": run["first_acceptable_seconds"],
+        "hard_violations": run["hard_violations"],
         "sites_not_acceptable": sum(1 for r in pool.rosters if r.violations or r.objective is None),
         "goal": "within 2% of the best known in 60 s",
         "time_limit": time_limit,

@@ -105,7 +105,6 @@ def goals(result: dict) -> dict:
     if scale:
         # runs stored before the pool's time limit was written were all at 60 s
         pool_timed = scale.get("time_limit", POOL_SECONDS) == POOL_SECONDS
-        out["scale_time_limit"] = scale.get("time_limit", POOL_SECONDS)
         out["scale_within_2_percent_of_best_known"] = {
             "goal": f"the {scale['sites']}-site pool within 2 % of the best known in {POOL_SECONDS:g} s",
             "gap_to_best_known": scale.get("gap_to_best_known"),
@@ -152,6 +151,6 @@ def lines(result: dict) -> list[str]:
     if pool:
         gap = "–" if pool["gap_to_best_known"] is None else f"{pool['gap_to_best_known'] * 100:.1f} %"
         pooled = f", the median of {len(pool['by_run'])} runs" if len(pool["by_run"]) > 1 else ""
-        verdict = word(pool["met"], found.get("scale_time_limit"), POOL_SECONDS)
+        verdict = word(pool["met"], result["scale"].get("time_limit", POOL_SECONDS), POOL_SECONDS)
         out.append(f"- {pool['goal'].replace('the ', '', 1)}: {verdict} — {gap}{pooled}")
     return out

@@ -98,7 +98,7 @@ def test_the_markdown_table_is_made_from_the_json(run, capsys):
         assert f" {row['penalty']:,} ".replace(",", " ") in line
 
 
-def test_a_repeated_week_is_its_median_run_with_every_run_listed(bench_cli, tmp_path):
+def test_a_repeated_week_is_its_median_run_with_every_run_listed(bench_cli, tmp_path, capsys):
     """Three real solves of Fujieda's holiday week (reproducible, 1 s each): the row is the median run
     and the goals count every run; the table shows the spread and the verdicts."""
     code, out = bench_cli(
@@ -137,8 +137,10 @@ def test_a_repeated_week_is_its_median_run_with_every_run_listed(bench_cli, tmp_
     assert found["within_1_percent_of_best_known"]["met"] is None  # 1 s, not the goals' 10 s
     path = tmp_path / "run.json"
     path.write_text(out, encoding="utf-8")
+    capsys.readouterr()
     assert main(["bench", "roster", "--markdown", str(path)]) == 0
-    table = render(result)
+    table = capsys.readouterr().out
+    assert table == render(result)
     low, high = min(r["penalty"] for r in runs), max(r["penalty"] for r in runs)
     assert f" {low:,}–{high:,} ".replace(",", " ") in table
     assert "the median of 3 runs a week" in table

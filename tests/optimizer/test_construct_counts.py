@@ -134,33 +134,39 @@ def test_where_everyone_is_short_hours_go_to_the_shortest(fixtures):
     assert b.target[shortest] - b.minutes[shortest] < short[shortest]
 
 
+def _shorter_passes(fixtures, site_id: str):
+    """A constructor after its first round of trades, `trade_shorter` run on it counting its passes:
+    (constructor, shifts before, shifts after, passes, one pass more as a function)."""
+    b = constructor(fixtures, site_id)
+    b.run(trade=False)
+    before = b.trade()
+    passes = []
+    single = b.trade
+    b.trade = lambda *args, **kwargs: passes.append(1) or single(*args, **kwargs)
+    after = b.trade_shorter()
+    return b, before, after, len(passes), lambda: single(shorter=True)
+
+
 def test_the_shorter_trades_go_on_while_a_pass_changes_a_shift(fixtures, monkeypatch):
     """Kawanishi's busy week: a pass of trades between short colleagues frees hours that the next pass
-    hands on. `trade_shorter` stops at the first pass that changes nothing (or after SHORTER_PASSES)
-    and starts no pass once out of time; the traded start solve() builds from it scores lower with the
-    checker than after a single pass (6 120 against 6 270 on the wall clock). The constructor's own
-    cost is no judge here: a trade is kept on the two people's slot values, which that cost does not
-    sum the same way."""
+    hands on, so `trade_shorter` runs more than one. On Seto's busy week the second pass changes
+    nothing and it stops there. No pass begins once out of time. The traded start solve() builds from
+    it scores lower with the checker than after a single pass (6 120 against 6 270 on the wall clock).
+    The constructor's own cost is no judge here: a trade is kept on the two people's slot values,
+    which that cost does not sum the same way."""
     from optimizer import construct
     from optimizer.solve import starts
 
-    more = constructor(fixtures, "kawanishi")
-    more.run(trade=False)
-    more.trade()
-    once = more.roster()
-    passes = []
-    single = more.trade
-    more.trade = lambda *args, **kwargs: passes.append(1) or single(*args, **kwargs)
-    after = more.trade_shorter()
-    assert after != once
-    assert 2 <= len(passes) <= SHORTER_PASSES
-    if len(passes) < SHORTER_PASSES:
-        assert single(shorter=True) == after  # the last pass found nothing more to trade
+    kawanishi, before, after, passes, _ = _shorter_passes(fixtures, "kawanishi")
+    assert after != before and 2 <= passes <= SHORTER_PASSES
+    _, before, after, passes, one_more = _shorter_passes(fixtures, "seto")
+    assert after != before and passes < SHORTER_PASSES
+    assert one_more() == after  # the last pass found nothing more to trade, and neither does another
     timed_out = constructor(fixtures, "kawanishi")
-    before = timed_out.run(trade=False)
-    assert timed_out.trade_shorter(lambda: True) == before
+    untraded = timed_out.run(trade=False)
+    assert timed_out.trade_shorter(lambda: True) == untraded
 
-    problem = more.p
+    problem = kawanishi.p
     passed, _ = starts(problem)
     monkeypatch.setattr(construct, "SHORTER_PASSES", 1)
     one, _ = starts(problem)
