@@ -24,7 +24,7 @@ from core.roster.check import check, score
 from core.roster.diff import changes
 from core.roster.model import Roster, RosterProblem, Shift
 from core.roster.rules.ids import RuleId
-from optimizer import gc_pause, one_date, people_weeks, symmetry
+from optimizer import gc_pause, one_date, people_weeks, switchers, symmetry
 from optimizer.assign import assign, assign_greedy
 from optimizer.construct import Constructor
 from optimizer.model import SiteModel
@@ -732,7 +732,7 @@ class _Run:
                 # within the spread of one pass (6 015 to 6 045, 14 370 to 14 390)
                 self.rematch(should_stop)
                 self.polish(should_stop, rounds=3 if reporter.switch_stopped else 1)
-                self.regroup(strict, should_stop)
+                self.last_steps(strict, should_stop)
         if not reporter.stopped:
             self.rematch(should_stop)
         return self.finish(solver, status, solver_objective)
@@ -889,6 +889,42 @@ class _Run:
         run's own: a lane of the pool has its share)."""
         return min(AFTER_WORKERS, self.workers or default_workers())
 
+    def last_steps(self, strict: cp_model.CpModel, should_stop) -> None:
+        """The time the date re-solves left: to the groups of people's weeks (`regroup`), which move
+        contract hours, and to the switchers' dates (`unswitch`), which remove activity switches; the
+        one aimed at what costs the roster more goes first and the other gets what it leaves (each
+        takes all the time it is given on a roster with enough to try). Twenty-ninth session, 10 s
+        solves (`/work/s29/ab.sh`, idle, alternating): Ageo's three weeks, where switches cost 210 to
+        300 and contract hours 0 to 90 and the groups had found nothing, 10 915, 10 950, 10 975, 11 050,
+        10 905 against 11 070, 11 025, 11 090, 11 110, 11 110 with the groups alone; the 18 weeks
+        107 375, 107 420 against 107 680, 107 495 (the other sites within their spread)."""
+        best = self.best
+        if best is not None and _switch_cost(best) > _cost_of(best, RuleId.contract_hours):
+            self.unswitch(should_stop)
+            self.regroup(strict, should_stop)
+        else:
+            self.regroup(strict, should_stop)
+            self.unswitch(should_stop)
+
+    def unswitch(self, should_stop) -> None:
+        """The best acceptable roster's dates solved again with only the people who switch activity on
+        them free (optimizer.switchers), up to the matching's share at the end; on the wall clock only
+        (reproducible mode keeps its fixed steps). Not when re-rostering (a change is priced there)."""
+        if self.previous is not None or self.deterministic_time is not None:
+            return
+        if self.best is None or self.best.violations:
+            return
+        until = self.time_limit - self.rematch_limit()
+        self.offer(
+            switchers.improve(
+                self.problem,
+                self.best,
+                self.checked,
+                lambda: self.seconds_left(should_stop, until),
+                workers=self.after_workers(),
+            )
+        )
+
     def regroup(self, strict: cp_model.CpModel, should_stop) -> None:
         """The time the date re-solves left, up to the matching's share at the end: a few people's
         whole weeks solved again (optimizer.people_weeks). Reproducible mode gives it a fixed number
@@ -940,7 +976,11 @@ class _Run:
 
 
 def _switch_cost(roster: Roster) -> int:
-    return sum(item["cost"] for item in roster.penalties if item["rule"] == RuleId.activity_switch.value)
+    return _cost_of(roster, RuleId.activity_switch)
+
+
+def _cost_of(roster: Roster, rule: RuleId) -> int:
+    return sum(item["cost"] for item in roster.penalties if item["rule"] == rule.value)
 
 
 def _shapes(shifts: list[Shift]) -> set[tuple]:
