@@ -49,10 +49,11 @@ class SwitchersOfDate(OneDate):
         super().__init__(problem, roster, date)
         self.people = people
         fix_shifts(self.model, self.part, roster.shifts, keep=lambda key: key[0] not in people)
+        kept = {s.staff_id: s for s in roster.shifts if s.date == date and s.staff_id not in people}
         for (who, _, t), here in self.x.items():
             if who in people:
                 continue
-            shift = roster.shift(who, date)
+            shift = kept.get(who)
             doing = None if shift is None or shift.on_break(t) else shift.activity_at(t)
             for option, var in here.items():
                 self.model.add(var == int(option == doing))
@@ -71,8 +72,8 @@ def improve(
 ) -> Roster:
     """The dates with switches, the most first, each solved once with its switchers free while time
     is left (each an equal share of what is left, at least MIN_SECONDS; `deterministic`: units per
-    date in reproducible mode, one worker then); a week kept when the checker scores it lower.
-    Switches a kept date removes are not looked for again."""
+    date in reproducible mode, one worker then); a week kept when the checker scores it lower. The
+    switchers are read once, from `roster`: a date's solve changes no other date's shifts."""
     found = switchers(roster)
     dates = sorted(found, key=lambda d: (-sum(found[d].values()), d))
     for i, date in enumerate(dates):
