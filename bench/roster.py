@@ -97,11 +97,15 @@ def run_summary(roster, seconds: float, known: float | None) -> dict:
 
 
 def week_row(
-    week: SiteWeek, problem: RosterProblem, roster, seconds: float, store: dict, template: TemplateBound | None = None
+    week: SiteWeek, problem: RosterProblem, runs: list[tuple], store: dict, template: TemplateBound | None = None
 ) -> dict:
+    """The week's row: the median run's figures (`runs`: (roster, seconds) per solve), and every run's."""
+    index = median(runs, _roster_rank)
+    roster = runs[index][0]
     penalty = roster.penalty_total
     known, stale = best_known.figure(store, week.key, fingerprint(problem))
-    run = run_summary(roster, seconds, known)  # the figures each run of a repeated week also has
+    summaries = [run_summary(r, s, known) for r, s in runs]
+    run = summaries[index]
     # the template LP speaks for rosters that keep the hard rules: only quoted for such a roster
     bound = best_bound(roster.best_bound, template if not roster.violations else None)
     row = {
@@ -130,6 +134,7 @@ def week_row(
         "violated_rules": sorted({v["rule"] for v in roster.violations}),
         "solver_objective": roster.solver_objective,
         "shifts": len(roster.shifts),
+        "runs": summaries,
     }
     if stale:
         row["best_known_stale"] = True
@@ -218,8 +223,10 @@ def _scale(
         unsolved = any(r.violations or r.objective is None for r in rosters)
         return unsolved, sum(r.penalty_total for r in rosters)
 
-    pool, seconds = pools[median(pools, rank)]
-    run = _pool_summary((pool, seconds), known)
+    index = median(pools, rank)
+    pool, seconds = pools[index]
+    runs = [_pool_summary(item, known) for item in pools]
+    run = runs[index]
     solved = all(r.objective is not None for r in pool.rosters)
     penalty = run["penalty"]
     # the copies of one site are the same problem up to renaming: one LP each
@@ -258,7 +265,7 @@ def _scale(
         "sites_not_acceptable": sum(1 for r in pool.rosters if r.violations or r.objective is None),
         "goal": "within 2% of the best known in 60 s",
         "time_limit": time_limit,
-        "runs": [_pool_summary(item, known) for item in pools],
+        "runs": runs,
     }
     if missing:
         result["best_known_missing"] = missing
@@ -304,11 +311,9 @@ def run(
             runs.append((roster, time.perf_counter() - started))
             if repeat > 1:
                 progress(f"{week.key}: run {attempt + 1} of {repeat}: penalty {roster.penalty_total}")
-        roster, seconds = runs[median(runs, _roster_rank)]
         # beside the solves, outside their time limit
         template = template_bound(problem, integer_seconds=bound_seconds)
-        row = week_row(week, problem, roster, seconds, store, template)
-        row["runs"] = [run_summary(r, s, row["best_known"]) for r, s in runs]
+        row = week_row(week, problem, runs, store, template)
         progress(
             f"{week.key}: {row['status']} penalty {row['penalty']} bound {row['best_bound']}"
             f" best known {row['best_known']} in {row['seconds']} s (template LP {template.lp} in"

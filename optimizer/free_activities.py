@@ -36,6 +36,17 @@ def counts_of(part: SiteModel, shifts: Iterable[Shift]) -> dict[tuple[dt.date, i
     return out
 
 
+def activities(roster: Roster) -> Callable[[str, dt.date, int], str | None]:
+    """What a person does at a minute in the roster (None: no shift, or on a break)."""
+    shifts = {(s.staff_id, s.date): s for s in roster.shifts}
+
+    def doing(who: str, date: dt.date, minute: int) -> str | None:
+        shift = shifts.get((who, date))
+        return None if shift is None or shift.on_break(minute) else shift.activity_at(minute)
+
+    return doing
+
+
 class FreeActivities:
     """What the date re-solves and the groups of people's weeks (optimizer.people_weeks) share: a
     Boolean per free person-day's working slot and activity, the switches between them counted
@@ -76,10 +87,19 @@ class FreeActivities:
     def _hint(self, roster: Roster) -> None:
         """The roster's shifts and activities as the hint."""
         self.part.hint_shifts(self.model, roster.shifts)
+        doing = activities(roster)
         for (who, date, t), here in self.x.items():
-            shift = roster.shift(who, date)
             for option, var in here.items():
-                self.model.add_hint(var, shift is not None and not shift.on_break(t) and shift.activity_at(t) == option)
+                self.model.add_hint(var, doing(who, date, t) == option)
+
+    def pin(self, roster: Roster, keep: Callable[[str], bool] = lambda who: True) -> None:
+        """The activity of every working slot of the people `keep` accepts fixed to the roster's (their
+        shifts are fixed apart: optimizer.repair.fix_shifts)."""
+        doing = activities(roster)
+        for (who, date, t), here in self.x.items():
+            if keep(who):
+                for option, var in here.items():
+                    self.model.add(var == int(doing(who, date, t) == option))
 
     def better(
         self,

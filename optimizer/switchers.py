@@ -49,14 +49,7 @@ class SwitchersOfDate(OneDate):
         super().__init__(problem, roster, date)
         self.people = people
         fix_shifts(self.model, self.part, roster.shifts, keep=lambda key: key[0] not in people)
-        kept = {s.staff_id: s for s in roster.shifts if s.date == date and s.staff_id not in people}
-        for (who, _, t), here in self.x.items():
-            if who in people:
-                continue
-            shift = kept.get(who)
-            doing = None if shift is None or shift.on_break(t) else shift.activity_at(t)
-            for option, var in here.items():
-                self.model.add(var == int(option == doing))
+        self.pin(roster, keep=lambda who: who not in people)
 
     def frees(self, shift: Shift) -> bool:
         return shift.date == self.date and shift.staff_id in self.people

@@ -30,10 +30,7 @@ def _priced(problem, roster, date, previous=None) -> int:
     shift and activity Boolean fixed to them)."""
     built = OneDate(problem, roster, date, previous=previous)
     fix_shifts(built.model, built.part, roster.shifts)
-    for (who, _, t), here in built.x.items():
-        shift = roster.shift(who, date)
-        for option, var in here.items():
-            built.model.add(var == int(shift is not None and not shift.on_break(t) and shift.activity_at(t) == option))
+    built.pin(roster)
     solver = small_solver(30.0, 5.0)
     assert solver.solve(built.model) == cp_model.OPTIMAL
     return round(solver.objective_value)
