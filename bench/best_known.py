@@ -81,6 +81,28 @@ def read_roster(store_path: Path, entry: dict) -> Roster:
     return Roster.from_json(json.loads(gzip.decompress(roster_path(store_path, entry).read_bytes())))
 
 
+def costs_by_rule(items: list[dict]) -> dict[str, int]:
+    """The checker's penalty items (core.roster.check.score) summed per rule, the costliest first
+    (rules that cost nothing are left out)."""
+    costs: dict[str, int] = {}
+    for item in items:
+        costs[item["rule"]] = costs.get(item["rule"], 0) + item["cost"]
+    return {rule: cost for rule, cost in sorted(costs.items(), key=lambda kv: (-kv[1], kv[0])) if cost}
+
+
+def recorded_by_rule(
+    store: dict, store_path: Path, key: str, fingerprint: str, problem: RosterProblem
+) -> dict[str, int] | None:
+    """The recorded roster's penalty per rule, as the checker counts it today (`costs_by_rule`); None
+    with no figure, or a stale one (fixtures changed since)."""
+    entry = store["weeks"].get(key)
+    if entry is None or entry["fingerprint"] != fingerprint:
+        return None
+    roster = read_roster(store_path, entry)
+    bare = Roster(roster.site_id, roster.week_start, list(roster.shifts), sorted(problem.absences))
+    return costs_by_rule(score(bare, problem)[1])
+
+
 def judge(roster: Roster, problem: RosterProblem) -> tuple[int, int]:
     """(penalty, hard violations) as the checker counts them, whatever the roster says of itself."""
     bare = Roster(roster.site_id, roster.week_start, list(roster.shifts), sorted(problem.absences))

@@ -9,7 +9,9 @@ better of its LP, `template_lp`, and its integer root node, `template_integer_bo
 the proven gap (penalty − bound) / penalty (`proven_gap_solver` on CP-SAT's bound alone), the best known penalty of
 the week (bench/best_known.json, from a long run) and the gap to it (penalty − best known) / penalty,
 the seconds, the seconds to the first roster with 0 hard violations when the solver reports it
-(`first_acceptable_seconds`), and the hard violations the checker finds (must be 0).
+(`first_acceptable_seconds`), and the hard violations the checker finds (must be 0). Where the
+gap to the best known lies: the checker's penalty per rule of the row's roster (`penalty_by_rule`) and
+of the recorded best-known roster (`best_known_by_rule`, checked again; absent with no figure).
 
 `--record-best` solves every selected week (and each scale copy problem) for the time limit with no
 gap limit (in reproducible mode: as the benchmark does, so it records what a reproducible run finds),
@@ -97,9 +99,15 @@ def run_summary(roster, seconds: float, known: float | None) -> dict:
 
 
 def week_row(
-    week: SiteWeek, problem: RosterProblem, runs: list[tuple], store: dict, template: TemplateBound | None = None
+    week: SiteWeek,
+    problem: RosterProblem,
+    runs: list[tuple],
+    store: dict,
+    template: TemplateBound | None = None,
+    known_by_rule: dict[str, int] | None = None,
 ) -> dict:
-    """The week's row: the median run's figures (`runs`: (roster, seconds) per solve), and every run's."""
+    """The week's row: the median run's figures (`runs`: (roster, seconds) per solve), and every run's.
+    `known_by_rule`: the best-known roster's penalty per rule (best_known.recorded_by_rule)."""
     index = median(runs, _roster_rank)
     roster = runs[index][0]
     penalty = roster.penalty_total
@@ -134,8 +142,11 @@ def week_row(
         "violated_rules": sorted({v["rule"] for v in roster.violations}),
         "solver_objective": roster.solver_objective,
         "shifts": len(roster.shifts),
+        "penalty_by_rule": best_known.costs_by_rule(roster.penalties or []),
         "runs": summaries,
     }
+    if known is not None and known_by_rule is not None:
+        row["best_known_by_rule"] = known_by_rule
     if stale:
         row["best_known_stale"] = True
     return row
@@ -313,7 +324,8 @@ def run(
                 progress(f"{week.key}: run {attempt + 1} of {repeat}: penalty {roster.penalty_total}")
         # beside the solves, outside their time limit
         template = template_bound(problem, integer_seconds=bound_seconds)
-        row = week_row(week, problem, runs, store, template)
+        known_by_rule = best_known.recorded_by_rule(store, store_path, week.key, fingerprint(problem), problem)
+        row = week_row(week, problem, runs, store, template, known_by_rule)
         progress(
             f"{week.key}: {row['status']} penalty {row['penalty']} bound {row['best_bound']}"
             f" best known {row['best_known']} in {row['seconds']} s (template LP {template.lp} in"

@@ -113,9 +113,45 @@ def render(result: dict) -> str:
         lines.append("")
         lines.append(f"{item['site']}: no {item['kind']} week ({item['why']}).")
     lines = _join_notes(lines)
+    lines += rule_lines(result["weeks"])
     if result["weeks"]:
         lines += ["", "Goals:", "", *goal_lines(result)]
     return "\n".join(lines) + "\n"
+
+
+def rule_lines(rows: list[dict]) -> list[str]:
+    """Where the rows' rosters lose against the best known: per week that has both (a JSON of the
+    twenty-ninth session or before has neither, and gets no such table), each rule's share of the
+    checker's penalty in the median run and in the best-known roster. The rules that lose most over
+    all weeks come first; a rule neither roster pays is left out."""
+    both = [r for r in rows if r.get("penalty_by_rule") is not None and r.get("best_known_by_rule") is not None]
+    if not both:
+        return []
+    lost: dict[str, int] = {}
+    for row in both:
+        mine, known = row["penalty_by_rule"], row["best_known_by_rule"]
+        for rule in set(mine) | set(known):
+            lost[rule] = lost.get(rule, 0) + mine.get(rule, 0) - known.get(rule, 0)
+    rules = sorted(lost, key=lambda rule: (-lost[rule], rule))
+    lines = [
+        "",
+        "Where the gap to the best known lies: the checker's penalty per rule, median run / best known"
+        " (the rules that lose most over all weeks first):",
+        "",
+        _line(["site", "week", "kind", *rules, "total"]),
+        _line(["---"] * (len(rules) + 4)),
+    ]
+    for row in both:
+        mine, known = row["penalty_by_rule"], row["best_known_by_rule"]
+        cells = [_pair(mine.get(rule, 0), known.get(rule, 0)) for rule in rules]
+        lines.append(
+            _line([row["site"], row["week_start"], row["kind"], *cells, _pair(row["penalty"], row["best_known"])])
+        )
+    return lines
+
+
+def _pair(mine: int, known: int) -> str:
+    return "–" if not mine and not known else f"{_number(mine)} / {_number(known)}"
 
 
 def _join_notes(lines: list[str]) -> list[str]:

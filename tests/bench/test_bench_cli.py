@@ -8,7 +8,7 @@ import json
 import pytest
 
 from bench import best_known
-from bench.roster_table import COLUMNS, render
+from bench.roster_table import COLUMNS, render, rule_lines
 from dashboard.cli.main import main
 
 WEEK_FIELDS = {
@@ -83,19 +83,56 @@ def test_one_row_per_selected_week_with_the_measures(run):
     assert result["reproducible"] is True and "scale" not in result
 
 
+def test_each_week_says_what_its_roster_and_the_best_known_pay_per_rule(run):
+    """The penalty per rule adds up to the penalty, both for the median run's roster and for the
+    best-known roster checked again (so the table of where the gap lies is one roster's each)."""
+    result, _ = run
+    for row in result["weeks"]:
+        assert row["penalty_by_rule"] and sum(row["penalty_by_rule"].values()) == row["penalty"]
+        assert sum(row["best_known_by_rule"].values()) == row["best_known"]
+        for costs in (row["penalty_by_rule"], row["best_known_by_rule"]):
+            assert all(cost > 0 for cost in costs.values())
+            assert list(costs.values()) == sorted(costs.values(), reverse=True)
+
+
 def test_the_markdown_table_is_made_from_the_json(run, capsys):
     result, path = run
     assert main(["bench", "roster", "--markdown", str(path)]) == 0
     table = capsys.readouterr().out
     lines = [line for line in table.strip().splitlines() if line.startswith("|")]
     assert lines[0] == "| " + " | ".join(COLUMNS) + " |"
-    assert len(lines) == 2 + len(result["weeks"])
-    # under the table, the goals' verdicts with their figures (no verdict at 2 s: the goals name 10 s)
+    # the weeks' table, then the table of where the gap lies (a header, a rule, a line per week)
+    assert len(lines) == 2 * (2 + len(result["weeks"]))
+    # under the tables, the goals' verdicts with their figures (no verdict at 2 s: the goals name 10 s)
     assert "Goals:" in table and "- within 1 % of the best known: no verdict at 2 s" in table
     assert table == render(result)
-    for row, line in zip(result["weeks"], lines[2:], strict=True):
+    for row, line in zip(result["weeks"], lines[2 : 2 + len(result["weeks"])], strict=True):
         assert line.startswith(f"| fujieda | {row['week_start']} | {row['kind']}")
         assert f" {row['penalty']:,} ".replace(",", " ") in line
+    assert "Where the gap to the best known lies" in table
+
+
+def test_the_rule_table_puts_the_rules_that_lose_most_first():
+    row = {
+        "site": "kawanishi",
+        "week_start": "2027-05-17",
+        "kind": "busy",
+        "penalty": 5225,
+        "best_known": 4755,
+        "penalty_by_rule": {"contract_hours": 3080, "over_staffing": 1695, "activity_switch": 360, "preference": 40},
+        "best_known_by_rule": {"contract_hours": 2740, "over_staffing": 1850, "activity_switch": 135, "holes": 30},
+    }
+    lines = rule_lines([row, {**row, "week_start": "2027-01-04", "best_known_by_rule": None}])
+    assert (
+        lines[3]
+        == "| site | week | kind | contract_hours | activity_switch | preference | holes | over_staffing | total |"
+    )
+    assert (
+        lines[5]
+        == "| kawanishi | 2027-05-17 | busy | 3 080 / 2 740 | 360 / 135 | 40 / 0 | 0 / 30 | 1 695 / 1 850 | 5 225 / 4 755 |"
+    )
+    assert len(lines) == 6  # the week without the best known's rules has no row
+    assert rule_lines([{**row, "penalty_by_rule": None}]) == []  # a JSON from before: no table
 
 
 def test_a_repeated_week_is_its_median_run_with_every_run_listed(bench_cli, tmp_path, capsys):
