@@ -11,7 +11,9 @@ the week (bench/best_known.json, from a long run) and the gap to it (penalty −
 the seconds, the seconds to the first roster with 0 hard violations when the solver reports it
 (`first_acceptable_seconds`), and the hard violations the checker finds (must be 0). Where the
 gap to the best known lies: the checker's penalty per rule of the row's roster (`penalty_by_rule`) and
-of the recorded best-known roster (`best_known_by_rule`, checked again; absent with no figure).
+of the recorded best-known roster (`best_known_by_rule`, checked again; absent with no figure). Where
+its time went: the median run's `steps` (optimizer.solve `_Run.step`: each step's name, from and to in
+seconds, the best acceptable penalty before and after it; stage one also its objective and bound).
 
 `--record-best` solves every selected week (and each scale copy problem) for the time limit with no
 gap limit (in reproducible mode: as the benchmark does, so it records what a reproducible run finds),
@@ -143,6 +145,7 @@ def week_row(
         "solver_objective": roster.solver_objective,
         "shifts": len(roster.shifts),
         "penalty_by_rule": best_known.costs_by_rule(roster.penalties or []),
+        "steps": list(getattr(roster, "steps", None) or []),
         "runs": summaries,
     }
     if known is not None and known_by_rule is not None:

@@ -7,6 +7,7 @@ with its slots and reason. Such a roster is marked not acceptable."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import multiprocessing
 import os
 import sys
@@ -336,7 +337,8 @@ def solve(
         run = _Run(
             problem, time_limit, relative_gap, workers, previous, frozenset(locked), deterministic_time, build=False
         )
-        start = run.constructed()
+        with run.step("first roster"):
+            start = run.constructed()
     return run.solve(on_progress, should_stop, start)
 
 
@@ -378,6 +380,20 @@ def checked_roster(
     return roster
 
 
+def _recorded(name: str):
+    """A `_Run` method run as one step on the record (`_Run.step`)."""
+
+    def wrap(method):
+        @functools.wraps(method)
+        def run(self, *args, **kwargs):
+            with self.step(name):
+                return method(self, *args, **kwargs)
+
+        return run
+
+    return wrap
+
+
 class _Run:
     """One solve(): the model, the clock, and the best checked roster so far."""
 
@@ -407,6 +423,7 @@ class _Run:
         self.switch_checked: float | None = None  # when switches_weigh_more last ran the assignment
         self.hint_roster: Roster | None = None  # the checked roster of the last accepted start
         self.starts: dict[str, Roster | None] = {}
+        self.steps: list[dict] = []  # what each step of the solve took and gave (`step`)
         # the constructor of the usual start, kept while the strict model accepted its shifts unmended
         self.builder: Constructor | None = None
         if build:
@@ -452,6 +469,23 @@ class _Run:
 
     def elapsed(self) -> float:
         return time.perf_counter() - self.started
+
+    def acceptable_penalty(self) -> int | None:
+        return None if self.best is None or self.best.violations else self.best.penalty_total
+
+    @contextmanager
+    def step(self, name: str):
+        """One step of the solve on the record (`Roster.steps`): when it ran and the best acceptable
+        roster's penalty before and after it. The benchmark puts the median run's steps in its JSON,
+        so where a solve's time went, and what each step gained, is read there."""
+        entry = {"step": name, "from": round(self.elapsed(), 3), "before": self.acceptable_penalty()}
+        try:
+            yield entry
+        finally:
+            entry.update(to=round(self.elapsed(), 3), after=self.acceptable_penalty())
+            # a step that returned at once (nothing to do: re-rostering, reproducible mode) is no step
+            if entry["to"] > entry["from"] or entry["after"] != entry["before"]:
+                self.steps.append(entry)
 
     # --- checked rosters -------------------------------------------------------------------------
 
@@ -661,9 +695,10 @@ class _Run:
         # good rosters far sooner than with elastic floors. Only if that proves impossible, or finds
         # nothing, the elastic model looks for the roster that breaks the rules least.
         start = start or self.constructed()
-        self.build()
-        strict = part.strict(model)
-        hint = self.construct(strict, start)
+        with self.step("starts"):  # the model, the constructive roster completed, the traded start
+            self.build()
+            strict = part.strict(model)
+            hint = self.construct(strict, start)
         if hint is not None and self.previous is None:
             # complete and feasible: CP-SAT starts from it. (The constructive shifts alone, when the
             # strict model refuses them, made the search worse on Kawanishi's busy week: no hint then.)
@@ -678,8 +713,10 @@ class _Run:
             # the build time must not eat a reproducible budget
             budget = self.time_limit - assign_limit - after
         solver = _solver(budget, self.relative_gap, self.workers, self.det(0.85), self.probing())
-        with _StopWatch(solver, should_stop, reporter, self.stall()):
+        with self.step("stage one") as entry, _StopWatch(solver, should_stop, reporter, self.stall()):
             status = solver.solve(strict, reporter)
+            if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                entry.update(objective=round(solver.objective_value), bound=round(solver.best_objective_bound))
         within_gap = status == cp_model.OPTIMAL and not reporter.stopped
         # the elastic model is for rules nobody can keep: after a search that ran out of time with
         # an acceptable constructive roster in hand it could only overrun the limit (under load it
@@ -692,7 +729,7 @@ class _Run:
             budget = max(0.5 * self.time_limit, self.time_limit - assign_limit - self.elapsed())
             solver = _solver(budget, self.relative_gap, self.workers, self.det(0.5), self.probing())
             reporter.quick_done = True
-            with _StopWatch(solver, should_stop, reporter):
+            with self.step("elastic stage one"), _StopWatch(solver, should_stop, reporter):
                 status = solver.solve(model, reporter)
         has_solution = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
         solver_objective = None
@@ -701,21 +738,23 @@ class _Run:
             # after a stop request the person waiting gets the roster within a second, not after
             # the assignment's full share (90 s of a 600 s solve)
             hurry = reporter.stopped
-            assigned = assign(
-                problem,
-                bare,
-                counts,
-                min(assign_limit, 1.0) if hurry else assign_limit,
-                part.locked_shifts,
-                solver.parameters.num_workers,
-                deterministic_time=None if hurry else self.det(ASSIGN_SHARE),
-            )
+            with self.step("assignment"):
+                assigned = assign(
+                    problem,
+                    bare,
+                    counts,
+                    min(assign_limit, 1.0) if hurry else assign_limit,
+                    part.locked_shifts,
+                    solver.parameters.num_workers,
+                    deterministic_time=None if hurry else self.det(ASSIGN_SHARE),
+                )
+                if assigned is not None:
+                    self.offer(self.checked(assigned[0]))
             if assigned is None:  # nothing matched the counts in time: the best checked roster stands
                 if self.best is None:
                     raise RuntimeError("no activity assignment matched the stage-one counts in time")
                 return self.finish(solver, status, None)
-            shifts, switch_cost = assigned
-            self.offer(self.checked(shifts))
+            switch_cost = assigned[1]
             if not reporter.stopped:
                 # once: three rounds while each found a better week gave 107 190 on the 15 site weeks
                 # (one round 106 925 and 107 740, thirteenth session, before the pairs were added)
@@ -747,6 +786,7 @@ class _Run:
     def reshape_limit(self) -> float:
         return 0.0 if self.previous is not None else max(RESHAPE_MIN_SECONDS, RESHAPE_SHARE * self.time_limit)
 
+    @_recorded("week moves")
     def reshape(self, strict: cp_model.CpModel, workers: int, should_stop) -> bool:
         """Whole weeks of the best acceptable roster moved, one person's or two people's at a time
         (optimizer.week_moves),
@@ -794,6 +834,7 @@ class _Run:
         self.offer(self.checked(assigned[0]))
         return self.best is not best
 
+    @_recorded("dates' activities")
     def reassign(self, should_stop) -> bool:
         """Each date's activities of the best acceptable roster solved again with the people per
         activity free and the switches exact, its shifts kept (optimizer.one_date.reassign); kept when
@@ -822,6 +863,7 @@ class _Run:
     def rematch_limit(self) -> float:
         return 0.0 if self.previous is not None else max(REMATCH_MIN_SECONDS, REMATCH_SHARE * self.time_limit)
 
+    @_recorded("matching")
     def rematch(self, should_stop) -> bool:
         """The best acceptable roster's shifts handed to people again (optimizer.rematch), kept when
         the checker scores the week lower; whether it did. Not when re-rostering: there a change is
@@ -862,20 +904,21 @@ class _Run:
             self.reassign(should_stop)
             return
         deterministic = None if self.deterministic_time is None else self.det(0.15) / dates
-        self.offer(
-            one_date.improve(
-                self.problem,
-                self.best,
-                self.checked,
-                left,
-                per_date,
-                deterministic,
-                rounds=rounds,
-                workers=self.after_workers(),
-                previous=self.previous,
-                locked=self.part.locked,
+        with self.step("date re-solves"):
+            self.offer(
+                one_date.improve(
+                    self.problem,
+                    self.best,
+                    self.checked,
+                    left,
+                    per_date,
+                    deterministic,
+                    rounds=rounds,
+                    workers=self.after_workers(),
+                    previous=self.previous,
+                    locked=self.part.locked,
+                )
             )
-        )
 
     def seconds_left(self, should_stop, until: float) -> float:
         """Seconds until `until` on the wall clock (0 once a stop is asked); unbounded in reproducible
@@ -906,6 +949,7 @@ class _Run:
             self.regroup(strict, should_stop)
             self.unswitch(should_stop)
 
+    @_recorded("switchers")
     def unswitch(self, should_stop) -> None:
         """The best acceptable roster's dates solved again with only the people who switch activity on
         them free (optimizer.switchers), up to the matching's share at the end; on the wall clock only
@@ -925,6 +969,7 @@ class _Run:
             )
         )
 
+    @_recorded("pairs")
     def regroup(self, strict: cp_model.CpModel, should_stop) -> None:
         """The time the date re-solves left, up to the matching's share at the end: a few people's
         whole weeks solved again (optimizer.people_weeks). Reproducible mode gives it a fixed number
@@ -958,6 +1003,7 @@ class _Run:
             roster.changes = changes(self.previous, roster)
         roster.seconds = round(self.elapsed(), 3)
         roster.first_acceptable_seconds = self.first_acceptable
+        roster.steps = self.steps
         if self.best is not None:
             # The roster's objective is its true penalty as the checker counts it.
             roster.objective = roster.penalty_total

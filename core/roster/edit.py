@@ -121,7 +121,7 @@ def _replace_shift(roster: Roster, old: Shift | None, new: Shift | None) -> Rost
     if new is not None:
         shifts.append(new)
     shifts.sort(key=lambda s: (s.date, s.start, s.staff_id))
-    return replace(roster, shifts=shifts, status="manual", violations=[], penalties=[], changes=[])
+    return replace(roster, shifts=shifts, status="manual", violations=[], penalties=[], changes=[], steps=[])
 
 
 def _shift(roster: Roster, staff_id: str, date: dt.date) -> Shift:
@@ -184,4 +184,4 @@ def swap(roster: Roster, first: str, second: str, date: dt.date, problem: Roster
             moved = refill(problem, moved, moved.start, moved.end)
         shifts.append(moved)
     shifts.sort(key=lambda s: (s.date, s.start, s.staff_id))
-    return replace(roster, shifts=shifts, status="manual", violations=[], penalties=[], changes=[])
+    return replace(roster, shifts=shifts, status="manual", violations=[], penalties=[], changes=[], steps=[])

@@ -193,6 +193,9 @@ class Roster:
     violations: list[dict] = field(default_factory=list)
     penalties: list[dict] = field(default_factory=list)
     changes: list[dict] = field(default_factory=list)
+    # the solve's steps that made it (optimizer.solve `_Run.step`): name, from and to (seconds), the
+    # best acceptable penalty before and after; for the benchmark, not written to the roster file
+    steps: list[dict] = field(default_factory=list)
 
     @property
     def acceptable(self) -> bool:

@@ -83,11 +83,12 @@ def test_one_row_per_selected_week_with_the_measures(run):
     assert result["reproducible"] is True and "scale" not in result
 
 
-def test_each_week_says_what_its_roster_and_the_best_known_pay_per_rule(run):
-    """The penalty per rule adds up to the penalty, both for the median run's roster and for the
+def test_each_week_says_where_its_time_went_and_what_it_and_the_best_known_pay_per_rule(run):
+    """The median run's steps end on its penalty. The penalty per rule adds up to the penalty, both for the median run's roster and for the
     best-known roster checked again (so the table of where the gap lies is one roster's each)."""
     result, _ = run
     for row in result["weeks"]:
+        assert row["steps"][0]["step"] == "first roster" and row["steps"][-1]["after"] == row["penalty"]
         assert row["penalty_by_rule"] and sum(row["penalty_by_rule"].values()) == row["penalty"]
         assert sum(row["best_known_by_rule"].values()) == row["best_known"]
         for costs in (row["penalty_by_rule"], row["best_known_by_rule"]):

@@ -190,7 +190,7 @@ def test_the_benchmark_has_its_18_weeks():
 
 
 @pytest.mark.parametrize("site_id", ["fujieda", "seto"])
-def test_first_acceptable_seconds_and_the_bound(fixtures, site_id):
+def test_first_acceptable_seconds_the_bound_and_the_steps(fixtures, site_id):
     site = fixtures.site(site_id)
     problem = problem_for(fixtures, site, busy_week(site, fixtures))
     roster = solve(problem, time_limit=5)
@@ -200,6 +200,24 @@ def test_first_acceptable_seconds_and_the_bound(fixtures, site_id):
     # a lower bound on the checker's own penalty, switches included
     assert roster.best_bound is not None and roster.best_bound <= roster.penalty_total
     assert roster.to_json()["first_acceptable_seconds"] == roster.first_acceptable_seconds
+    _the_steps_tell_the_solve(roster)
+
+
+def _the_steps_tell_the_solve(roster: Roster) -> None:
+    """`Roster.steps`: the solve's steps one after the other, each with what the best acceptable
+    roster's penalty was before and after it (never higher after), ending on the roster returned."""
+    steps = roster.steps
+    assert [s["step"] for s in steps[:4]] == ["first roster", "starts", "stage one", "assignment"]
+    for earlier, later in zip(steps, steps[1:]):
+        assert earlier["to"] <= later["from"]
+        assert later["before"] == earlier["after"], "a roster was kept outside any step"
+    for step in steps:
+        assert step["from"] <= step["to"] <= roster.seconds
+        if step["before"] is not None:
+            assert step["after"] <= step["before"]
+    stage_one = steps[2]
+    assert stage_one["bound"] <= stage_one["objective"]
+    assert steps[-1]["after"] == roster.penalty_total
 
 
 def test_a_pool_in_two_processes_gives_each_site_its_roster(build):
