@@ -694,7 +694,9 @@ class _Run:
         # First the hard rules as hard (only what nobody could cover may stay uncovered): CP-SAT finds
         # good rosters far sooner than with elastic floors. Only if that proves impossible, or finds
         # nothing, the elastic model looks for the roster that breaks the rules least.
-        start = start or self.constructed()
+        if start is None:
+            with self.step("first roster"):
+                start = self.constructed()
         with self.step("starts"):  # the model, the constructive roster completed, the traded start
             self.build()
             strict = part.strict(model)

@@ -194,8 +194,9 @@ class Roster:
     penalties: list[dict] = field(default_factory=list)
     changes: list[dict] = field(default_factory=list)
     # the solve's steps that made it (optimizer.solve `_Run.step`): name, from and to (seconds), the
-    # best acceptable penalty before and after; for the benchmark, not written to the roster file
-    steps: list[dict] = field(default_factory=list)
+    # best acceptable penalty before and after; for the benchmark, not written to the roster file and
+    # not part of what makes two rosters the same
+    steps: list[dict] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def acceptable(self) -> bool:
