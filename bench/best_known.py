@@ -90,23 +90,21 @@ def costs_by_rule(items: list[dict]) -> dict[str, int]:
     return {rule: cost for rule, cost in sorted(costs.items(), key=lambda kv: (-kv[1], kv[0])) if cost}
 
 
-def recorded_by_rule(
-    store: dict, store_path: Path, key: str, fingerprint: str, problem: RosterProblem
-) -> dict[str, int] | None:
-    """The recorded roster's penalty per rule, as the checker counts it today (`costs_by_rule`); None
-    with no figure, or a stale one (fixtures changed since)."""
-    entry = store["weeks"].get(key)
-    if entry is None or entry["fingerprint"] != fingerprint:
-        return None
-    roster = read_roster(store_path, entry)
-    bare = Roster(roster.site_id, roster.week_start, list(roster.shifts), sorted(problem.absences))
-    return costs_by_rule(score(bare, problem)[1])
+def recorded_by_rule(store_path: Path, entry: dict, problem: RosterProblem) -> dict[str, int]:
+    """The recorded roster's penalty per rule, as the checker counts it today (`costs_by_rule`); for
+    an entry whose figure is current (`figure`)."""
+    return costs_by_rule(score(_bare(read_roster(store_path, entry), problem), problem)[1])
 
 
 def judge(roster: Roster, problem: RosterProblem) -> tuple[int, int]:
     """(penalty, hard violations) as the checker counts them, whatever the roster says of itself."""
-    bare = Roster(roster.site_id, roster.week_start, list(roster.shifts), sorted(problem.absences))
+    bare = _bare(roster, problem)
     return score(bare, problem)[0], len(check(bare, problem))
+
+
+def _bare(roster: Roster, problem: RosterProblem) -> Roster:
+    """The roster's shifts and the problem's absences, nothing the roster says of itself."""
+    return Roster(roster.site_id, roster.week_start, list(roster.shifts), sorted(problem.absences))
 
 
 def record(
@@ -136,7 +134,7 @@ def record(
     name = "best_known/" + key.replace("/", "_") + ".json.gz"
     target = store_path.parent / name
     target.parent.mkdir(parents=True, exist_ok=True)
-    document = Roster(roster.site_id, roster.week_start, list(roster.shifts), sorted(problem.absences)).to_json()
+    document = _bare(roster, problem).to_json()
     document["penalty_total"] = penalty
     target.write_bytes(gzip.compress(json.dumps(document, ensure_ascii=False, sort_keys=True).encode(), mtime=0))
     store["weeks"][key] = {**about, "fingerprint": fingerprint, "penalty": penalty, "roster": name, "found": found}

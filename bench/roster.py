@@ -106,10 +106,10 @@ def week_row(
     runs: list[tuple],
     store: dict,
     template: TemplateBound | None = None,
-    known_by_rule: dict[str, int] | None = None,
+    store_path: Path = best_known.DEFAULT_PATH,
 ) -> dict:
-    """The week's row: the median run's figures (`runs`: (roster, seconds) per solve), and every run's.
-    `known_by_rule`: the best-known roster's penalty per rule (best_known.recorded_by_rule)."""
+    """The week's row: the median run's figures (`runs`: (roster, seconds) per solve), and every run's;
+    `store` was read from `store_path` (the best-known rosters lie beside it)."""
     index = median(runs, _roster_rank)
     roster = runs[index][0]
     penalty = roster.penalty_total
@@ -145,11 +145,11 @@ def week_row(
         "solver_objective": roster.solver_objective,
         "shifts": len(roster.shifts),
         "penalty_by_rule": best_known.costs_by_rule(roster.penalties or []),
-        "steps": list(getattr(roster, "steps", None) or []),
+        "steps": roster.steps,
         "runs": summaries,
     }
-    if known is not None and known_by_rule is not None:
-        row["best_known_by_rule"] = known_by_rule
+    if known is not None:
+        row["best_known_by_rule"] = best_known.recorded_by_rule(store_path, store["weeks"][week.key], problem)
     if stale:
         row["best_known_stale"] = True
     return row
@@ -327,8 +327,7 @@ def run(
                 progress(f"{week.key}: run {attempt + 1} of {repeat}: penalty {roster.penalty_total}")
         # beside the solves, outside their time limit
         template = template_bound(problem, integer_seconds=bound_seconds)
-        known_by_rule = best_known.recorded_by_rule(store, store_path, week.key, fingerprint(problem), problem)
-        row = week_row(week, problem, runs, store, template, known_by_rule)
+        row = week_row(week, problem, runs, store, template, store_path)
         progress(
             f"{week.key}: {row['status']} penalty {row['penalty']} bound {row['best_bound']}"
             f" best known {row['best_known']} in {row['seconds']} s (template LP {template.lp} in"

@@ -337,8 +337,7 @@ def solve(
         run = _Run(
             problem, time_limit, relative_gap, workers, previous, frozenset(locked), deterministic_time, build=False
         )
-        with run.step("first roster"):
-            start = run.constructed()
+        start = run.constructed()
     return run.solve(on_progress, should_stop, start)
 
 
@@ -554,6 +553,7 @@ class _Run:
 
     # --- the constructive roster -----------------------------------------------------------------
 
+    @_recorded("first roster")
     def constructed(self) -> tuple[Constructor, list[Shift]]:
         """The constructor's shifts (no trades yet), and their roster offered at once: activities
         matched to the constructor's own counts (`Constructor.counts`, optimizer.assign's greedy
@@ -694,9 +694,7 @@ class _Run:
         # First the hard rules as hard (only what nobody could cover may stay uncovered): CP-SAT finds
         # good rosters far sooner than with elastic floors. Only if that proves impossible, or finds
         # nothing, the elastic model looks for the roster that breaks the rules least.
-        if start is None:
-            with self.step("first roster"):
-                start = self.constructed()
+        start = start or self.constructed()
         with self.step("starts"):  # the model, the constructive roster completed, the traded start
             self.build()
             strict = part.strict(model)

@@ -84,8 +84,9 @@ def test_one_row_per_selected_week_with_the_measures(run):
 
 
 def test_each_week_says_where_its_time_went_and_what_it_and_the_best_known_pay_per_rule(run):
-    """The median run's steps end on its penalty. The penalty per rule adds up to the penalty, both for the median run's roster and for the
-    best-known roster checked again (so the table of where the gap lies is one roster's each)."""
+    """The median run's steps end on its penalty. The penalty per rule adds up to the penalty, both for
+    the median run's roster and for the best-known roster checked again (so the table of where the gap
+    lies is one roster's each)."""
     result, _ = run
     for row in result["weeks"]:
         assert row["steps"][0]["step"] == "first roster" and row["steps"][-1]["after"] == row["penalty"]

@@ -216,7 +216,7 @@ def _the_steps_tell_the_solve(roster: Roster) -> None:
         if step["before"] is not None:
             assert step["after"] <= step["before"]
     stage_one = steps[2]
-    assert stage_one["bound"] <= stage_one["objective"]
+    assert stage_one["objective"] is not None and stage_one["bound"] <= roster.penalty_total
     assert steps[-1]["after"] == roster.penalty_total
 
 
