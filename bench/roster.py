@@ -43,7 +43,7 @@ from bench.roster_weeks import KINDS, SiteWeek, build, fingerprint, plan, proble
 from bench.template_bound import INTEGER_SECONDS, TemplateBound, template_bound
 from core.profile.fixtures import Fixtures
 from core.profile.site_profile import SiteProfile
-from core.roster.model import RosterProblem
+from core.roster.model import Roster, RosterProblem
 from core.staff.members import StaffMember
 from core.vocabulary import StaffRole
 from optimizer import from_roster
@@ -200,6 +200,39 @@ def scale_best_known(store: dict, problems: list[RosterProblem]) -> tuple[int | 
     return (None if missing else total), missing
 
 
+def pool_by_site(problems: list[RosterProblem], rosters: list[Roster], store: dict) -> list[dict]:
+    """One pool run per site, its copies summed: the penalty, the best known (None when a copy has no
+    current figure) and the gap, the seconds a copy took, and the seconds a copy spent in each step of
+    the solve (`Roster.steps`, averaged over the copies; a step that ran twice counts both times), in
+    the order the steps first ran. In the pool a copy has 2 to 10 s on one core, and the steps that
+    take a fixed amount of work (the constructor's trades, the week moves) weigh more there than in a
+    10 s week on two (thirty-first session: the trades ran to 45 % of Ageo's copies' time)."""
+    sites: dict[str, dict] = {}
+    steps: dict[str, dict[str, float]] = {}
+    for problem, roster in zip(problems, rosters):
+        base = problem.site.id.rsplit("_", 1)[0]
+        known, _ = best_known.figure(store, scale_key(base, problem.week_start), fingerprint(problem))
+        row = sites.get(base)
+        if row is None:
+            row = sites[base] = {"site": base, "copies": 0, "staff": len(problem.staff)}
+            row |= {"penalty": 0, "best_known": 0, "seconds": 0.0}
+        row["copies"] += 1
+        row["penalty"] += roster.penalty_total
+        row["best_known"] = None if known is None or row["best_known"] is None else row["best_known"] + known
+        row["seconds"] += roster.seconds or 0.0
+        spent = steps.setdefault(base, {})
+        for step in roster.steps:
+            spent[step["step"]] = spent.get(step["step"], 0.0) + step["to"] - step["from"]
+    out = []
+    for base, row in sites.items():
+        copies = row["copies"]
+        row["gap_to_best_known"] = best_known.gap(row["penalty"], row["best_known"])
+        row["seconds"] = round(row["seconds"] / copies, 2)
+        row["step_seconds"] = {name: round(total / copies, 2) for name, total in steps[base].items()}
+        out.append(row)
+    return out
+
+
 def _pool_summary(item: tuple, known: int | None) -> dict:
     pool, seconds = item
     solved = all(r.objective is not None for r in pool.rosters)
@@ -280,6 +313,7 @@ def _scale(
         "goal": "within 2% of the best known in 60 s",
         "time_limit": time_limit,
         "runs": runs,
+        "by_site": pool_by_site(problems, pool.rosters, store),
     }
     if missing:
         result["best_known_missing"] = missing

@@ -114,6 +114,7 @@ def render(result: dict) -> str:
         lines.append(f"{item['site']}: no {item['kind']} week ({item['why']}).")
     lines = _join_notes(lines)
     lines += rule_lines(result["weeks"])
+    lines += pool_lines(result.get("scale"))
     if result["weeks"]:
         lines += ["", "Goals:", "", *goal_lines(result)]
     return "\n".join(lines) + "\n"
@@ -146,6 +147,43 @@ def rule_lines(rows: list[dict]) -> list[str]:
         cells = [_pair(mine.get(rule, 0), known.get(rule, 0)) for rule in rules]
         lines.append(
             _line([row["site"], row["week_start"], row["kind"], *cells, _pair(row["penalty"], row["best_known"])])
+        )
+    return lines
+
+
+def pool_lines(scale: dict | None) -> list[str]:
+    """The pool per site (`by_site`, from the thirty-first session on; none for an older JSON): its
+    copies summed against their best known, and the seconds a copy spent in each step of the solve,
+    the steps in the order they first ran."""
+    sites = (scale or {}).get("by_site")
+    if not sites:
+        return []
+    steps: list[str] = []
+    for row in sites:
+        steps += [name for name in row["step_seconds"] if name not in steps]
+    lines = [
+        "",
+        "The 20-site pool per site (the median run, each site's copies summed; seconds a copy, in all and"
+        " per step of the solve):",
+        "",
+        _line(["site", "copies", "staff a copy", "penalty", "best known", "gap to best known", "s", *steps]),
+        _line(["---"] * (7 + len(steps))),
+    ]
+    for row in sites:
+        cells = [_seconds(row["step_seconds"].get(name)) for name in steps]
+        lines.append(
+            _line(
+                [
+                    row["site"],
+                    str(row["copies"]),
+                    str(row["staff"]),
+                    _number(row["penalty"]),
+                    _number(row["best_known"]),
+                    _percent(row["gap_to_best_known"]),
+                    _seconds(row["seconds"]),
+                    *cells,
+                ]
+            )
         )
     return lines
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from bench import best_known
-from bench.roster_table import COLUMNS, render, rule_lines
+from bench.roster_table import COLUMNS, pool_lines, render, rule_lines
 from dashboard.cli.main import main
 
 WEEK_FIELDS = {
@@ -135,6 +135,92 @@ def test_the_rule_table_puts_the_rules_that_lose_most_first():
     )
     assert len(lines) == 6  # the week without the best known's rules has no row
     assert rule_lines([{**row, "penalty_by_rule": None}]) == []  # a JSON from before: no table
+
+
+def test_the_pool_per_site_sums_its_copies_and_says_where_a_copys_time_went(fixtures):
+    """A small pool (two copies of Fujieda's scale site, one of Tamano's), solved for real in this
+    process: per site the copies' penalties and best-known figures summed, the gap from those sums,
+    the seconds a copy took, and the seconds a copy spent per step (the first roster first, never
+    more in all than the copy took)."""
+    from bench.roster import pool_by_site, scale_key, scale_problem
+    from bench.roster_weeks import plan
+    from optimizer.solve import solve_many
+
+    weeks = {w.site: w.week_start for w in plan(fixtures, ["fujieda", "tamano"], ["busy"]).weeks}
+    problems = [
+        scale_problem(fixtures, "fujieda", weeks["fujieda"], 1),
+        scale_problem(fixtures, "fujieda", weeks["fujieda"], 2),
+        scale_problem(fixtures, "tamano", weeks["tamano"], 1),
+    ]
+    pool = solve_many(problems, time_limit=4, processes=1)
+    store = best_known.load(best_known.DEFAULT_PATH)
+    rows = pool_by_site(problems, pool.rosters, store)
+    assert [(r["site"], r["copies"]) for r in rows] == [("fujieda", 2), ("tamano", 1)]
+    fujieda, tamano = rows
+    assert fujieda["penalty"] == pool.rosters[0].penalty_total + pool.rosters[1].penalty_total
+    known = store["weeks"][scale_key("fujieda", weeks["fujieda"])]["penalty"]
+    assert fujieda["best_known"] == 2 * known
+    assert fujieda["gap_to_best_known"] == best_known.gap(fujieda["penalty"], 2 * known)
+    assert fujieda["staff"] == len(problems[0].staff)
+    assert tamano["penalty"] == pool.rosters[2].penalty_total and tamano["seconds"] == round(pool.rosters[2].seconds, 2)
+    for row in rows:
+        assert list(row["step_seconds"])[0] == "first roster"
+        assert 0 < sum(row["step_seconds"].values()) <= row["seconds"] + 0.05
+    # a site with a copy that has no figure has none in all, and no gap
+    rows = pool_by_site(problems, pool.rosters, {"weeks": {}})
+    assert all(r["best_known"] is None and r["gap_to_best_known"] is None for r in rows)
+
+
+def test_the_pool_table_has_a_column_per_step_in_the_order_they_ran():
+    """`pool_lines`: a row per site, a column per step in the order the steps first ran (– where a
+    site's copies did not run it); none for a JSON from before the thirty-first session; render()
+    prints it under the pool's row."""
+    by_site = [
+        {
+            "site": "ageo",
+            "copies": 4,
+            "staff": 24,
+            "penalty": 47490,
+            "best_known": 42280,
+            "gap_to_best_known": 0.10972,
+            "seconds": 10.5,
+            "step_seconds": {"first roster": 0.3, "starts": 4.5, "stage one": 2.1, "week moves": 2.3},
+        },
+        {
+            "site": "fujieda",
+            "copies": 4,
+            "staff": 8,
+            "penalty": 20160,
+            "best_known": 19660,
+            "gap_to_best_known": 0.0248,
+            "seconds": 1.9,
+            "step_seconds": {"first roster": 0.1, "starts": 0.6, "stage one": 0.4, "dates' activities": 0.3},
+        },
+    ]
+    lines = pool_lines({"by_site": by_site})
+    assert lines[3] == (
+        "| site | copies | staff a copy | penalty | best known | gap to best known | s | first roster | starts"
+        " | stage one | week moves | dates' activities |"
+    )
+    assert lines[5] == "| ageo | 4 | 24 | 47 490 | 42 280 | 11.0 % | 10.5 | 0.3 | 4.5 | 2.1 | 2.3 | – |"
+    assert lines[6] == "| fujieda | 4 | 8 | 20 160 | 19 660 | 2.5 % | 1.9 | 0.1 | 0.6 | 0.4 | – | 0.3 |"
+    assert len(lines) == 7
+    assert pool_lines({"sites": 20}) == [] and pool_lines(None) == []  # a JSON from before, or no pool
+    scale = {
+        "sites": 20,
+        "staff": 308,
+        "status": "feasible",
+        "penalty": 67650,
+        "best_bound": None,
+        "proven_gap": None,
+        "best_known": 61940,
+        "gap_to_best_known": 0.0844,
+        "seconds": 61.0,
+        "first_acceptable_seconds": 0.4,
+        "hard_violations": 0,
+    }
+    assert "\n".join(lines[1:]) in render({"weeks": [], "scale": {**scale, "by_site": by_site}})
+    assert "The 20-site pool per site" not in render({"weeks": [], "scale": scale})
 
 
 def test_a_repeated_week_is_its_median_run_with_every_run_listed(bench_cli, tmp_path, capsys):
