@@ -184,15 +184,21 @@ def scale_problems(fixtures: Fixtures, weeks: dict[str, dt.date]) -> list[Roster
     ]
 
 
+def _copy_figure(store: dict, problem: RosterProblem) -> tuple[str, int | None]:
+    """A scale copy's site and its best known (None when not recorded or stale): every copy of a site
+    is the same problem up to names (checked by fingerprint), so one recorded roster per site serves
+    its four copies."""
+    base = problem.site.id.rsplit("_", 1)[0]
+    known, _ = best_known.figure(store, scale_key(base, problem.week_start), fingerprint(problem))
+    return base, known
+
+
 def scale_best_known(store: dict, problems: list[RosterProblem]) -> tuple[int | None, list[str]]:
     """The scale scenario's best known: the sum over its 20 sites of the best known of each copy's
-    problem. Every copy of a site is the same problem up to names (checked by fingerprint), so one
-    recorded roster per site serves its four copies. None, with the sites missing, when any is not
-    recorded or stale."""
+    problem (`_copy_figure`). None, with the sites missing, when any is not recorded or stale."""
     total, missing = 0, []
     for problem in problems:
-        base = problem.site.id.rsplit("_", 1)[0]
-        known, _ = best_known.figure(store, scale_key(base, problem.week_start), fingerprint(problem))
+        _, known = _copy_figure(store, problem)
         if known is None:
             missing.append(problem.site.id)
         else:
@@ -202,31 +208,34 @@ def scale_best_known(store: dict, problems: list[RosterProblem]) -> tuple[int | 
 
 def pool_by_site(problems: list[RosterProblem], rosters: list[Roster], store: dict) -> list[dict]:
     """One pool run per site, its copies summed: the penalty, the best known (None when a copy has no
-    current figure) and the gap, the seconds a copy took, and the seconds a copy spent in each step of
-    the solve (`Roster.steps`, averaged over the copies; a step that ran twice counts both times), in
-    the order the steps first ran. In the pool a copy has 2 to 10 s on one core, and the steps that
-    take a fixed amount of work (the constructor's trades, the week moves) weigh more there than in a
-    10 s week on two (thirty-first session: the trades ran to 45 % of Ageo's copies' time)."""
+    current figure), the gap (None unless every copy was solved), the hard violations, the seconds a
+    copy took, and the seconds a copy spent in each step of the solve (`Roster.steps`, averaged over
+    the copies; a step that ran twice counts both times), in the order the steps first ran. In the
+    pool a copy has 2 to 10 s on one core, and the steps that take a fixed amount of work (the
+    constructor's trades, the week moves) weigh more there than in a 10 s week on two (thirty-first
+    session: the trades ran to 45 % of Ageo's copies' time)."""
     sites: dict[str, dict] = {}
     steps: dict[str, dict[str, float]] = {}
-    for problem, roster in zip(problems, rosters):
-        base = problem.site.id.rsplit("_", 1)[0]
-        known, _ = best_known.figure(store, scale_key(base, problem.week_start), fingerprint(problem))
+    for problem, roster in zip(problems, rosters, strict=True):
+        base, known = _copy_figure(store, problem)
         row = sites.get(base)
         if row is None:
-            row = sites[base] = {"site": base, "copies": 0, "staff": len(problem.staff)}
-            row |= {"penalty": 0, "best_known": 0, "seconds": 0.0}
+            row = sites[base] = {"site": base, "copies": 0, "staff": len(problem.staff), "solved": True}
+            row |= {"penalty": 0, "best_known": 0, "hard_violations": 0, "seconds": 0.0}
         row["copies"] += 1
         row["penalty"] += roster.penalty_total
         row["best_known"] = None if known is None or row["best_known"] is None else row["best_known"] + known
-        row["seconds"] += roster.seconds or 0.0
+        row["hard_violations"] += len(roster.violations)
+        row["solved"] = row["solved"] and roster.objective is not None
+        row["seconds"] += roster.seconds  # every solve() ends in _Run.finish, which sets it
         spent = steps.setdefault(base, {})
         for step in roster.steps:
             spent[step["step"]] = spent.get(step["step"], 0.0) + step["to"] - step["from"]
     out = []
     for base, row in sites.items():
         copies = row["copies"]
-        row["gap_to_best_known"] = best_known.gap(row["penalty"], row["best_known"])
+        solved = row.pop("solved")
+        row["gap_to_best_known"] = best_known.gap(row["penalty"], row["best_known"]) if solved else None
         row["seconds"] = round(row["seconds"] / copies, 2)
         row["step_seconds"] = {name: round(total / copies, 2) for name, total in steps[base].items()}
         out.append(row)
