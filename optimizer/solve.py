@@ -148,6 +148,16 @@ DETERMINISTIC_PER_SECOND = 0.1
 # (with an 8-worker solve beside it, Ageo's trades took 7 s of a 10 s solve; on an idle machine they
 # end at 2.8 s of 10)
 TRADE_SHARE = 0.45
+# ... and the second round (between colleagues who are both short) at this share where the first
+# round traded nothing. Where everyone is short (Kawanishi) the first round has nobody to trade with
+# and the second's passes take a fixed amount of work: in the 20-site pool, where a copy has 2 to
+# 10 s on one core, Kawanishi's copies spent 45 % of it there and the week moves after stage one were
+# starved; where the first round trades (Ageo, Tamano, a little at Seto) the passes pay and keep
+# TRADE_SHARE (all trades at 0.25: Ageo's copies 12.8 to 13.0 % above their record against 10.3 to
+# 11.0 %). Thirty-first session, 60 s pool runs (`/work/s31/poolab.sh`, idle, alternating, three runs
+# each): 236 375, 236 825, 235 855 against 236 945, 237 405, 236 870 (Kawanishi's copies 7.5 to 8.2 %
+# against 8.2 to 8.6 %). In a 10 s week the passes end before it (Kawanishi's by 1.3 to 2.6 s).
+SHORTER_ALONE_SHARE = 0.25
 SAFETY_FACTOR = 60
 # the activity assignment's share of the limit (optimizer.assign, date by date since the ninth
 # session: the five busy weeks' dates reach their optima in 0.3 to 0.8 s, where the whole week in
@@ -592,8 +602,10 @@ class _Run:
             # the constructor goes on where it stopped if its shifts were accepted as they were
             # (its counts then say the same as the roster); mended shifts are seeded afresh
             builder = self.builder or Constructor(self.part).seed(first.shifts)
+            untraded = builder.roster()
             builder.trade(lambda: self.spent(TRADE_SHARE))
-            shifts = symmetry.order(self.part, builder.trade_shorter(lambda: self.spent(TRADE_SHARE)))
+            share = TRADE_SHARE if builder.roster() != untraded else SHORTER_ALONE_SHARE
+            shifts = symmetry.order(self.part, builder.trade_shorter(lambda: self.spent(share)))
             self.builder = None
             if _shapes(shifts) == _shapes(first.shifts):
                 traded = first  # nothing traded: no second completion

@@ -298,3 +298,28 @@ def test_the_second_round_of_trades_is_put_into_the_models_order_and_completed(f
     traded = rosters["traded"]
     assert traded is not None and not traded.violations
     assert _shapes(traded.shifts) == _shapes(ordered)
+
+
+def test_the_second_round_of_trades_stops_sooner_where_the_first_traded_nothing(fixtures, monkeypatch):
+    """Kawanishi's busy week: everyone is short of their hours, so the first round of trades (with a
+    colleague who is not short) has nobody to trade with, and the second round's passes stop at
+    SHORTER_ALONE_SHARE of the limit (in the pool they took 45 % of a copy's seconds and starved the
+    week moves). Ageo's busy week: the first round trades, and the second keeps TRADE_SHARE. The
+    shares are read from what the trades ask (a limit of 600 s, so nothing is cut by the clock)."""
+    from optimizer.solve import SHORTER_ALONE_SHARE, TRADE_SHARE
+
+    asked: list[float] = []
+    spent = _Run.spent
+
+    def recorded(self, share: float) -> bool:
+        asked.append(share)
+        return spent(self, share)
+
+    monkeypatch.setattr(_Run, "spent", recorded)
+    assert SHORTER_ALONE_SHARE < TRADE_SHARE
+    for site_id, second in (("kawanishi", SHORTER_ALONE_SHARE), ("ageo", TRADE_SHARE)):
+        site = fixtures.site(site_id)
+        asked.clear()
+        found, _ = starts(problem_for(fixtures, site, busy_week(site, fixtures)), time_limit=600)
+        assert found["traded"] is not None and not found["traded"].violations, site_id
+        assert asked[0] == TRADE_SHARE and asked[-1] == second, site_id
