@@ -156,7 +156,8 @@ TRADE_SHARE = 0.45
 # TRADE_SHARE (all trades at 0.25: Ageo's copies 12.8 to 13.0 % above their record against 10.3 to
 # 11.0 %). Thirty-first session, 60 s pool runs (`/work/s31/poolab.sh`, idle, alternating, three runs
 # each): 236 375, 236 825, 235 855 against 236 945, 237 405, 236 870 (Kawanishi's copies 7.5 to 8.2 %
-# against 8.2 to 8.6 %). In a 10 s week the passes end before it (Kawanishi's by 1.3 to 2.6 s).
+# against 8.2 to 8.6 %); Kawanishi's and Seto's eight 10 s weeks 45 555 and 45 795 against 45 585 and
+# 45 755 (there the passes take 1.3 to 2.6 s of the 10 and mostly end before the quarter).
 SHORTER_ALONE_SHARE = 0.25
 SAFETY_FACTOR = 60
 # the activity assignment's share of the limit (optimizer.assign, date by date since the ninth
