@@ -214,31 +214,36 @@ def pool_by_site(problems: list[RosterProblem], rosters: list[Roster], store: di
     pool a copy has 2 to 10 s on one core, and the steps that take a fixed amount of work (the
     constructor's trades, the week moves) weigh more there than in a 10 s week on two (thirty-first
     session: the trades ran to 45 % of Ageo's copies' time)."""
-    sites: dict[str, dict] = {}
-    steps: dict[str, dict[str, float]] = {}
+    copies: dict[str, list[tuple[RosterProblem, Roster, int | None]]] = {}
     for problem, roster in zip(problems, rosters, strict=True):
         base, known = _copy_figure(store, problem)
-        row = sites.get(base)
-        if row is None:
-            row = sites[base] = {"site": base, "copies": 0, "staff": len(problem.staff), "solved": True}
-            row |= {"penalty": 0, "best_known": 0, "hard_violations": 0, "seconds": 0.0}
-        row["copies"] += 1
-        row["penalty"] += roster.penalty_total
-        row["best_known"] = None if known is None or row["best_known"] is None else row["best_known"] + known
-        row["hard_violations"] += len(roster.violations)
-        row["solved"] = row["solved"] and roster.objective is not None
-        row["seconds"] += roster.seconds  # every solve() ends in _Run.finish, which sets it
-        spent = steps.setdefault(base, {})
-        for step in roster.steps:
-            spent[step["step"]] = spent.get(step["step"], 0.0) + step["to"] - step["from"]
+        copies.setdefault(base, []).append((problem, roster, known))
     out = []
-    for base, row in sites.items():
-        copies = row["copies"]
-        solved = row.pop("solved")
-        row["gap_to_best_known"] = best_known.gap(row["penalty"], row["best_known"]) if solved else None
-        row["seconds"] = round(row["seconds"] / copies, 2)
-        row["step_seconds"] = {name: round(total / copies, 2) for name, total in steps[base].items()}
-        out.append(row)
+    for base, found in copies.items():
+        site_rosters = [roster for _, roster, _ in found]
+        knowns = [known for _, _, known in found]
+        penalty = sum(roster.penalty_total for roster in site_rosters)
+        known = None if None in knowns else sum(knowns)
+        spent: dict[str, float] = {}
+        for roster in site_rosters:
+            for step in roster.steps:
+                spent[step["step"]] = spent.get(step["step"], 0.0) + step["to"] - step["from"]
+        out.append(
+            {
+                "site": base,
+                "copies": len(found),
+                "staff": len(found[0][0].staff),
+                "penalty": penalty,
+                "best_known": known,
+                "gap_to_best_known": best_known.gap(penalty, known)
+                if all(roster.objective is not None for roster in site_rosters)
+                else None,
+                "hard_violations": sum(len(roster.violations) for roster in site_rosters),
+                # every solve() ends in _Run.finish, which sets the seconds
+                "seconds": round(sum(roster.seconds for roster in site_rosters) / len(found), 2),
+                "step_seconds": {name: round(total / len(found), 2) for name, total in spent.items()},
+            }
+        )
     return out
 
 

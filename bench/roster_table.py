@@ -134,14 +134,11 @@ def rule_lines(rows: list[dict]) -> list[str]:
         for rule in set(mine) | set(known):
             lost[rule] = lost.get(rule, 0) + mine.get(rule, 0) - known.get(rule, 0)
     rules = sorted(lost, key=lambda rule: (-lost[rule], rule))
-    lines = [
-        "",
+    lines = _heading(
         "Where the gap to the best known lies: the checker's penalty per rule, median run / best known"
         " (the rules that lose most over all weeks first):",
-        "",
-        _line(["site", "week", "kind", *rules, "total"]),
-        _line(["---"] * (len(rules) + 4)),
-    ]
+        ["site", "week", "kind", *rules, "total"],
+    )
     for row in both:
         mine, known = row["penalty_by_rule"], row["best_known_by_rule"]
         cells = [_pair(mine.get(rule, 0), known.get(rule, 0)) for rule in rules]
@@ -161,14 +158,11 @@ def pool_lines(scale: dict | None) -> list[str]:
     steps: list[str] = []
     for row in sites:
         steps += [name for name in row["step_seconds"] if name not in steps]
-    lines = [
-        "",
+    lines = _heading(
         "The 20-site pool per site (the median run, each site's copies summed; seconds a copy, in all and"
         " per step of the solve):",
-        "",
-        _line(["site", "copies", "staff a copy", "penalty", "best known", "gap to best known", "s", *steps]),
-        _line(["---"] * (7 + len(steps))),
-    ]
+        ["site", "copies", "staff a copy", "penalty", "best known", "gap to best known", "s", *steps],
+    )
     for row in sites:
         cells = [_seconds(row["step_seconds"].get(name)) for name in steps]
         lines.append(
@@ -186,6 +180,11 @@ def pool_lines(scale: dict | None) -> list[str]:
             )
         )
     return lines
+
+
+def _heading(title: str, columns: list[str]) -> list[str]:
+    """A table's title under a blank line, then its header and rule."""
+    return ["", title, "", _line(columns), _line(["---"] * len(columns))]
 
 
 def _pair(mine: int, known: int) -> str:

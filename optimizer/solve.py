@@ -604,8 +604,8 @@ class _Run:
             # (its counts then say the same as the roster); mended shifts are seeded afresh
             builder = self.builder or Constructor(self.part).seed(first.shifts)
             untraded = builder.roster()
-            builder.trade(lambda: self.spent(TRADE_SHARE))
-            share = TRADE_SHARE if builder.roster() != untraded else SHORTER_ALONE_SHARE
+            once = builder.trade(lambda: self.spent(TRADE_SHARE))
+            share = TRADE_SHARE if once != untraded else SHORTER_ALONE_SHARE
             shifts = symmetry.order(self.part, builder.trade_shorter(lambda: self.spent(share)))
             self.builder = None
             if _shapes(shifts) == _shapes(first.shifts):
