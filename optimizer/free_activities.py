@@ -17,6 +17,7 @@ from ortools.sat.python import cp_model
 
 from core.roster.model import PSEUDO_ACTIVITIES, SLOT, Roster, Shift
 from optimizer.assign import with_blocks
+from optimizer.hints import complete_hint
 from optimizer.model import SiteModel
 from optimizer.repair import small_solver
 from optimizer.variables import PersonDay
@@ -109,8 +110,9 @@ class FreeActivities:
         deterministic: float | None,
         workers: int,
     ) -> Roster | None:
-        """Solve this model; the week it gives, checked, when the checker scores it lower than
-        `roster` and it keeps the hard rules, else None."""
+        """Solve this model from the roster (its hint completed: optimizer.hints); the week it gives,
+        checked, when the checker scores it lower than `roster` and it keeps the hard rules, else None."""
+        complete_hint(self.model, seconds, deterministic)
         solver = small_solver(seconds, deterministic, workers)
         if solver.solve(self.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None

@@ -34,6 +34,7 @@ from core.roster.model import Roster, RosterProblem, Shift
 from core.roster.rules.ids import RuleId
 from optimizer.fixed_dates import FixedDates
 from optimizer.free_activities import FreeActivities
+from optimizer.hints import complete_hint
 from optimizer.model import SiteModel, active_rules
 from optimizer.repair import fix_shifts, small_solver
 from optimizer.rules import activity_switch
@@ -161,7 +162,9 @@ def reassign(
             break
         built = OneDate(problem, roster, date, shifts_free=False)
         share = None if deterministic is None else deterministic / len(dates)
-        solver = small_solver(max(0.05, left / (len(dates) - i)), share, workers)
+        seconds = max(0.05, left / (len(dates) - i))
+        complete_hint(built.model, seconds, share)
+        solver = small_solver(seconds, share, workers)
         if solver.solve(built.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             continue
         shifts = [s for s in shifts if s.date != date] + [s for s in built.shifts(solver, roster) if s.date == date]
