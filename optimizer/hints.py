@@ -1,12 +1,13 @@
 """A partial hint made whole before a search starts from it.
 
-The models that improve a finished roster (one date: optimizer.one_date; a few people's weeks:
-optimizer.people_weeks; the switchers' dates: optimizer.switchers) hint the roster's shifts and
-activities, but not what follows from them: the switches, the counts, the starts and the penalty
-terms (on Tamano's holiday week one date's model hinted 1 697 of its 2 533 variables). CP-SAT tries
-to complete such a hint within a few conflicts and otherwise drops it: two of that week's dates had
-their first solutions at 3 385 and 4 460 from other workers, and the roster's own dates (1 675 and
-1 610) came back only at 0.45 to 0.50 s of the date's share; a date given 0.5 s kept little of it.
+The models that improve a finished roster (one date, and each date's activities with its shifts
+kept: optimizer.one_date; a few people's weeks: optimizer.people_weeks; the switchers' dates:
+optimizer.switchers) hint the roster's shifts and activities, but not what follows from them: the
+switches, the counts, the starts and the penalty terms (on Tamano's holiday week one date's model
+hinted 1 697 of its 2 533 variables). CP-SAT tries to complete such a hint within a few conflicts
+and otherwise drops it: two of that week's dates had their first solutions at 3 385 and 4 460 from
+other workers, and the roster's own dates (1 675 and 1 610) came back only at 0.45 to 0.50 s of the
+date's share; a date given 0.5 s kept little of it.
 
 Here the hinted variables are fixed in a copy of the model and one small solve fills in the rest
 (0.015 to 0.02 s on that date); the model then carries a complete hint, which CP-SAT takes as its
