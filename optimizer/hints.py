@@ -9,12 +9,14 @@ and otherwise drops it: two of that week's dates had their first solutions at 3 
 other workers, and the roster's own dates (1 675 and 1 610) came back only at 0.45 to 0.50 s of the
 date's share; a date given 0.5 s kept little of it.
 
-Here the hinted variables are fixed in a copy of the model and one small solve fills in the rest
-(0.015 to 0.02 s on that date); the model then carries a complete hint, which CP-SAT takes as its
+Here one small solve with the hinted values fixed (`fix_variables_to_their_hinted_value`) fills in the rest
+(0.01 s on two of that week's dates); the model then carries a complete hint, which CP-SAT takes as its
 first solution as soon as presolve ends (0.11 s). Thirty-second session, the date re-solves of the
 same 4 s rosters of Ageo's three weeks, Kawanishi's four and Seto's and Tamano's holiday weeks, two
 workers, one pass (`/work/s32/odab.py`): 1 s a date, 46 050 with the partial hint and 45 435 with it
 completed (Ageo's busy week 4 185 against 3 895 and 3 910); 0.5 s a date, 46 635 against 46 000.
+These figures and the whole solves below fixed the hint in a copy of the model; CP-SAT's switch gives
+the same hint (1 s a date, `/work/s32/odab2.py`: 45 495 against 46 135).
 Whole solves (`/work/s32/ab.sh`, idle, alternating), where Ageo's and Kawanishi's weeks leave the date
 re-solves little time: the 18 weeks at 10 s, four runs each, 107 175, 107 225, 107 300, 107 365 against
 107 450, 107 490, 107 250, 107 275; the 20-site pool at 60 s, three runs each, 235 510, 235 700,
@@ -37,13 +39,11 @@ def complete_hint(model: cp_model.CpModel, seconds: float, deterministic: float 
     hint = model.proto.solution_hint
     if not hint.vars:
         return False
-    fixed = model.clone()
-    fixed.clear_hints()
-    for index, value in zip(hint.vars, hint.values):
-        fixed.add(fixed.get_int_var_from_proto_index(index) == value)
     units = None if deterministic is None else max(COMPLETION_MIN_DET, COMPLETION_SHARE * deterministic)
     solver = small_solver(max(0.05, COMPLETION_SHARE * seconds), units)
-    if solver.solve(fixed) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    # CP-SAT's own switch: the hinted values are fixed in presolve and the search fills in the rest
+    solver.parameters.fix_variables_to_their_hinted_value = True
+    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return False
     solution = list(solver.response_proto.solution)
     model.clear_hints()

@@ -30,6 +30,20 @@ def benchmark_start(fixtures, site: str, kind: str):
     return _FIRST_ROSTERS[(site, kind)]
 
 
+def date_objective(problem, roster, date, previous=None) -> int:
+    """The one-date model's objective for the roster's own shifts and activities on `date` (every
+    shift and activity Boolean fixed to them: optimizer.one_date)."""
+    from optimizer.one_date import OneDate
+    from optimizer.repair import fix_shifts, small_solver
+
+    built = OneDate(problem, roster, date, previous=previous)
+    fix_shifts(built.model, built.part, roster.shifts)
+    built.pin(roster)
+    solver = small_solver(30.0, 5.0)
+    assert solver.solve(built.model) == cp_model.OPTIMAL
+    return round(solver.objective_value)
+
+
 MONDAY = dt.date(2026, 12, 7)  # a week with no national holiday
 
 

@@ -9,9 +9,9 @@ from ortools.sat.python import cp_model
 
 from optimizer.hints import complete_hint
 from optimizer.one_date import OneDate
-from optimizer.repair import fix_shifts, small_solver
+from optimizer.repair import small_solver
 from optimizer.solve import checked_roster
-from tests.optimizer.conftest import benchmark_start
+from tests.optimizer.conftest import benchmark_start, date_objective
 
 
 def _hint(model: cp_model.CpModel) -> dict[int, int]:
@@ -21,16 +21,6 @@ def _hint(model: cp_model.CpModel) -> dict[int, int]:
 
 def _day(shifts, date):
     return sorted((s.staff_id, s.start, s.end, s.breaks, s.activities) for s in shifts if s.date == date)
-
-
-def _roster_objective(problem, roster, date) -> int:
-    """The date's model with the roster's own shifts and activities fixed: its objective."""
-    built = OneDate(problem, roster, date)
-    fix_shifts(built.model, built.part, roster.shifts)
-    built.pin(roster)
-    solver = small_solver(30.0, 5.0)
-    assert solver.solve(built.model) == cp_model.OPTIMAL
-    return round(solver.objective_value)
 
 
 def test_a_date_s_hint_completed_is_the_roster_itself(fixtures):
@@ -51,7 +41,7 @@ def test_a_date_s_hint_completed_is_the_roster_itself(fixtures):
     solver.parameters.fix_variables_to_their_hinted_value = True
     assert solver.solve(built.model) == cp_model.OPTIMAL
     assert _day(built.shifts(solver, start), date) == _day(start.shifts, date)
-    assert round(solver.objective_value) == _roster_objective(problem, start, date)
+    assert round(solver.objective_value) == date_objective(problem, start, date)
 
 
 def test_a_hint_the_model_refuses_is_left_as_it_was():

@@ -12,9 +12,9 @@ from ortools.sat.python import cp_model
 from core.roster.check import score
 from optimizer import one_date
 from optimizer.one_date import OneDate
-from optimizer.repair import fix_shifts, small_solver
+from optimizer.repair import small_solver
 from optimizer.solve import _Run, checked_roster
-from tests.optimizer.conftest import benchmark_start
+from tests.optimizer.conftest import benchmark_start, date_objective
 
 
 def _day(roster, date):
@@ -23,17 +23,6 @@ def _day(roster, date):
 
 def _shapes(roster):
     return sorted((s.staff_id, s.date, s.start, s.end, s.breaks) for s in roster.shifts)
-
-
-def _priced(problem, roster, date, previous=None) -> int:
-    """The one-date model's objective for the roster's own shifts and activities on `date` (every
-    shift and activity Boolean fixed to them)."""
-    built = OneDate(problem, roster, date, previous=previous)
-    fix_shifts(built.model, built.part, roster.shifts)
-    built.pin(roster)
-    solver = small_solver(30.0, 5.0)
-    assert solver.solve(built.model) == cp_model.OPTIMAL
-    return round(solver.objective_value)
 
 
 def _changed_dates(problem, start, shifts_free: bool, previous=None) -> dict:
@@ -76,7 +65,7 @@ def test_a_date_s_model_prices_a_change_as_the_checker_does(fixtures, site, kind
             moved |= _shapes(changed) != _shapes(start)
         else:
             assert _shapes(changed) == _shapes(start)  # the shifts never move
-        model_gain = _priced(problem, start, date) - _priced(problem, changed, date)
+        model_gain = date_objective(problem, start, date) - date_objective(problem, changed, date)
         checker_gain = score(start, problem)[0] - score(changed, problem)[0]
         assert model_gain == checker_gain, date
         assert checker_gain >= 0, date  # the optimum is never worse than the roster's own date
@@ -96,7 +85,7 @@ def test_a_re_roster_s_changes_are_priced_as_the_checker_prices_them(fixtures):
     assert first in checked, "the first date did not change: the test does not read the changes"
     for date, changed in checked.items():
         assert not changed.violations, date
-        model_gain = _priced(problem, current, date, previous) - _priced(problem, changed, date, previous)
+        model_gain = date_objective(problem, current, date, previous) - date_objective(problem, changed, date, previous)
         checker_gain = score(current, problem, previous)[0] - score(changed, problem, previous)[0]
         assert model_gain == checker_gain, date
 
