@@ -40,13 +40,23 @@ def complete_hint(model: cp_model.CpModel, seconds: float, deterministic: float 
     if not hint.vars:
         return False
     units = None if deterministic is None else max(COMPLETION_MIN_DET, COMPLETION_SHARE * deterministic)
-    solver = small_solver(max(0.05, COMPLETION_SHARE * seconds), units)
-    # CP-SAT's own switch: the hinted values are fixed in presolve and the search fills in the rest
-    solver.parameters.fix_variables_to_their_hinted_value = True
-    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    solver = solve_hint(model, max(0.05, COMPLETION_SHARE * seconds), units)
+    if solver is None:
         return False
     solution = list(solver.response_proto.solution)
     model.clear_hints()
     model.proto.solution_hint.vars.extend(range(len(solution)))
     model.proto.solution_hint.values.extend(solution)
     return True
+
+
+def solve_hint(model: cp_model.CpModel, seconds: float, deterministic: float | None) -> cp_model.CpSolver | None:
+    """The model solved with every hinted variable fixed to its hinted value: the solver, whose
+    values are then a solution of the model that keeps the hint, or None if the model refuses the
+    hint or nothing was found within `seconds` (or `deterministic` units)."""
+    solver = small_solver(seconds, deterministic)
+    # CP-SAT's own switch: the hinted values are fixed in presolve and the search fills in the rest
+    solver.parameters.fix_variables_to_their_hinted_value = True
+    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    return solver

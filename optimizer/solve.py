@@ -28,6 +28,7 @@ from core.roster.rules.ids import RuleId
 from optimizer import gc_pause, one_date, people_weeks, switchers, symmetry
 from optimizer.assign import assign, assign_greedy
 from optimizer.construct import Constructor
+from optimizer.hints import solve_hint
 from optimizer.model import SiteModel
 from optimizer.rematch import rematch
 from optimizer.repair import complete, repair_date, repair_date_and_people
@@ -219,6 +220,14 @@ SWITCH_STOP_FROM_SECONDS = 60.0
 # without the hand-over 106 580; 0.25 of the limit 106 160, 105 555, 105 975; 0.15 105 530,
 # 105 360; 0.1 104 930, 105 025; 0.05 105 115, 104 945 (Kawanishi's search cut too soon).
 STALL_SHARE = 0.1
+# ... and in the parallel lanes of a pool (`solve_many`), where each lane's search has half the
+# machine and stage one seldom beats the start it is given (an Ageo copy's 10.4 s: the start's 12 135
+# at 6.0 s, 12 095 at 7.1 s, then nothing until it handed over at 7.2 s; the week moves, given the time,
+# gain hundreds). Thirty-third session, the 20-site pool at 60 s (`/work/s33/poolab.sh`, idle,
+# alternating, with `_Run.from_hint`): 0.1 of the limit 237 335, 236 575, 238 680; 0.06 237 525,
+# 237 270; 0.03 235 625, 237 665, 236 915, 236 170, 236 080; 0.01 234 995, 236 140 (the watch then
+# stops the search at its first look after the first solution).
+POOL_STALL_SHARE = 0.01
 # a group of people's weeks solved again (`_Run.regroup`) gets at most this share of the limit; in
 # reproducible mode a fixed number of groups, each this share of the deterministic budget. Seventeenth
 # session, Seto's four weeks (whose dates prove their optima early: its solves ended at 6.7 to 8.6 s)
@@ -332,11 +341,12 @@ def solve(
     on_progress: Callable[[Progress], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
     deterministic_time: float | None = None,
+    stall_share: float = STALL_SHARE,
 ) -> Roster:
     """The best roster found within the time limit (or once within `relative_gap` of the bound).
     `deterministic_time` (CP-SAT's work units per worker) replaces the wall-time limit so the
     answer does not depend on the machine's load; MADOGUCHI_REPRODUCIBLE=1 derives it from
-    `time_limit` for every solve.
+    `time_limit` for every solve. `stall_share`: see `_Run.stall` (a pool's lanes hand over sooner).
 
     In order: a constructive roster (optimizer.construct), its own counts matched and checked before
     the model's rules are built (`_Run.constructed`: the first acceptable roster); the same shifts
@@ -346,7 +356,15 @@ def solve(
     impossible; the assignment of activities. The answer is the best checked roster of all of them."""
     with gc_pause.paused():  # the first acceptable roster's path (optimizer.gc_pause)
         run = _Run(
-            problem, time_limit, relative_gap, workers, previous, frozenset(locked), deterministic_time, build=False
+            problem,
+            time_limit,
+            relative_gap,
+            workers,
+            previous,
+            frozenset(locked),
+            deterministic_time,
+            build=False,
+            stall_share=stall_share,
         )
         start = run.constructed()
     return run.solve(on_progress, should_stop, start)
@@ -417,6 +435,7 @@ class _Run:
         locked: frozenset,
         deterministic_time: float | None,
         build: bool = True,
+        stall_share: float = STALL_SHARE,
     ):
         """`build=False`: the variables only, until `build` (solve() offers the constructive roster
         first, see `constructed`)."""
@@ -426,6 +445,7 @@ class _Run:
         if deterministic_time is None and reproducible():
             deterministic_time = DETERMINISTIC_PER_SECOND * time_limit
         self.deterministic_time = deterministic_time
+        self.stall_share = stall_share
         self.model = cp_model.CpModel()
         self.part = SiteModel(self.model, problem, previous, locked, later=True)
         self.best: Roster | None = None
@@ -744,10 +764,12 @@ class _Run:
             reporter.quick_done = True
             with self.step("elastic stage one"), _StopWatch(solver, should_stop, reporter):
                 status = solver.solve(model, reporter)
-        has_solution = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        # the solution the assignment starts from: stage one's, or its hint's where the search
+        # returned nothing (`from_hint`)
+        found = solver if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else self.from_hint(strict, hint, reporter)
         solver_objective = None
-        if has_solution:
-            bare, counts = part.extract(solver.value)
+        if found is not None:
+            bare, counts = part.extract(found.value)
             # after a stop request the person waiting gets the roster within a second, not after
             # the assignment's full share (90 s of a 600 s solve)
             hurry = reporter.stopped
@@ -773,8 +795,8 @@ class _Run:
                 # (one round 106 925 and 107 740, thirteenth session, before the pairs were added)
                 self.reshape(strict, solver.parameters.num_workers, should_stop)
             # stage one already holds a lower bound of the switches; stage two counts them all
-            bounded = part.priced(solver.value, RuleId.activity_switch)
-            solver_objective = int(round(solver.objective_value - bounded + switch_cost))
+            bounded = part.priced(found.value, RuleId.activity_switch)
+            solver_objective = int(round(found.objective_value - bounded + switch_cost))
             handed_over = reporter.switch_stopped or reporter.stalled
             if (within_gap or handed_over) and self.best is not None and not self.best.violations:
                 # the matching first, with the time set aside for it (the date re-solves take all the
@@ -789,12 +811,22 @@ class _Run:
             self.rematch(should_stop)
         return self.finish(solver, status, solver_objective)
 
+    def from_hint(self, strict: cp_model.CpModel, hint: list[int] | None, reporter: _Reporter):
+        """When stage one returned no solution, not even its hint (a short share: in a pool lane a
+        Fujieda copy's search had 0.1 s): the strict model with its hint fixed, whose solution the
+        assignment and the week moves then start from, as from stage one's; None where there is no
+        hint or a stop was asked. Its objective is no bound (`finish` takes stage one's)."""
+        if hint is None or self.previous is not None or reporter.stopped:
+            return None
+        return solve_hint(strict, self.completion_seconds(), self.det_at_least(0.01, MEND_MIN_DET))
+
     def stall(self) -> float | None:
-        """Seconds without a better solution after which stage one hands over (`STALL_SHARE`); None
-        where it never does: in reproducible mode, and when re-rostering (no week moves then)."""
+        """Seconds without a better solution after which stage one hands over (`STALL_SHARE`; in a
+        pool's lanes `POOL_STALL_SHARE`); None where it never does: in reproducible mode, and when
+        re-rostering (no week moves then)."""
         if self.deterministic_time is not None or self.previous is not None:
             return None
-        return STALL_SHARE * self.time_limit
+        return self.stall_share * self.time_limit
 
     def reshape_limit(self) -> float:
         return 0.0 if self.previous is not None else max(RESHAPE_MIN_SECONDS, RESHAPE_SHARE * self.time_limit)
@@ -1085,7 +1117,7 @@ def solve_many(
         rosters = _lane(problems, time_limit, options)
     else:
         groups = _deal([_size(p) for p in problems], lanes)
-        options.setdefault("workers", max(2, default_workers() // lanes))
+        options = _lane_options(options, lanes)
         with ProcessPoolExecutor(lanes, mp_context=multiprocessing.get_context("spawn")) as pool:
             with _plain_main():  # the workers start during these submits
                 futures = [pool.submit(_lane, [problems[i] for i in group], time_limit, options) for group in groups]
@@ -1102,6 +1134,12 @@ def solve_many(
         else None,
         seconds=round(time.perf_counter() - started, 3),
     )
+
+
+def _lane_options(options: dict, lanes: int) -> dict:
+    """solve()'s options in each of `lanes` parallel lanes: CP-SAT's workers shared out, and the
+    pool's sooner hand-over of stage one (`POOL_STALL_SHARE`), unless the caller set them."""
+    return {"workers": max(2, default_workers() // lanes), "stall_share": POOL_STALL_SHARE, **options}
 
 
 @contextmanager
