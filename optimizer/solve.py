@@ -222,12 +222,12 @@ SWITCH_STOP_FROM_SECONDS = 60.0
 STALL_SHARE = 0.1
 # ... and in the parallel lanes of a pool (`solve_many`), where each lane's search has half the
 # machine and stage one seldom beats the start it is given (an Ageo copy's 10.4 s: the start's 12 135
-# at 6.0 s, 12 095 at 7.1 s, then nothing until it handed over at 7.2 s; the week moves, given the time,
-# gain hundreds). Thirty-third session, the 20-site pool at 60 s (`/work/s33/poolab.sh`, idle,
-# alternating, with `_Run.from_hint`): 0.1 of the limit 237 335, 236 575, 238 680; 0.06 237 525,
-# 237 270; 0.03 235 625, 237 665, 236 915, 236 170, 236 080; 0.01 234 995, 236 140 (the watch then
-# stops the search at its first look after the first solution).
-POOL_STALL_SHARE = 0.01
+# at 6.0 s, 12 095 at 7.1 s, then nothing until it handed over at 7.2 s), while the week moves, given
+# the time, gain hundreds. Thirty-third session, the 20-site pool at 60 s (`/work/s33/poolab.sh`, idle,
+# alternating, with `_Run.from_hint`), mean of the runs: 0.1 of the limit 237 220 (seven runs, 236 245
+# to 238 775); 0.03 236 470 (nine, 235 610 to 237 970; Ageo's copies 380 lower, Kawanishi's 330);
+# 0.01 236 600 (eight, 234 655 to 237 715); 0.06 237 400 (two).
+POOL_STALL_SHARE = 0.03
 # a group of people's weeks solved again (`_Run.regroup`) gets at most this share of the limit; in
 # reproducible mode a fixed number of groups, each this share of the deterministic budget. Seventeenth
 # session, Seto's four weeks (whose dates prove their optima early: its solves ended at 6.7 to 8.6 s)
@@ -815,7 +815,9 @@ class _Run:
         """When stage one returned no solution, not even its hint (a short share: in a pool lane a
         Fujieda copy's search had 0.1 s): the strict model with its hint fixed, whose solution the
         assignment and the week moves then start from, as from stage one's; None where there is no
-        hint or a stop was asked. Its objective is no bound (`finish` takes stage one's)."""
+        hint or a stop was asked. Its objective is no bound (`finish` takes stage one's). Thirty-third
+        session, the 20-site pool at 60 s (`/work/s33/poolab.sh`): Fujieda's four copies 20 505 on
+        average without it (three runs), 20 175 with it (sixteen runs; their record 19 660)."""
         if hint is None or self.previous is not None or reporter.stopped:
             return None
         return solve_hint(strict, self.completion_seconds(), self.det_at_least(0.01, MEND_MIN_DET))
