@@ -70,6 +70,16 @@ def _rounded(value: float | None, digits: int = 1) -> float | None:
     return None if value is None else round(value, digits)
 
 
+# a site with no proven bound (a pool's lanes do not search, and Ageo's template LP does not end in its
+# time) counts 0 in the pool's: every weight is at least 0 (core.profile RosterWeights), so is a penalty
+NO_BOUND = 0.0
+
+
+def pool_bound(per_site: list[float | None]) -> float:
+    """A pool's proven bound: its sites' summed, `NO_BOUND` where a site has none."""
+    return sum(NO_BOUND if bound is None else bound for bound in per_site)
+
+
 def best_bound(solver_bound: float | None, template: TemplateBound | None) -> float | None:
     """The better of the two proven bounds: CP-SAT's in the solve, the template LP's beside it."""
     found = [b for b in (solver_bound, template.value if template else None) if b is not None]
@@ -303,7 +313,7 @@ def _scale(
         best_bound(r.best_bound, None if r.violations else templates[fingerprint(p)])
         for p, r in zip(problems, pool.rosters)
     ]
-    bound = None if None in per_site else sum(per_site)
+    bound = pool_bound(per_site)
     values = [templates[fingerprint(problem)].value for problem in problems]
     template = None if None in values else sum(values)
     result = {

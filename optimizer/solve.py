@@ -220,14 +220,6 @@ SWITCH_STOP_FROM_SECONDS = 60.0
 # without the hand-over 106 580; 0.25 of the limit 106 160, 105 555, 105 975; 0.15 105 530,
 # 105 360; 0.1 104 930, 105 025; 0.05 105 115, 104 945 (Kawanishi's search cut too soon).
 STALL_SHARE = 0.1
-# ... and in the parallel lanes of a pool (`solve_many`), where each lane's search has half the
-# machine and stage one seldom beats the start it is given (an Ageo copy's 10.4 s: the start's 12 135
-# at 6.0 s, 12 095 at 7.1 s, then nothing until it handed over at 7.2 s), while the week moves, given
-# the time, gain hundreds. Thirty-third session, the 20-site pool at 60 s (`/work/s33/poolab.sh`, idle,
-# alternating, with `_Run.from_hint`), mean of the runs: 0.1 of the limit 237 220 (seven runs, 236 245
-# to 238 775); 0.03 236 470 (nine, 235 610 to 237 970; Ageo's copies 380 lower, Kawanishi's 330);
-# 0.01 236 600 (eight, 234 655 to 237 715); 0.06 237 400 (two).
-POOL_STALL_SHARE = 0.03
 # a group of people's weeks solved again (`_Run.regroup`) gets at most this share of the limit; in
 # reproducible mode a fixed number of groups, each this share of the deterministic budget. Seventeenth
 # session, Seto's four weeks (whose dates prove their optima early: its solves ended at 6.7 to 8.6 s)
@@ -341,12 +333,13 @@ def solve(
     on_progress: Callable[[Progress], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
     deterministic_time: float | None = None,
-    stall_share: float = STALL_SHARE,
+    stage_one_search: bool = True,
 ) -> Roster:
     """The best roster found within the time limit (or once within `relative_gap` of the bound).
     `deterministic_time` (CP-SAT's work units per worker) replaces the wall-time limit so the
     answer does not depend on the machine's load; MADOGUCHI_REPRODUCIBLE=1 derives it from
-    `time_limit` for every solve. `stall_share`: see `_Run.stall` (a pool's lanes hand over sooner).
+    `time_limit` for every solve. `stage_one_search=False`: with a start the strict model accepts,
+    the assignment starts from it and stage one does not search (a pool's lanes, `_lane_options`).
 
     In order: a constructive roster (optimizer.construct), its own counts matched and checked before
     the model's rules are built (`_Run.constructed`: the first acceptable roster); the same shifts
@@ -364,7 +357,7 @@ def solve(
             frozenset(locked),
             deterministic_time,
             build=False,
-            stall_share=stall_share,
+            stage_one_search=stage_one_search,
         )
         start = run.constructed()
     return run.solve(on_progress, should_stop, start)
@@ -435,7 +428,7 @@ class _Run:
         locked: frozenset,
         deterministic_time: float | None,
         build: bool = True,
-        stall_share: float = STALL_SHARE,
+        stage_one_search: bool = True,
     ):
         """`build=False`: the variables only, until `build` (solve() offers the constructive roster
         first, see `constructed`)."""
@@ -445,7 +438,7 @@ class _Run:
         if deterministic_time is None and reproducible():
             deterministic_time = DETERMINISTIC_PER_SECOND * time_limit
         self.deterministic_time = deterministic_time
-        self.stall_share = stall_share
+        self.stage_one_search = stage_one_search
         self.model = cp_model.CpModel()
         self.part = SiteModel(self.model, problem, previous, locked, later=True)
         self.best: Roster | None = None
@@ -747,7 +740,10 @@ class _Run:
             budget = self.time_limit - assign_limit - after
         solver = _solver(budget, self.relative_gap, self.workers, self.det(0.85), self.probing())
         with self.step("stage one") as entry, _StopWatch(solver, should_stop, reporter, self.stall()):
-            status = solver.solve(strict, reporter)
+            if hint is not None and self.previous is None and not self.stage_one_search:
+                status = cp_model.UNKNOWN  # no search: the assignment starts from the hint (`from_hint`)
+            else:
+                status = solver.solve(strict, reporter)
             if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 entry.update(objective=round(solver.objective_value), bound=round(solver.best_objective_bound))
         within_gap = status == cp_model.OPTIMAL and not reporter.stopped
@@ -823,12 +819,11 @@ class _Run:
         return solve_hint(strict, self.completion_seconds(), self.det_at_least(0.01, MEND_MIN_DET))
 
     def stall(self) -> float | None:
-        """Seconds without a better solution after which stage one hands over (`STALL_SHARE`; in a
-        pool's lanes `POOL_STALL_SHARE`); None where it never does: in reproducible mode, and when
-        re-rostering (no week moves then)."""
+        """Seconds without a better solution after which stage one hands over (`STALL_SHARE`); None
+        where it never does: in reproducible mode, and when re-rostering (no week moves then)."""
         if self.deterministic_time is not None or self.previous is not None:
             return None
-        return self.stall_share * self.time_limit
+        return STALL_SHARE * self.time_limit
 
     def reshape_limit(self) -> float:
         return 0.0 if self.previous is not None else max(RESHAPE_MIN_SECONDS, RESHAPE_SHARE * self.time_limit)
@@ -1139,9 +1134,18 @@ def solve_many(
 
 
 def _lane_options(options: dict, lanes: int) -> dict:
-    """solve()'s options in each of `lanes` parallel lanes: CP-SAT's workers shared out, and the
-    pool's sooner hand-over of stage one (`POOL_STALL_SHARE`), unless the caller set them."""
-    return {"workers": max(2, default_workers() // lanes), "stall_share": POOL_STALL_SHARE, **options}
+    """solve()'s options in each of `lanes` parallel lanes, unless the caller set them: CP-SAT's
+    workers shared out, and no stage-one search where the start is acceptable (`stage_one_search`).
+    In a lane the search has half the machine and seldom beats the start it is given (an Ageo copy's
+    10.4 s: the start's 12 135 at 6.0 s, 12 095 at 7.1 s, nothing more before it handed over at 7.2 s),
+    while its presolve alone takes a second; the assignment and the week moves gain hundreds in that
+    time. Thirty-third session, the 20-site pool at 60 s (`/work/s33/poolab.sh`, idle, alternating,
+    with `_Run.from_hint`): no search 234 145, 233 975, 234 110 (Tamano's copies 3.2 to 3.3 % above their
+    record against 4.2 to 4.5 %, Ageo's 10.6 to 10.8 % against 11.1 to 12.3 %) against 235 510,
+    235 860, 235 345 for a search that hands over after 3 % of the limit without a better solution
+    (itself 236 470 on average over nine runs, against 237 220 over seven at the 10 % of a week's
+    solve). The copies then have no CP-SAT bound (the benchmark's pool bound takes the template LP's)."""
+    return {"workers": max(2, default_workers() // lanes), "stage_one_search": False, **options}
 
 
 @contextmanager

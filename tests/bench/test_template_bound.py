@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bench import best_known
-from bench.roster import best_bound
+from bench.roster import NO_BOUND, best_bound, pool_bound
 from bench.roster_weeks import fingerprint, plan, problem_of
 from bench.template_bound import TemplateBound, shapes, template_bound
 from core.profile.fixtures import load_fixtures
@@ -110,3 +110,16 @@ def test_the_quoted_bound_is_the_better_one():
     assert best_bound(5890.0, TemplateBound(5865, 5861.1, 10, 1.0)) == 5890.0
     assert best_bound(None, TemplateBound(None, None, 0, 1.0)) is None
     assert best_bound(None, None) is None
+
+
+def test_a_site_without_a_bound_counts_zero_in_the_pool_s():
+    from pydantic import ValidationError
+
+    from core.profile.site_profile import RosterWeights
+
+    assert pool_bound([3195.0, None, 5890.0]) == 3195.0 + NO_BOUND + 5890.0
+    assert NO_BOUND == 0.0
+    # which holds because no weight may be negative: a penalty is never below 0
+    for name in RosterWeights.model_fields:
+        with pytest.raises(ValidationError):
+            RosterWeights(**{name: -5})

@@ -1,8 +1,9 @@
 """When stage one's search returns nothing, not even the complete hint it was given (its share was
 too short: in a pool lane a Fujieda copy's search had 0.1 s), the assignment and the week moves start
 from the hint itself (`_Run.from_hint`), not from nothing: before, such a solve ended with the
-constructive roster. Reproducible mode (tests/conftest.py): a search given less deterministic time
-than its presolve needs returns nothing on any machine."""
+constructive roster. A pool's lanes do not search at all from an acceptable start
+(`stage_one_search=False`): the hint goes the same way. Reproducible mode (tests/conftest.py): a
+search given less deterministic time than its presolve needs returns nothing on any machine."""
 
 from __future__ import annotations
 
@@ -53,3 +54,16 @@ def test_a_search_that_returned_nothing_still_has_its_activities_assigned(fixtur
     assert roster.penalty_total < steps["starts"]["after"]  # without the hint's solution: the start
     assert roster.best_bound is None  # the hint is no bound
     assert not roster.violations
+
+
+def test_a_pool_s_lanes_do_not_search_from_an_acceptable_start(fixtures):
+    from optimizer.solve import _lane_options
+
+    assert _lane_options({}, lanes=2)["stage_one_search"] is False
+    assert _lane_options({"stage_one_search": True}, lanes=2)["stage_one_search"] is True
+    problem, _ = benchmark_start(fixtures, "fujieda", "busy")
+    roster = solve(problem, time_limit=10.0, workers=1, deterministic_time=1.0, stage_one_search=False)
+    steps = [step["step"] for step in roster.steps]
+    assert "stage one" not in steps and "assignment" in steps
+    assert steps.index("starts") < steps.index("assignment")
+    assert roster.best_bound is None and not roster.violations

@@ -63,15 +63,3 @@ def test_only_a_wall_clock_solve_that_is_no_re_roster_hands_over(run):
         assert run.stall() is None  # a re-roster: no week moves to hand over to
     finally:
         run.previous = None
-
-
-def test_a_pool_s_lanes_hand_over_sooner_unless_told_otherwise(run):
-    from optimizer.solve import POOL_STALL_SHARE, _lane_options
-
-    assert POOL_STALL_SHARE < STALL_SHARE
-    lane = _lane_options({}, lanes=2)
-    assert lane["stall_share"] == POOL_STALL_SHARE and lane["workers"] >= 2
-    assert _lane_options({"stall_share": 0.2, "workers": 1}, lanes=2) == {"stall_share": 0.2, "workers": 1}
-    pooled = _Run(run.problem, 10.0, 0.005, None, None, frozenset(), None, stall_share=lane["stall_share"])
-    pooled.deterministic_time = None  # the tests run in reproducible mode, which never hands over
-    assert pooled.stall() == pytest.approx(POOL_STALL_SHARE * 10.0)
