@@ -43,11 +43,15 @@ def complete_hint(model: cp_model.CpModel, seconds: float, deterministic: float 
     solver = solve_hint(model, max(0.05, COMPLETION_SHARE * seconds), units)
     if solver is None:
         return False
-    solution = list(solver.response_proto.solution)
-    model.clear_hints()
-    model.proto.solution_hint.vars.extend(range(len(solution)))
-    model.proto.solution_hint.values.extend(solution)
+    set_hint(model, list(solver.response_proto.solution))
     return True
+
+
+def set_hint(model: cp_model.CpModel, values: list[int]) -> None:
+    """Replace the model's hint with a complete one: `values[i]` for the variable of index i."""
+    model.clear_hints()
+    model.proto.solution_hint.vars.extend(range(len(values)))
+    model.proto.solution_hint.values.extend(values)
 
 
 def solve_hint(model: cp_model.CpModel, seconds: float, deterministic: float | None) -> cp_model.CpSolver | None:

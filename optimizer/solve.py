@@ -28,7 +28,7 @@ from core.roster.rules.ids import RuleId
 from optimizer import gc_pause, one_date, people_weeks, switchers, symmetry
 from optimizer.assign import assign, assign_greedy
 from optimizer.construct import Constructor
-from optimizer.hints import solve_hint
+from optimizer.hints import set_hint, solve_hint
 from optimizer.model import SiteModel
 from optimizer.rematch import rematch
 from optimizer.repair import complete, repair_date, repair_date_and_people
@@ -729,9 +729,7 @@ class _Run:
             # complete and feasible: CP-SAT starts from it. (The constructive shifts alone, when the
             # strict model refuses them, made the search worse on Kawanishi's busy week: no hint then.)
             for target in (strict, model):
-                target.clear_hints()
-                target.proto.solution_hint.vars.extend(range(len(hint)))
-                target.proto.solution_hint.values.extend(hint)
+                set_hint(target, hint)
         reporter = _Reporter(on_progress, should_stop, self)
         after = self.rematch_limit() + self.reshape_limit()
         budget = max(0.1, self.time_limit - assign_limit - after - self.elapsed())
@@ -739,13 +737,13 @@ class _Run:
             # the build time must not eat a reproducible budget
             budget = self.time_limit - assign_limit - after
         solver = _solver(budget, self.relative_gap, self.workers, self.det(0.85), self.probing())
-        with self.step("stage one") as entry, _StopWatch(solver, should_stop, reporter, self.stall()):
-            if hint is not None and self.previous is None and not self.stage_one_search:
-                status = cp_model.UNKNOWN  # no search: the assignment starts from the hint (`from_hint`)
-            else:
+        if hint is not None and self.previous is None and not self.stage_one_search:
+            status = cp_model.UNKNOWN  # no search: the assignment starts from the hint (`from_hint`)
+        else:
+            with self.step("stage one") as entry, _StopWatch(solver, should_stop, reporter, self.stall()):
                 status = solver.solve(strict, reporter)
-            if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                entry.update(objective=round(solver.objective_value), bound=round(solver.best_objective_bound))
+                if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                    entry.update(objective=round(solver.objective_value), bound=round(solver.best_objective_bound))
         within_gap = status == cp_model.OPTIMAL and not reporter.stopped
         # the elastic model is for rules nobody can keep: after a search that ran out of time with
         # an acceptable constructive roster in hand it could only overrun the limit (under load it
@@ -809,11 +807,12 @@ class _Run:
 
     def from_hint(self, strict: cp_model.CpModel, hint: list[int] | None, reporter: _Reporter):
         """When stage one returned no solution, not even its hint (a short share: in a pool lane a
-        Fujieda copy's search had 0.1 s): the strict model with its hint fixed, whose solution the
-        assignment and the week moves then start from, as from stage one's; None where there is no
-        hint or a stop was asked. Its objective is no bound (`finish` takes stage one's). Thirty-third
-        session, the 20-site pool at 60 s (`/work/s33/poolab.sh`): Fujieda's four copies 20 505 on
-        average without it (three runs), 20 175 with it (sixteen runs; their record 19 660)."""
+        Fujieda copy's search had 0.1 s), or did not search (a pool's lanes, `stage_one_search`): the
+        strict model with its hint fixed, whose solution the assignment and the week moves then start
+        from, as from stage one's; None where there is no hint or a stop was asked. Its objective is
+        no bound (`finish` takes stage one's). Thirty-third session, the 20-site pool at 60 s
+        (`/work/s33/poolab.sh`), lanes that still searched: Fujieda's four copies 20 507 on average
+        without it (three runs), 20 167 with it (twenty-four runs; their record 19 660)."""
         if hint is None or self.previous is not None or reporter.stopped:
             return None
         return solve_hint(strict, self.completion_seconds(), self.det_at_least(0.01, MEND_MIN_DET))
@@ -1136,15 +1135,16 @@ def solve_many(
 def _lane_options(options: dict, lanes: int) -> dict:
     """solve()'s options in each of `lanes` parallel lanes, unless the caller set them: CP-SAT's
     workers shared out, and no stage-one search where the start is acceptable (`stage_one_search`).
-    In a lane the search has half the machine and seldom beats the start it is given (an Ageo copy's
-    10.4 s: the start's 12 135 at 6.0 s, 12 095 at 7.1 s, nothing more before it handed over at 7.2 s),
-    while its presolve alone takes a second; the assignment and the week moves gain hundreds in that
-    time. Thirty-third session, the 20-site pool at 60 s (`/work/s33/poolab.sh`, idle, alternating,
-    with `_Run.from_hint`): no search 234 145, 233 975, 234 110 (Tamano's copies 3.2 to 3.3 % above their
-    record against 4.2 to 4.5 %, Ageo's 10.6 to 10.8 % against 11.1 to 12.3 %) against 235 510,
-    235 860, 235 345 for a search that hands over after 3 % of the limit without a better solution
-    (itself 236 470 on average over nine runs, against 237 220 over seven at the 10 % of a week's
-    solve). The copies then have no CP-SAT bound (the benchmark's pool bound takes the template LP's)."""
+    In a lane the search has half the machine and seldom beats the start it is given: an Ageo copy's
+    search (10.4 s in all) had the start back as its first solution only 0.9 s after it began, found
+    12 095 against the start's 12 135 at 7.1 s and nothing more before it handed over at 7.2 s, while
+    the assignment and the week moves gain hundreds in that time. Thirty-third session, the 20-site
+    pool at 60 s (`/work/s33/poolab.sh`, idle, alternating, with `_Run.from_hint`): no search 234 145,
+    233 975, 234 110 (Tamano's copies 3.2 to 3.3 % above their record against 4.2 to 4.5 %, Ageo's
+    10.6 to 10.8 % against 11.1 to 12.3 %) against 235 510, 235 860, 235 345 for a search that hands
+    over after 3 % of the limit without a better solution (itself 236 470 on average over nine runs,
+    against 237 220 over seven at the 10 % of a week's solve). The copies then have no CP-SAT bound
+    (the benchmark's pool bound takes the template LP's, 0 where a site has none)."""
     return {"workers": max(2, default_workers() // lanes), "stage_one_search": False, **options}
 
 

@@ -15,6 +15,7 @@ from core.roster.model import Roster, problem_for
 from core.roster.rules.ids import RuleId
 from optimizer.construct import construct
 from optimizer.free_activities import counts_of
+from optimizer.hints import set_hint
 from optimizer.model import SiteModel
 from optimizer.repair import complete
 from optimizer.solve import _Run, _shapes, first_roster, solve, solve_many, starts
@@ -82,9 +83,7 @@ def test_a_completed_roster_scores_in_the_model_no_more_than_the_checker_gives_i
     roster = checked_roster(problem, assign_greedy(problem, bare, counts))
     hint = part.tighten(list(solver.response_proto.solution), solver.value)
     pinned = strict.clone()
-    pinned.clear_hints()
-    pinned.proto.solution_hint.vars.extend(range(len(hint)))
-    pinned.proto.solution_hint.values.extend(hint)
+    set_hint(pinned, hint)
     check_solver = cp_model.CpSolver()
     check_solver.parameters.num_workers = 1
     check_solver.parameters.fix_variables_to_their_hinted_value = True

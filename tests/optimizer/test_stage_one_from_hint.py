@@ -7,7 +7,8 @@ search given less deterministic time than its presolve needs returns nothing on 
 
 from __future__ import annotations
 
-from optimizer.solve import _Reporter, _Run, solve
+from optimizer.hints import set_hint
+from optimizer.solve import _Reporter, _Run, _shapes, solve
 from tests.optimizer.conftest import benchmark_start
 
 
@@ -17,14 +18,8 @@ def _hinted_run(fixtures):
     strict = run.part.strict(run.model)
     hint = run.construct(strict)
     assert hint is not None
-    strict.clear_hints()
-    strict.proto.solution_hint.vars.extend(range(len(hint)))
-    strict.proto.solution_hint.values.extend(hint)
+    set_hint(strict, hint)
     return run, strict, hint
-
-
-def _shapes(shifts):
-    return sorted((s.staff_id, s.date, s.start, s.end, s.breaks) for s in shifts)
 
 
 def test_the_hint_stands_in_for_stage_one_s_solution(fixtures):
