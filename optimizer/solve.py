@@ -32,7 +32,7 @@ from optimizer.hints import set_hint, solve_hint
 from optimizer.model import SiteModel
 from optimizer.rematch import rematch
 from optimizer.repair import complete, repair_date, repair_date_and_people
-from optimizer.week_moves import move_pairs, move_weeks
+from optimizer.week_moves import kick_groups, move_pairs, move_weeks
 
 
 @dataclass(frozen=True)
@@ -850,6 +850,7 @@ class _Run:
 
         builder = Constructor(self.part).seed(list(best.shifts))
         moves = move_weeks(builder, out_of_time=out_of_time)
+        moves += kick_groups(builder, out_of_time=out_of_time)
         if move_pairs(builder, out_of_time=out_of_time):
             moves += 1 + move_weeks(builder, out_of_time=out_of_time)
         shifts = builder.roster()

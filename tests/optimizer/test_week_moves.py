@@ -261,3 +261,50 @@ def test_a_re_roster_is_not_reshaped(fixtures):
     assert again.reshape_limit() == 0.0
     assert again.reshape(again.part.strict(again.model), 1, None) is False
     assert again.best is start
+
+
+def test_skill_groups_are_the_people_within_one_set_of_skills(fixtures):
+    """Ageo's busy week: each group is everyone with free days whose skills lie within one person's
+    set of skills, of two people to half of them, the smallest sets first."""
+    run, _, start = _run(fixtures, "ageo", "busy")
+    c = Constructor(run.part).seed(list(start.shifts))
+    people = sorted({k[0] for k in c.free()})
+    groups = week_moves.skill_groups(c)
+    assert groups
+    sizes = []
+    for group in groups:
+        union = frozenset().union(*(c.skills[who] for who in group))
+        assert union in {frozenset(c.skills[who]) for who in people}
+        assert group == [who for who in people if c.skills[who] and c.skills[who] <= union]
+        assert 2 <= len(group) <= len(people) // 2
+        sizes.append(len(union))
+    assert sizes == sorted(sizes) and len({tuple(g) for g in groups}) == len(groups)
+
+
+@pytest.mark.parametrize(("site", "kind"), [*WEEKS, ("ageo", "busy")])
+def test_a_kick_is_kept_only_where_the_counts_cost_less(fixtures, site, kind):
+    """A group's weeks out at once and back one by one, then everyone's moved again: kept where the
+    counts cost less (and the labour rules hold), else the shifts and the counts as they were."""
+    run, _, start = _run(fixtures, site, kind)
+    c = Constructor(run.part).seed(list(start.shifts))
+    move_weeks(c)
+    for group in week_moves.skill_groups(c):
+        before, shifts = c.cost(), set(c.roster())
+        if week_moves.kick(c, group):
+            assert c.cost() < before and set(c.roster()) != shifts
+        else:
+            assert set(c.roster()) == shifts and c.cost() == pytest.approx(before)
+    _assert_labour_rules(c, run.problem)
+
+
+def test_a_group_moved_together_gets_past_where_single_weeks_stop(fixtures):
+    """Ageo's busy week's first roster, its single weeks moved until none pays: a group's weeks taken
+    out together still find a week the counts cost less in (its call-centre agents first)."""
+    run, _, start = _run(fixtures, "ageo", "busy")
+    c = Constructor(run.part).seed(list(start.shifts))
+    while move_weeks(c):
+        pass
+    before = c.cost()
+    assert week_moves.kick_groups(c) > 0
+    assert c.cost() < before
+    _assert_labour_rules(c, run.problem)
