@@ -655,10 +655,11 @@ class Constructor:
         the week moves valued those slots as closed and kept any move that "mended" them: one left 17
         person-slots of hard floors unmet (cost 11 950 → 1 713 515 beside the caps), and only the moves
         after it happened to mend them. Thirty-fourth session: no slot of the 18 benchmark weeks' 10 s
-        solves was counted again; an Ageo copy's lane solve (10.4 s, one other core busy, eight runs
-        each, alternating) 11 794 on average against 11 759 with the caps misread, within the spread:
-        the misread path is a different one, not a better one (run to the end, the moves and pairs
-        reach 11 325 from a copy's roster counted as assigned, 11 545 misread)."""
+        solves was counted again. The pool pays for it: on its commonest Ageo start the misread path
+        happened to lead lower, and seven alternating 60 s pool pairs gave 233 440 to 234 585 misread
+        against 234 250 to 235 435 counted right (lower misread in six). Kept: a count that prices an
+        acceptable roster as breaking a cap is a defect, and moves cut by the clock halfway through
+        such a repair leave nothing (`week_moves.kick` now moves whole groups on purpose)."""
         assigned = {(s.staff_id, s.date): s for s in shifts if s.activities}
         if not assigned:
             return
