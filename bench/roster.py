@@ -182,6 +182,14 @@ def scale_problem(fixtures: Fixtures, site_id: str, week: dt.date, copy: int) ->
     return build(fixtures, site.id, week, (), staff=staff, site=clone)
 
 
+def recorded_problem(fixtures: Fixtures, weeks: dict, key: str, entry: dict) -> RosterProblem | None:
+    """The problem a best-known entry was recorded on (`record_best`): a scale copy's, or the benchmark
+    week's (`weeks`: roster_weeks.plan's weeks by key); None where the key is no benchmark week now."""
+    if entry["kind"] == "scale_copy":
+        return scale_problem(fixtures, entry["site"], dt.date.fromisoformat(entry["week_start"]), entry["copy"])
+    return problem_of(fixtures, weeks[key]) if key in weeks else None
+
+
 def scale_key(site_id: str, week: dt.date) -> str:
     return f"scale/{site_id}/{week.isoformat()}"
 

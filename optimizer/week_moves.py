@@ -272,14 +272,13 @@ def kick(c: Constructor, group: list[str], out_of_time: Callable[[], bool] = lam
     moved its support-desk agents' weeks to "mend" it, broke hard floors, mended them with the next
     moves, and ended lower than the same roster counted right. Thirty-fourth session, 10 s solves
     (`/work/s34/ab.sh`, idle, alternating, `kick_groups` between the single weeks and the pairs):
-    Ageo's three weeks 10 940 to 11 060 over five runs against 11 125 to 11 165 without (every run
+    Ageo's three weeks 10 910 to 11 060 over five runs against 11 125 to 11 165 without (every run
     lower), Kawanishi's four 21 005 to 21 320 against 21 090 to 21 325; the 18 weeks 107 925 and
     107 420 against 107 825 and 107 955; the 20-site pool at 60 s 235 065, 234 750, 235 345 against
     235 035, 235 575, 235 120 (within its spread)."""
-    free = c.free()
-    keys = {who: sorted((k for k in free if k[0] == who), key=lambda k: k[1]) for who in group}
-    if any(k[0] in keys and k not in keys[k[0]] for k in c.shifts):
-        return False  # a locked shift: their weeks are not theirs to move whole
+    keys = _whole_weeks(c, group, c.free())
+    if keys is None:
+        return False
     cost, state = c.cost(), c.snapshot()
     for who in group:
         for key in keys[who]:
@@ -307,6 +306,15 @@ def kick_groups(c: Constructor, out_of_time: Callable[[], bool] = lambda: False)
     return kept
 
 
+def _whole_weeks(c: Constructor, people, free: list[tuple[str, dt.date]]) -> dict[str, list] | None:
+    """Each person's free person-days in date order; None where one of them holds a locked shift (their
+    week is not theirs to move whole)."""
+    keys = {who: sorted((k for k in free if k[0] == who), key=lambda k: k[1]) for who in people}
+    if any(k[0] in keys and k not in keys[k[0]] for k in c.shifts):
+        return None
+    return keys
+
+
 def _week_worth(c: Constructor, who: str, shifts: list[Shift]) -> float:
     worth = sum(_shift_gain(c, c.v.days[(s.staff_id, s.date)], s) for s in shifts)
     worth -= c.starts_cost(len({s.start for s in shifts}))
@@ -325,9 +333,9 @@ def move_pair(c: Constructor, a: str, b: str, free: list[tuple[str, dt.date]]) -
     takes the seats it is best at, the second what is left); kept when the two are worth
     PAIR_MIN_GAIN more than before. One person at a time cannot do this where one holds seats the
     other alone could fill (Kawanishi's generalists on full days beside short specialists)."""
-    keys = {who: sorted((k for k in free if k[0] == who), key=lambda k: k[1]) for who in (a, b)}
-    if any(k[0] in (a, b) and k not in keys[k[0]] for k in c.shifts):
-        return False  # a locked shift: their weeks are not theirs to move whole
+    keys = _whole_weeks(c, (a, b), free)
+    if keys is None:
+        return False
     cost, state = c.cost(), c.snapshot()
     old = {who: [c.shifts[k] for k in keys[who] if k in c.shifts] for who in (a, b)}
     for who in (a, b):

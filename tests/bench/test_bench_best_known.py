@@ -11,7 +11,15 @@ import shutil
 import pytest
 
 from bench import best_known
-from bench.roster import SCALE_COPIES, record_best, scale_best_known, scale_key, scale_problem, scale_problems
+from bench.roster import (
+    SCALE_COPIES,
+    record_best,
+    recorded_problem,
+    scale_best_known,
+    scale_key,
+    scale_problem,
+    scale_problems,
+)
 from bench.roster_weeks import fingerprint, plan, problem_of
 from core.roster.check import check, score
 from core.roster.model import Roster
@@ -27,10 +35,11 @@ def weeks(fixtures):
 
 
 def _problem(fixtures, weeks, key, entry):
-    if entry["kind"] == "scale_copy":
-        return scale_problem(fixtures, entry["site"], dt.date.fromisoformat(entry["week_start"]), entry["copy"])
-    assert key in weeks, f"{key} is no longer a benchmark week: re-record with `madoguchi bench roster --record-best`"
-    return problem_of(fixtures, weeks[key])
+    problem = recorded_problem(fixtures, weeks, key, entry)
+    assert problem is not None, (
+        f"{key} is no longer a benchmark week: re-record with `madoguchi bench roster --record-best`"
+    )
+    return problem
 
 
 def test_every_benchmark_week_and_scale_site_has_a_figure(fixtures, weeks):

@@ -7,13 +7,12 @@ and read as a broken cap (-FORBIDDEN a person-slot) until the seed counted every
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from bench import best_known
-from bench.roster import scale_problem
-from bench.roster_weeks import plan, problem_of
+from bench.roster import recorded_problem
+from bench.roster_weeks import plan
+from core.roster.model import Shift
 from core.roster.rules.ids import RuleId
 from optimizer.construct import FORBIDDEN, HARD, Constructor
 from optimizer.solve import _cost_of, _Run, checked_roster
@@ -21,18 +20,20 @@ from optimizer.solve import _cost_of, _Run, checked_roster
 STORE = best_known.load(best_known.DEFAULT_PATH)
 
 
-def _problem(fixtures, key: str):
-    parts = key.split("/")
-    if parts[0] == "scale":
-        return scale_problem(fixtures, parts[1], dt.date.fromisoformat(parts[2]), 1)
-    site, week, kind = parts
-    found = [w for w in plan(fixtures, sites=[site], kinds=[kind]).weeks if w.week_start.isoformat() == week]
-    return problem_of(fixtures, found[0])
+@pytest.fixture(scope="module")
+def weeks(fixtures):
+    return {w.key: w for w in plan(fixtures).weeks}
+
+
+def _problem(fixtures, weeks, key: str):
+    problem = recorded_problem(fixtures, weeks, key, STORE["weeks"][key])
+    assert problem is not None, key
+    return problem
 
 
 @pytest.mark.parametrize("key", sorted(STORE["weeks"]))
-def test_a_seeded_roster_costs_what_the_checker_says_less_its_switches(fixtures, key):
-    problem = _problem(fixtures, key)
+def test_a_seeded_roster_costs_what_the_checker_says_less_its_switches(fixtures, weeks, key):
+    problem = _problem(fixtures, weeks, key)
     roster = checked_roster(problem, list(best_known.read_roster(best_known.DEFAULT_PATH, STORE["weeks"][key]).shifts))
     assert not roster.violations
     run = _Run(problem, 10, 0.005, 1, None, frozenset(), None, build=False)
@@ -42,13 +43,13 @@ def test_a_seeded_roster_costs_what_the_checker_says_less_its_switches(fixtures,
     assert cost == roster.penalty_total - _cost_of(roster, RuleId.activity_switch)
 
 
-def test_a_roster_without_activities_is_counted_one_by_one(fixtures):
+def test_a_roster_without_activities_is_counted_one_by_one(fixtures, weeks):
     """Bare shifts (a start, or a roster typed in without activities) have no assignment to follow:
     the seed counts them in turn as before, and they cost what the greedy count says."""
     key = "scale/ageo/2027-02-01"
-    problem = _problem(fixtures, key)
+    problem = _problem(fixtures, weeks, key)
     roster = best_known.read_roster(best_known.DEFAULT_PATH, STORE["weeks"][key])
-    bare = [s.__class__(s.staff_id, s.date, s.start, s.end, s.breaks) for s in roster.shifts]
+    bare = [Shift(s.staff_id, s.date, s.start, s.end, s.breaks) for s in roster.shifts]
     run = _Run(problem, 10, 0.005, 1, None, frozenset(), None, build=False)
     one_by_one = Constructor(run.part)
     for shift in bare:
